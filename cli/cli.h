@@ -1,0 +1,87 @@
+/* cli.h - shared pieces of the coalmap command-line program. */
+#ifndef CLI_H
+#define CLI_H
+
+#include <stdio.h>
+
+#include "engine/coalmap.h"
+
+extern const char *cli_progname;
+
+enum cli_format { FMT_TABLE, FMT_CSV, FMT_JSON, FMT_MD };
+
+/* Options most commands share; parsed by cli_common_option(). */
+struct cli_common {
+	struct cm_filter filter;
+	char **types;            /* owned storage behind filter.types */
+	struct cm_load_opts load;
+	enum cli_format format;
+	int format_set;
+	const char *output;      /* -o FILE, or NULL for stdout */
+};
+
+/* Long options every analysis command accepts (merge into getopt tables). */
+#define CLI_COMMON_LONGOPTS                                   \
+	{ "types", required_argument, NULL, 'T' },            \
+	{ "at", required_argument, NULL, 'A' },               \
+	{ "weighted", no_argument, NULL, 'W' },               \
+	{ "strict", no_argument, NULL, 'S' },                 \
+	{ "format", required_argument, NULL, 'f' },           \
+	{ "output", required_argument, NULL, 'o' },           \
+	{ "help", no_argument, NULL, 'h' }
+
+#define CLI_COMMON_SHORTOPTS "f:o:h"
+
+#define CLI_COMMON_HELP \
+	"  --types A,B        use only ties of these types\n" \
+	"  --at DATE          use only ties that existed on DATE (YYYY-MM-DD)\n" \
+	"  --weighted         path metrics use distance 1/weight\n" \
+	"  --strict           treat warnings in the data as errors\n" \
+	"  -f, --format FMT   table (default), csv, json or md\n" \
+	"  -o, --output FILE  write to FILE (format from its extension) instead of stdout\n" \
+	"  -h, --help         show this help\n"
+
+void cli_common_init(struct cli_common *c);
+void cli_common_release(struct cli_common *c);
+/* Handles one getopt result; returns 1 if handled, 0 if not a common
+ * option, or -1 after printing a usage error. */
+int cli_common_option(struct cli_common *c, int opt, const char *arg);
+/* Settles the format from -o's extension when --format was not given. */
+void cli_common_finish(struct cli_common *c);
+
+/* Prints a usage error and returns 64. */
+int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Prints err (with location) and returns its exit status. */
+int cli_fail(const struct cm_error *err);
+/* Loads a landscape, printing every diagnostic to stderr.  Returns 0 or
+ * the exit status to use. */
+int cli_load(const char *dir, const struct cli_common *c, struct cm_landscape **l);
+
+/* Output file written atomically: a temporary name in the same folder,
+ * renamed over the target on commit. */
+struct cli_out {
+	FILE *f;
+	char *tmp;
+	const char *path;
+};
+
+/* Opens path (NULL or "-" = stdout).  Refuses a path that is one of the
+ * inputs (NULL-terminated list), also through links.  Returns 0 or an
+ * exit status after printing the error. */
+int cli_out_open(struct cli_out *o, const char *path, const char *const *inputs);
+/* Flushes and renames into place; returns 0 or an exit status. */
+int cli_out_commit(struct cli_out *o);
+/* Drops the temporary file. */
+void cli_out_abort(struct cli_out *o);
+
+/* Writes a table in a format.  Returns 0 or -1 on a write error. */
+int cli_write_table(const struct cm_table *t, enum cli_format fmt, FILE *f);
+/* Writes t to c->output (or stdout) in c->format; returns an exit status. */
+int cli_emit(const struct cm_table *t, const struct cli_common *c, const char *const *inputs);
+
+/* Commands */
+int cmd_check(int argc, char **argv);
+int cmd_metrics(int argc, char **argv);
+int cmd_generate(int argc, char **argv);
+
+#endif

@@ -1,0 +1,112 @@
+/* cmd-metrics.c - coalmap metrics: per-organization metrics table. */
+#include "config.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static void help(void)
+{
+	printf("usage: coalmap metrics LANDSCAPE [options]\n\n"
+	       "One row per organization:\n"
+	       "  degree, strength        distinct partners; sum of tie weights\n"
+	       "  in_degree, out_degree   distinct senders/receivers of directed ties\n"
+	       "  betweenness(_norm)      how often it lies on shortest paths between others\n"
+	       "  harmonic                closeness: sum of 1/distance to every other org\n"
+	       "  eigenvector             tied to well-tied orgs (largest = 1)\n"
+	       "  pagerank                importance along the direction of ties\n"
+	       "  constraint              Burt: high = partners all know each other (no brokerage)\n"
+	       "  effective_size          Burt: non-redundant partners\n"
+	       "  clustering              share of its partners' pairs that are tied\n"
+	       "  coreness                k-core number (depth in the dense core)\n"
+	       "  reach2                  orgs within two steps\n"
+	       "  community               community label (Louvain, fixed seed)\n"
+	       "  articulation            1 if removing it splits the network\n"
+	       "Definitions follow NetworkX (see SPEC.md and 'man coalmap').\n\n"
+	       "options:\n"
+	       "  --sort COL         order rows by COL (descending for numbers)\n"
+	       "  --top N            keep the first N rows\n" CLI_COMMON_HELP);
+}
+
+int cmd_metrics(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "sort", required_argument, NULL, 's' },
+		{ "top", required_argument, NULL, 'n' },
+		CLI_COMMON_LONGOPTS, { NULL, 0, NULL, 0 }
+	};
+	struct cli_common c;
+	struct cm_landscape *l = NULL;
+	struct cm_table t;
+	struct cm_error err;
+	const char *sort = NULL;
+	long top = -1;
+	int opt, rc, h;
+	char *end;
+
+	cli_common_init(&c);
+	cm_table_init(&t, 0);
+	optind = 1;
+	while ((opt = getopt_long(argc, argv, CLI_COMMON_SHORTOPTS, longopts, NULL)) != -1) {
+		if (opt == 'h') {
+			help();
+			rc = 0;
+			goto out;
+		}
+		if (opt == 's') {
+			sort = optarg;
+			continue;
+		}
+		if (opt == 'n') {
+			errno = 0;
+			top = strtol(optarg, &end, 10);
+			if (errno || *end || top < 0) {
+				rc = cli_usage_error("metrics", "--top needs a number of rows, not '%s'", optarg);
+				goto out;
+			}
+			continue;
+		}
+		if ((h = cli_common_option(&c, opt, optarg)) != 1) {
+			rc = 64;
+			goto out;
+		}
+	}
+	if (optind + 1 != argc) {
+		rc = cli_usage_error("metrics", "expected one LANDSCAPE folder; see 'coalmap metrics --help'");
+		goto out;
+	}
+	cli_common_finish(&c);
+	if ((rc = cli_load(argv[optind], &c, &l)))
+		goto out;
+	cm_error_clear(&err);
+	if (cm_metrics_compute(l, &c.filter, &t, &err) < 0) {
+		rc = cli_fail(&err);
+		goto out;
+	}
+	if (sort) {
+		int col = cm_table_find(&t, sort);
+		if (col < 0) {
+			rc = cli_usage_error("metrics", "--sort: no column '%s'", sort);
+			goto out;
+		}
+		if (cm_table_sort(&t, (size_t)col, t.cols[col].kind != CM_TEXT) < 0) {
+			rc = cli_usage_error("metrics", "out of memory");
+			rc = 70;
+			goto out;
+		}
+	}
+	if (top >= 0)
+		cm_table_truncate(&t, (size_t)top);
+	{
+		const char *inputs[] = { cm_landscape_orgs_path(l), cm_landscape_ties_path(l), NULL };
+		rc = cli_emit(&t, &c, inputs);
+	}
+out:
+	cm_table_release(&t);
+	cm_landscape_free(l);
+	cli_common_release(&c);
+	return rc;
+}

@@ -1,0 +1,168 @@
+/* common.c - option handling, landscape loading and error reporting
+ * shared by the commands. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+void cli_common_init(struct cli_common *c)
+{
+	memset(c, 0, sizeof(*c));
+	c->format = FMT_TABLE;
+}
+
+void cli_common_release(struct cli_common *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->filter.ntypes; i++)
+		free(c->types[i]);
+	free(c->types);
+	memset(c, 0, sizeof(*c));
+}
+
+int cli_usage_error(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s: ", cli_progname);
+	if (cmd)
+		fprintf(stderr, "%s: ", cmd);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	return 64;
+}
+
+static int parse_format(const char *s, enum cli_format *f)
+{
+	static const struct { const char *name; enum cli_format f; } fmts[] = {
+		{ "table", FMT_TABLE }, { "csv", FMT_CSV }, { "json", FMT_JSON }, { "md", FMT_MD },
+		{ "markdown", FMT_MD },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(fmts) / sizeof(*fmts); i++)
+		if (strcmp(s, fmts[i].name) == 0) {
+			*f = fmts[i].f;
+			return 0;
+		}
+	return -1;
+}
+
+static int parse_types(struct cli_common *c, const char *arg)
+{
+	const char *p = arg;
+
+	while (*p) {
+		const char *e = strchr(p, ',');
+		size_t n = e ? (size_t)(e - p) : strlen(p);
+		if (n) {
+			char **v = realloc(c->types, (c->filter.ntypes + 1) * sizeof(*v));
+			if (!v)
+				return -1;
+			c->types = v;
+			if (!(v[c->filter.ntypes] = strndup(p, n)))
+				return -1;
+			c->filter.ntypes++;
+		}
+		p += n + (e != NULL);
+	}
+	c->filter.types = (const char *const *)c->types;
+	return c->filter.ntypes ? 0 : -1;
+}
+
+int cli_common_option(struct cli_common *c, int opt, const char *arg)
+{
+	switch (opt) {
+	case 'T':
+		if (parse_types(c, arg) < 0)
+			return cli_usage_error(NULL, "--types needs a comma-separated list of tie types"), -1;
+		return 1;
+	case 'A':
+		if (cm_date_parse(arg, 0, 0, &c->filter.at) < 0)
+			return cli_usage_error(NULL, "--at '%s' is not a date (YYYY-MM-DD)", arg), -1;
+		c->filter.has_at = 1;
+		return 1;
+	case 'W':
+		c->filter.weighted = 1;
+		return 1;
+	case 'S':
+		c->load.strict = 1;
+		return 1;
+	case 'f':
+		if (parse_format(arg, &c->format) < 0)
+			return cli_usage_error(NULL, "unknown format '%s' (table, csv, json, md)", arg), -1;
+		c->format_set = 1;
+		return 1;
+	case 'o':
+		c->output = arg;
+		return 1;
+	}
+	return 0;
+}
+
+void cli_common_finish(struct cli_common *c)
+{
+	const char *dot;
+
+	if (c->format_set || !c->output || !(dot = strrchr(c->output, '.')))
+		return;
+	if (parse_format(dot + 1, &c->format) < 0)
+		c->format = FMT_TABLE;
+}
+
+static void print_location(const struct cm_error *e)
+{
+	if (e->file[0] && e->line > 0 && e->col > 0)
+		fprintf(stderr, "%s:%ld:%ld: ", e->file, e->line, e->col);
+	else if (e->file[0] && e->line > 0)
+		fprintf(stderr, "%s:%ld: ", e->file, e->line);
+	else if (e->file[0])
+		fprintf(stderr, "%s: ", e->file);
+}
+
+int cli_fail(const struct cm_error *err)
+{
+	fprintf(stderr, "%s: ", cli_progname);
+	print_location(err);
+	fprintf(stderr, "%s\n", err->message[0] ? err->message : cm_status_str(err->code));
+	return cm_status_exit_code(err->code ? err->code : CM_EINTERNAL);
+}
+
+int cli_load(const char *dir, const struct cli_common *c, struct cm_landscape **l)
+{
+	struct cm_diags d;
+	struct cm_error err;
+	size_t i, shown;
+	int rc;
+
+	cm_diags_init(&d);
+	cm_error_clear(&err);
+	rc = cm_landscape_load(l, dir, &c->load, &d, &err);
+	for (i = 0; i < d.n; i++) {
+		fprintf(stderr, "%s: ", cli_progname);
+		print_location(&d.v[i].where);
+		fprintf(stderr, "%s%s\n", d.v[i].severity == CM_WARNING ? "warning: " : "", d.v[i].where.message);
+	}
+	shown = d.n;
+	if (d.n_errors + d.n_warnings > shown)
+		fprintf(stderr, "%s: ... and %zu more problems not shown\n", cli_progname,
+			d.n_errors + d.n_warnings - shown);
+	if (rc < 0) {
+		if (rc == CM_EDATA)
+			fprintf(stderr, "%s: %s: %zu error%s; nothing written\n", cli_progname, dir, d.n_errors,
+				d.n_errors == 1 ? "" : "s");
+		else
+			cli_fail(&err);
+		cm_diags_release(&d);
+		return cm_status_exit_code(rc);
+	}
+	cm_diags_release(&d);
+	return 0;
+}

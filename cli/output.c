@@ -1,0 +1,343 @@
+/* output.c - the writers (terminal table, CSV, JSON, Markdown) and atomic
+ * output files.  Every analysis result is a struct cm_table. */
+#include "config.h"
+
+#include <errno.h>
+#include <libgen.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+#define TABLE_TEXT_MAX 32 /* characters of text shown per terminal cell */
+
+/* Formats a numeric cell into buf; returns buf ("" when empty). */
+static const char *number(const struct cm_column *c, size_t r, char *buf, size_t n, int digits)
+{
+	if (c->null[r])
+		buf[0] = '\0';
+	else if (c->kind == CM_INT)
+		snprintf(buf, n, "%lld", c->ints[r]);
+	else
+		snprintf(buf, n, "%.*g", digits, c->reals[r]);
+	return buf;
+}
+
+/* ---- CSV (RFC 4180), with spreadsheet formula injection neutralised */
+
+static void csv_text(const char *s, FILE *f)
+{
+	int quote = strpbrk(s, ",\"\r\n") != NULL;
+	int inject = strchr("=+-@\t\r", s[0]) != NULL && s[0];
+
+	if (quote)
+		fputc('"', f);
+	if (inject)
+		fputc('\'', f);
+	for (; *s; s++) {
+		if (*s == '"')
+			fputc('"', f);
+		fputc(*s, f);
+	}
+	if (quote)
+		fputc('"', f);
+}
+
+static void write_csv(const struct cm_table *t, FILE *f)
+{
+	size_t r, j;
+	char buf[64];
+
+	for (j = 0; j < t->ncols; j++) {
+		if (j)
+			fputc(',', f);
+		csv_text(t->cols[j].name, f);
+	}
+	fputc('\n', f);
+	for (r = 0; r < t->nrows; r++) {
+		for (j = 0; j < t->ncols; j++) {
+			const struct cm_column *c = &t->cols[j];
+			if (j)
+				fputc(',', f);
+			if (c->kind == CM_TEXT)
+				csv_text(c->null[r] ? "" : c->text[r], f);
+			else
+				fputs(number(c, r, buf, sizeof(buf), 12), f);
+		}
+		fputc('\n', f);
+	}
+}
+
+/* ---- JSON */
+
+static void json_string(const char *s, FILE *f)
+{
+	fputc('"', f);
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == '"' || c == '\\')
+			fprintf(f, "\\%c", c);
+		else if (c == '\n')
+			fputs("\\n", f);
+		else if (c == '\t')
+			fputs("\\t", f);
+		else if (c == '\r')
+			fputs("\\r", f);
+		else if (c < 0x20 || c == 0x7f)
+			fprintf(f, "\\u%04x", c);
+		else
+			fputc(c, f);
+	}
+	fputc('"', f);
+}
+
+static void write_json(const struct cm_table *t, FILE *f)
+{
+	size_t r, j;
+	char buf[64];
+
+	fputs("[", f);
+	for (r = 0; r < t->nrows; r++) {
+		fputs(r ? ",\n  {" : "\n  {", f);
+		for (j = 0; j < t->ncols; j++) {
+			const struct cm_column *c = &t->cols[j];
+			if (j)
+				fputs(", ", f);
+			json_string(c->name, f);
+			fputs(": ", f);
+			if (c->null[r])
+				fputs("null", f);
+			else if (c->kind == CM_TEXT)
+				json_string(c->text[r], f);
+			else
+				fputs(number(c, r, buf, sizeof(buf), 12), f);
+		}
+		fputc('}', f);
+	}
+	fputs(t->nrows ? "\n]\n" : "]\n", f);
+}
+
+/* ---- Markdown and the terminal table share cell rendering */
+
+/* Copies text for display: control characters become spaces, at most max
+ * characters (UTF-8 aware) kept, with an ellipsis when cut.  Returns the
+ * number of characters (display columns, approximately). */
+static size_t display_text(const char *s, char *out, size_t outsz, size_t max, int md)
+{
+	size_t chars = 0, w = 0;
+
+	for (; *s && w + 8 < outsz; s++) {
+		unsigned char c = (unsigned char)*s;
+		if ((c & 0xC0) == 0x80) { /* continuation byte */
+			out[w++] = (char)c;
+			continue;
+		}
+		if (chars == max) {
+			memcpy(out + w - 0, "\xE2\x80\xA6", 3); /* ... */
+			w += 3;
+			chars++;
+			break;
+		}
+		chars++;
+		if (c < 0x20 || c == 0x7f)
+			c = ' ';
+		if (md && (c == '|' || c == '\\' || c == '*' || c == '_' || c == '`' || c == '<'))
+			out[w++] = '\\';
+		out[w++] = (char)c;
+	}
+	out[w] = '\0';
+	return chars;
+}
+
+static void write_md(const struct cm_table *t, FILE *f)
+{
+	size_t r, j;
+	char buf[1024];
+
+	if (t->title)
+		fprintf(f, "## %s\n\n", t->title);
+	for (j = 0; j < t->ncols; j++) {
+		display_text(t->cols[j].name, buf, sizeof(buf), 200, 1);
+		fprintf(f, "| %s ", buf);
+	}
+	fputs("|\n", f);
+	for (j = 0; j < t->ncols; j++)
+		fputs(t->cols[j].kind == CM_TEXT ? "|---" : "|---:", f);
+	fputs("|\n", f);
+	for (r = 0; r < t->nrows; r++) {
+		for (j = 0; j < t->ncols; j++) {
+			const struct cm_column *c = &t->cols[j];
+			if (c->kind == CM_TEXT)
+				display_text(c->null[r] ? "" : c->text[r], buf, sizeof(buf), 200, 1);
+			else
+				number(c, r, buf, sizeof(buf), 6);
+			fprintf(f, "| %s ", buf);
+		}
+		fputs("|\n", f);
+	}
+}
+
+static void write_aligned(const struct cm_table *t, FILE *f)
+{
+	size_t *width = calloc(t->ncols + 1, sizeof(*width)), r, j, k;
+	char buf[512];
+
+	if (!width)
+		return;
+	for (j = 0; j < t->ncols; j++)
+		width[j] = display_text(t->cols[j].name, buf, sizeof(buf), TABLE_TEXT_MAX, 0);
+	for (r = 0; r < t->nrows; r++)
+		for (j = 0; j < t->ncols; j++) {
+			const struct cm_column *c = &t->cols[j];
+			size_t w = c->kind == CM_TEXT ?
+				display_text(c->null[r] ? "" : c->text[r], buf, sizeof(buf), TABLE_TEXT_MAX, 0) :
+				strlen(number(c, r, buf, sizeof(buf), 6));
+			if (w > width[j])
+				width[j] = w;
+		}
+	for (r = 0; r <= t->nrows; r++) {
+		for (j = 0; j < t->ncols; j++) {
+			const struct cm_column *c = &t->cols[j];
+			size_t w;
+			int right = c->kind != CM_TEXT;
+			if (r == 0) {
+				w = display_text(c->name, buf, sizeof(buf), TABLE_TEXT_MAX, 0);
+			} else if (c->kind == CM_TEXT) {
+				w = display_text(c->null[r - 1] ? "" : c->text[r - 1], buf, sizeof(buf), TABLE_TEXT_MAX, 0);
+			} else {
+				w = strlen(number(c, r - 1, buf, sizeof(buf), 6));
+			}
+			if (j)
+				fputs("  ", f);
+			if (right)
+				for (k = w; k < width[j]; k++)
+					fputc(' ', f);
+			fputs(buf, f);
+			if (!right && j + 1 < t->ncols)
+				for (k = w; k < width[j]; k++)
+					fputc(' ', f);
+		}
+		fputc('\n', f);
+	}
+	free(width);
+}
+
+int cli_write_table(const struct cm_table *t, enum cli_format fmt, FILE *f)
+{
+	switch (fmt) {
+	case FMT_TABLE: write_aligned(t, f); break;
+	case FMT_CSV: write_csv(t, f); break;
+	case FMT_JSON: write_json(t, f); break;
+	case FMT_MD: write_md(t, f); break;
+	}
+	return ferror(f) ? -1 : 0;
+}
+
+/* ---- atomic output */
+
+int cli_out_open(struct cli_out *o, const char *path, const char *const *inputs)
+{
+	struct stat so, si;
+	char *dircopy;
+	int fd;
+
+	memset(o, 0, sizeof(*o));
+	if (!path || strcmp(path, "-") == 0) {
+		o->f = stdout;
+		return 0;
+	}
+	o->path = path;
+	if (stat(path, &so) == 0) {
+		for (; inputs && *inputs; inputs++)
+			if (stat(*inputs, &si) == 0 && si.st_dev == so.st_dev && si.st_ino == so.st_ino) {
+				fprintf(stderr, "%s: %s: refusing to overwrite an input file\n", cli_progname, path);
+				return 73;
+			}
+		if (S_ISDIR(so.st_mode)) {
+			fprintf(stderr, "%s: %s: is a folder\n", cli_progname, path);
+			return 73;
+		}
+	}
+	dircopy = strdup(path);
+	o->tmp = malloc(strlen(path) + 16);
+	if (!dircopy || !o->tmp) {
+		free(dircopy);
+		free(o->tmp);
+		o->tmp = NULL;
+		fprintf(stderr, "%s: out of memory\n", cli_progname);
+		return 70;
+	}
+	sprintf(o->tmp, "%s/.coalmap-XXXXXX", dirname(dircopy));
+	free(dircopy);
+	fd = mkstemp(o->tmp);
+	if (fd < 0 || !(o->f = fdopen(fd, "w"))) {
+		fprintf(stderr, "%s: %s: cannot create: %s\n", cli_progname, path, strerror(errno));
+		if (fd >= 0) {
+			close(fd);
+			unlink(o->tmp);
+		}
+		free(o->tmp);
+		o->tmp = NULL;
+		return 73;
+	}
+	return 0;
+}
+
+void cli_out_abort(struct cli_out *o)
+{
+	if (o->tmp) {
+		fclose(o->f);
+		unlink(o->tmp);
+		free(o->tmp);
+	}
+	memset(o, 0, sizeof(*o));
+}
+
+int cli_out_commit(struct cli_out *o)
+{
+	int bad;
+
+	if (!o->tmp) {
+		if (fflush(o->f) != 0 || ferror(o->f)) {
+			if (errno == EPIPE)
+				return 0;
+			fprintf(stderr, "%s: cannot write to standard output: %s\n", cli_progname, strerror(errno));
+			return 73;
+		}
+		return 0;
+	}
+	mode_t mask = umask(0);
+
+	umask(mask);
+	bad = fflush(o->f) != 0 || ferror(o->f) || fsync(fileno(o->f)) != 0;
+	bad |= fclose(o->f) != 0;
+	o->f = NULL;
+	if (bad || chmod(o->tmp, 0666 & ~mask) != 0 || rename(o->tmp, o->path) != 0) {
+		fprintf(stderr, "%s: %s: cannot write: %s\n", cli_progname, o->path, strerror(errno));
+		unlink(o->tmp);
+		free(o->tmp);
+		o->tmp = NULL;
+		return 73;
+	}
+	free(o->tmp);
+	o->tmp = NULL;
+	return 0;
+}
+
+int cli_emit(const struct cm_table *t, const struct cli_common *c, const char *const *inputs)
+{
+	struct cli_out o;
+	int rc = cli_out_open(&o, c->output, inputs);
+
+	if (rc)
+		return rc;
+	if (cli_write_table(t, c->format, o.f) < 0) {
+		fprintf(stderr, "%s: %s: write error: %s\n", cli_progname, c->output ? c->output : "stdout",
+			strerror(errno));
+		cli_out_abort(&o);
+		return 73;
+	}
+	return cli_out_commit(&o);
+}

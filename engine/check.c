@@ -1,0 +1,141 @@
+/* check.c - the landscape summary behind `coalmap check`. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "graph.h"
+
+struct count {
+	const char *name;
+	long long n;
+};
+
+static int count_cmp(const void *x, const void *y)
+{
+	const struct count *a = x, *b = y;
+
+	if (a->n != b->n)
+		return a->n > b->n ? -1 : 1;
+	return strcmp(a->name, b->name);
+}
+
+/* Adds one (section, item, value) row. */
+static int row(struct cm_table *t, const char *section, const char *item, long long v)
+{
+	long r = cm_table_add_row(t);
+
+	if (r < 0 || cm_table_set_text(t, 0, (size_t)r, section) < 0 ||
+	    cm_table_set_text(t, 1, (size_t)r, item) < 0)
+		return CM_ENOMEM;
+	cm_table_set_int(t, 2, (size_t)r, v);
+	return CM_OK;
+}
+
+/* Counts distinct names (n items, name(i) each) and adds sorted rows. */
+static int tally(struct cm_table *t, const char *section, size_t n,
+		 const char *(*name)(const void *, size_t), const void *ctx)
+{
+	struct count *c = NULL;
+	size_t nc = 0, i, j;
+	int rc = CM_ENOMEM;
+
+	for (i = 0; i < n; i++) {
+		const char *s = name(ctx, i);
+		if (!s)
+			continue;
+		if (!*s)
+			s = "(none)";
+		for (j = 0; j < nc && strcmp(c[j].name, s); j++)
+			;
+		if (j == nc) {
+			struct count *v = realloc(c, (nc + 1) * sizeof(*v));
+			if (!v)
+				goto out;
+			c = v;
+			c[nc].name = s;
+			c[nc++].n = 0;
+		}
+		c[j].n++;
+	}
+	if (nc)
+		qsort(c, nc, sizeof(*c), count_cmp);
+	for (j = 0; j < nc; j++)
+		if (row(t, section, c[j].name, c[j].n) < 0)
+			goto out;
+	rc = CM_OK;
+out:
+	free(c);
+	return rc;
+}
+
+static const char *org_type(const void *ctx, size_t i)
+{
+	return cm_landscape_org_type(ctx, i);
+}
+
+struct tie_ctx {
+	const struct cm_landscape *l;
+	const struct cm_filter *f;
+};
+
+static const char *tie_type(const void *ctx, size_t i)
+{
+	const struct tie_ctx *c = ctx;
+	const struct cm_tie *t = &c->l->ties[i];
+
+	return cm_filter_keeps(c->l, c->f, t) ? c->l->tie_types[t->type] : NULL;
+}
+
+int cm_check_summary(const struct cm_landscape *l, const struct cm_filter *f,
+		     struct cm_table *out, struct cm_error *err)
+{
+	struct cm_graphs g;
+	struct tie_ctx tc = { l, f };
+	igraph_vector_int_t memb, csize;
+	igraph_integer_t ncomp = 0, largest = 0, isolates = 0, i;
+	size_t kept = 0;
+	igraph_error_t e;
+	int rc;
+
+	cm_table_release(out);
+	cm_table_init(out, 0);
+	if (cm_table_add_column(out, "section", CM_TEXT) < 0 || cm_table_add_column(out, "item", CM_TEXT) < 0 ||
+	    cm_table_add_column(out, "value", CM_INT) < 0)
+		return cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
+	rc = cm_graphs_build(l, f, &g, err);
+	if (rc < 0)
+		return rc;
+	igraph_vector_int_init(&memb, 0);
+	igraph_vector_int_init(&csize, 0);
+	if ((e = igraph_connected_components(&g.collab, &memb, &csize, &ncomp, IGRAPH_WEAK))) {
+		rc = cm_ig_fail(e, err, "components");
+		goto out;
+	}
+	for (i = 0; i < ncomp; i++) {
+		if (VECTOR(csize)[i] > largest)
+			largest = VECTOR(csize)[i];
+		if (VECTOR(csize)[i] == 1)
+			isolates++;
+	}
+	for (i = 0; i < (igraph_integer_t)l->nties; i++)
+		kept += tie_type(&tc, (size_t)i) != NULL;
+	rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
+	if (row(out, "landscape", "organizations", (long long)l->norgs) < 0 ||
+	    row(out, "landscape", "ties", (long long)kept) < 0 ||
+	    row(out, "landscape", "collaboration edges", igraph_ecount(&g.collab)) < 0 ||
+	    row(out, "landscape", "directed arcs", igraph_ecount(&g.tie)) < 0 ||
+	    tally(out, "organizations by type", l->norgs, org_type, l) < 0 ||
+	    tally(out, "ties by type", l->nties, tie_type, &tc) < 0 ||
+	    row(out, "components", "components", ncomp) < 0 ||
+	    row(out, "components", "largest component", largest) < 0 ||
+	    row(out, "components", "isolates", isolates) < 0)
+		goto out;
+	cm_error_clear(err);
+	rc = CM_OK;
+out:
+	igraph_vector_int_destroy(&memb);
+	igraph_vector_int_destroy(&csize);
+	cm_graphs_release(&g);
+	return rc;
+}

@@ -1,0 +1,207 @@
+/*
+ * coalmap.h - libcoalmap, the coalmap engine.
+ *
+ * Data flows one way: CSV files -> struct cm_landscape -> analysis graphs
+ * (igraph, private to the engine) -> analyses -> struct cm_table -> writers.
+ *
+ * The engine never prints, exits or aborts.  Every fallible function
+ * returns enum cm_status (0 on success, negative on failure) and fills an
+ * optional struct cm_error.  Not thread-safe: igraph 0.10 as shipped by
+ * Debian is built without thread safety.
+ */
+#ifndef COALMAP_H
+#define COALMAP_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ------------------------------------------------------------------ */
+/* Status and errors                                                    */
+/* ------------------------------------------------------------------ */
+
+enum cm_status {
+	CM_OK = 0,
+	CM_EUSAGE = -1,    /* bad options: exit 64 */
+	CM_EDATA = -2,     /* bad input data: exit 65 */
+	CM_ENOINPUT = -3,  /* missing landscape folder or file: exit 66 */
+	CM_ENOMEM = -4,    /* out of memory: exit 70 */
+	CM_EINTERNAL = -5, /* a bug or a library failure: exit 70 */
+	CM_EOUTPUT = -6,   /* output cannot be created: exit 73 */
+};
+
+/* One message with its location.  line/col are 0 when unknown. */
+struct cm_error {
+	enum cm_status code;
+	char file[256];
+	long line;
+	long col;
+	char message[512];
+};
+
+/* Clears err (NULL allowed). */
+void cm_error_clear(struct cm_error *err);
+/* Fills err (NULL allowed) and returns code. */
+int cm_error_set(struct cm_error *err, enum cm_status code, const char *file,
+		 long line, long col, const char *fmt, ...)
+	__attribute__((format(printf, 6, 7)));
+/* Process exit status for a status (sysexits.h values; 0 for CM_OK). */
+int cm_status_exit_code(enum cm_status code);
+/* Static English name of a status ("bad data", ...). */
+const char *cm_status_str(enum cm_status code);
+
+/* Diagnostics gathered while loading: errors and warnings in file order. */
+enum cm_severity { CM_WARNING, CM_ERROR };
+
+struct cm_diag {
+	enum cm_severity severity;
+	struct cm_error where; /* code, file, line, col, message */
+};
+
+struct cm_diags {
+	struct cm_diag *v;  /* the first CM_DIAGS_MAX errors and warnings */
+	size_t n, cap;
+	size_t n_errors;    /* counts all, including those not kept */
+	size_t n_warnings;
+};
+
+#define CM_DIAGS_MAX 50
+
+void cm_diags_init(struct cm_diags *d);
+void cm_diags_release(struct cm_diags *d);
+
+/* ------------------------------------------------------------------ */
+/* Library set-up                                                       */
+/* ------------------------------------------------------------------ */
+
+/* Installs the engine's igraph error and warning handlers and seeds
+ * igraph's random number generator.  Call once before anything else. */
+void cm_init(void);
+
+/* ------------------------------------------------------------------ */
+/* Landscape: organizations and ties                                    */
+/* ------------------------------------------------------------------ */
+
+struct cm_landscape; /* opaque */
+
+struct cm_load_opts {
+	int strict; /* warnings become errors */
+};
+
+/* Loads DIR/organizations.csv and DIR/relationships.csv into *out (a new
+ * landscape the caller frees with cm_landscape_free).  Every error and
+ * warning goes to diags (caller-initialised, may be NULL); err receives
+ * the overall failure.  On failure *out is NULL.  O(input size) time and
+ * memory. */
+int cm_landscape_load(struct cm_landscape **out, const char *dir,
+		      const struct cm_load_opts *opts, struct cm_diags *diags,
+		      struct cm_error *err);
+void cm_landscape_free(struct cm_landscape *l);
+
+size_t cm_landscape_norgs(const struct cm_landscape *l);
+size_t cm_landscape_nties(const struct cm_landscape *l);
+/* Borrowed strings owned by the landscape; never NULL ("" when empty). */
+const char *cm_landscape_org_id(const struct cm_landscape *l, size_t i);
+const char *cm_landscape_org_name(const struct cm_landscape *l, size_t i);
+const char *cm_landscape_org_type(const struct cm_landscape *l, size_t i);
+/* Files the landscape was read from (borrowed). */
+const char *cm_landscape_orgs_path(const struct cm_landscape *l);
+const char *cm_landscape_ties_path(const struct cm_landscape *l);
+
+/* ------------------------------------------------------------------ */
+/* Dates                                                                */
+/* ------------------------------------------------------------------ */
+
+/* Parses YYYY-MM-DD (or a bare YYYY when allow_year, taken as its first
+ * day, or its last when year_end) into a day number (days since
+ * 1970-01-01).  Returns 0 on success, -1 if s is not a valid date. */
+int cm_date_parse(const char *s, int allow_year, int year_end, int32_t *day);
+
+/* ------------------------------------------------------------------ */
+/* Analysis filter: which ties an analysis sees                         */
+/* ------------------------------------------------------------------ */
+
+struct cm_filter {
+	const char *const *types; /* keep only these tie types; NULL = all */
+	size_t ntypes;
+	int has_at;               /* keep only ties that existed on day `at` */
+	int32_t at;
+	int weighted;             /* path metrics use distance 1/weight */
+};
+
+/* ------------------------------------------------------------------ */
+/* Result tables: the one shape every analysis returns                  */
+/* ------------------------------------------------------------------ */
+
+enum cm_kind { CM_TEXT, CM_INT, CM_REAL };
+
+struct cm_column {
+	char *name;
+	enum cm_kind kind;
+	char **text;          /* CM_TEXT: owned copies, NULL = empty */
+	long long *ints;      /* CM_INT */
+	double *reals;        /* CM_REAL: NaN = empty */
+	unsigned char *null;  /* 1 = empty cell (all kinds) */
+};
+
+struct cm_table {
+	char *title;          /* owned, may be NULL */
+	size_t nrows, ncols;
+	struct cm_column *cols;
+};
+
+/* Initialises an empty table with nrows rows and no columns. */
+void cm_table_init(struct cm_table *t, size_t nrows);
+void cm_table_release(struct cm_table *t);
+/* Adds a column of empty cells; returns its index, or -1 (CM_ENOMEM). */
+int cm_table_add_column(struct cm_table *t, const char *name, enum cm_kind kind);
+/* Setters.  Text is copied; a NaN or infinite real is stored as empty.
+ * Return 0, or CM_ENOMEM. */
+int cm_table_set_text(struct cm_table *t, size_t col, size_t row, const char *s);
+void cm_table_set_int(struct cm_table *t, size_t col, size_t row, long long v);
+void cm_table_set_real(struct cm_table *t, size_t col, size_t row, double v);
+/* Appends an empty row; returns its index, or -1 (CM_ENOMEM). */
+long cm_table_add_row(struct cm_table *t);
+/* Column index by name, or -1. */
+int cm_table_find(const struct cm_table *t, const char *name);
+/* Reorders rows by a column (descending for numbers, ascending for text),
+ * ties broken by original order.  Returns 0 or CM_ENOMEM. */
+int cm_table_sort(struct cm_table *t, size_t col, int descending);
+/* Keeps the first n rows. */
+void cm_table_truncate(struct cm_table *t, size_t n);
+
+/* ------------------------------------------------------------------ */
+/* Analyses                                                             */
+/* ------------------------------------------------------------------ */
+
+/* Per-organization metrics (SPEC.md "Metrics"): fills out (caller-
+ * initialised with cm_table_init(out, 0)) with one row per org.  Cost is
+ * dominated by betweenness and harmonic closeness, O(n*m). */
+int cm_metrics_compute(const struct cm_landscape *l, const struct cm_filter *f,
+		       struct cm_table *out, struct cm_error *err);
+
+/* Landscape summary for `coalmap check`: rows (section, item, value).
+ * out is caller-initialised.  O(n + m). */
+int cm_check_summary(const struct cm_landscape *l, const struct cm_filter *f,
+		     struct cm_table *out, struct cm_error *err);
+
+/* Synthetic landscapes */
+struct cm_gen_opts {
+	size_t orgs;
+	size_t ties;
+	uint64_t seed;
+};
+
+/* Fills orgs and ties (caller-initialised with cm_table_init(t, 0)) with
+ * a landscape in the SPEC.md format: communities, heavy-tailed degrees,
+ * every attribute and tie type.  Deterministic for a seed.  O(n + m). */
+int cm_generate(const struct cm_gen_opts *o, struct cm_table *orgs,
+		struct cm_table *ties, struct cm_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,147 @@
+/* igraph_bridge.c - igraph set-up, error mapping and graph construction. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "graph.h"
+
+static char last_reason[256];
+
+/* igraph calls this instead of aborting: keep the first non-empty reason,
+ * free igraph's temporaries, and let the failing call return its code. */
+static void error_handler(const char *reason, const char *file, int line, igraph_error_t e)
+{
+	(void)file;
+	(void)line;
+	(void)e;
+	if (reason && *reason && !last_reason[0])
+		snprintf(last_reason, sizeof(last_reason), "%s", reason);
+	IGRAPH_FINALLY_FREE();
+}
+
+static void warning_handler(const char *reason, const char *file, int line)
+{
+	(void)reason;
+	(void)file;
+	(void)line;
+}
+
+void cm_init(void)
+{
+	igraph_set_error_handler(error_handler);
+	igraph_set_warning_handler(warning_handler);
+	igraph_rng_seed(igraph_rng_default(), 42);
+}
+
+int cm_ig_fail(igraph_error_t e, struct cm_error *err, const char *what)
+{
+	int code = e == IGRAPH_ENOMEM ? CM_ENOMEM : e == IGRAPH_INTERRUPTED ? CM_EINTERNAL : CM_EINTERNAL;
+
+	cm_error_set(err, code, NULL, 0, 0, "%s failed: %s", what,
+		     last_reason[0] ? last_reason : igraph_strerror(e));
+	last_reason[0] = '\0';
+	return code;
+}
+
+struct arc {
+	uint32_t a, b;
+	double w;
+};
+
+static int arc_cmp(const void *x, const void *y)
+{
+	const struct arc *p = x, *q = y;
+
+	if (p->a != q->a)
+		return p->a < q->a ? -1 : 1;
+	if (p->b != q->b)
+		return p->b < q->b ? -1 : 1;
+	return 0;
+}
+
+/* Sorts arcs, merges equal ones (summing weights) and makes the graph. */
+static int make_graph(igraph_t *g, igraph_vector_t *w, struct arc *arcs, size_t n,
+		      size_t nv, int directed, struct cm_error *err)
+{
+	igraph_vector_int_t edges;
+	size_t i, k = 0;
+	igraph_error_t e;
+
+	qsort(arcs, n, sizeof(*arcs), arc_cmp);
+	for (i = 0; i < n; i++) {
+		if (k && arcs[k - 1].a == arcs[i].a && arcs[k - 1].b == arcs[i].b)
+			arcs[k - 1].w += arcs[i].w;
+		else
+			arcs[k++] = arcs[i];
+	}
+	if ((e = igraph_vector_int_init(&edges, (igraph_integer_t)(2 * k))))
+		return cm_ig_fail(e, err, "graph");
+	if ((e = igraph_vector_init(w, (igraph_integer_t)k))) {
+		igraph_vector_int_destroy(&edges);
+		return cm_ig_fail(e, err, "graph");
+	}
+	for (i = 0; i < k; i++) {
+		VECTOR(edges)[2 * i] = arcs[i].a;
+		VECTOR(edges)[2 * i + 1] = arcs[i].b;
+		VECTOR(*w)[i] = arcs[i].w;
+	}
+	e = igraph_create(g, &edges, (igraph_integer_t)nv, directed);
+	igraph_vector_int_destroy(&edges);
+	if (e) {
+		igraph_vector_destroy(w);
+		return cm_ig_fail(e, err, "graph");
+	}
+	return CM_OK;
+}
+
+int cm_graphs_build(const struct cm_landscape *l, const struct cm_filter *f,
+		    struct cm_graphs *g, struct cm_error *err)
+{
+	struct arc *und = NULL, *dir = NULL;
+	size_t nu = 0, nd = 0, i;
+	int rc = CM_ENOMEM;
+
+	und = malloc((l->nties ? l->nties : 1) * sizeof(*und));
+	dir = malloc((l->nties ? 2 * l->nties : 1) * sizeof(*dir));
+	if (!und || !dir) {
+		cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
+		goto out;
+	}
+	for (i = 0; i < l->nties; i++) {
+		const struct cm_tie *t = &l->ties[i];
+		if (!cm_filter_keeps(l, f, t) || cm_tie_type_is_conflict(l->tie_types[t->type]))
+			continue;
+		und[nu].a = t->src < t->dst ? t->src : t->dst;
+		und[nu].b = t->src < t->dst ? t->dst : t->src;
+		und[nu++].w = t->weight;
+		dir[nd].a = t->src;
+		dir[nd].b = t->dst;
+		dir[nd++].w = t->weight;
+		if (!t->directed) {
+			dir[nd].a = t->dst;
+			dir[nd].b = t->src;
+			dir[nd++].w = t->weight;
+		}
+	}
+	rc = make_graph(&g->collab, &g->collab_w, und, nu, l->norgs, IGRAPH_UNDIRECTED, err);
+	if (rc < 0)
+		goto out;
+	rc = make_graph(&g->tie, &g->tie_w, dir, nd, l->norgs, IGRAPH_DIRECTED, err);
+	if (rc < 0) {
+		igraph_destroy(&g->collab);
+		igraph_vector_destroy(&g->collab_w);
+	}
+out:
+	free(und);
+	free(dir);
+	return rc;
+}
+
+void cm_graphs_release(struct cm_graphs *g)
+{
+	igraph_destroy(&g->collab);
+	igraph_vector_destroy(&g->collab_w);
+	igraph_destroy(&g->tie);
+	igraph_vector_destroy(&g->tie_w);
+}

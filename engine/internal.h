@@ -1,0 +1,110 @@
+/* internal.h - engine-private types shared between engine/ files. */
+#ifndef CM_INTERNAL_H
+#define CM_INTERNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "coalmap.h"
+
+#define CM_FIELD_MAX (1u << 20)  /* longest accepted field, bytes */
+#define CM_COLUMNS_MAX 10000     /* most columns in a file */
+#define CM_DAY_MIN INT32_MIN     /* open start */
+#define CM_DAY_MAX INT32_MAX     /* open end */
+
+/* Appends a diagnostic; returns 0 or CM_ENOMEM. */
+int cm_diags_add(struct cm_diags *d, enum cm_severity sev, enum cm_status code,
+		 const char *file, long line, long col, const char *fmt, ...)
+	__attribute__((format(printf, 7, 8)));
+
+/* ---- string pool: many short strings in one buffer, addressed by offset.
+ * Offset 0 is always the empty string. */
+struct cm_strpool {
+	char *buf;
+	size_t len, cap;
+};
+
+int cm_strpool_init(struct cm_strpool *p);
+void cm_strpool_release(struct cm_strpool *p);
+/* Appends s (n bytes, no NUL inside) and returns its offset in *off. */
+int cm_strpool_add(struct cm_strpool *p, const char *s, size_t n, size_t *off);
+static inline const char *cm_strpool_get(const struct cm_strpool *p, size_t off)
+{
+	return p->buf + off;
+}
+
+/* FNV-1a over n bytes, continuing from h (start with CM_HASH_INIT). */
+#define CM_HASH_INIT 14695981039346656037ull
+uint64_t cm_hash_bytes(const void *s, size_t n, uint64_t h);
+
+/* ---- the CSV reader (engine/csv_reader.c, the libcsv bridge).
+ * Calls row_fn for the header (index 0) and then for every record with the
+ * header's field count.  Field count, encoding and quoting problems are
+ * reported to diags and the offending row is skipped. */
+struct cm_csv_row {
+	const char *const *fields; /* NUL-terminated, valid UTF-8 */
+	const size_t *lens;
+	size_t n;
+	long line;                 /* physical line where the record starts */
+	size_t index;              /* 0 = header */
+};
+
+typedef int (*cm_csv_row_fn)(void *ctx, const struct cm_csv_row *row);
+
+/* Returns CM_OK when the file was read to its end (diags may still hold
+ * errors), CM_ENOINPUT when it cannot be opened, CM_ENOMEM, or whatever
+ * negative status row_fn returned to stop early. */
+int cm_csv_read(const char *path, const char *display, cm_csv_row_fn row_fn,
+		void *ctx, struct cm_diags *diags, struct cm_error *err);
+
+/* ---- the landscape, as loaded */
+enum cm_stance { CM_STANCE_NONE, CM_STANCE_SUPPORT, CM_STANCE_NEUTRAL, CM_STANCE_OPPOSE };
+
+struct cm_org {
+	size_t id, name, type, country, region, issues, skills; /* pool offsets */
+	double budget, influence;                               /* NaN = empty */
+	int stance;
+	long line;
+};
+
+struct cm_tie {
+	uint32_t src, dst;
+	uint32_t type;      /* index into landscape->tie_types */
+	int directed;       /* resolved: column or the type's default */
+	double weight;
+	double trust, amount; /* NaN = empty */
+	int32_t start, end; /* day numbers, CM_DAY_MIN/MAX when open */
+	long line;
+};
+
+/* An extra column kept as an attribute: values as pool offsets. */
+struct cm_attr {
+	char *name;
+	int numeric; /* every non-empty value is a finite number */
+	size_t *val;
+};
+
+struct cm_landscape {
+	char *orgs_path, *ties_path;
+	struct cm_strpool pool;
+	struct cm_org *orgs;
+	size_t norgs;
+	struct cm_tie *ties;
+	size_t nties;
+	char **tie_types;
+	size_t ntie_types;
+	struct cm_attr *org_attrs, *tie_attrs;
+	size_t norg_attrs, ntie_attrs;
+};
+
+/* 1 if tie type name is `conflict`. */
+int cm_tie_type_is_conflict(const char *type);
+/* 1 if the tie passes the filter. */
+int cm_filter_keeps(const struct cm_landscape *l, const struct cm_filter *f,
+		    const struct cm_tie *t);
+
+/* Strict number parsing: returns 0 and *v, or -1; *hint gets a static
+ * explanation for common mistakes (decimal comma, hex), or NULL. */
+int cm_parse_number(const char *s, double *v, const char **hint);
+
+#endif

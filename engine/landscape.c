@@ -1,0 +1,875 @@
+/* landscape.c - loads organizations.csv and relationships.csv into a
+ * struct cm_landscape, checking every rule of SPEC.md "Bad input". */
+#include "config.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "internal.h"
+
+enum org_col { O_ID, O_NAME, O_TYPE, O_COUNTRY, O_REGION, O_ISSUES, O_SKILLS,
+	       O_BUDGET, O_INFLUENCE, O_STANCE, O_NKNOWN };
+static const char *const org_cols[O_NKNOWN] = {
+	"id", "name", "type", "country", "region", "issues", "skills",
+	"budget", "influence", "stance"
+};
+
+enum tie_col { T_SOURCE, T_TARGET, T_TYPE, T_WEIGHT, T_DIRECTED, T_TRUST,
+	       T_AMOUNT, T_START, T_END, T_NKNOWN };
+static const char *const tie_cols[T_NKNOWN] = {
+	"source", "target", "type", "weight", "directed", "trust", "amount",
+	"start", "end"
+};
+
+static const char *const directed_types[] = {
+	"funding", "information", "membership", "access", "distribution"
+};
+
+/* A hash set of indices; the caller supplies hashing and equality. */
+struct idxset {
+	size_t *slots; /* index + 1; 0 = empty */
+	uint64_t *hashes;
+	size_t cap, n;
+};
+
+struct loader {
+	struct cm_landscape *l;
+	struct cm_diags *diags;
+	const struct cm_load_opts *opts;
+	const char *file;
+	int is_ties;
+	int nomem;
+	/* column map for the current file: known[k] = field index or -1 */
+	long known[(int)O_NKNOWN > (int)T_NKNOWN ? (int)O_NKNOWN : (int)T_NKNOWN];
+	long *extra_field;   /* field index of each extra attribute */
+	size_t nextra;
+	size_t nfields;
+	struct idxset ids;   /* org ids */
+	struct idxset rows;  /* tie rows, for exact duplicates */
+	size_t cap_orgs, cap_ties;
+	size_t nrows;        /* data rows seen in this file */
+};
+
+static int diag(struct loader *ld, enum cm_severity sev, long line, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static int diag(struct loader *ld, enum cm_severity sev, long line, const char *fmt, ...)
+{
+	char msg[480];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if (sev == CM_WARNING && ld->opts && ld->opts->strict)
+		sev = CM_ERROR;
+	if (cm_diags_add(ld->diags, sev, CM_EDATA, ld->file, line, 0, "%s", msg) < 0)
+		ld->nomem = 1;
+	return 0;
+}
+
+/* Quotes a value for a message, shortened so messages stay readable. */
+static const char *q(const char *s, char *buf, size_t n)
+{
+	size_t len = strlen(s);
+
+	if (len + 1 <= n) {
+		memcpy(buf, s, len + 1);
+	} else {
+		size_t k = n - 4;
+		while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80)
+			k--; /* do not cut a UTF-8 sequence */
+		memcpy(buf, s, k);
+		memcpy(buf + k, "...", 4);
+	}
+	return buf;
+}
+
+static void trim(const char **s, size_t *n)
+{
+	while (*n && isspace((unsigned char)**s)) {
+		(*s)++;
+		(*n)--;
+	}
+	while (*n && isspace((unsigned char)(*s)[*n - 1]))
+		(*n)--;
+}
+
+/* ---------------------------------------------------------------- */
+/* index sets                                                         */
+
+static int idxset_grow(struct idxset *s)
+{
+	size_t cap = s->cap ? 2 * s->cap : 1024, i;
+	size_t *slots = calloc(cap, sizeof(*slots));
+	uint64_t *hashes = calloc(cap, sizeof(*hashes));
+
+	if (!slots || !hashes) {
+		free(slots);
+		free(hashes);
+		return CM_ENOMEM;
+	}
+	for (i = 0; i < s->cap; i++) {
+		size_t j;
+		if (!s->slots[i])
+			continue;
+		j = s->hashes[i] & (cap - 1);
+		while (slots[j])
+			j = (j + 1) & (cap - 1);
+		slots[j] = s->slots[i];
+		hashes[j] = s->hashes[i];
+	}
+	free(s->slots);
+	free(s->hashes);
+	s->slots = slots;
+	s->hashes = hashes;
+	s->cap = cap;
+	return CM_OK;
+}
+
+static void idxset_release(struct idxset *s)
+{
+	free(s->slots);
+	free(s->hashes);
+	memset(s, 0, sizeof(*s));
+}
+
+/* Looks up hash h with equality eq(ctx, index); returns the index found,
+ * or inserts idx and returns (size_t)-1.  (size_t)-2 on ENOMEM. */
+static size_t idxset_put(struct idxset *s, uint64_t h, size_t idx,
+			 int (*eq)(const void *, size_t, size_t), const void *ctx)
+{
+	size_t j;
+
+	if (2 * (s->n + 1) > s->cap && idxset_grow(s) < 0)
+		return (size_t)-2;
+	j = h & (s->cap - 1);
+	while (s->slots[j]) {
+		if (s->hashes[j] == h && eq(ctx, s->slots[j] - 1, idx))
+			return s->slots[j] - 1;
+		j = (j + 1) & (s->cap - 1);
+	}
+	s->slots[j] = idx + 1;
+	s->hashes[j] = h;
+	s->n++;
+	return (size_t)-1;
+}
+
+static size_t idxset_get(const struct idxset *s, uint64_t h,
+			 int (*match)(const void *, size_t), const void *ctx)
+{
+	size_t j;
+
+	if (!s->cap)
+		return (size_t)-1;
+	j = h & (s->cap - 1);
+	while (s->slots[j]) {
+		if (s->hashes[j] == h && match(ctx, s->slots[j] - 1))
+			return s->slots[j] - 1;
+		j = (j + 1) & (s->cap - 1);
+	}
+	return (size_t)-1;
+}
+
+/* ---------------------------------------------------------------- */
+/* headers                                                            */
+
+static int header(struct loader *ld, const struct cm_csv_row *row)
+{
+	const char *const *names = ld->is_ties ? tie_cols : org_cols;
+	size_t nknown = ld->is_ties ? T_NKNOWN : O_NKNOWN;
+	struct cm_attr **attrs = ld->is_ties ? &ld->l->tie_attrs : &ld->l->org_attrs;
+	size_t *nattrs = ld->is_ties ? &ld->l->ntie_attrs : &ld->l->norg_attrs;
+	size_t i, k, j;
+	char b1[80];
+
+	for (k = 0; k < nknown; k++)
+		ld->known[k] = -1;
+	ld->nfields = row->n;
+	ld->extra_field = calloc(row->n, sizeof(*ld->extra_field));
+	*attrs = calloc(row->n, sizeof(**attrs));
+	if (!ld->extra_field || !*attrs)
+		return CM_ENOMEM;
+	for (i = 0; i < row->n; i++) {
+		const char *s = row->fields[i];
+		size_t n = row->lens[i];
+		char *name;
+
+		trim(&s, &n);
+		if (n == 0) {
+			diag(ld, CM_WARNING, row->line, "column %zu has no name; ignored", i + 1);
+			continue;
+		}
+		name = strndup(s, n);
+		if (!name)
+			return CM_ENOMEM;
+		for (j = 0; j < i; j++) {
+			const char *o = row->fields[j];
+			size_t on = row->lens[j];
+			trim(&o, &on);
+			if (on == n && strncasecmp(o, s, n) == 0) {
+				diag(ld, CM_ERROR, row->line, "duplicate column name '%s'", q(name, b1, sizeof(b1)));
+				break;
+			}
+		}
+		for (k = 0; k < nknown; k++)
+			if (strlen(names[k]) == n && strncasecmp(names[k], s, n) == 0)
+				break;
+		if (k < nknown) {
+			if (ld->known[k] < 0)
+				ld->known[k] = (long)i;
+			free(name);
+			continue;
+		}
+		(*attrs)[*nattrs].name = name;
+		ld->extra_field[ld->nextra++] = (long)i;
+		(*nattrs)++;
+	}
+	for (k = 0; k < (ld->is_ties ? 2u : 1u); k++)
+		if (ld->known[k] < 0)
+			diag(ld, CM_ERROR, row->line, "missing required column '%s'", names[k]);
+	return ld->nomem ? CM_ENOMEM : CM_OK;
+}
+
+/* Field k of the row, trimmed; "" when the column is absent. */
+static const char *field(struct loader *ld, const struct cm_csv_row *row, int k, size_t *n)
+{
+	const char *s;
+
+	if (ld->known[k] < 0) {
+		*n = 0;
+		return "";
+	}
+	s = row->fields[ld->known[k]];
+	*n = row->lens[ld->known[k]];
+	trim(&s, n);
+	return s;
+}
+
+static int pool_add(struct loader *ld, const char *s, size_t n, size_t *off)
+{
+	if (cm_strpool_add(&ld->l->pool, s, n, off) < 0) {
+		ld->nomem = 1;
+		return CM_ENOMEM;
+	}
+	return CM_OK;
+}
+
+/* Stores a ';'-separated list with items trimmed and empty items dropped. */
+static int pool_add_list(struct loader *ld, const char *s, size_t n, size_t *off)
+{
+	char *tmp = malloc(n + 1), *w = tmp;
+	size_t i = 0;
+	int rc;
+
+	if (!tmp) {
+		ld->nomem = 1;
+		return CM_ENOMEM;
+	}
+	while (i < n) {
+		size_t a = i, len;
+		const char *it;
+		while (i < n && s[i] != ';')
+			i++;
+		it = s + a;
+		len = i - a;
+		trim(&it, &len);
+		if (len) {
+			if (w != tmp)
+				*w++ = ';';
+			memcpy(w, it, len);
+			w += len;
+		}
+		i++;
+	}
+	rc = pool_add(ld, tmp, (size_t)(w - tmp), off);
+	free(tmp);
+	return rc;
+}
+
+/* Parses an optional number; NaN when empty.  Returns -1 after reporting. */
+static int number(struct loader *ld, const struct cm_csv_row *row, int k, double min,
+		  int min_open, double max, double *v)
+{
+	size_t n;
+	const char *s = field(ld, row, k, &n), *hint;
+	const char *col = ld->is_ties ? tie_cols[k] : org_cols[k];
+	char *tmp, b1[80];
+	int rc;
+
+	*v = NAN;
+	if (n == 0)
+		return 0;
+	tmp = strndup(s, n);
+	if (!tmp) {
+		ld->nomem = 1;
+		return -1;
+	}
+	rc = cm_parse_number(tmp, v, &hint);
+	if (rc < 0) {
+		diag(ld, CM_ERROR, row->line, "%s '%s' is not a number%s%s", col,
+		     q(tmp, b1, sizeof(b1)), hint ? "; " : "", hint ? hint : "");
+	} else if (*v < min || (min_open && *v == min) || *v > max) {
+		rc = -1;
+		if (max < HUGE_VAL)
+			diag(ld, CM_ERROR, row->line, "%s %s is outside [%g, %g]", col, tmp, min, max);
+		else
+			diag(ld, CM_ERROR, row->line, "%s %s must be %s %g", col, tmp,
+			     min_open ? "greater than" : "at least", min);
+	}
+	free(tmp);
+	return rc;
+}
+
+static int text_is(const char *s, size_t n, const char *w)
+{
+	return strlen(w) == n && strncasecmp(s, w, n) == 0;
+}
+
+static void store_extras(struct loader *ld, const struct cm_csv_row *row,
+			 struct cm_attr *attrs, size_t at)
+{
+	size_t a;
+
+	for (a = 0; a < ld->nextra; a++) {
+		const char *s = row->fields[ld->extra_field[a]];
+		size_t n = row->lens[ld->extra_field[a]];
+		trim(&s, &n);
+		if (pool_add(ld, s, n, &attrs[a].val[at]) < 0)
+			return;
+	}
+}
+
+static int grow_attrs(struct cm_attr *attrs, size_t nattrs, size_t cap)
+{
+	size_t a;
+
+	for (a = 0; a < nattrs; a++) {
+		size_t *v = realloc(attrs[a].val, cap * sizeof(*v));
+		if (!v)
+			return CM_ENOMEM;
+		attrs[a].val = v;
+	}
+	return CM_OK;
+}
+
+/* ---------------------------------------------------------------- */
+/* organizations                                                      */
+
+static int org_eq(const void *ctx, size_t a, size_t b)
+{
+	const struct cm_landscape *l = ctx;
+
+	return strcmp(l->pool.buf + l->orgs[a].id, l->pool.buf + l->orgs[b].id) == 0;
+}
+
+struct id_query {
+	const struct cm_landscape *l;
+	const char *s;
+	size_t n;
+};
+
+static int id_match(const void *ctx, size_t i)
+{
+	const struct id_query *qy = ctx;
+	const char *id = qy->l->pool.buf + qy->l->orgs[i].id;
+
+	return strncmp(id, qy->s, qy->n) == 0 && id[qy->n] == '\0';
+}
+
+static int org_row(void *ctx, const struct cm_csv_row *row)
+{
+	struct loader *ld = ctx;
+	struct cm_landscape *l = ld->l;
+	struct cm_org *o;
+	const char *s;
+	size_t n, i, found;
+	int bad = 0;
+	char b1[80];
+
+	if (row->index == 0)
+		return header(ld, row);
+	ld->nrows++;
+	if (ld->known[O_ID] < 0)
+		return CM_OK;
+	if (l->norgs == ld->cap_orgs) {
+		size_t cap = ld->cap_orgs ? 2 * ld->cap_orgs : 256;
+		struct cm_org *v = realloc(l->orgs, cap * sizeof(*v));
+		if (!v || grow_attrs(l->org_attrs, l->norg_attrs, cap) < 0) {
+			if (v)
+				l->orgs = v;
+			return CM_ENOMEM;
+		}
+		l->orgs = v;
+		ld->cap_orgs = cap;
+	}
+	i = l->norgs;
+	o = &l->orgs[i];
+	memset(o, 0, sizeof(*o));
+	o->line = row->line;
+
+	s = field(ld, row, O_ID, &n);
+	if (n == 0) {
+		diag(ld, CM_ERROR, row->line, "empty id");
+		return CM_OK;
+	}
+	pool_add(ld, s, n, &o->id);
+	s = field(ld, row, O_NAME, &n);
+	if (n)
+		pool_add(ld, s, n, &o->name);
+	else
+		o->name = o->id;
+	s = field(ld, row, O_TYPE, &n);
+	pool_add(ld, s, n, &o->type);
+	s = field(ld, row, O_COUNTRY, &n);
+	pool_add(ld, s, n, &o->country);
+	s = field(ld, row, O_REGION, &n);
+	pool_add(ld, s, n, &o->region);
+	s = field(ld, row, O_ISSUES, &n);
+	pool_add_list(ld, s, n, &o->issues);
+	s = field(ld, row, O_SKILLS, &n);
+	pool_add_list(ld, s, n, &o->skills);
+	if (number(ld, row, O_BUDGET, 0, 0, HUGE_VAL, &o->budget) < 0)
+		bad = 1;
+	if (number(ld, row, O_INFLUENCE, 0, 0, HUGE_VAL, &o->influence) < 0)
+		bad = 1;
+	s = field(ld, row, O_STANCE, &n);
+	if (n == 0)
+		o->stance = CM_STANCE_NONE;
+	else if (text_is(s, n, "support"))
+		o->stance = CM_STANCE_SUPPORT;
+	else if (text_is(s, n, "neutral"))
+		o->stance = CM_STANCE_NEUTRAL;
+	else if (text_is(s, n, "oppose"))
+		o->stance = CM_STANCE_OPPOSE;
+	else {
+		char *t = strndup(s, n);
+		diag(ld, CM_ERROR, row->line, "stance '%s' is not support, neutral or oppose",
+		     t ? q(t, b1, sizeof(b1)) : "?");
+		free(t);
+		bad = 1;
+	}
+	store_extras(ld, row, l->org_attrs, i);
+	if (ld->nomem)
+		return CM_ENOMEM;
+	found = idxset_put(&ld->ids, cm_hash_bytes(l->pool.buf + o->id, strlen(l->pool.buf + o->id), CM_HASH_INIT),
+			   i, org_eq, l);
+	if (found == (size_t)-2)
+		return CM_ENOMEM;
+	if (found != (size_t)-1) {
+		diag(ld, CM_ERROR, row->line, "duplicate org id '%s' (first on line %ld)",
+		     q(l->pool.buf + o->id, b1, sizeof(b1)), l->orgs[found].line);
+		return CM_OK;
+	}
+	(void)bad;
+	l->norgs++;
+	return CM_OK;
+}
+
+/* ---------------------------------------------------------------- */
+/* relationships                                                      */
+
+static long find_org(struct loader *ld, const char *s, size_t n)
+{
+	struct id_query qy = { ld->l, s, n };
+
+	return (long)idxset_get(&ld->ids, cm_hash_bytes(s, n, CM_HASH_INIT), id_match, &qy);
+}
+
+static int intern_type(struct loader *ld, const char *s, size_t n, uint32_t *out)
+{
+	struct cm_landscape *l = ld->l;
+	size_t i;
+	char *t, **v;
+
+	for (i = 0; i < l->ntie_types; i++)
+		if (strlen(l->tie_types[i]) == n && strncasecmp(l->tie_types[i], s, n) == 0) {
+			*out = (uint32_t)i;
+			return CM_OK;
+		}
+	t = strndup(s, n);
+	v = t ? realloc(l->tie_types, (l->ntie_types + 1) * sizeof(*v)) : NULL;
+	if (!v) {
+		free(t);
+		return CM_ENOMEM;
+	}
+	for (i = 0; i < n; i++)
+		t[i] = (char)tolower((unsigned char)t[i]);
+	l->tie_types = v;
+	l->tie_types[l->ntie_types] = t;
+	*out = (uint32_t)l->ntie_types++;
+	return CM_OK;
+}
+
+static int type_default_directed(const char *t)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(directed_types) / sizeof(*directed_types); i++)
+		if (strcmp(t, directed_types[i]) == 0)
+			return 1;
+	return 0;
+}
+
+int cm_tie_type_is_conflict(const char *type)
+{
+	return strcmp(type, "conflict") == 0;
+}
+
+static int date_field(struct loader *ld, const struct cm_csv_row *row, int k, int32_t *day)
+{
+	size_t n;
+	const char *s = field(ld, row, k, &n);
+	char tmp[64], b1[80];
+
+	*day = k == T_START ? CM_DAY_MIN : CM_DAY_MAX;
+	if (n == 0)
+		return 0;
+	if (n >= sizeof(tmp) || (memcpy(tmp, s, n), tmp[n] = '\0', cm_date_parse(tmp, 1, k == T_END, day) < 0)) {
+		char *t = strndup(s, n);
+		diag(ld, CM_ERROR, row->line, "%s '%s' is not a date (YYYY-MM-DD or YYYY)",
+		     tie_cols[k], t ? q(t, b1, sizeof(b1)) : "?");
+		free(t);
+		return -1;
+	}
+	return 0;
+}
+
+static int same_num(double a, double b)
+{
+	return (isnan(a) && isnan(b)) || a == b;
+}
+
+static int tie_eq(const void *ctx, size_t a, size_t b)
+{
+	const struct cm_landscape *l = ctx;
+	const struct cm_tie *x = &l->ties[a], *y = &l->ties[b];
+	size_t k;
+
+	if (x->src != y->src || x->dst != y->dst || x->type != y->type ||
+	    x->directed != y->directed || x->weight != y->weight ||
+	    !same_num(x->trust, y->trust) || !same_num(x->amount, y->amount) ||
+	    x->start != y->start || x->end != y->end)
+		return 0;
+	for (k = 0; k < l->ntie_attrs; k++)
+		if (strcmp(l->pool.buf + l->tie_attrs[k].val[a], l->pool.buf + l->tie_attrs[k].val[b]))
+			return 0;
+	return 1;
+}
+
+static uint64_t tie_hash(const struct cm_landscape *l, size_t i)
+{
+	const struct cm_tie *t = &l->ties[i];
+	uint64_t h = CM_HASH_INIT;
+	size_t k;
+
+	h = cm_hash_bytes(&t->src, sizeof(t->src), h);
+	h = cm_hash_bytes(&t->dst, sizeof(t->dst), h);
+	h = cm_hash_bytes(&t->type, sizeof(t->type), h);
+	h = cm_hash_bytes(&t->weight, sizeof(t->weight), h);
+	h = cm_hash_bytes(&t->start, sizeof(t->start), h);
+	for (k = 0; k < l->ntie_attrs; k++) {
+		const char *s = l->pool.buf + l->tie_attrs[k].val[i];
+		h = cm_hash_bytes(s, strlen(s), h);
+	}
+	return h;
+}
+
+static int tie_row(void *ctx, const struct cm_csv_row *row)
+{
+	struct loader *ld = ctx;
+	struct cm_landscape *l = ld->l;
+	struct cm_tie *t;
+	const char *s;
+	size_t n, i, dup;
+	long src, dst;
+	int bad = 0;
+	char b1[80], b2[80];
+
+	if (row->index == 0)
+		return header(ld, row);
+	ld->nrows++;
+	if (ld->known[T_SOURCE] < 0 || ld->known[T_TARGET] < 0)
+		return CM_OK;
+	if (l->nties == ld->cap_ties) {
+		size_t cap = ld->cap_ties ? 2 * ld->cap_ties : 1024;
+		struct cm_tie *v = realloc(l->ties, cap * sizeof(*v));
+		if (!v || grow_attrs(l->tie_attrs, l->ntie_attrs, cap) < 0) {
+			if (v)
+				l->ties = v;
+			return CM_ENOMEM;
+		}
+		l->ties = v;
+		ld->cap_ties = cap;
+	}
+	i = l->nties;
+	t = &l->ties[i];
+	memset(t, 0, sizeof(*t));
+	t->line = row->line;
+
+	s = field(ld, row, T_SOURCE, &n);
+	src = n ? find_org(ld, s, n) : -2;
+	s = field(ld, row, T_TARGET, &n);
+	dst = n ? find_org(ld, s, n) : -2;
+	for (int k = T_SOURCE; k <= T_TARGET; k++) {
+		long v = k == T_SOURCE ? src : dst;
+		if (v == -2) {
+			diag(ld, CM_ERROR, row->line, "empty %s", tie_cols[k]);
+			bad = 1;
+		} else if (v == -1) {
+			char *id;
+			s = field(ld, row, k, &n);
+			id = strndup(s, n);
+			diag(ld, CM_ERROR, row->line, "unknown org '%s' in %s", id ? q(id, b1, sizeof(b1)) : "?",
+			     tie_cols[k]);
+			free(id);
+			bad = 1;
+		}
+	}
+	s = field(ld, row, T_TYPE, &n);
+	if (n == 0) {
+		s = "partnership";
+		n = strlen(s);
+	}
+	if (intern_type(ld, s, n, &t->type) < 0)
+		return CM_ENOMEM;
+	t->directed = type_default_directed(l->tie_types[t->type]);
+	s = field(ld, row, T_DIRECTED, &n);
+	if (n) {
+		if (text_is(s, n, "true") || text_is(s, n, "yes") || text_is(s, n, "1"))
+			t->directed = 1;
+		else if (text_is(s, n, "false") || text_is(s, n, "no") || text_is(s, n, "0"))
+			t->directed = 0;
+		else {
+			char *v = strndup(s, n);
+			diag(ld, CM_ERROR, row->line, "directed '%s' is not true or false",
+			     v ? q(v, b1, sizeof(b1)) : "?");
+			free(v);
+			bad = 1;
+		}
+	}
+	if (number(ld, row, T_WEIGHT, 0, 1, HUGE_VAL, &t->weight) < 0)
+		bad = 1;
+	if (isnan(t->weight))
+		t->weight = 1;
+	if (number(ld, row, T_TRUST, 0, 0, 1, &t->trust) < 0)
+		bad = 1;
+	if (number(ld, row, T_AMOUNT, 0, 0, HUGE_VAL, &t->amount) < 0)
+		bad = 1;
+	if (date_field(ld, row, T_START, &t->start) < 0 || date_field(ld, row, T_END, &t->end) < 0)
+		bad = 1;
+	else if (t->end < t->start) {
+		size_t n1, n2;
+		const char *a = field(ld, row, T_START, &n1), *b = field(ld, row, T_END, &n2);
+		diag(ld, CM_ERROR, row->line, "end %.*s is before start %.*s", (int)n2, b, (int)n1, a);
+		bad = 1;
+	}
+	if (bad)
+		return ld->nomem ? CM_ENOMEM : CM_OK;
+	t->src = (uint32_t)src;
+	t->dst = (uint32_t)dst;
+	if (src == dst) {
+		diag(ld, CM_WARNING, row->line, "self-tie of '%s' dropped",
+		     q(l->pool.buf + l->orgs[src].id, b1, sizeof(b1)));
+		return ld->nomem ? CM_ENOMEM : CM_OK;
+	}
+	store_extras(ld, row, l->tie_attrs, i);
+	if (ld->nomem)
+		return CM_ENOMEM;
+	dup = idxset_put(&ld->rows, tie_hash(l, i), i, tie_eq, l);
+	if (dup == (size_t)-2)
+		return CM_ENOMEM;
+	if (dup != (size_t)-1) {
+		diag(ld, CM_WARNING, row->line, "duplicate of the tie on line %ld ('%s' - '%s'); merged",
+		     l->ties[dup].line, q(l->pool.buf + l->orgs[src].id, b1, sizeof(b1)),
+		     q(l->pool.buf + l->orgs[dst].id, b2, sizeof(b2)));
+		return ld->nomem ? CM_ENOMEM : CM_OK;
+	}
+	l->nties++;
+	return CM_OK;
+}
+
+/* ---------------------------------------------------------------- */
+
+static void infer_types(const struct cm_landscape *l, struct cm_attr *attrs,
+			size_t nattrs, size_t nrows)
+{
+	size_t a, i;
+
+	for (a = 0; a < nattrs; a++) {
+		int numeric = 0;
+		for (i = 0; i < nrows; i++) {
+			const char *s = l->pool.buf + attrs[a].val[i], *hint;
+			double v;
+			if (!*s)
+				continue;
+			if (cm_parse_number(s, &v, &hint) < 0) {
+				numeric = 0;
+				break;
+			}
+			numeric = 1;
+		}
+		attrs[a].numeric = numeric;
+	}
+}
+
+static char *join(const char *dir, const char *name)
+{
+	size_t n = strlen(dir);
+	char *p = malloc(n + strlen(name) + 2);
+
+	if (p)
+		sprintf(p, "%s%s%s", dir, n && dir[n - 1] == '/' ? "" : "/", name);
+	return p;
+}
+
+static int load_file(struct loader *ld, const char *path, cm_csv_row_fn fn, struct cm_error *err)
+{
+	int rc;
+
+	ld->file = path;
+	ld->nrows = 0;
+	ld->nextra = 0;
+	free(ld->extra_field);
+	ld->extra_field = NULL;
+	rc = cm_csv_read(path, path, fn, ld, ld->diags, err);
+	if (rc == CM_ENOMEM || ld->nomem)
+		return cm_error_set(err, CM_ENOMEM, path, 0, 0, "out of memory");
+	return rc;
+}
+
+int cm_landscape_load(struct cm_landscape **out, const char *dir,
+		      const struct cm_load_opts *opts, struct cm_diags *diags,
+		      struct cm_error *err)
+{
+	struct cm_landscape *l;
+	struct loader ld;
+	struct cm_diags own;
+	struct stat st;
+	size_t errors_before;
+	int rc = CM_ENOMEM;
+
+	*out = NULL;
+	if (!diags) {
+		cm_diags_init(&own);
+		diags = &own;
+	}
+	errors_before = diags->n_errors;
+	if (stat(dir, &st) < 0)
+		return cm_error_set(err, CM_ENOINPUT, dir, 0, 0, "no such landscape folder: %s", strerror(errno));
+	if (!S_ISDIR(st.st_mode))
+		return cm_error_set(err, CM_ENOINPUT, dir, 0, 0,
+				    "not a folder; a landscape is a folder holding organizations.csv and relationships.csv");
+	memset(&ld, 0, sizeof(ld));
+	l = calloc(1, sizeof(*l));
+	if (!l)
+		return cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
+	ld.l = l;
+	ld.diags = diags;
+	ld.opts = opts;
+	l->orgs_path = join(dir, "organizations.csv");
+	l->ties_path = join(dir, "relationships.csv");
+	if (!l->orgs_path || !l->ties_path || cm_strpool_init(&l->pool) < 0) {
+		cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
+		goto out;
+	}
+
+	rc = load_file(&ld, l->orgs_path, org_row, err);
+	if (rc < 0)
+		goto out;
+	if (ld.nrows == 0 && diags->n_errors == errors_before)
+		diag(&ld, CM_ERROR, 1, "no organizations: the file needs a header line and one row per organization");
+	infer_types(l, l->org_attrs, l->norg_attrs, l->norgs);
+
+	ld.is_ties = 1;
+	rc = load_file(&ld, l->ties_path, tie_row, err);
+	if (rc < 0)
+		goto out;
+	infer_types(l, l->tie_attrs, l->ntie_attrs, l->nties);
+
+	if (diags->n_errors > errors_before) {
+		struct cm_diag *first = NULL;
+		size_t i;
+		for (i = 0; i < diags->n; i++)
+			if (diags->v[i].severity == CM_ERROR) {
+				first = &diags->v[i];
+				break;
+			}
+		rc = cm_error_set(err, CM_EDATA, first ? first->where.file : dir, first ? first->where.line : 0, 0,
+				  "%zu error%s in the landscape", diags->n_errors - errors_before,
+				  diags->n_errors - errors_before == 1 ? "" : "s");
+		goto out;
+	}
+	*out = l;
+	l = NULL;
+	rc = CM_OK;
+out:
+	idxset_release(&ld.ids);
+	idxset_release(&ld.rows);
+	free(ld.extra_field);
+	cm_landscape_free(l);
+	if (diags == &own)
+		cm_diags_release(&own);
+	return rc;
+}
+
+static void attrs_free(struct cm_attr *a, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(a[i].name);
+		free(a[i].val);
+	}
+	free(a);
+}
+
+void cm_landscape_free(struct cm_landscape *l)
+{
+	size_t i;
+
+	if (!l)
+		return;
+	free(l->orgs_path);
+	free(l->ties_path);
+	cm_strpool_release(&l->pool);
+	free(l->orgs);
+	free(l->ties);
+	for (i = 0; i < l->ntie_types; i++)
+		free(l->tie_types[i]);
+	free(l->tie_types);
+	attrs_free(l->org_attrs, l->norg_attrs);
+	attrs_free(l->tie_attrs, l->ntie_attrs);
+	free(l);
+}
+
+size_t cm_landscape_norgs(const struct cm_landscape *l) { return l->norgs; }
+size_t cm_landscape_nties(const struct cm_landscape *l) { return l->nties; }
+const char *cm_landscape_org_id(const struct cm_landscape *l, size_t i) { return l->pool.buf + l->orgs[i].id; }
+const char *cm_landscape_org_name(const struct cm_landscape *l, size_t i) { return l->pool.buf + l->orgs[i].name; }
+const char *cm_landscape_org_type(const struct cm_landscape *l, size_t i) { return l->pool.buf + l->orgs[i].type; }
+const char *cm_landscape_orgs_path(const struct cm_landscape *l) { return l->orgs_path; }
+const char *cm_landscape_ties_path(const struct cm_landscape *l) { return l->ties_path; }
+
+int cm_filter_keeps(const struct cm_landscape *l, const struct cm_filter *f, const struct cm_tie *t)
+{
+	size_t i;
+
+	if (!f)
+		return 1;
+	if (f->has_at && (f->at < t->start || f->at > t->end))
+		return 0;
+	if (f->types) {
+		for (i = 0; i < f->ntypes; i++)
+			if (strcasecmp(f->types[i], l->tie_types[t->type]) == 0)
+				return 1;
+		return 0;
+	}
+	return 1;
+}

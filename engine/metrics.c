@@ -1,0 +1,291 @@
+/* metrics.c - per-organization metrics (SPEC.md "Metrics"). */
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "graph.h"
+
+/* Compressed weighted adjacency of the collaboration graph. */
+struct csr {
+	igraph_integer_t *start; /* n + 1 */
+	igraph_integer_t *nbr;
+	double *w;
+	double *strength;
+};
+
+static void csr_release(struct csr *c)
+{
+	free(c->start);
+	free(c->nbr);
+	free(c->w);
+	free(c->strength);
+}
+
+static int csr_build(const igraph_t *g, const igraph_vector_t *w, struct csr *c)
+{
+	igraph_integer_t n = igraph_vcount(g), m = igraph_ecount(g), e, i;
+	igraph_integer_t *fill;
+
+	memset(c, 0, sizeof(*c));
+	c->start = calloc((size_t)n + 1, sizeof(*c->start));
+	c->nbr = malloc(((size_t)m * 2 + 1) * sizeof(*c->nbr));
+	c->w = malloc(((size_t)m * 2 + 1) * sizeof(*c->w));
+	c->strength = calloc((size_t)n + 1, sizeof(*c->strength));
+	fill = calloc((size_t)n + 1, sizeof(*fill));
+	if (!c->start || !c->nbr || !c->w || !c->strength || !fill) {
+		free(fill);
+		csr_release(c);
+		return CM_ENOMEM;
+	}
+	for (e = 0; e < m; e++) {
+		c->start[IGRAPH_FROM(g, e) + 1]++;
+		c->start[IGRAPH_TO(g, e) + 1]++;
+	}
+	for (i = 0; i < n; i++)
+		c->start[i + 1] += c->start[i];
+	for (e = 0; e < m; e++) {
+		igraph_integer_t a = IGRAPH_FROM(g, e), b = IGRAPH_TO(g, e);
+		double x = VECTOR(*w)[e];
+		c->nbr[c->start[a] + fill[a]] = b;
+		c->w[c->start[a] + fill[a]++] = x;
+		c->nbr[c->start[b] + fill[b]] = a;
+		c->w[c->start[b] + fill[b]++] = x;
+		c->strength[a] += x;
+		c->strength[b] += x;
+	}
+	free(fill);
+	return CM_OK;
+}
+
+/* Burt's constraint as NetworkX defines it for an undirected weighted
+ * graph: p_uv = w_uv / s_u and c_u = sum_v (p_uv + sum_w p_uw p_wv)^2 over
+ * u's neighbours v.  (igraph's constraint also counts two-step contacts,
+ * which NetworkX does not.)  NaN for isolates.  O(sum of degree^2). */
+static int constraint(const struct csr *c, igraph_integer_t n, double *out)
+{
+	double *pu = calloc((size_t)n + 1, sizeof(*pu));
+	igraph_integer_t u, i, j;
+
+	if (!pu)
+		return CM_ENOMEM;
+	for (u = 0; u < n; u++) {
+		double sum = 0;
+		if (c->start[u] == c->start[u + 1]) {
+			out[u] = NAN;
+			continue;
+		}
+		for (i = c->start[u]; i < c->start[u + 1]; i++)
+			pu[c->nbr[i]] = c->w[i] / c->strength[u];
+		for (i = c->start[u]; i < c->start[u + 1]; i++) {
+			igraph_integer_t v = c->nbr[i];
+			double local = pu[v];
+			for (j = c->start[v]; j < c->start[v + 1]; j++) {
+				igraph_integer_t w = c->nbr[j];
+				if (w != u && pu[w] != 0)
+					local += pu[w] * (c->w[j] / c->strength[w]);
+			}
+			sum += local * local;
+		}
+		for (i = c->start[u]; i < c->start[u + 1]; i++)
+			pu[c->nbr[i]] = 0;
+		out[u] = sum;
+	}
+	free(pu);
+	return CM_OK;
+}
+
+struct comm {
+	igraph_integer_t id, size, first;
+};
+
+static int comm_cmp(const void *x, const void *y)
+{
+	const struct comm *p = x, *q = y;
+
+	if (p->size != q->size)
+		return p->size > q->size ? -1 : 1;
+	return (p->first > q->first) - (p->first < q->first);
+}
+
+/* Community labels 1..k, largest community first, ties by first member,
+ * so labels do not depend on the algorithm's internal numbering. */
+static int relabel(igraph_vector_int_t *memb, igraph_integer_t n)
+{
+	igraph_integer_t k = 0, i;
+	struct comm *cs;
+	igraph_integer_t *label;
+
+	for (i = 0; i < n; i++)
+		if (VECTOR(*memb)[i] + 1 > k)
+			k = VECTOR(*memb)[i] + 1;
+	cs = calloc((size_t)k + 1, sizeof(*cs));
+	label = malloc(((size_t)k + 1) * sizeof(*label));
+	if (!cs || !label) {
+		free(cs);
+		free(label);
+		return CM_ENOMEM;
+	}
+	for (i = 0; i < k; i++) {
+		cs[i].id = i;
+		cs[i].first = n;
+	}
+	for (i = n - 1; i >= 0; i--) {
+		cs[VECTOR(*memb)[i]].size++;
+		cs[VECTOR(*memb)[i]].first = i;
+	}
+	qsort(cs, (size_t)k, sizeof(*cs), comm_cmp);
+	for (i = 0; i < k; i++)
+		label[cs[i].id] = i + 1;
+	for (i = 0; i < n; i++)
+		VECTOR(*memb)[i] = label[VECTOR(*memb)[i]];
+	free(cs);
+	free(label);
+	return CM_OK;
+}
+
+enum col { C_ID, C_NAME, C_TYPE, C_DEGREE, C_STRENGTH, C_IN, C_OUT, C_BTW, C_BTWN,
+	   C_HARM, C_EIG, C_PR, C_CONS, C_EFF, C_CLUST, C_CORE, C_REACH2, C_COMM,
+	   C_ART, C_N };
+
+static const struct { const char *name; enum cm_kind kind; } columns[C_N] = {
+	{ "id", CM_TEXT }, { "name", CM_TEXT }, { "type", CM_TEXT },
+	{ "degree", CM_INT }, { "strength", CM_REAL }, { "in_degree", CM_INT },
+	{ "out_degree", CM_INT }, { "betweenness", CM_REAL }, { "betweenness_norm", CM_REAL },
+	{ "harmonic", CM_REAL }, { "eigenvector", CM_REAL }, { "pagerank", CM_REAL },
+	{ "constraint", CM_REAL }, { "effective_size", CM_REAL }, { "clustering", CM_REAL },
+	{ "coreness", CM_INT }, { "reach2", CM_INT }, { "community", CM_INT },
+	{ "articulation", CM_INT },
+};
+
+#define IG(call, what) do { igraph_error_t e_ = (call); if (e_) { rc = cm_ig_fail(e_, err, what); goto out; } } while (0)
+
+int cm_metrics_compute(const struct cm_landscape *l, const struct cm_filter *f,
+		       struct cm_table *out, struct cm_error *err)
+{
+	struct cm_graphs g;
+	struct csr c;
+	igraph_integer_t n = (igraph_integer_t)l->norgs, i;
+	igraph_vector_int_t deg, indeg, outdeg, core, reach, memb, art;
+	igraph_vector_t btw, harm, eig, pr, clust, dist, tri;
+	igraph_arpack_options_t arpack;
+	double *cons = NULL, norm;
+	const igraph_vector_t *pathw = NULL;
+	int rc, built = 0, vecs = 0;
+
+	rc = cm_graphs_build(l, f, &g, err);
+	if (rc < 0)
+		return rc;
+	built = 1;
+	memset(&c, 0, sizeof(c));
+	rc = CM_ENOMEM;
+	if (igraph_vector_int_init(&deg, 0) || igraph_vector_int_init(&indeg, 0) ||
+	    igraph_vector_int_init(&outdeg, 0) || igraph_vector_int_init(&core, 0) ||
+	    igraph_vector_int_init(&reach, 0) || igraph_vector_int_init(&memb, 0) ||
+	    igraph_vector_int_init(&art, 0) || igraph_vector_init(&btw, 0) ||
+	    igraph_vector_init(&harm, 0) || igraph_vector_init(&eig, 0) ||
+	    igraph_vector_init(&pr, 0) || igraph_vector_init(&clust, 0) ||
+	    igraph_vector_init(&dist, 0) || igraph_vector_init(&tri, 0)) {
+		/* igraph_*_init of size 0 does not fail in practice */
+		cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
+		goto out;
+	}
+	vecs = 1;
+	if (f && f->weighted) {
+		IG(igraph_vector_resize(&dist, igraph_vector_size(&g.collab_w)), "weights");
+		for (i = 0; i < igraph_vector_size(&dist); i++)
+			VECTOR(dist)[i] = 1.0 / VECTOR(g.collab_w)[i];
+		pathw = &dist;
+	}
+
+	IG(igraph_degree(&g.collab, &deg, igraph_vss_all(), IGRAPH_ALL, IGRAPH_NO_LOOPS), "degree");
+	IG(igraph_degree(&g.tie, &indeg, igraph_vss_all(), IGRAPH_IN, IGRAPH_NO_LOOPS), "in-degree");
+	IG(igraph_degree(&g.tie, &outdeg, igraph_vss_all(), IGRAPH_OUT, IGRAPH_NO_LOOPS), "out-degree");
+	IG(igraph_betweenness(&g.collab, &btw, igraph_vss_all(), IGRAPH_UNDIRECTED, pathw), "betweenness");
+	IG(igraph_harmonic_centrality(&g.collab, &harm, igraph_vss_all(), IGRAPH_ALL, pathw, 0), "harmonic centrality");
+	if (igraph_ecount(&g.collab) > 0) {
+		igraph_arpack_options_init(&arpack);
+		IG(igraph_eigenvector_centrality(&g.collab, &eig, NULL, IGRAPH_UNDIRECTED, 1, NULL, &arpack),
+		   "eigenvector centrality");
+	} else {
+		IG(igraph_vector_resize(&eig, n), "eigenvector centrality");
+		igraph_vector_null(&eig);
+	}
+	IG(igraph_pagerank(&g.tie, IGRAPH_PAGERANK_ALGO_PRPACK, &pr, NULL, igraph_vss_all(), IGRAPH_DIRECTED,
+			   0.85, &g.tie_w, NULL), "pagerank");
+	IG(igraph_transitivity_local_undirected(&g.collab, &clust, igraph_vss_all(), IGRAPH_TRANSITIVITY_ZERO),
+	   "clustering");
+	IG(igraph_adjacent_triangles(&g.collab, &tri, igraph_vss_all()), "triangles");
+	IG(igraph_coreness(&g.collab, &core, IGRAPH_ALL), "coreness");
+	IG(igraph_neighborhood_size(&g.collab, &reach, igraph_vss_all(), 2, IGRAPH_ALL, 1), "reach");
+	igraph_rng_seed(igraph_rng_default(), 42);
+	IG(igraph_community_multilevel(&g.collab, &g.collab_w, 1.0, &memb, NULL, NULL), "communities");
+	IG(igraph_articulation_points(&g.collab, &art), "articulation points");
+
+	if (csr_build(&g.collab, &g.collab_w, &c) < 0 || relabel(&memb, n) < 0 ||
+	    !(cons = malloc(((size_t)n + 1) * sizeof(*cons))) || constraint(&c, n, cons) < 0) {
+		rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
+		goto out;
+	}
+
+	cm_table_release(out);
+	cm_table_init(out, (size_t)n);
+	for (i = 0; i < C_N; i++)
+		if (cm_table_add_column(out, columns[i].name, columns[i].kind) < 0) {
+			rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
+			goto out;
+		}
+	norm = n > 2 ? (double)(n - 1) * (double)(n - 2) / 2.0 : 0;
+	for (i = 0; i < n; i++) {
+		size_t r = (size_t)i;
+		igraph_integer_t d = VECTOR(deg)[i];
+		if (cm_table_set_text(out, C_ID, r, cm_landscape_org_id(l, r)) < 0 ||
+		    cm_table_set_text(out, C_NAME, r, cm_landscape_org_name(l, r)) < 0 ||
+		    cm_table_set_text(out, C_TYPE, r, cm_landscape_org_type(l, r)) < 0) {
+			rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
+			goto out;
+		}
+		cm_table_set_int(out, C_DEGREE, r, d);
+		cm_table_set_real(out, C_STRENGTH, r, c.strength[i]);
+		cm_table_set_int(out, C_IN, r, VECTOR(indeg)[i]);
+		cm_table_set_int(out, C_OUT, r, VECTOR(outdeg)[i]);
+		cm_table_set_real(out, C_BTW, r, VECTOR(btw)[i]);
+		cm_table_set_real(out, C_BTWN, r, norm > 0 ? VECTOR(btw)[i] / norm : 0);
+		cm_table_set_real(out, C_HARM, r, VECTOR(harm)[i]);
+		cm_table_set_real(out, C_EIG, r, fabs(VECTOR(eig)[i]));
+		cm_table_set_real(out, C_PR, r, VECTOR(pr)[i]);
+		cm_table_set_real(out, C_CONS, r, cons[i]);
+		cm_table_set_real(out, C_EFF, r, d ? (double)d - 2.0 * VECTOR(tri)[i] / (double)d : NAN);
+		cm_table_set_real(out, C_CLUST, r, VECTOR(clust)[i]);
+		cm_table_set_int(out, C_CORE, r, VECTOR(core)[i]);
+		cm_table_set_int(out, C_REACH2, r, VECTOR(reach)[i]);
+		cm_table_set_int(out, C_COMM, r, VECTOR(memb)[i]);
+		cm_table_set_int(out, C_ART, r, 0);
+	}
+	for (i = 0; i < igraph_vector_int_size(&art); i++)
+		cm_table_set_int(out, C_ART, (size_t)VECTOR(art)[i], 1);
+	rc = CM_OK;
+out:
+	free(cons);
+	csr_release(&c);
+	if (vecs) {
+		igraph_vector_int_destroy(&deg);
+		igraph_vector_int_destroy(&indeg);
+		igraph_vector_int_destroy(&outdeg);
+		igraph_vector_int_destroy(&core);
+		igraph_vector_int_destroy(&reach);
+		igraph_vector_int_destroy(&memb);
+		igraph_vector_int_destroy(&art);
+		igraph_vector_destroy(&btw);
+		igraph_vector_destroy(&harm);
+		igraph_vector_destroy(&eig);
+		igraph_vector_destroy(&pr);
+		igraph_vector_destroy(&clust);
+		igraph_vector_destroy(&dist);
+		igraph_vector_destroy(&tri);
+	}
+	if (built)
+		cm_graphs_release(&g);
+	return rc;
+}

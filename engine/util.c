@@ -1,0 +1,273 @@
+/* util.c - errors, diagnostics, string pool, hashing, numbers and dates. */
+#include "config.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+void cm_error_clear(struct cm_error *err)
+{
+	if (err)
+		memset(err, 0, sizeof(*err));
+}
+
+static void error_vset(struct cm_error *err, enum cm_status code, const char *file,
+		       long line, long col, const char *fmt, va_list ap)
+{
+	err->code = code;
+	snprintf(err->file, sizeof(err->file), "%s", file ? file : "");
+	err->line = line;
+	err->col = col;
+	vsnprintf(err->message, sizeof(err->message), fmt, ap);
+}
+
+int cm_error_set(struct cm_error *err, enum cm_status code, const char *file,
+		 long line, long col, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (err) {
+		va_start(ap, fmt);
+		error_vset(err, code, file, line, col, fmt, ap);
+		va_end(ap);
+	}
+	return code;
+}
+
+int cm_status_exit_code(enum cm_status code)
+{
+	switch (code) {
+	case CM_OK: return 0;
+	case CM_EUSAGE: return 64;
+	case CM_EDATA: return 65;
+	case CM_ENOINPUT: return 66;
+	case CM_EOUTPUT: return 73;
+	case CM_ENOMEM:
+	case CM_EINTERNAL: return 70;
+	}
+	return 70;
+}
+
+const char *cm_status_str(enum cm_status code)
+{
+	switch (code) {
+	case CM_OK: return "success";
+	case CM_EUSAGE: return "usage error";
+	case CM_EDATA: return "bad data";
+	case CM_ENOINPUT: return "missing input";
+	case CM_ENOMEM: return "out of memory";
+	case CM_EINTERNAL: return "internal error";
+	case CM_EOUTPUT: return "cannot write output";
+	}
+	return "unknown error";
+}
+
+void cm_diags_init(struct cm_diags *d)
+{
+	memset(d, 0, sizeof(*d));
+}
+
+void cm_diags_release(struct cm_diags *d)
+{
+	free(d->v);
+	memset(d, 0, sizeof(*d));
+}
+
+int cm_diags_add(struct cm_diags *d, enum cm_severity sev, enum cm_status code,
+		 const char *file, long line, long col, const char *fmt, ...)
+{
+	va_list ap;
+	struct cm_diag *g;
+
+	if (!d)
+		return CM_OK;
+	if (sev == CM_ERROR)
+		d->n_errors++;
+	else
+		d->n_warnings++;
+	if (d->n >= CM_DIAGS_MAX)
+		return CM_OK;
+	if (d->n == d->cap) {
+		size_t cap = d->cap ? 2 * d->cap : 8;
+		struct cm_diag *v = realloc(d->v, cap * sizeof(*v));
+		if (!v)
+			return CM_ENOMEM;
+		d->v = v;
+		d->cap = cap;
+	}
+	g = &d->v[d->n++];
+	g->severity = sev;
+	va_start(ap, fmt);
+	error_vset(&g->where, code, file, line, col, fmt, ap);
+	va_end(ap);
+	return CM_OK;
+}
+
+int cm_strpool_init(struct cm_strpool *p)
+{
+	p->cap = 4096;
+	p->buf = malloc(p->cap);
+	if (!p->buf)
+		return CM_ENOMEM;
+	p->buf[0] = '\0';
+	p->len = 1;
+	return CM_OK;
+}
+
+void cm_strpool_release(struct cm_strpool *p)
+{
+	free(p->buf);
+	memset(p, 0, sizeof(*p));
+}
+
+int cm_strpool_add(struct cm_strpool *p, const char *s, size_t n, size_t *off)
+{
+	if (n == 0) {
+		*off = 0;
+		return CM_OK;
+	}
+	if (p->len + n + 1 > p->cap) {
+		size_t cap = p->cap;
+		char *b;
+		while (p->len + n + 1 > cap)
+			cap *= 2;
+		b = realloc(p->buf, cap);
+		if (!b)
+			return CM_ENOMEM;
+		p->buf = b;
+		p->cap = cap;
+	}
+	memcpy(p->buf + p->len, s, n);
+	p->buf[p->len + n] = '\0';
+	*off = p->len;
+	p->len += n + 1;
+	return CM_OK;
+}
+
+uint64_t cm_hash_bytes(const void *s, size_t n, uint64_t h)
+{
+	const unsigned char *c = s;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		h ^= c[i];
+		h *= 1099511628211ull;
+	}
+	return h;
+}
+
+/* Accepts [+-]digits[.digits][e[+-]digits] and nothing else: no hex, no
+ * inf/nan, no decimal comma, no surrounding text. */
+int cm_parse_number(const char *s, double *v, const char **hint)
+{
+	const char *p = s;
+	int digits = 0;
+	char *end;
+	double d;
+
+	*hint = NULL;
+	if (*p == '+' || *p == '-')
+		p++;
+	if (p[0] == '0' && (p[1] == 'x' || p[1] == 'X')) {
+		*hint = "hexadecimal numbers are not accepted";
+		return -1;
+	}
+	while (isdigit((unsigned char)*p)) {
+		p++;
+		digits++;
+	}
+	if (*p == ',' && isdigit((unsigned char)p[1]) && digits) {
+		*hint = "use '.' as the decimal separator";
+		return -1;
+	}
+	if (*p == '.') {
+		p++;
+		while (isdigit((unsigned char)*p)) {
+			p++;
+			digits++;
+		}
+	}
+	if (!digits)
+		return -1;
+	if (*p == 'e' || *p == 'E') {
+		p++;
+		if (*p == '+' || *p == '-')
+			p++;
+		if (!isdigit((unsigned char)*p))
+			return -1;
+		while (isdigit((unsigned char)*p))
+			p++;
+	}
+	if (*p)
+		return -1;
+	errno = 0;
+	d = strtod(s, &end);
+	if (*end || !isfinite(d) || (errno == ERANGE && fabs(d) > 1.0)) {
+		*hint = "the number is too large";
+		return -1;
+	}
+	*v = d;
+	return 0;
+}
+
+/* Days from 1970-01-01 to y-m-d in the proleptic Gregorian calendar
+ * (Howard Hinnant's days_from_civil). */
+static int32_t days_from_civil(int y, int m, int d)
+{
+	int era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return (int32_t)(era * 146097 + doe - 719468);
+}
+
+static int days_in_month(int y, int m)
+{
+	static const int dm[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+
+	return m == 2 ? 28 + leap : dm[m - 1];
+}
+
+static int digits_at(const char *s, int n)
+{
+	int v = 0, i;
+
+	for (i = 0; i < n; i++) {
+		if (!isdigit((unsigned char)s[i]))
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
+int cm_date_parse(const char *s, int allow_year, int year_end, int32_t *day)
+{
+	size_t n = strlen(s);
+	int y, m, d;
+
+	if (n == 4 && allow_year) {
+		if ((y = digits_at(s, 4)) < 0)
+			return -1;
+		*day = year_end ? days_from_civil(y, 12, 31) : days_from_civil(y, 1, 1);
+		return 0;
+	}
+	if (n != 10 || s[4] != '-' || s[7] != '-')
+		return -1;
+	y = digits_at(s, 4);
+	m = digits_at(s + 5, 2);
+	d = digits_at(s + 8, 2);
+	if (y < 0 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
+		return -1;
+	*day = days_from_civil(y, m, d);
+	return 0;
+}
