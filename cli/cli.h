@@ -63,6 +63,7 @@ struct cli_out {
 	FILE *f;
 	char *tmp;
 	const char *path;
+	int direct;   /* a device or pipe written in place */
 };
 
 /* Opens path (NULL or "-" = stdout).  Refuses a path that is one of the

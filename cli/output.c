@@ -259,6 +259,16 @@ int cli_out_open(struct cli_out *o, const char *path, const char *const *inputs)
 			fprintf(stderr, "%s: %s: is a folder\n", cli_progname, path);
 			return 73;
 		}
+		if (!S_ISREG(so.st_mode)) {
+			/* a device or pipe (/dev/null, /dev/stdout): write in place,
+			 * never rename over it */
+			if (!(o->f = fopen(path, "w"))) {
+				fprintf(stderr, "%s: %s: cannot open: %s\n", cli_progname, path, strerror(errno));
+				return 73;
+			}
+			o->direct = 1;
+			return 0;
+		}
 	}
 	dircopy = strdup(path);
 	o->tmp = malloc(strlen(path) + 16);
@@ -287,6 +297,8 @@ int cli_out_open(struct cli_out *o, const char *path, const char *const *inputs)
 
 void cli_out_abort(struct cli_out *o)
 {
+	if (o->direct)
+		fclose(o->f);
 	if (o->tmp) {
 		fclose(o->f);
 		unlink(o->tmp);
@@ -298,18 +310,20 @@ void cli_out_abort(struct cli_out *o)
 int cli_out_commit(struct cli_out *o)
 {
 	int bad;
+	mode_t mask;
 
 	if (!o->tmp) {
-		if (fflush(o->f) != 0 || ferror(o->f)) {
-			if (errno == EPIPE)
-				return 0;
-			fprintf(stderr, "%s: cannot write to standard output: %s\n", cli_progname, strerror(errno));
+		bad = fflush(o->f) != 0 || ferror(o->f);
+		if (o->direct)
+			bad |= fclose(o->f) != 0;
+		if (bad && errno != EPIPE) {
+			fprintf(stderr, "%s: %s: cannot write: %s\n", cli_progname,
+				o->direct ? o->path : "standard output", strerror(errno));
 			return 73;
 		}
 		return 0;
 	}
-	mode_t mask = umask(0);
-
+	mask = umask(0);
 	umask(mask);
 	bad = fflush(o->f) != 0 || ferror(o->f) || fsync(fileno(o->f)) != 0;
 	bad |= fclose(o->f) != 0;

@@ -97,6 +97,9 @@ def main(argv=None):
     ap.add_argument("landscape", nargs="?")
     ap.add_argument("--types")
     ap.add_argument("--at")
+    ap.add_argument("--weighted", action="store_true",
+                    help="accepted for symmetry with nx_metrics.py; the community "
+                    "check does not depend on it")
     a = ap.parse_args(argv)
 
     ref, ref_cols = read_rows(a.ref, "REF")

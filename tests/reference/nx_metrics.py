@@ -10,6 +10,7 @@ usage: nx_metrics.py LANDSCAPE_DIR [--types a,b] [--at YYYY-MM-DD]
 """
 import argparse
 import csv
+from fractions import Fraction
 import datetime
 import io
 import math
@@ -88,7 +89,7 @@ def load_ties(landscape, types=None, at=None):
                 continue
             if r.get("end") and parse_date(r["end"], True) < at:
                 continue
-        weight = float(r["weight"]) if r.get("weight") else 1.0
+        weight = Fraction(r["weight"]) if r.get("weight") else Fraction(1)
         flag = (r.get("directed") or "").lower()
         directed = True if flag in TRUE else False if flag in FALSE \
             else ttype in DIRECTED_TYPES
@@ -104,9 +105,10 @@ def build_graphs(orgs, ties):
 
     def add(H, u, v, w):
         if H.has_edge(u, v):
-            H[u][v]["weight"] += w
+            H[u][v]["exact"] += w
         else:
-            H.add_edge(u, v, weight=w)
+            H.add_edge(u, v, exact=w)
+        H[u][v]["weight"] = float(H[u][v]["exact"])
 
     for src, dst, ttype, w, directed in ties:
         if ttype == "conflict":
@@ -116,7 +118,10 @@ def build_graphs(orgs, ties):
         if not directed:
             add(D, dst, src, w)
     for u, v, d in G.edges(data=True):
-        d["distance"] = 1.0 / d["weight"]
+        # Exact rational distances: floating-point 1/3+1/3+1/3 != 1 would
+        # make NetworkX miss ties between equally short weighted paths,
+        # which the definition counts (igraph compares with a tolerance).
+        d["distance"] = 1 / d["exact"]
     return G, D
 
 

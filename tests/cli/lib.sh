@@ -1,0 +1,69 @@
+# lib.sh - helpers for the CLI tests (sourced).  Each test script runs under
+# `make check` with COALMAP, PYTHON3, top_srcdir and top_builddir set.
+set -u
+: "${top_srcdir:=$(cd "$(dirname "$0")/../.." && pwd)}"
+: "${top_builddir:=$top_srcdir}"
+: "${COALMAP:=$top_builddir/cli/coalmap}"
+: "${PYTHON3:=/usr/bin/python3}"
+export LC_ALL=C.UTF-8
+
+failures=0
+checks=0
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/coalmap-test.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+
+fail() {
+	failures=$((failures + 1))
+	echo "FAIL: $*" >&2
+}
+
+# ok DESCRIPTION: count a passed check.
+ok() {
+	checks=$((checks + 1))
+}
+
+# mk DIR ORGS TIES: a landscape from printf(1) format strings.
+mk() {
+	rm -rf "$1"
+	mkdir -p "$1"
+	printf "$2" >"$1/organizations.csv"
+	printf "$3" >"$1/relationships.csv"
+}
+
+# run ARGS...: runs coalmap, leaving $out, $err and $rc.
+run() {
+	"$COALMAP" "$@" >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+	out=$(cat "$tmp/out")
+	err=$(cat "$tmp/err")
+}
+
+# expect_rc CODE DESCRIPTION
+expect_rc() {
+	checks=$((checks + 1))
+	[ "$rc" -eq "$1" ] || fail "$2: exit status $rc, expected $1; stderr: $err"
+}
+
+# expect_err SUBSTRING DESCRIPTION: stderr contains SUBSTRING (fixed string).
+expect_err() {
+	checks=$((checks + 1))
+	case "$err" in
+	*"$1"*) ;;
+	*) fail "$2: stderr lacks '$1'; got: $err" ;;
+	esac
+}
+
+# expect_out SUBSTRING DESCRIPTION
+expect_out() {
+	checks=$((checks + 1))
+	case "$out" in
+	*"$1"*) ;;
+	*) fail "$2: stdout lacks '$1'" ;;
+	esac
+}
+
+finish() {
+	echo "$checks checks, $failures failed"
+	[ "$failures" -eq 0 ]
+	exit $?
+}
