@@ -31,6 +31,18 @@ static const char *const directed_types[] = {
 	"funding", "information", "membership", "access", "distribution"
 };
 
+/* Slot for a hash: FNV-1a's low bits are weak for short keys such as
+ * "o123", so mix them (murmur3's finalizer) before masking. */
+static size_t slot(uint64_t h, size_t cap)
+{
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdull;
+	h ^= h >> 33;
+	h *= 0xc4ceb9fe1a85ec53ull;
+	h ^= h >> 33;
+	return (size_t)h & (cap - 1);
+}
+
 /* A hash set of indices; the caller supplies hashing and equality. */
 struct idxset {
 	size_t *slots; /* index + 1; 0 = empty */
@@ -119,7 +131,7 @@ static int idxset_grow(struct idxset *s)
 		size_t j;
 		if (!s->slots[i])
 			continue;
-		j = s->hashes[i] & (cap - 1);
+		j = slot(s->hashes[i], cap);
 		while (slots[j])
 			j = (j + 1) & (cap - 1);
 		slots[j] = s->slots[i];
@@ -149,7 +161,7 @@ static size_t idxset_put(struct idxset *s, uint64_t h, size_t idx,
 
 	if (2 * (s->n + 1) > s->cap && idxset_grow(s) < 0)
 		return (size_t)-2;
-	j = h & (s->cap - 1);
+	j = slot(h, s->cap);
 	while (s->slots[j]) {
 		if (s->hashes[j] == h && eq(ctx, s->slots[j] - 1, idx))
 			return s->slots[j] - 1;
@@ -168,7 +180,7 @@ static size_t idxset_get(const struct idxset *s, uint64_t h,
 
 	if (!s->cap)
 		return (size_t)-1;
-	j = h & (s->cap - 1);
+	j = slot(h, s->cap);
 	while (s->slots[j]) {
 		if (s->hashes[j] == h && match(ctx, s->slots[j] - 1))
 			return s->slots[j] - 1;
