@@ -245,9 +245,7 @@ static void parse_failed(struct reader *r, long line, long col)
 {
 	int e = csv_error(&r->p);
 
-	if (e == CSV_ENOMEM && r->p.entry_size >= CM_FIELD_MAX)
-		report(r, r->in_record ? r->rec_line : line, 0, "field is longer than 1 MiB");
-	else if (e == CSV_ENOMEM || e == CSV_ETOOBIG)
+	if (e == CSV_ENOMEM || e == CSV_ETOOBIG)
 		r->stop = CM_ENOMEM;
 	else
 		report(r, line, col, "stray quote: a quote must open a field and be followed by a delimiter or the end of the line");
@@ -264,7 +262,7 @@ static void parse_failed(struct reader *r, long line, long col)
 /* Feeds one physical line (with its terminator) to libcsv. */
 static void feed_line(struct reader *r, const char *s, size_t n)
 {
-	size_t bad, done, before_fields;
+	size_t bad, done, off, before_fields;
 	int nul, was_quoted;
 
 	bad = utf8_check((const unsigned char *)s, n, &nul);
@@ -277,9 +275,27 @@ static void feed_line(struct reader *r, const char *s, size_t n)
 		r->cand_line = r->line;
 	was_quoted = r->p.quoted && r->p.pstate != ROW_NOT_BEGUN;
 	before_fields = r->nfields_cb;
-	done = csv_parse(&r->p, s, n, field_cb, record_cb, r);
-	if (done < n || csv_error(&r->p) != CSV_SUCCESS) {
-		parse_failed(r, r->line, (long)done + 1);
+	for (off = 0;;) {
+		done = csv_parse(&r->p, s + off, n - off, field_cb, record_cb, r);
+		off += done;
+		if (csv_error(&r->p) == CSV_SUCCESS && off == n)
+			break;
+		if (csv_error(&r->p) == CSV_ENOMEM && r->p.entry_size >= CM_FIELD_MAX) {
+			/* A field past the cap: report it once, drop what was
+			 * buffered and read on in the same parser state, so a long
+			 * quoted field does not turn into errors on every line. */
+			if (!r->in_record) {
+				r->in_record = 1;
+				r->rec_line = r->cand_line;
+			}
+			if (!r->rec_bad)
+				report(r, r->rec_line, 0, "field %zu is longer than 1 MiB", r->nfields_cb + 1);
+			r->rec_bad = 1;
+			r->p.entry_pos = 0;
+			r->p.status = CSV_SUCCESS;
+			continue;
+		}
+		parse_failed(r, r->line, (long)off + 1);
 		return;
 	}
 	if (r->p.pstate != ROW_NOT_BEGUN) {

@@ -433,6 +433,12 @@ static int org_row(void *ctx, const struct cm_csv_row *row)
 	}
 	pool_add(ld, s, n, &o->id);
 	s = field(ld, row, O_NAME, &n);
+	for (size_t k = 0; k < n; k++)
+		if (((unsigned char)s[k] < 0x20 && s[k] != '\t' && s[k] != '\n' && s[k] != '\r') || s[k] == 0x7f) {
+			diag(ld, CM_WARNING, row->line, "control character in the name of '%s'; it will not be drawn",
+			     q(l->pool.buf + o->id, b1, sizeof(b1)));
+			break;
+		}
 	if (n)
 		pool_add(ld, s, n, &o->name);
 	else

@@ -1,0 +1,646 @@
+/* csv_reader.c - unit tests of cm_csv_read (engine/csv_reader.c): physical
+ * line numbers, delimiters, BOM, quoting, and every structural or encoding
+ * error of ROBUSTNESS.md "the battery". */
+#include "config.h"
+
+#include "internal.h"
+#include "test.h"
+
+#define MAXREC 64
+
+struct rec {
+	long line;
+	size_t index, n;
+	char **f;     /* copies, NUL-terminated */
+	size_t *len;
+};
+
+struct coll {
+	struct rec r[MAXREC];
+	size_t n;     /* records delivered (may exceed MAXREC) */
+	int stop_at;  /* return CM_EDATA when this index arrives (0 = never) */
+	size_t wrong_lines; /* records not on want_line(index) */
+	long last_line;
+};
+
+static char dir[4096];
+static long (*want_line)(size_t index); /* when set, lines are checked */
+
+static int collect(void *ctx, const struct cm_csv_row *row)
+{
+	struct coll *c = ctx;
+	struct rec *r;
+	size_t i;
+
+	if (c->stop_at && row->index == (size_t)c->stop_at)
+		return CM_EDATA;
+	if (want_line && want_line(row->index) != row->line)
+		c->wrong_lines++;
+	c->last_line = row->line;
+	if (c->n++ >= MAXREC)
+		return CM_OK;
+	r = &c->r[c->n - 1];
+	r->line = row->line;
+	r->index = row->index;
+	r->n = row->n;
+	r->f = calloc(row->n + 1, sizeof(*r->f));
+	r->len = calloc(row->n + 1, sizeof(*r->len));
+	if (!r->f || !r->len)
+		abort();
+	for (i = 0; i < row->n; i++) {
+		r->len[i] = row->lens[i];
+		r->f[i] = malloc(row->lens[i] + 1);
+		if (!r->f[i])
+			abort();
+		memcpy(r->f[i], row->fields[i], row->lens[i] + 1);
+	}
+	return CM_OK;
+}
+
+static void coll_free(struct coll *c)
+{
+	size_t i, j;
+
+	for (i = 0; i < c->n && i < MAXREC; i++) {
+		for (j = 0; j < c->r[i].n; j++)
+			free(c->r[i].f[j]);
+		free(c->r[i].f);
+		free(c->r[i].len);
+	}
+	memset(c, 0, sizeof(*c));
+}
+
+/* Writes data to t.csv and reads it; rows go to c, problems to d. */
+static int read_csv(const char *data, size_t len, struct coll *c, struct cm_diags *d)
+{
+	char path[4200];
+	struct cm_error err;
+
+	memset(c, 0, sizeof(*c));
+	cm_diags_init(d);
+	cm_error_clear(&err);
+	test_write(dir, "t.csv", data, len);
+	snprintf(path, sizeof(path), "%s/t.csv", dir);
+	return cm_csv_read(path, "t.csv", collect, c, d, &err);
+}
+
+static void done(struct coll *c, struct cm_diags *d)
+{
+	coll_free(c);
+	cm_diags_release(d);
+}
+
+/* Index of the first error diag at line (and col when col > 0) whose
+ * message contains sub, or -1. */
+static int find_error(const struct cm_diags *d, long line, long col, const char *sub)
+{
+	size_t i;
+
+	for (i = 0; i < d->n; i++) {
+		const struct cm_diag *g = &d->v[i];
+		if (g->severity == CM_ERROR && g->where.line == line &&
+		    (col <= 0 || g->where.col == col) && strstr(g->where.message, sub) &&
+		    strcmp(g->where.file, "t.csv") == 0 && g->where.code == CM_EDATA)
+			return (int)i;
+	}
+	return -1;
+}
+
+#define CHECK_ERROR(d, ln, cl, sub) \
+	test_check(find_error(d, ln, cl, sub) >= 0, __FILE__, __LINE__, \
+		   "error at line %ld col %ld containing '%s' (first diag: %ld:%ld: %s)", \
+		   (long)(ln), (long)(cl), sub, (d)->n ? (d)->v[0].where.line : 0L, \
+		   (d)->n ? (d)->v[0].where.col : 0L, (d)->n ? (d)->v[0].where.message : "none")
+
+static void test_basic(void)
+{
+	struct coll c;
+	struct cm_diags d;
+
+	CHECK_EQ_INT(read_csv(TL("id,name\na,Alpha\nb,Beta\n"), &c, &d), CM_OK);
+	CHECK_EQ_INT(d.n, 0);
+	CHECK_EQ_INT(d.n_errors, 0);
+	CHECK_EQ_INT(c.n, 3);
+	CHECK_EQ_INT(c.r[0].index, 0);
+	CHECK_EQ_INT(c.r[0].line, 1);
+	CHECK_EQ_INT(c.r[0].n, 2);
+	CHECK_STR(c.r[0].f[0], "id");
+	CHECK_STR(c.r[0].f[1], "name");
+	CHECK_EQ_INT(c.r[1].index, 1);
+	CHECK_EQ_INT(c.r[1].line, 2);
+	CHECK_STR(c.r[1].f[1], "Alpha");
+	CHECK_EQ_INT(c.r[1].len[1], 5);
+	CHECK_EQ_INT(c.r[2].index, 2);
+	CHECK_EQ_INT(c.r[2].line, 3);
+	CHECK_STR(c.r[2].f[0], "b");
+	done(&c, &d);
+
+	/* an empty file: read to the end, no rows */
+	CHECK_EQ_INT(read_csv("", 0, &c, &d), CM_OK);
+	CHECK_EQ_INT(c.n, 0);
+	CHECK_EQ_INT(d.n_errors, 0);
+	done(&c, &d);
+
+	/* a missing file */
+	{
+		char path[4200];
+		struct cm_error err;
+		memset(&c, 0, sizeof(c));
+		cm_diags_init(&d);
+		cm_error_clear(&err);
+		snprintf(path, sizeof(path), "%s/missing.csv", dir);
+		CHECK_EQ_INT(cm_csv_read(path, "missing.csv", collect, &c, &d, &err), CM_ENOINPUT);
+		CHECK_EQ_INT(err.code, CM_ENOINPUT);
+		CHECK_EQ_INT(c.n, 0);
+		done(&c, &d);
+	}
+
+	/* a negative status from the callback stops the read and is returned */
+	memset(&c, 0, sizeof(c));
+	c.stop_at = 2;
+	cm_diags_init(&d);
+	{
+		char path[4200];
+		test_write(dir, "t.csv", TL("a\n1\n2\n3\n4\n"));
+		snprintf(path, sizeof(path), "%s/t.csv", dir);
+		CHECK_EQ_INT(cm_csv_read(path, "t.csv", collect, &c, &d, NULL), CM_EDATA);
+		CHECK_EQ_INT(c.n, 2); /* header and row 1 only */
+	}
+	done(&c, &d);
+}
+
+/* Record index i >= 1 of the long file is data row i - 1; every row
+ * whose number is a multiple of 7 spans two lines. */
+static long long_file_line(size_t index)
+{
+	size_t i;
+
+	if (index == 0)
+		return 1;
+	i = index - 1;
+	return (long)(2 + i + (i + 6) / 7);
+}
+
+static void test_lines(void)
+{
+	struct coll c;
+	struct cm_diags d;
+
+	/* blank lines are skipped but counted */
+	CHECK_EQ_INT(read_csv(TL("a,b\n\n1,2\n\n\n3,4\n\n"), &c, &d), CM_OK);
+	CHECK_EQ_INT(d.n, 0);
+	CHECK_EQ_INT(c.n, 3);
+	CHECK_EQ_INT(c.r[1].line, 3);
+	CHECK_EQ_INT(c.r[2].line, 6);
+	CHECK_STR(c.r[2].f[1], "4");
+	done(&c, &d);
+
+	/* a quoted field spanning lines: the record starts on line 2, the next on line 5 */
+	CHECK_EQ_INT(read_csv(TL("a,b\n\"x\ny\n\",2\n3,4\n"), &c, &d), CM_OK);
+	CHECK_EQ_INT(d.n, 0);
+	CHECK_EQ_INT(c.n, 3);
+	CHECK_EQ_INT(c.r[1].line, 2);
+	CHECK_STR(c.r[1].f[0], "x\ny\n");
+	CHECK_STR(c.r[1].f[1], "2");
+	CHECK_EQ_INT(c.r[2].line, 5);
+	done(&c, &d);
+
+	/* CRLF: no CR left in the last field */
+	CHECK_EQ_INT(read_csv(TL("a,b\r\n1,2\r\n\r\n3,4\r\n"), &c, &d), CM_OK);
+	CHECK_EQ_INT(d.n, 0);
+	CHECK_EQ_INT(c.n, 3);
+	CHECK_STR(c.r[0].f[1], "b");
+	CHECK_EQ_INT(c.r[1].line, 2);
+	CHECK_STR(c.r[1].f[1], "2");
+	CHECK_EQ_INT(c.r[2].line, 4);
+	done(&c, &d);
+
+	/* a quoted CRLF inside a field is one line break */
+	CHECK_EQ_INT(read_csv(TL("a,b\r\n\"x\r\ny\",2\r\n3,4\r\n"), &c, &d), CM_OK);
+	CHECK_EQ_INT(c.n, 3);
+	CHECK_STR(c.r[1].f[0], "x\r\ny");
+	CHECK_EQ_INT(c.r[2].line, 4);
+	done(&c, &d);
+
+	/* a lone CR inside a quoted field is a line break too */
+	CHECK_EQ_INT(read_csv(TL("a,b\r\"x\ry\",2\r3,4\r"), &c, &d), CM_OK);
+	CHECK_EQ_INT(d.n, 0);
+	CHECK_EQ_INT(c.n, 3);
+	CHECK_STR(c.r[1].f[0], "x\ry");
+	CHECK_EQ_INT(c.r[2].line, 4);
+	done(&c, &d);
+
+	/* lone CR */
+	CHECK_EQ_INT(read_csv(TL("a,b\r1,2\r3,4\r"), &c, &d), CM_OK);
+	CHECK_EQ_INT(d.n, 0);
+	CHECK_EQ_INT(c.n, 3);
+	CHECK_EQ_INT(c.r[1].line, 2);
+	CHECK_EQ_INT(c.r[2].line, 3);
+	CHECK_STR(c.r[2].f[1], "4");
+	done(&c, &d);
+
+	/* mixed line ends; CR LF counts once, LF CR twice */
+	CHECK_EQ_INT(read_csv(TL("a,b\r\n1,2\n3,4\r5,6\n\r7,8\r\n"), &c, &d), CM_OK);
+	CHECK_EQ_INT(d.n, 0);
+	CHECK_EQ_INT(c.n, 5);
+	CHECK_EQ_INT(c.r[1].line, 2);
+	CHECK_EQ_INT(c.r[2].line, 3);
+	CHECK_EQ_INT(c.r[3].line, 4);
+	CHECK_EQ_INT(c.r[4].line, 6);
+	CHECK_STR(c.r[4].f[0], "7");
+	CHECK_STR(c.r[4].f[1], "8");
+	done(&c, &d);
+
+	/* no final newline */
+	CHECK_EQ_INT(read_csv(TL("a,b\n1,2\n3,4"), &c, &d), CM_OK);
+	CHECK_EQ_INT(d.n, 0);
+	CHECK_EQ_INT(c.n, 3);
+	CHECK_EQ_INT(c.r[2].line, 3);
+	CHECK_STR(c.r[2].f[1], "4");
+	done(&c, &d);
+
+	/* no final newline after a quoted field */
+	CHECK_EQ_INT(read_csv(TL("a,b\n1,\"2\""), &c, &d), CM_OK);
+	CHECK_EQ_INT(d.n, 0);
+	CHECK_EQ_INT(c.n, 2);
+	CHECK_STR(c.r[1].f[1], "2");
+	done(&c, &d);
+
+	/* header only, no newline */
+	CHECK_EQ_INT(read_csv(TL("a,b"), &c, &d), CM_OK);
+	CHECK_EQ_INT(c.n, 1);
+	CHECK_EQ_INT(c.r[0].n, 2);
+	done(&c, &d);
+
+	/* a long file crosses the reader's 64 KiB chunks: lines stay exact */
+	{
+		size_t n = 20000, i, len = 0;
+		char *buf = malloc(n * 16 + 16);
+		if (!buf)
+			abort();
+		len += (size_t)sprintf(buf, "k,v\n");
+		for (i = 0; i < n; i++)
+			len += (size_t)sprintf(buf + len, i % 7 ? "%zu,x\r\n" : "\"%zu\n\",y\n", i);
+		want_line = long_file_line;
+		CHECK_EQ_INT(read_csv(buf, len, &c, &d), CM_OK);
+		CHECK_EQ_INT(d.n, 0);
+		CHECK_EQ_INT(c.n, n + 1);
+		CHECK_EQ_INT(c.wrong_lines, 0);
+		/* last row 19999: 2 + 19999 + 2857 quoted rows before it */
+		CHECK_EQ_INT(c.last_line, 2 + 19999 + 2857);
+		want_line = NULL;
+		done(&c, &d);
+		free(buf);
+	}
+}
+
+static void test_delimiters(void)
+{
+	struct coll c;
+	struct cm_diags d;
+
+	CHECK_EQ_INT(read_csv(TL("a;b;c\n1;2,5;3\n"), &c, &d), CM_OK);
+	CHECK_EQ_INT(d.n, 0);
+	CHECK_EQ_INT(c.n, 2);
+	CHECK_EQ_INT(c.r[0].n, 3);
+	CHECK_STR(c.r[1].f[1], "2,5");
+	done(&c, &d);
+
+	CHECK_EQ_INT(read_csv(TL("a\tb\n1\t2;3,4\n"), &c, &d), CM_OK);
+	CHECK_EQ_INT(d.n, 0);
+	CHECK_EQ_INT(c.n, 2);
+	CHECK_EQ_INT(c.r[0].n, 2);
+	CHECK_STR(c.r[1].f[1], "2;3,4");
+	done(&c, &d);
+
+	CHECK_EQ_INT(read_csv(TL("a,b\n1;2,3\n"), &c, &d), CM_OK);
+	CHECK_EQ_INT(d.n, 0);
+	CHECK_EQ_INT(c.r[1].n, 2);
+	CHECK_STR(c.r[1].f[0], "1;2");
+	done(&c, &d);
+
+	/* delimiters inside quotes on the header do not count */
+	CHECK_EQ_INT(read_csv(TL("\"x,y,z\";b\n1;2\n"), &c, &d), CM_OK);
+	CHECK_EQ_INT(d.n, 0);
+	CHECK_EQ_INT(c.r[0].n, 2);
+	CHECK_STR(c.r[0].f[0], "x,y,z");
+	done(&c, &d);
+}
+
+static void test_bom_and_quotes(void)
+{
+	struct coll c;
+	struct cm_diags d;
+
+	CHECK_EQ_INT(read_csv(TL("\xEF\xBB\xBFid,name\nb,\xC3\xA9t\xC3\xA9\n"), &c, &d), CM_OK);
+	CHECK_EQ_INT(d.n, 0);
+	CHECK_EQ_INT(c.n, 2);
+	CHECK_STR(c.r[0].f[0], "id");
+	CHECK_EQ_INT(c.r[0].len[0], 2);
+	CHECK_STR(c.r[1].f[1], "\xC3\xA9t\xC3\xA9");
+	done(&c, &d);
+
+	/* a BOM with a semicolon header */
+	CHECK_EQ_INT(read_csv(TL("\xEF\xBB\xBF\"id\";name\n1;2\n"), &c, &d), CM_OK);
+	CHECK_EQ_INT(d.n, 0);
+	CHECK_EQ_INT(c.r[0].n, 2);
+	CHECK_STR(c.r[0].f[0], "id");
+	done(&c, &d);
+
+	CHECK_EQ_INT(read_csv(TL("a,b,c\n\"he said \"\"hi\"\"\",\"x,y\",\"\"\n"), &c, &d), CM_OK);
+	CHECK_EQ_INT(d.n, 0);
+	CHECK_EQ_INT(c.n, 2);
+	CHECK_STR(c.r[1].f[0], "he said \"hi\"");
+	CHECK_STR(c.r[1].f[1], "x,y");
+	CHECK_STR(c.r[1].f[2], "");
+	CHECK_EQ_INT(c.r[1].len[2], 0);
+	done(&c, &d);
+
+	/* 2-, 3- and 4-byte UTF-8, up to U+10FFFF, are valid */
+	CHECK_EQ_INT(read_csv(TL("a,b\n\xC2\xA9\xE2\x82\xAC,\xF0\x9F\x98\x80\xF4\x8F\xBF\xBF\n"), &c, &d), CM_OK);
+	CHECK_EQ_INT(d.n, 0);
+	CHECK_EQ_INT(c.n, 2);
+	done(&c, &d);
+}
+
+static void test_quote_errors(void)
+{
+	struct coll c;
+	struct cm_diags d;
+
+	/* unterminated quote: named at the line where it opened */
+	CHECK_EQ_INT(read_csv(TL("a,b\n1,2\n3,\"open\n4,5\n6,7\n"), &c, &d), CM_OK);
+	CHECK(d.n_errors >= 1);
+	CHECK_ERROR(&d, 3, 0, "quote");
+	CHECK_EQ_INT(c.n, 2);
+	done(&c, &d);
+
+	/* ... also when the quote opens after a quoted field spanning lines */
+	CHECK_EQ_INT(read_csv(TL("a,b\n\"x\ny\",2\n3,4\n\"never\n5,6\n"), &c, &d), CM_OK);
+	CHECK_ERROR(&d, 5, 0, "quote");
+	CHECK_EQ_INT(c.n, 3);
+	done(&c, &d);
+
+	/* ... and when it opens in a field that is not the first of its line */
+	CHECK_EQ_INT(read_csv(TL("a,b\n\"x\ny\",\"open\n\n3,4\n"), &c, &d), CM_OK);
+	CHECK_ERROR(&d, 3, 0, "quote");
+	done(&c, &d);
+
+	/* "a"x: text after the closing quote; the next row is still read */
+	CHECK_EQ_INT(read_csv(TL("a,b\n\"a\"x,2\n3,4\n"), &c, &d), CM_OK);
+	CHECK_EQ_INT(d.n_errors, 1);
+	CHECK_ERROR(&d, 2, 4, "quote");
+	CHECK_EQ_INT(c.n, 2);
+	CHECK_EQ_INT(c.r[1].line, 3);
+	CHECK_STR(c.r[1].f[0], "3");
+	done(&c, &d);
+
+	/* ab"c: a quote inside an unquoted field */
+	CHECK_EQ_INT(read_csv(TL("a,b\n1,ab\"c\n3,4\n"), &c, &d), CM_OK);
+	CHECK_EQ_INT(d.n_errors, 1);
+	CHECK_ERROR(&d, 2, 5, "quote");
+	CHECK_EQ_INT(c.n, 2);
+	CHECK_EQ_INT(c.r[1].line, 3);
+	done(&c, &d);
+
+	/* a stray quote after a multi-line record keeps physical lines */
+	CHECK_EQ_INT(read_csv(TL("a,b\n\"p\nq\",1\nab\"c,2\n"), &c, &d), CM_OK);
+	CHECK_ERROR(&d, 4, 3, "quote");
+	done(&c, &d);
+}
+
+static void test_field_count(void)
+{
+	struct coll c;
+	struct cm_diags d;
+
+	CHECK_EQ_INT(read_csv(TL("a,b,c,d\n1,2,3\n1,2,3,4\n1,2,3,4,5\n"), &c, &d), CM_OK);
+	CHECK_EQ_INT(d.n_errors, 2);
+	CHECK_ERROR(&d, 2, 0, "expected 4 fields, got 3");
+	CHECK_ERROR(&d, 4, 0, "expected 4 fields, got 5");
+	CHECK_EQ_INT(c.n, 2); /* the bad rows are not delivered */
+	CHECK_EQ_INT(c.r[1].line, 3);
+	done(&c, &d);
+
+	/* blank lines then a bad row */
+	CHECK_EQ_INT(read_csv(TL("a,b\n\n\n\n1,2,3\n"), &c, &d), CM_OK);
+	CHECK_ERROR(&d, 5, 0, "expected 2 fields, got 3");
+	done(&c, &d);
+
+	/* a bad row after a quoted field with newlines */
+	CHECK_EQ_INT(read_csv(TL("a,b\n\"x\n\ny\",1\n1\n"), &c, &d), CM_OK);
+	CHECK_ERROR(&d, 5, 0, "expected 2 fields, got 1");
+	done(&c, &d);
+
+	/* a bad row whose own quoted field spans lines is cited at its start */
+	CHECK_EQ_INT(read_csv(TL("a,b\n1,\"x\ny\",3\n"), &c, &d), CM_OK);
+	CHECK_ERROR(&d, 2, 0, "expected 2 fields, got 3");
+	done(&c, &d);
+
+	/* CRLF file, bad last row without newline */
+	CHECK_EQ_INT(read_csv(TL("a,b\r\n1,2\r\n\r\n3"), &c, &d), CM_OK);
+	CHECK_ERROR(&d, 4, 0, "expected 2 fields, got 1");
+	done(&c, &d);
+}
+
+static void test_encoding_errors(void)
+{
+	struct coll c;
+	struct cm_diags d;
+
+	/* Latin-1 e-acute at byte 6 of line 2 */
+	CHECK_EQ_INT(read_csv(TL("a,b\n1,caf\xE9\n3,4\n"), &c, &d), CM_OK);
+	CHECK_EQ_INT(d.n_errors, 1);
+	CHECK_ERROR(&d, 2, 6, "invalid UTF-8");
+	CHECK_EQ_INT(c.n, 2); /* the bad row is skipped, the next read */
+	CHECK_EQ_INT(c.r[1].line, 3);
+	done(&c, &d);
+
+	/* cp1252 curly quote in the header */
+	CHECK_EQ_INT(read_csv(TL("a,\x93" "b\x94\n1,2\n"), &c, &d), CM_OK);
+	CHECK_ERROR(&d, 1, 3, "invalid UTF-8");
+	done(&c, &d);
+
+	/* overlong '/' */
+	CHECK_EQ_INT(read_csv(TL("a,b\n1,\xC0\xAF\n"), &c, &d), CM_OK);
+	CHECK_ERROR(&d, 2, 3, "invalid UTF-8");
+	CHECK_EQ_INT(c.n, 1);
+	done(&c, &d);
+
+	/* overlong 3-byte form of U+002F */
+	CHECK_EQ_INT(read_csv(TL("a,b\n1,\xE0\x80\xAF\n"), &c, &d), CM_OK);
+	CHECK_ERROR(&d, 2, 3, "invalid UTF-8");
+	done(&c, &d);
+
+	/* UTF-16 surrogate encoded in UTF-8 */
+	CHECK_EQ_INT(read_csv(TL("a,b\n1,x\xED\xA0\x80\n"), &c, &d), CM_OK);
+	CHECK_ERROR(&d, 2, 4, "invalid UTF-8");
+	CHECK_EQ_INT(c.n, 1);
+	done(&c, &d);
+
+	/* beyond U+10FFFF */
+	CHECK_EQ_INT(read_csv(TL("a,b\n1,\xF4\x90\x80\x80\n"), &c, &d), CM_OK);
+	CHECK_ERROR(&d, 2, 3, "invalid UTF-8");
+	done(&c, &d);
+
+	/* a truncated sequence at the end of a line */
+	CHECK_EQ_INT(read_csv(TL("a,b\n1,\xC3\n"), &c, &d), CM_OK);
+	CHECK_ERROR(&d, 2, 3, "invalid UTF-8");
+	done(&c, &d);
+
+	/* invalid UTF-8 inside a quoted field on its second line */
+	CHECK_EQ_INT(read_csv(TL("a,b\n1,\"x\ny\xFF\"\n3,4\n"), &c, &d), CM_OK);
+	CHECK_ERROR(&d, 3, 2, "invalid UTF-8");
+	CHECK_EQ_INT(c.n, 2);
+	CHECK_EQ_INT(c.r[1].line, 4);
+	done(&c, &d);
+
+	/* NUL byte inside a field: an error, never a truncated value */
+	CHECK_EQ_INT(read_csv(TL("a,b\n1,x\0y\n3,4\n"), &c, &d), CM_OK);
+	CHECK_EQ_INT(d.n_errors, 1);
+	CHECK_ERROR(&d, 2, 4, "NUL");
+	CHECK_EQ_INT(c.n, 2);
+	CHECK_STR(c.r[1].f[0], "3");
+	done(&c, &d);
+
+	/* UTF-16 with a BOM (little and big endian): a hint to save as CSV UTF-8 */
+	CHECK_EQ_INT(read_csv(TL("\xFF\xFEi\0d\0\n\0a\0\n\0"), &c, &d), CM_OK);
+	CHECK(d.n_errors >= 1);
+	CHECK_ERROR(&d, 1, 0, "UTF-16");
+	CHECK_ERROR(&d, 1, 0, "CSV UTF-8");
+	CHECK_EQ_INT(c.n, 0);
+	done(&c, &d);
+
+	CHECK_EQ_INT(read_csv(TL("\xFE\xFF\0i\0d\0\n\0a\0\n"), &c, &d), CM_OK);
+	CHECK_ERROR(&d, 1, 0, "UTF-8");
+	CHECK_EQ_INT(c.n, 0);
+	done(&c, &d);
+
+	/* UTF-16 without a BOM */
+	CHECK_EQ_INT(read_csv(TL("i\0d\0\n\0a\0\n\0"), &c, &d), CM_OK);
+	CHECK(d.n_errors >= 1);
+	CHECK_EQ_INT(c.n, 0);
+	done(&c, &d);
+}
+
+static void test_sizes(void)
+{
+	struct coll c;
+	struct cm_diags d;
+	size_t big = CM_FIELD_MAX, i, len;
+	char *buf = malloc(2 * big + 16 * 10002);
+
+	if (!buf)
+		abort();
+
+	/* a field of exactly 1 MiB is accepted */
+	len = (size_t)sprintf(buf, "a,b\n1,");
+	memset(buf + len, 'x', big);
+	len += big;
+	len += (size_t)sprintf(buf + len, "\n3,4\n");
+	CHECK_EQ_INT(read_csv(buf, len, &c, &d), CM_OK);
+	CHECK_EQ_INT(d.n_errors, 0);
+	CHECK_EQ_INT(c.n, 3);
+	CHECK_EQ_INT(c.r[1].len[1], big);
+	CHECK_EQ_INT(c.r[2].line, 3);
+	done(&c, &d);
+
+	/* ... also when quoted */
+	len = (size_t)sprintf(buf, "a,b\n1,\"");
+	memset(buf + len, 'y', big);
+	len += big;
+	len += (size_t)sprintf(buf + len, "\"\n3,4\n");
+	CHECK_EQ_INT(read_csv(buf, len, &c, &d), CM_OK);
+	CHECK_EQ_INT(d.n_errors, 0);
+	CHECK_EQ_INT(c.n, 3);
+	CHECK_EQ_INT(c.r[1].len[1], big);
+	done(&c, &d);
+
+	/* one byte more: an error at the record's line, no crash; the file goes on */
+	len = (size_t)sprintf(buf, "a,b\n1,2\n1,");
+	memset(buf + len, 'x', big + 1);
+	len += big + 1;
+	len += (size_t)sprintf(buf + len, "\n3,4\n");
+	CHECK_EQ_INT(read_csv(buf, len, &c, &d), CM_OK);
+	CHECK_EQ_INT(d.n_errors, 1);
+	CHECK_ERROR(&d, 3, 0, "1 MiB");
+	CHECK_EQ_INT(c.n, 3);
+	CHECK_EQ_INT(c.r[2].line, 4);
+	done(&c, &d);
+
+	/* a quoted field just over 1 MiB spanning lines: cited where the record starts */
+	len = (size_t)sprintf(buf, "a,b\n1,\"");
+	for (i = 0; i < big + 100; i++)
+		buf[len++] = i % 1000 == 999 ? '\n' : 'z';
+	len += (size_t)sprintf(buf + len, "\"\n3,4\n");
+	CHECK_EQ_INT(read_csv(buf, len, &c, &d), CM_OK);
+	CHECK_EQ_INT(d.n_errors, 1);
+	CHECK_ERROR(&d, 2, 0, "1 MiB");
+	CHECK_EQ_INT(c.n, 2);
+	CHECK_EQ_INT(c.r[1].line, 2 + (long)((big + 100) / 1000) + 1);
+	done(&c, &d);
+
+	/* a quoted field of 1.5 MiB: an error at the record's line, bounded memory */
+	len = (size_t)sprintf(buf, "a,b\n1,\"");
+	for (i = 0; i < big + big / 2; i++)
+		buf[len++] = i % 1000 == 999 ? '\n' : 'z';
+	len += (size_t)sprintf(buf + len, "\"\n");
+	CHECK_EQ_INT(read_csv(buf, len, &c, &d), CM_OK);
+	CHECK_ERROR(&d, 2, 0, "1 MiB");
+	/* the rest of the quoted field is not a series of records: no
+	 * "expected 2 fields" at lines inside it, no stray quote at its end */
+	CHECK_EQ_INT(d.n_errors, 1);
+	CHECK_EQ_INT(c.n, 1);
+	done(&c, &d);
+
+	/* exactly 10000 columns are accepted */
+	len = 0;
+	for (i = 0; i < CM_COLUMNS_MAX; i++)
+		len += (size_t)sprintf(buf + len, i ? ",c%zu" : "c%zu", i);
+	buf[len++] = '\n';
+	CHECK_EQ_INT(read_csv(buf, len, &c, &d), CM_OK);
+	CHECK_EQ_INT(d.n_errors, 0);
+	CHECK_EQ_INT(c.n, 1);
+	CHECK_EQ_INT(c.r[0].n, CM_COLUMNS_MAX);
+	done(&c, &d);
+
+	/* 10001 columns are an error */
+	len = 0;
+	for (i = 0; i < CM_COLUMNS_MAX + 1; i++)
+		len += (size_t)sprintf(buf + len, i ? ",c%zu" : "c%zu", i);
+	buf[len++] = '\n';
+	len += (size_t)sprintf(buf + len, "1\n");
+	CHECK_EQ_INT(read_csv(buf, len, &c, &d), CM_OK);
+	CHECK(d.n_errors >= 1);
+	CHECK_ERROR(&d, 1, 0, "10000");
+	done(&c, &d);
+
+	/* and in a data row too */
+	len = (size_t)sprintf(buf, "a,b\n");
+	for (i = 0; i < CM_COLUMNS_MAX + 1; i++)
+		len += (size_t)sprintf(buf + len, i ? ",%zu" : "%zu", i);
+	len += (size_t)sprintf(buf + len, "\n1,2\n");
+	CHECK_EQ_INT(read_csv(buf, len, &c, &d), CM_OK);
+	CHECK(d.n_errors >= 1);
+	CHECK(find_error(&d, 2, 0, "") >= 0);
+	CHECK_EQ_INT(c.n, 2);
+	CHECK_EQ_INT(c.r[1].line, 3);
+	done(&c, &d);
+
+	free(buf);
+}
+
+int main(void)
+{
+	test_mkdir(dir, sizeof(dir));
+	test_basic();
+	test_lines();
+	test_delimiters();
+	test_bom_and_quotes();
+	test_quote_errors();
+	test_field_count();
+	test_encoding_errors();
+	test_sizes();
+	test_rmdir(dir);
+	return test_done();
+}
