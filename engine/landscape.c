@@ -43,10 +43,15 @@ static size_t slot(uint64_t h, size_t cap)
 	return (size_t)h & (cap - 1);
 }
 
-/* A hash set of indices; the caller supplies hashing and equality. */
+/* A hash set of indices; the caller supplies hashing and equality.  Index
+ * and hash share a slot so a probe touches one cache line. */
+struct islot {
+	size_t idx; /* index + 1; 0 = empty */
+	uint64_t hash;
+};
+
 struct idxset {
-	size_t *slots; /* index + 1; 0 = empty */
-	uint64_t *hashes;
+	struct islot *slots;
 	size_t cap, n;
 };
 
@@ -119,28 +124,21 @@ static void trim(const char **s, size_t *n)
 static int idxset_grow(struct idxset *s)
 {
 	size_t cap = s->cap ? 2 * s->cap : 1024, i;
-	size_t *slots = calloc(cap, sizeof(*slots));
-	uint64_t *hashes = calloc(cap, sizeof(*hashes));
+	struct islot *slots = calloc(cap, sizeof(*slots));
 
-	if (!slots || !hashes) {
-		free(slots);
-		free(hashes);
+	if (!slots)
 		return CM_ENOMEM;
-	}
 	for (i = 0; i < s->cap; i++) {
 		size_t j;
-		if (!s->slots[i])
+		if (!s->slots[i].idx)
 			continue;
-		j = slot(s->hashes[i], cap);
-		while (slots[j])
+		j = slot(s->slots[i].hash, cap);
+		while (slots[j].idx)
 			j = (j + 1) & (cap - 1);
 		slots[j] = s->slots[i];
-		hashes[j] = s->hashes[i];
 	}
 	free(s->slots);
-	free(s->hashes);
 	s->slots = slots;
-	s->hashes = hashes;
 	s->cap = cap;
 	return CM_OK;
 }
@@ -148,7 +146,6 @@ static int idxset_grow(struct idxset *s)
 static void idxset_release(struct idxset *s)
 {
 	free(s->slots);
-	free(s->hashes);
 	memset(s, 0, sizeof(*s));
 }
 
@@ -162,13 +159,13 @@ static size_t idxset_put(struct idxset *s, uint64_t h, size_t idx,
 	if (2 * (s->n + 1) > s->cap && idxset_grow(s) < 0)
 		return (size_t)-2;
 	j = slot(h, s->cap);
-	while (s->slots[j]) {
-		if (s->hashes[j] == h && eq(ctx, s->slots[j] - 1, idx))
-			return s->slots[j] - 1;
+	while (s->slots[j].idx) {
+		if (s->slots[j].hash == h && eq(ctx, s->slots[j].idx - 1, idx))
+			return s->slots[j].idx - 1;
 		j = (j + 1) & (s->cap - 1);
 	}
-	s->slots[j] = idx + 1;
-	s->hashes[j] = h;
+	s->slots[j].idx = idx + 1;
+	s->slots[j].hash = h;
 	s->n++;
 	return (size_t)-1;
 }
@@ -181,9 +178,9 @@ static size_t idxset_get(const struct idxset *s, uint64_t h,
 	if (!s->cap)
 		return (size_t)-1;
 	j = slot(h, s->cap);
-	while (s->slots[j]) {
-		if (s->hashes[j] == h && match(ctx, s->slots[j] - 1))
-			return s->slots[j] - 1;
+	while (s->slots[j].idx) {
+		if (s->slots[j].hash == h && match(ctx, s->slots[j].idx - 1))
+			return s->slots[j].idx - 1;
 		j = (j + 1) & (s->cap - 1);
 	}
 	return (size_t)-1;
