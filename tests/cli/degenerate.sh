@@ -1,0 +1,42 @@
+#!/bin/sh
+# ROBUSTNESS.md semantics: empty-of-ties, single-org, edgeless and
+# disconnected landscapes are accepted and every metric is defined or
+# written as empty (null), never NaN or a crash.
+. "$(dirname "$0")/lib.sh"
+
+# assert_json FILE PYTHON-EXPRESSION-OVER-rows DESCRIPTION
+assert_json() {
+	"$PYTHON3" -c "
+import json, math, sys
+rows = json.load(open(sys.argv[1]))
+for r in rows:
+    for k, v in r.items():
+        assert not (isinstance(v, float) and not math.isfinite(v)), (k, v)
+assert $2
+" "$1" && ok || fail "$3"
+}
+
+mk "$tmp/one" 'id,name\nsolo,Solo\n' 'source,target\n'
+run metrics "$tmp/one" --format json; expect_rc 0 "single org"
+printf '%s' "$out" >"$tmp/one.json"
+assert_json "$tmp/one.json" "len(rows) == 1 and rows[0]['degree'] == 0 and rows[0]['betweenness_norm'] == 0 and rows[0]['constraint'] is None and rows[0]['pagerank'] == 1" "single org values"
+
+mk "$tmp/edgeless" 'id\na\nb\nc\n' ''
+run metrics "$tmp/edgeless" --format json; expect_rc 0 "edgeless, empty relationships file"
+printf '%s' "$out" >"$tmp/e.json"
+assert_json "$tmp/e.json" "[r['eigenvector'] for r in rows] == [0, 0, 0] and len({r['community'] for r in rows}) == 3 and all(abs(r['pagerank'] - 1/3) < 1e-12 for r in rows)" "edgeless values"
+
+mk "$tmp/conflict" 'id\na\nb\n' 'source,target,type\na,b,conflict\n'
+run metrics "$tmp/conflict" --format json; expect_rc 0 "only a conflict tie"
+printf '%s' "$out" >"$tmp/c.json"
+assert_json "$tmp/c.json" "all(r['degree'] == 0 for r in rows)" "conflict ties are not collaboration"
+
+mk "$tmp/disc" 'id\na\nb\nc\nd\ne\n' 'source,target\na,b\nc,d\nd,e\n'
+run metrics "$tmp/disc" --format json; expect_rc 0 "disconnected"
+printf '%s' "$out" >"$tmp/d.json"
+# d is the middle of the path c-d-e: betweenness 1, the only articulation point
+assert_json "$tmp/d.json" "[r['betweenness'] for r in rows] == [0, 0, 0, 1, 0] and [r['articulation'] for r in rows] == [0, 0, 0, 1, 0]" "disconnected values"
+run check "$tmp/disc" --format csv; expect_out "components,components,2" "two components"
+
+run metrics "$tmp/disc" --at 1999-01-01 --types nosuchtype --format csv; expect_rc 0 "filters that keep no tie"
+finish
