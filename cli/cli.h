@@ -49,6 +49,10 @@ int cli_common_option(struct cli_common *c, int opt, const char *arg);
 /* Settles the format from -o's extension when --format was not given. */
 void cli_common_finish(struct cli_common *c);
 
+/* Appends the non-empty items of a comma-separated list to *items (n
+ * counts them); returns 0, or -1 if the list is empty or memory ran out. */
+int cli_split_list(const char *arg, char ***items, size_t *n);
+
 /* Prints a usage error and returns 64. */
 int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Prints err (with location) and returns its exit status. */
@@ -84,5 +88,6 @@ int cli_emit(const struct cm_table *t, const struct cli_common *c, const char *c
 int cmd_check(int argc, char **argv);
 int cmd_metrics(int argc, char **argv);
 int cmd_generate(int argc, char **argv);
+int cmd_power(int argc, char **argv);
 
 #endif

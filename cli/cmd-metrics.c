@@ -25,10 +25,16 @@ static void help(void)
 	       "  reach2                  orgs within two steps\n"
 	       "  community               community label (Louvain, fixed seed)\n"
 	       "  articulation            1 if removing it splits the network\n"
+	       "  funding_in, funders     money received (amount, else weight) and from how many\n"
+	       "  funding_hhi             concentration of its funders (1 = a single funder)\n"
+	       "With --group-by ATTR, Gould-Fernandez brokerage roles on directed ties:\n"
+	       "  coordinator (A->A->A), itinerant (A->B->A), representative (A->A->B),\n"
+	       "  gatekeeper (A->B->B), liaison (A->B->C), and brokerage, their total\n"
 	       "Definitions follow NetworkX (see SPEC.md and 'man coalmap').\n\n"
 	       "options:\n"
 	       "  --sort COL         order rows by COL (descending for numbers)\n"
-	       "  --top N            keep the first N rows\n" CLI_COMMON_HELP);
+	       "  --top N            keep the first N rows\n"
+	       "  --group-by ATTR    add brokerage roles between groups of this column\n" CLI_COMMON_HELP);
 }
 
 int cmd_metrics(int argc, char **argv)
@@ -36,13 +42,14 @@ int cmd_metrics(int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "sort", required_argument, NULL, 's' },
 		{ "top", required_argument, NULL, 'n' },
+		{ "group-by", required_argument, NULL, 'g' },
 		CLI_COMMON_LONGOPTS, { NULL, 0, NULL, 0 }
 	};
 	struct cli_common c;
 	struct cm_landscape *l = NULL;
 	struct cm_table t;
 	struct cm_error err;
-	const char *sort = NULL;
+	const char *sort = NULL, *group_by = NULL;
 	long top = -1;
 	int opt, rc, h;
 	char *end;
@@ -55,6 +62,10 @@ int cmd_metrics(int argc, char **argv)
 			help();
 			rc = 0;
 			goto out;
+		}
+		if (opt == 'g') {
+			group_by = optarg;
+			continue;
 		}
 		if (opt == 's') {
 			sort = optarg;
@@ -83,6 +94,10 @@ int cmd_metrics(int argc, char **argv)
 		goto out;
 	cm_error_clear(&err);
 	if (cm_metrics_compute(l, &c.filter, &t, &err) < 0) {
+		rc = cli_fail(&err);
+		goto out;
+	}
+	if (group_by && cm_brokerage_add(l, &c.filter, group_by, &t, &err) < 0) {
 		rc = cli_fail(&err);
 		goto out;
 	}

@@ -55,34 +55,34 @@ static int parse_format(const char *s, enum cli_format *f)
 	return -1;
 }
 
-static int parse_types(struct cli_common *c, const char *arg)
+int cli_split_list(const char *arg, char ***items, size_t *n)
 {
 	const char *p = arg;
 
 	while (*p) {
 		const char *e = strchr(p, ',');
-		size_t n = e ? (size_t)(e - p) : strlen(p);
-		if (n) {
-			char **v = realloc(c->types, (c->filter.ntypes + 1) * sizeof(*v));
+		size_t len = e ? (size_t)(e - p) : strlen(p);
+		if (len) {
+			char **v = realloc(*items, (*n + 1) * sizeof(*v));
 			if (!v)
 				return -1;
-			c->types = v;
-			if (!(v[c->filter.ntypes] = strndup(p, n)))
+			*items = v;
+			if (!(v[*n] = strndup(p, len)))
 				return -1;
-			c->filter.ntypes++;
+			(*n)++;
 		}
-		p += n + (e != NULL);
+		p += len + (e != NULL);
 	}
-	c->filter.types = (const char *const *)c->types;
-	return c->filter.ntypes ? 0 : -1;
+	return *n ? 0 : -1;
 }
 
 int cli_common_option(struct cli_common *c, int opt, const char *arg)
 {
 	switch (opt) {
 	case 'T':
-		if (parse_types(c, arg) < 0)
+		if (cli_split_list(arg, &c->types, &c->filter.ntypes) < 0)
 			return cli_usage_error(NULL, "--types needs a comma-separated list of tie types"), -1;
+		c->filter.types = (const char *const *)c->types;
 		return 1;
 	case 'A':
 		if (cm_date_parse(arg, 0, 0, &c->filter.at) < 0)

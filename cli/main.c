@@ -20,6 +20,8 @@ static const struct command commands[] = {
 	  "validate a landscape and summarise it: orgs and ties by type, components" },
 	{ "metrics", cmd_metrics, "LANDSCAPE [--sort COL] [--top N] [options]",
 	  "per-organization centrality, brokerage and cohesion metrics" },
+	{ "power", cmd_power, "LANDSCAPE [--group-by ATTR] [--targets T,T] [--key-players K] [options]",
+	  "who holds the power: centralization, inequality, gatekeepers, key players, funding" },
 	{ "generate", cmd_generate, "--orgs N --ties M [--seed S] -o DIR",
 	  "write a synthetic landscape for tests and benchmarks" },
 };

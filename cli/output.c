@@ -179,38 +179,52 @@ static void write_md(const struct cm_table *t, FILE *f)
 	}
 }
 
+/* Display width of cell (r, j) and its text in buf.  The last column is
+ * not shortened: it holds readings meant to be read whole. */
+static size_t cell(const struct cm_table *t, size_t r, size_t j, char *buf, size_t n)
+{
+	const struct cm_column *c = &t->cols[j];
+	size_t max = j + 1 == t->ncols ? n : TABLE_TEXT_MAX;
+
+	if (c->kind == CM_TEXT)
+		return display_text(c->null[r] ? "" : c->text[r], buf, n, max, 0);
+	return strlen(number(c, r, buf, n, 6));
+}
+
+/* An aligned table for a terminal.  A first column named "section" is
+ * printed as a heading whenever it changes instead of on every row. */
 static void write_aligned(const struct cm_table *t, FILE *f)
 {
-	size_t *width = calloc(t->ncols + 1, sizeof(*width)), r, j, k;
-	char buf[512];
+	size_t *width = calloc(t->ncols + 1, sizeof(*width)), r, j, k, first;
+	int sections = t->ncols > 1 && strcmp(t->cols[0].name, "section") == 0 && t->cols[0].kind == CM_TEXT;
+	char buf[4096];
 
 	if (!width)
 		return;
-	for (j = 0; j < t->ncols; j++)
+	first = sections ? 1 : 0;
+	for (j = first; j < t->ncols; j++)
 		width[j] = display_text(t->cols[j].name, buf, sizeof(buf), TABLE_TEXT_MAX, 0);
 	for (r = 0; r < t->nrows; r++)
-		for (j = 0; j < t->ncols; j++) {
-			const struct cm_column *c = &t->cols[j];
-			size_t w = c->kind == CM_TEXT ?
-				display_text(c->null[r] ? "" : c->text[r], buf, sizeof(buf), TABLE_TEXT_MAX, 0) :
-				strlen(number(c, r, buf, sizeof(buf), 6));
+		for (j = first; j < t->ncols; j++) {
+			size_t w = cell(t, r, j, buf, sizeof(buf));
 			if (w > width[j])
 				width[j] = w;
 		}
 	for (r = 0; r <= t->nrows; r++) {
-		for (j = 0; j < t->ncols; j++) {
-			const struct cm_column *c = &t->cols[j];
-			size_t w;
-			int right = c->kind != CM_TEXT;
-			if (r == 0) {
-				w = display_text(c->name, buf, sizeof(buf), TABLE_TEXT_MAX, 0);
-			} else if (c->kind == CM_TEXT) {
-				w = display_text(c->null[r - 1] ? "" : c->text[r - 1], buf, sizeof(buf), TABLE_TEXT_MAX, 0);
-			} else {
-				w = strlen(number(c, r - 1, buf, sizeof(buf), 6));
+		if (sections && r > 0) {
+			const char *s = t->cols[0].null[r - 1] ? "" : t->cols[0].text[r - 1];
+			const char *prev = r > 1 && !t->cols[0].null[r - 2] ? t->cols[0].text[r - 2] : NULL;
+			if (!prev || strcmp(prev, s)) {
+				display_text(s, buf, sizeof(buf), 200, 0);
+				fprintf(f, "\n%s\n", buf);
 			}
-			if (j)
-				fputs("  ", f);
+		}
+		for (j = first; j < t->ncols; j++) {
+			const struct cm_column *c = &t->cols[j];
+			int right = c->kind != CM_TEXT;
+			size_t w = r == 0 ? display_text(c->name, buf, sizeof(buf), TABLE_TEXT_MAX, 0) :
+					    cell(t, r - 1, j, buf, sizeof(buf));
+			fputs(j > first ? "  " : sections ? "  " : "", f);
 			if (right)
 				for (k = w; k < width[j]; k++)
 					fputc(' ', f);

@@ -183,6 +183,28 @@ void cm_table_truncate(struct cm_table *t, size_t n);
 int cm_metrics_compute(const struct cm_landscape *l, const struct cm_filter *f,
 		       struct cm_table *out, struct cm_error *err);
 
+/* Adds the group column (unless the table has one of that name) and the
+ * Gould-Fernandez brokerage role counts of docs/power.md (coordinator,
+ * itinerant, representative, gatekeeper, liaison, brokerage) to a metrics
+ * table whose rows are the orgs in file order.  CM_EUSAGE if the landscape
+ * has no column group_by.  O(sum of indeg * outdeg) on the tie graph. */
+int cm_brokerage_add(const struct cm_landscape *l, const struct cm_filter *f,
+		     const char *group_by, struct cm_table *metrics, struct cm_error *err);
+
+/* The power report (docs/power.md): one row per figure with columns
+ * section, subject, measure, value, reading.  out is caller-initialised.
+ * Dominated by the per-org metrics (O(n*m)) and, with key_players k,
+ * O(k*(n + m)) for KPP-Neg. */
+struct cm_power_opts {
+	const char *group_by;          /* org column for groups, or NULL */
+	const char *const *targets;    /* decision-maker types; NULL = decision_maker, government */
+	size_t ntargets;
+	size_t key_players;            /* k for KPP-Neg and KPP-Pos; 0 = none */
+};
+
+int cm_power_compute(const struct cm_landscape *l, const struct cm_filter *f,
+		     const struct cm_power_opts *o, struct cm_table *out, struct cm_error *err);
+
 /* Landscape summary for `coalmap check`: rows (section, item, value).
  * out is caller-initialised.  O(n + m). */
 int cm_check_summary(const struct cm_landscape *l, const struct cm_filter *f,

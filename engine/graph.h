@@ -20,6 +20,19 @@ int cm_graphs_build(const struct cm_landscape *l, const struct cm_filter *f,
 		    struct cm_graphs *g, struct cm_error *err);
 void cm_graphs_release(struct cm_graphs *g);
 
+/* Compressed adjacency of an undirected graph with edge weights: the
+ * neighbours of v are nbr[start[v] .. start[v+1]). */
+struct cm_csr {
+	igraph_integer_t *start; /* n + 1 */
+	igraph_integer_t *nbr;
+	double *w;
+	double *strength;
+};
+
+/* Builds c from g and its weights; O(n + m).  Release with cm_csr_release. */
+int cm_csr_build(const igraph_t *g, const igraph_vector_t *w, struct cm_csr *c);
+void cm_csr_release(struct cm_csr *c);
+
 /* Maps an igraph error code to a status, with the reason igraph gave to
  * the engine's handler.  Use as: if ((e = igraph_x(...))) return cm_ig_fail(e, err, "x"); */
 int cm_ig_fail(igraph_error_t e, struct cm_error *err, const char *what);

@@ -145,3 +145,47 @@ void cm_graphs_release(struct cm_graphs *g)
 	igraph_destroy(&g->tie);
 	igraph_vector_destroy(&g->tie_w);
 }
+
+void cm_csr_release(struct cm_csr *c)
+{
+	free(c->start);
+	free(c->nbr);
+	free(c->w);
+	free(c->strength);
+}
+
+int cm_csr_build(const igraph_t *g, const igraph_vector_t *w, struct cm_csr *c)
+{
+	igraph_integer_t n = igraph_vcount(g), m = igraph_ecount(g), e, i;
+	igraph_integer_t *fill;
+
+	memset(c, 0, sizeof(*c));
+	c->start = calloc((size_t)n + 1, sizeof(*c->start));
+	c->nbr = malloc(((size_t)m * 2 + 1) * sizeof(*c->nbr));
+	c->w = malloc(((size_t)m * 2 + 1) * sizeof(*c->w));
+	c->strength = calloc((size_t)n + 1, sizeof(*c->strength));
+	fill = calloc((size_t)n + 1, sizeof(*fill));
+	if (!c->start || !c->nbr || !c->w || !c->strength || !fill) {
+		free(fill);
+		cm_csr_release(c);
+		return CM_ENOMEM;
+	}
+	for (e = 0; e < m; e++) {
+		c->start[IGRAPH_FROM(g, e) + 1]++;
+		c->start[IGRAPH_TO(g, e) + 1]++;
+	}
+	for (i = 0; i < n; i++)
+		c->start[i + 1] += c->start[i];
+	for (e = 0; e < m; e++) {
+		igraph_integer_t a = IGRAPH_FROM(g, e), b = IGRAPH_TO(g, e);
+		double x = VECTOR(*w)[e];
+		c->nbr[c->start[a] + fill[a]] = b;
+		c->w[c->start[a] + fill[a]++] = x;
+		c->nbr[c->start[b] + fill[b]] = a;
+		c->w[c->start[b] + fill[b]++] = x;
+		c->strength[a] += x;
+		c->strength[b] += x;
+	}
+	free(fill);
+	return CM_OK;
+}

@@ -103,6 +103,34 @@ int cm_tie_type_is_conflict(const char *type);
 int cm_filter_keeps(const struct cm_landscape *l, const struct cm_filter *f,
 		    const struct cm_tie *t);
 
+/* Groups of organizations by an attribute (engine/groups.c): group_of[i]
+ * is org i's group, names[g] the group's value ("" allowed), in order of
+ * first appearance.  attr is any organizations.csv column.  Caller frees
+ * with cm_groups_release.  CM_EUSAGE when there is no such column. */
+struct cm_groups {
+	uint32_t *group_of;
+	char **names;
+	size_t n;
+};
+int cm_groups_build(const struct cm_landscape *l, const char *attr, struct cm_groups *g,
+		    struct cm_error *err);
+void cm_groups_release(struct cm_groups *g);
+/* The value of column attr for org i (borrowed), or NULL if no such column. */
+const char *cm_org_attr(const struct cm_landscape *l, size_t i, const char *attr);
+
+/* Money per funding tie, as docs/power.md defines it: one record per
+ * direction money flows (engine/funding.c).  Caller frees *out. */
+struct cm_gift {
+	uint32_t from, to;
+	double money;
+};
+int cm_funding_gifts(const struct cm_landscape *l, const struct cm_filter *f,
+		     struct cm_gift **out, size_t *n);
+/* Per organization: money received, distinct funders, Herfindahl index of
+ * its funders' shares (NaN when it has no funder or receives 0). */
+int cm_funding_per_org(const struct cm_landscape *l, const struct cm_filter *f,
+		       double *in, long long *funders, double *hhi);
+
 /* Strict number parsing: returns 0 and *v, or -1; *hint gets a static
  * explanation for common mistakes (decimal comma, hex), or NULL. */
 int cm_parse_number(const char *s, double *v, const char **hint);

@@ -7,63 +7,11 @@
 
 #include "graph.h"
 
-/* Compressed weighted adjacency of the collaboration graph. */
-struct csr {
-	igraph_integer_t *start; /* n + 1 */
-	igraph_integer_t *nbr;
-	double *w;
-	double *strength;
-};
-
-static void csr_release(struct csr *c)
-{
-	free(c->start);
-	free(c->nbr);
-	free(c->w);
-	free(c->strength);
-}
-
-static int csr_build(const igraph_t *g, const igraph_vector_t *w, struct csr *c)
-{
-	igraph_integer_t n = igraph_vcount(g), m = igraph_ecount(g), e, i;
-	igraph_integer_t *fill;
-
-	memset(c, 0, sizeof(*c));
-	c->start = calloc((size_t)n + 1, sizeof(*c->start));
-	c->nbr = malloc(((size_t)m * 2 + 1) * sizeof(*c->nbr));
-	c->w = malloc(((size_t)m * 2 + 1) * sizeof(*c->w));
-	c->strength = calloc((size_t)n + 1, sizeof(*c->strength));
-	fill = calloc((size_t)n + 1, sizeof(*fill));
-	if (!c->start || !c->nbr || !c->w || !c->strength || !fill) {
-		free(fill);
-		csr_release(c);
-		return CM_ENOMEM;
-	}
-	for (e = 0; e < m; e++) {
-		c->start[IGRAPH_FROM(g, e) + 1]++;
-		c->start[IGRAPH_TO(g, e) + 1]++;
-	}
-	for (i = 0; i < n; i++)
-		c->start[i + 1] += c->start[i];
-	for (e = 0; e < m; e++) {
-		igraph_integer_t a = IGRAPH_FROM(g, e), b = IGRAPH_TO(g, e);
-		double x = VECTOR(*w)[e];
-		c->nbr[c->start[a] + fill[a]] = b;
-		c->w[c->start[a] + fill[a]++] = x;
-		c->nbr[c->start[b] + fill[b]] = a;
-		c->w[c->start[b] + fill[b]++] = x;
-		c->strength[a] += x;
-		c->strength[b] += x;
-	}
-	free(fill);
-	return CM_OK;
-}
-
 /* Burt's constraint as NetworkX defines it for an undirected weighted
  * graph: p_uv = w_uv / s_u and c_u = sum_v (p_uv + sum_w p_uw p_wv)^2 over
  * u's neighbours v.  (igraph's constraint also counts two-step contacts,
  * which NetworkX does not.)  NaN for isolates.  O(sum of degree^2). */
-static int constraint(const struct csr *c, igraph_integer_t n, double *out)
+static int constraint(const struct cm_csr *c, igraph_integer_t n, double *out)
 {
 	double *pu = calloc((size_t)n + 1, sizeof(*pu));
 	igraph_integer_t u, i, j;
@@ -147,7 +95,7 @@ static int relabel(igraph_vector_int_t *memb, igraph_integer_t n)
 
 enum col { C_ID, C_NAME, C_TYPE, C_DEGREE, C_STRENGTH, C_IN, C_OUT, C_BTW, C_BTWN,
 	   C_HARM, C_EIG, C_PR, C_CONS, C_EFF, C_CLUST, C_CORE, C_REACH2, C_COMM,
-	   C_ART, C_N };
+	   C_ART, C_FIN, C_FUNDERS, C_FHHI, C_N };
 
 static const struct { const char *name; enum cm_kind kind; } columns[C_N] = {
 	{ "id", CM_TEXT }, { "name", CM_TEXT }, { "type", CM_TEXT },
@@ -156,7 +104,8 @@ static const struct { const char *name; enum cm_kind kind; } columns[C_N] = {
 	{ "harmonic", CM_REAL }, { "eigenvector", CM_REAL }, { "pagerank", CM_REAL },
 	{ "constraint", CM_REAL }, { "effective_size", CM_REAL }, { "clustering", CM_REAL },
 	{ "coreness", CM_INT }, { "reach2", CM_INT }, { "community", CM_INT },
-	{ "articulation", CM_INT },
+	{ "articulation", CM_INT }, { "funding_in", CM_REAL }, { "funders", CM_INT },
+	{ "funding_hhi", CM_REAL },
 };
 
 #define IG(call, what) do { igraph_error_t e_ = (call); if (e_) { rc = cm_ig_fail(e_, err, what); goto out; } } while (0)
@@ -165,12 +114,13 @@ int cm_metrics_compute(const struct cm_landscape *l, const struct cm_filter *f,
 		       struct cm_table *out, struct cm_error *err)
 {
 	struct cm_graphs g;
-	struct csr c;
+	struct cm_csr c;
 	igraph_integer_t n = (igraph_integer_t)l->norgs, i;
 	igraph_vector_int_t deg, indeg, outdeg, core, reach, memb, art;
 	igraph_vector_t btw, harm, eig, pr, clust, dist, tri;
 	igraph_arpack_options_t arpack;
-	double *cons = NULL, norm;
+	double *cons = NULL, *fin = NULL, *fhhi = NULL, norm;
+	long long *funders = NULL;
 	const igraph_vector_t *pathw = NULL;
 	int rc, built = 0, vecs = 0;
 
@@ -223,8 +173,11 @@ int cm_metrics_compute(const struct cm_landscape *l, const struct cm_filter *f,
 	IG(igraph_community_multilevel(&g.collab, &g.collab_w, 1.0, &memb, NULL, NULL), "communities");
 	IG(igraph_articulation_points(&g.collab, &art), "articulation points");
 
-	if (csr_build(&g.collab, &g.collab_w, &c) < 0 || relabel(&memb, n) < 0 ||
-	    !(cons = malloc(((size_t)n + 1) * sizeof(*cons))) || constraint(&c, n, cons) < 0) {
+	if (cm_csr_build(&g.collab, &g.collab_w, &c) < 0 || relabel(&memb, n) < 0 ||
+	    !(cons = malloc(((size_t)n + 1) * sizeof(*cons))) || constraint(&c, n, cons) < 0 ||
+	    !(fin = malloc(((size_t)n + 1) * sizeof(*fin))) || !(fhhi = malloc(((size_t)n + 1) * sizeof(*fhhi))) ||
+	    !(funders = malloc(((size_t)n + 1) * sizeof(*funders))) ||
+	    cm_funding_per_org(l, f, fin, funders, fhhi) < 0) {
 		rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 		goto out;
 	}
@@ -262,13 +215,19 @@ int cm_metrics_compute(const struct cm_landscape *l, const struct cm_filter *f,
 		cm_table_set_int(out, C_REACH2, r, VECTOR(reach)[i]);
 		cm_table_set_int(out, C_COMM, r, VECTOR(memb)[i]);
 		cm_table_set_int(out, C_ART, r, 0);
+		cm_table_set_real(out, C_FIN, r, fin[i]);
+		cm_table_set_int(out, C_FUNDERS, r, funders[i]);
+		cm_table_set_real(out, C_FHHI, r, fhhi[i]);
 	}
 	for (i = 0; i < igraph_vector_int_size(&art); i++)
 		cm_table_set_int(out, C_ART, (size_t)VECTOR(art)[i], 1);
 	rc = CM_OK;
 out:
 	free(cons);
-	csr_release(&c);
+	free(fin);
+	free(fhhi);
+	free(funders);
+	cm_csr_release(&c);
 	if (vecs) {
 		igraph_vector_int_destroy(&deg);
 		igraph_vector_int_destroy(&indeg);

@@ -1,0 +1,1065 @@
+/* power.c - the power report: network-level measures, inequality, access
+ * to decision-makers and its gatekeepers, key players, funding
+ * concentration.  Every figure is defined in docs/power.md. */
+#include "config.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "graph.h"
+
+#define GATEKEEPERS_LISTED 10 /* per group */
+#define FUNDERS_LISTED 5
+
+enum { P_SECTION, P_SUBJECT, P_MEASURE, P_VALUE, P_READING };
+
+struct report {
+	struct cm_table *t;
+	int nomem;
+};
+
+/* Appends one figure; NaN value = empty. */
+static void add(struct report *r, const char *section, const char *subject, const char *measure,
+		double value, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+
+static void add(struct report *r, const char *section, const char *subject, const char *measure,
+		double value, const char *fmt, ...)
+{
+	char reading[600];
+	va_list ap;
+	long row;
+
+	if (r->nomem)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(reading, sizeof(reading), fmt, ap);
+	va_end(ap);
+	row = cm_table_add_row(r->t);
+	if (row < 0 || cm_table_set_text(r->t, P_SECTION, (size_t)row, section) < 0 ||
+	    cm_table_set_text(r->t, P_SUBJECT, (size_t)row, subject) < 0 ||
+	    cm_table_set_text(r->t, P_MEASURE, (size_t)row, measure) < 0 ||
+	    cm_table_set_text(r->t, P_READING, (size_t)row, reading) < 0) {
+		r->nomem = 1;
+		return;
+	}
+	cm_table_set_real(r->t, P_VALUE, (size_t)row, value);
+}
+
+static double pct(double x)
+{
+	return 100.0 * x;
+}
+
+/* ---------------------------------------------------------------- */
+/* statistics                                                         */
+
+static int dbl_cmp(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* Gini over k values (sorted copy): sum_i (2i - k - 1) x_i / (k * sum). */
+static double gini(const double *v, size_t k)
+{
+	double *s, sum = 0, acc = 0;
+	size_t i;
+
+	if (k == 0 || !(s = malloc(k * sizeof(*s))))
+		return NAN;
+	memcpy(s, v, k * sizeof(*s));
+	qsort(s, k, sizeof(*s), dbl_cmp);
+	for (i = 0; i < k; i++) {
+		sum += s[i];
+		acc += (2.0 * (double)(i + 1) - (double)k - 1.0) * s[i];
+	}
+	free(s);
+	return sum > 0 ? acc / ((double)k * sum) : NAN;
+}
+
+/* Share of the total held by the ceil(k/10) largest values. */
+static double top10_share(const double *v, size_t k)
+{
+	double *s, sum = 0, top = 0;
+	size_t i, nt = (k + 9) / 10;
+
+	if (k == 0 || !(s = malloc(k * sizeof(*s))))
+		return NAN;
+	memcpy(s, v, k * sizeof(*s));
+	qsort(s, k, sizeof(*s), dbl_cmp);
+	for (i = 0; i < k; i++) {
+		sum += s[i];
+		if (i >= k - nt)
+			top += s[i];
+	}
+	free(s);
+	return sum > 0 ? top / sum : NAN;
+}
+
+struct ranked {
+	double v;
+	size_t i;
+};
+
+static int ranked_cmp(const void *a, const void *b)
+{
+	const struct ranked *x = a, *y = b;
+
+	return (x->v > y->v) - (x->v < y->v);
+}
+
+/* Average ranks (1-based, ties share their mean rank). */
+static int ranks(const double *v, size_t k, double *out)
+{
+	struct ranked *r = malloc((k ? k : 1) * sizeof(*r));
+	size_t i, j, a;
+
+	if (!r)
+		return CM_ENOMEM;
+	for (i = 0; i < k; i++)
+		r[i] = (struct ranked){ v[i], i };
+	qsort(r, k, sizeof(*r), ranked_cmp);
+	for (i = 0; i < k; i = j) {
+		for (j = i; j < k && r[j].v == r[i].v; j++)
+			;
+		for (a = i; a < j; a++)
+			out[r[a].i] = (double)(i + j + 1) / 2.0;
+	}
+	free(r);
+	return CM_OK;
+}
+
+/* Spearman's rho: Pearson correlation of average ranks. */
+static double spearman(const double *x, const double *y, size_t k)
+{
+	double *rx, *ry, mx = 0, my = 0, sxy = 0, sxx = 0, syy = 0;
+	size_t i;
+
+	if (k < 3)
+		return NAN;
+	rx = malloc(k * sizeof(*rx));
+	ry = malloc(k * sizeof(*ry));
+	if (!rx || !ry || ranks(x, k, rx) < 0 || ranks(y, k, ry) < 0) {
+		free(rx);
+		free(ry);
+		return NAN;
+	}
+	for (i = 0; i < k; i++) {
+		mx += rx[i];
+		my += ry[i];
+	}
+	mx /= (double)k;
+	my /= (double)k;
+	for (i = 0; i < k; i++) {
+		sxy += (rx[i] - mx) * (ry[i] - my);
+		sxx += (rx[i] - mx) * (rx[i] - mx);
+		syy += (ry[i] - my) * (ry[i] - my);
+	}
+	free(rx);
+	free(ry);
+	return sxx > 0 && syy > 0 ? sxy / sqrt(sxx * syy) : NAN;
+}
+
+/* Column values of the metrics table as doubles (NaN when empty). */
+static void column(const struct cm_table *m, const char *name, double *out)
+{
+	int c = cm_table_find(m, name);
+	size_t i;
+
+	for (i = 0; i < m->nrows; i++) {
+		const struct cm_column *col = &m->cols[c];
+		out[i] = col->null[i] ? NAN : col->kind == CM_INT ? (double)col->ints[i] : col->reals[i];
+	}
+}
+
+/* ---------------------------------------------------------------- */
+/* sections                                                           */
+
+struct ctx {
+	const struct cm_landscape *l;
+	const struct cm_filter *f;
+	const struct cm_power_opts *o;
+	struct cm_graphs g;
+	struct cm_csr c;
+	struct cm_table m;     /* per-org metrics */
+	size_t n;
+	struct report r;
+	struct cm_error *err;
+};
+
+static const char *org_name(const struct ctx *x, size_t i)
+{
+	return cm_landscape_org_name(x->l, i);
+}
+
+static const char *org_id(const struct ctx *x, size_t i)
+{
+	return cm_landscape_org_id(x->l, i);
+}
+
+/* Largest component of the collaboration graph as its own graph (with
+ * path weights when --weighted). */
+static int largest_component(struct ctx *x, igraph_integer_t *ncomp, igraph_integer_t *largest,
+			     double *apl, double *diam)
+{
+	igraph_vector_int_t memb, csize, edges;
+	igraph_vector_t w;
+	igraph_integer_t best = 0, i, *newid = NULL, nv = 0, e;
+	igraph_t sub;
+	int rc = CM_ENOMEM;
+
+	*apl = *diam = NAN;
+	igraph_vector_int_init(&memb, 0);
+	igraph_vector_int_init(&csize, 0);
+	igraph_vector_int_init(&edges, 0);
+	igraph_vector_init(&w, 0);
+	if (igraph_connected_components(&x->g.collab, &memb, &csize, ncomp, IGRAPH_WEAK))
+		goto out;
+	*largest = 0;
+	for (i = 0; i < *ncomp; i++)
+		if (VECTOR(csize)[i] > *largest) {
+			*largest = VECTOR(csize)[i];
+			best = i;
+		}
+	if (*largest < 2) {
+		rc = CM_OK;
+		goto out;
+	}
+	newid = malloc(x->n * sizeof(*newid));
+	if (!newid)
+		goto out;
+	for (i = 0; i < (igraph_integer_t)x->n; i++)
+		newid[i] = VECTOR(memb)[i] == best ? nv++ : -1;
+	for (e = 0; e < igraph_ecount(&x->g.collab); e++) {
+		igraph_integer_t a = IGRAPH_FROM(&x->g.collab, e), b = IGRAPH_TO(&x->g.collab, e);
+		if (newid[a] < 0)
+			continue;
+		if (igraph_vector_int_push_back(&edges, newid[a]) || igraph_vector_int_push_back(&edges, newid[b]) ||
+		    igraph_vector_push_back(&w, 1.0 / VECTOR(x->g.collab_w)[e]))
+			goto out;
+	}
+	if (igraph_create(&sub, &edges, nv, IGRAPH_UNDIRECTED))
+		goto out;
+	if (x->f && x->f->weighted) {
+		igraph_average_path_length_dijkstra(&sub, apl, NULL, &w, IGRAPH_UNDIRECTED, 1);
+		igraph_diameter_dijkstra(&sub, &w, diam, NULL, NULL, NULL, NULL, IGRAPH_UNDIRECTED, 1);
+	} else {
+		igraph_average_path_length(&sub, apl, NULL, IGRAPH_UNDIRECTED, 1);
+		igraph_diameter(&sub, diam, NULL, NULL, NULL, NULL, IGRAPH_UNDIRECTED, 1);
+	}
+	igraph_destroy(&sub);
+	rc = CM_OK;
+out:
+	free(newid);
+	igraph_vector_int_destroy(&memb);
+	igraph_vector_int_destroy(&csize);
+	igraph_vector_int_destroy(&edges);
+	igraph_vector_destroy(&w);
+	return rc;
+}
+
+static int network_section(struct ctx *x)
+{
+	double n = (double)x->n, m = (double)igraph_ecount(&x->g.collab), apl, diam, tr, ac, rec = NAN;
+	igraph_integer_t ncomp = 0, largest = 0;
+
+	if (largest_component(x, &ncomp, &largest, &apl, &diam) < 0)
+		return CM_ENOMEM;
+	igraph_transitivity_undirected(&x->g.collab, &tr, IGRAPH_TRANSITIVITY_ZERO);
+	igraph_transitivity_avglocal_undirected(&x->g.collab, &ac, IGRAPH_TRANSITIVITY_ZERO);
+	if (igraph_ecount(&x->g.tie) > 0)
+		igraph_reciprocity(&x->g.tie, &rec, 1, IGRAPH_RECIPROCITY_DEFAULT);
+	add(&x->r, "network", "", "organizations", n, "%.0f organizations", n);
+	add(&x->r, "network", "", "ties", m, "%.0f collaboration ties (conflict excluded, parallel ties merged)", m);
+	if (x->n >= 2)
+		add(&x->r, "network", "", "density", 2 * m / (n * (n - 1)),
+		    "%.1f %% of all possible pairs work together", pct(2 * m / (n * (n - 1))));
+	else
+		add(&x->r, "network", "", "density", NAN, "undefined: fewer than two organizations");
+	add(&x->r, "network", "", "components", (double)ncomp,
+	    ncomp == 1 ? "everyone is connected" : "the network falls into %.0f separate parts", (double)ncomp);
+	add(&x->r, "network", "", "largest_component_share", (double)largest / n,
+	    "the largest connected part holds %.0f %% of organizations", pct((double)largest / n));
+	add(&x->r, "network", "", "transitivity", tr,
+	    "%.0f %% of two-step chains close into triangles", pct(tr));
+	add(&x->r, "network", "", "average_clustering", ac,
+	    "on average %.0f %% of an organization's partners work with each other", pct(ac));
+	if (isnan(rec))
+		add(&x->r, "network", "", "reciprocity", NAN, "undefined: no ties");
+	else
+		add(&x->r, "network", "", "reciprocity", rec,
+		    "%.0f %% of directed links are returned (mutual ties count both ways)", pct(rec));
+	if (isnan(apl)) {
+		add(&x->r, "network", "", "average_path_length", NAN, "undefined: no two organizations are connected");
+		add(&x->r, "network", "", "diameter", NAN, "undefined: no two organizations are connected");
+	} else {
+		add(&x->r, "network", "", "average_path_length", apl,
+		    "within the largest part, organizations are %.2f steps apart on average", apl);
+		add(&x->r, "network", "", "diameter", diam, "and at most %g steps apart", diam);
+	}
+	return CM_OK;
+}
+
+/* Freeman centralization: sum (max - c_i) / tmax; NaN when n < 3. */
+static double freeman(const double *c, size_t n, double tmax)
+{
+	double mx = -HUGE_VAL, s = 0;
+	size_t i;
+
+	if (n < 3)
+		return NAN;
+	for (i = 0; i < n; i++)
+		if (c[i] > mx)
+			mx = c[i];
+	for (i = 0; i < n; i++)
+		s += mx - c[i];
+	return s / tmax;
+}
+
+static const char *level(double c)
+{
+	return c >= 0.5 ? "highly centralized" : c >= 0.25 ? "moderately centralized" : "decentralized";
+}
+
+static int centralization_section(struct ctx *x, double *buf)
+{
+	static const struct { const char *col, *what; } cs[] = {
+		{ "degree", "partners" }, { "betweenness", "brokerage (betweenness)" },
+		{ "harmonic", "reach (harmonic closeness)" }, { "eigenvector", "well-connected partners (eigenvector)" },
+	};
+	double n = (double)x->n;
+	double tmax[4] = { (n - 1) * (n - 2), (n - 1) * (n - 1) * (n - 2) / 2, (n - 1) * (n - 2) / 2, n - 2 };
+	size_t k;
+
+	for (k = 0; k < 4; k++) {
+		double c;
+		column(&x->m, cs[k].col, buf);
+		c = freeman(buf, x->n, tmax[k]);
+		if (isnan(c))
+			add(&x->r, "centralization", "", cs[k].col, NAN, "undefined: fewer than three organizations");
+		else
+			add(&x->r, "centralization", "", cs[k].col, c, "%s on %s: %.2f (0 = all equal, 1 = a star)",
+			    level(c), cs[k].what, c);
+	}
+	return CM_OK;
+}
+
+static void inequality_of(struct ctx *x, const char *name, const char *what, const double *v, size_t k)
+{
+	char measure[64];
+	double g = gini(v, k), t = top10_share(v, k);
+
+	snprintf(measure, sizeof(measure), "gini_%s", name);
+	if (isnan(g))
+		add(&x->r, "inequality", "", measure, NAN, "undefined: no %s recorded", what);
+	else
+		add(&x->r, "inequality", "", measure, g, "Gini of %s: %.2f (0 = equal, 1 = one holds all)", what, g);
+	snprintf(measure, sizeof(measure), "top10_share_%s", name);
+	if (isnan(t))
+		add(&x->r, "inequality", "", measure, NAN, "undefined: no %s recorded", what);
+	else
+		add(&x->r, "inequality", "", measure, t, "the top 10 %% of organizations hold %.0f %% of all %s",
+		    pct(t), what);
+}
+
+/* Keeps the entries of v whose mask entry is finite; returns the count. */
+static size_t compact(double *v, const double *mask, size_t n)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < n; i++)
+		if (!isnan(mask[i]))
+			v[k++] = v[i];
+	return k;
+}
+
+static int inequality_section(struct ctx *x, double *buf, double *budget)
+{
+	static const struct { const char *col, *name, *what; } cs[] = {
+		{ "degree", "degree", "partnerships" }, { "betweenness", "betweenness", "brokerage (betweenness)" },
+	};
+	size_t k, i, nb;
+
+	for (k = 0; k < 2; k++) {
+		column(&x->m, cs[k].col, buf);
+		inequality_of(x, cs[k].name, cs[k].what, buf, x->n);
+	}
+	for (i = 0; i < x->n; i++)
+		buf[i] = budget[i];
+	nb = compact(buf, budget, x->n);
+	inequality_of(x, "budget", "budget", buf, nb);
+	column(&x->m, "funding_in", buf);
+	inequality_of(x, "funding_in", "funding received", buf, x->n);
+	return CM_OK;
+}
+
+static int money_section(struct ctx *x, double *buf, double *budget)
+{
+	static const struct { const char *col, *what; } cs[] = {
+		{ "degree", "partners" }, { "betweenness", "brokerage" }, { "harmonic", "reach" },
+		{ "eigenvector", "well-connected partners" }, { "pagerank", "PageRank" },
+	};
+	double *b = malloc((x->n + 1) * sizeof(*b));
+	size_t k, i, nb;
+
+	if (!b)
+		return CM_ENOMEM;
+	for (i = 0; i < x->n; i++)
+		b[i] = budget[i];
+	nb = compact(b, budget, x->n);
+	for (k = 0; k < sizeof(cs) / sizeof(*cs); k++) {
+		char measure[64];
+		double rho;
+		column(&x->m, cs[k].col, buf);
+		compact(buf, budget, x->n);
+		rho = spearman(b, buf, nb);
+		snprintf(measure, sizeof(measure), "spearman_budget_%s", cs[k].col);
+		if (isnan(rho))
+			add(&x->r, "money_and_position", "", measure, NAN,
+			    "undefined: fewer than three budgets, or no variation");
+		else
+			add(&x->r, "money_and_position", "", measure, rho, "%s: budget and %s rank together at %.2f",
+			    fabs(rho) >= 0.5 ? (rho > 0 ? "money tracks position" : "money runs against position") :
+			    fabs(rho) >= 0.2 ? "money and position are loosely related" : "money does not buy position",
+			    cs[k].what, rho);
+	}
+	free(b);
+	return CM_OK;
+}
+
+/* ---- groups, access and gatekeepers */
+
+static int is_target(const struct ctx *x, size_t i)
+{
+	static const char *const def[] = { "decision_maker", "government" };
+	const char *t = cm_landscape_org_type(x->l, i);
+	size_t k;
+
+	if (x->o && x->o->targets) {
+		for (k = 0; k < x->o->ntargets; k++)
+			if (!strcasecmp(t, x->o->targets[k]))
+				return 1;
+		return 0;
+	}
+	return !strcasecmp(t, def[0]) || !strcasecmp(t, def[1]);
+}
+
+static int groups_section(struct ctx *x, const struct cm_groups *gr)
+{
+	long long *in = calloc(gr->n + 1, sizeof(*in)), *ex = calloc(gr->n + 1, sizeof(*ex)),
+		  *size = calloc(gr->n + 1, sizeof(*size));
+	igraph_vector_int_t types;
+	double m = (double)igraph_ecount(&x->g.collab), assort = NAN, E = 0, I = 0;
+	igraph_integer_t e;
+	size_t g, i;
+
+	if (!in || !ex || !size || igraph_vector_int_init(&types, (igraph_integer_t)x->n)) {
+		free(in);
+		free(ex);
+		free(size);
+		return CM_ENOMEM;
+	}
+	for (i = 0; i < x->n; i++) {
+		size[gr->group_of[i]]++;
+		VECTOR(types)[i] = gr->group_of[i];
+	}
+	for (e = 0; e < igraph_ecount(&x->g.collab); e++) {
+		uint32_t a = gr->group_of[IGRAPH_FROM(&x->g.collab, e)], b = gr->group_of[IGRAPH_TO(&x->g.collab, e)];
+		if (a == b) {
+			in[a]++;
+			I++;
+		} else {
+			ex[a]++;
+			ex[b]++;
+			E++;
+		}
+	}
+	if (m > 0)
+		igraph_assortativity_nominal(&x->g.collab, &types, &assort, IGRAPH_UNDIRECTED, 1);
+	if (isnan(assort))
+		add(&x->r, "groups", "", "assortativity", NAN, "undefined: no ties, or a single group");
+	else
+		add(&x->r, "groups", "", "assortativity", assort,
+		    "%s (nominal assortativity %.2f: 1 = ties only within groups)",
+		    assort >= 0.3 ? "organizations mostly work within their own group" :
+		    assort <= -0.1 ? "organizations mostly work across groups" : "ties mix groups freely", assort);
+	if (E + I > 0)
+		add(&x->r, "groups", "", "ei_index", (E - I) / (E + I),
+		    "E-I index %.2f: %.0f ties between groups, %.0f within (-1 = all within)", (E - I) / (E + I), E, I);
+	else
+		add(&x->r, "groups", "", "ei_index", NAN, "undefined: no ties");
+	for (g = 0; g < gr->n; g++) {
+		const char *s = gr->names[g];
+		double tot = (double)(in[g] + ex[g]);
+		add(&x->r, "groups", s, "size", (double)size[g], "%lld organizations", size[g]);
+		add(&x->r, "groups", s, "tie_share", m > 0 ? tot / m : NAN,
+		    m > 0 ? "involved in %.0f %% of all ties" : "undefined: no ties", pct(m > 0 ? tot / m : 0));
+		add(&x->r, "groups", s, "internal_ties", (double)in[g], "%lld ties within the group", in[g]);
+		add(&x->r, "groups", s, "external_ties", (double)ex[g], "%lld ties to other groups", ex[g]);
+		if (tot > 0)
+			add(&x->r, "groups", s, "ei_index", ((double)ex[g] - (double)in[g]) / tot,
+			    "E-I index %.2f (-1 = closed in, +1 = only outward)", ((double)ex[g] - (double)in[g]) / tot);
+		else
+			add(&x->r, "groups", s, "ei_index", NAN, "undefined: the group has no ties");
+	}
+	igraph_vector_int_destroy(&types);
+	free(in);
+	free(ex);
+	free(size);
+	return CM_OK;
+}
+
+struct flow_item {
+	double v;
+	size_t org;
+};
+
+static int flow_cmp(const void *a, const void *b)
+{
+	const struct flow_item *x = a, *y = b;
+
+	if (x->v != y->v)
+		return x->v > y->v ? -1 : 1;
+	return (x->org > y->org) - (x->org < y->org);
+}
+
+/* Access to decision-makers per group: direct ties, distance to the
+ * nearest decision-maker (multi-source BFS on the collaboration graph), and
+ * for each group g a pass over nodes in order of distance that finds
+ * whether an own-group route exists (ok) and how mediated members' routes
+ * flow through other groups' orgs. O(groups * (n + m)). */
+static int access_section(struct ctx *x, const struct cm_groups *gr, int gatekeepers)
+{
+	const struct cm_landscape *l = x->l;
+	const struct cm_csr *c = &x->c;
+	size_t n = x->n, i, head = 0, tail = 0, g, ntargets = 0;
+	int32_t *dist = malloc((n + 1) * sizeof(*dist));
+	size_t *order = malloc((n + 1) * sizeof(*order));
+	unsigned char *direct = calloc(n + 1, 1), *ok = malloc(n + 1), *tgt = calloc(n + 1, 1),
+		      *mediated = calloc(n + 1, 1);
+	double *paths = malloc((n + 1) * sizeof(*paths)), *flow = malloc((n + 1) * sizeof(*flow));
+	struct flow_item *items = malloc((n + 1) * sizeof(*items));
+	int rc = CM_ENOMEM;
+
+	if (!dist || !order || !direct || !ok || !tgt || !mediated || !paths || !flow || !items)
+		goto out;
+	for (i = 0; i < n; i++) {
+		dist[i] = -1;
+		if ((tgt[i] = (unsigned char)is_target(x, i))) {
+			dist[i] = 0;
+			order[tail++] = i;
+			ntargets++;
+		}
+	}
+	if (ntargets == 0) {
+		for (g = 0; g < gr->n && !gatekeepers; g++)
+			add(&x->r, "access", gr->names[g], "direct_access_share", NAN,
+			    "undefined: no decision-makers in the landscape (see --targets)");
+		rc = CM_OK;
+		goto out;
+	}
+	for (i = 0; i < l->nties; i++) {
+		const struct cm_tie *t = &l->ties[i];
+		if (strcmp(l->tie_types[t->type], "access") || !cm_filter_keeps(l, x->f, t))
+			continue;
+		if (tgt[t->dst])
+			direct[t->src] = 1;
+		if (!t->directed && tgt[t->src])
+			direct[t->dst] = 1;
+	}
+	/* BFS from all decision-makers; order[] lists nodes by distance */
+	while (head < tail) {
+		size_t v = order[head++];
+		igraph_integer_t k;
+		for (k = c->start[v]; k < c->start[v + 1]; k++) {
+			igraph_integer_t u = c->nbr[k];
+			if (dist[u] < 0) {
+				dist[u] = dist[v] + 1;
+				order[tail++] = (size_t)u;
+			}
+		}
+	}
+	/* number of shortest paths from each node to its nearest decision-makers */
+	for (i = 0; i < tail; i++) {
+		size_t v = order[i];
+		igraph_integer_t k;
+		if (dist[v] == 0) {
+			paths[v] = 1;
+			continue;
+		}
+		paths[v] = 0;
+		for (k = c->start[v]; k < c->start[v + 1]; k++)
+			if (dist[c->nbr[k]] == dist[v] - 1)
+				paths[v] += paths[c->nbr[k]];
+	}
+	for (g = 0; g < gr->n; g++) {
+		const char *s = gr->names[g];
+		size_t members = 0, nd = 0, without = 0, cut = 0, med = 0, nitems = 0, shown;
+		/* ok[v]: some shortest route from v has only group-g orgs between v and the decision-maker */
+		for (i = 0; i < tail; i++) {
+			size_t v = order[i];
+			igraph_integer_t k;
+			ok[v] = 0;
+			if (dist[v] == 0)
+				continue;
+			for (k = c->start[v]; k < c->start[v + 1] && !ok[v]; k++) {
+				igraph_integer_t u = c->nbr[k];
+				if (dist[u] == dist[v] - 1 && (dist[u] == 0 || (gr->group_of[u] == g && ok[u])))
+					ok[v] = 1;
+			}
+		}
+		for (i = 0; i < n; i++) {
+			mediated[i] = 0;
+			flow[i] = 0;
+			if (gr->group_of[i] != g || tgt[i])
+				continue;
+			members++;
+			if (direct[i]) {
+				nd++;
+				continue;
+			}
+			without++;
+			if (dist[i] < 0)
+				cut++;
+			else if (dist[i] >= 2 && !ok[i]) {
+				mediated[i] = 1;
+				flow[i] = 1;
+				med++;
+			}
+		}
+		if (!gatekeepers) {
+			add(&x->r, "access", s, "members", (double)members, "%zu members that are not decision-makers", members);
+			if (members)
+				add(&x->r, "access", s, "direct_access_share", (double)nd / (double)members,
+				    "%zu of %zu (%.0f %%) have a direct access tie to a decision-maker", nd, members,
+				    pct((double)nd / (double)members));
+			else
+				add(&x->r, "access", s, "direct_access_share", NAN, "undefined: no members");
+			if (without) {
+				add(&x->r, "access", s, "cut_off_share", (double)cut / (double)without,
+				    "%zu of the %zu without direct access cannot reach any decision-maker", cut, without);
+				add(&x->r, "access", s, "mediated_share", (double)med / (double)without,
+				    "%zu of the %zu without direct access reach decision-makers only through other groups",
+				    med, without);
+			} else {
+				add(&x->r, "access", s, "cut_off_share", NAN, "undefined: every member has direct access");
+				add(&x->r, "access", s, "mediated_share", NAN, "undefined: every member has direct access");
+			}
+			continue;
+		}
+		/* push each mediated member's unit along its shortest routes */
+		for (i = tail; i-- > 0;) {
+			size_t v = order[i];
+			igraph_integer_t k;
+			if (dist[v] == 0 || flow[v] == 0)
+				continue;
+			for (k = c->start[v]; k < c->start[v + 1]; k++) {
+				igraph_integer_t u = c->nbr[k];
+				if (dist[u] == dist[v] - 1)
+					flow[u] += flow[v] * paths[u] / paths[v];
+			}
+			if (gr->group_of[v] != g && !tgt[v])
+				items[nitems++] = (struct flow_item){ flow[v], v };
+		}
+		qsort(items, nitems, sizeof(*items), flow_cmp);
+		shown = nitems < GATEKEEPERS_LISTED ? nitems : GATEKEEPERS_LISTED;
+		for (i = 0; i < shown; i++) {
+			char measure[300];
+			snprintf(measure, sizeof(measure), "routes:%s", s);
+			add(&x->r, "gatekeepers", org_id(x, items[i].org), measure, items[i].v,
+			    "%s carries the routes of %.1f of %s's %zu mediated members to decision-makers",
+			    org_name(x, items[i].org), items[i].v, *s ? s : "(none)", med);
+		}
+	}
+	rc = CM_OK;
+out:
+	free(dist);
+	free(order);
+	free(direct);
+	free(ok);
+	free(tgt);
+	free(mediated);
+	free(paths);
+	free(flow);
+	free(items);
+	return rc;
+}
+
+/* ---- key players */
+
+/* For every remaining org v, the sum of s(s-1) over the components left
+ * after also removing v; by one iterative depth-first search that finds
+ * the pieces each cut vertex separates.  O(n + m). */
+static int removal_sums(const struct cm_csr *c, size_t n, const unsigned char *removed, double *after)
+{
+	igraph_integer_t *disc = malloc((n + 1) * sizeof(*disc)), *low = malloc((n + 1) * sizeof(*low)),
+			 *sub = malloc((n + 1) * sizeof(*sub)), *parent = malloc((n + 1) * sizeof(*parent)),
+			 *it = malloc((n + 1) * sizeof(*it)), *stack = malloc((n + 1) * sizeof(*stack)),
+			 *comp = malloc((n + 1) * sizeof(*comp));
+	double *sep = calloc(n + 1, sizeof(*sep)), *sepsize = calloc(n + 1, sizeof(*sepsize)), total = 0;
+	igraph_integer_t time = 0, ncomp = 0;
+	size_t r, i;
+	double *csize = malloc((n + 1) * sizeof(*csize));
+	int rc = CM_ENOMEM;
+
+	if (!disc || !low || !sub || !parent || !it || !stack || !comp || !sep || !sepsize || !csize)
+		goto out;
+	for (i = 0; i < n; i++)
+		disc[i] = -1;
+	for (r = 0; r < n; r++) {
+		igraph_integer_t sp = 0, root = (igraph_integer_t)r;
+		if (removed[r] || disc[r] >= 0)
+			continue;
+		stack[sp++] = root;
+		parent[root] = -1;
+		disc[root] = low[root] = time++;
+		it[root] = c->start[root];
+		sub[root] = 1;
+		comp[root] = ncomp;
+		while (sp) {
+			igraph_integer_t v = stack[sp - 1];
+			if (it[v] < c->start[v + 1]) {
+				igraph_integer_t u = c->nbr[it[v]++];
+				if (removed[u])
+					continue;
+				if (disc[u] < 0) {
+					parent[u] = v;
+					disc[u] = low[u] = time++;
+					it[u] = c->start[u];
+					sub[u] = 1;
+					comp[u] = ncomp;
+					stack[sp++] = u;
+				} else if (u != parent[v] && disc[u] < low[v]) {
+					low[v] = disc[u];
+				}
+			} else {
+				igraph_integer_t p = parent[v];
+				sp--;
+				if (p >= 0) {
+					sub[p] += sub[v];
+					if (low[v] < low[p])
+						low[p] = low[v];
+					if (low[v] >= disc[p]) { /* v's subtree separates from p */
+						sep[p] += (double)sub[v] * (double)(sub[v] - 1);
+						sepsize[p] += (double)sub[v];
+					}
+				}
+			}
+		}
+		csize[ncomp++] = (double)sub[root];
+		total += (double)sub[root] * (double)(sub[root] - 1);
+	}
+	for (i = 0; i < n; i++) {
+		double s, rest;
+		if (removed[i])
+			continue;
+		s = csize[comp[i]];
+		rest = s - 1 - sepsize[i];
+		after[i] = total - s * (s - 1) + sep[i] + rest * (rest - 1);
+	}
+	rc = CM_OK;
+out:
+	free(disc);
+	free(low);
+	free(sub);
+	free(parent);
+	free(it);
+	free(stack);
+	free(comp);
+	free(sep);
+	free(sepsize);
+	free(csize);
+	return rc;
+}
+
+static int kpp_neg(struct ctx *x, size_t k)
+{
+	size_t n = x->n, step, i;
+	unsigned char *removed = calloc(n + 1, 1);
+	double *after = malloc((n + 1) * sizeof(*after));
+	int rc = CM_ENOMEM;
+
+	if (!removed || !after)
+		goto out;
+	for (step = 0; step < k && step < n; step++) {
+		double r = (double)(n - step - 1), best = -1, bestF;
+		size_t bi = 0;
+		igraph_integer_t bdeg = -1;
+		if (r < 2)
+			break;
+		if (removal_sums(&x->c, n, removed, after) < 0)
+			goto out;
+		for (i = 0; i < n; i++) {
+			double F;
+			igraph_integer_t deg = x->c.start[i + 1] - x->c.start[i];
+			if (removed[i])
+				continue;
+			F = 1 - after[i] / (r * (r - 1));
+			if (F > best + 1e-12 || (fabs(F - best) <= 1e-12 && deg > bdeg)) {
+				best = F;
+				bi = i;
+				bdeg = deg;
+			}
+		}
+		removed[bi] = 1;
+		bestF = best;
+		add(&x->r, "key_players", org_id(x, bi), "kpp_neg_rank", (double)(step + 1),
+		    "removing %s%s would fragment the network most", org_name(x, bi), step ? " next" : "");
+		add(&x->r, "key_players", org_id(x, bi), "kpp_neg_fragmentation", bestF,
+		    "with the first %zu removed, %.0f %% of pairs of organizations could no longer reach each other",
+		    step + 1, pct(bestF));
+	}
+	rc = CM_OK;
+out:
+	free(removed);
+	free(after);
+	return rc;
+}
+
+/* Orgs within two steps of v (v included) not reached yet. */
+static long gain_of(const struct cm_csr *c, size_t v, const unsigned char *state, igraph_integer_t *mark,
+		    igraph_integer_t stamp)
+{
+	igraph_integer_t a, b;
+	long gain = state[v] == 0;
+
+	mark[v] = stamp;
+	for (a = c->start[v]; a < c->start[v + 1]; a++) {
+		igraph_integer_t u = c->nbr[a];
+		if (mark[u] != stamp) {
+			mark[u] = stamp;
+			gain += state[u] == 0;
+		}
+		for (b = c->start[u]; b < c->start[u + 1]; b++) {
+			igraph_integer_t w = c->nbr[b];
+			if (mark[w] != stamp) {
+				mark[w] = stamp;
+				gain += state[w] == 0;
+			}
+		}
+	}
+	return gain;
+}
+
+/* KPP-Pos by lazy greedy: reach is a coverage function, so a node's gain
+ * never grows as the set grows and stale gains are upper bounds; the best
+ * fresh gain wins, ties by file order. */
+static int kpp_pos(struct ctx *x, size_t k)
+{
+	const struct cm_csr *c = &x->c;
+	size_t n = x->n, step, i;
+	unsigned char *state = calloc(n + 1, 1); /* 0 unreached, 1 reached, 2 reached and in the set */
+	long *bound = malloc((n + 1) * sizeof(*bound)), reach = 0;
+	igraph_integer_t *mark = calloc(n + 1, sizeof(*mark)), stamp = 0;
+	unsigned char *fresh = malloc(n + 1);
+	int rc = CM_ENOMEM;
+
+	if (!state || !bound || !mark || !fresh)
+		goto out;
+	for (i = 0; i < n; i++)
+		bound[i] = gain_of(c, i, state, mark, ++stamp);
+	for (step = 0; step < k && step < n; step++) {
+		size_t best;
+		igraph_integer_t a, b;
+		memset(fresh, 0, n);
+		for (;;) {
+			/* candidate with the highest bound, first in file order */
+			best = n;
+			for (i = 0; i < n; i++)
+				if (state[i] != 2 && (best == n || bound[i] > bound[best]))
+					best = i;
+			if (best == n || fresh[best])
+				break;
+			bound[best] = gain_of(c, best, state, mark, ++stamp);
+			fresh[best] = 1;
+		}
+		if (best == n)
+			break;
+		reach += bound[best];
+		state[best] = 2;
+				for (a = c->start[best]; a < c->start[best + 1]; a++) {
+			igraph_integer_t u = c->nbr[a];
+			if (state[u] == 0)
+				state[u] = 1;
+			for (b = c->start[u]; b < c->start[u + 1]; b++)
+				if (state[c->nbr[b]] == 0)
+					state[c->nbr[b]] = 1;
+		}
+		add(&x->r, "key_players", org_id(x, best), "kpp_pos_rank", (double)(step + 1),
+		    step ? "%s adds the most organizations not yet within two steps" :
+			   "%s reaches the most organizations within two steps", org_name(x, best));
+		add(&x->r, "key_players", org_id(x, best), "kpp_pos_reach", (double)reach,
+		    "the first %zu and the organizations within two steps of them make %ld (%.0f %%)", step + 1, reach,
+		    pct((double)reach / (double)n));
+	}
+	rc = CM_OK;
+out:
+	free(state);
+	free(bound);
+	free(mark);
+	free(fresh);
+	return rc;
+}
+
+/* ---- funding */
+
+static int funding_section(struct ctx *x)
+{
+	struct cm_gift *gifts;
+	size_t ng, i, nf = 0, j;
+	double *given = calloc(x->n + 1, sizeof(*given)), total = 0, hhi = 0;
+	long long *first = malloc((x->n + 1) * sizeof(*first));
+	struct flow_item *items = malloc((x->n + 1) * sizeof(*items));
+	int rc = CM_ENOMEM, fcol = cm_table_find(&x->m, "funders");
+
+	if (!given || !first || !items || cm_funding_gifts(x->l, x->f, &gifts, &ng) < 0) {
+		free(given);
+		free(first);
+		free(items);
+		return CM_ENOMEM;
+	}
+	for (i = 0; i < x->n; i++)
+		first[i] = -1;
+	for (i = 0; i < ng; i++) {
+		given[gifts[i].from] += gifts[i].money;
+		total += gifts[i].money;
+		if (first[gifts[i].to] < 0)
+			first[gifts[i].to] = gifts[i].from;
+	}
+	for (i = 0; i < x->n; i++)
+		if (given[i] > 0) {
+			items[nf++] = (struct flow_item){ given[i], i };
+			hhi += total > 0 ? (given[i] / total) * (given[i] / total) : 0;
+		}
+	/* a funder whose gifts are all 0 still gives: count distinct sources */
+	{
+		unsigned char *isf = calloc(x->n + 1, 1);
+		size_t nfunders = 0;
+		if (!isf)
+			goto out;
+		for (i = 0; i < ng; i++)
+			if (!isf[gifts[i].from]) {
+				isf[gifts[i].from] = 1;
+				nfunders++;
+			}
+		free(isf);
+		add(&x->r, "funding", "", "total", total, ng ? "%g given through %zu funding ties" : "no funding ties",
+		    total, ng);
+		add(&x->r, "funding", "", "funders", (double)nfunders, "%zu organizations give money", nfunders);
+	}
+	if (total > 0)
+		add(&x->r, "funding", "", "hhi", hhi,
+		    "giving is %s (Herfindahl %.2f: 1 = a single funder)",
+		    hhi >= 0.25 ? "highly concentrated" : hhi >= 0.15 ? "moderately concentrated" : "spread out", hhi);
+	else
+		add(&x->r, "funding", "", "hhi", NAN, "undefined: no money recorded");
+	qsort(items, nf, sizeof(*items), flow_cmp);
+	for (i = 0; i < nf && i < FUNDERS_LISTED && total > 0; i++)
+		add(&x->r, "funding", org_id(x, items[i].org), "giving_share", items[i].v / total,
+		    "%s gives %.0f %% of all money", org_name(x, items[i].org), pct(items[i].v / total));
+	{
+		size_t ndep = 0, *deps = calloc(x->n + 1, sizeof(*deps));
+		if (!deps)
+			goto out;
+		for (j = 0; j < x->n; j++)
+			if (x->m.cols[fcol].ints[j] == 1) {
+				ndep++;
+				deps[first[j]]++;
+			}
+		add(&x->r, "funding", "", "single_funder_orgs", (double)ndep,
+		    "%zu organizations depend on a single funder", ndep);
+		nf = 0;
+		for (j = 0; j < x->n; j++)
+			if (deps[j])
+				items[nf++] = (struct flow_item){ (double)deps[j], j };
+		free(deps);
+		qsort(items, nf, sizeof(*items), flow_cmp);
+		for (i = 0; i < nf; i++)
+			add(&x->r, "funding", org_id(x, items[i].org), "sole_funder_of", items[i].v,
+			    "%s is the only funder of %.0f organizations", org_name(x, items[i].org), items[i].v);
+	}
+	for (j = 0; j < x->n; j++)
+		if (x->m.cols[fcol].ints[j] == 1)
+			add(&x->r, "funding", org_id(x, j), "single_funder", 1, "%s depends on a single funder, %s",
+			    org_name(x, j), org_name(x, (size_t)first[j]));
+	rc = x->r.nomem ? CM_ENOMEM : CM_OK;
+out:
+	free(gifts);
+	free(given);
+	free(first);
+	free(items);
+	return rc;
+}
+
+int cm_power_compute(const struct cm_landscape *l, const struct cm_filter *f, const struct cm_power_opts *o,
+		     struct cm_table *out, struct cm_error *err)
+{
+	static const struct { const char *name; enum cm_kind kind; } cols[] = {
+		{ "section", CM_TEXT }, { "subject", CM_TEXT }, { "measure", CM_TEXT },
+		{ "value", CM_REAL }, { "reading", CM_TEXT },
+	};
+	struct ctx x;
+	struct cm_groups gr;
+	double *buf = NULL, *budget = NULL;
+	size_t i;
+	int rc, built = 0, have_groups = 0;
+
+	memset(&x, 0, sizeof(x));
+	memset(&gr, 0, sizeof(gr));
+	x.l = l;
+	x.f = f;
+	x.o = o;
+	x.n = l->norgs;
+	x.err = err;
+	x.r.t = out;
+	cm_table_init(&x.m, 0);
+	cm_table_release(out);
+	cm_table_init(out, 0);
+	for (i = 0; i < sizeof(cols) / sizeof(*cols); i++)
+		if (cm_table_add_column(out, cols[i].name, cols[i].kind) < 0)
+			return cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
+	if (o && o->group_by) {
+		if ((rc = cm_groups_build(l, o->group_by, &gr, err)) < 0)
+			return rc;
+		have_groups = 1;
+	}
+	if ((rc = cm_metrics_compute(l, f, &x.m, err)) < 0)
+		goto out;
+	if ((rc = cm_graphs_build(l, f, &x.g, err)) < 0)
+		goto out;
+	built = 1;
+	rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
+	buf = malloc((x.n + 1) * sizeof(*buf));
+	budget = malloc((x.n + 1) * sizeof(*budget));
+	if (!buf || !budget || cm_csr_build(&x.g.collab, &x.g.collab_w, &x.c) < 0)
+		goto out;
+	for (i = 0; i < x.n; i++)
+		budget[i] = l->orgs[i].budget;
+	if (network_section(&x) < 0 || centralization_section(&x, buf) < 0 ||
+	    inequality_section(&x, buf, budget) < 0 || money_section(&x, buf, budget) < 0)
+		goto out;
+	if (have_groups && (groups_section(&x, &gr) < 0 || access_section(&x, &gr, 0) < 0 ||
+			    access_section(&x, &gr, 1) < 0))
+		goto out;
+	if (o && o->key_players && (kpp_neg(&x, o->key_players) < 0 || kpp_pos(&x, o->key_players) < 0))
+		goto out;
+	if (funding_section(&x) < 0 || x.r.nomem)
+		goto out;
+	cm_error_clear(err);
+	rc = CM_OK;
+out:
+	free(buf);
+	free(budget);
+	cm_csr_release(&x.c);
+	if (built)
+		cm_graphs_release(&x.g);
+	cm_table_release(&x.m);
+	if (have_groups)
+		cm_groups_release(&gr);
+	return rc;
+}
