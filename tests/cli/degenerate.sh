@@ -39,4 +39,14 @@ assert_json "$tmp/d.json" "[r['betweenness'] for r in rows] == [0, 0, 0, 1, 0] a
 run check "$tmp/disc" --format csv; expect_out "components,components,2" "two components"
 
 run metrics "$tmp/disc" --at 1999-01-01 --types nosuchtype --format csv; expect_rc 0 "filters that keep no tie"
+
+# the power report on the same degenerate landscapes: undefined figures are
+# null with a reason, never NaN, and key players stop when nothing is left
+for l in one edgeless conflict disc; do
+	run power "$tmp/$l" --group-by id --key-players 3 --format json; expect_rc 0 "power on $l"
+	printf '%s' "$out" >"$tmp/p.json"
+	assert_json "$tmp/p.json" "all(r['reading'] for r in rows)" "power on $l: every figure has a reading"
+done
+run power "$tmp/one" --format json; printf '%s' "$out" >"$tmp/p1.json"
+assert_json "$tmp/p1.json" "[r['value'] for r in rows if r['measure'] == 'density'] == [None] and [r['value'] for r in rows if r['measure'] == 'hhi'] == [None]" "single org: density and hhi undefined"
 finish
