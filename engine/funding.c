@@ -24,6 +24,8 @@ int cm_funding_gifts(const struct cm_landscape *l, const struct cm_filter *f,
 		if (strcmp(l->tie_types[t->type], "funding") || !cm_filter_keeps(l, f, t))
 			continue;
 		money = isnan(t->amount) ? t->weight : t->amount;
+		if (money <= 0)
+			continue; /* an amount of 0 gives nothing and makes no funder */
 		v[k++] = (struct cm_gift){ t->src, t->dst, money };
 		if (!t->directed)
 			v[k++] = (struct cm_gift){ t->dst, t->src, money };

@@ -113,6 +113,14 @@ static int ranked_cmp(const void *a, const void *b)
 	return (x->v > y->v) - (x->v < y->v);
 }
 
+/* 1 if a and b are equal but for rounding (relative 1e-9): centralities
+ * computed along different paths differ in their last bits, and Spearman's
+ * average ranks and the order of listed figures must not depend on that. */
+static int same_value(double a, double b)
+{
+	return fabs(a - b) <= 1e-9 * fmax(fabs(a), fabs(b)) + 1e-12;
+}
+
 /* Average ranks (1-based, ties share their mean rank). */
 static int ranks(const double *v, size_t k, double *out)
 {
@@ -125,7 +133,7 @@ static int ranks(const double *v, size_t k, double *out)
 		r[i] = (struct ranked){ v[i], i };
 	qsort(r, k, sizeof(*r), ranked_cmp);
 	for (i = 0; i < k; i = j) {
-		for (j = i; j < k && r[j].v == r[i].v; j++)
+		for (j = i; j < k && same_value(r[j].v, r[i].v); j++)
 			;
 		for (a = i; a < j; a++)
 			out[r[a].i] = (double)(i + j + 1) / 2.0;
@@ -489,10 +497,10 @@ static int groups_section(struct ctx *x, const struct cm_groups *gr)
 		    assort >= 0.3 ? "organizations mostly work within their own group" :
 		    assort <= -0.1 ? "organizations mostly work across groups" : "ties mix groups freely", assort);
 	if (E + I > 0)
-		add(&x->r, "groups", "", "ei_index", (E - I) / (E + I),
+		add(&x->r, "groups", "", "network_ei_index", (E - I) / (E + I),
 		    "E-I index %.2f: %.0f ties between groups, %.0f within (-1 = all within)", (E - I) / (E + I), E, I);
 	else
-		add(&x->r, "groups", "", "ei_index", NAN, "undefined: no ties");
+		add(&x->r, "groups", "", "network_ei_index", NAN, "undefined: no ties");
 	for (g = 0; g < gr->n; g++) {
 		const char *s = gr->names[g];
 		double tot = (double)(in[g] + ex[g]);
@@ -523,7 +531,7 @@ static int flow_cmp(const void *a, const void *b)
 {
 	const struct flow_item *x = a, *y = b;
 
-	if (x->v != y->v)
+	if (!same_value(x->v, y->v))
 		return x->v > y->v ? -1 : 1;
 	return (x->org > y->org) - (x->org < y->org);
 }
@@ -537,7 +545,7 @@ static int access_section(struct ctx *x, const struct cm_groups *gr, int gatekee
 {
 	const struct cm_landscape *l = x->l;
 	const struct cm_csr *c = &x->c;
-	size_t n = x->n, i, head = 0, tail = 0, g, ntargets = 0;
+	size_t n = x->n, i, head = 0, tail = 0, g;
 	int32_t *dist = malloc((n + 1) * sizeof(*dist));
 	size_t *order = malloc((n + 1) * sizeof(*order));
 	unsigned char *direct = calloc(n + 1, 1), *ok = malloc(n + 1), *tgt = calloc(n + 1, 1),
@@ -553,15 +561,7 @@ static int access_section(struct ctx *x, const struct cm_groups *gr, int gatekee
 		if ((tgt[i] = (unsigned char)is_target(x, i))) {
 			dist[i] = 0;
 			order[tail++] = i;
-			ntargets++;
 		}
-	}
-	if (ntargets == 0) {
-		for (g = 0; g < gr->n && !gatekeepers; g++)
-			add(&x->r, "access", gr->names[g], "direct_access_share", NAN,
-			    "undefined: no decision-makers in the landscape (see --targets)");
-		rc = CM_OK;
-		goto out;
 	}
 	for (i = 0; i < l->nties; i++) {
 		const struct cm_tie *t = &l->ties[i];
@@ -787,11 +787,9 @@ static int kpp_neg(struct ctx *x, size_t k)
 	if (!removed || !after)
 		goto out;
 	for (step = 0; step < k && step < n; step++) {
-		double r = (double)(n - step - 1), best = -1, bestF;
+		double r = (double)(n - step - 1), best = -HUGE_VAL, bestF;
 		size_t bi = 0;
 		igraph_integer_t bdeg = -1;
-		if (r < 2)
-			break;
 		if (removal_sums(&x->c, n, removed, after) < 0)
 			goto out;
 		for (i = 0; i < n; i++) {
@@ -799,20 +797,25 @@ static int kpp_neg(struct ctx *x, size_t k)
 			igraph_integer_t deg = x->c.start[i + 1] - x->c.start[i];
 			if (removed[i])
 				continue;
-			F = 1 - after[i] / (r * (r - 1));
-			if (F > best + 1e-12 || (fabs(F - best) <= 1e-12 && deg > bdeg)) {
+			/* with fewer than two orgs left F is undefined: pick by degree */
+			F = r >= 2 ? 1 - after[i] / (r * (r - 1)) : 0;
+			if ((F > best && !same_value(F, best)) || (same_value(F, best) && deg > bdeg)) {
 				best = F;
 				bi = i;
 				bdeg = deg;
 			}
 		}
 		removed[bi] = 1;
-		bestF = best;
+		bestF = r >= 2 ? best : NAN;
 		add(&x->r, "key_players", org_id(x, bi), "kpp_neg_rank", (double)(step + 1),
 		    "removing %s%s would fragment the network most", org_name(x, bi), step ? " next" : "");
-		add(&x->r, "key_players", org_id(x, bi), "kpp_neg_fragmentation", bestF,
-		    "with the first %zu removed, %.0f %% of pairs of organizations could no longer reach each other",
-		    step + 1, pct(bestF));
+		if (isnan(bestF))
+			add(&x->r, "key_players", org_id(x, bi), "kpp_neg_fragmentation", NAN,
+			    "undefined: fewer than two organizations would remain");
+		else
+			add(&x->r, "key_players", org_id(x, bi), "kpp_neg_fragmentation", bestF,
+			    "with the first %zu removed, %.0f %% of pairs of organizations could no longer reach each other",
+			    step + 1, pct(bestF));
 	}
 	rc = CM_OK;
 out:

@@ -34,6 +34,10 @@ run metrics "$tmp/g1" --weighted --at 2018-06-01 -o "$tmp/g1w.csv"; expect_rc 0 
 "$PYTHON3" "$top_srcdir/tests/reference/nx_metrics.py" "$tmp/g1" --weighted --at 2018-06-01 -o "$tmp/g1w.ref.csv" 2>/dev/null
 if "$PYTHON3" "$top_srcdir/tests/reference/compare_metrics.py" "$tmp/g1w.ref.csv" "$tmp/g1w.csv" "$tmp/g1" --at 2018-06-01 >"$tmp/cmp" 2>&1; then ok; else fail "generated --weighted --at vs NetworkX: $(tail -5 "$tmp/cmp")"; fi
 
+run power "$tmp/g1" --group-by region --key-players 3 -o "$tmp/p1.csv"; expect_rc 0 "power on generated"
+"$PYTHON3" "$top_srcdir/tests/reference/nx_power.py" "$tmp/g1" --group-by region --key-players 3 -o "$tmp/p1.ref.csv"
+if "$PYTHON3" "$top_srcdir/tests/reference/compare_power.py" "$tmp/p1.ref.csv" "$tmp/p1.csv" >"$tmp/cmp" 2>&1; then ok; else fail "generated power vs reference: $(tail -5 "$tmp/cmp")"; fi
+
 run generate --orgs 3 --ties 100 -o "$tmp/g4"; expect_rc 64 "too many ties for the orgs"
 run generate --orgs x -o "$tmp/g4"; expect_rc 64 "bad --orgs"
 finish

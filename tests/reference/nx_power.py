@@ -26,10 +26,11 @@ import networkx as nx  # noqa: E402
 import nx_metrics  # noqa: E402
 
 DEFAULT_TARGETS = ("decision_maker", "government")
-# CHOICE: docs/power.md gives no default for the number of key players; without
-# --key-players the reference writes no key_players rows.
-DEFAULT_KEY_PLAYERS = 0
+# docs/power.md gives no default for the number of key players; 5 is the
+# default of `coalmap power --help` ("default 5; 0 for none").
+DEFAULT_KEY_PLAYERS = 5
 TOP_FUNDERS = 5
+TOP_GATEKEEPERS = 10
 # Values closer than this (relative) are ties when ranking for Spearman.
 RANK_TIE_REL, RANK_TIE_ABS = 1e-9, 1e-12
 
@@ -284,22 +285,38 @@ def groups_section(L, attr):
                  ("groups", g, "internal_ties", internal),
                  ("groups", g, "external_ties", external),
                  ("groups", g, "ei_index", ratio(external - internal, external + internal))]
+    r = assortativity(G, grp)
+    rows.append(("groups", "", "assortativity", r))
+    between = sum(1 for a, b in G.edges() if grp[a] != grp[b])
+    rows.append(("groups", "", "network_ei_index", ratio(between - (E - between), E)))
+    return rows
+
+
+def assortativity(G, grp):
+    """Nominal assortativity (Newman 2003) of G by the group values, exact:
+    r = (sum_i e_ii - sum_i a_i b_i) / (1 - sum_i a_i b_i), every edge counted
+    in both directions; None when undefined (no edges, or one group only).
+    Checked against nx.attribute_assortativity_coefficient, whose last bits
+    depend on set order (string hashing), hence the exact computation."""
+    E = G.number_of_edges()
+    if E == 0:
+        return None
+    e, a = {}, {}
+    for u, v in G.edges():
+        for x, y in ((grp[u], grp[v]), (grp[v], grp[u])):
+            e[x, y] = e.get((x, y), 0) + Fraction(1, 2 * E)
+            a[x] = a.get(x, 0) + Fraction(1, 2 * E)
+    trace = sum(x for (p, q), x in e.items() if p == q)
+    aa = sum(x * x for x in a.values())
+    r = None if aa == 1 else (trace - aa) / (1 - aa)
+    import numpy as np
     H = G.copy()
     nx.set_node_attributes(H, grp, "__group")
-    r = None
-    if E:
-        import numpy as np
-        with np.errstate(all="ignore"):
-            try:
-                r = nx.attribute_assortativity_coefficient(H, "__group")
-            except (ZeroDivisionError, ValueError):
-                r = None
-        if r is not None and math.isnan(r):
-            r = None
-    between = sum(1 for a, b in G.edges() if grp[a] != grp[b])
-    rows.append(("groups", "", "assortativity", r))
-    rows.append(("groups", "", "ei_index", ratio(between - (E - between), E)))
-    return rows
+    with np.errstate(all="ignore"):
+        ref = nx.attribute_assortativity_coefficient(H, "__group")
+    assert (r is None and math.isnan(ref)) or \
+        (r is not None and abs(float(r) - ref) <= 1e-9), (r, ref)
+    return r
 
 
 def decision_makers(L, targets):
@@ -322,8 +339,12 @@ def direct_access(L, dms):
 
 def routes_to_nearest(G, m, dms, weighted):
     """All shortest paths in G from m to its nearest decision-makers
-    (brute force), or [] when no decision-maker is reachable."""
-    w = "distance" if weighted else None
+    (brute force), or [] when no decision-maker is reachable.
+
+    Routes count steps (introductions) even with --weighted
+    (docs/power.md, section access), so `weighted` is ignored here."""
+    weighted = False
+    w = None
     dist = nx.single_source_dijkstra_path_length(G, m, weight=w) if weighted \
         else nx.single_source_shortest_path_length(G, m)
     reach = [t for t in dms if t in dist and t != m]
@@ -363,15 +384,18 @@ def access_sections(L, attr, targets, weighted):
                         flow[x] = flow.get(x, Fraction(0)) + share
         # CHOICE: cut_off_share and mediated_share are shares of the members
         # without direct access (SPEC: "the share of members without such a
-        # tie whose ..."); empty when every member has direct access.
+        # tie whose ..."); empty when every member has direct access.  A
+        # landscape without decision-makers is not special: every member
+        # without direct access is cut off.
         rows += [("access", g, "members", len(members)),
                  ("access", g, "direct_access_share",
                   ratio(len(members) - len(without), len(members))),
                  ("access", g, "cut_off_share", ratio(cut, len(without))),
                  ("access", g, "mediated_share", ratio(mediated, len(without)))]
-        for x in sorted((x for x in flow if flow[x] > 0),
-                        key=lambda x: (-flow[x], L.index[x])):
-            gate.append(("gatekeepers", x, "routes:" + g, flow[x]))
+        # the 10 largest flows > 0 of each group, ties by file order
+        top = sorted((x for x in flow if flow[x] > 0),
+                     key=lambda x: (-flow[x], L.index[x]))[:TOP_GATEKEEPERS]
+        gate += [("gatekeepers", x, "routes:" + g, flow[x]) for x in top]
     return rows + gate
 
 
@@ -386,7 +410,10 @@ def fragmentation(G, removed):
 
 
 def kpp_neg(L, k):
-    """Greedy KPP-Neg: [(org, F after removing the chosen so far)]."""
+    """Greedy KPP-Neg: [(org, F after removing the chosen so far)].
+
+    CHOICE: k rows (at most n) even when fewer than 2 orgs remain; F is then
+    undefined (empty) and the choice falls to degree, then file order."""
     chosen, out = [], []
     for _ in range(min(k, len(L.orgs))):
         best = None
@@ -403,37 +430,32 @@ def kpp_neg(L, k):
     return out
 
 
-def reached(G, S, ball):
-    """Orgs not in S within 2 steps in G of some member of S."""
-    out = set()
+def reached(S, ball):
+    """The members of S and the orgs within 2 steps in G of some member."""
+    out = set(S)
     for s in S:
         out |= ball[s]
-    return out - set(S)
+    return out
 
 
-def kpp_pos(L, k, literal=False):
-    """Greedy KPP-Pos: [(org, |reached| after adding it)].
-
-    CHOICE: the org chosen is the one that makes `reached` largest (equivalently
-    Borgatti's coverage |S + reached|).  With literal=True it is the one with
-    the most orgs within 2 steps that are neither reached nor in the set."""
-    ball = {v: set(nx.single_source_shortest_path_length(L.G, v, cutoff=2)) - {v}
-            for v in L.orgs}
+def kpp_pos(L, k):
+    """Greedy KPP-Pos: [(org, |reached| after adding it)].  Each step adds
+    the org that adds the most orgs not yet reached (itself included when it
+    was not reached yet); ties by file order."""
+    ball = {v: set(nx.single_source_shortest_path_length(L.G, v, cutoff=2))
+            for v in L.orgs}   # includes v itself (distance 0)
     chosen, out = [], []
     for _ in range(min(k, len(L.orgs))):
-        R = reached(L.G, chosen, ball)
+        R = reached(chosen, ball)
         best = None
         for v in L.orgs:
             if v in chosen:
                 continue
-            if literal:
-                gain = len(ball[v] - R - set(chosen))
-            else:
-                gain = len(reached(L.G, chosen + [v], ball))
+            gain = len(ball[v] - R)
             if best is None or gain > best[0]:   # ties: file order
                 best = (gain, v)
         chosen.append(best[1])
-        out.append((best[1], len(reached(L.G, chosen, ball))))
+        out.append((best[1], len(reached(chosen, ball))))
     return out
 
 
@@ -456,11 +478,22 @@ def funding_section(L):
             ("funding", "", "funders", len(funders)),
             ("funding", "", "hhi",
              sum((giving[v] / total) ** 2 for v in funders) if total else None)]
-    # CHOICE: funders tied at the 5th place are taken in file order.
+    # top 5 with giving > 0, ties by file order
     top = sorted(funders, key=lambda v: (-giving[v], L.index[v]))[:TOP_FUNDERS]
     rows += [("funding", v, "giving_share", giving[v] / total) for v in top]
-    of = org_funding(L)
-    rows += [("funding", v, "single_funder", 1) for v in L.orgs if of[v][1] == 1]
+    _, _, by = funding_flows(L)
+    sole = {}   # receiver -> its only funder
+    for v in L.orgs:
+        givers = [u for u, x in by[v].items() if x > 0]
+        if len(givers) == 1:
+            sole[v] = givers[0]
+    rows.append(("funding", "", "single_funder_orgs", len(sole)))
+    count = {}
+    for f in sole.values():
+        count[f] = count.get(f, 0) + 1
+    rows += [("funding", f, "sole_funder_of", count[f])
+             for f in sorted(count, key=lambda f: (-count[f], L.index[f]))]
+    rows += [("funding", v, "single_funder", 1) for v in L.orgs if v in sole]
     return rows
 
 
