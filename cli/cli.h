@@ -25,6 +25,9 @@ struct cli_common {
 	{ "types", required_argument, NULL, 'T' },            \
 	{ "at", required_argument, NULL, 'A' },               \
 	{ "weighted", no_argument, NULL, 'W' },               \
+	{ "threads", required_argument, NULL, 'J' },        \
+	{ "samples", required_argument, NULL, 'K' },        \
+	{ "exact", no_argument, NULL, 'E' },                \
 	{ "strict", no_argument, NULL, 'S' },                 \
 	{ "format", required_argument, NULL, 'f' },           \
 	{ "output", required_argument, NULL, 'o' },           \
@@ -36,6 +39,11 @@ struct cli_common {
 	"  --types A,B        use only ties of these types\n" \
 	"  --at DATE          use only ties that existed on DATE (YYYY-MM-DD)\n" \
 	"  --weighted         path metrics use distance 1/weight\n" \
+	"  --threads N        threads for path metrics (default: all cores)\n" \
+	"  --samples K        estimate betweenness and harmonic closeness from K\n" \
+	"                     sampled sources (default: exact up to 20,000 orgs,\n" \
+	"                     1,000 sources above)\n" \
+	"  --exact            never estimate\n" \
 	"  --strict           treat warnings in the data as errors\n" \
 	"  -f, --format FMT   table (default), csv, json or md\n" \
 	"  -o, --output FILE  write to FILE (format from its extension) instead of stdout\n" \
@@ -81,6 +89,8 @@ void cli_out_abort(struct cli_out *o);
 
 /* Writes a table in a format.  Returns 0 or -1 on a write error. */
 int cli_write_table(const struct cm_table *t, enum cli_format fmt, FILE *f);
+/* Tells on stderr when a table's path metrics are estimates. */
+void cli_note_estimates(const struct cm_table *t, size_t norgs, const struct cm_filter *f);
 /* Writes t to c->output (or stdout) in c->format; returns an exit status. */
 int cli_emit(const struct cm_table *t, const struct cli_common *c, const char *const *inputs);
 

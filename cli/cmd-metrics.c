@@ -97,6 +97,7 @@ int cmd_metrics(int argc, char **argv)
 		rc = cli_fail(&err);
 		goto out;
 	}
+	cli_note_estimates(&t, cm_landscape_norgs(l), &c.filter);
 	if (group_by && cm_brokerage_add(l, &c.filter, group_by, &t, &err) < 0) {
 		rc = cli_fail(&err);
 		goto out;

@@ -99,6 +99,7 @@ int cmd_power(int argc, char **argv)
 		rc = cli_fail(&err);
 		goto out;
 	}
+	cli_note_estimates(&t, cm_landscape_norgs(l), &c.filter);
 	{
 		const char *inputs[] = { cm_landscape_orgs_path(l), cm_landscape_ties_path(l), NULL };
 		rc = cli_emit(&t, &c, inputs);

@@ -95,6 +95,24 @@ int cli_common_option(struct cli_common *c, int opt, const char *arg)
 	case 'S':
 		c->load.strict = 1;
 		return 1;
+	case 'J':
+	case 'K': {
+		char *end;
+		unsigned long long v;
+		errno = 0;
+		v = strtoull(arg, &end, 10);
+		if (errno || *end || !*arg || *arg == '-' || v == 0 || v > 1000000000ull)
+			return cli_usage_error(NULL, "--%s needs a positive whole number, not '%s'",
+					       opt == 'J' ? "threads" : "samples", arg), -1;
+		if (opt == 'J')
+			c->filter.threads = (size_t)v;
+		else
+			c->filter.samples = (size_t)v;
+		return 1;
+	}
+	case 'E':
+		c->filter.exact = 1;
+		return 1;
 	case 'f':
 		if (parse_format(arg, &c->format) < 0)
 			return cli_usage_error(NULL, "unknown format '%s' (table, csv, json, md)", arg), -1;
@@ -105,6 +123,16 @@ int cli_common_option(struct cli_common *c, int opt, const char *arg)
 		return 1;
 	}
 	return 0;
+}
+
+void cli_note_estimates(const struct cm_table *t, size_t norgs, const struct cm_filter *f)
+{
+	size_t k = f->samples ? f->samples : CM_DEFAULT_SAMPLES;
+
+	if (cm_table_find(t, "betweenness_se") >= 0 || cm_table_find(t, "path_sources") >= 0)
+		fprintf(stderr, "%s: note: betweenness and harmonic closeness are estimated from %zu of %zu "
+			"sources (standard errors in betweenness_se, harmonic_se); --exact computes them exactly\n",
+			cli_progname, k < norgs ? k : norgs, norgs);
 }
 
 void cli_common_finish(struct cli_common *c)

@@ -130,7 +130,16 @@ struct cm_filter {
 	int has_at;               /* keep only ties that existed on day `at` */
 	int32_t at;
 	int weighted;             /* path metrics use distance 1/weight */
+	/* how path metrics (betweenness, harmonic closeness) are computed */
+	size_t threads;           /* 0 = all cores */
+	size_t samples;           /* sampled sources; 0 = automatic (below) */
+	int exact;                /* never sample */
 };
+
+/* Landscapes with more orgs than this get betweenness and harmonic
+ * closeness estimated from CM_DEFAULT_SAMPLES sources unless exact is set. */
+#define CM_EXACT_MAX_ORGS 20000
+#define CM_DEFAULT_SAMPLES 1000
 
 /* ------------------------------------------------------------------ */
 /* Result tables: the one shape every analysis returns                  */
@@ -179,7 +188,9 @@ void cm_table_truncate(struct cm_table *t, size_t n);
 
 /* Per-organization metrics (SPEC.md "Metrics"): fills out (caller-
  * initialised with cm_table_init(out, 0)) with one row per org.  Cost is
- * dominated by betweenness and harmonic closeness, O(n*m). */
+ * dominated by betweenness and harmonic closeness, O(n*m) exact, or
+ * O(samples*m) when sampled; sampled tables carry the columns
+ * betweenness_se and harmonic_se (standard errors). */
 int cm_metrics_compute(const struct cm_landscape *l, const struct cm_filter *f,
 		       struct cm_table *out, struct cm_error *err);
 

@@ -33,6 +33,26 @@ struct cm_csr {
 int cm_csr_build(const igraph_t *g, const igraph_vector_t *w, struct cm_csr *c);
 void cm_csr_release(struct cm_csr *c);
 
+/* Betweenness (unnormalized, each unordered pair once) and harmonic
+ * closeness of every vertex of an undirected graph (engine/paths.c). */
+struct cm_paths {
+	double *betweenness, *harmonic;
+	double *betweenness_se, *harmonic_se; /* standard errors when sampled */
+	int sampled;
+	size_t sources;                       /* sources searched */
+};
+
+/* One search per source (BFS, or Dijkstra when len, the length of each CSR
+ * entry, is given), over `threads` threads (0 = all cores).  samples = 0 or
+ * >= n: exact; else that many sources drawn without replacement with the
+ * seed, and unbiased estimates with standard errors.  Deterministic for a
+ * given thread count.  O(sources * (n + m)) time, O(threads * n) memory. */
+int cm_paths_compute(const struct cm_csr *c, size_t n, const double *len, size_t threads,
+		     size_t samples, uint64_t seed, struct cm_paths *out);
+void cm_paths_release(struct cm_paths *p);
+/* Online processors. */
+size_t cm_threads_default(void);
+
 /* Maps an igraph error code to a status, with the reason igraph gave to
  * the engine's handler.  Use as: if ((e = igraph_x(...))) return cm_ig_fail(e, err, "x"); */
 int cm_ig_fail(igraph_error_t e, struct cm_error *err, const char *what);

@@ -6,6 +6,10 @@
 
 #include "graph.h"
 
+#ifdef HAVE_OMP_SET_NUM_THREADS
+void omp_set_num_threads(int n); /* from libgomp, which igraph uses */
+#endif
+
 static char last_reason[256];
 
 /* igraph calls this instead of aborting: keep the first non-empty reason,
@@ -29,6 +33,11 @@ static void warning_handler(const char *reason, const char *file, int line)
 
 void cm_init(void)
 {
+#ifdef HAVE_OMP_SET_NUM_THREADS
+	/* igraph's PRPACK PageRank sums in parallel in a varying order: one
+	 * OpenMP thread keeps results byte-identical from run to run */
+	omp_set_num_threads(1);
+#endif
 	igraph_set_error_handler(error_handler);
 	igraph_set_warning_handler(warning_handler);
 	igraph_rng_seed(igraph_rng_default(), 42);

@@ -117,12 +117,14 @@ int cm_metrics_compute(const struct cm_landscape *l, const struct cm_filter *f,
 	struct cm_csr c;
 	igraph_integer_t n = (igraph_integer_t)l->norgs, i;
 	igraph_vector_int_t deg, indeg, outdeg, core, reach, memb, art;
-	igraph_vector_t btw, harm, eig, pr, clust, dist, tri;
+	igraph_vector_t eig, pr, clust, tri;
 	igraph_arpack_options_t arpack;
 	double *cons = NULL, *fin = NULL, *fhhi = NULL, norm;
 	long long *funders = NULL;
-	const igraph_vector_t *pathw = NULL;
-	int rc, built = 0, vecs = 0;
+	struct cm_paths paths;
+	double *len = NULL;
+	size_t samples;
+	int rc, built = 0, vecs = 0, have_paths = 0;
 
 	rc = cm_graphs_build(l, f, &g, err);
 	if (rc < 0)
@@ -133,27 +135,40 @@ int cm_metrics_compute(const struct cm_landscape *l, const struct cm_filter *f,
 	if (igraph_vector_int_init(&deg, 0) || igraph_vector_int_init(&indeg, 0) ||
 	    igraph_vector_int_init(&outdeg, 0) || igraph_vector_int_init(&core, 0) ||
 	    igraph_vector_int_init(&reach, 0) || igraph_vector_int_init(&memb, 0) ||
-	    igraph_vector_int_init(&art, 0) || igraph_vector_init(&btw, 0) ||
-	    igraph_vector_init(&harm, 0) || igraph_vector_init(&eig, 0) ||
+	    igraph_vector_int_init(&art, 0) || igraph_vector_init(&eig, 0) ||
 	    igraph_vector_init(&pr, 0) || igraph_vector_init(&clust, 0) ||
-	    igraph_vector_init(&dist, 0) || igraph_vector_init(&tri, 0)) {
+	    igraph_vector_init(&tri, 0)) {
 		/* igraph_*_init of size 0 does not fail in practice */
 		cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 		goto out;
 	}
 	vecs = 1;
-	if (f && f->weighted) {
-		IG(igraph_vector_resize(&dist, igraph_vector_size(&g.collab_w)), "weights");
-		for (i = 0; i < igraph_vector_size(&dist); i++)
-			VECTOR(dist)[i] = 1.0 / VECTOR(g.collab_w)[i];
-		pathw = &dist;
-	}
 
+	if (cm_csr_build(&g.collab, &g.collab_w, &c) < 0) {
+		rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
+		goto out;
+	}
+	if (f && f->weighted) {
+		size_t e, m2 = (size_t)c.start[n];
+		if (!(len = malloc((m2 + 1) * sizeof(*len)))) {
+			rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
+			goto out;
+		}
+		for (e = 0; e < m2; e++)
+			len[e] = 1.0 / c.w[e];
+	}
+	samples = f && f->samples ? f->samples : (f && f->exact) || (size_t)n <= CM_EXACT_MAX_ORGS ? 0 :
+		  CM_DEFAULT_SAMPLES;
+	if (f && f->exact)
+		samples = 0;
+	if (cm_paths_compute(&c, (size_t)n, len, f ? f->threads : 0, samples, 1, &paths) < 0) {
+		rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
+		goto out;
+	}
+	have_paths = 1;
 	IG(igraph_degree(&g.collab, &deg, igraph_vss_all(), IGRAPH_ALL, IGRAPH_NO_LOOPS), "degree");
 	IG(igraph_degree(&g.tie, &indeg, igraph_vss_all(), IGRAPH_IN, IGRAPH_NO_LOOPS), "in-degree");
 	IG(igraph_degree(&g.tie, &outdeg, igraph_vss_all(), IGRAPH_OUT, IGRAPH_NO_LOOPS), "out-degree");
-	IG(igraph_betweenness(&g.collab, &btw, igraph_vss_all(), IGRAPH_UNDIRECTED, pathw), "betweenness");
-	IG(igraph_harmonic_centrality(&g.collab, &harm, igraph_vss_all(), IGRAPH_ALL, pathw, 0), "harmonic centrality");
 	if (igraph_ecount(&g.collab) > 0) {
 		igraph_arpack_options_init(&arpack);
 		IG(igraph_eigenvector_centrality(&g.collab, &eig, NULL, IGRAPH_UNDIRECTED, 1, NULL, &arpack),
@@ -173,7 +188,7 @@ int cm_metrics_compute(const struct cm_landscape *l, const struct cm_filter *f,
 	IG(igraph_community_multilevel(&g.collab, &g.collab_w, 1.0, &memb, NULL, NULL), "communities");
 	IG(igraph_articulation_points(&g.collab, &art), "articulation points");
 
-	if (cm_csr_build(&g.collab, &g.collab_w, &c) < 0 || relabel(&memb, n) < 0 ||
+	if (relabel(&memb, n) < 0 ||
 	    !(cons = malloc(((size_t)n + 1) * sizeof(*cons))) || constraint(&c, n, cons) < 0 ||
 	    !(fin = malloc(((size_t)n + 1) * sizeof(*fin))) || !(fhhi = malloc(((size_t)n + 1) * sizeof(*fhhi))) ||
 	    !(funders = malloc(((size_t)n + 1) * sizeof(*funders))) ||
@@ -203,9 +218,9 @@ int cm_metrics_compute(const struct cm_landscape *l, const struct cm_filter *f,
 		cm_table_set_real(out, C_STRENGTH, r, c.strength[i]);
 		cm_table_set_int(out, C_IN, r, VECTOR(indeg)[i]);
 		cm_table_set_int(out, C_OUT, r, VECTOR(outdeg)[i]);
-		cm_table_set_real(out, C_BTW, r, VECTOR(btw)[i]);
-		cm_table_set_real(out, C_BTWN, r, norm > 0 ? VECTOR(btw)[i] / norm : 0);
-		cm_table_set_real(out, C_HARM, r, VECTOR(harm)[i]);
+		cm_table_set_real(out, C_BTW, r, paths.betweenness[i]);
+		cm_table_set_real(out, C_BTWN, r, norm > 0 ? paths.betweenness[i] / norm : 0);
+		cm_table_set_real(out, C_HARM, r, paths.harmonic[i]);
 		cm_table_set_real(out, C_EIG, r, fabs(VECTOR(eig)[i]));
 		cm_table_set_real(out, C_PR, r, VECTOR(pr)[i]);
 		cm_table_set_real(out, C_CONS, r, cons[i]);
@@ -221,8 +236,23 @@ int cm_metrics_compute(const struct cm_landscape *l, const struct cm_filter *f,
 	}
 	for (i = 0; i < igraph_vector_int_size(&art); i++)
 		cm_table_set_int(out, C_ART, (size_t)VECTOR(art)[i], 1);
+	if (paths.sampled) {
+		int bse = cm_table_add_column(out, "betweenness_se", CM_REAL),
+		    hse = cm_table_add_column(out, "harmonic_se", CM_REAL);
+		if (bse < 0 || hse < 0) {
+			rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
+			goto out;
+		}
+		for (i = 0; i < n; i++) {
+			cm_table_set_real(out, (size_t)bse, (size_t)i, paths.betweenness_se[i]);
+			cm_table_set_real(out, (size_t)hse, (size_t)i, paths.harmonic_se[i]);
+		}
+	}
 	rc = CM_OK;
 out:
+	if (have_paths)
+		cm_paths_release(&paths);
+	free(len);
 	free(cons);
 	free(fin);
 	free(fhhi);
@@ -236,12 +266,9 @@ out:
 		igraph_vector_int_destroy(&reach);
 		igraph_vector_int_destroy(&memb);
 		igraph_vector_int_destroy(&art);
-		igraph_vector_destroy(&btw);
-		igraph_vector_destroy(&harm);
 		igraph_vector_destroy(&eig);
 		igraph_vector_destroy(&pr);
 		igraph_vector_destroy(&clust);
-		igraph_vector_destroy(&dist);
 		igraph_vector_destroy(&tri);
 	}
 	if (built)

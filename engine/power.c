@@ -283,6 +283,12 @@ static int network_section(struct ctx *x)
 	if (igraph_ecount(&x->g.tie) > 0)
 		igraph_reciprocity(&x->g.tie, &rec, 1, IGRAPH_RECIPROCITY_DEFAULT);
 	add(&x->r, "network", "", "organizations", n, "%.0f organizations", n);
+	if (cm_table_find(&x->m, "betweenness_se") >= 0) {
+		size_t k = x->f && x->f->samples ? x->f->samples : CM_DEFAULT_SAMPLES;
+		add(&x->r, "network", "", "path_sources", (double)k,
+		    "ESTIMATES: betweenness and harmonic closeness, and the figures built on them, are estimated "
+		    "from %zu sampled organizations (--exact for exact values)", k);
+	}
 	add(&x->r, "network", "", "ties", m, "%.0f collaboration ties (conflict excluded, parallel ties merged)", m);
 	if (x->n >= 2)
 		add(&x->r, "network", "", "density", 2 * m / (n * (n - 1)),
