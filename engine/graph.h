@@ -40,6 +40,12 @@ struct cm_paths {
 	double *betweenness_se, *harmonic_se; /* standard errors when sampled */
 	int sampled;
 	size_t sources;                       /* sources searched */
+	/* per vertex v, filled when v was a source (searched[v]): the sum of
+	 * distances to, the number of, and the farthest distance of the
+	 * vertices it reaches */
+	unsigned char *searched;
+	double *dist_sum, *ecc;
+	size_t *reached;
 };
 
 /* One search per source (BFS, or Dijkstra when len, the length of each CSR
@@ -52,6 +58,11 @@ int cm_paths_compute(const struct cm_csr *c, size_t n, const double *len, size_t
 void cm_paths_release(struct cm_paths *p);
 /* Online processors. */
 size_t cm_threads_default(void);
+
+/* cm_metrics_compute, also handing the path searches to the caller (keep,
+ * released with cm_paths_release) for figures built on the same searches. */
+int cm_metrics_run(const struct cm_landscape *l, const struct cm_filter *f, struct cm_table *out,
+		   struct cm_paths *keep, struct cm_error *err);
 
 /* Maps an igraph error code to a status, with the reason igraph gave to
  * the engine's handler.  Use as: if ((e = igraph_x(...))) return cm_ig_fail(e, err, "x"); */

@@ -113,6 +113,12 @@ static const struct { const char *name; enum cm_kind kind; } columns[C_N] = {
 int cm_metrics_compute(const struct cm_landscape *l, const struct cm_filter *f,
 		       struct cm_table *out, struct cm_error *err)
 {
+	return cm_metrics_run(l, f, out, NULL, err);
+}
+
+int cm_metrics_run(const struct cm_landscape *l, const struct cm_filter *f, struct cm_table *out,
+		   struct cm_paths *keep, struct cm_error *err)
+{
 	struct cm_graphs g;
 	struct cm_csr c;
 	igraph_integer_t n = (igraph_integer_t)l->norgs, i;
@@ -250,7 +256,9 @@ int cm_metrics_compute(const struct cm_landscape *l, const struct cm_filter *f,
 	}
 	rc = CM_OK;
 out:
-	if (have_paths)
+	if (have_paths && keep && rc == CM_OK)
+		*keep = paths;
+	else if (have_paths)
 		cm_paths_release(&paths);
 	free(len);
 	free(cons);

@@ -26,6 +26,8 @@ struct job {
 	size_t nsources;
 	size_t first, stride;     /* this thread's share of sources */
 	int sampled;
+	double *dsum, *ecc;       /* per source, shared: each source has one thread */
+	size_t *reached;
 	double *btw, *btw2;       /* partial sums (and sums of squares when sampled) */
 	double *harm, *harm2;
 	int failed;
@@ -157,8 +159,14 @@ static void *worker(void *arg)
 		/* harmonic closeness: exact sums belong to the source; a sample
 		 * credits 1/d to every reached vertex instead (distances are
 		 * symmetric), which estimates every vertex's sum */
+		j->reached[s] = tail - 1;
+		j->ecc[s] = dist[order[tail - 1]];
+		j->dsum[s] = 0;
 		for (i = 1; i < tail; i++) {
 			double x = 1.0 / dist[order[i]];
+			j->dsum[s] += dist[order[i]];
+			if (j->len && dist[order[i]] > j->ecc[s])
+				j->ecc[s] = dist[order[i]];
 			if (j->sampled) {
 				j->harm[order[i]] += x;
 				j->harm2[order[i]] += x * x;
@@ -224,10 +232,15 @@ int cm_paths_compute(const struct cm_csr *c, size_t n, const double *len, size_t
 		threads = ns ? ns : 1;
 	out->betweenness = calloc(n + 1, sizeof(double));
 	out->harmonic = calloc(n + 1, sizeof(double));
+	out->dist_sum = calloc(n + 1, sizeof(double));
+	out->ecc = calloc(n + 1, sizeof(double));
+	out->reached = calloc(n + 1, sizeof(size_t));
+	out->searched = calloc(n + 1, 1);
 	sources = malloc((n + 1) * sizeof(*sources));
 	jobs = calloc(threads, sizeof(*jobs));
 	tid = calloc(threads, sizeof(*tid));
-	if (!out->betweenness || !out->harmonic || !sources || !jobs || !tid)
+	if (!out->betweenness || !out->harmonic || !out->dist_sum || !out->ecc || !out->reached ||
+	    !out->searched || !sources || !jobs || !tid)
 		goto out;
 	for (i = 0; i < n; i++)
 		sources[i] = i;
@@ -264,6 +277,9 @@ int cm_paths_compute(const struct cm_csr *c, size_t n, const double *len, size_t
 		j->first = t;
 		j->stride = threads;
 		j->sampled = sampled;
+		j->dsum = out->dist_sum;
+		j->ecc = out->ecc;
+		j->reached = out->reached;
 		j->btw = calloc(n + 1, sizeof(double));
 		j->harm = calloc(n + 1, sizeof(double));
 		if (!j->btw || !j->harm)
@@ -295,6 +311,8 @@ join:
 	for (t = 0; t < threads; t++)
 		if (jobs[t].failed)
 			goto out;
+	for (i = 0; i < ns; i++)
+		out->searched[sources[i]] = 1;
 	/* combine in thread order: deterministic for a thread count */
 	for (i = 0; i < n; i++) {
 		double b = 0, b2 = 0, h = 0, h2 = 0;
@@ -347,5 +365,9 @@ void cm_paths_release(struct cm_paths *p)
 	free(p->harmonic);
 	free(p->betweenness_se);
 	free(p->harmonic_se);
+	free(p->dist_sum);
+	free(p->ecc);
+	free(p->reached);
+	free(p->searched);
 	memset(p, 0, sizeof(*p));
 }

@@ -195,6 +195,8 @@ struct ctx {
 	struct cm_graphs g;
 	struct cm_csr c;
 	struct cm_table m;     /* per-org metrics */
+	struct cm_paths paths; /* the path searches behind them */
+	int have_paths;
 	size_t n;
 	struct report r;
 	struct cm_error *err;
@@ -210,22 +212,25 @@ static const char *org_id(const struct ctx *x, size_t i)
 	return cm_landscape_org_id(x->l, i);
 }
 
-/* Largest component of the collaboration graph as its own graph (with
- * path weights when --weighted). */
+/* Components of the collaboration graph; the average distance and the
+ * diameter of the largest come from the metrics' path searches (every
+ * source, or the sampled ones: then they are estimates, the diameter a
+ * lower bound). */
 static int largest_component(struct ctx *x, igraph_integer_t *ncomp, igraph_integer_t *largest,
 			     double *apl, double *diam)
 {
-	igraph_vector_int_t memb, csize, edges;
-	igraph_vector_t w;
-	igraph_integer_t best = 0, i, *newid = NULL, nv = 0, e;
-	igraph_t sub;
+	igraph_vector_int_t memb, csize;
+	igraph_integer_t best = 0, i;
+	double sum = 0, pairs = 0, far = 0;
 	int rc = CM_ENOMEM;
 
 	*apl = *diam = NAN;
-	igraph_vector_int_init(&memb, 0);
-	igraph_vector_int_init(&csize, 0);
-	igraph_vector_int_init(&edges, 0);
-	igraph_vector_init(&w, 0);
+	if (igraph_vector_int_init(&memb, 0))
+		return CM_ENOMEM;
+	if (igraph_vector_int_init(&csize, 0)) {
+		igraph_vector_int_destroy(&memb);
+		return CM_ENOMEM;
+	}
 	if (igraph_connected_components(&x->g.collab, &memb, &csize, ncomp, IGRAPH_WEAK))
 		goto out;
 	*largest = 0;
@@ -234,40 +239,21 @@ static int largest_component(struct ctx *x, igraph_integer_t *ncomp, igraph_inte
 			*largest = VECTOR(csize)[i];
 			best = i;
 		}
-	if (*largest < 2) {
-		rc = CM_OK;
-		goto out;
-	}
-	newid = malloc(x->n * sizeof(*newid));
-	if (!newid)
-		goto out;
 	for (i = 0; i < (igraph_integer_t)x->n; i++)
-		newid[i] = VECTOR(memb)[i] == best ? nv++ : -1;
-	for (e = 0; e < igraph_ecount(&x->g.collab); e++) {
-		igraph_integer_t a = IGRAPH_FROM(&x->g.collab, e), b = IGRAPH_TO(&x->g.collab, e);
-		if (newid[a] < 0)
-			continue;
-		if (igraph_vector_int_push_back(&edges, newid[a]) || igraph_vector_int_push_back(&edges, newid[b]) ||
-		    igraph_vector_push_back(&w, 1.0 / VECTOR(x->g.collab_w)[e]))
-			goto out;
+		if (VECTOR(memb)[i] == best && x->paths.searched[i]) {
+			sum += x->paths.dist_sum[i];
+			pairs += (double)x->paths.reached[i];
+			if (x->paths.ecc[i] > far)
+				far = x->paths.ecc[i];
+		}
+	if (*largest >= 2 && pairs > 0) {
+		*apl = sum / pairs;
+		*diam = far;
 	}
-	if (igraph_create(&sub, &edges, nv, IGRAPH_UNDIRECTED))
-		goto out;
-	if (x->f && x->f->weighted) {
-		igraph_average_path_length_dijkstra(&sub, apl, NULL, &w, IGRAPH_UNDIRECTED, 1);
-		igraph_diameter_dijkstra(&sub, &w, diam, NULL, NULL, NULL, NULL, IGRAPH_UNDIRECTED, 1);
-	} else {
-		igraph_average_path_length(&sub, apl, NULL, IGRAPH_UNDIRECTED, 1);
-		igraph_diameter(&sub, diam, NULL, NULL, NULL, NULL, IGRAPH_UNDIRECTED, 1);
-	}
-	igraph_destroy(&sub);
 	rc = CM_OK;
 out:
-	free(newid);
 	igraph_vector_int_destroy(&memb);
 	igraph_vector_int_destroy(&csize);
-	igraph_vector_int_destroy(&edges);
-	igraph_vector_destroy(&w);
 	return rc;
 }
 
@@ -314,7 +300,9 @@ static int network_section(struct ctx *x)
 	} else {
 		add(&x->r, "network", "", "average_path_length", apl,
 		    "within the largest part, organizations are %.2f steps apart on average", apl);
-		add(&x->r, "network", "", "diameter", diam, "and at most %g steps apart", diam);
+		add(&x->r, "network", "", "diameter", diam, x->paths.sampled ?
+		    "and at least %g steps apart at the farthest (a lower bound from the sample)" :
+		    "and at most %g steps apart", diam);
 	}
 	return CM_OK;
 }
@@ -1037,8 +1025,9 @@ int cm_power_compute(const struct cm_landscape *l, const struct cm_filter *f, co
 			return rc;
 		have_groups = 1;
 	}
-	if ((rc = cm_metrics_compute(l, f, &x.m, err)) < 0)
+	if ((rc = cm_metrics_run(l, f, &x.m, &x.paths, err)) < 0)
 		goto out;
+	x.have_paths = 1;
 	if ((rc = cm_graphs_build(l, f, &x.g, err)) < 0)
 		goto out;
 	built = 1;
@@ -1068,6 +1057,8 @@ out:
 	if (built)
 		cm_graphs_release(&x.g);
 	cm_table_release(&x.m);
+	if (x.have_paths)
+		cm_paths_release(&x.paths);
 	if (have_groups)
 		cm_groups_release(&gr);
 	return rc;
