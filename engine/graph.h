@@ -59,6 +59,23 @@ void cm_paths_release(struct cm_paths *p);
 /* Online processors. */
 size_t cm_threads_default(void);
 
+/* The depth-first search forest behind cm_cut_vertices: parent (-1 at a
+ * root), subtree size, low point and discovery time per vertex, component
+ * index per vertex and size per component. */
+struct cm_dfs {
+	igraph_integer_t *parent, *sub, *low, *disc, *comp;
+	double *comp_size;
+};
+
+/* For every vertex v not removed (removed may be NULL): after[v] = the sum
+ * of s(s-1) over the component sizes s left when v is removed too, and
+ * largest_piece[v] = the largest piece left of v's component (either may be
+ * NULL); dfs (may be NULL) receives the search forest, released with
+ * cm_dfs_release.  O(n + m), no recursion. */
+int cm_cut_vertices(const struct cm_csr *c, size_t n, const unsigned char *removed, double *after,
+		    double *largest_piece, struct cm_dfs *dfs);
+void cm_dfs_release(struct cm_dfs *d);
+
 /* cm_metrics_compute, also handing the path searches to the caller (keep,
  * released with cm_paths_release) for figures built on the same searches. */
 int cm_metrics_run(const struct cm_landscape *l, const struct cm_filter *f, struct cm_table *out,

@@ -686,91 +686,6 @@ out:
 
 /* ---- key players */
 
-/* For every remaining org v, the sum of s(s-1) over the components left
- * after also removing v; by one iterative depth-first search that finds
- * the pieces each cut vertex separates.  O(n + m). */
-static int removal_sums(const struct cm_csr *c, size_t n, const unsigned char *removed, double *after)
-{
-	igraph_integer_t *disc = malloc((n + 1) * sizeof(*disc)), *low = malloc((n + 1) * sizeof(*low)),
-			 *sub = malloc((n + 1) * sizeof(*sub)), *parent = malloc((n + 1) * sizeof(*parent)),
-			 *it = malloc((n + 1) * sizeof(*it)), *stack = malloc((n + 1) * sizeof(*stack)),
-			 *comp = malloc((n + 1) * sizeof(*comp));
-	double *sep = calloc(n + 1, sizeof(*sep)), *sepsize = calloc(n + 1, sizeof(*sepsize)), total = 0;
-	igraph_integer_t time = 0, ncomp = 0;
-	size_t r, i;
-	double *csize = malloc((n + 1) * sizeof(*csize));
-	int rc = CM_ENOMEM;
-
-	if (!disc || !low || !sub || !parent || !it || !stack || !comp || !sep || !sepsize || !csize)
-		goto out;
-	for (i = 0; i < n; i++)
-		disc[i] = -1;
-	for (r = 0; r < n; r++) {
-		igraph_integer_t sp = 0, root = (igraph_integer_t)r;
-		if (removed[r] || disc[r] >= 0)
-			continue;
-		stack[sp++] = root;
-		parent[root] = -1;
-		disc[root] = low[root] = time++;
-		it[root] = c->start[root];
-		sub[root] = 1;
-		comp[root] = ncomp;
-		while (sp) {
-			igraph_integer_t v = stack[sp - 1];
-			if (it[v] < c->start[v + 1]) {
-				igraph_integer_t u = c->nbr[it[v]++];
-				if (removed[u])
-					continue;
-				if (disc[u] < 0) {
-					parent[u] = v;
-					disc[u] = low[u] = time++;
-					it[u] = c->start[u];
-					sub[u] = 1;
-					comp[u] = ncomp;
-					stack[sp++] = u;
-				} else if (u != parent[v] && disc[u] < low[v]) {
-					low[v] = disc[u];
-				}
-			} else {
-				igraph_integer_t p = parent[v];
-				sp--;
-				if (p >= 0) {
-					sub[p] += sub[v];
-					if (low[v] < low[p])
-						low[p] = low[v];
-					if (low[v] >= disc[p]) { /* v's subtree separates from p */
-						sep[p] += (double)sub[v] * (double)(sub[v] - 1);
-						sepsize[p] += (double)sub[v];
-					}
-				}
-			}
-		}
-		csize[ncomp++] = (double)sub[root];
-		total += (double)sub[root] * (double)(sub[root] - 1);
-	}
-	for (i = 0; i < n; i++) {
-		double s, rest;
-		if (removed[i])
-			continue;
-		s = csize[comp[i]];
-		rest = s - 1 - sepsize[i];
-		after[i] = total - s * (s - 1) + sep[i] + rest * (rest - 1);
-	}
-	rc = CM_OK;
-out:
-	free(disc);
-	free(low);
-	free(sub);
-	free(parent);
-	free(it);
-	free(stack);
-	free(comp);
-	free(sep);
-	free(sepsize);
-	free(csize);
-	return rc;
-}
-
 static int kpp_neg(struct ctx *x, size_t k)
 {
 	size_t n = x->n, step, i;
@@ -784,7 +699,7 @@ static int kpp_neg(struct ctx *x, size_t k)
 		double r = (double)(n - step - 1), best = -HUGE_VAL, bestF;
 		size_t bi = 0;
 		igraph_integer_t bdeg = -1;
-		if (removal_sums(&x->c, n, removed, after) < 0)
+		if (cm_cut_vertices(&x->c, n, removed, after, NULL, NULL) < 0)
 			goto out;
 		for (i = 0; i < n; i++) {
 			double F;
