@@ -99,5 +99,7 @@ int cmd_check(int argc, char **argv);
 int cmd_metrics(int argc, char **argv);
 int cmd_generate(int argc, char **argv);
 int cmd_power(int argc, char **argv);
+int cmd_gaps(int argc, char **argv);
+int cmd_path(int argc, char **argv);
 
 #endif

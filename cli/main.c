@@ -22,6 +22,10 @@ static const struct command commands[] = {
 	  "per-organization centrality, brokerage and cohesion metrics" },
 	{ "power", cmd_power, "LANDSCAPE [--group-by ATTR] [--targets T,T] [--key-players K] [options]",
 	  "who holds the power: centralization, inequality, gatekeepers, key players, funding" },
+	{ "gaps", cmd_gaps, "LANDSCAPE [--for ORG] [--top N] [--need skills=A,B] [options]",
+	  "who are we missing: partner recommendations, or the landscape's gaps" },
+	{ "path", cmd_path, "LANDSCAPE FROM TO [-k K] [options]",
+	  "who can introduce us: shortest, most trusted chains of ties" },
 	{ "generate", cmd_generate, "--orgs N --ties M [--seed S] -o DIR",
 	  "write a synthetic landscape for tests and benchmarks" },
 };

@@ -216,6 +216,49 @@ struct cm_power_opts {
 int cm_power_compute(const struct cm_landscape *l, const struct cm_filter *f,
 		     const struct cm_power_opts *o, struct cm_table *out, struct cm_error *err);
 
+/* A list of strings the caller owns. */
+struct cm_strlist {
+	const char *const *v;
+	size_t n;
+};
+
+/* Recommendation score components (docs/gaps.md), in column order. */
+enum cm_gap_component {
+	CM_GAP_CLOSENESS, CM_GAP_FIT, CM_GAP_COMPLEMENTARITY, CM_GAP_REACH, CM_GAP_CONSTRAINT,
+	CM_GAP_INFLUENCE, CM_GAP_ACCESS, CM_GAP_NCOMPONENTS
+};
+/* Static name of a component ("closeness", ...), or NULL. */
+const char *cm_gaps_component_name(size_t k);
+
+struct cm_gaps_opts {
+	const char *for_org;                     /* recommendations for this org id */
+	const char *group_by;                    /* complementarity groups; NULL = type */
+	struct cm_strlist targets;               /* decision-maker types; empty = default */
+	int include_targets;                     /* decision-makers may be candidates */
+	double weights[CM_GAP_NCOMPONENTS];      /* score weights */
+	struct cm_strlist type, region, exclude_stance;         /* candidate filters */
+	struct cm_strlist need_skills, need_types, need_regions;
+	size_t top;                              /* rows kept; 0 = all */
+};
+
+/* Ranks the partners o->for_org could add (docs/gaps.md): one row per
+ * candidate with rank, id, name, type, score, the components, new_reach,
+ * shared_partners, risk and a one-line why.  CM_EUSAGE for an unknown org.
+ * O(n + m) after the graphs are built. */
+int cm_gaps_recommend(const struct cm_landscape *l, const struct cm_filter *f,
+		      const struct cm_gaps_opts *o, struct cm_table *out, struct cm_error *err);
+
+/* Gaps of the whole landscape (docs/gaps.md): rows section, subject,
+ * measure, value, reading.  Runs the metrics (communities, betweenness). */
+int cm_gaps_landscape(const struct cm_landscape *l, const struct cm_filter *f,
+		      const struct cm_gaps_opts *o, struct cm_table *out, struct cm_error *err);
+
+/* The k shortest introduction chains from one org to another (docs/gaps.md):
+ * rows rank, length, trust, weight, ids, path (names).  CM_EUSAGE for an
+ * unknown org; no rows when they are not connected. */
+int cm_path_compute(const struct cm_landscape *l, const struct cm_filter *f, const char *from,
+		    const char *to, size_t k, struct cm_table *out, struct cm_error *err);
+
 /* Landscape summary for `coalmap check`: rows (section, item, value).
  * out is caller-initialised.  O(n + m). */
 int cm_check_summary(const struct cm_landscape *l, const struct cm_filter *f,

@@ -131,6 +131,17 @@ int cm_funding_gifts(const struct cm_landscape *l, const struct cm_filter *f,
 int cm_funding_per_org(const struct cm_landscape *l, const struct cm_filter *f,
 		       double *in, long long *funders, double *hhi);
 
+/* Findings tables (engine/report.c): columns section, subject, measure,
+ * value (NaN = empty), reading.  A failed add sets nomem and later adds do
+ * nothing; check nomem at the end. */
+struct cm_report {
+	struct cm_table *t;
+	int nomem;
+};
+int cm_report_init(struct cm_report *r, struct cm_table *t);
+void cm_report_add(struct cm_report *r, const char *section, const char *subject, const char *measure,
+		   double value, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+
 /* Strict number parsing: returns 0 and *v, or -1; *hint gets a static
  * explanation for common mistakes (decimal comma, hex), or NULL. */
 int cm_parse_number(const char *s, double *v, const char **hint);

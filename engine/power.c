@@ -15,39 +15,6 @@
 #define GATEKEEPERS_LISTED 10 /* per group */
 #define FUNDERS_LISTED 5
 
-enum { P_SECTION, P_SUBJECT, P_MEASURE, P_VALUE, P_READING };
-
-struct report {
-	struct cm_table *t;
-	int nomem;
-};
-
-/* Appends one figure; NaN value = empty. */
-static void add(struct report *r, const char *section, const char *subject, const char *measure,
-		double value, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
-
-static void add(struct report *r, const char *section, const char *subject, const char *measure,
-		double value, const char *fmt, ...)
-{
-	char reading[600];
-	va_list ap;
-	long row;
-
-	if (r->nomem)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(reading, sizeof(reading), fmt, ap);
-	va_end(ap);
-	row = cm_table_add_row(r->t);
-	if (row < 0 || cm_table_set_text(r->t, P_SECTION, (size_t)row, section) < 0 ||
-	    cm_table_set_text(r->t, P_SUBJECT, (size_t)row, subject) < 0 ||
-	    cm_table_set_text(r->t, P_MEASURE, (size_t)row, measure) < 0 ||
-	    cm_table_set_text(r->t, P_READING, (size_t)row, reading) < 0) {
-		r->nomem = 1;
-		return;
-	}
-	cm_table_set_real(r->t, P_VALUE, (size_t)row, value);
-}
 
 static double pct(double x)
 {
@@ -198,7 +165,7 @@ struct ctx {
 	struct cm_paths paths; /* the path searches behind them */
 	int have_paths;
 	size_t n;
-	struct report r;
+	struct cm_report r;
 	struct cm_error *err;
 };
 
@@ -268,39 +235,39 @@ static int network_section(struct ctx *x)
 	igraph_transitivity_avglocal_undirected(&x->g.collab, &ac, IGRAPH_TRANSITIVITY_ZERO);
 	if (igraph_ecount(&x->g.tie) > 0)
 		igraph_reciprocity(&x->g.tie, &rec, 1, IGRAPH_RECIPROCITY_DEFAULT);
-	add(&x->r, "network", "", "organizations", n, "%.0f organizations", n);
+	cm_report_add(&x->r, "network", "", "organizations", n, "%.0f organizations", n);
 	if (cm_table_find(&x->m, "betweenness_se") >= 0) {
 		size_t k = x->f && x->f->samples ? x->f->samples : CM_DEFAULT_SAMPLES;
-		add(&x->r, "network", "", "path_sources", (double)k,
+		cm_report_add(&x->r, "network", "", "path_sources", (double)k,
 		    "ESTIMATES: betweenness and harmonic closeness, and the figures built on them, are estimated "
 		    "from %zu sampled organizations (--exact for exact values)", k);
 	}
-	add(&x->r, "network", "", "ties", m, "%.0f collaboration ties (conflict excluded, parallel ties merged)", m);
+	cm_report_add(&x->r, "network", "", "ties", m, "%.0f collaboration ties (conflict excluded, parallel ties merged)", m);
 	if (x->n >= 2)
-		add(&x->r, "network", "", "density", 2 * m / (n * (n - 1)),
+		cm_report_add(&x->r, "network", "", "density", 2 * m / (n * (n - 1)),
 		    "%.1f %% of all possible pairs work together", pct(2 * m / (n * (n - 1))));
 	else
-		add(&x->r, "network", "", "density", NAN, "undefined: fewer than two organizations");
-	add(&x->r, "network", "", "components", (double)ncomp,
+		cm_report_add(&x->r, "network", "", "density", NAN, "undefined: fewer than two organizations");
+	cm_report_add(&x->r, "network", "", "components", (double)ncomp,
 	    ncomp == 1 ? "everyone is connected" : "the network falls into %.0f separate parts", (double)ncomp);
-	add(&x->r, "network", "", "largest_component_share", (double)largest / n,
+	cm_report_add(&x->r, "network", "", "largest_component_share", (double)largest / n,
 	    "the largest connected part holds %.0f %% of organizations", pct((double)largest / n));
-	add(&x->r, "network", "", "transitivity", tr,
+	cm_report_add(&x->r, "network", "", "transitivity", tr,
 	    "%.0f %% of two-step chains close into triangles", pct(tr));
-	add(&x->r, "network", "", "average_clustering", ac,
+	cm_report_add(&x->r, "network", "", "average_clustering", ac,
 	    "on average %.0f %% of an organization's partners work with each other", pct(ac));
 	if (isnan(rec))
-		add(&x->r, "network", "", "reciprocity", NAN, "undefined: no ties");
+		cm_report_add(&x->r, "network", "", "reciprocity", NAN, "undefined: no ties");
 	else
-		add(&x->r, "network", "", "reciprocity", rec,
+		cm_report_add(&x->r, "network", "", "reciprocity", rec,
 		    "%.0f %% of directed links are returned (mutual ties count both ways)", pct(rec));
 	if (isnan(apl)) {
-		add(&x->r, "network", "", "average_path_length", NAN, "undefined: no two organizations are connected");
-		add(&x->r, "network", "", "diameter", NAN, "undefined: no two organizations are connected");
+		cm_report_add(&x->r, "network", "", "average_path_length", NAN, "undefined: no two organizations are connected");
+		cm_report_add(&x->r, "network", "", "diameter", NAN, "undefined: no two organizations are connected");
 	} else {
-		add(&x->r, "network", "", "average_path_length", apl,
+		cm_report_add(&x->r, "network", "", "average_path_length", apl,
 		    "within the largest part, organizations are %.2f steps apart on average", apl);
-		add(&x->r, "network", "", "diameter", diam, x->paths.sampled ?
+		cm_report_add(&x->r, "network", "", "diameter", diam, x->paths.sampled ?
 		    "and at least %g steps apart at the farthest (a lower bound from the sample)" :
 		    "and at most %g steps apart", diam);
 	}
@@ -343,9 +310,9 @@ static int centralization_section(struct ctx *x, double *buf)
 		column(&x->m, cs[k].col, buf);
 		c = freeman(buf, x->n, tmax[k]);
 		if (isnan(c))
-			add(&x->r, "centralization", "", cs[k].col, NAN, "undefined: fewer than three organizations");
+			cm_report_add(&x->r, "centralization", "", cs[k].col, NAN, "undefined: fewer than three organizations");
 		else
-			add(&x->r, "centralization", "", cs[k].col, c, "%s on %s: %.2f (0 = all equal, 1 = a star)",
+			cm_report_add(&x->r, "centralization", "", cs[k].col, c, "%s on %s: %.2f (0 = all equal, 1 = a star)",
 			    level(c), cs[k].what, c);
 	}
 	return CM_OK;
@@ -358,14 +325,14 @@ static void inequality_of(struct ctx *x, const char *name, const char *what, con
 
 	snprintf(measure, sizeof(measure), "gini_%s", name);
 	if (isnan(g))
-		add(&x->r, "inequality", "", measure, NAN, "undefined: no %s recorded", what);
+		cm_report_add(&x->r, "inequality", "", measure, NAN, "undefined: no %s recorded", what);
 	else
-		add(&x->r, "inequality", "", measure, g, "Gini of %s: %.2f (0 = equal, 1 = one holds all)", what, g);
+		cm_report_add(&x->r, "inequality", "", measure, g, "Gini of %s: %.2f (0 = equal, 1 = one holds all)", what, g);
 	snprintf(measure, sizeof(measure), "top10_share_%s", name);
 	if (isnan(t))
-		add(&x->r, "inequality", "", measure, NAN, "undefined: no %s recorded", what);
+		cm_report_add(&x->r, "inequality", "", measure, NAN, "undefined: no %s recorded", what);
 	else
-		add(&x->r, "inequality", "", measure, t, "the top 10 %% of organizations hold %.0f %% of all %s",
+		cm_report_add(&x->r, "inequality", "", measure, t, "the top 10 %% of organizations hold %.0f %% of all %s",
 		    pct(t), what);
 }
 
@@ -422,10 +389,10 @@ static int money_section(struct ctx *x, double *buf, double *budget)
 		rho = spearman(b, buf, nb);
 		snprintf(measure, sizeof(measure), "spearman_budget_%s", cs[k].col);
 		if (isnan(rho))
-			add(&x->r, "money_and_position", "", measure, NAN,
+			cm_report_add(&x->r, "money_and_position", "", measure, NAN,
 			    "undefined: fewer than three budgets, or no variation");
 		else
-			add(&x->r, "money_and_position", "", measure, rho, "%s: budget and %s rank together at %.2f",
+			cm_report_add(&x->r, "money_and_position", "", measure, rho, "%s: budget and %s rank together at %.2f",
 			    fabs(rho) >= 0.5 ? (rho > 0 ? "money tracks position" : "money runs against position") :
 			    fabs(rho) >= 0.2 ? "money and position are loosely related" : "money does not buy position",
 			    cs[k].what, rho);
@@ -484,30 +451,30 @@ static int groups_section(struct ctx *x, const struct cm_groups *gr)
 	if (m > 0)
 		igraph_assortativity_nominal(&x->g.collab, &types, &assort, IGRAPH_UNDIRECTED, 1);
 	if (isnan(assort))
-		add(&x->r, "groups", "", "assortativity", NAN, "undefined: no ties, or a single group");
+		cm_report_add(&x->r, "groups", "", "assortativity", NAN, "undefined: no ties, or a single group");
 	else
-		add(&x->r, "groups", "", "assortativity", assort,
+		cm_report_add(&x->r, "groups", "", "assortativity", assort,
 		    "%s (nominal assortativity %.2f: 1 = ties only within groups)",
 		    assort >= 0.3 ? "organizations mostly work within their own group" :
 		    assort <= -0.1 ? "organizations mostly work across groups" : "ties mix groups freely", assort);
 	if (E + I > 0)
-		add(&x->r, "groups", "", "network_ei_index", (E - I) / (E + I),
+		cm_report_add(&x->r, "groups", "", "network_ei_index", (E - I) / (E + I),
 		    "E-I index %.2f: %.0f ties between groups, %.0f within (-1 = all within)", (E - I) / (E + I), E, I);
 	else
-		add(&x->r, "groups", "", "network_ei_index", NAN, "undefined: no ties");
+		cm_report_add(&x->r, "groups", "", "network_ei_index", NAN, "undefined: no ties");
 	for (g = 0; g < gr->n; g++) {
 		const char *s = gr->names[g];
 		double tot = (double)(in[g] + ex[g]);
-		add(&x->r, "groups", s, "size", (double)size[g], "%lld organizations", size[g]);
-		add(&x->r, "groups", s, "tie_share", m > 0 ? tot / m : NAN,
+		cm_report_add(&x->r, "groups", s, "size", (double)size[g], "%lld organizations", size[g]);
+		cm_report_add(&x->r, "groups", s, "tie_share", m > 0 ? tot / m : NAN,
 		    m > 0 ? "involved in %.0f %% of all ties" : "undefined: no ties", pct(m > 0 ? tot / m : 0));
-		add(&x->r, "groups", s, "internal_ties", (double)in[g], "%lld ties within the group", in[g]);
-		add(&x->r, "groups", s, "external_ties", (double)ex[g], "%lld ties to other groups", ex[g]);
+		cm_report_add(&x->r, "groups", s, "internal_ties", (double)in[g], "%lld ties within the group", in[g]);
+		cm_report_add(&x->r, "groups", s, "external_ties", (double)ex[g], "%lld ties to other groups", ex[g]);
 		if (tot > 0)
-			add(&x->r, "groups", s, "ei_index", ((double)ex[g] - (double)in[g]) / tot,
+			cm_report_add(&x->r, "groups", s, "ei_index", ((double)ex[g] - (double)in[g]) / tot,
 			    "E-I index %.2f (-1 = closed in, +1 = only outward)", ((double)ex[g] - (double)in[g]) / tot);
 		else
-			add(&x->r, "groups", s, "ei_index", NAN, "undefined: the group has no ties");
+			cm_report_add(&x->r, "groups", s, "ei_index", NAN, "undefined: the group has no ties");
 	}
 	igraph_vector_int_destroy(&types);
 	free(in);
@@ -627,22 +594,22 @@ static int access_section(struct ctx *x, const struct cm_groups *gr, int gatekee
 			}
 		}
 		if (!gatekeepers) {
-			add(&x->r, "access", s, "members", (double)members, "%zu members that are not decision-makers", members);
+			cm_report_add(&x->r, "access", s, "members", (double)members, "%zu members that are not decision-makers", members);
 			if (members)
-				add(&x->r, "access", s, "direct_access_share", (double)nd / (double)members,
+				cm_report_add(&x->r, "access", s, "direct_access_share", (double)nd / (double)members,
 				    "%zu of %zu (%.0f %%) have a direct access tie to a decision-maker", nd, members,
 				    pct((double)nd / (double)members));
 			else
-				add(&x->r, "access", s, "direct_access_share", NAN, "undefined: no members");
+				cm_report_add(&x->r, "access", s, "direct_access_share", NAN, "undefined: no members");
 			if (without) {
-				add(&x->r, "access", s, "cut_off_share", (double)cut / (double)without,
+				cm_report_add(&x->r, "access", s, "cut_off_share", (double)cut / (double)without,
 				    "%zu of the %zu without direct access cannot reach any decision-maker", cut, without);
-				add(&x->r, "access", s, "mediated_share", (double)med / (double)without,
+				cm_report_add(&x->r, "access", s, "mediated_share", (double)med / (double)without,
 				    "%zu of the %zu without direct access reach decision-makers only through other groups",
 				    med, without);
 			} else {
-				add(&x->r, "access", s, "cut_off_share", NAN, "undefined: every member has direct access");
-				add(&x->r, "access", s, "mediated_share", NAN, "undefined: every member has direct access");
+				cm_report_add(&x->r, "access", s, "cut_off_share", NAN, "undefined: every member has direct access");
+				cm_report_add(&x->r, "access", s, "mediated_share", NAN, "undefined: every member has direct access");
 			}
 			continue;
 		}
@@ -665,7 +632,7 @@ static int access_section(struct ctx *x, const struct cm_groups *gr, int gatekee
 		for (i = 0; i < shown; i++) {
 			char measure[300];
 			snprintf(measure, sizeof(measure), "routes:%s", s);
-			add(&x->r, "gatekeepers", org_id(x, items[i].org), measure, items[i].v,
+			cm_report_add(&x->r, "gatekeepers", org_id(x, items[i].org), measure, items[i].v,
 			    "%s carries the routes of %.1f of %s's %zu mediated members to decision-makers",
 			    org_name(x, items[i].org), items[i].v, *s ? s : "(none)", med);
 		}
@@ -716,13 +683,13 @@ static int kpp_neg(struct ctx *x, size_t k)
 		}
 		removed[bi] = 1;
 		bestF = r >= 2 ? best : NAN;
-		add(&x->r, "key_players", org_id(x, bi), "kpp_neg_rank", (double)(step + 1),
+		cm_report_add(&x->r, "key_players", org_id(x, bi), "kpp_neg_rank", (double)(step + 1),
 		    "removing %s%s would fragment the network most", org_name(x, bi), step ? " next" : "");
 		if (isnan(bestF))
-			add(&x->r, "key_players", org_id(x, bi), "kpp_neg_fragmentation", NAN,
+			cm_report_add(&x->r, "key_players", org_id(x, bi), "kpp_neg_fragmentation", NAN,
 			    "undefined: fewer than two organizations would remain");
 		else
-			add(&x->r, "key_players", org_id(x, bi), "kpp_neg_fragmentation", bestF,
+			cm_report_add(&x->r, "key_players", org_id(x, bi), "kpp_neg_fragmentation", bestF,
 			    "with the first %zu removed, %.0f %% of pairs of organizations could no longer reach each other",
 			    step + 1, pct(bestF));
 	}
@@ -802,10 +769,10 @@ static int kpp_pos(struct ctx *x, size_t k)
 				if (state[c->nbr[b]] == 0)
 					state[c->nbr[b]] = 1;
 		}
-		add(&x->r, "key_players", org_id(x, best), "kpp_pos_rank", (double)(step + 1),
+		cm_report_add(&x->r, "key_players", org_id(x, best), "kpp_pos_rank", (double)(step + 1),
 		    step ? "%s adds the most organizations not yet within two steps" :
 			   "%s reaches the most organizations within two steps", org_name(x, best));
-		add(&x->r, "key_players", org_id(x, best), "kpp_pos_reach", (double)reach,
+		cm_report_add(&x->r, "key_players", org_id(x, best), "kpp_pos_reach", (double)reach,
 		    "the first %zu and the organizations within two steps of them make %ld (%.0f %%)", step + 1, reach,
 		    pct((double)reach / (double)n));
 	}
@@ -860,19 +827,19 @@ static int funding_section(struct ctx *x)
 				nfunders++;
 			}
 		free(isf);
-		add(&x->r, "funding", "", "total", total, ng ? "%g given through %zu funding ties" : "no funding ties",
+		cm_report_add(&x->r, "funding", "", "total", total, ng ? "%g given through %zu funding ties" : "no funding ties",
 		    total, ng);
-		add(&x->r, "funding", "", "funders", (double)nfunders, "%zu organizations give money", nfunders);
+		cm_report_add(&x->r, "funding", "", "funders", (double)nfunders, "%zu organizations give money", nfunders);
 	}
 	if (total > 0)
-		add(&x->r, "funding", "", "hhi", hhi,
+		cm_report_add(&x->r, "funding", "", "hhi", hhi,
 		    "giving is %s (Herfindahl %.2f: 1 = a single funder)",
 		    hhi >= 0.25 ? "highly concentrated" : hhi >= 0.15 ? "moderately concentrated" : "spread out", hhi);
 	else
-		add(&x->r, "funding", "", "hhi", NAN, "undefined: no money recorded");
+		cm_report_add(&x->r, "funding", "", "hhi", NAN, "undefined: no money recorded");
 	qsort(items, nf, sizeof(*items), flow_cmp);
 	for (i = 0; i < nf && i < FUNDERS_LISTED && total > 0; i++)
-		add(&x->r, "funding", org_id(x, items[i].org), "giving_share", items[i].v / total,
+		cm_report_add(&x->r, "funding", org_id(x, items[i].org), "giving_share", items[i].v / total,
 		    "%s gives %.0f %% of all money", org_name(x, items[i].org), pct(items[i].v / total));
 	{
 		size_t ndep = 0, *deps = calloc(x->n + 1, sizeof(*deps));
@@ -883,7 +850,7 @@ static int funding_section(struct ctx *x)
 				ndep++;
 				deps[first[j]]++;
 			}
-		add(&x->r, "funding", "", "single_funder_orgs", (double)ndep,
+		cm_report_add(&x->r, "funding", "", "single_funder_orgs", (double)ndep,
 		    "%zu organizations depend on a single funder", ndep);
 		nf = 0;
 		for (j = 0; j < x->n; j++)
@@ -892,12 +859,12 @@ static int funding_section(struct ctx *x)
 		free(deps);
 		qsort(items, nf, sizeof(*items), flow_cmp);
 		for (i = 0; i < nf; i++)
-			add(&x->r, "funding", org_id(x, items[i].org), "sole_funder_of", items[i].v,
+			cm_report_add(&x->r, "funding", org_id(x, items[i].org), "sole_funder_of", items[i].v,
 			    "%s is the only funder of %.0f organizations", org_name(x, items[i].org), items[i].v);
 	}
 	for (j = 0; j < x->n; j++)
 		if (x->m.cols[fcol].ints[j] == 1)
-			add(&x->r, "funding", org_id(x, j), "single_funder", 1, "%s depends on a single funder, %s",
+			cm_report_add(&x->r, "funding", org_id(x, j), "single_funder", 1, "%s depends on a single funder, %s",
 			    org_name(x, j), org_name(x, (size_t)first[j]));
 	rc = x->r.nomem ? CM_ENOMEM : CM_OK;
 out:
@@ -911,10 +878,6 @@ out:
 int cm_power_compute(const struct cm_landscape *l, const struct cm_filter *f, const struct cm_power_opts *o,
 		     struct cm_table *out, struct cm_error *err)
 {
-	static const struct { const char *name; enum cm_kind kind; } cols[] = {
-		{ "section", CM_TEXT }, { "subject", CM_TEXT }, { "measure", CM_TEXT },
-		{ "value", CM_REAL }, { "reading", CM_TEXT },
-	};
 	struct ctx x;
 	struct cm_groups gr;
 	double *buf = NULL, *budget = NULL;
@@ -928,13 +891,9 @@ int cm_power_compute(const struct cm_landscape *l, const struct cm_filter *f, co
 	x.o = o;
 	x.n = l->norgs;
 	x.err = err;
-	x.r.t = out;
 	cm_table_init(&x.m, 0);
-	cm_table_release(out);
-	cm_table_init(out, 0);
-	for (i = 0; i < sizeof(cols) / sizeof(*cols); i++)
-		if (cm_table_add_column(out, cols[i].name, cols[i].kind) < 0)
-			return cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
+	if (cm_report_init(&x.r, out) < 0)
+		return cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 	if (o && o->group_by) {
 		if ((rc = cm_groups_build(l, o->group_by, &gr, err)) < 0)
 			return rc;
