@@ -592,7 +592,7 @@ out:
 /* landscape gaps                                                     */
 
 #define HOLES_COMMUNITIES 12 /* the largest communities compared pairwise */
-#define SINGLE_POINTS_LISTED 25
+#define SINGLE_POINTS_LISTED 25 /* rows listed per kind of finding */
 
 struct sized {
 	double size;
@@ -634,17 +634,18 @@ static void isolates_and_unreached(struct cm_report *r, const struct cm_landscap
 		nunreached += !has_target[k] && d->comp_size[k] >= 2;
 	cm_report_add(r, "isolates", "", "count", (double)niso, "%zu organization%s without ties", niso,
 		      niso == 1 ? "" : "s");
-	for (i = 0; i < n; i++)
-		if (c->start[i] == c->start[i + 1])
+	for (i = 0, k = 0; i < n && k < SINGLE_POINTS_LISTED; i++)
+		if (c->start[i] == c->start[i + 1] && ++k)
 			cm_report_add(r, "isolates", cm_landscape_org_id(l, i), "isolate", 1,
 				      "%s has no ties to anyone in the landscape", cm_landscape_org_name(l, i));
 	cm_report_add(r, "unreached", "", "count", (double)nunreached,
 		      "%zu group%s of organizations %s cut off from every decision-maker", nunreached,
 		      nunreached == 1 ? "" : "s", nunreached == 1 ? "is" : "are");
-	for (k = 0; k < ncomp; k++) {
+	for (k = 0, i = 0; k < ncomp && i < SINGLE_POINTS_LISTED; k++) {
 		double size = d->comp_size[k];
 		if (has_target[k] || size < 2)
 			continue;
+		i++;
 		cm_report_add(r, "unreached", cm_landscape_org_id(l, first[k]), "component_size", size,
 			      "a group of %.0f organizations around %s has no path to any decision-maker", size,
 			      cm_landscape_org_name(l, first[k]));
