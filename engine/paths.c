@@ -96,6 +96,7 @@ static void *worker(void *arg)
 	       *delta = malloc((n + 1) * sizeof(*delta));
 	igraph_integer_t *order = malloc((n + 1) * sizeof(*order));
 	unsigned char *settled = calloc(n + 1, 1);
+	int32_t *hop = malloc((n + 1) * sizeof(*hop));
 	struct heap h = { NULL, NULL, 0 };
 	size_t m2 = (size_t)c->start[n];
 
@@ -103,12 +104,14 @@ static void *worker(void *arg)
 		h.d = malloc((m2 + n + 1) * sizeof(*h.d));
 		h.v = malloc((m2 + n + 1) * sizeof(*h.v));
 	}
-	if (!dist || !sigma || !delta || !order || !settled || (j->len && (!h.d || !h.v))) {
+	if (!dist || !sigma || !delta || !order || !settled || !hop || (j->len && (!h.d || !h.v))) {
 		j->failed = 1;
 		goto out;
 	}
-	for (k = 0; k < n; k++)
+	for (k = 0; k < n; k++) {
 		dist[k] = -1;
+		hop[k] = -1;
+	}
 	for (k = j->first; k < j->nsources; k += j->stride) {
 		igraph_integer_t s = (igraph_integer_t)j->sources[k], v, e;
 		size_t head = 0, tail = 0, i;
@@ -116,20 +119,27 @@ static void *worker(void *arg)
 		dist[s] = 0;
 		sigma[s] = 1;
 		if (!j->len) {
+			hop[s] = 0;
 			order[tail++] = s;
 			while (head < tail) {
+				int32_t hv;
+				double sv;
 				v = order[head++];
+				hv = hop[v] + 1;
+				sv = sigma[v];
 				for (e = c->start[v]; e < c->start[v + 1]; e++) {
 					igraph_integer_t w = c->nbr[e];
-					if (dist[w] < 0) {
-						dist[w] = dist[v] + 1;
+					if (hop[w] < 0) {
+						hop[w] = hv;
 						sigma[w] = 0;
 						order[tail++] = w;
 					}
-					if (dist[w] == dist[v] + 1)
-						sigma[w] += sigma[v];
+					if (hop[w] == hv)
+						sigma[w] += sv;
 				}
 			}
+			for (i = 1; i < tail; i++)
+				dist[order[i]] = hop[order[i]];
 		} else {
 			/* Dijkstra; order[] receives vertices as they are settled */
 			h.n = 0;
@@ -179,12 +189,20 @@ static void *worker(void *arg)
 			delta[order[i]] = 0;
 		for (i = tail; i-- > 1;) {
 			igraph_integer_t w = order[i];
-			for (e = c->start[w]; e < c->start[w + 1]; e++) {
-				igraph_integer_t u = c->nbr[e];
-				int pred = j->len ? dist[u] >= 0 && same_dist(dist[u] + j->len[e], dist[w]) :
-						    dist[u] + 1 == dist[w];
-				if (pred)
-					delta[u] += sigma[u] / sigma[w] * (1 + delta[w]);
+			double cw = (1 + delta[w]) / sigma[w];
+			if (!j->len) {
+				int32_t hw = hop[w] - 1;
+				for (e = c->start[w]; e < c->start[w + 1]; e++) {
+					igraph_integer_t u = c->nbr[e];
+					if (hop[u] == hw)
+						delta[u] += sigma[u] * cw;
+				}
+			} else {
+				for (e = c->start[w]; e < c->start[w + 1]; e++) {
+					igraph_integer_t u = c->nbr[e];
+					if (dist[u] >= 0 && same_dist(dist[u] + j->len[e], dist[w]))
+						delta[u] += sigma[u] * cw;
+				}
 			}
 			j->btw[w] += delta[w];
 			if (j->sampled)
@@ -192,6 +210,7 @@ static void *worker(void *arg)
 		}
 		for (i = 0; i < tail; i++) {
 			dist[order[i]] = -1;
+			hop[order[i]] = -1;
 			settled[order[i]] = 0;
 		}
 	}
@@ -201,6 +220,7 @@ out:
 	free(delta);
 	free(order);
 	free(settled);
+	free(hop);
 	free(h.d);
 	free(h.v);
 	return NULL;
