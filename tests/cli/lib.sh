@@ -30,9 +30,16 @@ mk() {
 	printf "$3" >"$1/relationships.csv"
 }
 
-# run ARGS...: runs coalmap, leaving $out, $err and $rc.
+# run ARGS...: runs coalmap, leaving $out, $err and $rc.  With
+# COALMAP_WRAPPER set (e.g. "valgrind --error-exitcode=99"), coalmap runs
+# under it through libtool, so the wrapper sees the real program.
 run() {
-	"$COALMAP" "$@" >"$tmp/out" 2>"$tmp/err"
+	if [ -n "${COALMAP_WRAPPER:-}" ]; then
+		# shellcheck disable=SC2086
+		"$top_builddir/libtool" --mode=execute $COALMAP_WRAPPER "$COALMAP" "$@" >"$tmp/out" 2>"$tmp/err"
+	else
+		"$COALMAP" "$@" >"$tmp/out" 2>"$tmp/err"
+	fi
 	rc=$?
 	out=$(cat "$tmp/out")
 	err=$(cat "$tmp/err")
