@@ -101,5 +101,6 @@ int cmd_generate(int argc, char **argv);
 int cmd_power(int argc, char **argv);
 int cmd_gaps(int argc, char **argv);
 int cmd_path(int argc, char **argv);
+int cmd_map(int argc, char **argv);
 
 #endif

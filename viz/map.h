@@ -1,0 +1,96 @@
+/*
+ * map.h - landscape maps drawn with Graphviz (viz/render.c, the libgvc and
+ * libcgraph bridge).  docs/maps.md describes the styling.
+ *
+ * Like the rest of libcoalmap, cm_map_render never prints, exits or
+ * aborts: it returns enum cm_status, fills an optional struct cm_error and
+ * hands back the rendered bytes for the caller to write.  Not thread-safe
+ * (Graphviz keeps global state).
+ */
+#ifndef CM_MAP_H
+#define CM_MAP_H
+
+#include <stddef.h>
+
+#include "coalmap.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Orgs drawn one by one at most; above this (after --where and --ego) a
+ * map without `aggregate` draws communities instead and says so in
+ * cm_map_info.auto_aggregate. */
+#define CM_MAP_MAX_ORGS 2000
+/* Ties among the drawn orgs at most, for the same reason. */
+#define CM_MAP_MAX_TIES 20000
+/* Group nodes drawn at most on an aggregate map; smaller groups are
+ * folded into one "other groups" node. */
+#define CM_MAP_MAX_GROUPS 60
+/* Every org is labelled up to this many orgs; above, the top
+ * CM_MAP_LABELS_TOP by betweenness. */
+#define CM_MAP_LABEL_ALL_MAX 80
+#define CM_MAP_LABELS_TOP 30
+/* Labels longer than this many characters are cut with an ellipsis. */
+#define CM_MAP_LABEL_MAX 40
+
+enum cm_map_labels { CM_MAP_LABELS_AUTO, CM_MAP_LABELS_ALL, CM_MAP_LABELS_NONE, CM_MAP_LABELS_TOP_N };
+
+/* Keep only orgs whose column attr equals value (or, for a list column
+ * such as issues, has value among its `;`-separated items). */
+struct cm_map_where {
+	const char *attr;
+	const char *value;
+};
+
+struct cm_map_opts {
+	const char *format;      /* "svg", "png", "pdf" or "dot" */
+	const char *layout;      /* neato, fdp, sfdp, dot, circo; NULL = by size */
+	const char *color_by;    /* org column, metrics column or "community";
+				    NULL = type when it has two values or more, else community */
+	const char *size_by;     /* metrics column, budget, influence or a numeric
+				    org column; NULL = degree */
+	enum cm_map_labels labels;
+	size_t labels_top;       /* N for CM_MAP_LABELS_TOP_N */
+	const char *title;       /* NULL = the landscape folder's name */
+	int no_legend;
+	const char *ego;         /* org id (or exact name); NULL = whole landscape */
+	size_t radius;           /* steps from ego (default 1 when 0) */
+	const char *aggregate;   /* org column or "community": one node per group */
+	const struct cm_map_where *where;
+	size_t nwhere;
+	double dpi;              /* PNG resolution; 0 = 96 */
+	const char *name;        /* landscape name for the default title, or NULL */
+};
+
+/* What was drawn, for the caller's notes on stderr. */
+struct cm_map_info {
+	size_t orgs;             /* orgs in the map (members of groups when aggregated) */
+	size_t nodes;            /* orgs or groups drawn */
+	size_t edges;            /* lines drawn (merged ties) */
+	size_t labelled;         /* nodes with a label */
+	int labels_limited;      /* 1 when only the top nodes are labelled by default */
+	size_t ties;             /* ties drawn (between groups and inside them when aggregated) */
+	int auto_aggregate;      /* communities were drawn because there were more than
+				    CM_MAP_MAX_ORGS orgs (1) or CM_MAP_MAX_TIES ties (2) */
+	size_t folded_groups;    /* groups folded into "other groups" */
+	const char *layout;      /* engine used (static string) */
+	const char *color_by;    /* column used for colours (static or opts') */
+	size_t other_categories; /* categories drawn grey as "other" */
+};
+
+/* Draws a map of l in opts->format.  On success *data (malloc'd, freed by
+ * the caller with free()) holds *len bytes and info (may be NULL) says what
+ * was drawn.  Metrics come from cm_metrics_compute with filter f (types,
+ * at, samples).  CM_EUSAGE for a bad option value (unknown column, org or
+ * layout), CM_EINTERNAL when Graphviz fails.  Time: the metrics, plus the
+ * layout: about O(n^2) for neato up to 150 orgs, sfdp about a second for
+ * CM_MAP_MAX_ORGS orgs. */
+int cm_map_render(const struct cm_landscape *l, const struct cm_filter *f,
+		  const struct cm_map_opts *opts, char **data, size_t *len,
+		  struct cm_map_info *info, struct cm_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
