@@ -18,6 +18,7 @@ struct cli_common {
 	enum cli_format format;
 	int format_set;
 	const char *output;      /* -o FILE, or NULL for stdout */
+	int quiet;
 };
 
 /* Long options every analysis command accepts (merge into getopt tables). */
@@ -28,6 +29,8 @@ struct cli_common {
 	{ "threads", required_argument, NULL, 'J' },        \
 	{ "samples", required_argument, NULL, 'K' },        \
 	{ "exact", no_argument, NULL, 'E' },                \
+	{ "time-limit", required_argument, NULL, 'L' },     \
+	{ "quiet", no_argument, NULL, 'q' },                \
 	{ "strict", no_argument, NULL, 'S' },                 \
 	{ "format", required_argument, NULL, 'f' },           \
 	{ "output", required_argument, NULL, 'o' },           \
@@ -44,6 +47,8 @@ struct cli_common {
 	"                     sampled sources (default: exact up to 20,000 orgs,\n" \
 	"                     1,000 sources above)\n" \
 	"  --exact            never estimate\n" \
+	"  --time-limit S     stop after S seconds with exit status 70, writing nothing\n" \
+	"  --quiet            no progress display on a terminal\n" \
 	"  --strict           treat warnings in the data as errors\n" \
 	"  -f, --format FMT   table (default), csv, json or md\n" \
 	"  -o, --output FILE  write to FILE (format from its extension) instead of stdout\n" \
@@ -54,8 +59,11 @@ void cli_common_release(struct cli_common *c);
 /* Handles one getopt result; returns 1 if handled, 0 if not a common
  * option, or -1 after printing a usage error. */
 int cli_common_option(struct cli_common *c, int opt, const char *arg);
-/* Settles the format from -o's extension when --format was not given. */
+/* Settles the format from -o's extension when --format was not given, and
+ * turns on the progress display when stderr is a terminal. */
 void cli_common_finish(struct cli_common *c);
+/* Clears the progress line, if one is shown. */
+void cli_progress_end(void);
 
 /* Appends the non-empty items of a comma-separated list to *items (n
  * counts them); returns 0, or -1 if the list is empty or memory ran out. */

@@ -6,6 +6,8 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -113,6 +115,19 @@ int cli_common_option(struct cli_common *c, int opt, const char *arg)
 	case 'E':
 		c->filter.exact = 1;
 		return 1;
+	case 'L': {
+		char *end;
+		double v;
+		errno = 0;
+		v = strtod(arg, &end);
+		if (errno || *end || !(v > 0) || v > 1e7)
+			return cli_usage_error(NULL, "--time-limit needs a number of seconds, not '%s'", arg), -1;
+		cm_set_time_limit(v);
+		return 1;
+	}
+	case 'q':
+		c->quiet = 1;
+		return 1;
 	case 'f':
 		if (parse_format(arg, &c->format) < 0)
 			return cli_usage_error(NULL, "unknown format '%s' (table, csv, json, md)", arg), -1;
@@ -135,8 +150,58 @@ void cli_note_estimates(const struct cm_table *t, size_t norgs, const struct cm_
 			cli_progname, k < norgs ? k : norgs, norgs);
 }
 
+/* Progress on a terminal: stage, percent and time left, on one line of
+ * stderr, once a stage has run for two seconds. */
+struct progress {
+	struct timespec start;
+	const char *stage;
+	double last;
+	int shown;
+};
+
+static struct progress progress;
+
+static double since(const struct timespec *t)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (double)(now.tv_sec - t->tv_sec) + (double)(now.tv_nsec - t->tv_nsec) / 1e9;
+}
+
+static void show_progress(const char *stage, double done, void *ctx)
+{
+	double el;
+
+	(void)ctx;
+	if (progress.stage != stage) {
+		progress.stage = stage;
+		clock_gettime(CLOCK_MONOTONIC, &progress.start);
+		progress.last = 0;
+	}
+	el = since(&progress.start);
+	if (el < 2 || el - progress.last < 0.5)
+		return;
+	progress.last = el;
+	progress.shown = 1;
+	if (done > 0.01)
+		fprintf(stderr, "\r%s: %s %3.0f %%, about %.0f s left   ", cli_progname, stage, 100 * done,
+			el * (1 - done) / done);
+	else
+		fprintf(stderr, "\r%s: %s ...   ", cli_progname, stage);
+}
+
+void cli_progress_end(void)
+{
+	if (progress.shown)
+		fprintf(stderr, "\r\033[K");
+	progress.shown = 0;
+}
+
 void cli_common_finish(struct cli_common *c)
 {
+	if (!c->quiet && isatty(STDERR_FILENO))
+		cm_set_progress(show_progress, NULL);
 	const char *dot;
 
 	if (c->format_set || !c->output || !(dot = strrchr(c->output, '.')))
@@ -157,6 +222,7 @@ static void print_location(const struct cm_error *e)
 
 int cli_fail(const struct cm_error *err)
 {
+	cli_progress_end();
 	fprintf(stderr, "%s: ", cli_progname);
 	print_location(err);
 	fprintf(stderr, "%s\n", err->message[0] ? err->message : cm_status_str(err->code));

@@ -356,6 +356,7 @@ int cli_out_commit(struct cli_out *o)
 
 int cli_emit(const struct cm_table *t, const struct cli_common *c, const char *const *inputs)
 {
+	cli_progress_end();
 	struct cli_out o;
 	int rc = cli_out_open(&o, c->output, inputs);
 

@@ -31,6 +31,7 @@ enum cm_status {
 	CM_ENOMEM = -4,    /* out of memory: exit 70 */
 	CM_EINTERNAL = -5, /* a bug or a library failure: exit 70 */
 	CM_EOUTPUT = -6,   /* output cannot be created: exit 73 */
+	CM_ETIMEOUT = -7,  /* the time limit was reached: exit 70 */
 };
 
 /* One message with its location.  line/col are 0 when unknown. */
@@ -80,6 +81,16 @@ void cm_diags_release(struct cm_diags *d);
 /* Installs the engine's igraph error and warning handlers and seeds
  * igraph's random number generator.  Call once before anything else. */
 void cm_init(void);
+
+/* Long analyses stop with CM_ETIMEOUT once `seconds` have passed from
+ * this call (0 = no limit).  Process-wide, like igraph's interruption
+ * handler it is built on. */
+void cm_set_time_limit(double seconds);
+
+/* Progress of long analyses: fn(stage, fraction done in [0, 1], ctx) is
+ * called from the calling thread every so often (NULL = none). */
+typedef void cm_progress_fn(const char *stage, double done, void *ctx);
+void cm_set_progress(cm_progress_fn *fn, void *ctx);
 
 /* ------------------------------------------------------------------ */
 /* Landscape: organizations and ties                                    */

@@ -1,8 +1,10 @@
 /* igraph_bridge.c - igraph set-up, error mapping and graph construction. */
 #include "config.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "graph.h"
 
@@ -11,6 +13,52 @@ void omp_set_num_threads(int n); /* from libgomp, which igraph uses */
 #endif
 
 static char last_reason[256];
+static struct timespec deadline; /* tv_sec 0 = no limit */
+static cm_progress_fn *progress_fn;
+static void *progress_ctx;
+
+void cm_set_time_limit(double seconds)
+{
+	memset(&deadline, 0, sizeof(deadline));
+	if (seconds > 0) {
+		clock_gettime(CLOCK_MONOTONIC, &deadline);
+		deadline.tv_sec += (time_t)seconds;
+		deadline.tv_nsec += (long)((seconds - floor(seconds)) * 1e9);
+		if (deadline.tv_nsec >= 1000000000L) {
+			deadline.tv_sec++;
+			deadline.tv_nsec -= 1000000000L;
+		}
+	}
+}
+
+int cm_time_up(void)
+{
+	struct timespec now;
+
+	if (!deadline.tv_sec)
+		return 0;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return now.tv_sec > deadline.tv_sec || (now.tv_sec == deadline.tv_sec && now.tv_nsec >= deadline.tv_nsec);
+}
+
+void cm_set_progress(cm_progress_fn *fn, void *ctx)
+{
+	progress_fn = fn;
+	progress_ctx = ctx;
+}
+
+void cm_progress(const char *stage, double done)
+{
+	if (progress_fn)
+		progress_fn(stage, done, progress_ctx);
+}
+
+/* igraph polls this during long computations: stop at the deadline. */
+static igraph_error_t interruption_handler(void *data)
+{
+	(void)data;
+	return cm_time_up() ? IGRAPH_INTERRUPTED : IGRAPH_SUCCESS;
+}
 
 /* igraph calls this instead of aborting: keep the first non-empty reason,
  * free igraph's temporaries, and let the failing call return its code. */
@@ -40,15 +88,19 @@ void cm_init(void)
 #endif
 	igraph_set_error_handler(error_handler);
 	igraph_set_warning_handler(warning_handler);
+	igraph_set_interruption_handler(interruption_handler);
 	igraph_rng_seed(igraph_rng_default(), 42);
 }
 
 int cm_ig_fail(igraph_error_t e, struct cm_error *err, const char *what)
 {
-	int code = e == IGRAPH_ENOMEM ? CM_ENOMEM : e == IGRAPH_INTERRUPTED ? CM_EINTERNAL : CM_EINTERNAL;
+	int code = e == IGRAPH_ENOMEM ? CM_ENOMEM : e == IGRAPH_INTERRUPTED ? CM_ETIMEOUT : CM_EINTERNAL;
 
-	cm_error_set(err, code, NULL, 0, 0, "%s failed: %s", what,
-		     last_reason[0] ? last_reason : igraph_strerror(e));
+	if (code == CM_ETIMEOUT)
+		cm_error_set(err, code, NULL, 0, 0, "time limit reached during %s; nothing written", what);
+	else
+		cm_error_set(err, code, NULL, 0, 0, "%s failed: %s", what,
+			     last_reason[0] ? last_reason : igraph_strerror(e));
 	last_reason[0] = '\0';
 	return code;
 }

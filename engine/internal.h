@@ -142,6 +142,11 @@ int cm_report_init(struct cm_report *r, struct cm_table *t);
 void cm_report_add(struct cm_report *r, const char *section, const char *subject, const char *measure,
 		   double value, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 
+/* 1 once the time limit of cm_set_time_limit has passed (any thread). */
+int cm_time_up(void);
+/* Reports progress through cm_set_progress's callback (calling thread). */
+void cm_progress(const char *stage, double done);
+
 /* Strict number parsing: returns 0 and *v, or -1; *hint gets a static
  * explanation for common mistakes (decimal comma, hex), or NULL. */
 int cm_parse_number(const char *s, double *v, const char **hint);

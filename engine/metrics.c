@@ -167,8 +167,12 @@ int cm_metrics_run(const struct cm_landscape *l, const struct cm_filter *f, stru
 		  CM_DEFAULT_SAMPLES;
 	if (f && f->exact)
 		samples = 0;
-	if (cm_paths_compute(&c, (size_t)n, len, f ? f->threads : 0, samples, 1, &paths) < 0) {
-		rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
+	if ((rc = cm_paths_compute(&c, (size_t)n, len, f ? f->threads : 0, samples, 1, &paths)) < 0) {
+		rc = rc == CM_ETIMEOUT ?
+			cm_error_set(err, CM_ETIMEOUT, NULL, 0, 0,
+				     "time limit reached while computing betweenness and closeness; nothing written "
+				     "(--samples K estimates them faster)") :
+			cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 		goto out;
 	}
 	have_paths = 1;

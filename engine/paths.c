@@ -26,6 +26,8 @@ struct job {
 	size_t nsources;
 	size_t first, stride;     /* this thread's share of sources */
 	int sampled;
+	int *stop;                /* shared: set when the time limit passes */
+	size_t *done;             /* shared: sources finished, for progress */
 	double *dsum, *ecc;       /* per source, shared: each source has one thread */
 	size_t *reached;
 	double *btw, *btw2;       /* partial sums (and sums of squares when sampled) */
@@ -114,7 +116,18 @@ static void *worker(void *arg)
 	}
 	for (k = j->first; k < j->nsources; k += j->stride) {
 		igraph_integer_t s = (igraph_integer_t)j->sources[k], v, e;
-		size_t head = 0, tail = 0, i;
+		size_t head = 0, tail = 0, i, finished;
+		if (__atomic_load_n(j->stop, __ATOMIC_RELAXED))
+			break;
+		finished = __atomic_add_fetch(j->done, 1, __ATOMIC_RELAXED);
+		if ((finished & 63) == 0) {
+			if (cm_time_up()) {
+				__atomic_store_n(j->stop, 1, __ATOMIC_RELAXED);
+				break;
+			}
+			if (j->first == 0) /* progress from the calling thread only */
+				cm_progress("betweenness and closeness", (double)finished / (double)j->nsources);
+		}
 
 		dist[s] = 0;
 		sigma[s] = 1;
@@ -238,7 +251,8 @@ int cm_paths_compute(const struct cm_csr *c, size_t n, const double *len, size_t
 {
 	struct job *jobs = NULL;
 	pthread_t *tid = NULL;
-	size_t *sources = NULL, ns, t, i, started = 0;
+	size_t *sources = NULL, ns, t, i, started = 0, done = 0;
+	int stop = 0;
 	unsigned char *in_sample = NULL;
 	int sampled = samples > 0 && samples < n, rc = CM_ENOMEM;
 
@@ -297,6 +311,8 @@ int cm_paths_compute(const struct cm_csr *c, size_t n, const double *len, size_t
 		j->first = t;
 		j->stride = threads;
 		j->sampled = sampled;
+		j->stop = &stop;
+		j->done = &done;
 		j->dsum = out->dist_sum;
 		j->ecc = out->ecc;
 		j->reached = out->reached;
@@ -331,6 +347,10 @@ join:
 	for (t = 0; t < threads; t++)
 		if (jobs[t].failed)
 			goto out;
+	if (stop) {
+		rc = CM_ETIMEOUT;
+		goto out;
+	}
 	for (i = 0; i < ns; i++)
 		out->searched[sources[i]] = 1;
 	/* combine in thread order: deterministic for a thread count */

@@ -49,7 +49,8 @@ int cm_status_exit_code(enum cm_status code)
 	case CM_ENOINPUT: return 66;
 	case CM_EOUTPUT: return 73;
 	case CM_ENOMEM:
-	case CM_EINTERNAL: return 70;
+	case CM_EINTERNAL:
+	case CM_ETIMEOUT: return 70;
 	}
 	return 70;
 }
@@ -64,6 +65,7 @@ const char *cm_status_str(enum cm_status code)
 	case CM_ENOMEM: return "out of memory";
 	case CM_EINTERNAL: return "internal error";
 	case CM_EOUTPUT: return "cannot write output";
+	case CM_ETIMEOUT: return "time limit reached";
 	}
 	return "unknown error";
 }
