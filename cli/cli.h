@@ -97,6 +97,15 @@ void cli_out_abort(struct cli_out *o);
 
 /* Writes a table in a format.  Returns 0 or -1 on a write error. */
 int cli_write_table(const struct cm_table *t, enum cli_format fmt, FILE *f);
+/* The start of every analysis command once its options are read: exactly
+ * nargs operands must remain (the LANDSCAPE folder first); settles the
+ * common options and loads the landscape.  Returns 0 or an exit status. */
+int cli_begin(const char *cmd, int argc, char **argv, int nargs, struct cli_common *c,
+	      struct cm_landscape **l);
+/* The end: says when figures are estimates, then writes t where the
+ * options say, never over the landscape's own files.  Returns an exit status. */
+int cli_finish(const struct cm_table *t, const struct cli_common *c, const struct cm_landscape *l);
+
 /* Tells on stderr when a table's path metrics are estimates. */
 void cli_note_estimates(const struct cm_table *t, size_t norgs, const struct cm_filter *f);
 /* Writes t to c->output (or stdout) in c->format; returns an exit status. */

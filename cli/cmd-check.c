@@ -35,26 +35,18 @@ int cmd_check(int argc, char **argv)
 			goto out;
 		}
 		if (cli_common_option(&c, opt, optarg) != 1) {
-			rc = opt == '?' ? 64 : 64;
+			rc = 64;
 			goto out;
 		}
 	}
-	if (optind + 1 != argc) {
-		rc = cli_usage_error("check", "expected one LANDSCAPE folder; see 'coalmap check --help'");
-		goto out;
-	}
-	cli_common_finish(&c);
-	if ((rc = cli_load(argv[optind], &c, &l)))
+	if ((rc = cli_begin("check", argc, argv, 1, &c, &l)))
 		goto out;
 	cm_error_clear(&err);
 	if (cm_check_summary(l, &c.filter, &t, &err) < 0) {
 		rc = cli_fail(&err);
 		goto out;
 	}
-	{
-		const char *inputs[] = { cm_landscape_orgs_path(l), cm_landscape_ties_path(l), NULL };
-		rc = cli_emit(&t, &c, inputs);
-	}
+	rc = cli_finish(&t, &c, l);
 out:
 	cm_table_release(&t);
 	cm_landscape_free(l);

@@ -183,10 +183,6 @@ int cmd_gaps(int argc, char **argv)
 			goto out;
 		}
 	}
-	if (optind + 1 != argc) {
-		rc = cli_usage_error("gaps", "expected one LANDSCAPE folder; see 'coalmap gaps --help'");
-		goto out;
-	}
 #define LIST(i) ((struct cm_strlist){ (const char *const *)ls.v[i], ls.n[i] })
 	go.type = LIST(L_TYPE);
 	go.region = LIST(L_REGION);
@@ -197,8 +193,7 @@ int cmd_gaps(int argc, char **argv)
 	go.need_regions = LIST(L_NREGIONS);
 #undef LIST
 	go.top = (size_t)top;
-	cli_common_finish(&c);
-	if ((rc = cli_load(argv[optind], &c, &l)))
+	if ((rc = cli_begin("gaps", argc, argv, 1, &c, &l)))
 		goto out;
 	cm_error_clear(&err);
 	if ((go.for_org ? cm_gaps_recommend(l, &c.filter, &go, &t, &err) :
@@ -206,12 +201,7 @@ int cmd_gaps(int argc, char **argv)
 		rc = cli_fail(&err);
 		goto out;
 	}
-	if (!go.for_org)
-		cli_note_estimates(&t, cm_landscape_norgs(l), &c.filter);
-	{
-		const char *inputs[] = { cm_landscape_orgs_path(l), cm_landscape_ties_path(l), NULL };
-		rc = cli_emit(&t, &c, inputs);
-	}
+	rc = cli_finish(&t, &c, l);
 out:
 	for (k = 0; k < 8; k++) {
 		for (i = 0; i < ls.n[k]; i++)

@@ -85,19 +85,13 @@ int cmd_metrics(int argc, char **argv)
 			goto out;
 		}
 	}
-	if (optind + 1 != argc) {
-		rc = cli_usage_error("metrics", "expected one LANDSCAPE folder; see 'coalmap metrics --help'");
-		goto out;
-	}
-	cli_common_finish(&c);
-	if ((rc = cli_load(argv[optind], &c, &l)))
+	if ((rc = cli_begin("metrics", argc, argv, 1, &c, &l)))
 		goto out;
 	cm_error_clear(&err);
 	if (cm_metrics_compute(l, &c.filter, &t, &err) < 0) {
 		rc = cli_fail(&err);
 		goto out;
 	}
-	cli_note_estimates(&t, cm_landscape_norgs(l), &c.filter);
 	if (group_by && cm_brokerage_add(l, &c.filter, group_by, &t, &err) < 0) {
 		rc = cli_fail(&err);
 		goto out;
@@ -116,10 +110,7 @@ int cmd_metrics(int argc, char **argv)
 	}
 	if (top >= 0)
 		cm_table_truncate(&t, (size_t)top);
-	{
-		const char *inputs[] = { cm_landscape_orgs_path(l), cm_landscape_ties_path(l), NULL };
-		rc = cli_emit(&t, &c, inputs);
-	}
+	rc = cli_finish(&t, &c, l);
 out:
 	cm_table_release(&t);
 	cm_landscape_free(l);

@@ -57,12 +57,7 @@ int cmd_path(int argc, char **argv)
 			goto out;
 		}
 	}
-	if (optind + 3 != argc) {
-		rc = cli_usage_error("path", "expected LANDSCAPE FROM TO; see 'coalmap path --help'");
-		goto out;
-	}
-	cli_common_finish(&c);
-	if ((rc = cli_load(argv[optind], &c, &l)))
+	if ((rc = cli_begin("path", argc, argv, 3, &c, &l)))
 		goto out;
 	cm_error_clear(&err);
 	if (cm_path_compute(l, &c.filter, argv[optind + 1], argv[optind + 2], (size_t)k, &t, &err) < 0) {
@@ -72,10 +67,7 @@ int cmd_path(int argc, char **argv)
 	if (t.nrows == 0)
 		fprintf(stderr, "%s: no chain of ties connects '%s' and '%s'%s\n", cli_progname, argv[optind + 1],
 			argv[optind + 2], c.filter.types || c.filter.has_at ? " with these ties" : "");
-	{
-		const char *inputs[] = { cm_landscape_orgs_path(l), cm_landscape_ties_path(l), NULL };
-		rc = cli_emit(&t, &c, inputs);
-	}
+	rc = cli_finish(&t, &c, l);
 out:
 	cm_table_release(&t);
 	cm_landscape_free(l);

@@ -87,23 +87,14 @@ int cmd_power(int argc, char **argv)
 			goto out;
 		}
 	}
-	if (optind + 1 != argc) {
-		rc = cli_usage_error("power", "expected one LANDSCAPE folder; see 'coalmap power --help'");
-		goto out;
-	}
-	cli_common_finish(&c);
-	if ((rc = cli_load(argv[optind], &c, &l)))
+	if ((rc = cli_begin("power", argc, argv, 1, &c, &l)))
 		goto out;
 	cm_error_clear(&err);
 	if (cm_power_compute(l, &c.filter, &po, &t, &err) < 0) {
 		rc = cli_fail(&err);
 		goto out;
 	}
-	cli_note_estimates(&t, cm_landscape_norgs(l), &c.filter);
-	{
-		const char *inputs[] = { cm_landscape_orgs_path(l), cm_landscape_ties_path(l), NULL };
-		rc = cli_emit(&t, &c, inputs);
-	}
+	rc = cli_finish(&t, &c, l);
 out:
 	for (i = 0; i < po.ntargets; i++)
 		free(targets[i]);

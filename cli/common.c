@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <getopt.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -259,4 +260,22 @@ int cli_load(const char *dir, const struct cli_common *c, struct cm_landscape **
 	}
 	cm_diags_release(&d);
 	return 0;
+}
+
+int cli_begin(const char *cmd, int argc, char **argv, int nargs, struct cli_common *c,
+	      struct cm_landscape **l)
+{
+	if (optind + nargs != argc)
+		return cli_usage_error(cmd, "expected %s; see 'coalmap %s --help'",
+				       nargs == 1 ? "one LANDSCAPE folder" : "LANDSCAPE and its arguments", cmd);
+	cli_common_finish(c);
+	return cli_load(argv[optind], c, l);
+}
+
+int cli_finish(const struct cm_table *t, const struct cli_common *c, const struct cm_landscape *l)
+{
+	const char *inputs[] = { cm_landscape_orgs_path(l), cm_landscape_ties_path(l), NULL };
+
+	cli_note_estimates(t, cm_landscape_norgs(l), &c->filter);
+	return cli_emit(t, c, inputs);
 }
