@@ -37,6 +37,12 @@ static void help(void)
 	       "                     for landscapes too large to draw org by org\n"
 	       "  --where ATTR=VALUE only orgs whose ATTR is VALUE (or has VALUE in a\n"
 	       "                     ;-separated list); repeat to require several\n"
+	       "  --highlight-gaps ORG\n"
+	       "                     add the partners 'coalmap gaps --for ORG' ranks\n"
+	       "                     first as heavy dashed lines from ORG labelled with\n"
+	       "                     their rank and score; they are drawn even when --ego\n"
+	       "                     or --where leaves them out (not with --aggregate)\n"
+	       "  --gaps-top N       how many suggested partners, 1 to %d (default %d)\n"
 	       "  --layout ENGINE    neato, fdp, sfdp, dot or circo (default: neato up to\n"
 	       "                     150 nodes, sfdp above)\n"
 	       "  --dpi N            PNG resolution (default 96)\n"
@@ -48,7 +54,8 @@ static void help(void)
 	       "  -h, --help         show this help\n\n"
 	       "Landscapes of more than %d orgs, or %d ties, are drawn as communities\n"
 	       "(--aggregate community) unless --ego, --where, --types or --at select fewer.\n",
-	       CM_MAP_LABEL_ALL_MAX, CM_MAP_LABELS_TOP, CM_MAP_MAX_ORGS, CM_MAP_MAX_TIES);
+	       CM_MAP_LABEL_ALL_MAX, CM_MAP_LABELS_TOP, CM_MAP_GAPS_MAX, CM_MAP_GAPS_TOP, CM_MAP_MAX_ORGS,
+	       CM_MAP_MAX_TIES);
 }
 
 static const char *extension(const char *path)
@@ -95,7 +102,7 @@ static int parse_number(const char *s, double lo, double hi, double *v)
 int cmd_map(int argc, char **argv)
 {
 	enum { O_COLOR = 1000, O_SIZE, O_LABELS, O_TITLE, O_NOLEGEND, O_EGO, O_RADIUS, O_AGG, O_WHERE,
-	       O_LAYOUT, O_DPI };
+	       O_LAYOUT, O_DPI, O_GAPS, O_GAPS_TOP };
 	static const struct option longopts[] = {
 		{ "color-by", required_argument, NULL, O_COLOR },
 		{ "colour-by", required_argument, NULL, O_COLOR },
@@ -109,6 +116,8 @@ int cmd_map(int argc, char **argv)
 		{ "where", required_argument, NULL, O_WHERE },
 		{ "layout", required_argument, NULL, O_LAYOUT },
 		{ "dpi", required_argument, NULL, O_DPI },
+		{ "highlight-gaps", required_argument, NULL, O_GAPS },
+		{ "gaps-top", required_argument, NULL, O_GAPS_TOP },
 		CLI_COMMON_LONGOPTS, { NULL, 0, NULL, 0 }
 	};
 	struct cli_common c;
@@ -122,7 +131,7 @@ int cmd_map(int argc, char **argv)
 	char *data = NULL, *eq, namebuf[1024];
 	size_t len = 0;
 	double x;
-	int opt, rc, radius_set = 0;
+	int opt, rc, radius_set = 0, gaps_top_set = 0;
 
 	cli_common_init(&c);
 	memset(&mo, 0, sizeof(mo));
@@ -213,6 +222,18 @@ int cmd_map(int argc, char **argv)
 			}
 			mo.dpi = x;
 			continue;
+		case O_GAPS:
+			mo.highlight_gaps = optarg;
+			continue;
+		case O_GAPS_TOP:
+			if (parse_number(optarg, 1, CM_MAP_GAPS_MAX, &x) < 0 || x != (double)(size_t)x) {
+				rc = cli_usage_error("map", "--gaps-top needs a whole number from 1 to %d, not '%s'",
+						     CM_MAP_GAPS_MAX, optarg);
+				goto out;
+			}
+			mo.gaps_top = (size_t)x;
+			gaps_top_set = 1;
+			continue;
 		}
 		if (cli_common_option(&c, opt, optarg) != 1) {
 			rc = 64;
@@ -238,6 +259,15 @@ int cmd_map(int argc, char **argv)
 	}
 	if (radius_set && !mo.ego) {
 		rc = cli_usage_error("map", "--radius needs --ego ORG");
+		goto out;
+	}
+	if (gaps_top_set && !mo.highlight_gaps) {
+		rc = cli_usage_error("map", "--gaps-top needs --highlight-gaps ORG");
+		goto out;
+	}
+	if (mo.highlight_gaps && mo.aggregate) {
+		rc = cli_usage_error("map", "--highlight-gaps draws organizations one by one; it cannot be used "
+					    "with --aggregate");
 		goto out;
 	}
 	mo.format = format;
@@ -271,6 +301,9 @@ int cmd_map(int argc, char **argv)
 	if (info.other_categories)
 		fprintf(stderr, "%s: note: '%s' has %zu values; the %d largest have colours, the other %zu are grey\n",
 			cli_progname, info.color_by, info.other_categories + 7, 7, info.other_categories);
+	if (mo.highlight_gaps && info.suggested < (mo.gaps_top ? mo.gaps_top : CM_MAP_GAPS_TOP))
+		fprintf(stderr, "%s: note: coalmap gaps suggests %s%zu partner%s for '%s'\n", cli_progname,
+			info.suggested ? "only " : "", info.suggested, info.suggested == 1 ? "" : "s", mo.highlight_gaps);
 	if (info.orgs == 0)
 		fprintf(stderr, "%s: warning: no organization to draw; the map is empty\n", cli_progname);
 	{

@@ -33,6 +33,9 @@ extern "C" {
 #define CM_MAP_LABELS_TOP 30
 /* Labels longer than this many characters are cut with an ellipsis. */
 #define CM_MAP_LABEL_MAX 40
+/* Suggested partners drawn for highlight_gaps: by default, and at most. */
+#define CM_MAP_GAPS_TOP 3
+#define CM_MAP_GAPS_MAX 10
 
 enum cm_map_labels { CM_MAP_LABELS_AUTO, CM_MAP_LABELS_ALL, CM_MAP_LABELS_NONE, CM_MAP_LABELS_TOP_N };
 
@@ -61,6 +64,10 @@ struct cm_map_opts {
 	size_t nwhere;
 	double dpi;              /* PNG resolution; 0 = 96 */
 	const char *name;        /* landscape name for the default title, or NULL */
+	const char *highlight_gaps; /* org id: its top partners by cm_gaps_recommend
+				       (default options, the map's filter) drawn as
+				       extra dashed lines, ranked; NULL = none */
+	size_t gaps_top;         /* how many, 1 to CM_MAP_GAPS_MAX; 0 = CM_MAP_GAPS_TOP */
 };
 
 /* What was drawn, for the caller's notes on stderr. */
@@ -77,13 +84,21 @@ struct cm_map_info {
 	const char *layout;      /* engine used (static string) */
 	const char *color_by;    /* column used for colours (static or opts') */
 	size_t other_categories; /* categories drawn grey as "other" */
+	size_t suggested;        /* suggested-partner lines drawn (highlight_gaps) */
+	size_t suggested_added;  /* orgs drawn only because they are suggested (or
+				    are the highlight_gaps org) */
 };
 
 /* Draws a map of l in opts->format.  On success *data (malloc'd, freed by
  * the caller with free()) holds *len bytes and info (may be NULL) says what
  * was drawn.  Metrics come from cm_metrics_compute with filter f (types,
- * at, samples).  CM_EUSAGE for a bad option value (unknown column, org or
- * layout), CM_EINTERNAL when Graphviz fails.  Time: the metrics, plus the
+ * at, samples); with highlight_gaps the suggestions come from
+ * cm_gaps_recommend with the same filter, and the org and its suggested
+ * partners are drawn whatever where and ego select.  CM_EUSAGE for a bad
+ * option value (unknown column, org or layout; highlight_gaps with
+ * aggregate or on a map too large to draw org by org; the message for an
+ * unknown highlight_gaps org is cm_gaps_recommend's), CM_EINTERNAL when
+ * Graphviz fails.  Time: the metrics (and cm_gaps_recommend), plus the
  * layout: about O(n^2) for neato up to 150 orgs, sfdp about a second for
  * CM_MAP_MAX_ORGS orgs. */
 int cm_map_render(const struct cm_landscape *l, const struct cm_filter *f,

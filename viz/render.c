@@ -194,7 +194,7 @@ static int invisible(uint32_t c)
 	       (c & 0xFFFE) == 0xFFFE;
 }
 
-#define TEXT_MAX 120 /* code points kept by label_text at most */
+#define TEXT_MAX 200 /* code points kept by label_text at most */
 
 static char *label_text_just(const char *s, size_t max, size_t wrap, int left, int *lines);
 
@@ -389,6 +389,19 @@ struct map {
 	const char *ego_name;
 	size_t ego_org;     /* SIZE_MAX without --ego */
 	struct group_extra *gx;
+	struct suggestion *sug; /* highlight_gaps: the suggested partners, best first */
+	size_t nsug;
+	size_t gaps_org;    /* the highlight_gaps org, SIZE_MAX without */
+	const char *gaps_name;
+	size_t sug_added;   /* suggested partners drawn only because they are suggested */
+	int gaps_added;     /* the highlight_gaps org is drawn only because of it */
+};
+
+/* A partner coalmap gaps suggests for the highlight_gaps org. */
+struct suggestion {
+	size_t org;
+	uint32_t a, b;      /* vnodes of the highlight_gaps org and of the partner */
+	double score;
 };
 
 struct vnode {
@@ -399,10 +412,12 @@ struct vnode {
 	double value;      /* size-by value, NaN when missing */
 	double rank, rank2; /* label priority (betweenness, then degree), higher first */
 	unsigned slot;     /* colour and shape */
-	int ego;
+	int ego;           /* the --ego or the highlight_gaps org: thick outline, always labelled */
+	size_t suggested;  /* rank (from 1) of a suggested partner, else 0 */
 	char *label;       /* escaped label, or NULL */
 	int lines;
 	double side;       /* width = height of the shape, points */
+	double pad;        /* room around the shape for the highlight_gaps org's disc, points */
 	double x, y, w, h; /* pass-1 box: centre and size, points */
 };
 
@@ -622,6 +637,9 @@ static unsigned slot_of(size_t r, size_t n)
 	return r < NSLOTS - 1 ? (unsigned)r : OTHER;
 }
 
+/* Room around the highlight_gaps org's shape for its shaded disc, points. */
+#define HALO_PAD 9.0
+
 /* ------------------------------------------------------------------ */
 /* Which orgs and ties are drawn                                        */
 /* ------------------------------------------------------------------ */
@@ -762,6 +780,78 @@ static int select_orgs(struct map *m, struct cm_error *err)
 	for (i = 0; i < l->norgs; i++)
 		m->ndrawn += m->drawn[i];
 	return CM_OK;
+}
+
+/* Index of the org with this id, or SIZE_MAX. */
+static size_t org_by_id(const struct cm_landscape *l, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < l->norgs; i++)
+		if (!strcmp(cm_landscape_org_id(l, i), id))
+			return i;
+	return SIZE_MAX;
+}
+
+/* The highlight_gaps org's top partners as `coalmap gaps --for` ranks them
+ * with its defaults (weights 1, decision-makers left out) and the map's
+ * filter; they and the org are drawn whatever --where and --ego select.
+ * An unknown org fails with cm_gaps_recommend's own message. */
+static int suggest_partners(struct map *m, struct cm_error *err)
+{
+	const struct cm_landscape *l = m->l;
+	const struct cm_map_opts *o = m->o;
+	const struct cm_filter all = { 0 };
+	struct cm_gaps_opts go;
+	struct cm_table t;
+	size_t r, k, top = o->gaps_top ? o->gaps_top : CM_MAP_GAPS_TOP;
+	int rc, cid, cscore;
+
+	if (top > CM_MAP_GAPS_MAX)
+		return cm_error_set(err, CM_EUSAGE, NULL, 0, 0, "--gaps-top needs a number from 1 to %d, not %zu",
+				    CM_MAP_GAPS_MAX, top);
+	memset(&go, 0, sizeof(go));
+	go.for_org = o->highlight_gaps;
+	for (k = 0; k < CM_GAP_NCOMPONENTS; k++)
+		go.weights[k] = 1;
+	go.top = top;
+	cm_table_init(&t, 0);
+	if ((rc = cm_gaps_recommend(l, m->f ? m->f : &all, &go, &t, err)) < 0)
+		goto out;
+	cid = cm_table_find(&t, "id");
+	cscore = cm_table_find(&t, "score");
+	if (cid < 0 || cscore < 0 || (m->gaps_org = org_by_id(l, o->highlight_gaps)) == SIZE_MAX) {
+		rc = cm_error_set(err, CM_EINTERNAL, NULL, 0, 0, "coalmap gaps gave no ids and scores");
+		goto out;
+	}
+	if (!(m->sug = calloc(t.nrows + 1, sizeof(*m->sug)))) {
+		rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
+		goto out;
+	}
+	m->gaps_name = cm_landscape_org_name(l, m->gaps_org);
+	if (!*m->gaps_name)
+		m->gaps_name = cm_landscape_org_id(l, m->gaps_org);
+	for (r = 0; r < t.nrows; r++) {
+		struct suggestion *sg = &m->sug[m->nsug];
+		if (t.cols[cid].null[r] || (sg->org = org_by_id(l, t.cols[cid].text[r])) == SIZE_MAX)
+			continue;
+		sg->score = t.cols[cscore].null[r] ? 0 : t.cols[cscore].reals[r];
+		if (!m->drawn[sg->org]) {
+			m->drawn[sg->org] = 1;
+			m->sug_added++;
+			m->ndrawn++;
+		}
+		m->nsug++;
+	}
+	if (!m->drawn[m->gaps_org]) {
+		m->drawn[m->gaps_org] = 1;
+		m->gaps_added = 1;
+		m->ndrawn++;
+	}
+	rc = CM_OK;
+out:
+	cm_table_release(&t);
+	return rc;
 }
 
 /* Ties between drawn orgs, merged per (pair, type, direction). */
@@ -981,10 +1071,16 @@ static int build_org_nodes(struct map *m)
 		v->rank2 = m->c_degree >= 0 ? (double)m->metrics.cols[m->c_degree].ints[i] : 0;
 		if (isnan(v->rank))
 			v->rank = 0;
-		v->ego = i == m->ego_org;
+		v->ego = i == m->ego_org || i == m->gaps_org;
+		v->pad = i == m->gaps_org ? HALO_PAD : 0;
 		m->node_of[i] = (uint32_t)k++;
 	}
 	m->nv = k;
+	for (i = 0; i < m->nsug; i++) {
+		m->sug[i].a = m->node_of[m->gaps_org];
+		m->sug[i].b = m->node_of[m->sug[i].org];
+		m->v[m->sug[i].b].suggested = i + 1;
+	}
 	return CM_OK;
 }
 
@@ -1328,7 +1424,7 @@ static int assign_labels(struct map *m, struct cm_map_info *info)
 	m->label_fs = n <= 80 ? 11 : 10;
 	for (i = 0; i < n; i++) {
 		struct vnode *v = &m->v[order[i]];
-		if (i >= top && !(v->ego && o->labels != CM_MAP_LABELS_NONE))
+		if (i >= top && !((v->ego || v->suggested) && o->labels != CM_MAP_LABELS_NONE))
 			continue;
 		if (m->aggregate) {
 			/* name, "around" its best-connected member, size */
@@ -1496,14 +1592,14 @@ static int layout_pass1(struct map *m, GVC_t *gvc, const char *engine, double *b
 			set(n, "shape", "box");
 			set(n, "label", v->label);
 			setf(n, "fontsize", m->label_fs);
-			setf(n, "width", v->side / 72);
-			setf(n, "height", (v->side + label_height(m, v)) / 72);
+			setf(n, "width", (v->side + 2 * v->pad) / 72);
+			setf(n, "height", (v->side + 2 * v->pad + label_height(m, v)) / 72);
 		} else {
 			/* a box, so that bounding boxes, not just shapes, stay apart */
 			set(n, "shape", "box");
 			set(n, "fixedsize", "true");
-			setf(n, "width", v->side / 72);
-			setf(n, "height", v->side / 72);
+			setf(n, "width", (v->side + 2 * v->pad) / 72);
+			setf(n, "height", (v->side + 2 * v->pad) / 72);
 		}
 	}
 	for (i = 0; i < m->ne; i++) {
@@ -1514,6 +1610,9 @@ static int layout_pass1(struct map *m, GVC_t *gvc, const char *engine, double *b
 		if (!agedge(g, nodes[e->a], nodes[e->b], NULL, 1))
 			goto out;
 	}
+	for (i = 0; i < m->nsug; i++)
+		if (!agedge(g, nodes[m->sug[i].a], nodes[m->sug[i].b], NULL, 1))
+			goto out;
 	gv_msg[0] = '\0';
 	if (gvLayout(gvc, g, engine) != 0) {
 		rc = cm_error_set(err, CM_EINTERNAL, NULL, 0, 0, "map layout (%s) failed: %s", engine, gv_reason());
@@ -1788,9 +1887,95 @@ static void style_edge(Agedge_t *e, const struct tie_style *st, int directed, in
 		set(e, "dir", "none");
 }
 
+/* A partner coalmap gaps suggests: a heavy dashed line in a colour no tie
+ * or palette entry has, ended by open circles, so it stays apart from every
+ * tie style in colour, in grey-scale and in print. */
+#define SUGGEST_COLOR "#6A3D9A"
+#define SUGGEST_PEN 4.0
+
+static void style_suggested(Agedge_t *e)
+{
+	set(e, "class", "suggested");
+	set(e, "style", "dashed");
+	setf(e, "penwidth", SUGGEST_PEN);
+	set(e, "color", SUGGEST_COLOR);
+	set(e, "dir", "both");
+	set(e, "arrowhead", "odot");
+	set(e, "arrowtail", "odot");
+	set(e, "arrowsize", "0.7");
+}
+
+/* A wide translucent band under a suggested line, like a highlighter, so
+ * that it stands out on a crowded map. */
+static void style_band(Agedge_t *e)
+{
+	set(e, "class", "suggested-band");
+	set(e, "style", "solid");
+	setf(e, "penwidth", SUGGEST_PEN * 2.5);
+	set(e, "color", SUGGEST_COLOR "40");
+	set(e, "dir", "none");
+}
+
 /* ------------------------------------------------------------------ */
 /* Pass 2: the drawing                                                   */
 /* ------------------------------------------------------------------ */
+
+/* Centre of a node's shape in the drawing (its label hangs below). */
+static void shape_centre(const struct vnode *v, double *x, double *y)
+{
+	*x = v->x;
+	*y = v->label ? v->y + v->h / 2 - v->pad - v->side / 2 : v->y;
+}
+
+/* Area shared by two boxes given as centre and size. */
+static double box_overlap(double ax, double ay, double aw, double ah, double bx, double by, double bw, double bh)
+{
+	double w = fmin(ax + aw / 2, bx + bw / 2) - fmax(ax - aw / 2, bx - bw / 2);
+	double h = fmin(ay + ah / 2, by + bh / 2) - fmax(ay - ah / 2, by - bh / 2);
+
+	return w > 0 && h > 0 ? w * h : 0;
+}
+
+/* Puts the w x h plate of a suggested partner's line on the line, or else
+ * beside it, at the first of a few places around its middle that covers
+ * least of the pass-1 boxes (shapes with their labels) and of the nplaced
+ * plates before it (x, y, w, h each); out gets x, y, w, h. */
+static void place_plate(const struct map *m, const struct suggestion *sg, double w, double h,
+			const double *placed, size_t nplaced, double *out)
+{
+	static const double at[] = { 0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.18, 0.82 };
+	static const double side[] = { 0, 1, -1 };
+	double ax, ay, bx, by, nx, ny, len, off, best = INFINITY;
+	size_t k, i, s;
+
+	shape_centre(&m->v[sg->a], &ax, &ay);
+	shape_centre(&m->v[sg->b], &bx, &by);
+	out[0] = (ax + bx) / 2;
+	out[1] = (ay + by) / 2;
+	out[2] = w;
+	out[3] = h;
+	len = hypot(bx - ax, by - ay);
+	nx = len > 0 ? -(by - ay) / len : 0;
+	ny = len > 0 ? (bx - ax) / len : 1;
+	off = fabs(nx) * w / 2 + fabs(ny) * h / 2 + 2; /* the plate just clear of the line */
+	for (s = 0; s < sizeof(side) / sizeof(*side) && best > 0; s++)
+		for (k = 0; k < sizeof(at) / sizeof(*at) && best > 0; k++) {
+			double x = ax + at[k] * (bx - ax) + side[s] * off * nx;
+			double y = ay + at[k] * (by - ay) + side[s] * off * ny, cover = 0;
+			for (i = 0; i < m->nv; i++) {
+				const struct vnode *v = &m->v[i];
+				cover += box_overlap(x, y, w, h, v->x, v->y, v->w + 8, v->h + 8);
+			}
+			for (i = 0; i < nplaced; i++)
+				cover += 4 * box_overlap(x, y, w, h, placed[4 * i], placed[4 * i + 1],
+							 placed[4 * i + 2], placed[4 * i + 3]);
+			if (cover < best - 1e-9) {
+				best = cover;
+				out[0] = x;
+				out[1] = y;
+			}
+		}
+}
 
 struct legend {
 	struct texts t;
@@ -1808,6 +1993,9 @@ struct legend {
 	double agg_counts[3];
 	size_t nagg;
 	long agg_conflict;
+	long sug_row;       /* the suggested-partner line, or -1 */
+	long sug_note[2];   /* what the suggestions are, or -1 */
+	long *sug_plates;   /* per suggestion the text on its line (measured with the legend) */
 };
 
 static void legend_release(struct legend *lg)
@@ -1816,6 +2004,7 @@ static void legend_release(struct legend *lg)
 	free(lg->color_rows);
 	free(lg->color_slot);
 	free(lg->tie_rows);
+	free(lg->sug_plates);
 	memset(lg, 0, sizeof(*lg));
 }
 
@@ -1832,8 +2021,16 @@ static void subtitle_of(const struct map *m, char *buf, size_t n)
 	const struct cm_filter *f = m->f;
 	size_t len, i;
 
-	char a[32], b[32], c[32], d[32];
+	char a[32], b[32], c[32], d[32], plus[512] = "";
 	int comm = !strcasecmp(m->agg_by ? m->agg_by : "", "community");
+	size_t base = m->ndrawn - m->sug_added - (size_t)m->gaps_added;
+
+	/* orgs drawn only for --highlight-gaps are counted apart */
+	if (m->gaps_added)
+		snprintf(plus, sizeof(plus), " plus %s and %zu suggested partner%s", m->gaps_name, m->sug_added,
+			 m->sug_added == 1 ? "" : "s");
+	else if (m->sug_added)
+		snprintf(plus, sizeof(plus), " plus %zu suggested partner%s", m->sug_added, m->sug_added == 1 ? "" : "s");
 
 	if (m->aggregate && m->folded_orgs)
 		snprintf(buf, n, "%s organizations in %s %s%s; the %zu largest (%s orgs) drawn, with the %s ties among them",
@@ -1843,12 +2040,12 @@ static void subtitle_of(const struct map *m, char *buf, size_t n)
 		snprintf(buf, n, "%s organizations in %zu %s%s, %s ties", num(m->ndrawn, a), m->nv,
 			 comm ? "communities" : "groups by ", comm ? "" : m->agg_by, num(m->nties, b));
 	else if (m->ego_name)
-		snprintf(buf, n, "%s organization%s within %zu step%s of %s, %s tie%s among them", num(m->ndrawn, a),
-			 m->ndrawn == 1 ? "" : "s", m->o->radius ? m->o->radius : 1,
-			 (m->o->radius ? m->o->radius : 1) == 1 ? "" : "s", m->ego_name, num(m->nties, b),
+		snprintf(buf, n, "%s organization%s within %zu step%s of %s%s, %s tie%s among them", num(base, a),
+			 base == 1 ? "" : "s", m->o->radius ? m->o->radius : 1,
+			 (m->o->radius ? m->o->radius : 1) == 1 ? "" : "s", m->ego_name, plus, num(m->nties, b),
 			 m->nties == 1 ? "" : "s");
 	else
-		snprintf(buf, n, "%s organization%s, %s tie%s", num(m->ndrawn, a), m->ndrawn == 1 ? "" : "s",
+		snprintf(buf, n, "%s organization%s%s, %s tie%s", num(base, a), base == 1 ? "" : "s", plus,
 			 num(m->nties, b), m->nties == 1 ? "" : "s");
 	if (f && f->types) {
 		len = strlen(buf);
@@ -1883,11 +2080,18 @@ static int build_legend(struct map *m, const struct styles *st, const struct cm_
 	const struct cats *c = m->colors;
 
 	memset(lg, 0, sizeof(*lg));
-	lg->missing_row = lg->note = lg->agg_conflict = -1;
+	lg->missing_row = lg->note = lg->agg_conflict = lg->sug_row = lg->sug_note[0] = -1;
+	if (!(lg->sug_plates = calloc(m->nsug + 1, sizeof(long))))
+		return CM_ENOMEM;
+	for (i = 0; i < m->nsug; i++) {
+		snprintf(buf, sizeof(buf), "#%zu (%.2f)", i + 1, m->sug[i].score);
+		if ((lg->sug_plates[i] = text_add(&lg->t, buf, m->label_fs, 40, 0, SUGGEST_COLOR)) < 0)
+			return CM_ENOMEM;
+	}
 	if ((lg->title = text_add(&lg->t, title_of(m), 24, 100, 0, INK)) < 0)
 		return CM_ENOMEM;
 	subtitle_of(m, buf, sizeof(buf));
-	if ((lg->subtitle = text_add(&lg->t, buf, 12.5, 110, 0, MUTED)) < 0)
+	if ((lg->subtitle = text_add(&lg->t, buf, 12.5, TEXT_MAX, 110, MUTED)) < 0)
 		return CM_ENOMEM;
 	if (m->o->no_legend)
 		return CM_OK;
@@ -1995,7 +2199,7 @@ static int build_legend(struct map *m, const struct styles *st, const struct cm_
 				return CM_ENOMEM;
 		} else
 			lg->tie_head = -1;
-	} else if (st->nrows) {
+	} else if (st->nrows || m->nsug) {
 		if ((lg->tie_head = text_add(&lg->t, "Ties", LEGEND_FS + 1, 60, 0, INK)) < 0)
 			return CM_ENOMEM;
 		if (!(lg->tie_rows = calloc(st->nrows + 1, sizeof(long))))
@@ -2005,6 +2209,9 @@ static int build_legend(struct map *m, const struct styles *st, const struct cm_
 			if ((lg->tie_rows[i] = text_add(&lg->t, buf, LEGEND_FS, 60, 0, INK)) < 0)
 				return CM_ENOMEM;
 		}
+		if (m->nsug && (lg->sug_row = text_add(&lg->t, "suggested partner (coalmap gaps)", LEGEND_FS, 60, 0,
+						       INK)) < 0)
+			return CM_ENOMEM;
 	} else
 		lg->tie_head = -1;
 
@@ -2024,12 +2231,26 @@ static int build_legend(struct map *m, const struct styles *st, const struct cm_
 		snprintf(buf + len, sizeof(buf) - len, "%s%zu weaker links (up to %.0f ties) not drawn", len ? "; " : "",
 			 m->hidden_links, m->hidden_max);
 	}
-	if (m->ego_name) {
+	if (m->ego_name && m->ego_org != m->gaps_org) {
 		size_t len = strlen(buf);
 		snprintf(buf + len, sizeof(buf) - len, "%sThick outline: %s", len ? "; " : "", m->ego_name);
 	}
 	if (buf[0] && (lg->note = text_add(&lg->t, buf, LEGEND_FS - 1, 90, 0, MUTED)) < 0)
 		return CM_ENOMEM;
+	if (m->o->highlight_gaps) {
+		snprintf(buf, sizeof(buf), "Thick outline, shaded: %s", m->gaps_name);
+		if ((lg->sug_note[0] = text_add(&lg->t, buf, LEGEND_FS - 1, 90, 0, MUTED)) < 0)
+			return CM_ENOMEM;
+		if (m->nsug == 1)
+			snprintf(buf, sizeof(buf), "purple outline: its top suggested partner, #rank (score)");
+		else if (m->nsug)
+			snprintf(buf, sizeof(buf), "purple outline: its %zu top suggested partners, #rank (score)",
+				 m->nsug);
+		else
+			snprintf(buf, sizeof(buf), "coalmap gaps suggests no partner for it");
+		if ((lg->sug_note[1] = text_add(&lg->t, buf, LEGEND_FS - 1, 90, 0, MUTED)) < 0)
+			return CM_ENOMEM;
+	}
 	return CM_OK;
 }
 
@@ -2175,10 +2396,32 @@ static int draw_legend(const struct map *m, Agraph_t *g, size_t *serial, const s
 					return -1;
 				wmax = fmax(wmax, SAMPLE_LEN + 8 + t->w);
 			}
+		if (lg->sug_row >= 0) {
+			const struct text *t = &T[lg->sug_row];
+			double cy = ROW(fmax(t->h, 12) + 4);
+			if (!(a = point_node(g, serial, x, cy)) || !(b = point_node(g, serial, x + SAMPLE_LEN, cy)) ||
+			    !(e = agedge(g, a, b, NULL, 1)))
+				return -1;
+			style_band(e);
+			if (!(a = point_node(g, serial, x, cy)) || !(b = point_node(g, serial, x + SAMPLE_LEN, cy)) ||
+			    !(e = agedge(g, a, b, NULL, 1)))
+				return -1;
+			style_suggested(e);
+			if (!text_node(g, serial, t, x + SAMPLE_LEN + 8, cy))
+				return -1;
+			wmax = fmax(wmax, SAMPLE_LEN + 8 + t->w);
+		}
 	}
 	if (lg->note >= 0) {
 		const struct text *t = &T[lg->note];
 		y -= gap;
+		if (!text_node(g, serial, t, x, ROW(t->h + 2)))
+			return -1;
+		wmax = fmax(wmax, t->w);
+	}
+	for (i = 0; lg->sug_note[0] >= 0 && i < 2; i++) {
+		const struct text *t = &T[lg->sug_note[i]];
+		y -= i ? 0 : lg->note >= 0 ? 2 : gap;
 		if (!text_node(g, serial, t, x, ROW(t->h + 2)))
 			return -1;
 		wmax = fmax(wmax, t->w);
@@ -2208,9 +2451,9 @@ static int draw(struct map *m, GVC_t *gvc, const double *bb, const struct styles
 	char *buf = NULL;
 	unsigned int blen = 0;
 	const char *fmt = m->o->format;
-	double cmax = 0, top;
+	double cmax = 0, top, *plates = NULL;
 
-	if (!g || !(nodes = calloc(m->nv + 1, sizeof(*nodes))))
+	if (!g || !(nodes = calloc(m->nv + 1, sizeof(*nodes))) || !(plates = calloc(4 * m->nsug + 1, sizeof(*plates))))
 		goto out;
 	set(g, "splines", "line");
 	set(g, "outputorder", "edgesfirst");
@@ -2222,12 +2465,24 @@ static int draw(struct map *m, GVC_t *gvc, const double *bb, const struct styles
 	/* the map: shapes, labels under them */
 	for (i = 0; i < m->nv; i++) {
 		struct vnode *v = &m->v[i];
-		double cy = v->label ? v->y + v->h / 2 - v->side / 2 : v->y;
-		if (!(nodes[i] = shape_node(g, &serial, v->slot, v->side, v->x, cy)))
+		double cx, cy;
+		shape_centre(v, &cx, &cy);
+		if (m->gaps_org != SIZE_MAX && v->org == m->gaps_org) {
+			/* a shaded disc behind it, so it stands out on a crowded map */
+			Agnode_t *h = shape_node(g, &serial, 0, v->side + 2 * v->pad, cx, cy);
+			if (!h)
+				goto out;
+			set(h, "fillcolor", SUGGEST_COLOR "55");
+			set(h, "color", SUGGEST_COLOR "00");
+		}
+		if (!(nodes[i] = shape_node(g, &serial, v->slot, v->side, cx, cy)))
 			goto out;
 		if (v->ego) {
 			set(nodes[i], "penwidth", "3.5");
 			set(nodes[i], "color", "#000000");
+		} else if (v->suggested) {
+			set(nodes[i], "penwidth", "2.5");
+			set(nodes[i], "color", SUGGEST_COLOR);
 		}
 		if (v->label) {
 			Agnode_t *t = node(g, &serial);
@@ -2240,7 +2495,7 @@ static int draw(struct map *m, GVC_t *gvc, const double *bb, const struct styles
 			set(t, "label", v->label);
 			setf(t, "fontsize", m->label_fs);
 			set(t, "fontcolor", INK);
-			set_pos(t, v->x, v->y - v->side / 2);
+			set_pos(t, v->x, v->y - v->side / 2 - v->pad);
 		}
 	}
 	/* the ties */
@@ -2264,6 +2519,39 @@ static int draw(struct map *m, GVC_t *gvc, const double *bb, const struct styles
 			const char *type = m->l->tie_types[ve->type];
 			style_edge(e, st->of_type[ve->type], ve->directed, cm_tie_type_is_conflict(type), crowd);
 		}
+	}
+	/* the suggested partners, over the ties, each with its rank on a plate */
+	for (i = 0; i < m->nsug; i++) {
+		struct suggestion *sg = &m->sug[i];
+		const struct text *t = &lg->t.v[lg->sug_plates[i]];
+		char rank[64];
+		double ax, ay, bx, by;
+		Agnode_t *p, *pa, *pb;
+		Agedge_t *band, *line;
+		/* the band joins points at the two centres: a second edge between
+		 * the same nodes would be drawn apart from the first */
+		shape_centre(&m->v[sg->a], &ax, &ay);
+		shape_centre(&m->v[sg->b], &bx, &by);
+		if (!(pa = point_node(g, &serial, ax, ay)) || !(pb = point_node(g, &serial, bx, by)) ||
+		    !(band = agedge(g, pa, pb, NULL, 1)) || !(line = agedge(g, nodes[sg->a], nodes[sg->b], NULL, 1)))
+			goto out;
+		style_band(band);
+		style_suggested(line);
+		place_plate(m, sg, t->w + 6, t->h + 2, plates, i, &plates[4 * i]);
+		if (!(p = node(g, &serial)))
+			goto out;
+		text_style(p, t);
+		snprintf(rank, sizeof(rank), "#%zu (%.2f)", i + 1, sg->score); /* centred, not left-justified */
+		set(p, "label", rank);
+		set(p, "shape", "box");
+		set(p, "style", "filled,rounded");
+		set(p, "fillcolor", "#FFFFFFE0");
+		set(p, "color", SUGGEST_COLOR);
+		set(p, "penwidth", "1");
+		set(p, "fixedsize", "true");
+		setf(p, "width", plates[4 * i + 2] / 72);
+		setf(p, "height", plates[4 * i + 3] / 72);
+		set_pos(p, plates[4 * i], plates[4 * i + 1]);
 	}
 	/* title above, legend to the right */
 	top = bb[3];
@@ -2306,6 +2594,7 @@ out:
 	if (g)
 		agclose(g);
 	free(nodes);
+	free(plates);
 	return rc;
 }
 
@@ -2360,17 +2649,33 @@ int cm_map_render(const struct cm_landscape *l, const struct cm_filter *f, const
 	m.f = f;
 	m.o = o;
 	m.ego_org = SIZE_MAX;
+	m.gaps_org = SIZE_MAX;
 	if (!o->format || (strcmp(o->format, "svg") && strcmp(o->format, "png") && strcmp(o->format, "pdf") &&
 			   strcmp(o->format, "dot"))) {
 		rc = cm_error_set(err, CM_EUSAGE, NULL, 0, 0, "unknown map format '%s' (svg, png, pdf, dot)",
 				  o->format ? o->format : "");
 		goto out;
 	}
+	if (o->highlight_gaps && o->aggregate) {
+		rc = cm_error_set(err, CM_EUSAGE, NULL, 0, 0,
+				  "--highlight-gaps draws organizations one by one; it cannot be used with --aggregate");
+		goto out;
+	}
 	if ((rc = select_orgs(&m, err)) < 0)
+		goto out;
+	if (o->highlight_gaps && (rc = suggest_partners(&m, err)) < 0)
 		goto out;
 	m.aggregate = o->aggregate != NULL;
 	m.agg_by = o->aggregate;
 	if (!m.aggregate && (m.ndrawn > CM_MAP_MAX_ORGS || (info->ties = ties_among_drawn(&m)) > CM_MAP_MAX_TIES)) {
+		if (o->highlight_gaps) {
+			rc = cm_error_set(err, CM_EUSAGE, NULL, 0, 0,
+					  "--highlight-gaps: %zu orgs and %zu ties are more than a map can draw one by "
+					  "one (%d, %d); select fewer with --ego, --where, --types or --at",
+					  m.ndrawn, info->ties ? info->ties : ties_among_drawn(&m), CM_MAP_MAX_ORGS,
+					  CM_MAP_MAX_TIES);
+			goto out;
+		}
 		/* too many to draw one by one: communities */
 		m.aggregate = 1;
 		m.agg_by = "community";
@@ -2434,6 +2739,8 @@ int cm_map_render(const struct cm_landscape *l, const struct cm_filter *f, const
 	info->layout = engine;
 	info->color_by = m.color_by;
 	info->other_categories = m.colors->n > NSLOTS && !(m.aggregate && !o->color_by) ? m.colors->n - (NSLOTS - 1) : 0;
+	info->suggested = m.nsug;
+	info->suggested_added = m.sug_added + (size_t)m.gaps_added;
 	rc = CM_OK;
 	goto out;
 nomem:
@@ -2453,6 +2760,7 @@ out:
 	free(m.e);
 	free(m.node_of);
 	free(m.drawn);
+	free(m.sug);
 	free(m.color_of);
 	if (m.colors) {
 		cats_release(m.colors);
