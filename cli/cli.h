@@ -107,7 +107,7 @@ int cli_begin(const char *cmd, int argc, char **argv, int nargs, struct cli_comm
 int cli_finish(const struct cm_table *t, const struct cli_common *c, const struct cm_landscape *l);
 
 /* Tells on stderr when a table's path metrics are estimates. */
-void cli_note_estimates(const struct cm_table *t, size_t norgs, const struct cm_filter *f);
+void cli_note_estimates(const struct cm_table *t, const struct cm_landscape *l, const struct cm_filter *f);
 /* Writes t to c->output (or stdout) in c->format; returns an exit status. */
 int cli_emit(const struct cm_table *t, const struct cli_common *c, const char *const *inputs);
 

@@ -141,14 +141,18 @@ int cli_common_option(struct cli_common *c, int opt, const char *arg)
 	return 0;
 }
 
-void cli_note_estimates(const struct cm_table *t, size_t norgs, const struct cm_filter *f)
+void cli_note_estimates(const struct cm_table *t, const struct cm_landscape *l, const struct cm_filter *f)
 {
-	size_t k = f->samples ? f->samples : CM_DEFAULT_SAMPLES;
+	size_t k = cm_path_samples(l, f), r;
+	int mcol = cm_table_find(t, "measure"), se = cm_table_find(t, "betweenness_se") >= 0, estimated = se;
 
-	if (cm_table_find(t, "betweenness_se") >= 0 || cm_table_find(t, "path_sources") >= 0)
+	/* findings tables say so in a path_sources row */
+	for (r = 0; mcol >= 0 && r < t->nrows && !estimated; r++)
+		estimated = !t->cols[mcol].null[r] && !strcmp(t->cols[mcol].text[r], "path_sources");
+	if (k && estimated)
 		fprintf(stderr, "%s: note: betweenness and harmonic closeness are estimated from %zu of %zu "
-			"sources (standard errors in betweenness_se, harmonic_se); --exact computes them exactly\n",
-			cli_progname, k < norgs ? k : norgs, norgs);
+			"sources%s; --exact computes them exactly\n", cli_progname, k, cm_landscape_norgs(l),
+			se ? " (standard errors in betweenness_se, harmonic_se)" : "");
 }
 
 /* Progress on a terminal: stage, percent and time left, on one line of
@@ -276,6 +280,6 @@ int cli_finish(const struct cm_table *t, const struct cli_common *c, const struc
 {
 	const char *inputs[] = { cm_landscape_orgs_path(l), cm_landscape_ties_path(l), NULL };
 
-	cli_note_estimates(t, cm_landscape_norgs(l), &c->filter);
+	cli_note_estimates(t, l, &c->filter);
 	return cli_emit(t, c, inputs);
 }

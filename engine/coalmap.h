@@ -148,9 +148,17 @@ struct cm_filter {
 };
 
 /* Landscapes with more orgs than this get betweenness and harmonic
- * closeness estimated from CM_DEFAULT_SAMPLES sources unless exact is set. */
+ * closeness estimated from sampled sources unless exact is set: 1,000, or
+ * fewer on very large landscapes so that the searches visit about
+ * CM_SAMPLE_BUDGET vertices and arcs in all (never fewer than 100). */
 #define CM_EXACT_MAX_ORGS 20000
 #define CM_DEFAULT_SAMPLES 1000
+#define CM_MIN_SAMPLES 100
+#define CM_SAMPLE_BUDGET 1e9
+
+/* Sources the path metrics of l under f will search: 0 = all (exact), else
+ * the sample size. */
+size_t cm_path_samples(const struct cm_landscape *l, const struct cm_filter *f);
 
 /* ------------------------------------------------------------------ */
 /* Result tables: the one shape every analysis returns                  */

@@ -939,6 +939,10 @@ int cm_gaps_landscape(const struct cm_landscape *l, const struct cm_filter *f, c
 		if ((size_t)d.comp[i] + 1 > ncomp)
 			ncomp = (size_t)d.comp[i] + 1;
 	isolates_and_unreached(&r, l, o, &c, &d, ncomp);
+	if (cm_table_find(&m, "betweenness_se") >= 0)
+		cm_report_add(&r, "holes", "", "path_sources", (double)cm_path_samples(l, f),
+			      "ESTIMATES: the brokers named below are ranked by betweenness estimated from %zu "
+			      "sampled organizations (--exact for exact values)", cm_path_samples(l, f));
 	holes(&r, l, &c, &m);
 	single_points(&r, l, &c, &d, largest);
 	coverage_of(&r, l, "type", v_type, NULL, 0, known_types, N_(known_types));

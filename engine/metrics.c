@@ -110,6 +110,22 @@ static const struct { const char *name; enum cm_kind kind; } columns[C_N] = {
 
 #define IG(call, what) do { igraph_error_t e_ = (call); if (e_) { rc = cm_ig_fail(e_, err, what); goto out; } } while (0)
 
+size_t cm_path_samples(const struct cm_landscape *l, const struct cm_filter *f)
+{
+	double k;
+
+	if (f && f->exact)
+		return 0;
+	if (f && f->samples)
+		return f->samples < l->norgs ? f->samples : 0;
+	if (l->norgs <= CM_EXACT_MAX_ORGS)
+		return 0;
+	/* one search visits about n vertices and 2m arcs */
+	k = CM_SAMPLE_BUDGET / ((double)l->norgs + 2.0 * (double)l->nties);
+	k = k > CM_DEFAULT_SAMPLES ? CM_DEFAULT_SAMPLES : k < CM_MIN_SAMPLES ? CM_MIN_SAMPLES : k;
+	return (size_t)k;
+}
+
 int cm_metrics_compute(const struct cm_landscape *l, const struct cm_filter *f,
 		       struct cm_table *out, struct cm_error *err)
 {
@@ -163,10 +179,7 @@ int cm_metrics_run(const struct cm_landscape *l, const struct cm_filter *f, stru
 		for (e = 0; e < m2; e++)
 			len[e] = 1.0 / c.w[e];
 	}
-	samples = f && f->samples ? f->samples : (f && f->exact) || (size_t)n <= CM_EXACT_MAX_ORGS ? 0 :
-		  CM_DEFAULT_SAMPLES;
-	if (f && f->exact)
-		samples = 0;
+	samples = cm_path_samples(l, f);
 	if ((rc = cm_paths_compute(&c, (size_t)n, len, f ? f->threads : 0, samples, 1, &paths)) < 0) {
 		rc = rc == CM_ETIMEOUT ?
 			cm_error_set(err, CM_ETIMEOUT, NULL, 0, 0,

@@ -237,7 +237,7 @@ static int network_section(struct ctx *x)
 		igraph_reciprocity(&x->g.tie, &rec, 1, IGRAPH_RECIPROCITY_DEFAULT);
 	cm_report_add(&x->r, "network", "", "organizations", n, "%.0f organizations", n);
 	if (cm_table_find(&x->m, "betweenness_se") >= 0) {
-		size_t k = x->f && x->f->samples ? x->f->samples : CM_DEFAULT_SAMPLES;
+		size_t k = cm_path_samples(x->l, x->f);
 		cm_report_add(&x->r, "network", "", "path_sources", (double)k,
 		    "ESTIMATES: betweenness and harmonic closeness, and the figures built on them, are estimated "
 		    "from %zu sampled organizations (--exact for exact values)", k);
