@@ -272,7 +272,7 @@ int cmd_map(int argc, char **argv)
 	}
 	mo.format = format;
 	mo.name = folder_title(argv[optind], namebuf, sizeof(namebuf));
-	if ((rc = cli_load(argv[optind], &c, &l)))
+	if ((rc = cli_begin("map", argc, argv, 1, &c, &l)))
 		goto out;
 	cm_error_clear(&err);
 	if (cm_map_render(l, &c.filter, &mo, &data, &len, &info, &err) < 0) {

@@ -160,25 +160,6 @@ static double jaccard(const char *a, const char *b, size_t *shared)
 	return j;
 }
 
-static int is_target(const struct cm_landscape *l, const struct cm_gaps_opts *o, size_t i)
-{
-	const char *t = l->pool.buf + l->orgs[i].type;
-
-	if (o && o->targets.n)
-		return in_list(&o->targets, t);
-	return !strcasecmp(t, "decision_maker") || !strcasecmp(t, "government");
-}
-
-static long find_org(const struct cm_landscape *l, const char *id)
-{
-	size_t i;
-
-	for (i = 0; i < l->norgs; i++)
-		if (!strcmp(l->pool.buf + l->orgs[i].id, id))
-			return (long)i;
-	return -1;
-}
-
 /* ---------------------------------------------------------------- */
 /* recommendations                                                    */
 
@@ -309,12 +290,12 @@ int cm_gaps_recommend(const struct cm_landscape *l, const struct cm_filter *f, c
 	double *aa = NULL, *a = NULL, *fin = NULL, *fhhi = NULL, sx, cold = 0, maxinfl = 0, wsum = 0;
 	long long *funders = NULL;
 	long *nbrpos = NULL, *shared = NULL;
-	unsigned char *n2 = NULL, *access = NULL, *partner = NULL;
+	unsigned char *n2 = NULL, *access = NULL, *partner = NULL, *tgt = NULL;
 	const char *group_by = o->group_by ? o->group_by : "type";
 	int rc, built = 0, have_groups = 0, eig_ok = 0;
 	char why[600];
 
-	if (!o->for_org || (x = find_org(l, o->for_org)) < 0)
+	if (!o->for_org || (x = cm_org_find(l, o->for_org)) < 0)
 		return cm_error_set(err, CM_EUSAGE, l->orgs_path, 0, 0, "no organization with id '%s'",
 				    o->for_org ? o->for_org : "");
 	if ((rc = cm_groups_build(l, group_by, &gr, err)) < 0)
@@ -336,12 +317,13 @@ int cm_gaps_recommend(const struct cm_landscape *l, const struct cm_filter *f, c
 	nbrpos = malloc((n + 1) * sizeof(*nbrpos));
 	n2 = calloc(n + 1, 1);
 	access = calloc(n + 1, 1);
+	tgt = calloc(n + 1, 1);
 	partner = calloc(n + 1, 1);
 	fin = malloc((n + 1) * sizeof(*fin));
 	fhhi = malloc((n + 1) * sizeof(*fhhi));
 	funders = malloc((n + 1) * sizeof(*funders));
 	cs = malloc((n + 1) * sizeof(*cs));
-	if (!aa || !a || !shared || !nbrpos || !n2 || !access || !partner || !fin || !fhhi || !funders || !cs)
+	if (!aa || !a || !shared || !nbrpos || !n2 || !access || !tgt || !partner || !fin || !fhhi || !funders || !cs)
 		goto out;
 	if (cm_funding_per_org(l, f, fin, funders, fhhi) < 0)
 		goto out;
@@ -362,15 +344,8 @@ int cm_gaps_recommend(const struct cm_landscape *l, const struct cm_filter *f, c
 		if (!isnan(l->orgs[i].influence) && l->orgs[i].influence > maxinfl)
 			maxinfl = l->orgs[i].influence;
 	}
-	for (i = 0; i < l->nties; i++) {
-		const struct cm_tie *t = &l->ties[i];
-		if (strcmp(l->tie_types[t->type], "access") || !cm_filter_keeps(l, f, t))
-			continue;
-		if (is_target(l, o, t->dst))
-			access[t->src] = 1;
-		if (!t->directed && is_target(l, o, t->src))
-			access[t->dst] = 1;
-	}
+	cm_mark_targets(l, &o->targets, tgt);
+	cm_mark_direct_access(l, f, tgt, access);
 
 	/* the ego: partners, two-step reach, what its partners bring */
 	sx = c.strength[x];
@@ -422,7 +397,7 @@ int cm_gaps_recommend(const struct cm_landscape *l, const struct cm_filter *f, c
 		double bestdeg = -1;
 		size_t si;
 
-		if ((long)i == x || partner[i] || (!o->include_targets && is_target(l, o, i)) ||
+		if ((long)i == x || partner[i] || (!o->include_targets && tgt[i]) ||
 		    !passes_filters(l, o, i))
 			continue;
 		memset(cd, 0, sizeof(*cd));
@@ -453,7 +428,7 @@ int cm_gaps_recommend(const struct cm_landscape *l, const struct cm_filter *f, c
 				igraph_integer_t j = c.nbr[e];
 				if (!n2[j]) {
 					cd->new_reach++;
-					if (is_target(l, o, (size_t)j) && cd->reached_target < 0)
+					if (tgt[j] && cd->reached_target < 0)
 						cd->reached_target = j;
 					if ((double)(c.start[j + 1] - c.start[j]) > bestdeg) {
 						bestdeg = (double)(c.start[j + 1] - c.start[j]);
@@ -570,6 +545,7 @@ out:
 	free(nbrpos);
 	free(n2);
 	free(access);
+	free(tgt);
 	free(partner);
 	free(fin);
 	free(fhhi);
@@ -612,20 +588,21 @@ static void isolates_and_unreached(struct cm_report *r, const struct cm_landscap
 				   const struct cm_csr *c, const struct cm_dfs *d, size_t ncomp)
 {
 	size_t n = l->norgs, i, k;
-	unsigned char *has_target = calloc(ncomp + 1, 1);
+	unsigned char *has_target = calloc(ncomp + 1, 1), *tgt = malloc(n + 1);
 	size_t *first = malloc((ncomp + 1) * sizeof(*first)), nunreached = 0, niso = 0;
 
-	if (!has_target || !first) {
+	if (!has_target || !tgt || !first) {
 		r->nomem = 1;
 		goto out;
 	}
 	for (k = 0; k < ncomp; k++)
 		first[k] = n;
+	cm_mark_targets(l, &o->targets, tgt);
 	for (i = 0; i < n; i++) {
 		size_t comp = (size_t)d->comp[i];
 		if (first[comp] == n)
 			first[comp] = i;
-		if (is_target(l, o, i))
+		if (tgt[i])
 			has_target[comp] = 1;
 	}
 	for (i = 0; i < n; i++)
@@ -652,6 +629,7 @@ static void isolates_and_unreached(struct cm_report *r, const struct cm_landscap
 	}
 out:
 	free(has_target);
+	free(tgt);
 	free(first);
 }
 
@@ -733,8 +711,8 @@ out:
 }
 
 /* Articulation points and bridges, with what each would cut off. */
-static void single_points(struct cm_report *r, const struct cm_landscape *l, const struct cm_csr *c,
-			  const struct cm_dfs *d, const double *largest)
+static void single_points(struct cm_report *r, const struct cm_landscape *l, const struct cm_dfs *d,
+			  const double *largest)
 {
 	size_t n = l->norgs, i, na = 0, nb = 0, k;
 	struct sized *ap = malloc((n + 1) * sizeof(*ap)), *br = malloc((n + 1) * sizeof(*br));
@@ -776,7 +754,6 @@ static void single_points(struct cm_report *r, const struct cm_landscape *l, con
 			      "the tie between %s and %s is the only link for %.0f organizations",
 			      cm_landscape_org_name(l, p), cm_landscape_org_name(l, v), br[k].size);
 	}
-	(void)c;
 out:
 	free(ap);
 	free(br);
@@ -944,7 +921,7 @@ int cm_gaps_landscape(const struct cm_landscape *l, const struct cm_filter *f, c
 			      "ESTIMATES: the brokers named below are ranked by betweenness estimated from %zu "
 			      "sampled organizations (--exact for exact values)", cm_path_samples(l, f));
 	holes(&r, l, &c, &m);
-	single_points(&r, l, &c, &d, largest);
+	single_points(&r, l, &d, largest);
 	coverage_of(&r, l, "type", v_type, NULL, 0, known_types, N_(known_types));
 	coverage_of(&r, l, "region", v_region, NULL, 0, NULL, 0);
 	coverage_of(&r, l, "skill", v_skills, NULL, 1, known_skills, N_(known_skills));

@@ -86,3 +86,44 @@ nomem:
 	cm_groups_release(g);
 	return cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 }
+
+long cm_org_find(const struct cm_landscape *l, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < l->norgs; i++)
+		if (!strcmp(l->pool.buf + l->orgs[i].id, id))
+			return (long)i;
+	return -1;
+}
+
+void cm_mark_targets(const struct cm_landscape *l, const struct cm_strlist *targets, unsigned char *target)
+{
+	size_t i, k;
+
+	for (i = 0; i < l->norgs; i++) {
+		const char *t = l->pool.buf + l->orgs[i].type;
+		target[i] = 0;
+		if (!targets || !targets->n)
+			target[i] = !strcasecmp(t, "decision_maker") || !strcasecmp(t, "government");
+		for (k = 0; targets && k < targets->n && !target[i]; k++)
+			target[i] = !strcasecmp(t, targets->v[k]);
+	}
+}
+
+void cm_mark_direct_access(const struct cm_landscape *l, const struct cm_filter *f, const unsigned char *target,
+			   unsigned char *access)
+{
+	size_t i;
+
+	memset(access, 0, l->norgs);
+	for (i = 0; i < l->nties; i++) {
+		const struct cm_tie *t = &l->ties[i];
+		if (strcmp(l->tie_types[t->type], "access") || !cm_filter_keeps(l, f, t))
+			continue;
+		if (target[t->dst])
+			access[t->src] = 1;
+		if (!t->directed && target[t->src])
+			access[t->dst] = 1;
+	}
+}

@@ -118,6 +118,17 @@ void cm_groups_release(struct cm_groups *g);
 /* The value of column attr for org i (borrowed), or NULL if no such column. */
 const char *cm_org_attr(const struct cm_landscape *l, size_t i, const char *attr);
 
+/* Index of the org with this id, or -1.  O(n). */
+long cm_org_find(const struct cm_landscape *l, const char *id);
+/* target[i] = 1 when org i is a decision-maker: its type is one of targets
+ * (without case), or decision_maker or government when targets is empty
+ * or NULL.  target holds norgs entries. */
+void cm_mark_targets(const struct cm_landscape *l, const struct cm_strlist *targets, unsigned char *target);
+/* access[i] = 1 when org i has a kept `access` tie to a target (as its
+ * source, or either end of a mutual one). */
+void cm_mark_direct_access(const struct cm_landscape *l, const struct cm_filter *f, const unsigned char *target,
+			   unsigned char *access);
+
 /* Money per funding tie, as docs/power.md defines it: one record per
  * direction money flows (engine/funding.c).  Caller frees *out. */
 struct cm_gift {

@@ -38,16 +38,6 @@ static int chain_cmp(const void *a, const void *b)
 	return 0;
 }
 
-static long find(const struct cm_landscape *l, const char *id)
-{
-	size_t i;
-
-	for (i = 0; i < l->norgs; i++)
-		if (!strcmp(cm_landscape_org_id(l, i), id))
-			return (long)i;
-	return -1;
-}
-
 /* Highest trust of the (kept, non-conflict) ties behind each edge. */
 static int edge_trust(const struct cm_landscape *l, const struct cm_filter *f, const igraph_t *g, double *trust)
 {
@@ -78,7 +68,7 @@ int cm_path_compute(const struct cm_landscape *l, const struct cm_filter *f, con
 	igraph_vector_int_list_t vpaths, epaths;
 	struct chain *ch = NULL;
 	double *trust = NULL;
-	long s = find(l, from), t = find(l, to);
+	long s = cm_org_find(l, from), t = cm_org_find(l, to);
 	igraph_integer_t req, got = 0, i, j, limit;
 	size_t nch = 0, r;
 	int rc, lists = 0;

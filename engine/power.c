@@ -403,21 +403,6 @@ static int money_section(struct ctx *x, double *buf, double *budget)
 
 /* ---- groups, access and gatekeepers */
 
-static int is_target(const struct ctx *x, size_t i)
-{
-	static const char *const def[] = { "decision_maker", "government" };
-	const char *t = cm_landscape_org_type(x->l, i);
-	size_t k;
-
-	if (x->o && x->o->targets) {
-		for (k = 0; k < x->o->ntargets; k++)
-			if (!strcasecmp(t, x->o->targets[k]))
-				return 1;
-		return 0;
-	}
-	return !strcasecmp(t, def[0]) || !strcasecmp(t, def[1]);
-}
-
 static int groups_section(struct ctx *x, const struct cm_groups *gr)
 {
 	long long *in = calloc(gr->n + 1, sizeof(*in)), *ex = calloc(gr->n + 1, sizeof(*ex)),
@@ -517,21 +502,17 @@ static int access_section(struct ctx *x, const struct cm_groups *gr, int gatekee
 
 	if (!dist || !order || !direct || !ok || !tgt || !mediated || !paths || !flow || !items)
 		goto out;
+	{
+		struct cm_strlist targets = { x->o ? x->o->targets : NULL, x->o ? x->o->ntargets : 0 };
+		cm_mark_targets(l, &targets, tgt);
+	}
+	cm_mark_direct_access(l, x->f, tgt, direct);
 	for (i = 0; i < n; i++) {
 		dist[i] = -1;
-		if ((tgt[i] = (unsigned char)is_target(x, i))) {
+		if (tgt[i]) {
 			dist[i] = 0;
 			order[tail++] = i;
 		}
-	}
-	for (i = 0; i < l->nties; i++) {
-		const struct cm_tie *t = &l->ties[i];
-		if (strcmp(l->tie_types[t->type], "access") || !cm_filter_keeps(l, x->f, t))
-			continue;
-		if (tgt[t->dst])
-			direct[t->src] = 1;
-		if (!t->directed && tgt[t->src])
-			direct[t->dst] = 1;
 	}
 	/* BFS from all decision-makers; order[] lists nodes by distance */
 	while (head < tail) {

@@ -755,9 +755,7 @@ static int select_orgs(struct map *m, struct cm_error *err)
 				m->drawn[i] = 0;
 	}
 	if (o->ego) {
-		for (i = 0; i < l->norgs && ego == SIZE_MAX; i++)
-			if (!strcmp(cm_landscape_org_id(l, i), o->ego))
-				ego = i;
+		ego = (size_t)cm_org_find(l, o->ego); /* -1 becomes SIZE_MAX */
 		for (i = 0; i < l->norgs && ego == SIZE_MAX; i++)
 			if (!strcmp(cm_landscape_org_name(l, i), o->ego))
 				ego = i;
@@ -780,17 +778,6 @@ static int select_orgs(struct map *m, struct cm_error *err)
 	for (i = 0; i < l->norgs; i++)
 		m->ndrawn += m->drawn[i];
 	return CM_OK;
-}
-
-/* Index of the org with this id, or SIZE_MAX. */
-static size_t org_by_id(const struct cm_landscape *l, const char *id)
-{
-	size_t i;
-
-	for (i = 0; i < l->norgs; i++)
-		if (!strcmp(cm_landscape_org_id(l, i), id))
-			return i;
-	return SIZE_MAX;
 }
 
 /* The highlight_gaps org's top partners as `coalmap gaps --for` ranks them
@@ -820,7 +807,7 @@ static int suggest_partners(struct map *m, struct cm_error *err)
 		goto out;
 	cid = cm_table_find(&t, "id");
 	cscore = cm_table_find(&t, "score");
-	if (cid < 0 || cscore < 0 || (m->gaps_org = org_by_id(l, o->highlight_gaps)) == SIZE_MAX) {
+	if (cid < 0 || cscore < 0 || (m->gaps_org = (size_t)cm_org_find(l, o->highlight_gaps)) == SIZE_MAX) {
 		rc = cm_error_set(err, CM_EINTERNAL, NULL, 0, 0, "coalmap gaps gave no ids and scores");
 		goto out;
 	}
@@ -833,7 +820,7 @@ static int suggest_partners(struct map *m, struct cm_error *err)
 		m->gaps_name = cm_landscape_org_id(l, m->gaps_org);
 	for (r = 0; r < t.nrows; r++) {
 		struct suggestion *sg = &m->sug[m->nsug];
-		if (t.cols[cid].null[r] || (sg->org = org_by_id(l, t.cols[cid].text[r])) == SIZE_MAX)
+		if (t.cols[cid].null[r] || (sg->org = (size_t)cm_org_find(l, t.cols[cid].text[r])) == SIZE_MAX)
 			continue;
 		sg->score = t.cols[cscore].null[r] ? 0 : t.cols[cscore].reals[r];
 		if (!m->drawn[sg->org]) {
