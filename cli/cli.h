@@ -8,7 +8,7 @@
 
 extern const char *cli_progname;
 
-enum cli_format { FMT_TABLE, FMT_CSV, FMT_JSON, FMT_MD };
+enum cli_format { FMT_TABLE, FMT_CSV, FMT_JSON, FMT_MD, FMT_HTML };
 
 /* Options most commands share; parsed by cli_common_option(). */
 struct cli_common {
@@ -50,7 +50,7 @@ struct cli_common {
 	"  --time-limit S     stop after S seconds with exit status 70, writing nothing\n" \
 	"  --quiet            no progress display on a terminal\n" \
 	"  --strict           treat warnings in the data as errors\n" \
-	"  -f, --format FMT   table (default), csv, json or md\n" \
+	"  -f, --format FMT   table (default), csv, json, md or html\n" \
 	"  -o, --output FILE  write to FILE (format from its extension) instead of stdout\n" \
 	"  -h, --help         show this help\n"
 
@@ -111,6 +111,22 @@ void cli_note_estimates(const struct cm_table *t, const struct cm_landscape *l, 
 /* Writes t to c->output (or stdout) in c->format; returns an exit status. */
 int cli_emit(const struct cm_table *t, const struct cli_common *c, const char *const *inputs);
 
+/* A display title made from a landscape folder's name (into buf). */
+const char *cli_folder_title(const char *dir, char *buf, size_t n);
+
+/* HTML: text escaped for element content and attribute values (& < > " '),
+ * control characters dropped; a whole page holding one table. */
+void cli_html_text(const char *s, FILE *f);
+/* Markdown: text with markup characters escaped, control characters as
+ * spaces. */
+void cli_md_text(const char *s, FILE *f);
+/* A <table> for t (a first "section" column becomes heading rows). */
+void cli_html_table(const struct cm_table *t, FILE *f);
+/* The start of a self-contained page (strict Content-Security-Policy, no
+ * request leaves it, print styles) and its end. */
+void cli_html_begin(const char *title, FILE *f);
+void cli_html_end(FILE *f);
+
 /* Commands */
 int cmd_check(int argc, char **argv);
 int cmd_metrics(int argc, char **argv);
@@ -119,5 +135,6 @@ int cmd_power(int argc, char **argv);
 int cmd_gaps(int argc, char **argv);
 int cmd_path(int argc, char **argv);
 int cmd_map(int argc, char **argv);
+int cmd_report(int argc, char **argv);
 
 #endif

@@ -72,24 +72,6 @@ static int known_format(const char *f)
 
 /* The landscape folder's name as a title: education-coalition becomes
  * "Education coalition" (points into buf). */
-static const char *folder_title(const char *dir, char *buf, size_t n)
-{
-	size_t len = strlen(dir);
-	char *s, *p;
-
-	while (len > 1 && dir[len - 1] == '/')
-		len--;
-	snprintf(buf, n, "%.*s", (int)len, dir);
-	s = strrchr(buf, '/');
-	s = s && s[1] ? s + 1 : buf;
-	for (p = s; *p; p++)
-		if (*p == '-' || *p == '_')
-			*p = ' ';
-	if (*s >= 'a' && *s <= 'z')
-		*s = (char)(*s - 'a' + 'A');
-	return s;
-}
-
 static int parse_number(const char *s, double lo, double hi, double *v)
 {
 	char *end;
@@ -271,7 +253,7 @@ int cmd_map(int argc, char **argv)
 		goto out;
 	}
 	mo.format = format;
-	mo.name = folder_title(argv[optind], namebuf, sizeof(namebuf));
+	mo.name = cli_folder_title(argv[optind], namebuf, sizeof(namebuf));
 	if ((rc = cli_begin("map", argc, argv, 1, &c, &l)))
 		goto out;
 	cm_error_clear(&err);

@@ -46,7 +46,7 @@ static int parse_format(const char *s, enum cli_format *f)
 {
 	static const struct { const char *name; enum cli_format f; } fmts[] = {
 		{ "table", FMT_TABLE }, { "csv", FMT_CSV }, { "json", FMT_JSON }, { "md", FMT_MD },
-		{ "markdown", FMT_MD },
+		{ "markdown", FMT_MD }, { "html", FMT_HTML }, { "htm", FMT_HTML },
 	};
 	size_t i;
 
@@ -131,7 +131,7 @@ int cli_common_option(struct cli_common *c, int opt, const char *arg)
 		return 1;
 	case 'f':
 		if (parse_format(arg, &c->format) < 0)
-			return cli_usage_error(NULL, "unknown format '%s' (table, csv, json, md)", arg), -1;
+			return cli_usage_error(NULL, "unknown format '%s' (table, csv, json, md, html)", arg), -1;
 		c->format_set = 1;
 		return 1;
 	case 'o':
@@ -282,4 +282,24 @@ int cli_finish(const struct cm_table *t, const struct cli_common *c, const struc
 
 	cli_note_estimates(t, l, &c->filter);
 	return cli_emit(t, c, inputs);
+}
+
+/* A title from a landscape folder's name: "datasets/education-coalition/"
+ * gives "Education coalition".  Returns a pointer into buf. */
+const char *cli_folder_title(const char *dir, char *buf, size_t n)
+{
+	size_t len = strlen(dir);
+	char *s, *p;
+
+	while (len > 1 && dir[len - 1] == '/')
+		len--;
+	snprintf(buf, n, "%.*s", (int)len, dir);
+	s = strrchr(buf, '/');
+	s = s && s[1] ? s + 1 : buf;
+	for (p = s; *p; p++)
+		if (*p == '-' || *p == '_')
+			*p = ' ';
+	if (*s >= 'a' && *s <= 'z')
+		*s = (char)(*s - 'a' + 'A');
+	return s;
 }

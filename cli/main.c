@@ -28,6 +28,8 @@ static const struct command commands[] = {
 	  "who can introduce us: shortest, most trusted chains of ties" },
 	{ "map", cmd_map, "LANDSCAPE -o FILE.svg|png|pdf|dot [--color-by ATTR] [--size-by METRIC] [options]",
 	  "draw the landscape: a labelled map with a legend (Graphviz)" },
+	{ "report", cmd_report, "LANDSCAPE -o FILE.html|FILE.md [--for ORG] [--group-by ATTR] [options]",
+	  "one file to hand on: summary, map, key orgs, power, gaps, partners" },
 	{ "generate", cmd_generate, "--orgs N --ties M [--seed S] -o DIR",
 	  "write a synthetic landscape for tests and benchmarks" },
 };

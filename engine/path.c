@@ -61,17 +61,112 @@ static int edge_trust(const struct cm_landscape *l, const struct cm_filter *f, c
 	return CM_OK;
 }
 
+/* The best chains from s to t in g (at most k, every chain as short as the
+ * k-th examined): fills *chains (malloc'd, caller frees with chains_free)
+ * and *n, sorted best first. */
+struct chains {
+	igraph_vector_int_list_t vpaths, epaths;
+	struct chain *ch;
+	size_t n;
+};
+
+static void chains_free(struct chains *c)
+{
+	igraph_vector_int_list_destroy(&c->vpaths);
+	igraph_vector_int_list_destroy(&c->epaths);
+	free(c->ch);
+	c->ch = NULL;
+}
+
+static int best_chains(const struct cm_landscape *l, const struct cm_graphs *g, const double *trust,
+		       igraph_integer_t s, igraph_integer_t t, size_t k, struct chains *c, struct cm_error *err)
+{
+	igraph_integer_t req, got = 0, i, j, limit;
+
+	c->ch = NULL;
+	c->n = 0;
+	if (igraph_vector_int_list_init(&c->vpaths, 0))
+		return cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
+	if (igraph_vector_int_list_init(&c->epaths, 0)) {
+		igraph_vector_int_list_destroy(&c->vpaths);
+		return cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
+	}
+	/* ask for more paths until every path as short as the k-th is in */
+	for (req = (igraph_integer_t)k;; req *= 2) {
+		igraph_error_t e;
+		if (req > PATHS_MAX)
+			req = PATHS_MAX;
+		e = igraph_get_k_shortest_paths(&g->collab, NULL, &c->vpaths, &c->epaths, req, s, t, IGRAPH_ALL);
+		if (e) {
+			chains_free(c);
+			return cm_ig_fail(e, err, "shortest paths");
+		}
+		got = igraph_vector_int_list_size(&c->vpaths);
+		if (got < req || req == PATHS_MAX)
+			break;
+		if (igraph_vector_int_size(igraph_vector_int_list_get_ptr(&c->epaths, got - 1)) >
+		    igraph_vector_int_size(igraph_vector_int_list_get_ptr(&c->epaths, (igraph_integer_t)k - 1)))
+			break;
+	}
+	c->ch = calloc((size_t)got + 1, sizeof(*c->ch));
+	if (!c->ch) {
+		chains_free(c);
+		return cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
+	}
+	limit = got >= (igraph_integer_t)k ?
+		igraph_vector_int_size(igraph_vector_int_list_get_ptr(&c->epaths, (igraph_integer_t)k - 1)) : -1;
+	for (i = 0; i < got; i++) {
+		igraph_vector_int_t *ev = igraph_vector_int_list_get_ptr(&c->epaths, i);
+		struct chain *ch = &c->ch[c->n];
+		if (limit >= 0 && igraph_vector_int_size(ev) > limit)
+			continue;
+		ch->v = igraph_vector_int_list_get_ptr(&c->vpaths, i);
+		ch->len = igraph_vector_int_size(ev);
+		ch->trust = 1;
+		ch->weight = 0;
+		ch->l = l;
+		for (j = 0; j < ch->len; j++) {
+			ch->trust *= trust[VECTOR(*ev)[j]];
+			ch->weight += VECTOR(g->collab_w)[VECTOR(*ev)[j]];
+		}
+		c->n++;
+	}
+	qsort(c->ch, c->n, sizeof(*c->ch), chain_cmp);
+	if (c->n > k)
+		c->n = k;
+	return CM_OK;
+}
+
+/* A chain as text: org names joined by arrows (ids joined by " > " when
+ * ids is set).  Returns a malloc'd string or NULL. */
+static char *chain_text(const struct cm_landscape *l, const struct chain *c, int ids)
+{
+	size_t need = 1;
+	igraph_integer_t j;
+	char *s;
+
+	for (j = 0; j <= c->len; j++)
+		need += strlen((ids ? cm_landscape_org_id : cm_landscape_org_name)(l, (size_t)VECTOR(*c->v)[j])) + 8;
+	if (!(s = malloc(need)))
+		return NULL;
+	s[0] = '\0';
+	for (j = 0; j <= c->len; j++) {
+		size_t v = (size_t)VECTOR(*c->v)[j];
+		strcat(s, j == 0 ? "" : ids ? " > " : " \xE2\x86\x92 ");
+		strcat(s, (ids ? cm_landscape_org_id : cm_landscape_org_name)(l, v));
+	}
+	return s;
+}
+
 int cm_path_compute(const struct cm_landscape *l, const struct cm_filter *f, const char *from, const char *to,
 		    size_t k, struct cm_table *out, struct cm_error *err)
 {
 	struct cm_graphs g;
-	igraph_vector_int_list_t vpaths, epaths;
-	struct chain *ch = NULL;
+	struct chains c;
 	double *trust = NULL;
 	long s = cm_org_find(l, from), t = cm_org_find(l, to);
-	igraph_integer_t req, got = 0, i, j, limit;
-	size_t nch = 0, r;
-	int rc, lists = 0;
+	size_t r;
+	int rc, have = 0;
 
 	if (s < 0 || t < 0)
 		return cm_error_set(err, CM_EUSAGE, l->orgs_path, 0, 0, "no organization with id '%s'", s < 0 ? from : to);
@@ -83,103 +178,140 @@ int cm_path_compute(const struct cm_landscape *l, const struct cm_filter *f, con
 		return rc;
 	rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 	trust = malloc(((size_t)igraph_ecount(&g.collab) + 1) * sizeof(*trust));
-	if (!trust || igraph_vector_int_list_init(&vpaths, 0))
+	if (!trust)
 		goto out;
-	if (igraph_vector_int_list_init(&epaths, 0)) {
-		igraph_vector_int_list_destroy(&vpaths);
-		goto out;
-	}
-	lists = 1;
 	edge_trust(l, f, &g.collab, trust);
-	/* ask for more paths until every path as short as the k-th is in */
-	for (req = (igraph_integer_t)k;; req *= 2) {
-		igraph_error_t e;
-		if (req > PATHS_MAX)
-			req = PATHS_MAX;
-		e = igraph_get_k_shortest_paths(&g.collab, NULL, &vpaths, &epaths, req, s, t, IGRAPH_ALL);
-		if (e) {
-			rc = cm_ig_fail(e, err, "shortest paths");
-			goto out;
-		}
-		got = igraph_vector_int_list_size(&vpaths);
-		if (got < req || req == PATHS_MAX)
-			break;
-		if (igraph_vector_int_size(igraph_vector_int_list_get_ptr(&epaths, got - 1)) >
-		    igraph_vector_int_size(igraph_vector_int_list_get_ptr(&epaths, (igraph_integer_t)k - 1)))
-			break;
-	}
-	ch = calloc((size_t)got + 1, sizeof(*ch));
-	if (!ch)
+	if ((rc = best_chains(l, &g, trust, s, t, k, &c, err)) < 0)
 		goto out;
-	limit = got >= (igraph_integer_t)k ?
-		igraph_vector_int_size(igraph_vector_int_list_get_ptr(&epaths, (igraph_integer_t)k - 1)) : -1;
-	for (i = 0; i < got; i++) {
-		igraph_vector_int_t *ev = igraph_vector_int_list_get_ptr(&epaths, i);
-		struct chain *c = &ch[nch];
-		if (limit >= 0 && igraph_vector_int_size(ev) > limit)
-			continue;
-		c->v = igraph_vector_int_list_get_ptr(&vpaths, i);
-		c->len = igraph_vector_int_size(ev);
-		c->trust = 1;
-		c->weight = 0;
-		c->l = l;
-		for (j = 0; j < c->len; j++) {
-			c->trust *= trust[VECTOR(*ev)[j]];
-			c->weight += VECTOR(g.collab_w)[VECTOR(*ev)[j]];
-		}
-		nch++;
-	}
-	qsort(ch, nch, sizeof(*ch), chain_cmp);
-	if (nch > k)
-		nch = k;
+	have = 1;
+	rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 	cm_table_release(out);
-	cm_table_init(out, nch);
+	cm_table_init(out, c.n);
 	if (cm_table_add_column(out, "rank", CM_INT) < 0 || cm_table_add_column(out, "length", CM_INT) < 0 ||
 	    cm_table_add_column(out, "trust", CM_REAL) < 0 || cm_table_add_column(out, "weight", CM_REAL) < 0 ||
 	    cm_table_add_column(out, "ids", CM_TEXT) < 0 || cm_table_add_column(out, "path", CM_TEXT) < 0)
 		goto out;
-	for (r = 0; r < nch; r++) {
-		size_t need = 1;
-		char *names, *ids;
-		for (j = 0; j <= ch[r].len; j++)
-			need += strlen(cm_landscape_org_name(l, (size_t)VECTOR(*ch[r].v)[j])) +
-				strlen(cm_landscape_org_id(l, (size_t)VECTOR(*ch[r].v)[j])) + 8;
-		names = malloc(need);
-		ids = malloc(need);
-		if (!names || !ids) {
-			free(names);
-			free(ids);
-			goto out;
-		}
-		names[0] = ids[0] = '\0';
-		for (j = 0; j <= ch[r].len; j++) {
-			size_t v = (size_t)VECTOR(*ch[r].v)[j];
-			strcat(names, j ? " \xE2\x86\x92 " : "");
-			strcat(names, cm_landscape_org_name(l, v));
-			strcat(ids, j ? " > " : "");
-			strcat(ids, cm_landscape_org_id(l, v));
-		}
+	for (r = 0; r < c.n; r++) {
+		char *names = chain_text(l, &c.ch[r], 0), *ids = chain_text(l, &c.ch[r], 1);
+		int bad = !names || !ids;
 		cm_table_set_int(out, 0, r, (long long)r + 1);
-		cm_table_set_int(out, 1, r, ch[r].len);
-		cm_table_set_real(out, 2, r, ch[r].trust);
-		cm_table_set_real(out, 3, r, ch[r].weight);
-		rc = cm_table_set_text(out, 4, r, ids) < 0 || cm_table_set_text(out, 5, r, names) < 0;
+		cm_table_set_int(out, 1, r, c.ch[r].len);
+		cm_table_set_real(out, 2, r, c.ch[r].trust);
+		cm_table_set_real(out, 3, r, c.ch[r].weight);
+		bad = bad || cm_table_set_text(out, 4, r, ids) < 0 || cm_table_set_text(out, 5, r, names) < 0;
 		free(names);
 		free(ids);
-		if (rc) {
-			rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
+		if (bad)
 			goto out;
-		}
 	}
 	cm_error_clear(err);
 	rc = CM_OK;
 out:
-	free(ch);
+	if (have)
+		chains_free(&c);
 	free(trust);
-	if (lists) {
-		igraph_vector_int_list_destroy(&vpaths);
-		igraph_vector_int_list_destroy(&epaths);
+	cm_graphs_release(&g);
+	return rc;
+}
+
+struct target_row {
+	size_t org;
+	struct chain ch; /* len -1 when unreachable */
+};
+
+static int target_cmp(const void *a, const void *b)
+{
+	const struct target_row *x = a, *y = b;
+
+	if ((x->ch.len < 0) != (y->ch.len < 0))
+		return x->ch.len < 0 ? 1 : -1;
+	if (x->ch.len >= 0) {
+		int c = chain_cmp(&x->ch, &y->ch);
+		if (c)
+			return c;
 	}
+	return strcmp(cm_landscape_org_id(x->ch.l, x->org), cm_landscape_org_id(y->ch.l, y->org));
+}
+
+int cm_path_targets(const struct cm_landscape *l, const struct cm_filter *f, const char *from,
+		    const struct cm_strlist *targets, size_t top, struct cm_table *out, struct cm_error *err)
+{
+	struct cm_graphs g;
+	struct chains *c = NULL;
+	struct target_row *row = NULL;
+	unsigned char *target = NULL;
+	double *trust = NULL;
+	long s = cm_org_find(l, from);
+	size_t i, n = 0, nc = 0, r;
+	int rc;
+
+	if (s < 0)
+		return cm_error_set(err, CM_EUSAGE, l->orgs_path, 0, 0, "no organization with id '%s'", from);
+	if ((rc = cm_graphs_build(l, f, &g, err)) < 0)
+		return rc;
+	rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
+	target = calloc(l->norgs + 1, 1);
+	trust = malloc(((size_t)igraph_ecount(&g.collab) + 1) * sizeof(*trust));
+	row = calloc(l->norgs + 1, sizeof(*row));
+	c = calloc(l->norgs + 1, sizeof(*c));
+	if (!target || !trust || !row || !c)
+		goto out;
+	edge_trust(l, f, &g.collab, trust);
+	cm_mark_targets(l, targets, target);
+	for (i = 0; i < l->norgs; i++) {
+		if (!target[i] || i == (size_t)s)
+			continue;
+		if ((rc = best_chains(l, &g, trust, s, (igraph_integer_t)i, 1, &c[nc], err)) < 0)
+			goto out;
+		row[n].org = i;
+		row[n].ch.l = l;
+		row[n].ch.len = -1;
+		if (c[nc].n)
+			row[n].ch = c[nc].ch[0];
+		nc++;
+		n++;
+	}
+	qsort(row, n, sizeof(*row), target_cmp);
+	if (top && n > top)
+		n = top;
+	rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
+	cm_table_release(out);
+	cm_table_init(out, n);
+	if (cm_table_add_column(out, "id", CM_TEXT) < 0 || cm_table_add_column(out, "name", CM_TEXT) < 0 ||
+	    cm_table_add_column(out, "type", CM_TEXT) < 0 || cm_table_add_column(out, "length", CM_INT) < 0 ||
+	    cm_table_add_column(out, "trust", CM_REAL) < 0 || cm_table_add_column(out, "ids", CM_TEXT) < 0 ||
+	    cm_table_add_column(out, "path", CM_TEXT) < 0)
+		goto out;
+	for (r = 0; r < n; r++) {
+		const struct target_row *w = &row[r];
+		char *names = NULL, *ids = NULL;
+		int bad;
+		if (cm_table_set_text(out, 0, r, cm_landscape_org_id(l, w->org)) < 0 ||
+		    cm_table_set_text(out, 1, r, cm_landscape_org_name(l, w->org)) < 0 ||
+		    cm_table_set_text(out, 2, r, cm_landscape_org_type(l, w->org)) < 0)
+			goto out;
+		if (w->ch.len < 0)
+			continue; /* unreachable: length, trust and path stay empty */
+		names = chain_text(l, &w->ch, 0);
+		ids = chain_text(l, &w->ch, 1);
+		bad = !names || !ids;
+		cm_table_set_int(out, 3, r, w->ch.len);
+		cm_table_set_real(out, 4, r, w->ch.trust);
+		bad = bad || cm_table_set_text(out, 5, r, ids) < 0 || cm_table_set_text(out, 6, r, names) < 0;
+		free(names);
+		free(ids);
+		if (bad)
+			goto out;
+	}
+	cm_error_clear(err);
+	rc = CM_OK;
+out:
+	for (i = 0; c && i < nc; i++)
+		chains_free(&c[i]);
+	free(c);
+	free(row);
+	free(target);
+	free(trust);
 	cm_graphs_release(&g);
 	return rc;
 }

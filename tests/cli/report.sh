@@ -1,0 +1,204 @@
+#!/bin/sh
+# coalmap report: one self-contained HTML file (well-formed, a strict
+# Content-Security-Policy, nothing that could fetch anything, the map
+# inline), the same content in Markdown with the map beside it, tables
+# that agree with the commands they come from, hostile names neutralised,
+# byte-identical reruns, and errors that write nothing.  When Chromium is
+# installed, the page also opens in headless Chromium with no console
+# message (a blocked request would log one; a control page shows it does).
+. "$(dirname "$0")/lib.sh"
+LSAN_OPTIONS="suppressions=$top_srcdir/tests/cli/map-leaks.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
+export LSAN_OPTIONS
+case "${COALMAP_WRAPPER:-}" in
+*valgrind*) COALMAP_WRAPPER="$COALMAP_WRAPPER --suppressions=$top_srcdir/tests/cli/map-valgrind.supp" ;;
+esac
+if ! command -v xmllint >/dev/null 2>&1; then
+	echo "xmllint (libxml2-utils) is not installed"
+	exit 77
+fi
+D="$top_srcdir/datasets/education-coalition"
+H="$top_srcdir/tests/data/hostile"
+FOR=ke_kibanda
+
+run report "$D" --for $FOR --group-by region -o "$tmp/r.html"
+expect_rc 0 "report html"
+expect_err "wrote " "report says where it wrote"
+checks=$((checks + 1)); xmllint --noout "$tmp/r.html" 2>"$tmp/x.err" || fail "report is not well-formed: $(head -3 "$tmp/x.err")"
+
+# the tables come from the analyses: compare with the commands' own CSV
+run metrics "$D" --sort betweenness --top 15 -f csv -o "$tmp/m.csv"; expect_rc 0 "metrics csv"
+run gaps "$D" --for $FOR --group-by region --top 10 -f csv -o "$tmp/g.csv"; expect_rc 0 "gaps csv"
+for t in envoy moe_zembara mof_zembara parl_cttee; do
+	run path "$D" $FOR $t -k 1 -f csv -o "$tmp/p-$t.csv"; expect_rc 0 "path to $t"
+done
+
+"$PYTHON3" - "$tmp" "$D" <<'PY' && ok || fail "html report content"
+import csv, html.parser, re, sys
+tmp, land = sys.argv[1], sys.argv[2]
+doc = open(f"{tmp}/r.html", encoding="utf-8").read()
+
+class P(html.parser.HTMLParser):
+    def __init__(s):
+        super().__init__(); s.tags = []; s.sections = {}; s.cur = None; s.rows = None; s.cell = None
+        s.attrs = []
+    def handle_starttag(s, tag, a):
+        a = dict(a); s.tags.append(tag); s.attrs.append((tag, a))
+        if tag == "section": s.cur = a.get("id"); s.sections[s.cur] = []
+        if tag == "tr" and s.cur: s.row = []
+        if tag in ("td", "th") and s.cur: s.cell = ""
+    def handle_endtag(s, tag):
+        if tag in ("td", "th") and s.cell is not None: s.row.append(s.cell); s.cell = None
+        if tag == "tr" and s.cur: s.sections[s.cur].append(s.row)
+        if tag == "section": s.cur = None
+    def handle_data(s, d):
+        if s.cell is not None: s.cell += d
+p = P(); p.feed(doc)
+bad = []
+def check(c, msg):
+    if not c: bad.append(msg)
+
+# self-contained: nothing that could make a request or run code
+csp = [a for t, a in p.attrs if t == "meta" and a.get("http-equiv") == "Content-Security-Policy"]
+check(len(csp) == 1 and "default-src 'none'" in csp[0]["content"] and "script-src" not in csp[0]["content"], "CSP")
+for t, a in p.attrs:
+    check(t not in ("script", "iframe", "object", "embed", "link", "img", "base", "form"), f"element {t}")
+    for k, v in a.items():
+        check(not k.startswith("on"), f"event handler {k}")
+        if k in ("src", "href", "xlink:href", "action", "data", "poster"):
+            check(v.startswith("#"), f"{t} {k}={v}")
+check("url(" not in doc and "@import" not in doc, "css url or import")
+for u in re.findall(r"https?://[^\s\"'<>]+", doc):
+    check(u.startswith("http://www.w3.org/"), f"address {u}")   # namespace names only
+
+# every part is there, the map inline
+check(list(p.sections) == ["map", "key-organizations", "power", "gaps", "partners", "routes"], f"sections {list(p.sections)}")
+check(p.tags.count("svg") == 1 and doc.count("<svg") == 1, "one inline svg")
+
+def body(sec):
+    return [r for r in p.sections[sec][1:] if len(r) > 1]
+
+# key organizations = coalmap metrics --sort betweenness --top 15
+m = list(csv.DictReader(open(f"{tmp}/m.csv", encoding="utf-8")))
+key = body("key-organizations")
+check([r[0] for r in key] == [x["name"] for x in m], "key organizations order")
+check(all(r[2] == x["degree"] for r, x in zip(key, m)), "key organizations partners")
+# partners = coalmap gaps --for --group-by region --top 10
+g = list(csv.DictReader(open(f"{tmp}/g.csv", encoding="utf-8")))
+part = body("partners")
+check([r[1] for r in part] == [x["name"] for x in g], "partners order")
+check(all(abs(float(r[3]) - float(x["score"])) <= 1e-3 * abs(float(x["score"])) for r, x in zip(part, g)), "partners scores")
+# routes: one per decision-maker, as short and as trusted as coalmap path's best
+names = {r["id"]: r["name"] for r in csv.DictReader(open(f"{land}/organizations.csv", encoding="utf-8"))}
+routes = body("routes")
+check(len(routes) == 4, f"{len(routes)} routes")
+for r in routes:
+    tid = [k for k, v in names.items() if v == r[0]]
+    best = list(csv.DictReader(open(f"{tmp}/p-{tid[0]}.csv", encoding="utf-8")))[0]
+    check(r[2] == best["length"] and abs(float(r[3]) - float(best["trust"])) <= 1e-3 * float(best["trust"]), f"route to {r[0]}")
+check([int(r[2]) for r in routes] == sorted(int(r[2]) for r in routes), "routes nearest first")
+# power and gaps: long sections are cut with a count
+power = p.sections["power"]
+check(any(r[-1].startswith("\u2026 and ") for r in power), "power sections cut with a count")
+if bad:
+    print("\n".join(bad[:20])); sys.exit(1)
+PY
+
+# without --for: no partners or routes; deterministic bytes
+run report "$D" -o "$tmp/a.html"; expect_rc 0 "report without --for"
+run report "$D" -o "$tmp/b.html"; expect_rc 0 "report again"
+checks=$((checks + 1)); cmp -s "$tmp/a.html" "$tmp/b.html" || fail "report differs between runs"
+checks=$((checks + 1)); grep -q 'id="partners"' "$tmp/a.html" && fail "partners without --for"
+checks=$((checks + 1)); grep -q 'id="power"' "$tmp/a.html" || fail "no power part"
+
+# Markdown: same parts, the map beside it
+run report "$D" --for $FOR -o "$tmp/r.md"; expect_rc 0 "report md"
+checks=$((checks + 1)); [ -s "$tmp/r-map.svg" ] && xmllint --noout "$tmp/r-map.svg" 2>/dev/null || fail "md map missing or invalid"
+for h in "## The map" "## Key organizations" "## Who holds the power" "## Gaps in the landscape" \
+	"## Recommended partners for" "## Routes to decision-makers for" "](r-map.svg)"; do
+	checks=$((checks + 1)); grep -qF "$h" "$tmp/r.md" || fail "md lacks '$h'"
+done
+run report "$D" -f md; expect_rc 0 "md to stdout"
+expect_out "## Key organizations" "md on stdout"
+
+# hostile names: well-formed, drawn as text, nothing active
+run report "$H" --for '<script>alert(1)</script>' --title '<b>T</b> & "q" ]]> \N' -o "$tmp/h.html"
+expect_rc 0 "hostile report"
+checks=$((checks + 1)); xmllint --noout "$tmp/h.html" 2>"$tmp/x.err" || fail "hostile html invalid: $(head -3 "$tmp/x.err")"
+"$PYTHON3" - "$tmp/h.html" <<'PY' && ok || fail "hostile html neutralised"
+import html.parser, sys
+doc = open(sys.argv[1], encoding="utf-8").read()
+tags, text = [], []
+class P(html.parser.HTMLParser):
+    def handle_starttag(s, t, a):
+        tags.append((t, dict(a)))
+    def handle_data(s, d):
+        text.append(d)
+P().feed(doc)
+t = "".join(text)
+bad = []
+names = {x[0] for x in tags}
+for forbidden in ("script", "b", "iframe", "img"):
+    if forbidden in names:
+        bad.append(f"element <{forbidden}> from data")
+for a in (a for _, a in tags):
+    for k, v in a.items():
+        if k.startswith("on") or (k in ("href", "src", "xlink:href") and not v.startswith("#")):
+            bad.append(f"attribute {k}={v}")
+for s in ("<script>alert(1)</script>", "<b>T</b>", "javascript:alert(document.cookie)", "]]>"):
+    if s not in t:
+        bad.append(f"text {s!r} not shown literally")
+if any(c in t for c in "\x07\x1b\x7f"):
+    bad.append("control character in text")
+if bad:
+    print("\n".join(bad)); sys.exit(1)
+PY
+run report "$H" --for '<script>alert(1)</script>' -o "$tmp/h.md"; expect_rc 0 "hostile md"
+"$PYTHON3" - "$tmp/h.md" <<'PY' && ok || fail "hostile md neutralised"
+import re, sys
+doc = open(sys.argv[1], encoding="utf-8").read()
+bad = []
+if re.search(r"(?<!\\)<(script|b|TABLE)", doc): bad.append("raw tag")
+if re.search(r"(?<!\\)\[[^\]]*(?<!\\)\]\(", doc.replace("](h-map.svg)", "")): bad.append("link from data")
+if any(c in doc for c in "\x07\x1b\x7f"): bad.append("control character")
+if bad:
+    print(bad); sys.exit(1)
+PY
+
+# errors: nothing written
+run report "$D" -o "$tmp/r.csv"; expect_rc 64 "csv is not a report format"
+expect_err "a report is html or md" "format message"
+checks=$((checks + 1)); [ -e "$tmp/r.csv" ] && fail "wrote r.csv"
+run report "$D" --for nobody -o "$tmp/n.html"; expect_rc 64 "unknown --for org"
+expect_err "no organization with id 'nobody'" "unknown org message"
+checks=$((checks + 1)); [ -e "$tmp/n.html" ] && fail "wrote n.html"
+run report "$D" --top 0 -o "$tmp/n.html"; expect_rc 64 "--top 0"
+run report "$top_srcdir/tests/data/dirty/nonexistent" -o "$tmp/n.html"; expect_rc 66 "missing landscape"
+mk "$tmp/bad" 'id,name,type\na,A,ngo\n' 'source,target,type\na,zz,partnership\n'
+run report "$tmp/bad" -o "$tmp/n.html"; expect_rc 65 "bad data"
+checks=$((checks + 1)); [ -e "$tmp/n.html" ] && fail "wrote n.html on bad data"
+checks=$((checks + 1)); ls -a "$tmp" | grep -q '^\.coalmap-' && fail "temporary file left"
+run report "$D" -o "$D/organizations.csv"; expect_rc 64 "refuses to write over input (format)"
+run report "$D" -f html -o "$D/organizations.csv"; expect_rc 73 "refuses to write over input"
+run report --help; expect_rc 0 "help"
+expect_out "usage: coalmap report" "help text"
+
+# headless Chromium: opens with no console message; the control page proves
+# a blocked request would be seen
+if [ -z "${COALMAP_WRAPPER:-}" ] && command -v chromium >/dev/null 2>&1; then
+	chrome() {
+		HOME="$tmp" timeout 120 chromium --headless --no-sandbox --disable-gpu --no-first-run \
+			--proxy-server=127.0.0.1:9 --enable-logging=stderr --v=0 --dump-dom "file://$1" \
+			>"$tmp/dom" 2>"$tmp/chrome.err"
+	}
+	printf '<!DOCTYPE html><html><head><meta charset="utf-8"/><meta http-equiv="Content-Security-Policy" content="default-src '"'none'"'"/><title>c</title></head><body><img src="http://example.invalid/x.png"/></body></html>\n' >"$tmp/control.html"
+	chrome "$tmp/control.html"
+	checks=$((checks + 1)); grep -q 'CONSOLE' "$tmp/chrome.err" || fail "control page: Chromium logged no console message"
+	chrome "$tmp/r.html"
+	checks=$((checks + 1)); grep -q 'Key organizations' "$tmp/dom" || fail "Chromium did not render the report"
+	checks=$((checks + 1)); grep 'CONSOLE' "$tmp/chrome.err" >"$tmp/console" && fail "console: $(head -3 "$tmp/console")"
+	chrome "$tmp/h.html"
+	checks=$((checks + 1)); grep 'CONSOLE' "$tmp/chrome.err" >"$tmp/console" && fail "hostile console: $(head -3 "$tmp/console")"
+else
+	echo "note: Chromium not installed (or under a wrapper): browser check skipped"
+fi
+finish
