@@ -16,6 +16,30 @@
 #define FUNDERS_LISTED 5
 
 
+/* A sum of money for a reading: whole amounts with thousands separators
+ * (30,348,000), others with six significant digits. */
+static const char *amount_text(double v, char *buf, size_t n)
+{
+	char digits[32];
+	size_t len, i, w = 0;
+
+	if (!(fabs(v) < 1e15) || v != floor(v) || n < 32) {
+		snprintf(buf, n, "%.6g", v);
+		return buf;
+	}
+	snprintf(digits, sizeof(digits), "%.0f", fabs(v));
+	len = strlen(digits);
+	if (v < 0)
+		buf[w++] = '-';
+	for (i = 0; i < len; i++) {
+		if (i && (len - i) % 3 == 0)
+			buf[w++] = ',';
+		buf[w++] = digits[i];
+	}
+	buf[w] = '\0';
+	return buf;
+}
+
 static double pct(double x)
 {
 	return 100.0 * x;
@@ -808,8 +832,9 @@ static int funding_section(struct ctx *x)
 				nfunders++;
 			}
 		free(isf);
-		cm_report_add(&x->r, "funding", "", "total", total, ng ? "%g given through %zu funding ties" : "no funding ties",
-		    total, ng);
+		char buf[64];
+		cm_report_add(&x->r, "funding", "", "total", total, ng ? "%s given through %zu funding ties" : "no funding ties",
+		    amount_text(total, buf, sizeof(buf)), ng);
 		cm_report_add(&x->r, "funding", "", "funders", (double)nfunders, "%zu organizations give money", nfunders);
 	}
 	if (total > 0)
