@@ -281,10 +281,10 @@ int cm_path_compute(const struct cm_landscape *l, const struct cm_filter *f, con
 /* How org `from` reaches each decision-maker (types in targets; empty =
  * decision_maker and government): one row per decision-maker with id,
  * name, type, length, trust, ids and path (names) of its best chain as
- * cm_path_compute ranks them, nearest first; unreachable ones last with
- * empty length, trust and path.  top keeps the first rows (0 = all).
- * CM_EUSAGE for an unknown org.  One k-shortest-paths search per
- * decision-maker. */
+ * cm_path_compute ranks them (shortest, then most trusted, then heaviest;
+ * among chains equal on all three, any one), nearest first; unreachable
+ * ones last with empty length, trust and path.  top keeps the first rows
+ * (0 = all).  CM_EUSAGE for an unknown org.  One search: O(n + m). */
 int cm_path_targets(const struct cm_landscape *l, const struct cm_filter *f, const char *from,
 		    const struct cm_strlist *targets, size_t top, struct cm_table *out, struct cm_error *err);
 

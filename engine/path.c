@@ -214,35 +214,97 @@ out:
 	return rc;
 }
 
+/* One breadth-first search from s: dist[v] in steps (-1 = unreachable)
+ * and, over the shortest chains only, the most trusted one into each org
+ * (then the heaviest), as pred (previous org) and best (its trust).  Orgs
+ * at one distance are final before the next distance starts, so one pass
+ * settles the maximum.  O(n + m). */
+static int best_tree(const struct cm_graphs *g, const double *trust, igraph_integer_t s, igraph_integer_t *dist,
+		     igraph_integer_t *pred, double *best, struct cm_error *err)
+{
+	igraph_integer_t n = igraph_vcount(&g->collab), head = 0, tail = 0, *queue, v, i;
+	double *wsum;
+	igraph_inclist_t il;
+	igraph_error_t e;
+
+	queue = malloc(((size_t)n + 1) * sizeof(*queue));
+	wsum = malloc(((size_t)n + 1) * sizeof(*wsum));
+	if (!queue || !wsum) {
+		free(queue);
+		free(wsum);
+		return cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
+	}
+	if ((e = igraph_inclist_init(&g->collab, &il, IGRAPH_ALL, IGRAPH_LOOPS_ONCE))) {
+		free(queue);
+		free(wsum);
+		return cm_ig_fail(e, err, "adjacency");
+	}
+	for (v = 0; v < n; v++) {
+		dist[v] = pred[v] = -1;
+		best[v] = wsum[v] = 0;
+	}
+	dist[s] = 0;
+	best[s] = 1;
+	queue[tail++] = s;
+	while (head < tail) {
+		igraph_vector_int_t *inc;
+		v = queue[head++];
+		inc = igraph_inclist_get(&il, v);
+		for (i = 0; i < igraph_vector_int_size(inc); i++) {
+			igraph_integer_t ed = VECTOR(*inc)[i], w = IGRAPH_OTHER(&g->collab, ed, v);
+			double t = best[v] * trust[ed], wt = wsum[v] + VECTOR(g->collab_w)[ed];
+			if (dist[w] < 0) {
+				dist[w] = dist[v] + 1;
+				queue[tail++] = w;
+			} else if (dist[w] != dist[v] + 1) {
+				continue;
+			} else if (fabs(t - best[w]) > 1e-12 * fmax(t, best[w])) {
+				if (t < best[w])
+					continue;
+			} else if (!(wt > wsum[w] * (1 + 1e-12))) {
+				continue;
+			}
+			pred[w] = v;
+			best[w] = t;
+			wsum[w] = wt;
+		}
+	}
+	igraph_inclist_destroy(&il);
+	free(queue);
+	free(wsum);
+	return CM_OK;
+}
+
 struct target_row {
 	size_t org;
-	struct chain ch; /* len -1 when unreachable */
+	igraph_integer_t len; /* -1 when unreachable */
+	double trust;
 };
 
-static int target_cmp(const void *a, const void *b)
+static int target_cmp(const void *a, const void *b, void *ctx)
 {
 	const struct target_row *x = a, *y = b;
+	const struct cm_landscape *l = ctx;
 
-	if ((x->ch.len < 0) != (y->ch.len < 0))
-		return x->ch.len < 0 ? 1 : -1;
-	if (x->ch.len >= 0) {
-		int c = chain_cmp(&x->ch, &y->ch);
-		if (c)
-			return c;
-	}
-	return strcmp(cm_landscape_org_id(x->ch.l, x->org), cm_landscape_org_id(y->ch.l, y->org));
+	if ((x->len < 0) != (y->len < 0))
+		return x->len < 0 ? 1 : -1;
+	if (x->len != y->len)
+		return x->len < y->len ? -1 : 1;
+	if (fabs(x->trust - y->trust) > 1e-12 * fmax(x->trust, y->trust))
+		return x->trust > y->trust ? -1 : 1;
+	return strcmp(cm_landscape_org_id(l, x->org), cm_landscape_org_id(l, y->org));
 }
 
 int cm_path_targets(const struct cm_landscape *l, const struct cm_filter *f, const char *from,
 		    const struct cm_strlist *targets, size_t top, struct cm_table *out, struct cm_error *err)
 {
 	struct cm_graphs g;
-	struct chains *c = NULL;
 	struct target_row *row = NULL;
 	unsigned char *target = NULL;
-	double *trust = NULL;
+	igraph_integer_t *dist = NULL, *pred = NULL, *chain = NULL;
+	double *trust = NULL, *best = NULL;
 	long s = cm_org_find(l, from);
-	size_t i, n = 0, nc = 0, r;
+	size_t i, n = 0, r;
 	int rc;
 
 	if (s < 0)
@@ -253,25 +315,24 @@ int cm_path_targets(const struct cm_landscape *l, const struct cm_filter *f, con
 	target = calloc(l->norgs + 1, 1);
 	trust = malloc(((size_t)igraph_ecount(&g.collab) + 1) * sizeof(*trust));
 	row = calloc(l->norgs + 1, sizeof(*row));
-	c = calloc(l->norgs + 1, sizeof(*c));
-	if (!target || !trust || !row || !c)
+	dist = malloc((l->norgs + 1) * sizeof(*dist));
+	pred = malloc((l->norgs + 1) * sizeof(*pred));
+	chain = malloc((l->norgs + 1) * sizeof(*chain));
+	best = malloc((l->norgs + 1) * sizeof(*best));
+	if (!target || !trust || !row || !dist || !pred || !chain || !best)
 		goto out;
 	edge_trust(l, f, &g.collab, trust);
+	if ((rc = best_tree(&g, trust, (igraph_integer_t)s, dist, pred, best, err)) < 0)
+		goto out;
 	cm_mark_targets(l, targets, target);
-	for (i = 0; i < l->norgs; i++) {
-		if (!target[i] || i == (size_t)s)
-			continue;
-		if ((rc = best_chains(l, &g, trust, s, (igraph_integer_t)i, 1, &c[nc], err)) < 0)
-			goto out;
-		row[n].org = i;
-		row[n].ch.l = l;
-		row[n].ch.len = -1;
-		if (c[nc].n)
-			row[n].ch = c[nc].ch[0];
-		nc++;
-		n++;
-	}
-	qsort(row, n, sizeof(*row), target_cmp);
+	for (i = 0; i < l->norgs; i++)
+		if (target[i] && i != (size_t)s) {
+			row[n].org = i;
+			row[n].len = dist[i];
+			row[n].trust = best[i];
+			n++;
+		}
+	qsort_r(row, n, sizeof(*row), target_cmp, (void *)l);
 	if (top && n > top)
 		n = top;
 	rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
@@ -284,19 +345,27 @@ int cm_path_targets(const struct cm_landscape *l, const struct cm_filter *f, con
 		goto out;
 	for (r = 0; r < n; r++) {
 		const struct target_row *w = &row[r];
-		char *names = NULL, *ids = NULL;
+		igraph_vector_int_t vv;
+		struct chain ch;
+		igraph_integer_t len = 0, v;
+		char *names, *ids;
 		int bad;
 		if (cm_table_set_text(out, 0, r, cm_landscape_org_id(l, w->org)) < 0 ||
 		    cm_table_set_text(out, 1, r, cm_landscape_org_name(l, w->org)) < 0 ||
 		    cm_table_set_text(out, 2, r, cm_landscape_org_type(l, w->org)) < 0)
 			goto out;
-		if (w->ch.len < 0)
+		if (w->len < 0)
 			continue; /* unreachable: length, trust and path stay empty */
-		names = chain_text(l, &w->ch, 0);
-		ids = chain_text(l, &w->ch, 1);
+		for (v = (igraph_integer_t)w->org; v >= 0; v = pred[v])
+			chain[w->len - len++] = v;
+		igraph_vector_int_view(&vv, chain, len);
+		ch.v = &vv;
+		ch.len = w->len;
+		names = chain_text(l, &ch, 0);
+		ids = chain_text(l, &ch, 1);
 		bad = !names || !ids;
-		cm_table_set_int(out, 3, r, w->ch.len);
-		cm_table_set_real(out, 4, r, w->ch.trust);
+		cm_table_set_int(out, 3, r, w->len);
+		cm_table_set_real(out, 4, r, w->trust);
 		bad = bad || cm_table_set_text(out, 5, r, ids) < 0 || cm_table_set_text(out, 6, r, names) < 0;
 		free(names);
 		free(ids);
@@ -306,12 +375,13 @@ int cm_path_targets(const struct cm_landscape *l, const struct cm_filter *f, con
 	cm_error_clear(err);
 	rc = CM_OK;
 out:
-	for (i = 0; c && i < nc; i++)
-		chains_free(&c[i]);
-	free(c);
 	free(row);
 	free(target);
 	free(trust);
+	free(dist);
+	free(pred);
+	free(chain);
+	free(best);
 	cm_graphs_release(&g);
 	return rc;
 }
