@@ -6,7 +6,8 @@ coalmap's sources.  Landscapes are read by nx_metrics.py and the power
 report's figures come from nx_power.py (same tie rules, same graphs G and
 D).  Assumes valid input.
 
-usage: nx_diff.py BEFORE AFTER [--types a,b] [--weighted] [-o OUT.csv]
+usage: nx_diff.py BEFORE AFTER [--types a,b] [--weighted] [--group-by ATTR]
+                  [-o OUT.csv]
        nx_diff.py LANDSCAPE --at DATE1 --at DATE2 [...]
 
 Writes section,subject,measure,before,after,change for every row of
@@ -46,11 +47,11 @@ def minus(a, b):
 
 
 class Side:
-    def __init__(self, landscape, types, at, weighted):
+    def __init__(self, landscape, types, at, weighted, group_by=None):
         self.L = nx_power.Landscape(landscape, types, at)
         self.orgs = self.L.orgs
         self.m, self.q = nx_metrics.compute(self.L.G, self.L.D, weighted)
-        self.power = nx_power.power(self.L, weighted, None, nx_power.DEFAULT_TARGETS, 0)
+        self.power = nx_power.power(self.L, weighted, group_by, nx_power.DEFAULT_TARGETS, 0)
         self.ties = self.tie_keys(landscape, types, at)
 
     def tie_keys(self, landscape, types, at):
@@ -83,7 +84,7 @@ def subject(k):
     return "%s %s %s (%s)" % (s, "->" if directed else "--", d, t)
 
 
-def diff(b, a, one_landscape):
+def diff(b, a, one_landscape, group_by=None):
     rows = []
     add = lambda *r: rows.append(r)  # noqa: E731
     gained_orgs = [v for v in a.orgs if v not in b.L.index]
@@ -139,8 +140,10 @@ def diff(b, a, one_landscape):
 
     # network-wide figures of the power report
     def figures(side):
+        # with --group-by, every figure of the groups and access sections
         return {(s, subj, m): val for s, subj, m, val in side.power
-                if s in POWER_SECTIONS and subj == ""}
+                if (s in POWER_SECTIONS and subj == "") or
+                (group_by is not None and s in ("groups", "access"))}
     fb, fa = figures(b), figures(a)
     for k in list(fb) + [k for k in fa if k not in fb]:
         x, y = fb.get(k), fa.get(k)
@@ -173,19 +176,21 @@ def main(argv=None):
     ap.add_argument("--at", action="append", default=[])
     ap.add_argument("--types")
     ap.add_argument("--weighted", action="store_true")
+    ap.add_argument("--group-by", metavar="ATTR")
     ap.add_argument("-o", "--output", default="-")
     a = ap.parse_args(argv)
     types = {t.strip().lower() for t in a.types.split(",")} if a.types else None
+    g = a.group_by.strip().lower() if a.group_by else None
     if len(a.landscapes) == 2 and not a.at:
-        b = Side(a.landscapes[0], types, None, a.weighted)
-        s = Side(a.landscapes[1], types, None, a.weighted)
+        b = Side(a.landscapes[0], types, None, a.weighted, g)
+        s = Side(a.landscapes[1], types, None, a.weighted, g)
     elif len(a.landscapes) == 1 and len(a.at) == 2:
         d1, d2 = (datetime.date.fromisoformat(d) for d in a.at)
-        b = Side(a.landscapes[0], types, d1, a.weighted)
-        s = Side(a.landscapes[0], types, d2, a.weighted)
+        b = Side(a.landscapes[0], types, d1, a.weighted, g)
+        s = Side(a.landscapes[0], types, d2, a.weighted, g)
     else:
         ap.error("BEFORE AFTER, or LANDSCAPE --at D1 --at D2")
-    rows = diff(b, s, len(a.landscapes) == 1)
+    rows = diff(b, s, len(a.landscapes) == 1, g)
     nx_power.write_csv(a.output, ["section", "subject", "measure", "before", "after", "change"],
                        [(r[0], r[1], r[2]) + tuple(nx_power.fmt(x) for x in r[3:]) for r in rows])
     return 0
