@@ -78,20 +78,33 @@ static void add(struct out *o, const char *section, const char *subject, const c
 	cm_table_set_real(o->t, D_CHANGE, (size_t)row, change);
 }
 
+/* A number for a reading: whole numbers whole, others to 4 digits. */
+static const char *num(double v, char *buf, size_t n, int sign)
+{
+	if (fabs(v) < 1e15 && v == floor(v))
+		snprintf(buf, n, sign ? "%+.0f" : "%.0f", v);
+	else
+		snprintf(buf, n, sign ? "%+.4g" : "%.4g", v);
+	return buf;
+}
+
 /* "up from 0.12 to 0.15", "down ...", "unchanged at ...", "undefined
  * before, 3 after" ... */
 static void movement(double b, double a, char *buf, size_t n)
 {
+	char x[40], y[40], z[40];
+
 	if (isnan(b) && isnan(a))
 		snprintf(buf, n, "undefined before and after");
 	else if (isnan(b))
-		snprintf(buf, n, "undefined before, %.4g after", a);
+		snprintf(buf, n, "undefined before, %s after", num(a, y, sizeof(y), 0));
 	else if (isnan(a))
-		snprintf(buf, n, "%.4g before, undefined after", b);
+		snprintf(buf, n, "%s before, undefined after", num(b, x, sizeof(x), 0));
 	else if (same(a, b))
-		snprintf(buf, n, "unchanged at %.4g", a);
+		snprintf(buf, n, "unchanged at %s", num(a, y, sizeof(y), 0));
 	else
-		snprintf(buf, n, "%s from %.4g to %.4g (%+.4g)", a > b ? "up" : "down", b, a, a - b);
+		snprintf(buf, n, "%s from %s to %s (%s)", a > b ? "up" : "down", num(b, x, sizeof(x), 0),
+			 num(a, y, sizeof(y), 0), num(a - b, z, sizeof(z), 1));
 }
 
 /* ---------------------------------------------------------------- */
@@ -707,8 +720,7 @@ int cm_diff_compute(const struct cm_landscape *before, const struct cm_filter *f
 	}
 	for (k = 0; k < 2; k++) {
 		struct side *s = &x.s[k];
-		if ((rc = cm_metrics_compute(s->l, s->f, &s->m, err)) < 0 ||
-		    (rc = cm_power_compute(s->l, s->f, &po, &s->power, err)) < 0 ||
+		if ((rc = cm_power_run(s->l, s->f, &po, &s->power, &s->m, err)) < 0 ||
 		    (rc = community_figures(s, err)) < 0)
 			goto out;
 		rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
