@@ -174,6 +174,35 @@ expect_rc 73 "output in a missing folder"
 run diff "$d/before" "$d/after" -f csv -o "$d/after/relationships.csv"
 expect_rc 73 "-o an input file"
 
+# ---- hostile names (ROBUSTNESS.md Outputs): every tie of tests/data/hostile
+# gained against a copy without ties; CSV round-trips with formula
+# injection neutralised, JSON loads, Markdown keeps one row per line
+H="$top_srcdir/tests/data/hostile"
+mkdir -p "$tmp/h0"
+cp "$H/organizations.csv" "$tmp/h0/"
+printf 'source,target\n' >"$tmp/h0/relationships.csv"
+run diff "$tmp/h0" "$H" --top 0 --format csv -o "$tmp/h.csv"
+expect_rc 0 "hostile csv"
+checks=$((checks + 1))
+"$PYTHON3" - "$tmp/h.csv" "$H/relationships.csv" <<'PY' || fail "hostile csv"
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8", newline="")))
+ties = list(csv.DictReader(open(sys.argv[2], encoding="utf-8", newline="")))
+gained = [r for r in rows if r["section"] == "ties_gained"]
+assert len(gained) == len({(t["source"], t["target"], t["type"]) for t in ties}), len(gained)
+for r in rows:
+    for k, v in r.items():
+        assert not (v[:1] in ("=", "+", "@", "\t", "\r") or (v[:1] == "-" and k in ("section", "subject", "measure", "reading"))), (k, v)
+PY
+run diff "$tmp/h0" "$H" --format json -o "$tmp/h.json"
+expect_rc 0 "hostile json"
+checks=$((checks + 1))
+"$PYTHON3" -m json.tool "$tmp/h.json" >/dev/null || fail "hostile json does not load"
+run diff "$tmp/h0" "$H" --format md -o "$tmp/h.md"
+expect_rc 0 "hostile md"
+checks=$((checks + 1))
+[ "$(grep -c '^|' "$tmp/h.md")" -eq "$(wc -l <"$tmp/h.md")" ] || fail "hostile md: a row spans lines"
+
 # ---- degenerate: empty of ties, one org
 mk "$tmp/one" 'id\na\n' 'source,target\n'
 mk "$tmp/two" 'id\na\nb\n' 'source,target\na,b\n'
