@@ -634,15 +634,44 @@ static int compared(const struct cm_table *p, size_t r, int groups)
 	return !*subj;
 }
 
-static long find_row(const struct cm_table *p, const char *sec, const char *subj, const char *meas,
-		     const unsigned char *used)
-{
-	size_t r;
+/* Rows of a power report ordered by (section, subject, measure, row), so
+ * that the after side's figure for a key is found in O(log R) even with
+ * thousands of groups. */
+static const struct cm_table *keyed_rows;
 
-	for (r = 0; r < p->nrows; r++)
-		if (!used[r] && !strcmp(text_of(p, 0, r), sec) && !strcmp(text_of(p, 1, r), subj) &&
-		    !strcmp(text_of(p, 2, r), meas))
-			return (long)r;
+static int key_cmp3(const struct cm_table *p, size_t r, const char *sec, const char *subj, const char *meas)
+{
+	int c;
+
+	if ((c = strcmp(text_of(p, 0, r), sec)) || (c = strcmp(text_of(p, 1, r), subj)))
+		return c;
+	return strcmp(text_of(p, 2, r), meas);
+}
+
+static int row_cmp(const void *x, const void *y)
+{
+	size_t a = *(const size_t *)x, b = *(const size_t *)y;
+	int c = key_cmp3(keyed_rows, a, text_of(keyed_rows, 0, b), text_of(keyed_rows, 1, b), text_of(keyed_rows, 2, b));
+
+	return c ? c : (a > b) - (a < b);
+}
+
+/* The first row of p not yet used with this key, or -1 (order: sorted rows). */
+static long find_row(const struct cm_table *p, const size_t *order, const char *sec, const char *subj,
+		     const char *meas, const unsigned char *used)
+{
+	size_t lo = 0, hi = p->nrows;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (key_cmp3(p, order[mid], sec, subj, meas) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < p->nrows && !key_cmp3(p, order[lo], sec, subj, meas); lo++)
+		if (!used[order[lo]])
+			return (long)order[lo];
 	return -1;
 }
 
@@ -659,12 +688,20 @@ static int network_rows(struct ctx *x)
 {
 	const struct cm_table *pb = &x->s[0].power, *pa = &x->s[1].power;
 	unsigned char *used = calloc(pa->nrows + 1, 1);
+	size_t *order = malloc((pa->nrows + 1) * sizeof(*order));
 	int groups = x->o && x->o->group_by;
 	size_t r;
 	int communities_done = 0;
 
-	if (!used)
+	if (!used || !order) {
+		free(used);
+		free(order);
 		return CM_ENOMEM;
+	}
+	for (r = 0; r < pa->nrows; r++)
+		order[r] = r;
+	keyed_rows = pa;
+	qsort(order, pa->nrows, sizeof(*order), row_cmp);
 	for (r = 0; r < pb->nrows; r++) {
 		const char *sec = text_of(pb, 0, r), *subj = text_of(pb, 1, r), *meas = text_of(pb, 2, r);
 		long q;
@@ -682,7 +719,7 @@ static int network_rows(struct ctx *x)
 				    100.0 * x->mean_change);
 			communities_done = 1;
 		}
-		q = find_row(pa, sec, subj, meas, used);
+		q = find_row(pa, order, sec, subj, meas, used);
 		if (q >= 0)
 			used[q] = 1;
 		network_row(x, sec, subj, meas, cell(pb, 3, r), q >= 0 ? cell(pa, 3, (size_t)q) : NAN);
@@ -692,6 +729,7 @@ static int network_rows(struct ctx *x)
 		if (!used[r] && compared(pa, r, groups))
 			network_row(x, text_of(pa, 0, r), text_of(pa, 1, r), text_of(pa, 2, r), NAN, cell(pa, 3, r));
 	free(used);
+	free(order);
 	return x->out.nomem ? CM_ENOMEM : CM_OK;
 }
 
