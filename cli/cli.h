@@ -136,5 +136,6 @@ int cmd_gaps(int argc, char **argv);
 int cmd_path(int argc, char **argv);
 int cmd_map(int argc, char **argv);
 int cmd_report(int argc, char **argv);
+int cmd_diff(int argc, char **argv);
 
 #endif

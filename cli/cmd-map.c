@@ -43,6 +43,10 @@ static void help(void)
 	       "                     their rank and score; they are drawn even when --ego\n"
 	       "                     or --where leaves them out (not with --aggregate)\n"
 	       "  --gaps-top N       how many suggested partners, 1 to %d (default %d)\n"
+	       "  --diff-at D1,D2    what changed between two days (YYYY-MM-DD): every tie\n"
+	       "                     of either day, gained ones bold, lost ones dashed,\n"
+	       "                     unchanged ones thin grey; sizes and colours as on D2\n"
+	       "                     (not with --at, --aggregate or --highlight-gaps)\n"
 	       "  --layout ENGINE    neato, fdp, sfdp, dot or circo (default: neato up to\n"
 	       "                     150 nodes, sfdp above)\n"
 	       "  --dpi N            PNG resolution (default 96)\n"
@@ -84,7 +88,7 @@ static int parse_number(const char *s, double lo, double hi, double *v)
 int cmd_map(int argc, char **argv)
 {
 	enum { O_COLOR = 1000, O_SIZE, O_LABELS, O_TITLE, O_NOLEGEND, O_EGO, O_RADIUS, O_AGG, O_WHERE,
-	       O_LAYOUT, O_DPI, O_GAPS, O_GAPS_TOP };
+	       O_LAYOUT, O_DPI, O_GAPS, O_GAPS_TOP, O_DIFF_AT };
 	static const struct option longopts[] = {
 		{ "color-by", required_argument, NULL, O_COLOR },
 		{ "colour-by", required_argument, NULL, O_COLOR },
@@ -100,6 +104,7 @@ int cmd_map(int argc, char **argv)
 		{ "dpi", required_argument, NULL, O_DPI },
 		{ "highlight-gaps", required_argument, NULL, O_GAPS },
 		{ "gaps-top", required_argument, NULL, O_GAPS_TOP },
+		{ "diff-at", required_argument, NULL, O_DIFF_AT },
 		CLI_COMMON_LONGOPTS, { NULL, 0, NULL, 0 }
 	};
 	struct cli_common c;
@@ -216,6 +221,21 @@ int cmd_map(int argc, char **argv)
 			mo.gaps_top = (size_t)x;
 			gaps_top_set = 1;
 			continue;
+		case O_DIFF_AT: {
+			char *comma = strchr(optarg, ',');
+			if (comma)
+				*comma = '\0'; /* argv is ours to split */
+			if (!comma || strchr(comma + 1, ',') || cm_date_parse(optarg, 0, 0, &mo.diff_from) < 0 ||
+			    cm_date_parse(comma + 1, 0, 0, &mo.diff_to) < 0) {
+				if (comma)
+					*comma = ',';
+				rc = cli_usage_error("map", "--diff-at needs two dates, DATE1,DATE2 (YYYY-MM-DD), "
+							    "not '%s'", optarg);
+				goto out;
+			}
+			mo.diff = 1;
+			continue;
+		}
 		}
 		if (cli_common_option(&c, opt, optarg) != 1) {
 			rc = 64;

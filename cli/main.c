@@ -26,6 +26,8 @@ static const struct command commands[] = {
 	  "who are we missing: partner recommendations, or the landscape's gaps" },
 	{ "path", cmd_path, "LANDSCAPE FROM TO [-k K] [options]",
 	  "who can introduce us: shortest, most trusted chains of ties" },
+	{ "diff", cmd_diff, "BEFORE AFTER | LANDSCAPE --at DATE1 --at DATE2 [--top N] [options]",
+	  "what changed: orgs and ties gained and lost, positions, network measures" },
 	{ "map", cmd_map, "LANDSCAPE -o FILE.svg|png|pdf|dot [--color-by ATTR] [--size-by METRIC] [options]",
 	  "draw the landscape: a labelled map with a legend (Graphviz)" },
 	{ "report", cmd_report, "LANDSCAPE -o FILE.html|FILE.md [--for ORG] [--group-by ATTR] [options]",

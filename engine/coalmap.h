@@ -306,6 +306,29 @@ struct cm_gen_opts {
 int cm_generate(const struct cm_gen_opts *o, struct cm_table *orgs,
 		struct cm_table *ties, struct cm_error *err);
 
+/* ------------------------------------------------------------------ */
+/* Change: two landscapes, or one landscape on two days (docs/diff.md)  */
+/* ------------------------------------------------------------------ */
+
+struct cm_diff_opts {
+	const char *group_by; /* also compare the power report's groups and access; NULL = no */
+	size_t top;           /* orgs listed per position measure; 0 = all */
+};
+
+/* Compares before (its ties filtered by fb) with after (filtered by fa);
+ * before and after may be the same landscape with two `at` days.  Orgs
+ * are matched by id; a tie is identified by its endpoints' ids (in id
+ * order when mutual), its type and its direction, ties sharing all four
+ * being merged (weights and amounts summed, trust averaged).  Fills out
+ * (caller-initialised) with rows section, subject, measure, before, after,
+ * change, reading: summary, orgs_gained, orgs_lost, orgs_changed,
+ * ties_gained, ties_lost, ties_changed, position, communities, then the
+ * power report's network-wide sections.  Runs cm_metrics_compute and
+ * cm_power_compute on each side: O(n*m) each. */
+int cm_diff_compute(const struct cm_landscape *before, const struct cm_filter *fb,
+		    const struct cm_landscape *after, const struct cm_filter *fa,
+		    const struct cm_diff_opts *o, struct cm_table *out, struct cm_error *err);
+
 #ifdef __cplusplus
 }
 #endif

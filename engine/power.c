@@ -884,6 +884,12 @@ out:
 int cm_power_compute(const struct cm_landscape *l, const struct cm_filter *f, const struct cm_power_opts *o,
 		     struct cm_table *out, struct cm_error *err)
 {
+	return cm_power_run(l, f, o, out, NULL, err);
+}
+
+int cm_power_run(const struct cm_landscape *l, const struct cm_filter *f, const struct cm_power_opts *o,
+		 struct cm_table *out, struct cm_table *metrics, struct cm_error *err)
+{
 	struct ctx x;
 	struct cm_groups gr;
 	double *buf = NULL, *budget = NULL;
@@ -928,6 +934,11 @@ int cm_power_compute(const struct cm_landscape *l, const struct cm_filter *f, co
 		goto out;
 	if (funding_section(&x) < 0 || x.r.nomem)
 		goto out;
+	if (metrics) { /* hand the per-org metrics over */
+		struct cm_table t = *metrics;
+		*metrics = x.m;
+		x.m = t;
+	}
 	cm_error_clear(err);
 	rc = CM_OK;
 out:

@@ -68,6 +68,12 @@ struct cm_map_opts {
 				       (default options, the map's filter) drawn as
 				       extra dashed lines, ranked; NULL = none */
 	size_t gaps_top;         /* how many, 1 to CM_MAP_GAPS_MAX; 0 = CM_MAP_GAPS_TOP */
+	int diff;                /* draw the ties of two days (not with aggregate,
+				    highlight_gaps or a filter's at): gained (on
+				    diff_to only) bold solid, lost (diff_from only)
+				    dashed, unchanged thin light grey; metrics, sizes
+				    and colours as on diff_to */
+	int32_t diff_from, diff_to; /* day numbers (cm_date_parse) */
 };
 
 /* What was drawn, for the caller's notes on stderr. */

@@ -92,6 +92,15 @@ static const struct tie_style other_directed_style = {
 	NULL, "solid", 1.3, "normal", "#555555", NULL
 };
 
+/* --diff-at: gained, lost and unchanged ties, told apart by weight and
+ * dash, not colour: bold solid, dashed, thin light solid. */
+enum { DIFF_LOST = 1, DIFF_GAINED = 2, DIFF_KEPT = 3 };
+static const struct tie_style diff_styles[] = {
+	{ "gained", "solid", 3.2, "normal", "#000000", NULL },
+	{ "lost", "dashed", 1.8, "normal", "#555555", NULL },
+	{ "unchanged", "solid", 1.0, "normal", "#AAAAAA", NULL },
+};
+
 /* ------------------------------------------------------------------ */
 /* Graphviz's messages: kept for our error record, never printed        */
 /* ------------------------------------------------------------------ */
@@ -362,6 +371,7 @@ struct map {
 	const struct cm_landscape *l;
 	const struct cm_filter *f;
 	const struct cm_map_opts *o;
+	struct cm_filter day[2]; /* diff: the filter on diff_from and on diff_to */
 	struct cm_table metrics;
 	int c_degree, c_btw, c_comm;
 	struct vnode *v;
@@ -430,6 +440,7 @@ struct vedge {
 	uint32_t type;
 	int directed;
 	double count;
+	unsigned change;   /* diff: 1 on the first day, 2 on the second, 3 on both */
 };
 
 static int col_resolve(struct map *m, const char *name, struct colref *r)
@@ -663,6 +674,15 @@ static int value_matches(const char *s, const char *v)
 	return 0;
 }
 
+/* Whether the map draws a tie: 0 when not; with diff, 1 (it existed on the
+ * first day only: lost), 2 (the second only: gained) or 3 (both). */
+static unsigned tie_change(const struct map *m, const struct cm_tie *t)
+{
+	if (!m->o->diff)
+		return cm_filter_keeps(m->l, m->f, t) ? DIFF_KEPT : 0;
+	return (unsigned)cm_filter_keeps(m->l, &m->day[0], t) | (unsigned)cm_filter_keeps(m->l, &m->day[1], t) << 1;
+}
+
 /* Marks the orgs within radius steps of ego over the ties the filter keeps
  * (any type, either direction).  O(n + m). */
 static int ego_reach(const struct map *m, size_t ego, size_t radius, unsigned char *near)
@@ -675,7 +695,7 @@ static int ego_reach(const struct map *m, size_t ego, size_t radius, unsigned ch
 	    !(dist = malloc((n + 1) * sizeof(*dist))))
 		goto out;
 	for (i = 0; i < l->nties; i++)
-		if (cm_filter_keeps(l, m->f, &l->ties[i])) {
+		if (tie_change(m, &l->ties[i])) {
 			start[l->ties[i].src + 1]++;
 			start[l->ties[i].dst + 1]++;
 		}
@@ -687,7 +707,7 @@ static int ego_reach(const struct map *m, size_t ego, size_t radius, unsigned ch
 		size_t *fill = dist; /* reused as insertion cursors */
 		memcpy(fill, start, n * sizeof(*fill));
 		for (i = 0; i < l->nties; i++)
-			if (cm_filter_keeps(l, m->f, &l->ties[i])) {
+			if (tie_change(m, &l->ties[i])) {
 				adj[fill[l->ties[i].src]++] = l->ties[i].dst;
 				adj[fill[l->ties[i].dst]++] = l->ties[i].src;
 			}
@@ -723,7 +743,7 @@ static size_t ties_among_drawn(const struct map *m)
 
 	for (i = 0; i < m->l->nties; i++) {
 		const struct cm_tie *t = &m->l->ties[i];
-		n += m->drawn[t->src] && m->drawn[t->dst] && cm_filter_keeps(m->l, m->f, t);
+		n += m->drawn[t->src] && m->drawn[t->dst] && tie_change(m, t) != 0;
 	}
 	return n;
 }
@@ -861,9 +881,10 @@ static void merge_edges(struct map *m)
 
 	qsort(m->e, m->ne, sizeof(*m->e), vedge_cmp);
 	for (i = 0; i < m->ne; i++) {
-		if (w && !vedge_cmp(&m->e[w - 1], &m->e[i]))
+		if (w && !vedge_cmp(&m->e[w - 1], &m->e[i])) {
 			m->e[w - 1].count += m->e[i].count;
-		else
+			m->e[w - 1].change |= m->e[i].change;
+		} else
 			m->e[w++] = m->e[i];
 	}
 	m->ne = w;
@@ -941,8 +962,8 @@ static int collect_edges(struct map *m)
 		uint32_t a, b;
 		struct vedge *e;
 		int conflict;
-		if (!cm_filter_keeps(l, m->f, t) || m->node_of[t->src] == UINT32_MAX ||
-		    m->node_of[t->dst] == UINT32_MAX)
+		unsigned change = tie_change(m, t);
+		if (!change || m->node_of[t->src] == UINT32_MAX || m->node_of[t->dst] == UINT32_MAX)
 			continue;
 		a = m->node_of[t->src];
 		b = m->node_of[t->dst];
@@ -968,6 +989,7 @@ static int collect_edges(struct map *m)
 			e->directed = dir;
 		}
 		e->count = 1;
+		e->change = change;
 	}
 	merge_edges(m);
 	return m->aggregate ? thin_edges(m) : CM_OK;
@@ -1769,11 +1791,29 @@ static int assign_styles(struct map *m, struct styles *s)
 	int rc = CM_ENOMEM;
 
 	memset(s, 0, sizeof(*s));
-	if (!(s->of_type = calloc(nt + 1, sizeof(*s->of_type))) || !(s->rows = calloc(nt + 1, sizeof(*s->rows))) ||
+	if (!(s->of_type = calloc(nt + 1, sizeof(*s->of_type))) || !(s->rows = calloc(nt + 4, sizeof(*s->rows))) ||
 	    !(dircount = calloc(nt + 1, sizeof(*dircount))) || !(count = calloc(nt + 1, sizeof(*count))) ||
 	    !(row_of = malloc((nt + 1) * sizeof(*row_of))))
 		goto out;
 	if (m->aggregate) {
+		rc = CM_OK;
+		goto out;
+	}
+	if (m->o->diff) {
+		/* three rows, always, so the legend explains every style */
+		static const unsigned change[3] = { DIFF_GAINED, DIFF_LOST, DIFF_KEPT };
+		char d1[32], d2[32];
+		civil(m->o->diff_from, d1, sizeof(d1));
+		civil(m->o->diff_to, d2, sizeof(d2));
+		for (t = 0; t < 3; t++) {
+			struct type_row *r = &s->rows[s->nrows++];
+			r->st = &diff_styles[t];
+			for (i = 0; i < m->ne; i++)
+				r->count += m->e[i].change == change[t];
+		}
+		snprintf(s->rows[0].names, sizeof(s->rows[0].names), "gained: on %s, not on %s", d2, d1);
+		snprintf(s->rows[1].names, sizeof(s->rows[1].names), "lost: on %s, not on %s", d1, d2);
+		snprintf(s->rows[2].names, sizeof(s->rows[2].names), "unchanged: on both days");
 		rc = CM_OK;
 		goto out;
 	}
@@ -2042,7 +2082,13 @@ static void subtitle_of(const struct map *m, char *buf, size_t n)
 			snprintf(buf + len, n - len, "%s%s", i ? ", " : "", f->types[i]);
 		}
 	}
-	if (f && f->has_at) {
+	if (m->o->diff) {
+		char d1[32], d2[32];
+		civil(m->o->diff_from, d1, sizeof(d1));
+		civil(m->o->diff_to, d2, sizeof(d2));
+		len = strlen(buf);
+		snprintf(buf + len, n - len, "; ties on %s and on %s, sizes and colours as on %s", d1, d2, d2);
+	} else if (f && f->has_at) {
 		char day[32];
 		civil(f->at, day, sizeof(day));
 		len = strlen(buf);
@@ -2502,6 +2548,12 @@ static int draw(struct map *m, GVC_t *gvc, const double *bb, const struct styles
 				set(e, "color", "#77777799");
 				setf(e, "penwidth", agg_pen(ve->count, cmax));
 			}
+		} else if (m->o->diff) {
+			/* by change, not by type; conflicts keep their bars */
+			const char *type = m->l->tie_types[ve->type];
+			unsigned k = ve->change == DIFF_GAINED ? 0 : ve->change == DIFF_LOST ? 1 : 2;
+			style_edge(e, &diff_styles[k], ve->directed, cm_tie_type_is_conflict(type), crowd);
+			set(e, "class", diff_styles[k].type);
 		} else {
 			const char *type = m->l->tie_types[ve->type];
 			style_edge(e, st->of_type[ve->type], ve->directed, cm_tie_type_is_conflict(type), crowd);
@@ -2648,6 +2700,22 @@ int cm_map_render(const struct cm_landscape *l, const struct cm_filter *f, const
 				  "--highlight-gaps draws organizations one by one; it cannot be used with --aggregate");
 		goto out;
 	}
+	if (o->diff) {
+		if (o->aggregate || o->highlight_gaps) {
+			rc = cm_error_set(err, CM_EUSAGE, NULL, 0, 0, "--diff-at draws organizations one by one; it "
+					  "cannot be used with %s", o->aggregate ? "--aggregate" : "--highlight-gaps");
+			goto out;
+		}
+		if (f && f->has_at) {
+			rc = cm_error_set(err, CM_EUSAGE, NULL, 0, 0, "--diff-at compares two days; leave --at out");
+			goto out;
+		}
+		m.day[0] = m.day[1] = f ? *f : (struct cm_filter){ 0 };
+		m.day[0].has_at = m.day[1].has_at = 1;
+		m.day[0].at = o->diff_from;
+		m.day[1].at = o->diff_to;
+		m.f = &m.day[1]; /* metrics, sizes and colours: the second day */
+	}
 	if ((rc = select_orgs(&m, err)) < 0)
 		goto out;
 	if (o->highlight_gaps && (rc = suggest_partners(&m, err)) < 0)
@@ -2655,6 +2723,14 @@ int cm_map_render(const struct cm_landscape *l, const struct cm_filter *f, const
 	m.aggregate = o->aggregate != NULL;
 	m.agg_by = o->aggregate;
 	if (!m.aggregate && (m.ndrawn > CM_MAP_MAX_ORGS || (info->ties = ties_among_drawn(&m)) > CM_MAP_MAX_TIES)) {
+		if (o->diff) {
+			rc = cm_error_set(err, CM_EUSAGE, NULL, 0, 0,
+					  "--diff-at: %zu orgs and %zu ties are more than a map can draw one by one "
+					  "(%d, %d); select fewer with --ego, --where or --types",
+					  m.ndrawn, info->ties ? info->ties : ties_among_drawn(&m), CM_MAP_MAX_ORGS,
+					  CM_MAP_MAX_TIES);
+			goto out;
+		}
 		if (o->highlight_gaps) {
 			rc = cm_error_set(err, CM_EUSAGE, NULL, 0, 0,
 					  "--highlight-gaps: %zu orgs and %zu ties are more than a map can draw one by "
@@ -2672,7 +2748,7 @@ int cm_map_render(const struct cm_landscape *l, const struct cm_filter *f, const
 	/* metrics: betweenness ranks labels, degree sizes shapes, community
 	 * colours; an aggregate map ranks groups by size, so unless a column
 	 * it draws is a path metric, one sampled source is enough */
-	mf = f ? *f : (struct cm_filter){ 0 };
+	mf = m.f ? *m.f : (struct cm_filter){ 0 };
 	if (m.aggregate && !uses_paths(o->size_by) && !uses_paths(o->color_by))
 		mf.samples = 1, mf.exact = 0;
 	if ((rc = cm_metrics_compute(l, &mf, &m.metrics, err)) < 0)

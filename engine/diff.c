@@ -1,0 +1,820 @@
+/* diff.c - what changed between two landscapes, or one landscape on two
+ * days: orgs and ties gained and lost, changed ties and orgs, the orgs
+ * whose position moved most, and every network-level measure of the power
+ * report before and after.  docs/diff.md defines each row. */
+#include "config.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "graph.h"
+
+#define REL_EQ 1e-9 /* values this close (relative) count as unchanged */
+
+static int same(double a, double b)
+{
+	if (isnan(a) || isnan(b))
+		return isnan(a) && isnan(b);
+	return fabs(a - b) <= REL_EQ * fmax(fabs(a), fabs(b)) + 1e-12;
+}
+
+/* ---------------------------------------------------------------- */
+/* the output table                                                   */
+
+enum { D_SECTION, D_SUBJECT, D_MEASURE, D_BEFORE, D_AFTER, D_CHANGE, D_READING, D_NCOLS };
+
+struct out {
+	struct cm_table *t;
+	int nomem;
+};
+
+static int out_init(struct out *o, struct cm_table *t)
+{
+	static const struct { const char *name; enum cm_kind kind; } cols[D_NCOLS] = {
+		{ "section", CM_TEXT }, { "subject", CM_TEXT }, { "measure", CM_TEXT }, { "before", CM_REAL },
+		{ "after", CM_REAL }, { "change", CM_REAL }, { "reading", CM_TEXT },
+	};
+	size_t i;
+
+	o->t = t;
+	o->nomem = 0;
+	cm_table_release(t);
+	cm_table_init(t, 0);
+	for (i = 0; i < D_NCOLS; i++)
+		if (cm_table_add_column(t, cols[i].name, cols[i].kind) < 0)
+			return CM_ENOMEM;
+	return CM_OK;
+}
+
+/* Adds one row; NaN leaves a cell empty.  After a failure, nothing. */
+static void add(struct out *o, const char *section, const char *subject, const char *measure, double before,
+		double after, double change, const char *fmt, ...) __attribute__((format(printf, 8, 9)));
+
+static void add(struct out *o, const char *section, const char *subject, const char *measure, double before,
+		double after, double change, const char *fmt, ...)
+{
+	char reading[700];
+	va_list ap;
+	long row;
+
+	if (o->nomem)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(reading, sizeof(reading), fmt, ap);
+	va_end(ap);
+	row = cm_table_add_row(o->t);
+	if (row < 0 || cm_table_set_text(o->t, D_SECTION, (size_t)row, section) < 0 ||
+	    cm_table_set_text(o->t, D_SUBJECT, (size_t)row, subject) < 0 ||
+	    cm_table_set_text(o->t, D_MEASURE, (size_t)row, measure) < 0 ||
+	    cm_table_set_text(o->t, D_READING, (size_t)row, reading) < 0) {
+		o->nomem = 1;
+		return;
+	}
+	cm_table_set_real(o->t, D_BEFORE, (size_t)row, before);
+	cm_table_set_real(o->t, D_AFTER, (size_t)row, after);
+	cm_table_set_real(o->t, D_CHANGE, (size_t)row, change);
+}
+
+/* A number for a reading: whole numbers whole, others to 4 digits. */
+static const char *num(double v, char *buf, size_t n, int sign)
+{
+	if (fabs(v) < 1e15 && v == floor(v))
+		snprintf(buf, n, sign ? "%+.0f" : "%.0f", v);
+	else
+		snprintf(buf, n, sign ? "%+.4g" : "%.4g", v);
+	return buf;
+}
+
+/* "up from 0.12 to 0.15", "down ...", "unchanged at ...", "undefined
+ * before, 3 after" ... */
+static void movement(double b, double a, char *buf, size_t n)
+{
+	char x[40], y[40], z[40];
+
+	if (isnan(b) && isnan(a))
+		snprintf(buf, n, "undefined before and after");
+	else if (isnan(b))
+		snprintf(buf, n, "undefined before, %s after", num(a, y, sizeof(y), 0));
+	else if (isnan(a))
+		snprintf(buf, n, "%s before, undefined after", num(b, x, sizeof(x), 0));
+	else if (same(a, b))
+		snprintf(buf, n, "unchanged at %s", num(a, y, sizeof(y), 0));
+	else
+		snprintf(buf, n, "%s from %s to %s (%s)", a > b ? "up" : "down", num(b, x, sizeof(x), 0),
+			 num(a, y, sizeof(y), 0), num(a - b, z, sizeof(z), 1));
+}
+
+/* ---------------------------------------------------------------- */
+/* orgs matched by id                                                 */
+
+static const struct cm_landscape *sort_l;
+
+static int id_cmp(const void *x, const void *y)
+{
+	return strcmp(cm_landscape_org_id(sort_l, *(const size_t *)x), cm_landscape_org_id(sort_l, *(const size_t *)y));
+}
+
+/* Indices of l's orgs sorted by id; NULL when out of memory. */
+static size_t *sorted_ids(const struct cm_landscape *l)
+{
+	size_t *v = malloc((l->norgs + 1) * sizeof(*v)), i;
+
+	if (!v)
+		return NULL;
+	for (i = 0; i < l->norgs; i++)
+		v[i] = i;
+	sort_l = l;
+	qsort(v, l->norgs, sizeof(*v), id_cmp);
+	return v;
+}
+
+/* Index of the org with this id in l, or -1.  O(log n). */
+static long find_id(const struct cm_landscape *l, const size_t *sorted, const char *id)
+{
+	size_t lo = 0, hi = l->norgs;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(cm_landscape_org_id(l, sorted[mid]), id);
+		if (c == 0)
+			return (long)sorted[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+/* ---------------------------------------------------------------- */
+/* ties by identity: endpoints' ids (in id order when mutual), type,    */
+/* direction; ties sharing one merged                                 */
+
+struct tkey {
+	const char *s, *d, *type; /* borrowed from the landscape */
+	int directed;
+	uint32_t si, di;          /* org indices of s and d */
+	double weight;            /* summed */
+	double trust;             /* mean of the non-empty, NaN when none */
+	size_t ntrust;
+	double amount;            /* summed over the non-empty, NaN when none */
+	size_t n;                 /* rows merged */
+};
+
+static int tkey_cmp(const void *x, const void *y)
+{
+	const struct tkey *p = x, *q = y;
+	int c;
+
+	if ((c = strcmp(p->s, q->s)) || (c = strcmp(p->d, q->d)) || (c = strcmp(p->type, q->type)))
+		return c;
+	return p->directed - q->directed;
+}
+
+/* The kept ties of l, sorted by key and merged.  Caller frees *out. */
+static int tie_keys(const struct cm_landscape *l, const struct cm_filter *f, struct tkey **out, size_t *n)
+{
+	struct tkey *v = malloc((l->nties + 1) * sizeof(*v));
+	size_t i, k = 0, w = 0;
+
+	*out = NULL;
+	*n = 0;
+	if (!v)
+		return CM_ENOMEM;
+	for (i = 0; i < l->nties; i++) {
+		const struct cm_tie *t = &l->ties[i];
+		const char *a = cm_landscape_org_id(l, t->src), *b = cm_landscape_org_id(l, t->dst);
+		struct tkey *e;
+		int swap;
+		if (!cm_filter_keeps(l, f, t))
+			continue;
+		swap = !t->directed && strcmp(a, b) > 0;
+		e = &v[k++];
+		e->s = swap ? b : a;
+		e->d = swap ? a : b;
+		e->si = swap ? t->dst : t->src;
+		e->di = swap ? t->src : t->dst;
+		e->type = l->tie_types[t->type];
+		e->directed = t->directed != 0;
+		e->weight = t->weight;
+		e->trust = isnan(t->trust) ? 0 : t->trust;
+		e->ntrust = !isnan(t->trust);
+		e->amount = t->amount;
+		e->n = 1;
+	}
+	qsort(v, k, sizeof(*v), tkey_cmp);
+	for (i = 0; i < k; i++) {
+		if (w && !tkey_cmp(&v[w - 1], &v[i])) {
+			struct tkey *p = &v[w - 1];
+			p->weight += v[i].weight;
+			p->trust += v[i].trust;
+			p->ntrust += v[i].ntrust;
+			if (!isnan(v[i].amount))
+				p->amount = isnan(p->amount) ? v[i].amount : p->amount + v[i].amount;
+			p->n++;
+		} else
+			v[w++] = v[i];
+	}
+	for (i = 0; i < w; i++)
+		v[i].trust = v[i].ntrust ? v[i].trust / (double)v[i].ntrust : NAN;
+	*out = v;
+	*n = w;
+	return CM_OK;
+}
+
+static void tie_subject(const struct tkey *t, char *buf, size_t n)
+{
+	snprintf(buf, n, "%s %s %s (%s)", t->s, t->directed ? "->" : "--", t->d, t->type);
+}
+
+/* ---------------------------------------------------------------- */
+/* the comparison                                                     */
+
+struct side {
+	const struct cm_landscape *l;
+	const struct cm_filter *f;
+	struct cm_table m;     /* per-org metrics */
+	struct cm_table power; /* the power report */
+	size_t *sorted;
+	struct tkey *ties;
+	size_t nties;
+	long *other;           /* org -> the same org on the other side, or -1 */
+	double communities, modularity, active;
+};
+
+struct ctx {
+	struct side s[2];
+	const struct cm_diff_opts *o;
+	int same_landscape;
+	double mean_change;    /* mean Jaccard distance of community co-members */
+	struct out out;
+	struct cm_error *err;
+};
+
+static double cell(const struct cm_table *t, int col, size_t row)
+{
+	const struct cm_column *c;
+
+	if (col < 0)
+		return NAN;
+	c = &t->cols[col];
+	return c->null[row] ? NAN : c->kind == CM_INT ? (double)c->ints[row] : c->kind == CM_REAL ? c->reals[row] : NAN;
+}
+
+/* Communities, the modularity of the metrics' partition (weighted, as
+ * the Louvain method that found it) and orgs with a partner. */
+static int community_figures(struct side *s, struct cm_error *err)
+{
+	struct cm_graphs g;
+	igraph_vector_int_t memb;
+	igraph_real_t q = NAN;
+	int comm = cm_table_find(&s->m, "community"), deg = cm_table_find(&s->m, "degree"), rc;
+	size_t i, n = s->l->norgs;
+	double k = 0;
+
+	s->active = 0;
+	for (i = 0; i < n; i++) {
+		double c = cell(&s->m, comm, i);
+		if (c > k)
+			k = c;
+		if (cell(&s->m, deg, i) > 0)
+			s->active++;
+	}
+	s->communities = (double)k;
+	s->modularity = NAN;
+	if (n == 0)
+		return CM_OK;
+	if ((rc = cm_graphs_build(s->l, s->f, &g, err)) < 0)
+		return rc;
+	if (igraph_vector_int_init(&memb, (igraph_integer_t)n)) {
+		cm_graphs_release(&g);
+		return cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
+	}
+	for (i = 0; i < n; i++)
+		VECTOR(memb)[i] = (igraph_integer_t)cell(&s->m, comm, i) - 1;
+	rc = CM_OK;
+	if (igraph_ecount(&g.collab) > 0) {
+		igraph_error_t e = igraph_modularity(&g.collab, &memb, &g.collab_w, 1.0, IGRAPH_UNDIRECTED, &q);
+		if (e)
+			rc = cm_ig_fail(e, err, "modularity");
+		else
+			s->modularity = q;
+	}
+	igraph_vector_int_destroy(&memb);
+	cm_graphs_release(&g);
+	return rc;
+}
+
+static const char *org_name(const struct side *s, size_t i)
+{
+	return cm_landscape_org_name(s->l, i);
+}
+
+static void summary(struct ctx *x, const size_t *gained, const size_t *lost, const size_t *changed)
+{
+	struct side *b = &x->s[0], *a = &x->s[1];
+	double nb = (double)b->l->norgs, na = (double)a->l->norgs;
+	char mv[160];
+
+	movement(nb, na, mv, sizeof(mv));
+	add(&x->out, "summary", "", "organizations", nb, na, na - nb, "organizations: %s", mv);
+	movement(b->active, a->active, mv, sizeof(mv));
+	add(&x->out, "summary", "", "organizations_with_ties", b->active, a->active, a->active - b->active,
+	    "organizations with at least one partner: %s", mv);
+	add(&x->out, "summary", "", "organizations_gained", NAN, NAN, (double)gained[0],
+	    "%zu organization%s joined", gained[0], gained[0] == 1 ? "" : "s");
+	add(&x->out, "summary", "", "organizations_lost", NAN, NAN, (double)lost[0],
+	    "%zu organization%s left", lost[0], lost[0] == 1 ? "" : "s");
+	if (!x->same_landscape)
+		add(&x->out, "summary", "", "organizations_changed", NAN, NAN, (double)changed[0],
+		    "%zu organization%s kept with changed details", changed[0], changed[0] == 1 ? "" : "s");
+	movement((double)b->nties, (double)a->nties, mv, sizeof(mv));
+	add(&x->out, "summary", "", "ties", (double)b->nties, (double)a->nties, (double)a->nties - (double)b->nties,
+	    "ties (same ends, type and direction count once): %s", mv);
+	add(&x->out, "summary", "", "ties_gained", NAN, NAN, (double)gained[1], "%zu new tie%s", gained[1],
+	    gained[1] == 1 ? "" : "s");
+	add(&x->out, "summary", "", "ties_lost", NAN, NAN, (double)lost[1], "%zu tie%s ended", lost[1],
+	    lost[1] == 1 ? "" : "s");
+	add(&x->out, "summary", "", "ties_changed", NAN, NAN, (double)changed[1],
+	    "%zu tie%s kept with a changed weight, trust or amount", changed[1], changed[1] == 1 ? "" : "s");
+}
+
+/* Orgs only on one side; org details that changed. */
+static void org_rows(struct ctx *x, int pass, size_t *count)
+{
+	struct side *b = &x->s[0], *a = &x->s[1];
+	int degb = cm_table_find(&b->m, "degree"), dega = cm_table_find(&a->m, "degree");
+	size_t i;
+
+	if (pass == 0) { /* gained */
+		for (i = 0; i < a->l->norgs; i++)
+			if (a->other[i] < 0) {
+				double d = cell(&a->m, dega, i);
+				count[0]++;
+				add(&x->out, "orgs_gained", cm_landscape_org_id(a->l, i), "organization", NAN, d, NAN,
+				    "%s (%s) joined with %.0f partner%s", org_name(a, i),
+				    *cm_landscape_org_type(a->l, i) ? cm_landscape_org_type(a->l, i) : "no type", d,
+				    d == 1 ? "" : "s");
+			}
+		return;
+	}
+	if (pass == 1) { /* lost */
+		for (i = 0; i < b->l->norgs; i++)
+			if (b->other[i] < 0) {
+				double d = cell(&b->m, degb, i);
+				count[0]++;
+				add(&x->out, "orgs_lost", cm_landscape_org_id(b->l, i), "organization", d, NAN, NAN,
+				    "%s (%s) left; it had %.0f partner%s", org_name(b, i),
+				    *cm_landscape_org_type(b->l, i) ? cm_landscape_org_type(b->l, i) : "no type", d,
+				    d == 1 ? "" : "s");
+			}
+		return;
+	}
+	/* changed details, in the before file's order */
+	for (i = 0; i < b->l->norgs && !x->same_landscape; i++) {
+		const struct cm_org *ob = &b->l->orgs[i], *oa;
+		const char *id = cm_landscape_org_id(b->l, i);
+		static const char *const names[] = { "name", "type", "country", "region", "issues", "skills" };
+		size_t offb[6], offa[6], k;
+		int any = 0;
+		if (b->other[i] < 0)
+			continue;
+		oa = &a->l->orgs[b->other[i]];
+		offb[0] = ob->name, offb[1] = ob->type, offb[2] = ob->country, offb[3] = ob->region;
+		offb[4] = ob->issues, offb[5] = ob->skills;
+		offa[0] = oa->name, offa[1] = oa->type, offa[2] = oa->country, offa[3] = oa->region;
+		offa[4] = oa->issues, offa[5] = oa->skills;
+		for (k = 0; k < 6; k++) {
+			const char *vb = cm_strpool_get(&b->l->pool, offb[k]), *va = cm_strpool_get(&a->l->pool, offa[k]);
+			if (strcmp(vb, va)) {
+				any = 1;
+				add(&x->out, "orgs_changed", id, names[k], NAN, NAN, NAN, "%s: %s '%s' became '%s'",
+				    org_name(a, (size_t)b->other[i]), names[k], vb, va);
+			}
+		}
+		if (!same(ob->budget, oa->budget)) {
+			any = 1;
+			add(&x->out, "orgs_changed", id, "budget", ob->budget, oa->budget, oa->budget - ob->budget,
+			    "%s: budget %.6g became %.6g", org_name(a, (size_t)b->other[i]), ob->budget, oa->budget);
+		}
+		if (!same(ob->influence, oa->influence)) {
+			any = 1;
+			add(&x->out, "orgs_changed", id, "influence", ob->influence, oa->influence,
+			    oa->influence - ob->influence, "%s: influence %.6g became %.6g",
+			    org_name(a, (size_t)b->other[i]), ob->influence, oa->influence);
+		}
+		if (ob->stance != oa->stance) {
+			static const char *const st[] = { "(none)", "support", "neutral", "oppose" };
+			any = 1;
+			add(&x->out, "orgs_changed", id, "stance", NAN, NAN, NAN, "%s: stance %s became %s",
+			    org_name(a, (size_t)b->other[i]), st[ob->stance & 3], st[oa->stance & 3]);
+		}
+		count[0] += any;
+	}
+}
+
+/* Ties gained, lost and changed (pass 0, 1, 2), in key order. */
+static void tie_rows(struct ctx *x, int pass, size_t *count)
+{
+	struct side *b = &x->s[0], *a = &x->s[1];
+	size_t i = 0, j = 0;
+	char subj[1024];
+
+	while (i < b->nties || j < a->nties) {
+		int c = i == b->nties ? 1 : j == a->nties ? -1 : tkey_cmp(&b->ties[i], &a->ties[j]);
+		if (c > 0) { /* only after: gained */
+			const struct tkey *t = &a->ties[j++];
+			if (pass != 0)
+				continue;
+			count[0]++;
+			tie_subject(t, subj, sizeof(subj));
+			add(&x->out, "ties_gained", subj, "tie", NAN, t->weight, NAN, "new %s tie: %s %s %s (weight %.4g)",
+			    t->type, org_name(a, t->si), t->directed ? "->" : "and", org_name(a, t->di), t->weight);
+		} else if (c < 0) { /* only before: lost */
+			const struct tkey *t = &b->ties[i++];
+			if (pass != 1)
+				continue;
+			count[0]++;
+			tie_subject(t, subj, sizeof(subj));
+			add(&x->out, "ties_lost", subj, "tie", t->weight, NAN, NAN, "%s tie ended: %s %s %s (weight %.4g)",
+			    t->type, org_name(b, t->si), t->directed ? "->" : "and", org_name(b, t->di), t->weight);
+		} else {
+			const struct tkey *tb = &b->ties[i++], *ta = &a->ties[j++];
+			int any = 0;
+			if (pass != 2)
+				continue;
+			tie_subject(ta, subj, sizeof(subj));
+			if (!same(tb->weight, ta->weight)) {
+				any = 1;
+				add(&x->out, "ties_changed", subj, "weight", tb->weight, ta->weight, ta->weight - tb->weight,
+				    "weight %.4g became %.4g", tb->weight, ta->weight);
+			}
+			if (!same(tb->trust, ta->trust)) {
+				any = 1;
+				add(&x->out, "ties_changed", subj, "trust", tb->trust, ta->trust, ta->trust - tb->trust,
+				    "trust %.4g became %.4g", tb->trust, ta->trust);
+			}
+			if (!same(tb->amount, ta->amount)) {
+				any = 1;
+				add(&x->out, "ties_changed", subj, "amount", tb->amount, ta->amount, ta->amount - tb->amount,
+				    "amount %.6g became %.6g", tb->amount, ta->amount);
+			}
+			count[0] += any;
+		}
+	}
+}
+
+/* ---- position: the orgs on both sides whose figures moved most */
+
+struct moved {
+	size_t i;      /* org on the before side */
+	double b, a, change, key;
+};
+
+static int moved_cmp(const void *x, const void *y)
+{
+	const struct moved *p = x, *q = y;
+
+	if (p->key != q->key)
+		return p->key > q->key ? -1 : 1;
+	return (p->i > q->i) - (p->i < q->i);
+}
+
+static uint64_t pair_key(double ca, double cb)
+{
+	return ((uint64_t)(uint32_t)ca << 32) | (uint32_t)cb;
+}
+
+static int u64_cmp(const void *x, const void *y)
+{
+	uint64_t p = *(const uint64_t *)x, q = *(const uint64_t *)y;
+
+	return (p > q) - (p < q);
+}
+
+/* Number of entries of sorted v[0..n) equal to k. */
+static size_t count_of(const uint64_t *v, size_t n, uint64_t k)
+{
+	size_t lo = 0, hi = n, first;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (v[mid] < k)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	first = lo;
+	hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (v[mid] <= k)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo - first;
+}
+
+static int position_rows(struct ctx *x)
+{
+	static const struct { const char *col, *what; } ms[] = {
+		{ "degree", "partners" }, { "betweenness_norm", "brokerage (normalized betweenness)" },
+		{ "pagerank", "PageRank" },
+	};
+	struct side *b = &x->s[0], *a = &x->s[1];
+	size_t n = b->l->norgs, nc = 0, i, k, top = x->o ? x->o->top : 10, listed;
+	struct moved *mv = malloc((n + 1) * sizeof(*mv));
+	uint64_t *pairs = malloc((n + 1) * sizeof(*pairs));
+	double *size_b = NULL, *size_a = NULL, sum = 0;
+	size_t nlabels_b = b->l->norgs + 2, nlabels_a = a->l->norgs + 2;
+	int cb = cm_table_find(&b->m, "community"), ca = cm_table_find(&a->m, "community");
+	char mvbuf[160];
+
+	size_b = calloc(nlabels_b, sizeof(*size_b));
+	size_a = calloc(nlabels_a, sizeof(*size_a));
+	if (!mv || !pairs || !size_b || !size_a) {
+		free(mv);
+		free(pairs);
+		free(size_b);
+		free(size_a);
+		return CM_ENOMEM;
+	}
+	for (k = 0; k < sizeof(ms) / sizeof(*ms); k++) {
+		int colb = cm_table_find(&b->m, ms[k].col), cola = cm_table_find(&a->m, ms[k].col);
+		nc = 0;
+		for (i = 0; i < n; i++) {
+			double vb, va;
+			if (b->other[i] < 0)
+				continue;
+			vb = cell(&b->m, colb, i);
+			va = cell(&a->m, cola, (size_t)b->other[i]);
+			if (same(vb, va))
+				continue;
+			mv[nc++] = (struct moved){ i, vb, va, va - vb, fabs(va - vb) };
+		}
+		qsort(mv, nc, sizeof(*mv), moved_cmp);
+		for (i = 0, listed = 0; i < nc && (top == 0 || listed < top); i++, listed++) {
+			movement(mv[i].b, mv[i].a, mvbuf, sizeof(mvbuf));
+			add(&x->out, "position", cm_landscape_org_id(b->l, mv[i].i), ms[k].col, mv[i].b, mv[i].a,
+			    mv[i].change, "%s: %s %s", org_name(a, (size_t)b->other[mv[i].i]), ms[k].what, mvbuf);
+		}
+	}
+
+	/* community: Jaccard distance between the org's co-members before and
+	 * after, both counted among the orgs on both sides */
+	nc = 0;
+	for (i = 0; i < n; i++) {
+		double lb, la;
+		if (b->other[i] < 0)
+			continue;
+		lb = cell(&b->m, cb, i);
+		la = cell(&a->m, ca, (size_t)b->other[i]);
+		size_b[(size_t)lb]++;
+		size_a[(size_t)la]++;
+		pairs[nc++] = pair_key(lb, la);
+	}
+	qsort(pairs, nc, sizeof(*pairs), u64_cmp);
+	{
+		size_t common = nc, kept = 0;
+		nc = 0;
+		for (i = 0; i < n; i++) {
+			double lb, la, both, before, after, uni, jd;
+			if (b->other[i] < 0)
+				continue;
+			lb = cell(&b->m, cb, i);
+			la = cell(&a->m, ca, (size_t)b->other[i]);
+			both = (double)count_of(pairs, common, pair_key(lb, la)) - 1;
+			before = size_b[(size_t)lb] - 1;
+			after = size_a[(size_t)la] - 1;
+			uni = before + after - both;
+			jd = uni > 0 ? 1.0 - both / uni : 0;
+			sum += jd;
+			kept++;
+			if (jd > 0)
+				mv[nc++] = (struct moved){ i, before, after, jd, jd };
+		}
+		x->mean_change = kept ? sum / (double)kept : NAN;
+	}
+	qsort(mv, nc, sizeof(*mv), moved_cmp);
+	for (i = 0; i < nc && (top == 0 || i < top); i++) {
+		double before = mv[i].b, after = mv[i].a, jd = mv[i].change;
+		add(&x->out, "position", cm_landscape_org_id(b->l, mv[i].i), "community", before, after, jd,
+		    "%s: %.0f %% of its community co-members changed (%.0f before, %.0f after)",
+		    org_name(a, (size_t)b->other[mv[i].i]), 100.0 * jd, before, after);
+	}
+	free(mv);
+	free(pairs);
+	free(size_b);
+	free(size_a);
+	return x->out.nomem ? CM_ENOMEM : CM_OK;
+}
+
+/* ---- network-level measures: the power report's figures */
+
+static const char *text_of(const struct cm_table *t, size_t col, size_t r)
+{
+	return t->cols[col].null[r] ? "" : t->cols[col].text[r];
+}
+
+/* Rows of the power report compared: the whole network's figures, and
+ * with --group-by each group's. */
+static int compared(const struct cm_table *p, size_t r, int groups)
+{
+	const char *sec = text_of(p, 0, r), *subj = text_of(p, 1, r);
+
+	if (!strcmp(sec, "groups") || !strcmp(sec, "access"))
+		return groups;
+	if (strcmp(sec, "network") && strcmp(sec, "centralization") && strcmp(sec, "inequality") &&
+	    strcmp(sec, "money_and_position") && strcmp(sec, "funding"))
+		return 0;
+	return !*subj;
+}
+
+/* Rows of a power report ordered by (section, subject, measure, row), so
+ * that the after side's figure for a key is found in O(log R) even with
+ * thousands of groups. */
+static const struct cm_table *keyed_rows;
+
+static int key_cmp3(const struct cm_table *p, size_t r, const char *sec, const char *subj, const char *meas)
+{
+	int c;
+
+	if ((c = strcmp(text_of(p, 0, r), sec)) || (c = strcmp(text_of(p, 1, r), subj)))
+		return c;
+	return strcmp(text_of(p, 2, r), meas);
+}
+
+static int row_cmp(const void *x, const void *y)
+{
+	size_t a = *(const size_t *)x, b = *(const size_t *)y;
+	int c = key_cmp3(keyed_rows, a, text_of(keyed_rows, 0, b), text_of(keyed_rows, 1, b), text_of(keyed_rows, 2, b));
+
+	return c ? c : (a > b) - (a < b);
+}
+
+/* The first row of p not yet used with this key, or -1 (order: sorted rows). */
+static long find_row(const struct cm_table *p, const size_t *order, const char *sec, const char *subj,
+		     const char *meas, const unsigned char *used)
+{
+	size_t lo = 0, hi = p->nrows;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (key_cmp3(p, order[mid], sec, subj, meas) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < p->nrows && !key_cmp3(p, order[lo], sec, subj, meas); lo++)
+		if (!used[order[lo]])
+			return (long)order[lo];
+	return -1;
+}
+
+static void network_row(struct ctx *x, const char *sec, const char *subj, const char *meas, double vb, double va)
+{
+	char mv[160];
+
+	movement(vb, va, mv, sizeof(mv));
+	add(&x->out, sec, subj, meas, vb, va, isnan(vb) || isnan(va) ? NAN : va - vb, "%s%s%s: %s", subj,
+	    *subj ? " " : "", meas, mv);
+}
+
+static int network_rows(struct ctx *x)
+{
+	const struct cm_table *pb = &x->s[0].power, *pa = &x->s[1].power;
+	unsigned char *used = calloc(pa->nrows + 1, 1);
+	size_t *order = malloc((pa->nrows + 1) * sizeof(*order));
+	int groups = x->o && x->o->group_by;
+	size_t r;
+	int communities_done = 0;
+
+	if (!used || !order) {
+		free(used);
+		free(order);
+		return CM_ENOMEM;
+	}
+	for (r = 0; r < pa->nrows; r++)
+		order[r] = r;
+	keyed_rows = pa;
+	qsort(order, pa->nrows, sizeof(*order), row_cmp);
+	for (r = 0; r < pb->nrows; r++) {
+		const char *sec = text_of(pb, 0, r), *subj = text_of(pb, 1, r), *meas = text_of(pb, 2, r);
+		long q;
+		if (!compared(pb, r, groups))
+			continue;
+		if (!communities_done && strcmp(sec, "network")) {
+			network_row(x, "communities", "", "communities", x->s[0].communities, x->s[1].communities);
+			network_row(x, "communities", "", "modularity", x->s[0].modularity, x->s[1].modularity);
+			if (isnan(x->mean_change))
+				add(&x->out, "communities", "", "mean_community_change", NAN, NAN, NAN,
+				    "undefined: no organization on both sides");
+			else
+				add(&x->out, "communities", "", "mean_community_change", NAN, NAN, x->mean_change,
+				    "on average %.0f %% of an organization's community co-members changed",
+				    100.0 * x->mean_change);
+			communities_done = 1;
+		}
+		q = find_row(pa, order, sec, subj, meas, used);
+		if (q >= 0)
+			used[q] = 1;
+		network_row(x, sec, subj, meas, cell(pb, 3, r), q >= 0 ? cell(pa, 3, (size_t)q) : NAN);
+	}
+	/* figures only after (a group that appeared, an estimate note) */
+	for (r = 0; r < pa->nrows; r++)
+		if (!used[r] && compared(pa, r, groups))
+			network_row(x, text_of(pa, 0, r), text_of(pa, 1, r), text_of(pa, 2, r), NAN, cell(pa, 3, r));
+	free(used);
+	free(order);
+	return x->out.nomem ? CM_ENOMEM : CM_OK;
+}
+
+int cm_diff_compute(const struct cm_landscape *before, const struct cm_filter *fb, const struct cm_landscape *after,
+		    const struct cm_filter *fa, const struct cm_diff_opts *o, struct cm_table *out,
+		    struct cm_error *err)
+{
+	struct ctx x;
+	struct cm_power_opts po = { NULL, NULL, 0, 0 };
+	size_t gained[2] = { 0, 0 }, lost[2] = { 0, 0 }, changed[2] = { 0, 0 }, i, k;
+	struct cm_table body;
+	int rc, body_init = 0;
+
+	memset(&x, 0, sizeof(x));
+	x.o = o;
+	x.err = err;
+	x.same_landscape = before == after;
+	x.s[0].l = before;
+	x.s[0].f = fb;
+	x.s[1].l = after;
+	x.s[1].f = fa;
+	po.group_by = o ? o->group_by : NULL;
+	for (k = 0; k < 2; k++) {
+		cm_table_init(&x.s[k].m, 0);
+		cm_table_init(&x.s[k].power, 0);
+	}
+	for (k = 0; k < 2; k++) {
+		struct side *s = &x.s[k];
+		if ((rc = cm_power_run(s->l, s->f, &po, &s->power, &s->m, err)) < 0 ||
+		    (rc = community_figures(s, err)) < 0)
+			goto out;
+		rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
+		if (!(s->sorted = sorted_ids(s->l)) || !(s->other = malloc((s->l->norgs + 1) * sizeof(*s->other))) ||
+		    tie_keys(s->l, s->f, &s->ties, &s->nties) < 0)
+			goto out;
+	}
+	for (k = 0; k < 2; k++) {
+		struct side *s = &x.s[k], *t = &x.s[1 - k];
+		for (i = 0; i < s->l->norgs; i++)
+			s->other[i] = find_id(t->l, t->sorted, cm_landscape_org_id(s->l, i));
+	}
+
+	/* the details first (to count them), then the summary above them */
+	rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
+	cm_table_init(&body, 0);
+	body_init = 1;
+	if (out_init(&x.out, &body) < 0)
+		goto out;
+	org_rows(&x, 0, &gained[0]);
+	org_rows(&x, 1, &lost[0]);
+	org_rows(&x, 2, &changed[0]);
+	tie_rows(&x, 0, &gained[1]);
+	tie_rows(&x, 1, &lost[1]);
+	tie_rows(&x, 2, &changed[1]);
+	if (position_rows(&x) < 0 || network_rows(&x) < 0 || x.out.nomem)
+		goto out;
+	if (out_init(&x.out, out) < 0)
+		goto out;
+	summary(&x, gained, lost, changed);
+	for (i = 0; i < body.nrows && !x.out.nomem; i++) {
+		long row = cm_table_add_row(out);
+		if (row < 0)
+			goto out;
+		for (k = 0; k < D_NCOLS; k++) {
+			const struct cm_column *c = &body.cols[k];
+			if (c->kind == CM_TEXT) {
+				if (cm_table_set_text(out, k, (size_t)row, c->null[i] ? "" : c->text[i]) < 0)
+					goto out;
+			} else
+				cm_table_set_real(out, k, (size_t)row, c->null[i] ? NAN : c->reals[i]);
+		}
+	}
+	if (x.out.nomem)
+		goto out;
+	cm_error_clear(err);
+	rc = CM_OK;
+out:
+	if (body_init)
+		cm_table_release(&body);
+	for (k = 0; k < 2; k++) {
+		cm_table_release(&x.s[k].m);
+		cm_table_release(&x.s[k].power);
+		free(x.s[k].sorted);
+		free(x.s[k].ties);
+		free(x.s[k].other);
+	}
+	return rc;
+}

@@ -1,0 +1,92 @@
+#!/bin/sh
+# coalmap map --diff-at D1,D2: on tests/data/diff/dated (the changes its
+# README lists) the SVG is valid, draws exactly 7 gained, 5 lost and 11
+# unchanged lines, each kind in its own style that needs no colour (gained
+# bold solid, lost dashed, unchanged thin solid), with a legend row for
+# each; two runs give the same bytes; bad uses exit 64.
+. "$(dirname "$0")/lib.sh"
+# Graphviz and fontconfig leak a little by design; ours must not
+LSAN_OPTIONS="suppressions=$top_srcdir/tests/cli/map-leaks.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
+export LSAN_OPTIONS
+case "${COALMAP_WRAPPER:-}" in
+*valgrind*) COALMAP_WRAPPER="$COALMAP_WRAPPER --suppressions=$top_srcdir/tests/cli/map-valgrind.supp" ;;
+esac
+if ! command -v xmllint >/dev/null 2>&1; then
+	echo "xmllint (libxml2-utils) is not installed"
+	exit 77
+fi
+D="$top_srcdir/tests/data/diff/dated"
+
+run map "$D" --diff-at 2019-06-01,2023-06-01 -o "$tmp/a.svg"
+expect_rc 0 "map --diff-at"
+checks=$((checks + 1))
+xmllint --noout "$tmp/a.svg" 2>"$tmp/xml" || fail "SVG is not valid XML: $(cat "$tmp/xml")"
+run map "$D" --diff-at 2019-06-01,2023-06-01 -o "$tmp/b.svg"
+checks=$((checks + 1))
+cmp -s "$tmp/a.svg" "$tmp/b.svg" || fail "two runs give different SVG"
+
+# every map line is one of the three kinds, styled as the legend says
+checks=$((checks + 1))
+"$PYTHON3" - "$tmp/a.svg" >"$tmp/check" 2>&1 <<'PY' || fail "SVG lines: $(cat "$tmp/check")"
+import sys
+import xml.etree.ElementTree as ET
+NS = "{http://www.w3.org/2000/svg}"
+root = ET.parse(sys.argv[1]).getroot()
+count = {"gained": 0, "lost": 0, "unchanged": 0}
+problems = []
+for g in root.iter(NS + "g"):
+    cls = (g.get("class") or "").split()
+    if cls[:1] != ["edge"] or len(cls) != 2:
+        continue
+    kind = cls[1]
+    path = g.find(NS + "path")
+    width = float(path.get("stroke-width", "1"))
+    dashed = path.get("stroke-dasharray") is not None
+    count[kind] += 1
+    if kind == "gained" and not (width >= 3 and not dashed):
+        problems.append("gained line not bold solid: %s" % path.attrib)
+    if kind == "lost" and not dashed:
+        problems.append("lost line not dashed: %s" % path.attrib)
+    if kind == "unchanged" and not (width <= 1.2 and not dashed):
+        problems.append("unchanged line not thin solid: %s" % path.attrib)
+if count != {"gained": 7, "lost": 5, "unchanged": 11}:
+    problems.append("lines drawn: %s, expected 7 gained, 5 lost, 11 unchanged" % count)
+text = " ".join("".join(t.itertext()) for t in root.iter(NS + "text"))
+for row in ("gained: on 2023-06-01, not on 2019-06-01 (7)", "lost: on 2019-06-01, not on 2023-06-01 (5)",
+            "unchanged: on both days (11)", "ties on 2019-06-01 and on 2023-06-01"):
+    if row not in text:
+        problems.append("legend lacks %r" % row)
+print("\n".join(problems))
+sys.exit(1 if problems else 0)
+PY
+
+# the other formats
+run map "$D" --diff-at 2019-06-01,2023-06-01 -o "$tmp/a.dot"
+expect_rc 0 "map --diff-at as DOT"
+checks=$((checks + 1))
+[ "$(grep -c 'class=gained' "$tmp/a.dot")" -eq 7 ] || fail "DOT: gained lines"
+run map "$D" --diff-at 2019-06-01,2023-06-01 -o "$tmp/a.png"
+expect_rc 0 "map --diff-at as PNG"
+
+# the days swapped: gained and lost swap
+run map "$D" --diff-at 2023-06-01,2019-06-01 -o "$tmp/swap.svg"
+expect_rc 0 "days swapped"
+checks=$((checks + 1))
+[ "$(grep -c 'class="edge lost"' "$tmp/swap.svg")" -eq 7 ] || fail "days swapped: lost lines"
+
+# bad uses: 64, nothing written
+for bad in "2019-06-01" "2019-06-01,2020-13-01" "2019-06-01,2020-01-01,2021-01-01" "06/01/2019,2020-01-01" ","; do
+	run map "$D" --diff-at "$bad" -o "$tmp/bad.svg"
+	expect_rc 64 "--diff-at '$bad'"
+	expect_err "--diff-at needs two dates" "--diff-at '$bad'"
+done
+run map "$D" --diff-at 2019-06-01,2023-06-01 --at 2020-01-01 -o "$tmp/bad.svg"
+expect_rc 64 "--diff-at with --at"
+expect_err "leave --at out" "--diff-at with --at"
+run map "$D" --diff-at 2019-06-01,2023-06-01 --aggregate community -o "$tmp/bad.svg"
+expect_rc 64 "--diff-at with --aggregate"
+run map "$D" --diff-at 2019-06-01,2023-06-01 --highlight-gaps a -o "$tmp/bad.svg"
+expect_rc 64 "--diff-at with --highlight-gaps"
+checks=$((checks + 1))
+[ ! -e "$tmp/bad.svg" ] || fail "a bad use wrote the map"
+finish
