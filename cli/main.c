@@ -28,6 +28,8 @@ static const struct command commands[] = {
 	  "who can introduce us: shortest, most trusted chains of ties" },
 	{ "map", cmd_map, "LANDSCAPE -o FILE.svg|png|pdf|dot [--color-by ATTR] [--size-by METRIC] [options]",
 	  "draw the landscape: a labelled map with a legend (Graphviz)" },
+	{ "convert", cmd_convert, "INPUT OUTPUT [--from FMT] [--to FMT] [--force]",
+	  "convert between the CSV landscape, GraphML and GML; read Kumu's CSV export" },
 	{ "generate", cmd_generate, "--orgs N --ties M [--seed S] -o DIR",
 	  "write a synthetic landscape for tests and benchmarks" },
 };
