@@ -88,6 +88,28 @@ static long line_of(struct reader *rd)
 static void problem(struct reader *rd, enum cm_severity sev, long line, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 
+/* Line of the first "<!DOCTYPE" in the file's first 64 KiB (the reader
+ * knows no line for it), else fallback. */
+static long doctype_line(const char *path, long fallback)
+{
+	FILE *f = fopen(path, "rb");
+	char buf[65536];
+	size_t n, i;
+	long line = 1;
+
+	if (!f)
+		return fallback;
+	n = fread(buf, 1, sizeof(buf), f);
+	fclose(f);
+	for (i = 0; i + 9 <= n; i++) {
+		if (!memcmp(buf + i, "<!DOCTYPE", 9))
+			return line;
+		if (buf[i] == '\n')
+			line++;
+	}
+	return fallback;
+}
+
 static void problem(struct reader *rd, enum cm_severity sev, long line, const char *fmt, ...)
 {
 	char msg[480];
@@ -429,7 +451,7 @@ int cm_landscape_load_graphml(struct cm_landscape **out, const char *path,
 		long line = line_of(&rd);
 
 		if (type == XML_READER_TYPE_DOCUMENT_TYPE) {
-			problem(&rd, CM_ERROR, line, "a <!DOCTYPE> is not accepted (its entities could expand without bound); remove it");
+			problem(&rd, CM_ERROR, doctype_line(path, line), "a <!DOCTYPE> is not accepted (its entities could expand without bound); remove it");
 			break;
 		}
 		if (type == XML_READER_TYPE_ENTITY_REFERENCE) {
