@@ -33,7 +33,19 @@ static int collect_row(void *ctx, const struct cm_csv_row *row)
 		for (j = 0; j < row->n; j++) {
 			/* names as they are: the loader trims them and reports
 			 * repeated ones */
-			if (cm_rows_append_column(c->rows, row->fields[j], CM_DECL_ANY, row->line) < 0)
+			const char *s = row->fields[j];
+			size_t n = row->lens[j];
+			char *name;
+			long k;
+			while (n && (*s == ' ' || *s == '\t'))
+				s++, n--;
+			while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+				n--;
+			if (!(name = strndup(s, n)))
+				return CM_ENOMEM;
+			k = cm_rows_append_column(c->rows, name, CM_DECL_ANY, row->line);
+			free(name);
+			if (k < 0)
 				return CM_ENOMEM;
 		}
 		return CM_OK;
