@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include <libxml/xmlreader.h>
@@ -354,6 +355,33 @@ static void apply_defaults(struct reader *rd)
 	}
 }
 
+/* Gephi and yEd name nodes with a `label` key: without a `name` key, it
+ * also gives the orgs' names (the label column is kept too). */
+static void name_from_label(struct reader *rd)
+{
+	struct cm_rows *o = rd->orgs;
+	long label = -1, name;
+	size_t j, r;
+
+	for (j = 0; j < o->ncols; j++) {
+		if (!strcasecmp(o->names[j], "name"))
+			return;
+		if (!strcasecmp(o->names[j], "label") && label < 0)
+			label = (long)j;
+	}
+	if (label < 0)
+		return;
+	if ((name = cm_rows_column(o, "name", CM_DECL_TEXT, o->where[label])) < 0) {
+		rd->nomem = 1;
+		return;
+	}
+	for (r = 0; r < o->nrows; r++) {
+		const char *v = cm_rows_get(o, r, (size_t)label);
+		if (v)
+			set(rd, o, (long)r, name, v);
+	}
+}
+
 static void on_element(struct reader *rd, const char *name, int depth, long line)
 {
 	if (depth == 0) {
@@ -491,6 +519,7 @@ int cm_landscape_load_graphml(struct cm_landscape **out, const char *path,
 		goto out;
 	}
 	apply_defaults(&rd);
+	name_from_label(&rd);
 	if (rd.nomem) {
 		cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 		goto out;

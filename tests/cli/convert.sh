@@ -112,6 +112,10 @@ for k in kumu kumu-ids; do
 	run convert "$K/$k" "$tmp/$k"; expect_rc 0 "$k"
 	if "$PYTHON3" "$R/landscape_same.py" "$K/$k-expected" "$tmp/$k" >"$tmp/same.out" 2>&1; then ok; else fail "$k: $(cat "$tmp/same.out")"; fi
 done
+# GraphML features: keys for all, <default>, CDATA, entities, an edge's own
+# directed="true" in an undirected graph, a label key giving names, edge ids
+run convert "$K/features.graphml" "$tmp/features"; expect_rc 0 "GraphML features"
+if "$PYTHON3" "$R/landscape_same.py" "$K/features-expected" "$tmp/features" >"$tmp/same.out" 2>&1; then ok; else fail "GraphML features: $(cat "$tmp/same.out")"; fi
 run check "$tmp/kumu" --format csv; expect_rc 0 "kumu landscape checks"
 expect_out "landscape,organizations,4" "kumu orgs"
 finish
