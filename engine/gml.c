@@ -39,6 +39,13 @@ struct parser {
 	char msg[480];
 	long err_line;
 	int failed, nomem;
+	/* the top-level graph's items go to item_fn one by one and are freed,
+	 * so memory stays proportional to the rows, not to the token tree */
+	void (*item_fn)(void *ctx, const struct gitem *it);
+	void *item_ctx;
+	int stream;     /* the list parse_list is about to read is the graph's */
+	int graphs;     /* graph keys seen at the top */
+	long gline;     /* line of the first */
 };
 
 static void val_release(struct gval *v)
@@ -300,6 +307,9 @@ static int parse_value(struct parser *p, struct gval *v, int depth)
 /* Reads key-value pairs up to ']' (or the end of file at the top). */
 static int parse_list(struct parser *p, struct gval *list, int depth, int top)
 {
+	int streaming = p->stream;
+
+	p->stream = 0;
 	for (;;) {
 		const char *k;
 		struct gitem *it;
@@ -345,8 +355,27 @@ static int parse_list(struct parser *p, struct gval *list, int depth, int top)
 			return -1;
 		}
 		list->n++;
+		if (top && !strcmp(it->key, "graph")) {
+			if (p->graphs++) {
+				perr(p, it->line, "more than one graph; coalmap reads one");
+				return -1;
+			}
+			p->gline = it->line;
+			p->stream = 1;
+		}
 		if (parse_value(p, &it->v, depth) < 0)
 			return -1;
+		if (p->stream && it->v.kind != G_LIST) {
+			perr(p, it->line, "graph is not a [ list ]");
+			return -1;
+		}
+		p->stream = 0;
+		if (streaming) {
+			p->item_fn(p->item_ctx, it);
+			free(it->key);
+			val_release(&it->v);
+			list->n--;
+		}
 	}
 }
 
@@ -354,8 +383,8 @@ static int parse_list(struct parser *p, struct gval *list, int depth, int top)
 /* GML tree -> rows                                                   */
 
 struct nodeid {
-	const char *gml;  /* the node's GML id, as text */
-	const char *org;  /* its org id */
+	char *gml;        /* the node's GML id, as text (owned) */
+	size_t row;       /* its org row */
 	long line;
 };
 
@@ -371,6 +400,11 @@ struct builder {
 	const char *path;
 	struct cm_diags *diags;
 	const struct cm_load_opts *opts;
+	struct cm_rows *orgs, *ties;
+	struct nodeid *ids;
+	size_t nids, cap;
+	long dir_col;
+	int directed;     /* the graph's `directed` */
 	int bad, nomem, warned_nested, warned_graph;
 };
 
@@ -455,16 +489,16 @@ static void attrs_to_row(struct builder *b, struct cm_rows *rows, long r, const 
 	}
 }
 
-static const char *org_of(const struct nodeid *ids, size_t n, const char *gml)
+/* The org id of the node with GML id gml, or NULL. */
+static const char *org_of(const struct builder *b, const char *gml)
 {
-	struct nodeid key = { gml, NULL, 0 };
-	size_t lo = 0, hi = n;
+	size_t lo = 0, hi = b->nids;
 
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
-		int c = strcmp(ids[mid].gml, key.gml);
+		int c = strcmp(b->ids[mid].gml, gml);
 		if (c == 0)
-			return ids[mid].org;
+			return cm_rows_get(b->orgs, b->ids[mid].row, 0);
 		if (c < 0)
 			lo = mid + 1;
 		else
@@ -473,110 +507,110 @@ static const char *org_of(const struct nodeid *ids, size_t n, const char *gml)
 	return NULL;
 }
 
-static void build(struct builder *b, const struct gval *graph, long gline, struct cm_rows *orgs,
-		  struct cm_rows *ties)
+static void set(struct builder *b, struct cm_rows *rows, long r, long c, const char *v)
 {
-	static const char *const node_reserved[] = { "id", "label" };
-	static const char *const edge_reserved[] = { "source", "target", "key" };
-	struct nodeid *ids = NULL;
-	size_t nids = 0, i;
-	const struct gval *d = get(graph, "directed");
-	int directed = d && d->kind == G_INT && strcmp(d->text, "0") != 0;
-	long dir_col;
+	if (cm_rows_set(rows, (size_t)r, (size_t)c, v, strlen(v)) < 0)
+		b->nomem = 1;
+}
 
-	orgs->header_line = ties->header_line = gline;
-	if (cm_rows_column(orgs, "id", CM_DECL_TEXT, gline) < 0 || cm_rows_column(ties, "source", CM_DECL_TEXT, gline) < 0 ||
-	    cm_rows_column(ties, "target", CM_DECL_TEXT, gline) < 0 ||
-	    (dir_col = cm_rows_column(ties, "directed", CM_DECL_TEXT, gline)) < 0) {
+static void on_node(struct builder *b, const struct gitem *it)
+{
+	static const char *const reserved[] = { "id", "label" };
+	const struct gval *id = get(&it->v, "id"), *label = get(&it->v, "label");
+	long r;
+
+	if (!id || id->kind == G_LIST) {
+		problem(b, CM_ERROR, it->line, "node without an id");
+		return;
+	}
+	if (label && label->kind == G_LIST) {
+		problem(b, CM_ERROR, it->line, "node label is a list");
+		return;
+	}
+	if (b->nids == b->cap) {
+		size_t cap = b->cap ? 2 * b->cap : 256;
+		struct nodeid *v = realloc(b->ids, cap * sizeof(*v));
+		if (!v) {
+			b->nomem = 1;
+			return;
+		}
+		b->ids = v;
+		b->cap = cap;
+	}
+	if ((r = cm_rows_add(b->orgs, it->line)) < 0 || !(b->ids[b->nids].gml = strdup(id->text))) {
 		b->nomem = 1;
 		return;
 	}
-	ids = calloc(graph->n + 1, sizeof(*ids));
-	if (!ids) {
+	b->ids[b->nids].row = (size_t)r;
+	b->ids[b->nids].line = it->line;
+	b->nids++;
+	set(b, b->orgs, r, 0, label ? label->text : id->text);
+	attrs_to_row(b, b->orgs, r, &it->v, reserved, 2);
+}
+
+/* Edges keep their ends' GML ids until every node is known (finish). */
+static void on_edge(struct builder *b, const struct gitem *it)
+{
+	static const char *const reserved[] = { "source", "target", "key" };
+	const struct gval *s = get(&it->v, "source"), *t = get(&it->v, "target");
+	long r;
+
+	if (!s || !t || s->kind == G_LIST || t->kind == G_LIST) {
+		problem(b, CM_ERROR, it->line, "edge without a source or target");
+		return;
+	}
+	if ((r = cm_rows_add(b->ties, it->line)) < 0) {
 		b->nomem = 1;
 		return;
 	}
-	for (i = 0; i < graph->n && !b->nomem; i++) {
-		const struct gitem *it = &graph->items[i];
-		const struct gval *id, *label;
-		long r;
-		if (strcmp(it->key, "node")) {
-			if (strcmp(it->key, "edge") && strcmp(it->key, "directed") && strcmp(it->key, "multigraph") &&
-			    !b->warned_graph++)
-				problem(b, CM_WARNING, it->line, "graph attributes such as '%s' are not kept", it->key);
-			continue;
-		}
-		if (it->v.kind != G_LIST) {
-			problem(b, CM_ERROR, it->line, "node is not a [ list ]");
-			continue;
-		}
-		id = get(&it->v, "id");
-		label = get(&it->v, "label");
-		if (!id || id->kind == G_LIST) {
-			problem(b, CM_ERROR, it->line, "node without an id");
-			continue;
-		}
-		if (label && label->kind == G_LIST) {
-			problem(b, CM_ERROR, it->line, "node label is a list");
-			continue;
-		}
-		if ((r = cm_rows_add(orgs, it->line)) < 0) {
-			b->nomem = 1;
-			break;
-		}
-		ids[nids].gml = id->text;
-		ids[nids].org = label ? label->text : id->text;
-		ids[nids].line = it->line;
-		nids++;
-		if (cm_rows_set(orgs, (size_t)r, 0, label ? label->text : id->text,
-				strlen(label ? label->text : id->text)) < 0)
-			b->nomem = 1;
-		attrs_to_row(b, orgs, r, &it->v, node_reserved, 2);
+	set(b, b->ties, r, 0, s->text);
+	set(b, b->ties, r, 1, t->text);
+	attrs_to_row(b, b->ties, r, &it->v, reserved, 3);
+}
+
+static void on_item(void *ctx, const struct gitem *it)
+{
+	struct builder *b = ctx;
+
+	if (b->nomem)
+		return;
+	if (it->v.kind != G_LIST && (!strcmp(it->key, "node") || !strcmp(it->key, "edge"))) {
+		problem(b, CM_ERROR, it->line, "%s is not a [ list ]", it->key);
+	} else if (!strcmp(it->key, "node")) {
+		on_node(b, it);
+	} else if (!strcmp(it->key, "edge")) {
+		on_edge(b, it);
+	} else if (!strcmp(it->key, "directed")) {
+		b->directed = it->v.kind == G_INT && strcmp(it->v.text, "0") != 0;
+	} else if (strcmp(it->key, "multigraph") && !b->warned_graph++) {
+		problem(b, CM_WARNING, it->line, "graph attributes such as '%s' are not kept", it->key);
 	}
-	qsort(ids, nids, sizeof(*ids), nodeid_cmp);
-	for (i = 1; i < nids; i++)
-		if (!strcmp(ids[i].gml, ids[i - 1].gml))
-			problem(b, CM_ERROR, ids[i].line, "duplicate node id %.80s (first on line %ld)", ids[i].gml,
-				ids[i - 1].line);
-	for (i = 0; i < graph->n && !b->nomem; i++) {
-		const struct gitem *it = &graph->items[i];
-		const struct gval *s, *t;
-		const char *so, *to;
-		long r;
-		if (strcmp(it->key, "edge"))
-			continue;
-		if (it->v.kind != G_LIST) {
-			problem(b, CM_ERROR, it->line, "edge is not a [ list ]");
-			continue;
-		}
-		s = get(&it->v, "source");
-		t = get(&it->v, "target");
-		if (!s || !t || s->kind == G_LIST || t->kind == G_LIST) {
-			problem(b, CM_ERROR, it->line, "edge without a source or target");
-			continue;
-		}
-		so = org_of(ids, nids, s->text);
-		to = org_of(ids, nids, t->text);
+}
+
+/* Duplicate node ids; edges' ends from GML ids to org ids; directions. */
+static void finish(struct builder *b)
+{
+	size_t i;
+
+	qsort(b->ids, b->nids, sizeof(*b->ids), nodeid_cmp);
+	for (i = 1; i < b->nids; i++)
+		if (!strcmp(b->ids[i].gml, b->ids[i - 1].gml))
+			problem(b, CM_ERROR, b->ids[i].line, "duplicate node id %.80s (first on line %ld)", b->ids[i].gml,
+				b->ids[i - 1].line);
+	for (i = 0; i < b->ties->nrows && !b->nomem; i++) {
+		const char *so = org_of(b, cm_rows_get(b->ties, i, 0)), *to = org_of(b, cm_rows_get(b->ties, i, 1));
 		if (!so || !to) {
-			problem(b, CM_ERROR, it->line, "edge %s names an unknown node id %.80s", !so ? "source" : "target",
-				!so ? s->text : t->text);
+			problem(b, CM_ERROR, b->ties->rows[i].line, "edge %s names an unknown node id %.80s",
+				!so ? "source" : "target", cm_rows_get(b->ties, i, !so ? 0 : 1));
 			continue;
 		}
-		if ((r = cm_rows_add(ties, it->line)) < 0) {
-			b->nomem = 1;
-			break;
-		}
-		if (cm_rows_set(ties, (size_t)r, 0, so, strlen(so)) < 0 || cm_rows_set(ties, (size_t)r, 1, to, strlen(to)) < 0)
-			b->nomem = 1;
-		attrs_to_row(b, ties, r, &it->v, edge_reserved, 3);
+		set(b, b->ties, (long)i, 0, so);
+		set(b, b->ties, (long)i, 1, to);
 		/* an edge's own `directed` wins over the graph's */
-		if (!b->nomem && !cm_rows_get(ties, (size_t)r, (size_t)dir_col) &&
-		    cm_rows_set(ties, (size_t)r, (size_t)dir_col, directed ? "true" : "false", directed ? 4 : 5) < 0)
-			b->nomem = 1;
+		if (!cm_rows_get(b->ties, i, (size_t)b->dir_col))
+			set(b, b->ties, (long)i, b->dir_col, b->directed ? "true" : "false");
 	}
-	if (dir_col >= 0)
-		ties->decl[dir_col] = CM_DECL_TEXT;
-	free(ids);
+	b->ties->decl[b->dir_col] = CM_DECL_TEXT;
 }
 
 static int read_all(const char *path, char **buf, size_t *n, struct cm_error *err)
@@ -625,8 +659,6 @@ int cm_landscape_load_gml(struct cm_landscape **out, const char *path,
 	struct gval top;
 	struct cm_rows orgs, ties;
 	struct cm_diags own;
-	const struct gval *graph = NULL;
-	long gline = 1;
 	char *buf = NULL;
 	size_t n = 0, i, errors_before;
 	int rc;
@@ -643,10 +675,18 @@ int cm_landscape_load_gml(struct cm_landscape **out, const char *path,
 	b.path = path;
 	b.diags = diags;
 	b.opts = opts;
+	b.orgs = &orgs;
+	b.ties = &ties;
 	if (cm_rows_init(&orgs, path) < 0 || cm_rows_init(&ties, path) < 0) {
 		cm_rows_release(&orgs);
 		rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 		goto out_rows;
+	}
+	if (cm_rows_column(&orgs, "id", CM_DECL_TEXT, 1) < 0 || cm_rows_column(&ties, "source", CM_DECL_TEXT, 1) < 0 ||
+	    cm_rows_column(&ties, "target", CM_DECL_TEXT, 1) < 0 ||
+	    (b.dir_col = cm_rows_column(&ties, "directed", CM_DECL_TEXT, 1)) < 0) {
+		rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
+		goto out;
 	}
 	rc = read_all(path, &buf, &n, err);
 	if (rc < 0)
@@ -656,32 +696,22 @@ int cm_landscape_load_gml(struct cm_landscape **out, const char *path,
 	p.s = buf;
 	p.end = buf + n;
 	p.line = 1;
+	p.item_fn = on_item;
+	p.item_ctx = &b;
 	if (n >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3))
 		p.s += 3;
 	parse_list(&p, &top, 0, 1);
-	if (p.nomem) {
+	if (p.nomem || b.nomem) {
 		rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 		goto out;
 	}
-	if (p.failed) {
+	orgs.header_line = ties.header_line = p.gline ? p.gline : 1;
+	if (p.failed)
 		problem(&b, CM_ERROR, p.err_line, "%s", p.msg);
-	} else {
-		for (i = 0; i < top.n; i++)
-			if (!strcmp(top.items[i].key, "graph")) {
-				if (graph) {
-					problem(&b, CM_ERROR, top.items[i].line, "more than one graph; coalmap reads one");
-					break;
-				}
-				graph = &top.items[i].v;
-				gline = top.items[i].line;
-			}
-		if (!graph)
-			problem(&b, CM_ERROR, 1, "no graph [ ... ] in the file");
-		else if (graph->kind != G_LIST)
-			problem(&b, CM_ERROR, gline, "graph is not a [ list ]");
-		else if (!b.bad)
-			build(&b, graph, gline, &orgs, &ties);
-	}
+	else if (!p.graphs)
+		problem(&b, CM_ERROR, 1, "no graph [ ... ] in the file");
+	else if (!b.bad)
+		finish(&b);
 	if (b.nomem) {
 		rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 		goto out;
@@ -699,6 +729,9 @@ int cm_landscape_load_gml(struct cm_landscape **out, const char *path,
 out:
 	val_release(&top);
 	free(buf);
+	for (i = 0; i < b.nids; i++)
+		free(b.ids[i].gml);
+	free(b.ids);
 	cm_rows_release(&orgs);
 	cm_rows_release(&ties);
 out_rows:

@@ -432,7 +432,7 @@ int cm_landscape_load_graphml(struct cm_landscape **out, const char *path,
 	struct reader rd;
 	struct cm_diags own;
 	size_t i, errors_before;
-	int fd = -1, ret, rc = CM_ENOMEM;
+	int fd = -1, ret = 0, rc = CM_ENOMEM;
 
 	*out = NULL;
 	if (!diags) {
@@ -507,6 +507,8 @@ int cm_landscape_load_graphml(struct cm_landscape **out, const char *path,
 	}
 	if (rd.xml_failed)
 		problem(&rd, CM_ERROR, rd.xml_line, "malformed XML: %s", rd.xml_msg);
+	else if (ret < 0 && !rd.bad)
+		problem(&rd, CM_ERROR, xmlTextReaderGetParserLineNumber(rd.r), "malformed XML");
 	else if (!rd.bad && !rd.graphs)
 		problem(&rd, CM_ERROR, 1, "no <graph> element");
 	if (rd.bad || diags->n_errors > errors_before) {
