@@ -116,6 +116,9 @@ done
 # directed="true" in an undirected graph, a label key giving names, edge ids
 run convert "$K/features.graphml" "$tmp/features"; expect_rc 0 "GraphML features"
 if "$PYTHON3" "$R/landscape_same.py" "$K/features-expected" "$tmp/features" >"$tmp/same.out" 2>&1; then ok; else fail "GraphML features: $(cat "$tmp/same.out")"; fi
+run convert "$K/features.gml" "$tmp/features-gml"; expect_rc 0 "GML features"
+expect_err "features.gml:11: warning: nested attribute 'graphics'" "nested GML list reported"
+if "$PYTHON3" "$R/landscape_same.py" "$K/features-gml-expected" "$tmp/features-gml" >"$tmp/same.out" 2>&1; then ok; else fail "GML features: $(cat "$tmp/same.out")"; fi
 run check "$tmp/kumu" --format csv; expect_rc 0 "kumu landscape checks"
 expect_out "landscape,organizations,4" "kumu orgs"
 finish
