@@ -137,5 +137,8 @@ int cmd_path(int argc, char **argv);
 int cmd_map(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_diff(int argc, char **argv);
+int cmd_convert(int argc, char **argv);
+/* CSV whose numbers read back exactly (cli/output.c; convert's landscapes). */
+int cli_write_csv_exact(const struct cm_table *t, FILE *f);
 
 #endif

@@ -32,6 +32,8 @@ static const struct command commands[] = {
 	  "draw the landscape: a labelled map with a legend (Graphviz)" },
 	{ "report", cmd_report, "LANDSCAPE -o FILE.html|FILE.md [--for ORG] [--group-by ATTR] [options]",
 	  "one file to hand on: summary, map, key orgs, power, gaps, partners" },
+	{ "convert", cmd_convert, "INPUT OUTPUT [--from FMT] [--to FMT] [--force]",
+	  "convert between the CSV landscape, GraphML and GML; read Kumu's CSV export" },
 	{ "generate", cmd_generate, "--orgs N --ties M [--seed S] -o DIR",
 	  "write a synthetic landscape for tests and benchmarks" },
 };

@@ -70,6 +70,35 @@ static void write_csv(const struct cm_table *t, FILE *f)
 	}
 }
 
+/* CSV with every number written so that it reads back exactly (convert). */
+int cli_write_csv_exact(const struct cm_table *t, FILE *f)
+{
+	size_t r, j;
+	char buf[64];
+
+	for (j = 0; j < t->ncols; j++) {
+		if (j)
+			fputc(',', f);
+		csv_text(t->cols[j].name, f);
+	}
+	fputc('\n', f);
+	for (r = 0; r < t->nrows; r++) {
+		for (j = 0; j < t->ncols; j++) {
+			const struct cm_column *c = &t->cols[j];
+			if (j)
+				fputc(',', f);
+			if (c->kind == CM_TEXT)
+				csv_text(c->null[r] ? "" : c->text[r], f);
+			else if (c->kind == CM_REAL && !c->null[r])
+				fputs(cm_format_real(c->reals[r], buf, sizeof(buf)), f);
+			else
+				fputs(number(c, r, buf, sizeof(buf), 12), f);
+		}
+		fputc('\n', f);
+	}
+	return ferror(f) ? -1 : 0;
+}
+
 /* ---- JSON */
 
 static void json_string(const char *s, FILE *f)

@@ -14,6 +14,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -328,6 +329,51 @@ struct cm_diff_opts {
 int cm_diff_compute(const struct cm_landscape *before, const struct cm_filter *fb,
 		    const struct cm_landscape *after, const struct cm_filter *fa,
 		    const struct cm_diff_opts *o, struct cm_table *out, struct cm_error *err);
+/* Conversion: GraphML, GML, Kumu (docs/convert.md)                     */
+/* ------------------------------------------------------------------ */
+
+/* Exports l as two tables (caller-initialised with cm_table_init(t, 0)):
+ * orgs with id, name, the other known columns the organizations file had
+ * and every extra column; ties with source, target, type, weight, directed
+ * ("true"/"false", resolved from the type's default), the other known
+ * columns the relationships file had and every extra column.  Numbers
+ * keep their type: known numeric columns are CM_REAL, extra columns whose
+ * values are all numbers CM_INT (all whole, written without '.' or
+ * exponent) or CM_REAL, everything else CM_TEXT.  Dates are YYYY-MM-DD.
+ * Rows in file order.  O(size of the landscape). */
+int cm_landscape_export(const struct cm_landscape *l, struct cm_table *orgs,
+			struct cm_table *ties, struct cm_error *err);
+
+/* Importers: each reads one source into a landscape through the same
+ * checks as cm_landscape_load (messages cite the source file and line);
+ * same ownership and failure rules as cm_landscape_load.  CM_ENOINPUT when
+ * the source cannot be opened.  O(input size). */
+/* A GraphML file (one graph; nodes' id is the org id). */
+int cm_landscape_load_graphml(struct cm_landscape **out, const char *path,
+			      const struct cm_load_opts *opts, struct cm_diags *diags,
+			      struct cm_error *err);
+/* A GML file (an org's id is its node's label, else its GML id). */
+int cm_landscape_load_gml(struct cm_landscape **out, const char *path,
+			  const struct cm_load_opts *opts, struct cm_diags *diags,
+			  struct cm_error *err);
+/* Kumu's CSV export: elements and connections files. */
+int cm_landscape_load_kumu(struct cm_landscape **out, const char *elements,
+			   const char *connections, const struct cm_load_opts *opts,
+			   struct cm_diags *diags, struct cm_error *err);
+
+/* Writers: the two tables of cm_landscape_export as GraphML or GML on f.
+ * Text that XML 1.0 cannot hold (control characters other than tab, LF and
+ * CR; U+FFFE, U+FFFF) is left out of GraphML and counted in *stripped
+ * (NULL allowed).  GML needs column names made of letters, digits and '_'
+ * starting with a letter (CM_EDATA otherwise).  CM_EOUTPUT on a write
+ * error.  O(size of the tables). */
+int cm_graphml_write(const struct cm_table *orgs, const struct cm_table *ties, FILE *f,
+		     size_t *stripped, struct cm_error *err);
+int cm_gml_write(const struct cm_table *orgs, const struct cm_table *ties, FILE *f,
+		 struct cm_error *err);
+/* Formats v as the shortest decimal that reads back as v (at most 17
+ * significant digits) into buf (at least 32 bytes); returns buf. */
+char *cm_format_real(double v, char *buf, size_t n);
 
 #ifdef __cplusplus
 }

@@ -95,6 +95,7 @@ struct cm_landscape {
 	size_t ntie_types;
 	struct cm_attr *org_attrs, *tie_attrs;
 	size_t norg_attrs, ntie_attrs;
+	unsigned org_present, tie_present; /* bit k: known column k was in the header */
 };
 
 /* 1 if tie type name is `conflict`. */
@@ -161,5 +162,53 @@ void cm_progress(const char *stage, double done);
 /* Strict number parsing: returns 0 and *v, or -1; *hint gets a static
  * explanation for common mistakes (decimal comma, hex), or NULL. */
 int cm_parse_number(const char *s, double *v, const char **hint);
+
+/* ---- rows of strings from an importer (GraphML, GML, Kumu: engine/rows.c),
+ * loaded by cm_landscape_load_rows with the CSV loader's own checks. */
+enum cm_decl { CM_DECL_ANY, CM_DECL_TEXT, CM_DECL_NUMBER }; /* a column's declared type */
+
+struct cm_row {
+	long line;     /* where the record starts in the source file */
+	size_t n;      /* cells held; later columns are empty */
+	char **cell;   /* owned, NULL = empty */
+};
+
+struct cm_rows {
+	char *file;    /* shown in messages (owned) */
+	long header_line;
+	char **names;  /* column names (owned) */
+	int *decl;     /* enum cm_decl per column */
+	long *where;   /* line that declared each column (0 = unknown) */
+	size_t ncols;
+	struct cm_row *rows;
+	size_t nrows, cap;
+};
+
+int cm_rows_init(struct cm_rows *r, const char *file);
+void cm_rows_release(struct cm_rows *r);
+/* Index of the column called name (exact match), or -1. */
+long cm_rows_find(const struct cm_rows *r, const char *name);
+/* Index of the column called name, added (with decl) if missing; -1 on ENOMEM. */
+long cm_rows_column(struct cm_rows *r, const char *name, int decl, long line);
+/* Appends a column even if one has that name (a CSV header as it is). */
+long cm_rows_append_column(struct cm_rows *r, const char *name, int decl, long line);
+/* Appends an empty row; returns its index or -1 on ENOMEM. */
+long cm_rows_add(struct cm_rows *r, long line);
+/* Sets a cell to a copy of s (n bytes); replaces any value.  0 or CM_ENOMEM. */
+int cm_rows_set(struct cm_rows *r, size_t row, size_t col, const char *s, size_t n);
+/* The cell's value, or NULL when empty. */
+const char *cm_rows_get(const struct cm_rows *r, size_t row, size_t col);
+
+/* Loads a landscape from an importer's rows: orgs must have a column `id`,
+ * ties `source` and `target`; every rule of cm_landscape_load applies and
+ * messages cite orgs->file / ties->file and the rows' lines.  Columns
+ * declared CM_DECL_NUMBER must hold numbers; CM_DECL_TEXT columns stay text
+ * even when their values look like numbers. */
+int cm_landscape_load_rows(struct cm_landscape **out, const struct cm_rows *orgs,
+			   const struct cm_rows *ties, const struct cm_load_opts *opts,
+			   struct cm_diags *diags, struct cm_error *err);
+/* 1 when the organizations (is_ties 0) or relationships file had the known
+ * column name in its header. */
+int cm_landscape_has_column(const struct cm_landscape *l, int is_ties, const char *name);
 
 #endif

@@ -71,6 +71,7 @@ struct loader {
 	struct idxset rows;  /* tie rows, for exact duplicates */
 	size_t cap_orgs, cap_ties;
 	size_t nrows;        /* data rows seen in this file */
+	const int *decl;     /* declared type per field (enum cm_decl), or NULL */
 };
 
 static int diag(struct loader *ld, enum cm_severity sev, long line, const char *fmt, ...)
@@ -233,6 +234,10 @@ static int header(struct loader *ld, const struct cm_csv_row *row)
 		if (k < nknown) {
 			if (ld->known[k] < 0)
 				ld->known[k] = (long)i;
+			if (ld->is_ties)
+				ld->l->tie_present |= 1u << k;
+			else
+				ld->l->org_present |= 1u << k;
 			free(name);
 			continue;
 		}
@@ -350,6 +355,15 @@ static void store_extras(struct loader *ld, const struct cm_csv_row *row,
 		const char *s = row->fields[ld->extra_field[a]];
 		size_t n = row->lens[ld->extra_field[a]];
 		trim(&s, &n);
+		if (n && ld->decl && ld->decl[ld->extra_field[a]] == CM_DECL_NUMBER) {
+			const char *hint;
+			char *t = strndup(s, n), b1[80];
+			double v;
+			if (t && cm_parse_number(t, &v, &hint) < 0)
+				diag(ld, CM_ERROR, row->line, "%s '%s' is not a number%s%s", attrs[a].name,
+				     q(t, b1, sizeof(b1)), hint ? "; " : "", hint ? hint : "");
+			free(t);
+		}
 		if (pool_add(ld, s, n, &attrs[a].val[at]) < 0)
 			return;
 	}
@@ -734,6 +748,20 @@ static void infer_types(const struct cm_landscape *l, struct cm_attr *attrs,
 	}
 }
 
+/* Declared types win over the inferred ones (an importer's typed columns). */
+static void apply_decl(const struct loader *ld, struct cm_attr *attrs, size_t nattrs)
+{
+	size_t a;
+
+	if (!ld->decl)
+		return;
+	for (a = 0; a < nattrs && a < ld->nextra; a++) {
+		int d = ld->decl[ld->extra_field[a]];
+		if (d == CM_DECL_TEXT)
+			attrs[a].numeric = 0;
+	}
+}
+
 static char *join(const char *dir, const char *name)
 {
 	size_t n = strlen(dir);
@@ -753,20 +781,74 @@ static int load_file(struct loader *ld, const char *path, cm_csv_row_fn fn, stru
 	ld->nextra = 0;
 	free(ld->extra_field);
 	ld->extra_field = NULL;
+	ld->decl = NULL;
 	rc = cm_csv_read(path, path, fn, ld, ld->diags, err);
 	if (rc == CM_ENOMEM || ld->nomem)
 		return cm_error_set(err, CM_ENOMEM, path, 0, 0, "out of memory");
 	return rc;
 }
 
-int cm_landscape_load(struct cm_landscape **out, const char *dir,
-		      const struct cm_load_opts *opts, struct cm_diags *diags,
-		      struct cm_error *err)
+/* Feeds an importer's rows to fn as if they came from a CSV file. */
+static int feed_rows(struct loader *ld, const struct cm_rows *r, cm_csv_row_fn fn, struct cm_error *err)
+{
+	const char **fields = calloc(r->ncols ? r->ncols : 1, sizeof(*fields));
+	size_t *lens = calloc(r->ncols ? r->ncols : 1, sizeof(*lens)), i, j;
+	struct cm_csv_row row;
+	int rc = CM_ENOMEM;
+
+	ld->file = r->file;
+	ld->nrows = 0;
+	ld->nextra = 0;
+	free(ld->extra_field);
+	ld->extra_field = NULL;
+	ld->decl = r->decl;
+	if (!fields || !lens)
+		goto out;
+	for (j = 0; j < r->ncols; j++) {
+		fields[j] = r->names[j];
+		lens[j] = strlen(r->names[j]);
+	}
+	row.fields = fields;
+	row.lens = lens;
+	row.n = r->ncols;
+	row.line = r->header_line;
+	row.index = 0;
+	rc = fn(ld, &row);
+	for (i = 0; rc == CM_OK && i < r->nrows; i++) {
+		const struct cm_row *x = &r->rows[i];
+		int too_long = 0;
+		for (j = 0; j < r->ncols; j++) {
+			fields[j] = j < x->n && x->cell[j] ? x->cell[j] : "";
+			lens[j] = strlen(fields[j]);
+			if (lens[j] > CM_FIELD_MAX)
+				too_long = 1;
+		}
+		if (too_long) {
+			diag(ld, CM_ERROR, x->line, "a value is longer than 1 MiB");
+			ld->nrows++;
+			continue;
+		}
+		row.line = x->line;
+		row.index = i + 1;
+		rc = fn(ld, &row);
+	}
+out:
+	free(fields);
+	free(lens);
+	if (rc == CM_ENOMEM || ld->nomem)
+		return cm_error_set(err, CM_ENOMEM, r->file, 0, 0, "out of memory");
+	return rc;
+}
+
+/* The shared body of the loaders: the orgs file (CSV at orgs_path, or
+ * rows), then the ties file, then the verdict. */
+static int load(struct cm_landscape **out, const char *where, const char *orgs_path, const char *ties_path,
+		const struct cm_rows *orgs, const struct cm_rows *ties, const struct cm_load_opts *opts,
+		struct cm_diags *diags, struct cm_error *err)
 {
 	struct cm_landscape *l;
 	struct loader ld;
 	struct cm_diags own;
-	struct stat st;
 	size_t errors_before;
 	int rc = CM_ENOMEM;
 
@@ -776,37 +858,38 @@ int cm_landscape_load(struct cm_landscape **out, const char *dir,
 		diags = &own;
 	}
 	errors_before = diags->n_errors;
-	if (stat(dir, &st) < 0)
-		return cm_error_set(err, CM_ENOINPUT, dir, 0, 0, "no such landscape folder: %s", strerror(errno));
-	if (!S_ISDIR(st.st_mode))
-		return cm_error_set(err, CM_ENOINPUT, dir, 0, 0,
-				    "not a folder; a landscape is a folder holding organizations.csv and relationships.csv");
 	memset(&ld, 0, sizeof(ld));
 	l = calloc(1, sizeof(*l));
-	if (!l)
-		return cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
+	if (!l) {
+		rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
+		goto out;
+	}
 	ld.l = l;
 	ld.diags = diags;
 	ld.opts = opts;
-	l->orgs_path = join(dir, "organizations.csv");
-	l->ties_path = join(dir, "relationships.csv");
+	l->orgs_path = strdup(orgs_path);
+	l->ties_path = strdup(ties_path);
 	if (!l->orgs_path || !l->ties_path || cm_strpool_init(&l->pool) < 0) {
 		cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 		goto out;
 	}
 
-	rc = load_file(&ld, l->orgs_path, org_row, err);
+	rc = orgs ? feed_rows(&ld, orgs, org_row, err) : load_file(&ld, l->orgs_path, org_row, err);
 	if (rc < 0)
 		goto out;
 	if (ld.nrows == 0 && diags->n_errors == errors_before)
-		diag(&ld, CM_ERROR, 1, "no organizations: the file needs a header line and one row per organization");
+		diag(&ld, CM_ERROR, orgs ? orgs->header_line : 1,
+		     orgs ? "no organizations: the file holds no nodes" :
+			    "no organizations: the file needs a header line and one row per organization");
 	infer_types(l, l->org_attrs, l->norg_attrs, l->norgs);
+	apply_decl(&ld, l->org_attrs, l->norg_attrs);
 
 	ld.is_ties = 1;
-	rc = load_file(&ld, l->ties_path, tie_row, err);
+	rc = ties ? feed_rows(&ld, ties, tie_row, err) : load_file(&ld, l->ties_path, tie_row, err);
 	if (rc < 0)
 		goto out;
 	infer_types(l, l->tie_attrs, l->ntie_attrs, l->nties);
+	apply_decl(&ld, l->tie_attrs, l->ntie_attrs);
 
 	if (diags->n_errors > errors_before) {
 		struct cm_diag *first = NULL;
@@ -816,7 +899,7 @@ int cm_landscape_load(struct cm_landscape **out, const char *dir,
 				first = &diags->v[i];
 				break;
 			}
-		rc = cm_error_set(err, CM_EDATA, first ? first->where.file : dir, first ? first->where.line : 0, 0,
+		rc = cm_error_set(err, CM_EDATA, first ? first->where.file : where, first ? first->where.line : 0, 0,
 				  "%zu error%s in the landscape", diags->n_errors - errors_before,
 				  diags->n_errors - errors_before == 1 ? "" : "s");
 		goto out;
@@ -832,6 +915,49 @@ out:
 	if (diags == &own)
 		cm_diags_release(&own);
 	return rc;
+}
+
+int cm_landscape_load(struct cm_landscape **out, const char *dir,
+		      const struct cm_load_opts *opts, struct cm_diags *diags,
+		      struct cm_error *err)
+{
+	struct stat st;
+	char *op = NULL, *tp = NULL;
+	int rc;
+
+	*out = NULL;
+	if (stat(dir, &st) < 0)
+		return cm_error_set(err, CM_ENOINPUT, dir, 0, 0, "no such landscape folder: %s", strerror(errno));
+	if (!S_ISDIR(st.st_mode))
+		return cm_error_set(err, CM_ENOINPUT, dir, 0, 0,
+				    "not a folder; a landscape is a folder holding organizations.csv and relationships.csv");
+	op = join(dir, "organizations.csv");
+	tp = join(dir, "relationships.csv");
+	if (!op || !tp)
+		rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
+	else
+		rc = load(out, dir, op, tp, NULL, NULL, opts, diags, err);
+	free(op);
+	free(tp);
+	return rc;
+}
+
+int cm_landscape_load_rows(struct cm_landscape **out, const struct cm_rows *orgs,
+			   const struct cm_rows *ties, const struct cm_load_opts *opts,
+			   struct cm_diags *diags, struct cm_error *err)
+{
+	return load(out, orgs->file, orgs->file, ties->file, orgs, ties, opts, diags, err);
+}
+
+int cm_landscape_has_column(const struct cm_landscape *l, int is_ties, const char *name)
+{
+	const char *const *names = is_ties ? tie_cols : org_cols;
+	size_t k, n = is_ties ? T_NKNOWN : O_NKNOWN;
+
+	for (k = 0; k < n; k++)
+		if (strcmp(names[k], name) == 0)
+			return ((is_ties ? l->tie_present : l->org_present) >> k) & 1;
+	return 0;
 }
 
 static void attrs_free(struct cm_attr *a, size_t n)

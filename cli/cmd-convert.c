@@ -1,0 +1,393 @@
+/* cmd-convert.c - coalmap convert: CSV landscape <-> GraphML <-> GML, and
+ * Kumu's CSV export in (docs/convert.md). */
+#include "config.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+enum fmt { F_NONE, F_LANDSCAPE, F_GRAPHML, F_GML, F_KUMU };
+
+static void help(void)
+{
+	printf("usage: coalmap convert INPUT OUTPUT [--from FMT] [--to FMT] [--force] [--strict]\n\n"
+	       "Converts a landscape between formats, keeping every organization and tie\n"
+	       "attribute (numbers stay numbers), tie types and directions:\n\n"
+	       "  landscape  a folder with organizations.csv and relationships.csv\n"
+	       "  graphml    GraphML (.graphml, .xml) for Gephi, Cytoscape, NetworkX, yEd\n"
+	       "  gml        GML (.gml), as NetworkX's read_gml/write_gml use it\n"
+	       "  kumu       Kumu's CSV export (input only): a folder holding one\n"
+	       "             *elements*.csv and one *connections*.csv\n\n"
+	       "Formats are told from the names: a .graphml/.xml or .gml file, else a\n"
+	       "folder (a landscape, or a Kumu export when it has no organizations.csv).\n"
+	       "GraphML is written with edgedefault=\"directed\" and each tie's direction\n"
+	       "in its boolean `directed` attribute; mutual ties are written once.\n"
+	       "The input is checked like any landscape: on bad data every problem is\n"
+	       "listed as FILE:LINE: message and nothing is written (exit 65).\n"
+	       "A landscape OUTPUT folder is created; an existing folder must be empty\n"
+	       "unless --force, which replaces its two CSV files (never the input's).\n\n"
+	       "options:\n"
+	       "  --from FMT     input format: landscape, graphml, gml or kumu\n"
+	       "  --to FMT       output format: landscape, graphml or gml ('-' as OUTPUT\n"
+	       "                 writes GraphML or GML to standard output)\n"
+	       "  --force        write into an existing non-empty folder\n"
+	       "  --strict       treat warnings in the data as errors\n"
+	       "  -h, --help     show this help\n");
+}
+
+static enum fmt parse_fmt(const char *s)
+{
+	if (!strcmp(s, "landscape") || !strcmp(s, "csv"))
+		return F_LANDSCAPE;
+	if (!strcmp(s, "graphml"))
+		return F_GRAPHML;
+	if (!strcmp(s, "gml"))
+		return F_GML;
+	if (!strcmp(s, "kumu"))
+		return F_KUMU;
+	return F_NONE;
+}
+
+static const char *ext(const char *path)
+{
+	const char *slash = strrchr(path, '/'), *dot = strrchr(path, '.');
+
+	return dot && (!slash || dot > slash) && dot[1] ? dot + 1 : NULL;
+}
+
+static enum fmt fmt_of_file(const char *path)
+{
+	const char *e = ext(path);
+
+	if (e && (!strcasecmp(e, "graphml") || !strcasecmp(e, "xml")))
+		return F_GRAPHML;
+	if (e && !strcasecmp(e, "gml"))
+		return F_GML;
+	return F_NONE;
+}
+
+static char *join(const char *dir, const char *name)
+{
+	size_t n = strlen(dir);
+	char *p = malloc(n + strlen(name) + 2);
+
+	if (p)
+		sprintf(p, "%s%s%s", dir, n && dir[n - 1] == '/' ? "" : "/", name);
+	return p;
+}
+
+/* Finds Kumu's two files in dir: the only *.csv whose name holds
+ * "element" and the only one holding "connection".  Returns 0 or an exit
+ * status after a message. */
+static int find_kumu(const char *dir, char **elements, char **connections)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	int ne = 0, nc = 0;
+
+	*elements = *connections = NULL;
+	if (!d) {
+		fprintf(stderr, "%s: %s: cannot open: %s\n", cli_progname, dir, strerror(errno));
+		return 66;
+	}
+	while ((e = readdir(d))) {
+		const char *x = ext(e->d_name);
+		char **slot = NULL;
+		if (!x || strcasecmp(x, "csv"))
+			continue;
+		if (strcasestr(e->d_name, "element"))
+			slot = elements, ne++;
+		else if (strcasestr(e->d_name, "connection"))
+			slot = connections, nc++;
+		if (slot && !*slot)
+			*slot = join(dir, e->d_name);
+	}
+	closedir(d);
+	if (ne == 1 && nc == 1 && *elements && *connections)
+		return 0;
+	free(*elements);
+	free(*connections);
+	*elements = *connections = NULL;
+	if (ne > 1 || nc > 1)
+		fprintf(stderr, "%s: %s: more than one Kumu %s file; keep one\n", cli_progname, dir,
+			ne > 1 ? "elements" : "connections");
+	else
+		fprintf(stderr, "%s: %s: neither a landscape (organizations.csv) nor a Kumu export "
+				"(*elements*.csv and *connections*.csv)\n", cli_progname, dir);
+	return 66;
+}
+
+static void print_where(const struct cm_error *e)
+{
+	if (e->file[0] && e->line > 0)
+		fprintf(stderr, "%s:%ld: ", e->file, e->line);
+	else if (e->file[0])
+		fprintf(stderr, "%s: ", e->file);
+}
+
+/* Prints the loader's diagnostics and, on failure, the verdict. */
+static int report(const char *input, int rc, const struct cm_diags *d, const struct cm_error *err)
+{
+	size_t i;
+
+	for (i = 0; i < d->n; i++) {
+		fprintf(stderr, "%s: ", cli_progname);
+		print_where(&d->v[i].where);
+		fprintf(stderr, "%s%s\n", d->v[i].severity == CM_WARNING ? "warning: " : "", d->v[i].where.message);
+	}
+	if (d->n_errors + d->n_warnings > d->n)
+		fprintf(stderr, "%s: ... and %zu more problems not shown\n", cli_progname,
+			d->n_errors + d->n_warnings - d->n);
+	if (rc == CM_OK)
+		return 0;
+	if (rc == CM_EDATA && d->n_errors) {
+		fprintf(stderr, "%s: %s: %zu error%s; nothing written\n", cli_progname, input, d->n_errors,
+			d->n_errors == 1 ? "" : "s");
+		return 65;
+	}
+	return cli_fail(err);
+}
+
+static int write_one(struct cli_out *o, const char *path, enum fmt to, const struct cm_table *t,
+		     const struct cm_table *ties, const char *const *inputs)
+{
+	struct cm_error err;
+	size_t stripped = 0;
+	int rc = cli_out_open(o, path, inputs);
+
+	if (rc)
+		return rc;
+	cm_error_clear(&err);
+	if (to == F_LANDSCAPE)
+		rc = cli_write_csv_exact(t, o->f) < 0 ? CM_EOUTPUT : CM_OK;
+	else if (to == F_GRAPHML)
+		rc = cm_graphml_write(t, ties, o->f, &stripped, &err);
+	else
+		rc = cm_gml_write(t, ties, o->f, &err);
+	if (rc == CM_OK && stripped)
+		fprintf(stderr, "%s: %s: warning: %zu value%s held characters XML 1.0 cannot hold (control "
+				"characters); they were left out\n", cli_progname, path, stripped,
+			stripped == 1 ? "" : "s");
+	if (rc < 0) {
+		if (rc == CM_EOUTPUT)
+			fprintf(stderr, "%s: %s: write error: %s\n", cli_progname, path, strerror(errno));
+		else
+			cli_fail(&err);
+		cli_out_abort(o);
+		return cm_status_exit_code(rc);
+	}
+	return 0;
+}
+
+/* The landscape output folder: created if missing; an existing one must be
+ * empty, or --force given, and never the input folder. */
+static int prepare_dir(const char *dir, int force, const char *input, enum fmt from, int *created)
+{
+	struct stat so, si;
+	DIR *d;
+	struct dirent *e;
+	int empty = 1;
+
+	*created = 0;
+	if (stat(dir, &so) != 0) {
+		if (mkdir(dir, 0777) != 0) {
+			fprintf(stderr, "%s: %s: cannot create folder: %s\n", cli_progname, dir, strerror(errno));
+			return 73;
+		}
+		*created = 1;
+		return 0;
+	}
+	if (!S_ISDIR(so.st_mode)) {
+		fprintf(stderr, "%s: %s: exists and is not a folder\n", cli_progname, dir);
+		return 73;
+	}
+	if ((from == F_LANDSCAPE || from == F_KUMU) && stat(input, &si) == 0 && si.st_dev == so.st_dev &&
+	    si.st_ino == so.st_ino) {
+		fprintf(stderr, "%s: %s: refusing to write over the input landscape\n", cli_progname, dir);
+		return 73;
+	}
+	if (!(d = opendir(dir))) {
+		fprintf(stderr, "%s: %s: cannot open: %s\n", cli_progname, dir, strerror(errno));
+		return 73;
+	}
+	while ((e = readdir(d)))
+		if (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
+			empty = 0;
+	closedir(d);
+	if (!empty && !force) {
+		fprintf(stderr, "%s: %s: the folder exists and is not empty; use --force to replace its "
+				"organizations.csv and relationships.csv\n", cli_progname, dir);
+		return 73;
+	}
+	return 0;
+}
+
+int cmd_convert(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "from", required_argument, NULL, 'F' },
+		{ "to", required_argument, NULL, 't' },
+		{ "force", no_argument, NULL, 'y' },
+		{ "strict", no_argument, NULL, 'S' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct cm_load_opts lo = { 0 };
+	struct cm_landscape *l = NULL;
+	struct cm_table orgs, ties;
+	struct cm_diags d;
+	struct cm_error err;
+	struct cli_out o1, o2;
+	enum fmt from = F_NONE, to = F_NONE;
+	const char *input, *output;
+	char *elements = NULL, *connections = NULL, *p1 = NULL, *p2 = NULL;
+	const char *inputs[3] = { NULL, NULL, NULL };
+	struct stat st;
+	int opt, rc, force = 0, created = 0, open1 = 0;
+
+	optind = 1;
+	while ((opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+		switch (opt) {
+		case 'h':
+			help();
+			return 0;
+		case 'F':
+		case 't':
+			if (parse_fmt(optarg) == F_NONE || (opt == 't' && parse_fmt(optarg) == F_KUMU))
+				return cli_usage_error("convert", "unknown %s format '%s' (%s)", opt == 'F' ? "input" : "output",
+						       optarg, opt == 'F' ? "landscape, graphml, gml, kumu" : "landscape, graphml, gml");
+			*(opt == 'F' ? &from : &to) = parse_fmt(optarg);
+			break;
+		case 'y':
+			force = 1;
+			break;
+		case 'S':
+			lo.strict = 1;
+			break;
+		default:
+			return 64;
+		}
+	}
+	if (optind + 2 != argc)
+		return cli_usage_error("convert", "expected INPUT and OUTPUT; see 'coalmap convert --help'");
+	input = argv[optind];
+	output = argv[optind + 1];
+
+	/* what the input is */
+	if (stat(input, &st) != 0) {
+		fprintf(stderr, "%s: %s: no such file or folder\n", cli_progname, input);
+		return 66;
+	}
+	if (from == F_NONE) {
+		if (S_ISDIR(st.st_mode)) {
+			char *orgs_csv = join(input, "organizations.csv");
+			from = orgs_csv && access(orgs_csv, F_OK) == 0 ? F_LANDSCAPE : F_KUMU;
+			free(orgs_csv);
+		} else if ((from = fmt_of_file(input)) == F_NONE) {
+			return cli_usage_error("convert", "cannot tell the format of '%s' from its name; use --from", input);
+		}
+	}
+	if ((from == F_LANDSCAPE || from == F_KUMU) != (S_ISDIR(st.st_mode) != 0)) {
+		fprintf(stderr, "%s: %s: %s\n", cli_progname, input,
+			S_ISDIR(st.st_mode) ? "is a folder, not a GraphML or GML file" : "is a file; a landscape or Kumu export is a folder");
+		return 66;
+	}
+	/* what the output is */
+	if (to == F_NONE) {
+		size_t n = strlen(output);
+		to = fmt_of_file(output);
+		if (to == F_NONE) {
+			if ((n && output[n - 1] == '/') || (stat(output, &st) == 0 && S_ISDIR(st.st_mode)) || !ext(output))
+				to = F_LANDSCAPE;
+			else
+				return cli_usage_error("convert", "cannot tell the format of '%s' from its name (.graphml, .gml, "
+								  "or a folder); use --to", output);
+		}
+	}
+	if (to == F_LANDSCAPE && !strcmp(output, "-"))
+		return cli_usage_error("convert", "a landscape is a folder; '-' writes only --to graphml or gml");
+
+	/* read and check */
+	cm_diags_init(&d);
+	cm_error_clear(&err);
+	if (from == F_KUMU && (rc = find_kumu(input, &elements, &connections)) != 0) {
+		cm_diags_release(&d);
+		return rc;
+	}
+	switch (from) {
+	case F_LANDSCAPE: rc = cm_landscape_load(&l, input, &lo, &d, &err); break;
+	case F_GRAPHML: rc = cm_landscape_load_graphml(&l, input, &lo, &d, &err); break;
+	case F_GML: rc = cm_landscape_load_gml(&l, input, &lo, &d, &err); break;
+	default: rc = cm_landscape_load_kumu(&l, elements, connections, &lo, &d, &err); break;
+	}
+	rc = report(input, rc, &d, &err);
+	cm_diags_release(&d);
+	if (rc)
+		goto out_free;
+
+	cm_table_init(&orgs, 0);
+	cm_table_init(&ties, 0);
+	if (cm_landscape_export(l, &orgs, &ties, &err) < 0) {
+		rc = cli_fail(&err);
+		goto out;
+	}
+	if (from == F_LANDSCAPE) {
+		inputs[0] = cm_landscape_orgs_path(l);
+		inputs[1] = cm_landscape_ties_path(l);
+	} else if (from == F_KUMU) {
+		inputs[0] = elements;
+		inputs[1] = connections;
+	} else {
+		inputs[0] = input;
+	}
+	if (to != F_LANDSCAPE) {
+		rc = write_one(&o1, output, to, &orgs, &ties, inputs);
+		if (!rc)
+			rc = cli_out_commit(&o1);
+		goto out;
+	}
+	/* a landscape: both files to temporary names first, then both renamed */
+	if ((rc = prepare_dir(output, force, input, from, &created)) != 0)
+		goto out;
+	p1 = join(output, "organizations.csv");
+	p2 = join(output, "relationships.csv");
+	if (!p1 || !p2) {
+		fprintf(stderr, "%s: out of memory\n", cli_progname);
+		rc = 70;
+		goto out;
+	}
+	rc = write_one(&o1, p1, to, &orgs, NULL, inputs);
+	if (!rc) {
+		open1 = 1;
+		rc = write_one(&o2, p2, to, &ties, NULL, inputs);
+	}
+	if (!rc) {
+		rc = cli_out_commit(&o1);
+		open1 = 0;
+		if (!rc)
+			rc = cli_out_commit(&o2);
+		else
+			cli_out_abort(&o2);
+	}
+	if (open1)
+		cli_out_abort(&o1);
+	if (rc && created)
+		rmdir(output);
+out:
+	cm_table_release(&orgs);
+	cm_table_release(&ties);
+out_free:
+	cm_landscape_free(l);
+	free(elements);
+	free(connections);
+	free(p1);
+	free(p2);
+	return rc;
+}

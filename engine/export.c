@@ -1,0 +1,201 @@
+/* export.c - a landscape as two typed tables (orgs, ties), the shape the
+ * converters' writers take (docs/convert.md). */
+#include "config.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+char *cm_format_real(double v, char *buf, size_t n)
+{
+	int digits;
+
+	for (digits = 15; digits <= 17; digits++) {
+		snprintf(buf, n, "%.*g", digits, v);
+		if (strtod(buf, NULL) == v)
+			break;
+	}
+	return buf;
+}
+
+/* y-m-d of a day number (Howard Hinnant's civil_from_days). */
+static void civil(int32_t day, char *buf, size_t n)
+{
+	long z = (long)day + 719468, era = (z >= 0 ? z : z - 146096) / 146097;
+	long doe = z - era * 146097;
+	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	long y = yoe + era * 400, doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	long mp = (5 * doy + 2) / 153, d = doy - (153 * mp + 2) / 5 + 1;
+	long m = mp < 10 ? mp + 3 : mp - 9;
+
+	snprintf(buf, n, "%04d-%02d-%02d", (int)(y + (m <= 2)), (int)m, (int)d);
+}
+
+/* Whole numbers written without '.' or exponent, safely inside a double. */
+static int is_whole(const char *s)
+{
+	const char *p = s + (*s == '+' || *s == '-');
+
+	if (!*p || strlen(p) > 15)
+		return 0;
+	for (; *p; p++)
+		if (*p < '0' || *p > '9')
+			return 0;
+	return 1;
+}
+
+struct out {
+	struct cm_table *t;
+	int nomem;
+};
+
+static int col(struct out *o, const char *name, enum cm_kind kind)
+{
+	int c = cm_table_add_column(o->t, name, kind);
+
+	if (c < 0)
+		o->nomem = 1;
+	return c;
+}
+
+static void text(struct out *o, int c, size_t r, const char *s)
+{
+	if (c >= 0 && *s && cm_table_set_text(o->t, (size_t)c, r, s) < 0)
+		o->nomem = 1;
+}
+
+static void real(struct out *o, int c, size_t r, double v)
+{
+	if (c >= 0 && !isnan(v))
+		cm_table_set_real(o->t, (size_t)c, r, v);
+}
+
+/* Adds the extra columns with their types and fills them. */
+static void extras(struct out *o, const struct cm_landscape *l, const struct cm_attr *attrs,
+		   size_t nattrs, size_t nrows)
+{
+	size_t a, r;
+
+	for (a = 0; a < nattrs; a++) {
+		enum cm_kind kind = CM_TEXT;
+		int c;
+		if (attrs[a].numeric) {
+			kind = CM_INT;
+			for (r = 0; r < nrows; r++) {
+				const char *s = cm_strpool_get(&l->pool, attrs[a].val[r]);
+				if (*s && !is_whole(s)) {
+					kind = CM_REAL;
+					break;
+				}
+			}
+		}
+		if ((c = col(o, attrs[a].name, kind)) < 0)
+			return;
+		for (r = 0; r < nrows; r++) {
+			const char *s = cm_strpool_get(&l->pool, attrs[a].val[r]), *hint;
+			double v;
+			if (!*s)
+				continue;
+			if (kind == CM_TEXT)
+				text(o, c, r, s);
+			else if (cm_parse_number(s, &v, &hint) == 0) {
+				if (kind == CM_INT)
+					cm_table_set_int(o->t, (size_t)c, r, strtoll(s, NULL, 10));
+				else
+					cm_table_set_real(o->t, (size_t)c, r, v);
+			}
+		}
+	}
+}
+
+static int export_orgs(const struct cm_landscape *l, struct cm_table *t)
+{
+	static const char *const texts[] = { "type", "country", "region", "issues", "skills" };
+	static const char *const stances[] = { "", "support", "neutral", "oppose" };
+	struct out o = { t, 0 };
+	int cid, cname, ct[5], cb, ci, cs;
+	size_t r, k;
+
+	for (r = 0; r < l->norgs; r++)
+		if (cm_table_add_row(t) < 0)
+			return CM_ENOMEM;
+	cid = col(&o, "id", CM_TEXT);
+	cname = col(&o, "name", CM_TEXT);
+	for (k = 0; k < 5; k++)
+		ct[k] = cm_landscape_has_column(l, 0, texts[k]) ? col(&o, texts[k], CM_TEXT) : -1;
+	cb = cm_landscape_has_column(l, 0, "budget") ? col(&o, "budget", CM_REAL) : -1;
+	ci = cm_landscape_has_column(l, 0, "influence") ? col(&o, "influence", CM_REAL) : -1;
+	cs = cm_landscape_has_column(l, 0, "stance") ? col(&o, "stance", CM_TEXT) : -1;
+	if (o.nomem)
+		return CM_ENOMEM;
+	for (r = 0; r < l->norgs && !o.nomem; r++) {
+		const struct cm_org *g = &l->orgs[r];
+		size_t off[5] = { g->type, g->country, g->region, g->issues, g->skills };
+		text(&o, cid, r, cm_strpool_get(&l->pool, g->id));
+		text(&o, cname, r, cm_strpool_get(&l->pool, g->name));
+		for (k = 0; k < 5; k++)
+			text(&o, ct[k], r, cm_strpool_get(&l->pool, off[k]));
+		real(&o, cb, r, g->budget);
+		real(&o, ci, r, g->influence);
+		text(&o, cs, r, stances[g->stance]);
+	}
+	if (!o.nomem)
+		extras(&o, l, l->org_attrs, l->norg_attrs, l->norgs);
+	return o.nomem ? CM_ENOMEM : CM_OK;
+}
+
+static int export_ties(const struct cm_landscape *l, struct cm_table *t)
+{
+	struct out o = { t, 0 };
+	int cs, cd, cty, cw, cdir, ctr, ca, cst, ce;
+	size_t r;
+	char buf[32];
+
+	for (r = 0; r < l->nties; r++)
+		if (cm_table_add_row(t) < 0)
+			return CM_ENOMEM;
+	cs = col(&o, "source", CM_TEXT);
+	cd = col(&o, "target", CM_TEXT);
+	cty = col(&o, "type", CM_TEXT);
+	cw = col(&o, "weight", CM_REAL);
+	cdir = col(&o, "directed", CM_TEXT);
+	ctr = cm_landscape_has_column(l, 1, "trust") ? col(&o, "trust", CM_REAL) : -1;
+	ca = cm_landscape_has_column(l, 1, "amount") ? col(&o, "amount", CM_REAL) : -1;
+	cst = cm_landscape_has_column(l, 1, "start") ? col(&o, "start", CM_TEXT) : -1;
+	ce = cm_landscape_has_column(l, 1, "end") ? col(&o, "end", CM_TEXT) : -1;
+	if (o.nomem)
+		return CM_ENOMEM;
+	for (r = 0; r < l->nties && !o.nomem; r++) {
+		const struct cm_tie *x = &l->ties[r];
+		text(&o, cs, r, cm_strpool_get(&l->pool, l->orgs[x->src].id));
+		text(&o, cd, r, cm_strpool_get(&l->pool, l->orgs[x->dst].id));
+		text(&o, cty, r, l->tie_types[x->type]);
+		real(&o, cw, r, x->weight);
+		text(&o, cdir, r, x->directed ? "true" : "false");
+		real(&o, ctr, r, x->trust);
+		real(&o, ca, r, x->amount);
+		if (x->start != CM_DAY_MIN) {
+			civil(x->start, buf, sizeof(buf));
+			text(&o, cst, r, buf);
+		}
+		if (x->end != CM_DAY_MAX) {
+			civil(x->end, buf, sizeof(buf));
+			text(&o, ce, r, buf);
+		}
+	}
+	if (!o.nomem)
+		extras(&o, l, l->tie_attrs, l->ntie_attrs, l->nties);
+	return o.nomem ? CM_ENOMEM : CM_OK;
+}
+
+int cm_landscape_export(const struct cm_landscape *l, struct cm_table *orgs,
+			struct cm_table *ties, struct cm_error *err)
+{
+	if (export_orgs(l, orgs) < 0 || export_ties(l, ties) < 0)
+		return cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
+	return CM_OK;
+}

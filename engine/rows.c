@@ -1,0 +1,121 @@
+/* rows.c - rows of strings an importer (GraphML, GML, Kumu) fills for
+ * cm_landscape_load_rows, so imported data meets the CSV loader's checks. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+int cm_rows_init(struct cm_rows *r, const char *file)
+{
+	memset(r, 0, sizeof(*r));
+	r->header_line = 1;
+	r->file = strdup(file);
+	return r->file ? CM_OK : CM_ENOMEM;
+}
+
+void cm_rows_release(struct cm_rows *r)
+{
+	size_t i, j;
+
+	for (i = 0; i < r->nrows; i++) {
+		for (j = 0; j < r->rows[i].n; j++)
+			free(r->rows[i].cell[j]);
+		free(r->rows[i].cell);
+	}
+	free(r->rows);
+	for (j = 0; j < r->ncols; j++)
+		free(r->names[j]);
+	free(r->names);
+	free(r->decl);
+	free(r->where);
+	free(r->file);
+	memset(r, 0, sizeof(*r));
+}
+
+long cm_rows_find(const struct cm_rows *r, const char *name)
+{
+	size_t j;
+
+	for (j = 0; j < r->ncols; j++)
+		if (strcmp(r->names[j], name) == 0)
+			return (long)j;
+	return -1;
+}
+
+long cm_rows_column(struct cm_rows *r, const char *name, int decl, long line)
+{
+	long j = cm_rows_find(r, name);
+
+	return j >= 0 ? j : cm_rows_append_column(r, name, decl, line);
+}
+
+long cm_rows_append_column(struct cm_rows *r, const char *name, int decl, long line)
+{
+	char **names;
+	int *d;
+	long *w;
+
+	names = realloc(r->names, (r->ncols + 1) * sizeof(*names));
+	if (!names)
+		return -1;
+	r->names = names;
+	d = realloc(r->decl, (r->ncols + 1) * sizeof(*d));
+	if (!d)
+		return -1;
+	r->decl = d;
+	w = realloc(r->where, (r->ncols + 1) * sizeof(*w));
+	if (!w)
+		return -1;
+	r->where = w;
+	if (!(r->names[r->ncols] = strdup(name)))
+		return -1;
+	r->decl[r->ncols] = decl;
+	r->where[r->ncols] = line;
+	return (long)r->ncols++;
+}
+
+long cm_rows_add(struct cm_rows *r, long line)
+{
+	if (r->nrows == r->cap) {
+		size_t cap = r->cap ? 2 * r->cap : 64;
+		struct cm_row *v = realloc(r->rows, cap * sizeof(*v));
+		if (!v)
+			return -1;
+		r->rows = v;
+		r->cap = cap;
+	}
+	memset(&r->rows[r->nrows], 0, sizeof(r->rows[r->nrows]));
+	r->rows[r->nrows].line = line;
+	return (long)r->nrows++;
+}
+
+int cm_rows_set(struct cm_rows *r, size_t row, size_t col, const char *s, size_t n)
+{
+	struct cm_row *x = &r->rows[row];
+	char *v;
+
+	if (col >= x->n) {
+		char **cell = realloc(x->cell, (col + 1) * sizeof(*cell));
+		if (!cell)
+			return CM_ENOMEM;
+		memset(cell + x->n, 0, (col + 1 - x->n) * sizeof(*cell));
+		x->cell = cell;
+		x->n = col + 1;
+	}
+	if (!(v = malloc(n + 1)))
+		return CM_ENOMEM;
+	memcpy(v, s, n);
+	v[n] = '\0';
+	free(x->cell[col]);
+	x->cell[col] = v;
+	return CM_OK;
+}
+
+const char *cm_rows_get(const struct cm_rows *r, size_t row, size_t col)
+{
+	const struct cm_row *x = &r->rows[row];
+
+	return col < x->n ? x->cell[col] : NULL;
+}
