@@ -51,11 +51,21 @@ struct cm_paths {
 /* One search per source (BFS, or Dijkstra when len, the length of each CSR
  * entry, is given), over `threads` threads (0 = all cores).  samples = 0 or
  * >= n: exact; else that many sources drawn without replacement with the
- * seed, and unbiased estimates with standard errors.  Deterministic for a
- * given thread count.  O(sources * (n + m)) time, O(threads * n) memory. */
+ * seed, and unbiased estimates with standard errors.  The same for any
+ * thread count.  O(sources * (n + m)) time, O(threads * n) memory. */
 int cm_paths_compute(const struct cm_csr *c, size_t n, const double *len, size_t threads,
 		     size_t samples, uint64_t seed, struct cm_paths *out);
 void cm_paths_release(struct cm_paths *p);
+/* The same in two steps: cm_paths_start starts the searches on their own
+ * threads and returns at once, so the caller may use igraph meanwhile (the
+ * workers never call it); cm_paths_finish waits for them (reporting
+ * progress), or stops them when cancel is set, and fills out.  Every
+ * started run must be finished.  Results do not depend on the thread
+ * count: sums across sources are exact integer (fixed-point) sums. */
+struct cm_paths_run;
+int cm_paths_start(const struct cm_csr *c, size_t n, const double *len, size_t threads,
+		   size_t samples, uint64_t seed, struct cm_paths_run **run);
+int cm_paths_finish(struct cm_paths_run *run, int cancel, struct cm_paths *out);
 /* Online processors. */
 size_t cm_threads_default(void);
 

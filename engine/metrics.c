@@ -44,6 +44,44 @@ static int constraint(const struct cm_csr *c, igraph_integer_t n, double *out)
 	return CM_OK;
 }
 
+/* Triangles through each vertex and the number of vertices within two
+ * steps (reach2: neighbours and their neighbours, not v itself), over the
+ * compressed adjacency of the simple collaboration graph: one pass with a
+ * mark per vertex.  O(sum of degree^2). */
+static int local_counts(const struct cm_csr *c, igraph_integer_t n, double *tri, igraph_integer_t *reach)
+{
+	igraph_integer_t *mark = malloc(((size_t)n + 1) * sizeof(*mark)), u, i, j;
+
+	if (!mark)
+		return CM_ENOMEM;
+	for (u = 0; u < n; u++)
+		mark[u] = -1;
+	for (u = 0; u < n; u++) {
+		igraph_integer_t r = 0, t = 0;
+		/* mark[x] == u: x is u's neighbour; mark[x] == u + n: two steps */
+		for (i = c->start[u]; i < c->start[u + 1]; i++) {
+			mark[c->nbr[i]] = u;
+			r++;
+		}
+		for (i = c->start[u]; i < c->start[u + 1]; i++) {
+			igraph_integer_t v = c->nbr[i];
+			for (j = c->start[v]; j < c->start[v + 1]; j++) {
+				igraph_integer_t w = c->nbr[j];
+				if (mark[w] == u)
+					t++;
+				else if (w != u && mark[w] != u + n) {
+					mark[w] = u + n;
+					r++;
+				}
+			}
+		}
+		tri[u] = (double)(t / 2);
+		reach[u] = r;
+	}
+	free(mark);
+	return CM_OK;
+}
+
 struct comm {
 	igraph_integer_t id, size, first;
 };
@@ -144,6 +182,7 @@ int cm_metrics_run(const struct cm_landscape *l, const struct cm_filter *f, stru
 	double *cons = NULL, *fin = NULL, *fhhi = NULL, norm;
 	long long *funders = NULL;
 	struct cm_paths paths;
+	struct cm_paths_run *run = NULL;
 	double *len = NULL;
 	size_t samples;
 	int rc, built = 0, vecs = 0, have_paths = 0;
@@ -180,15 +219,12 @@ int cm_metrics_run(const struct cm_landscape *l, const struct cm_filter *f, stru
 			len[e] = 1.0 / c.w[e];
 	}
 	samples = cm_path_samples(l, f);
-	if ((rc = cm_paths_compute(&c, (size_t)n, len, f ? f->threads : 0, samples, 1, &paths)) < 0) {
-		rc = rc == CM_ETIMEOUT ?
-			cm_error_set(err, CM_ETIMEOUT, NULL, 0, 0,
-				     "time limit reached while computing betweenness and closeness; nothing written "
-				     "(--samples K estimates them faster)") :
-			cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
+	/* the path searches run on their own threads over c while this
+	 * thread computes the igraph metrics */
+	if (cm_paths_start(&c, (size_t)n, len, f ? f->threads : 0, samples, 1, &run) < 0) {
+		rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 		goto out;
 	}
-	have_paths = 1;
 	IG(igraph_degree(&g.collab, &deg, igraph_vss_all(), IGRAPH_ALL, IGRAPH_NO_LOOPS), "degree");
 	IG(igraph_degree(&g.tie, &indeg, igraph_vss_all(), IGRAPH_IN, IGRAPH_NO_LOOPS), "in-degree");
 	IG(igraph_degree(&g.tie, &outdeg, igraph_vss_all(), IGRAPH_OUT, IGRAPH_NO_LOOPS), "out-degree");
@@ -202,15 +238,33 @@ int cm_metrics_run(const struct cm_landscape *l, const struct cm_filter *f, stru
 	}
 	IG(igraph_pagerank(&g.tie, IGRAPH_PAGERANK_ALGO_PRPACK, &pr, NULL, igraph_vss_all(), IGRAPH_DIRECTED,
 			   0.85, &g.tie_w, NULL), "pagerank");
-	IG(igraph_transitivity_local_undirected(&g.collab, &clust, igraph_vss_all(), IGRAPH_TRANSITIVITY_ZERO),
-	   "clustering");
-	IG(igraph_adjacent_triangles(&g.collab, &tri, igraph_vss_all()), "triangles");
+	IG(igraph_vector_resize(&clust, n), "clustering");
+	IG(igraph_vector_resize(&tri, n), "triangles");
+	IG(igraph_vector_int_resize(&reach, n), "reach");
+	if (local_counts(&c, n, VECTOR(tri), VECTOR(reach)) < 0) {
+		rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
+		goto out;
+	}
+	for (i = 0; i < n; i++) {
+		double d = (double)(c.start[i + 1] - c.start[i]);
+		VECTOR(clust)[i] = d < 2 ? 0 : VECTOR(tri)[i] / d / (d - 1) * 2.0;
+	}
 	IG(igraph_coreness(&g.collab, &core, IGRAPH_ALL), "coreness");
-	IG(igraph_neighborhood_size(&g.collab, &reach, igraph_vss_all(), 2, IGRAPH_ALL, 1), "reach");
 	igraph_rng_seed(igraph_rng_default(), 42);
 	IG(igraph_community_multilevel(&g.collab, &g.collab_w, 1.0, &memb, NULL, NULL), "communities");
 	IG(igraph_articulation_points(&g.collab, &art), "articulation points");
 
+	rc = cm_paths_finish(run, 0, &paths);
+	run = NULL;
+	if (rc < 0) {
+		rc = rc == CM_ETIMEOUT ?
+			cm_error_set(err, CM_ETIMEOUT, NULL, 0, 0,
+				     "time limit reached while computing betweenness and closeness; nothing written "
+				     "(--samples K estimates them faster)") :
+			cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
+		goto out;
+	}
+	have_paths = 1;
 	if (relabel(&memb, n) < 0 ||
 	    !(cons = malloc(((size_t)n + 1) * sizeof(*cons))) || constraint(&c, n, cons) < 0 ||
 	    !(fin = malloc(((size_t)n + 1) * sizeof(*fin))) || !(fhhi = malloc(((size_t)n + 1) * sizeof(*fhhi))) ||
@@ -273,6 +327,8 @@ int cm_metrics_run(const struct cm_landscape *l, const struct cm_filter *f, stru
 	}
 	rc = CM_OK;
 out:
+	if (run && cm_paths_finish(run, 1, &paths) == CM_OK)
+		cm_paths_release(&paths);
 	if (have_paths && keep && rc == CM_OK)
 		*keep = paths;
 	else if (have_paths)
