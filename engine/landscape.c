@@ -63,14 +63,28 @@ static void *table_alloc(size_t bytes)
 }
 
 /* Open addressing with linear probing, power-of-two size, at most half
- * full.  A slot holds index + 1 (0 = empty), the hash's high bits and,
- * for org ids, the id's pool offset, so a probe needs no other memory
- * until the hashes agree. */
+ * full.  A slot holds index + 1 (0 = empty), 32 bits of the hash and, for
+ * org ids, the key: an id of up to 7 bytes itself (bytes, length in the
+ * top byte), a longer one as its pool offset with the top bit set.  So a
+ * probe needs no other memory until the hashes agree, and short ids none
+ * at all. */
 struct islot {
 	uint32_t idx;  /* index + 1; 0 = empty */
 	uint32_t h32;
-	size_t off;    /* id tables: pool offset of the key */
+	uint64_t key;  /* id tables only */
 };
+
+#define LONG_KEY (1ull << 63)
+
+static uint64_t id_key(const char *s, size_t n, size_t off)
+{
+	uint64_t k = 0;
+
+	if (n > 7)
+		return (uint64_t)off | LONG_KEY;
+	memcpy(&k, s, n);
+	return k | (uint64_t)n << 56;
+}
 
 struct idxset {
 	struct islot *slots;
@@ -171,9 +185,9 @@ static void idxset_release(struct idxset *s)
 }
 
 /* Looks up hash h with equality eq(ctx, index); returns the index found,
- * or inserts idx (with key offset off) and returns (size_t)-1.
+ * or inserts idx (with key) and returns (size_t)-1.
  * (size_t)-2 on ENOMEM. */
-static size_t idxset_put(struct idxset *s, uint64_t h, size_t idx, size_t off,
+static size_t idxset_put(struct idxset *s, uint64_t h, size_t idx, uint64_t key,
 			 int (*eq)(const void *, size_t, size_t), const void *ctx)
 {
 	uint32_t h32 = (uint32_t)h;
@@ -189,7 +203,7 @@ static size_t idxset_put(struct idxset *s, uint64_t h, size_t idx, size_t off,
 	}
 	s->slots[j].idx = (uint32_t)idx + 1;
 	s->slots[j].h32 = h32;
-	s->slots[j].off = off;
+	s->slots[j].key = key;
 	s->n++;
 	return (size_t)-1;
 }
@@ -198,15 +212,24 @@ static size_t idxset_put(struct idxset *s, uint64_t h, size_t idx, size_t off,
 static size_t idset_find(const struct idxset *t, const struct cm_strpool *pool, const char *s, size_t n)
 {
 	uint32_t h32 = (uint32_t)mix(cm_hash_bytes(s, n, CM_HASH_INIT));
+	uint64_t key = id_key(s, n, 0);
 	size_t j;
 
 	if (!t->cap)
 		return (size_t)-1;
 	j = h32 & (t->cap - 1);
 	while (t->slots[j].idx) {
-		const char *k = pool->buf + t->slots[j].off;
-		if (t->slots[j].h32 == h32 && memcmp(k, s, n) == 0 && k[n] == '\0')
-			return t->slots[j].idx - 1;
+		const struct islot *x = &t->slots[j];
+		if (x->h32 == h32) {
+			if (n <= 7) {
+				if (x->key == key)
+					return x->idx - 1;
+			} else if (x->key & LONG_KEY) {
+				const char *k = pool->buf + (x->key & ~LONG_KEY);
+				if (memcmp(k, s, n) == 0 && k[n] == '\0')
+					return x->idx - 1;
+			}
+		}
 		j = (j + 1) & (t->cap - 1);
 	}
 	return (size_t)-1;
@@ -494,8 +517,9 @@ static int org_row(void *ctx, const struct cm_csv_row *row)
 	store_extras(ld, row, l->org_attrs, i);
 	if (ld->nomem)
 		return CM_ENOMEM;
-	found = idxset_put(&ld->ids, mix(cm_hash_bytes(l->pool.buf + o->id, strlen(l->pool.buf + o->id), CM_HASH_INIT)),
-			   i, o->id, org_eq, l);
+	n = strlen(l->pool.buf + o->id);
+	found = idxset_put(&ld->ids, mix(cm_hash_bytes(l->pool.buf + o->id, n, CM_HASH_INIT)),
+			   i, id_key(l->pool.buf + o->id, n, o->id), org_eq, l);
 	if (found == (size_t)-2)
 		return CM_ENOMEM;
 	if (found != (size_t)-1) {
