@@ -94,5 +94,10 @@ int cm_metrics_run(const struct cm_landscape *l, const struct cm_filter *f, stru
 /* Maps an igraph error code to a status, with the reason igraph gave to
  * the engine's handler.  Use as: if ((e = igraph_x(...))) return cm_ig_fail(e, err, "x"); */
 int cm_ig_fail(igraph_error_t e, struct cm_error *err, const char *what);
+/* 0: igraph calls are not interrupted at the time limit until called
+ * with 1.  igraph 0.10.2's eigenvector centrality frees an uninitialised
+ * vector when interrupted, so it runs uninterrupted, with the limit
+ * checked before and after. */
+void cm_ig_interruptible(int on);
 
 #endif

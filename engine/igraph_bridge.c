@@ -79,6 +79,11 @@ static void warning_handler(const char *reason, const char *file, int line)
 	(void)line;
 }
 
+void cm_ig_interruptible(int on)
+{
+	igraph_set_interruption_handler(on ? interruption_handler : NULL);
+}
+
 void cm_init(void)
 {
 #ifdef HAVE_OMP_SET_NUM_THREADS
