@@ -24,7 +24,8 @@ coalmap=${COALMAP:-$top/cli/coalmap}
 py=${PYTHON3:-/usr/bin/python3}
 runs=${RUNS:-3}
 runs_1m=${RUNS_1M:-1}
-nx_limit=600
+nx_limit=600   # NetworkX runs stop after 10 minutes
+limit=3600     # any other run after an hour
 tmpf=$(mktemp)
 trap 'rm -f "$tmpf" "$tmpf.err"' EXIT
 
@@ -40,17 +41,19 @@ landscape() {
 measure() {
 	n=$1
 	shift
+	echo "  ($(date -u +%H:%M:%S)) $n x $*" | sed "s|$top/||g" >&2
 	times=
 	rss=0
 	i=0
 	while [ $i -lt "$n" ]; do
-		if ! timeout "$nx_limit" /usr/bin/time -f '%e %M' -o "$tmpf" "$@" >/dev/null 2>"$tmpf.err"; then
+		if ! timeout "$limit" /usr/bin/time -f '%e %M %U %S' -o "$tmpf" "$@" >/dev/null 2>"$tmpf.err"; then
 			med=fail
 			best=fail
 			return 0
 		fi
-		read -r t m <"$tmpf"
+		read -r t m u sy <"$tmpf"
 		times="$times $t"
+		cpu=$(awk "BEGIN{print $u + $sy}")
 		[ "$m" -gt "$rss" ] && rss=$m
 		i=$((i + 1))
 	done
@@ -66,7 +69,8 @@ echo "coalmap benchmark, $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo "machine: $(uname -srm), $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //'), $(nproc) cores," \
 	"$(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo) RAM"
 echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "median of $runs runs ($runs_1m at 1,000,000 orgs); wall seconds; peak RSS in MiB"
+echo "median of $runs runs ($runs_1m at 1,000,000 orgs); wall seconds; peak RSS in MiB;"
+echo "CPU = user + system seconds of the last run (less sensitive to other load than wall time)"
 echo
 
 s1k=$(landscape 1000)
@@ -80,10 +84,12 @@ rows=
 
 # 1. 10,000 orgs, exact
 measure "$runs" "$coalmap" metrics "$s10k" --exact --format csv -o "$s10k/coalmap.csv"
-c10=$med c10r=$rss
+c10=$med c10r=$rss c10c=$cpu
 measure "$runs" "$py" "$top/bench/peer_igraph.py" "$s10k" "$s10k/igraph.csv"
-i10=$med i10r=$rss
+i10=$med i10r=$rss i10c=$cpu
+limit=$nx_limit
 measure 1 "$py" "$top/bench/peer_networkx.py" "$s1k" "$s1k/networkx.csv"
+limit=3600
 nx1k=$med
 nxest=$(awk "BEGIN{printf \"%.0f\", $nx1k * 100}")
 if [ "$nxest" -gt "$nx_limit" ]; then
@@ -91,7 +97,9 @@ if [ "$nxest" -gt "$nx_limit" ]; then
 	nxratio="< $(ratio "$c10" "$nx_limit") (NetworkX > 600 s)"
 	nxv=$(verdict "$(ratio "$c10" "$nx_limit")" 0.02)
 else
+	limit=$nx_limit
 	measure 1 "$py" "$top/bench/peer_networkx.py" "$s10k" "$s10k/networkx.csv"
+	limit=3600
 	if [ "$med" = fail ]; then
 		nx10="> 600 s, stopped"
 		nxratio="< $(ratio "$c10" "$nx_limit")"
@@ -106,27 +114,27 @@ r10=$(ratio "$c10" "$i10")
 
 # 2. 100,000 orgs, sampled paths vs python-igraph without paths
 measure "$runs" "$coalmap" metrics "$s100k" --format csv -o "$s100k/coalmap.csv"
-c100=$med c100r=$rss
+c100=$med c100r=$rss c100c=$cpu
 k100=$(sed -n 's/.*estimated from \([0-9]*\) of.*/\1/p' "$tmpf.err")
 measure "$runs" "$py" "$top/bench/peer_igraph.py" "$s100k" "$s100k/igraph.csv" --no-paths
-i100=$med i100r=$rss
+i100=$med i100r=$rss i100c=$cpu
 r100=$(ratio "$c100" "$i100")
 
 # 3. 1,000,000 orgs, load + all metrics
 measure "$runs_1m" "$coalmap" metrics "$s1m" --format csv -o "$s1m/coalmap.csv"
-c1m=$med c1mr=$rss
+c1m=$med c1mr=$rss c1mc=$cpu
 k1m=$(sed -n 's/.*estimated from \([0-9]*\) of.*/\1/p' "$tmpf.err")
 if [ "${NO_PEER_1M:-0}" = 1 ]; then
 	i1m="not run (NO_PEER_1M=1)"
 else
 	measure "$runs_1m" "$py" "$top/bench/peer_igraph.py" "$s1m" "$s1m/igraph.csv" --no-paths
-	if [ "$med" = fail ]; then i1m="> 600 s, stopped"; else i1m="$med s, $rss MiB"; fi
+	if [ "$med" = fail ]; then i1m="failed or > 1 h"; else i1m="$med s, $rss MiB (CPU $cpu s)"; fi
 fi
 
 # 4. loading, 1,000,000 orgs
 bytes=$(cat "$s1m/organizations.csv" "$s1m/relationships.csv" | wc -c)
 measure "$runs" "$coalmap" check "$s1m"
-lbest=$best lrss=$rss
+lbest=$best lrss=$rss lc=$cpu
 mbs=$(awk "BEGIN{printf \"%.0f\", $bytes / 1e6 / $lbest}")
 measure "$runs" "$py" "$top/bench/peer_load.py" "$s1m"
 pl=$best plr=$rss
@@ -134,15 +142,15 @@ pmbs=$(awk "BEGIN{printf \"%.0f\", $bytes / 1e6 / $pl}")
 
 # 5. map, 2,000 orgs
 measure "$runs" "$coalmap" map "$s2k" -o "$s2k/map.png"
-mp=$med mpr=$rss
+mp=$med mpr=$rss mpc=$cpu
 
 echo "| work | coalmap | peer | ratio | target | |"
 echo "|---|---|---|---|---|---|"
-echo "| all per-org metrics, exact, 10,000 orgs / 30,000 ties | $c10 s, $c10r MiB | python-igraph $i10 s, $i10r MiB | $r10 | <= 0.5 | $(verdict "$r10" 0.5) |"
+echo "| all per-org metrics, exact, 10,000 orgs / 30,000 ties | $c10 s, $c10r MiB (CPU $c10c s) | python-igraph $i10 s, $i10r MiB (CPU $i10c s) | $r10 | <= 0.5 | $(verdict "$r10" 0.5) |"
 echo "| (same) | | NetworkX $nx10 | $nxratio | <= 0.02 | $nxv |"
-echo "| all per-org metrics, 100,000 orgs / 300,000 ties (betweenness and harmonic from $k100 sampled sources) | $c100 s, $c100r MiB | python-igraph without betweenness and harmonic $i100 s, $i100r MiB | $r100 | <= 0.5 | $(verdict "$r100" 0.5) |"
-echo "| load + all per-org metrics, 1,000,000 orgs / 3,000,000 ties (betweenness and harmonic from $k1m sampled sources) | $c1m s, $c1mr MiB | python-igraph without betweenness and harmonic: $i1m | | < 60 s, < 3072 MiB | $(awk "BEGIN{print ($c1m < 60 && $c1mr < 3072) ? \"met\" : \"MISSED\"}") |"
-echo "| load + build graphs (coalmap check), 1,000,000 orgs, $(awk "BEGIN{printf \"%.0f\", $bytes / 1e6}") MB of CSV | $lbest s = $mbs MB/s, $lrss MiB | pandas + python-igraph $pl s = $pmbs MB/s, $plr MiB | $(ratio "$lbest" "$pl") | >= 150 MB/s | $(verdict 150 "$mbs") |"
-echo "| coalmap map, 2,000 orgs, default settings (PNG) | $mp s, $mpr MiB | | | < 10 s | $(verdict "$mp" 10) |"
+echo "| all per-org metrics, 100,000 orgs / 300,000 ties (betweenness and harmonic from $k100 sampled sources) | $c100 s, $c100r MiB (CPU $c100c s) | python-igraph without betweenness and harmonic $i100 s, $i100r MiB (CPU $i100c s) | $r100 | <= 0.5 | $(verdict "$r100" 0.5) |"
+echo "| load + all per-org metrics, 1,000,000 orgs / 3,000,000 ties (betweenness and harmonic from $k1m sampled sources) | $c1m s, $c1mr MiB (CPU $c1mc s) | python-igraph without betweenness and harmonic: $i1m | | < 60 s, < 3072 MiB | $(awk "BEGIN{print ($c1m < 60 && $c1mr < 3072) ? \"met\" : \"MISSED\"}") |"
+echo "| load + build graphs (coalmap check), 1,000,000 orgs, $(awk "BEGIN{printf \"%.0f\", $bytes / 1e6}") MB of CSV | $lbest s = $mbs MB/s, $lrss MiB (CPU $lc s) | pandas + python-igraph $pl s = $pmbs MB/s, $plr MiB | $(ratio "$lbest" "$pl") | >= 150 MB/s | $(verdict 150 "$mbs") |"
+echo "| coalmap map, 2,000 orgs, default settings (PNG) | $mp s, $mpr MiB (CPU $mpc s) | | | < 10 s | $(verdict "$mp" 10) |"
 echo
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
