@@ -38,6 +38,12 @@ static double fx_get(fx_t a)
 	return (double)(int64_t)(a >> FX_FRAC) + (double)(int64_t)(a & (((fx_t)1 << FX_FRAC) - 1)) / FX_ONE;
 }
 
+/* Sampled sums per vertex: dependencies, their squares, 1/d credited by
+ * the sources that reach it, and their squares. */
+struct acc4 {
+	fx_t b, b2, h, h2;
+};
+
 struct job {
 	const struct cm_csr *c;
 	const uint32_t *nbr;      /* c->nbr as 32-bit vertex numbers */
@@ -51,9 +57,8 @@ struct job {
 	size_t *done;             /* shared: sources finished, for progress */
 	double *dsum, *ecc;       /* per source, shared: each source has one thread */
 	size_t *reached;
-	fx_t *btw, *btw2;         /* partial sums (and sums of squares when sampled) */
-	fx_t *harm2;              /* sampled: sums of squares of 1/d */
-	fx_t *harm_fx;            /* sampled: sums of 1/d credited to reached vertices */
+	fx_t *btw;                /* exact: sums of dependencies */
+	struct acc4 *acc;         /* sampled: per vertex, one cache line */
 	double *harm;             /* exact: per source, shared like dsum */
 	int failed;
 	int finished;             /* set (atomically) when the share is done */
@@ -119,6 +124,22 @@ struct sd {
 	double sigma, delta;
 };
 
+/* Adds one source's contribution to vertex v at distance d > 0 with
+ * dependency delta. */
+static inline void credit(struct job *j, size_t v, double d, double delta)
+{
+	if (j->sampled) {
+		struct acc4 *a = &j->acc[v];
+		double x = 1.0 / d;
+		fx_add(&a->b, delta);
+		fx_add(&a->b2, delta * delta);
+		fx_add(&a->h, x);
+		fx_add(&a->h2, x * x);
+	} else {
+		fx_add(&j->btw[v], delta);
+	}
+}
+
 static void *worker(void *arg)
 {
 	struct job *j = arg;
@@ -180,14 +201,10 @@ static void *worker(void *arg)
 			}
 			far = hop[order[tail - 1]];
 			for (i = 1; i < tail; i++) {
-				double d = hop[order[i]], x = 1.0 / d;
+				double d = hop[order[i]];
 				dsum += d;
-				if (j->sampled) {
-					fx_add(&j->harm_fx[order[i]], x);
-					fx_add(&j->harm2[order[i]], x * x);
-				} else {
-					hsum += x;
-				}
+				if (!j->sampled)
+					hsum += 1.0 / d;
 			}
 		} else {
 			/* Dijkstra; order[] receives vertices as they are settled */
@@ -218,16 +235,12 @@ static void *worker(void *arg)
 			}
 			far = dist[order[tail - 1]];
 			for (i = 1; i < tail; i++) {
-				double d = dist[order[i]], x = 1.0 / d;
+				double d = dist[order[i]];
 				dsum += d;
 				if (d > far)
 					far = d;
-				if (j->sampled) {
-					fx_add(&j->harm_fx[order[i]], x);
-					fx_add(&j->harm2[order[i]], x * x);
-				} else {
-					hsum += x;
-				}
+				if (!j->sampled)
+					hsum += 1.0 / d;
 			}
 		}
 		/* harmonic closeness: exact sums belong to the source; a sample
@@ -258,14 +271,34 @@ static void *worker(void *arg)
 						sd[u].delta += sd[u].sigma * cw;
 				}
 			}
-			fx_add(&j->btw[w], sd[w].delta);
-			if (j->sampled)
-				fx_add(&j->btw2[w], sd[w].delta * sd[w].delta);
 		}
-		for (i = 0; i < tail; i++) {
-			dist[order[i]] = -1;
-			hop[order[i]] = -1;
-			settled[order[i]] = 0;
+		/* credit every reached vertex but the source (fixed-point sums
+		 * do not depend on the order): in index order when the search
+		 * reached much of the graph, so the sums stream through memory,
+		 * else in search order */
+		if (tail > n / 8) {
+			size_t v;
+			for (v = 0; v < n; v++) {
+				double d = j->len ? dist[v] : (double)hop[v];
+				if (d > 0)
+					credit(j, v, d, sd[v].delta);
+				if (j->len) {
+					dist[v] = -1;
+					settled[v] = 0;
+				} else {
+					hop[v] = -1;
+				}
+			}
+		} else {
+			for (i = 1; i < tail; i++) {
+				uint32_t v = order[i];
+				credit(j, v, j->len ? dist[v] : (double)hop[v], sd[v].delta);
+			}
+			for (i = 0; i < tail; i++) {
+				dist[order[i]] = -1;
+				hop[order[i]] = -1;
+				settled[order[i]] = 0;
+			}
 		}
 	}
 out:
@@ -308,9 +341,7 @@ static void run_free(struct cm_paths_run *r)
 	if (r->jobs)
 		for (t = 0; t < r->threads; t++) {
 			free(r->jobs[t].btw);
-			free(r->jobs[t].btw2);
-			free(r->jobs[t].harm_fx);
-			free(r->jobs[t].harm2);
+			free(r->jobs[t].acc);
 		}
 	free(r->jobs);
 	free(r->tid);
@@ -404,16 +435,12 @@ int cm_paths_start(const struct cm_csr *c, size_t n, const double *len, size_t t
 		j->ecc = out->ecc;
 		j->reached = out->reached;
 		j->harm = out->harmonic;
-		j->btw = calloc(n + 1, sizeof(fx_t));
-		if (!j->btw)
+		if (sampled)
+			j->acc = calloc(n + 1, sizeof(*j->acc));
+		else
+			j->btw = calloc(n + 1, sizeof(fx_t));
+		if (sampled ? !j->acc : !j->btw)
 			goto fail;
-		if (sampled) {
-			j->btw2 = calloc(n + 1, sizeof(fx_t));
-			j->harm_fx = calloc(n + 1, sizeof(fx_t));
-			j->harm2 = calloc(n + 1, sizeof(fx_t));
-			if (!j->btw2 || !j->harm_fx || !j->harm2)
-				goto fail;
-		}
 	}
 	/* every share on its own thread, so the caller is free meanwhile; a
 	 * share whose thread cannot start runs in cm_paths_finish */
@@ -468,11 +495,14 @@ int cm_paths_finish(struct cm_paths_run *r, int cancel, struct cm_paths *out)
 	for (i = 0; i < n; i++) {
 		fx_t b = 0, b2 = 0, h = 0, h2 = 0;
 		for (t = 0; t < r->threads; t++) {
-			b += r->jobs[t].btw[i];
 			if (r->sampled) {
-				b2 += r->jobs[t].btw2[i];
-				h += r->jobs[t].harm_fx[i];
-				h2 += r->jobs[t].harm2[i];
+				const struct acc4 *a = &r->jobs[t].acc[i];
+				b += a->b;
+				b2 += a->b2;
+				h += a->h;
+				h2 += a->h2;
+			} else {
+				b += r->jobs[t].btw[i];
 			}
 		}
 		if (!r->sampled) {
