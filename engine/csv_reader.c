@@ -1,9 +1,18 @@
 /* csv_reader.c - the libcsv bridge: streams a CSV file record by record
  * with physical line numbers, delimiter detection, BOM handling, UTF-8 and
- * NUL checks, and bounded field sizes. */
+ * NUL checks, and bounded field sizes.
+ *
+ * Speed: a line that starts a record and holds no quote character, no NUL
+ * and only valid UTF-8 has nothing for a CSV parser to decide, so it is
+ * split at the delimiter here, with libcsv's rules for unquoted fields
+ * (spaces and tabs around a field dropped, except with tab as the
+ * delimiter; a blank line is no record).  Every other line goes through
+ * libcsv.  tests/unit/csv_reader.c checks that both give the same records
+ * on random input (cm_csv_libcsv_only turns the shortcut off). */
 #include "config.h"
 
 #include <csv.h>
+#include <stdint.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -12,7 +21,10 @@
 
 #include "internal.h"
 
-#define CHUNK (1u << 16)
+#define CHUNK (1u << 20)
+#define FAST_LINE_MAX 65536 /* longer lines go through libcsv */
+
+int cm_csv_libcsv_only;
 #define LINE_MAX_BYTES ((size_t)1 << 30)
 #define ROW_NOT_BEGUN 0 /* libcsv's parser state between records */
 
@@ -39,6 +51,7 @@ struct reader {
 	size_t *offs, *lens;
 	size_t nfields, fields_cap;
 	const char **ptrs;
+	size_t ptrs_cap;
 
 	size_t header_n;       /* number of header fields, 0 before header */
 	size_t index;          /* records delivered so far */
@@ -138,12 +151,16 @@ static void deliver(struct reader *r)
 	size_t i;
 	int rc;
 
-	ptrs = realloc(r->ptrs, (r->nfields ? r->nfields : 1) * sizeof(*ptrs));
-	if (!ptrs) {
-		r->stop = CM_ENOMEM;
-		return;
+	if (r->nfields > r->ptrs_cap || !r->ptrs) {
+		ptrs = realloc(r->ptrs, (r->nfields ? r->nfields : 1) * sizeof(*ptrs));
+		if (!ptrs) {
+			r->stop = CM_ENOMEM;
+			return;
+		}
+		r->ptrs = ptrs;
+		r->ptrs_cap = r->nfields;
 	}
-	r->ptrs = ptrs;
+	ptrs = r->ptrs;
 	for (i = 0; i < r->nfields; i++)
 		ptrs[i] = r->buf + r->offs[i];
 	row.fields = ptrs;
@@ -257,6 +274,67 @@ static void parse_failed(struct reader *r, long line, long col)
 	r->nfields = 0;
 	r->nfields_cb = 0;
 	r->buf_len = 0;
+}
+
+/* 1 when s[0..n) is plain ASCII without NUL (8 bytes at a time). */
+static int plain_ascii(const unsigned char *s, size_t n)
+{
+	const uint64_t hi = 0x8080808080808080ull, lo = 0x0101010101010101ull;
+	uint64_t acc = 0, zero = 0;
+	size_t i = 0;
+
+	for (; i + 8 <= n; i += 8) {
+		uint64_t x;
+		memcpy(&x, s + i, 8);
+		acc |= x;
+		zero |= (x - lo) & ~x & hi; /* some byte is 0 */
+	}
+	for (; i < n; i++) {
+		acc |= s[i];
+		zero |= s[i] == 0 ? hi : 0;
+	}
+	return !(acc & hi) && !zero;
+}
+
+static int is_blank(const struct reader *r, unsigned char c)
+{
+	return r->delim != CSV_TAB && (c == ' ' || c == '\t') && c != r->delim;
+}
+
+/* The shortcut for a quote-free line at a record start (see the top of
+ * the file).  Returns 0 when the line must go to libcsv instead. */
+static int fast_line(struct reader *r, const char *s, size_t n)
+{
+	size_t a, e, end;
+	int nul;
+
+	if (cm_csv_libcsv_only || n > FAST_LINE_MAX || r->p.pstate != ROW_NOT_BEGUN || r->in_record ||
+	    memchr(s, '"', n))
+		return 0;
+	if (!plain_ascii((const unsigned char *)s, n) && utf8_check((const unsigned char *)s, n, &nul) < n)
+		return 0;
+	end = n;
+	while (end && (s[end - 1] == '\n' || s[end - 1] == '\r'))
+		end--;
+	for (a = 0; a < end && is_blank(r, (unsigned char)s[a]); a++)
+		;
+	r->cand_line = r->line;
+	if (a == end)
+		return 1; /* blank line: no record, as in libcsv */
+	for (;;) {
+		const char *d = memchr(s + a, r->delim, end - a);
+		size_t b;
+		e = d ? (size_t)(d - s) : end;
+		for (b = e; b > a && is_blank(r, (unsigned char)s[b - 1]); b--)
+			;
+		field_cb((void *)(s + a), b - a, r);
+		if (!d)
+			break;
+		for (a = e + 1; a < end && is_blank(r, (unsigned char)s[a]); a++)
+			;
+	}
+	record_cb(end < n ? (unsigned char)s[end] : -1, r);
+	return 1;
 }
 
 /* Feeds one physical line (with its terminator) to libcsv. */
@@ -412,9 +490,10 @@ int cm_csv_read(const char *path, const char *display, cm_csv_row_fn row_fn,
 		}
 		/* feed every complete line */
 		while (pos < len && !r.stop) {
-			size_t e = pos;
-			while (e < len && buf[e] != '\n' && buf[e] != '\r')
-				e++;
+			const char *nl = memchr(buf + pos, '\n', len - pos), *cr;
+			size_t e = nl ? (size_t)(nl - buf) : len;
+			if ((cr = memchr(buf + pos, '\r', e - pos)))
+				e = (size_t)(cr - buf);
 			if (e == len && !eof)
 				break;                /* incomplete line: read more */
 			if (e < len && buf[e] == '\r') {
@@ -425,7 +504,8 @@ int cm_csv_read(const char *path, const char *display, cm_csv_row_fn row_fn,
 			}
 			if (e < len)
 				e++;
-			feed_line(&r, buf + pos, e - pos);
+			if (!fast_line(&r, buf + pos, e - pos))
+				feed_line(&r, buf + pos, e - pos);
 			r.line++;
 			pos = e;
 		}

@@ -330,7 +330,11 @@ int cm_gaps_recommend(const struct cm_landscape *l, const struct cm_filter *f, c
 	if (igraph_ecount(&g.collab) > 0) {
 		igraph_arpack_options_t arpack;
 		igraph_arpack_options_init(&arpack);
-		if (igraph_eigenvector_centrality(&g.collab, &eig, NULL, IGRAPH_UNDIRECTED, 1, NULL, &arpack)) {
+		igraph_error_t e;
+		cm_ig_interruptible(0); /* see graph.h */
+		e = igraph_eigenvector_centrality(&g.collab, &eig, NULL, IGRAPH_UNDIRECTED, 1, NULL, &arpack);
+		cm_ig_interruptible(1);
+		if (e) {
 			rc = cm_ig_fail(IGRAPH_FAILURE, err, "eigenvector centrality");
 			goto out;
 		}

@@ -51,11 +51,21 @@ struct cm_paths {
 /* One search per source (BFS, or Dijkstra when len, the length of each CSR
  * entry, is given), over `threads` threads (0 = all cores).  samples = 0 or
  * >= n: exact; else that many sources drawn without replacement with the
- * seed, and unbiased estimates with standard errors.  Deterministic for a
- * given thread count.  O(sources * (n + m)) time, O(threads * n) memory. */
+ * seed, and unbiased estimates with standard errors.  The same for any
+ * thread count.  O(sources * (n + m)) time, O(threads * n) memory. */
 int cm_paths_compute(const struct cm_csr *c, size_t n, const double *len, size_t threads,
 		     size_t samples, uint64_t seed, struct cm_paths *out);
 void cm_paths_release(struct cm_paths *p);
+/* The same in two steps: cm_paths_start starts the searches on their own
+ * threads and returns at once, so the caller may use igraph meanwhile (the
+ * workers never call it); cm_paths_finish waits for them (reporting
+ * progress), or stops them when cancel is set, and fills out.  Every
+ * started run must be finished.  Results do not depend on the thread
+ * count: sums across sources are exact integer (fixed-point) sums. */
+struct cm_paths_run;
+int cm_paths_start(const struct cm_csr *c, size_t n, const double *len, size_t threads,
+		   size_t samples, uint64_t seed, struct cm_paths_run **run);
+int cm_paths_finish(struct cm_paths_run *run, int cancel, struct cm_paths *out);
 /* Online processors. */
 size_t cm_threads_default(void);
 
@@ -89,5 +99,10 @@ int cm_power_run(const struct cm_landscape *l, const struct cm_filter *f, const 
 /* Maps an igraph error code to a status, with the reason igraph gave to
  * the engine's handler.  Use as: if ((e = igraph_x(...))) return cm_ig_fail(e, err, "x"); */
 int cm_ig_fail(igraph_error_t e, struct cm_error *err, const char *what);
+/* 0: igraph calls are not interrupted at the time limit until called
+ * with 1.  igraph 0.10.2's eigenvector centrality frees an uninitialised
+ * vector when interrupted, so it runs uninterrupted, with the limit
+ * checked before and after. */
+void cm_ig_interruptible(int on);
 
 #endif

@@ -79,6 +79,11 @@ static void warning_handler(const char *reason, const char *file, int line)
 	(void)line;
 }
 
+void cm_ig_interruptible(int on)
+{
+	igraph_set_interruption_handler(on ? interruption_handler : NULL);
+}
+
 void cm_init(void)
 {
 #ifdef HAVE_OMP_SET_NUM_THREADS
@@ -110,15 +115,36 @@ struct arc {
 	double w;
 };
 
-static int arc_cmp(const void *x, const void *y)
+/* Sorts arcs by (a, b), stably (equal arcs keep their order, so merged
+ * weights are summed in file order): counting sort by b, then by a.
+ * O(n + nv). */
+static int sort_arcs(struct arc *arcs, size_t n, size_t nv)
 {
-	const struct arc *p = x, *q = y;
+	size_t *first = malloc((nv + 1) * sizeof(*first)), i, v;
+	struct arc *tmp = malloc((n ? n : 1) * sizeof(*tmp));
 
-	if (p->a != q->a)
-		return p->a < q->a ? -1 : 1;
-	if (p->b != q->b)
-		return p->b < q->b ? -1 : 1;
-	return 0;
+	if (!first || !tmp) {
+		free(first);
+		free(tmp);
+		return CM_ENOMEM;
+	}
+	memset(first, 0, (nv + 1) * sizeof(*first));
+	for (i = 0; i < n; i++)
+		first[arcs[i].b + 1]++;
+	for (v = 0; v < nv; v++)
+		first[v + 1] += first[v];
+	for (i = 0; i < n; i++)
+		tmp[first[arcs[i].b]++] = arcs[i];
+	memset(first, 0, (nv + 1) * sizeof(*first));
+	for (i = 0; i < n; i++)
+		first[tmp[i].a + 1]++;
+	for (v = 0; v < nv; v++)
+		first[v + 1] += first[v];
+	for (i = 0; i < n; i++)
+		arcs[first[tmp[i].a]++] = tmp[i];
+	free(first);
+	free(tmp);
+	return CM_OK;
 }
 
 /* Sorts arcs, merges equal ones (summing weights) and makes the graph. */
@@ -129,7 +155,8 @@ static int make_graph(igraph_t *g, igraph_vector_t *w, struct arc *arcs, size_t 
 	size_t i, k = 0;
 	igraph_error_t e;
 
-	qsort(arcs, n, sizeof(*arcs), arc_cmp);
+	if (sort_arcs(arcs, n, nv) < 0)
+		return cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 	for (i = 0; i < n; i++) {
 		if (k && arcs[k - 1].a == arcs[i].a && arcs[k - 1].b == arcs[i].b)
 			arcs[k - 1].w += arcs[i].w;

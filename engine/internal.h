@@ -56,6 +56,8 @@ typedef int (*cm_csv_row_fn)(void *ctx, const struct cm_csv_row *row);
  * negative status row_fn returned to stop early. */
 int cm_csv_read(const char *path, const char *display, cm_csv_row_fn row_fn,
 		void *ctx, struct cm_diags *diags, struct cm_error *err);
+/* Tests only: 1 sends every line through libcsv (no quote-free shortcut). */
+extern int cm_csv_libcsv_only;
 
 /* ---- the landscape, as loaded */
 enum cm_stance { CM_STANCE_NONE, CM_STANCE_SUPPORT, CM_STANCE_NEUTRAL, CM_STANCE_OPPOSE };

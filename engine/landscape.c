@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 
 #include "internal.h"
@@ -31,30 +32,86 @@ static const char *const directed_types[] = {
 	"funding", "information", "membership", "access", "distribution"
 };
 
-/* Slot for a hash: FNV-1a's low bits are weak for short keys such as
- * "o123", so mix them (murmur3's finalizer) before masking. */
-static size_t slot(uint64_t h, size_t cap)
+/* FNV-1a's low bits are weak for short keys such as "o123", so mix them
+ * (murmur3's finalizer) before use; the low 32 bits pick the slot and are
+ * kept in it, to rehash and to skip most unequal keys without a lookup. */
+static uint64_t mix(uint64_t h)
 {
 	h ^= h >> 33;
 	h *= 0xff51afd7ed558ccdull;
 	h ^= h >> 33;
 	h *= 0xc4ceb9fe1a85ec53ull;
 	h ^= h >> 33;
-	return (size_t)h & (cap - 1);
+	return h;
 }
 
-/* A hash set of indices; the caller supplies hashing and equality.  Index
- * and hash share a slot so a probe touches one cache line. */
+/* Zeroed memory for a large table, on huge pages where the system allows
+ * it (fewer TLB misses on random probes).  Release with free. */
+static void *table_alloc(size_t bytes)
+{
+	void *p;
+
+	if (bytes < ((size_t)4 << 20))
+		return calloc(1, bytes);
+	if (posix_memalign(&p, (size_t)2 << 20, bytes) != 0)
+		return NULL;
+#ifdef MADV_HUGEPAGE
+	madvise(p, bytes, MADV_HUGEPAGE);
+#endif
+	memset(p, 0, bytes);
+	return p;
+}
+
+/* Open addressing with linear probing, power-of-two size, at most half
+ * full.  A slot holds index + 1 (0 = empty), 32 bits of the hash and, for
+ * org ids, the key: an id of up to 7 bytes itself (bytes, length in the
+ * top byte), a longer one as its pool offset with the top bit set.  So a
+ * probe needs no other memory until the hashes agree, and short ids none
+ * at all. */
 struct islot {
-	size_t idx; /* index + 1; 0 = empty */
-	uint64_t hash;
+	uint32_t idx;  /* index + 1; 0 = empty */
+	uint32_t h32;
+	uint64_t key;  /* id tables only */
 };
+
+#define LONG_KEY (1ull << 63)
+
+static uint64_t id_key(const char *s, size_t n, size_t off)
+{
+	uint64_t k = 0;
+
+	if (n > 7)
+		return (uint64_t)off | LONG_KEY;
+	memcpy(&k, s, n);
+	return k | (uint64_t)n << 56;
+}
 
 struct idxset {
 	struct islot *slots;
 	size_t cap, n;
 };
 
+static int idxset_grow(struct idxset *s)
+{
+	size_t cap = s->cap ? 2 * s->cap : 1024, i;
+	struct islot *slots = cap <= ((size_t)1 << 32) ? table_alloc(cap * sizeof(*slots)) : NULL;
+
+	if (!slots)
+		return CM_ENOMEM;
+	for (i = 0; i < s->cap; i++) {
+		size_t j;
+		if (!s->slots[i].idx)
+			continue;
+		j = s->slots[i].h32 & (cap - 1);
+		while (slots[j].idx)
+			j = (j + 1) & (cap - 1);
+		slots[j] = s->slots[i];
+	}
+	free(s->slots);
+	s->slots = slots;
+	s->cap = cap;
+	return CM_OK;
+}
 struct loader {
 	struct cm_landscape *l;
 	struct cm_diags *diags;
@@ -122,28 +179,6 @@ static void trim(const char **s, size_t *n)
 /* ---------------------------------------------------------------- */
 /* index sets                                                         */
 
-static int idxset_grow(struct idxset *s)
-{
-	size_t cap = s->cap ? 2 * s->cap : 1024, i;
-	struct islot *slots = calloc(cap, sizeof(*slots));
-
-	if (!slots)
-		return CM_ENOMEM;
-	for (i = 0; i < s->cap; i++) {
-		size_t j;
-		if (!s->slots[i].idx)
-			continue;
-		j = slot(s->slots[i].hash, cap);
-		while (slots[j].idx)
-			j = (j + 1) & (cap - 1);
-		slots[j] = s->slots[i];
-	}
-	free(s->slots);
-	s->slots = slots;
-	s->cap = cap;
-	return CM_OK;
-}
-
 static void idxset_release(struct idxset *s)
 {
 	free(s->slots);
@@ -151,38 +186,52 @@ static void idxset_release(struct idxset *s)
 }
 
 /* Looks up hash h with equality eq(ctx, index); returns the index found,
- * or inserts idx and returns (size_t)-1.  (size_t)-2 on ENOMEM. */
-static size_t idxset_put(struct idxset *s, uint64_t h, size_t idx,
+ * or inserts idx (with key) and returns (size_t)-1.
+ * (size_t)-2 on ENOMEM. */
+static size_t idxset_put(struct idxset *s, uint64_t h, size_t idx, uint64_t key,
 			 int (*eq)(const void *, size_t, size_t), const void *ctx)
 {
+	uint32_t h32 = (uint32_t)h;
 	size_t j;
 
-	if (2 * (s->n + 1) > s->cap && idxset_grow(s) < 0)
+	if ((2 * (s->n + 1) > s->cap && idxset_grow(s) < 0) || idx >= UINT32_MAX)
 		return (size_t)-2;
-	j = slot(h, s->cap);
+	j = h32 & (s->cap - 1);
 	while (s->slots[j].idx) {
-		if (s->slots[j].hash == h && eq(ctx, s->slots[j].idx - 1, idx))
+		if (s->slots[j].h32 == h32 && eq(ctx, s->slots[j].idx - 1, idx))
 			return s->slots[j].idx - 1;
 		j = (j + 1) & (s->cap - 1);
 	}
-	s->slots[j].idx = idx + 1;
-	s->slots[j].hash = h;
+	s->slots[j].idx = (uint32_t)idx + 1;
+	s->slots[j].h32 = h32;
+	s->slots[j].key = key;
 	s->n++;
 	return (size_t)-1;
 }
 
-static size_t idxset_get(const struct idxset *s, uint64_t h,
-			 int (*match)(const void *, size_t), const void *ctx)
+/* The index of the id s[0..n) in an id table, or (size_t)-1. */
+static size_t idset_find(const struct idxset *t, const struct cm_strpool *pool, const char *s, size_t n)
 {
+	uint32_t h32 = (uint32_t)mix(cm_hash_bytes(s, n, CM_HASH_INIT));
+	uint64_t key = id_key(s, n, 0);
 	size_t j;
 
-	if (!s->cap)
+	if (!t->cap)
 		return (size_t)-1;
-	j = slot(h, s->cap);
-	while (s->slots[j].idx) {
-		if (s->slots[j].hash == h && match(ctx, s->slots[j].idx - 1))
-			return s->slots[j].idx - 1;
-		j = (j + 1) & (s->cap - 1);
+	j = h32 & (t->cap - 1);
+	while (t->slots[j].idx) {
+		const struct islot *x = &t->slots[j];
+		if (x->h32 == h32) {
+			if (n <= 7) {
+				if (x->key == key)
+					return x->idx - 1;
+			} else if (x->key & LONG_KEY) {
+				const char *k = pool->buf + (x->key & ~LONG_KEY);
+				if (memcmp(k, s, n) == 0 && k[n] == '\0')
+					return x->idx - 1;
+			}
+		}
+		j = (j + 1) & (t->cap - 1);
 	}
 	return (size_t)-1;
 }
@@ -278,10 +327,16 @@ static int pool_add(struct loader *ld, const char *s, size_t n, size_t *off)
 /* Stores a ';'-separated list with items trimmed and empty items dropped. */
 static int pool_add_list(struct loader *ld, const char *s, size_t n, size_t *off)
 {
-	char *tmp = malloc(n + 1), *w = tmp;
+	char small[256] = "", *tmp, *w;
 	size_t i = 0;
 	int rc;
 
+	if (n == 0) {
+		*off = 0;
+		return CM_OK;
+	}
+	tmp = n < sizeof(small) ? small : malloc(n + 1);
+	w = tmp;
 	if (!tmp) {
 		ld->nomem = 1;
 		return CM_ENOMEM;
@@ -303,7 +358,8 @@ static int pool_add_list(struct loader *ld, const char *s, size_t n, size_t *off
 		i++;
 	}
 	rc = pool_add(ld, tmp, (size_t)(w - tmp), off);
-	free(tmp);
+	if (tmp != small)
+		free(tmp);
 	return rc;
 }
 
@@ -314,17 +370,18 @@ static int number(struct loader *ld, const struct cm_csv_row *row, int k, double
 	size_t n;
 	const char *s = field(ld, row, k, &n), *hint;
 	const char *col = ld->is_ties ? tie_cols[k] : org_cols[k];
-	char *tmp, b1[80];
+	char *tmp, b1[80], small[64];
 	int rc;
 
 	*v = NAN;
 	if (n == 0)
 		return 0;
-	tmp = strndup(s, n);
+	tmp = n < sizeof(small) ? memcpy(small, s, n) : malloc(n + 1);
 	if (!tmp) {
 		ld->nomem = 1;
 		return -1;
 	}
+	tmp[n] = '\0';
 	rc = cm_parse_number(tmp, v, &hint);
 	if (rc < 0) {
 		diag(ld, CM_ERROR, row->line, "%s '%s' is not a number%s%s", col,
@@ -337,7 +394,8 @@ static int number(struct loader *ld, const struct cm_csv_row *row, int k, double
 			diag(ld, CM_ERROR, row->line, "%s %s must be %s %g", col, tmp,
 			     min_open ? "greater than" : "at least", min);
 	}
-	free(tmp);
+	if (tmp != small)
+		free(tmp);
 	return rc;
 }
 
@@ -390,20 +448,6 @@ static int org_eq(const void *ctx, size_t a, size_t b)
 	const struct cm_landscape *l = ctx;
 
 	return strcmp(l->pool.buf + l->orgs[a].id, l->pool.buf + l->orgs[b].id) == 0;
-}
-
-struct id_query {
-	const struct cm_landscape *l;
-	const char *s;
-	size_t n;
-};
-
-static int id_match(const void *ctx, size_t i)
-{
-	const struct id_query *qy = ctx;
-	const char *id = qy->l->pool.buf + qy->l->orgs[i].id;
-
-	return strncmp(id, qy->s, qy->n) == 0 && id[qy->n] == '\0';
 }
 
 static int org_row(void *ctx, const struct cm_csv_row *row)
@@ -487,8 +531,9 @@ static int org_row(void *ctx, const struct cm_csv_row *row)
 	store_extras(ld, row, l->org_attrs, i);
 	if (ld->nomem)
 		return CM_ENOMEM;
-	found = idxset_put(&ld->ids, cm_hash_bytes(l->pool.buf + o->id, strlen(l->pool.buf + o->id), CM_HASH_INIT),
-			   i, org_eq, l);
+	n = strlen(l->pool.buf + o->id);
+	found = idxset_put(&ld->ids, mix(cm_hash_bytes(l->pool.buf + o->id, n, CM_HASH_INIT)),
+			   i, id_key(l->pool.buf + o->id, n, o->id), org_eq, l);
 	if (found == (size_t)-2)
 		return CM_ENOMEM;
 	if (found != (size_t)-1) {
@@ -506,9 +551,7 @@ static int org_row(void *ctx, const struct cm_csv_row *row)
 
 static long find_org(struct loader *ld, const char *s, size_t n)
 {
-	struct id_query qy = { ld->l, s, n };
-
-	return (long)idxset_get(&ld->ids, cm_hash_bytes(s, n, CM_HASH_INIT), id_match, &qy);
+	return (long)idset_find(&ld->ids, &ld->l->pool, s, n);
 }
 
 static int intern_type(struct loader *ld, const char *s, size_t n, uint32_t *out)
@@ -711,7 +754,7 @@ static int tie_row(void *ctx, const struct cm_csv_row *row)
 	store_extras(ld, row, l->tie_attrs, i);
 	if (ld->nomem)
 		return CM_ENOMEM;
-	dup = idxset_put(&ld->rows, tie_hash(l, i), i, tie_eq, l);
+	dup = idxset_put(&ld->rows, mix(tie_hash(l, i)), i, 0, tie_eq, l);
 	if (dup == (size_t)-2)
 		return CM_ENOMEM;
 	if (dup != (size_t)-1) {

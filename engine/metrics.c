@@ -3,7 +3,11 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "graph.h"
 
@@ -42,6 +46,118 @@ static int constraint(const struct cm_csr *c, igraph_integer_t n, double *out)
 	}
 	free(pu);
 	return CM_OK;
+}
+
+/* Triangles through each vertex and the number of vertices within two
+ * steps (reach2: neighbours and their neighbours, not v itself), over the
+ * compressed adjacency of the simple collaboration graph: one pass with a
+ * mark per vertex.  O(sum of degree^2). */
+static int local_counts(const struct cm_csr *c, igraph_integer_t n, double *tri, igraph_integer_t *reach)
+{
+	igraph_integer_t *mark = malloc(((size_t)n + 1) * sizeof(*mark)), u, i, j;
+
+	if (!mark)
+		return CM_ENOMEM;
+	for (u = 0; u < n; u++)
+		mark[u] = -1;
+	for (u = 0; u < n; u++) {
+		igraph_integer_t r = 0, t = 0;
+		/* mark[x] == u: x is u's neighbour; mark[x] == u + n: two steps */
+		for (i = c->start[u]; i < c->start[u + 1]; i++) {
+			mark[c->nbr[i]] = u;
+			r++;
+		}
+		for (i = c->start[u]; i < c->start[u + 1]; i++) {
+			igraph_integer_t v = c->nbr[i];
+			for (j = c->start[v]; j < c->start[v + 1]; j++) {
+				igraph_integer_t w = c->nbr[j];
+				if (mark[w] == u)
+					t++;
+				else if (w != u && mark[w] != u + n) {
+					mark[w] = u + n;
+					r++;
+				}
+			}
+		}
+		tri[u] = (double)(t / 2);
+		reach[u] = r;
+	}
+	free(mark);
+	return CM_OK;
+}
+
+/* Louvain (igraph's multilevel, seed 42) is the longest igraph call on
+ * large landscapes and igraph may not run on two threads, so from
+ * CM_LOUVAIN_FORK_MIN orgs on it runs in a child process, while this one
+ * computes the rest: the child writes the membership to shared memory and
+ * leaves with _exit.  Same call, same seed, same result as in-process; if
+ * the child cannot be started or dies, the call runs here instead. */
+#define CM_LOUVAIN_FORK_MIN 50000
+
+struct louvain {
+	pid_t pid;                 /* 0 = not forked */
+	igraph_integer_t *shared;  /* [0] status (igraph error code), then n labels */
+	size_t bytes;
+};
+
+static void louvain_start(struct louvain *lv, const struct cm_graphs *g, igraph_integer_t n)
+{
+	memset(lv, 0, sizeof(*lv));
+	if (n < CM_LOUVAIN_FORK_MIN)
+		return;
+	lv->bytes = ((size_t)n + 1) * sizeof(igraph_integer_t);
+	lv->shared = mmap(NULL, lv->bytes, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (lv->shared == MAP_FAILED) {
+		lv->shared = NULL;
+		return;
+	}
+	lv->shared[0] = IGRAPH_FAILURE;
+	lv->pid = fork();
+	if (lv->pid == 0) {
+		igraph_vector_int_t memb;
+		igraph_error_t e;
+		igraph_rng_seed(igraph_rng_default(), 42);
+		if (!(e = igraph_vector_int_init(&memb, 0))) {
+			e = igraph_community_multilevel(&g->collab, &g->collab_w, 1.0, &memb, NULL, NULL);
+			if (!e)
+				memcpy(lv->shared + 1, VECTOR(memb), (size_t)n * sizeof(igraph_integer_t));
+		}
+		lv->shared[0] = e;
+		_exit(0);
+	}
+	if (lv->pid < 0) {
+		lv->pid = 0;
+		munmap(lv->shared, lv->bytes);
+		lv->shared = NULL;
+	}
+}
+
+/* Waits for the child; returns its igraph status with the labels in memb,
+ * or -1 when it did not deliver (run the call here).  kill: stop it. */
+static int louvain_finish(struct louvain *lv, igraph_vector_int_t *memb, igraph_integer_t n, int kill_it)
+{
+	int st, rc = -1;
+
+	if (!lv->pid)
+		return -1;
+	if (kill_it)
+		kill(lv->pid, SIGKILL);
+	while (waitpid(lv->pid, &st, 0) < 0)
+		;
+	if (!kill_it && WIFEXITED(st) && WEXITSTATUS(st) == 0) {
+		rc = (int)lv->shared[0];
+		if (rc == IGRAPH_SUCCESS) {
+			if (igraph_vector_int_resize(memb, n))
+				rc = IGRAPH_ENOMEM;
+			else
+				memcpy(VECTOR(*memb), lv->shared + 1, (size_t)n * sizeof(igraph_integer_t));
+		}
+		if (rc == IGRAPH_FAILURE)
+			rc = -1;
+	}
+	munmap(lv->shared, lv->bytes);
+	memset(lv, 0, sizeof(*lv));
+	return rc;
 }
 
 struct comm {
@@ -144,6 +260,10 @@ int cm_metrics_run(const struct cm_landscape *l, const struct cm_filter *f, stru
 	double *cons = NULL, *fin = NULL, *fhhi = NULL, norm;
 	long long *funders = NULL;
 	struct cm_paths paths;
+	struct cm_paths_run *run = NULL;
+	struct louvain lv = { 0, NULL, 0 };
+	int lrc;
+	igraph_error_t ige;
 	double *len = NULL;
 	size_t samples;
 	int rc, built = 0, vecs = 0, have_paths = 0;
@@ -180,7 +300,60 @@ int cm_metrics_run(const struct cm_landscape *l, const struct cm_filter *f, stru
 			len[e] = 1.0 / c.w[e];
 	}
 	samples = cm_path_samples(l, f);
-	if ((rc = cm_paths_compute(&c, (size_t)n, len, f ? f->threads : 0, samples, 1, &paths)) < 0) {
+	/* Louvain in a child process (before any thread starts), the path
+	 * searches on their own threads over c, while this thread computes
+	 * the other igraph metrics */
+	louvain_start(&lv, &g, n);
+	if (cm_paths_start(&c, (size_t)n, len, f ? f->threads : 0, samples, 1, &run) < 0) {
+		rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
+		goto out;
+	}
+	IG(igraph_degree(&g.collab, &deg, igraph_vss_all(), IGRAPH_ALL, IGRAPH_NO_LOOPS), "degree");
+	IG(igraph_degree(&g.tie, &indeg, igraph_vss_all(), IGRAPH_IN, IGRAPH_NO_LOOPS), "in-degree");
+	IG(igraph_degree(&g.tie, &outdeg, igraph_vss_all(), IGRAPH_OUT, IGRAPH_NO_LOOPS), "out-degree");
+	if (igraph_ecount(&g.collab) > 0) {
+		igraph_arpack_options_init(&arpack);
+		if (cm_time_up()) {
+			rc = cm_ig_fail(IGRAPH_INTERRUPTED, err, "eigenvector centrality");
+			goto out;
+		}
+		cm_ig_interruptible(0);
+		ige = igraph_eigenvector_centrality(&g.collab, &eig, NULL, IGRAPH_UNDIRECTED, 1, NULL, &arpack);
+		cm_ig_interruptible(1);
+		if (ige || cm_time_up()) {
+			rc = cm_ig_fail(ige ? ige : IGRAPH_INTERRUPTED, err, "eigenvector centrality");
+			goto out;
+		}
+	} else {
+		IG(igraph_vector_resize(&eig, n), "eigenvector centrality");
+		igraph_vector_null(&eig);
+	}
+	IG(igraph_pagerank(&g.tie, IGRAPH_PAGERANK_ALGO_PRPACK, &pr, NULL, igraph_vss_all(), IGRAPH_DIRECTED,
+			   0.85, &g.tie_w, NULL), "pagerank");
+	IG(igraph_vector_resize(&clust, n), "clustering");
+	IG(igraph_vector_resize(&tri, n), "triangles");
+	IG(igraph_vector_int_resize(&reach, n), "reach");
+	if (local_counts(&c, n, VECTOR(tri), VECTOR(reach)) < 0) {
+		rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
+		goto out;
+	}
+	for (i = 0; i < n; i++) {
+		double d = (double)(c.start[i + 1] - c.start[i]);
+		VECTOR(clust)[i] = d < 2 ? 0 : VECTOR(tri)[i] / d / (d - 1) * 2.0;
+	}
+	IG(igraph_coreness(&g.collab, &core, IGRAPH_ALL), "coreness");
+	if ((lrc = louvain_finish(&lv, &memb, n, 0)) > 0) {
+		rc = cm_ig_fail((igraph_error_t)lrc, err, "communities");
+		goto out;
+	} else if (lrc < 0) {
+		igraph_rng_seed(igraph_rng_default(), 42);
+		IG(igraph_community_multilevel(&g.collab, &g.collab_w, 1.0, &memb, NULL, NULL), "communities");
+	}
+	IG(igraph_articulation_points(&g.collab, &art), "articulation points");
+
+	rc = cm_paths_finish(run, 0, &paths);
+	run = NULL;
+	if (rc < 0) {
 		rc = rc == CM_ETIMEOUT ?
 			cm_error_set(err, CM_ETIMEOUT, NULL, 0, 0,
 				     "time limit reached while computing betweenness and closeness; nothing written "
@@ -189,28 +362,6 @@ int cm_metrics_run(const struct cm_landscape *l, const struct cm_filter *f, stru
 		goto out;
 	}
 	have_paths = 1;
-	IG(igraph_degree(&g.collab, &deg, igraph_vss_all(), IGRAPH_ALL, IGRAPH_NO_LOOPS), "degree");
-	IG(igraph_degree(&g.tie, &indeg, igraph_vss_all(), IGRAPH_IN, IGRAPH_NO_LOOPS), "in-degree");
-	IG(igraph_degree(&g.tie, &outdeg, igraph_vss_all(), IGRAPH_OUT, IGRAPH_NO_LOOPS), "out-degree");
-	if (igraph_ecount(&g.collab) > 0) {
-		igraph_arpack_options_init(&arpack);
-		IG(igraph_eigenvector_centrality(&g.collab, &eig, NULL, IGRAPH_UNDIRECTED, 1, NULL, &arpack),
-		   "eigenvector centrality");
-	} else {
-		IG(igraph_vector_resize(&eig, n), "eigenvector centrality");
-		igraph_vector_null(&eig);
-	}
-	IG(igraph_pagerank(&g.tie, IGRAPH_PAGERANK_ALGO_PRPACK, &pr, NULL, igraph_vss_all(), IGRAPH_DIRECTED,
-			   0.85, &g.tie_w, NULL), "pagerank");
-	IG(igraph_transitivity_local_undirected(&g.collab, &clust, igraph_vss_all(), IGRAPH_TRANSITIVITY_ZERO),
-	   "clustering");
-	IG(igraph_adjacent_triangles(&g.collab, &tri, igraph_vss_all()), "triangles");
-	IG(igraph_coreness(&g.collab, &core, IGRAPH_ALL), "coreness");
-	IG(igraph_neighborhood_size(&g.collab, &reach, igraph_vss_all(), 2, IGRAPH_ALL, 1), "reach");
-	igraph_rng_seed(igraph_rng_default(), 42);
-	IG(igraph_community_multilevel(&g.collab, &g.collab_w, 1.0, &memb, NULL, NULL), "communities");
-	IG(igraph_articulation_points(&g.collab, &art), "articulation points");
-
 	if (relabel(&memb, n) < 0 ||
 	    !(cons = malloc(((size_t)n + 1) * sizeof(*cons))) || constraint(&c, n, cons) < 0 ||
 	    !(fin = malloc(((size_t)n + 1) * sizeof(*fin))) || !(fhhi = malloc(((size_t)n + 1) * sizeof(*fhhi))) ||
@@ -273,6 +424,9 @@ int cm_metrics_run(const struct cm_landscape *l, const struct cm_filter *f, stru
 	}
 	rc = CM_OK;
 out:
+	louvain_finish(&lv, &memb, n, 1);
+	if (run && cm_paths_finish(run, 1, &paths) == CM_OK)
+		cm_paths_release(&paths);
 	if (have_paths && keep && rc == CM_OK)
 		*keep = paths;
 	else if (have_paths)

@@ -18,8 +18,35 @@
  * 1/3 + 1/3 + 1/3 and 1 are one length, as igraph treats them. */
 #define DIST_EPS 1e-10
 
+/* Sums across sources are kept in fixed point (62 fractional bits in a
+ * 128-bit integer): integer addition is associative, so totals do not
+ * depend on how sources are split over threads, and the output is the
+ * same for every --threads.  Every term is non-negative. */
+typedef __int128 fx_t;
+#define FX_FRAC 62
+#define FX_ONE 4611686018427387904.0 /* 2^62 */
+
+static inline void fx_add(fx_t *a, double x)
+{
+	int64_t ip = (int64_t)x;
+
+	*a += ((fx_t)ip << FX_FRAC) + (fx_t)(int64_t)((x - (double)ip) * FX_ONE);
+}
+
+static double fx_get(fx_t a)
+{
+	return (double)(int64_t)(a >> FX_FRAC) + (double)(int64_t)(a & (((fx_t)1 << FX_FRAC) - 1)) / FX_ONE;
+}
+
+/* Sampled sums per vertex: dependencies, their squares, 1/d credited by
+ * the sources that reach it, and their squares. */
+struct acc4 {
+	fx_t b, b2, h, h2;
+};
+
 struct job {
 	const struct cm_csr *c;
+	const uint32_t *nbr;      /* c->nbr as 32-bit vertex numbers */
 	size_t n;
 	const double *len;        /* length per CSR entry, NULL = unweighted */
 	const size_t *sources;
@@ -30,9 +57,11 @@ struct job {
 	size_t *done;             /* shared: sources finished, for progress */
 	double *dsum, *ecc;       /* per source, shared: each source has one thread */
 	size_t *reached;
-	double *btw, *btw2;       /* partial sums (and sums of squares when sampled) */
-	double *harm, *harm2;
+	fx_t *btw;                /* exact: sums of dependencies */
+	struct acc4 *acc;         /* sampled: per vertex, one cache line */
+	double *harm;             /* exact: per source, shared like dsum */
 	int failed;
+	int finished;             /* set (atomically) when the share is done */
 };
 
 /* Min-heap of (distance, vertex) for Dijkstra. */
@@ -89,14 +118,38 @@ static int same_dist(double a, double b)
 	return fabs(a - b) <= DIST_EPS * fmax(a, b);
 }
 
+/* Per-vertex state of one search: sigma (shortest paths from the source)
+ * and delta (dependency) side by side, so a visit touches one line. */
+struct sd {
+	double sigma, delta;
+};
+
+/* Adds one source's contribution to vertex v at distance d > 0 with
+ * dependency delta. */
+static inline void credit(struct job *j, size_t v, double d, double delta)
+{
+	if (j->sampled) {
+		struct acc4 *a = &j->acc[v];
+		double x = 1.0 / d;
+		fx_add(&a->b, delta);
+		fx_add(&a->b2, delta * delta);
+		fx_add(&a->h, x);
+		fx_add(&a->h2, x * x);
+	} else {
+		fx_add(&j->btw[v], delta);
+	}
+}
+
 static void *worker(void *arg)
 {
 	struct job *j = arg;
 	const struct cm_csr *c = j->c;
+	const uint32_t *nbr = j->nbr;
+	const igraph_integer_t *start = c->start;
 	size_t n = j->n, k;
-	double *dist = malloc((n + 1) * sizeof(*dist)), *sigma = malloc((n + 1) * sizeof(*sigma)),
-	       *delta = malloc((n + 1) * sizeof(*delta));
-	igraph_integer_t *order = malloc((n + 1) * sizeof(*order));
+	double *dist = malloc((n + 1) * sizeof(*dist));
+	struct sd *sd = malloc((n + 1) * sizeof(*sd));
+	uint32_t *order = malloc((n + 1) * sizeof(*order));
 	unsigned char *settled = calloc(n + 1, 1);
 	int32_t *hop = malloc((n + 1) * sizeof(*hop));
 	struct heap h = { NULL, NULL, 0 };
@@ -106,7 +159,7 @@ static void *worker(void *arg)
 		h.d = malloc((m2 + n + 1) * sizeof(*h.d));
 		h.v = malloc((m2 + n + 1) * sizeof(*h.v));
 	}
-	if (!dist || !sigma || !delta || !order || !settled || !hop || (j->len && (!h.d || !h.v))) {
+	if (!dist || !sd || !order || !settled || !hop || (j->len && (!h.d || !h.v))) {
 		j->failed = 1;
 		goto out;
 	}
@@ -115,127 +168,148 @@ static void *worker(void *arg)
 		hop[k] = -1;
 	}
 	for (k = j->first; k < j->nsources; k += j->stride) {
-		igraph_integer_t s = (igraph_integer_t)j->sources[k], v, e;
+		uint32_t s = (uint32_t)j->sources[k];
 		size_t head = 0, tail = 0, i, finished;
+		double hsum = 0, far, dsum = 0;
+		igraph_integer_t e;
 		if (__atomic_load_n(j->stop, __ATOMIC_RELAXED))
 			break;
 		finished = __atomic_add_fetch(j->done, 1, __ATOMIC_RELAXED);
-		if ((finished & 63) == 0) {
-			if (cm_time_up()) {
-				__atomic_store_n(j->stop, 1, __ATOMIC_RELAXED);
-				break;
-			}
-			if (j->first == 0) /* progress from the calling thread only */
-				cm_progress("betweenness and closeness", (double)finished / (double)j->nsources);
+		if ((finished & 63) == 0 && cm_time_up()) {
+			__atomic_store_n(j->stop, 1, __ATOMIC_RELAXED);
+			break;
 		}
 
-		dist[s] = 0;
-		sigma[s] = 1;
+		sd[s].sigma = 1;
 		if (!j->len) {
 			hop[s] = 0;
 			order[tail++] = s;
 			while (head < tail) {
-				int32_t hv;
-				double sv;
-				v = order[head++];
-				hv = hop[v] + 1;
-				sv = sigma[v];
-				for (e = c->start[v]; e < c->start[v + 1]; e++) {
-					igraph_integer_t w = c->nbr[e];
+				uint32_t v = order[head++];
+				int32_t hv = hop[v] + 1;
+				double sv = sd[v].sigma;
+				for (e = start[v]; e < start[v + 1]; e++) {
+					uint32_t w = nbr[e];
 					if (hop[w] < 0) {
 						hop[w] = hv;
-						sigma[w] = 0;
+						sd[w].sigma = sv;
 						order[tail++] = w;
+					} else if (hop[w] == hv) {
+						sd[w].sigma += sv;
 					}
-					if (hop[w] == hv)
-						sigma[w] += sv;
 				}
 			}
-			for (i = 1; i < tail; i++)
-				dist[order[i]] = hop[order[i]];
+			far = hop[order[tail - 1]];
+			for (i = 1; i < tail; i++) {
+				double d = hop[order[i]];
+				dsum += d;
+				if (!j->sampled)
+					hsum += 1.0 / d;
+			}
 		} else {
 			/* Dijkstra; order[] receives vertices as they are settled */
+			dist[s] = 0;
 			h.n = 0;
 			heap_push(&h, 0, s);
 			while (h.n) {
 				double d;
+				igraph_integer_t v;
 				heap_pop(&h, &d, &v);
 				if (settled[v])
 					continue;
 				settled[v] = 1;
-				order[tail++] = v;
-				for (e = c->start[v]; e < c->start[v + 1]; e++) {
-					igraph_integer_t w = c->nbr[e];
+				order[tail++] = (uint32_t)v;
+				for (e = start[v]; e < start[v + 1]; e++) {
+					uint32_t w = nbr[e];
 					double nd = dist[v] + j->len[e];
 					if (settled[w])
 						continue;
 					if (dist[w] < 0 || (nd < dist[w] && !same_dist(nd, dist[w]))) {
 						dist[w] = nd;
-						sigma[w] = sigma[v];
+						sd[w].sigma = sd[v].sigma;
 						heap_push(&h, nd, w);
 					} else if (same_dist(nd, dist[w])) {
-						sigma[w] += sigma[v];
+						sd[w].sigma += sd[v].sigma;
 					}
 				}
+			}
+			far = dist[order[tail - 1]];
+			for (i = 1; i < tail; i++) {
+				double d = dist[order[i]];
+				dsum += d;
+				if (d > far)
+					far = d;
+				if (!j->sampled)
+					hsum += 1.0 / d;
 			}
 		}
 		/* harmonic closeness: exact sums belong to the source; a sample
 		 * credits 1/d to every reached vertex instead (distances are
 		 * symmetric), which estimates every vertex's sum */
 		j->reached[s] = tail - 1;
-		j->ecc[s] = dist[order[tail - 1]];
-		j->dsum[s] = 0;
-		for (i = 1; i < tail; i++) {
-			double x = 1.0 / dist[order[i]];
-			j->dsum[s] += dist[order[i]];
-			if (j->len && dist[order[i]] > j->ecc[s])
-				j->ecc[s] = dist[order[i]];
-			if (j->sampled) {
-				j->harm[order[i]] += x;
-				j->harm2[order[i]] += x * x;
-			} else {
-				j->harm[s] += x;
-			}
-		}
+		j->ecc[s] = tail > 1 ? far : 0;
+		j->dsum[s] = dsum;
+		if (!j->sampled)
+			j->harm[s] = hsum;
 		/* dependencies, in reverse order of distance */
 		for (i = 0; i < tail; i++)
-			delta[order[i]] = 0;
+			sd[order[i]].delta = 0;
 		for (i = tail; i-- > 1;) {
-			igraph_integer_t w = order[i];
-			double cw = (1 + delta[w]) / sigma[w];
+			uint32_t w = order[i];
+			double cw = (1 + sd[w].delta) / sd[w].sigma;
 			if (!j->len) {
 				int32_t hw = hop[w] - 1;
-				for (e = c->start[w]; e < c->start[w + 1]; e++) {
-					igraph_integer_t u = c->nbr[e];
+				for (e = start[w]; e < start[w + 1]; e++) {
+					uint32_t u = nbr[e];
 					if (hop[u] == hw)
-						delta[u] += sigma[u] * cw;
+						sd[u].delta += sd[u].sigma * cw;
 				}
 			} else {
-				for (e = c->start[w]; e < c->start[w + 1]; e++) {
-					igraph_integer_t u = c->nbr[e];
+				for (e = start[w]; e < start[w + 1]; e++) {
+					uint32_t u = nbr[e];
 					if (dist[u] >= 0 && same_dist(dist[u] + j->len[e], dist[w]))
-						delta[u] += sigma[u] * cw;
+						sd[u].delta += sd[u].sigma * cw;
 				}
 			}
-			j->btw[w] += delta[w];
-			if (j->sampled)
-				j->btw2[w] += delta[w] * delta[w];
 		}
-		for (i = 0; i < tail; i++) {
-			dist[order[i]] = -1;
-			hop[order[i]] = -1;
-			settled[order[i]] = 0;
+		/* credit every reached vertex but the source (fixed-point sums
+		 * do not depend on the order): in index order when the search
+		 * reached much of the graph, so the sums stream through memory,
+		 * else in search order */
+		if (tail > n / 8) {
+			size_t v;
+			for (v = 0; v < n; v++) {
+				double d = j->len ? dist[v] : (double)hop[v];
+				if (d > 0)
+					credit(j, v, d, sd[v].delta);
+				if (j->len) {
+					dist[v] = -1;
+					settled[v] = 0;
+				} else {
+					hop[v] = -1;
+				}
+			}
+		} else {
+			for (i = 1; i < tail; i++) {
+				uint32_t v = order[i];
+				credit(j, v, j->len ? dist[v] : (double)hop[v], sd[v].delta);
+			}
+			for (i = 0; i < tail; i++) {
+				dist[order[i]] = -1;
+				hop[order[i]] = -1;
+				settled[order[i]] = 0;
+			}
 		}
 	}
 out:
 	free(dist);
-	free(sigma);
-	free(delta);
+	free(sd);
 	free(order);
 	free(settled);
 	free(hop);
 	free(h.d);
 	free(h.v);
+	__atomic_store_n(&j->finished, 1, __ATOMIC_RELEASE);
 	return NULL;
 }
 
@@ -246,157 +320,225 @@ size_t cm_threads_default(void)
 	return k > 0 ? (size_t)k : 1;
 }
 
-int cm_paths_compute(const struct cm_csr *c, size_t n, const double *len, size_t threads,
-		     size_t samples, uint64_t seed, struct cm_paths *out)
-{
-	struct job *jobs = NULL;
-	pthread_t *tid = NULL;
-	size_t *sources = NULL, ns, t, i, started = 0, done = 0;
-	int stop = 0;
-	unsigned char *in_sample = NULL;
-	int sampled = samples > 0 && samples < n, rc = CM_ENOMEM;
+struct cm_paths_run {
+	struct cm_paths out;
+	struct job *jobs;
+	pthread_t *tid;
+	unsigned char *running; /* per job: a thread was started for it */
+	uint32_t *nbr;
+	size_t *sources;
+	unsigned char *in_sample;
+	size_t n, ns, threads, done;
+	int stop, sampled;
+};
 
-	memset(out, 0, sizeof(*out));
-	out->sampled = sampled;
+static void run_free(struct cm_paths_run *r)
+{
+	size_t t;
+
+	if (!r)
+		return;
+	if (r->jobs)
+		for (t = 0; t < r->threads; t++) {
+			free(r->jobs[t].btw);
+			free(r->jobs[t].acc);
+		}
+	free(r->jobs);
+	free(r->tid);
+	free(r->running);
+	free(r->nbr);
+	free(r->sources);
+	free(r->in_sample);
+	cm_paths_release(&r->out);
+	free(r);
+}
+
+int cm_paths_start(const struct cm_csr *c, size_t n, const double *len, size_t threads,
+		   size_t samples, uint64_t seed, struct cm_paths_run **runp)
+{
+	struct cm_paths_run *r;
+	struct cm_paths *out;
+	size_t ns, t, i, m2 = (size_t)c->start[n];
+	int sampled = samples > 0 && samples < n;
+
+	*runp = NULL;
+	if (n >= UINT32_MAX)
+		return CM_ENOMEM;
+	r = calloc(1, sizeof(*r));
+	if (!r)
+		return CM_ENOMEM;
+	out = &r->out;
+	out->sampled = r->sampled = sampled;
 	ns = sampled ? samples : n;
-	out->sources = ns;
+	out->sources = r->ns = ns;
+	r->n = n;
 	if (threads == 0)
 		threads = cm_threads_default();
 	if (threads > ns)
 		threads = ns ? ns : 1;
+	r->threads = threads;
 	out->betweenness = calloc(n + 1, sizeof(double));
 	out->harmonic = calloc(n + 1, sizeof(double));
 	out->dist_sum = calloc(n + 1, sizeof(double));
 	out->ecc = calloc(n + 1, sizeof(double));
 	out->reached = calloc(n + 1, sizeof(size_t));
 	out->searched = calloc(n + 1, 1);
-	sources = malloc((n + 1) * sizeof(*sources));
-	jobs = calloc(threads, sizeof(*jobs));
-	tid = calloc(threads, sizeof(*tid));
+	r->nbr = malloc((m2 + 1) * sizeof(*r->nbr));
+	r->sources = malloc((n + 1) * sizeof(*r->sources));
+	r->jobs = calloc(threads, sizeof(*r->jobs));
+	r->tid = calloc(threads, sizeof(*r->tid));
+	r->running = calloc(threads, 1);
 	if (!out->betweenness || !out->harmonic || !out->dist_sum || !out->ecc || !out->reached ||
-	    !out->searched || !sources || !jobs || !tid)
-		goto out;
+	    !out->searched || !r->nbr || !r->sources || !r->jobs || !r->tid || !r->running)
+		goto fail;
+	for (i = 0; i < m2; i++)
+		r->nbr[i] = (uint32_t)c->nbr[i];
 	for (i = 0; i < n; i++)
-		sources[i] = i;
+		r->sources[i] = i;
 	if (sampled) {
 		/* partial Fisher-Yates with splitmix64: the first ns entries are
 		 * a uniform sample without replacement, the same for a seed */
 		uint64_t st = seed;
 		for (i = 0; i < ns; i++) {
 			uint64_t z = (st += 0x9E3779B97F4A7C15ull);
-			size_t r, tmp;
+			size_t x, tmp;
 			z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
 			z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
 			z ^= z >> 31;
-			r = i + (size_t)(z % (uint64_t)(n - i));
-			tmp = sources[i];
-			sources[i] = sources[r];
-			sources[r] = tmp;
+			x = i + (size_t)(z % (uint64_t)(n - i));
+			tmp = r->sources[i];
+			r->sources[i] = r->sources[x];
+			r->sources[x] = tmp;
 		}
 		out->betweenness_se = calloc(n + 1, sizeof(double));
 		out->harmonic_se = calloc(n + 1, sizeof(double));
-		in_sample = calloc(n + 1, 1);
-		if (!out->betweenness_se || !out->harmonic_se || !in_sample)
-			goto out;
+		r->in_sample = calloc(n + 1, 1);
+		if (!out->betweenness_se || !out->harmonic_se || !r->in_sample)
+			goto fail;
 		for (i = 0; i < ns; i++)
-			in_sample[sources[i]] = 1;
+			r->in_sample[r->sources[i]] = 1;
 	}
 	for (t = 0; t < threads; t++) {
-		struct job *j = &jobs[t];
+		struct job *j = &r->jobs[t];
 		j->c = c;
+		j->nbr = r->nbr;
 		j->n = n;
 		j->len = len;
-		j->sources = sources;
+		j->sources = r->sources;
 		j->nsources = ns;
 		j->first = t;
 		j->stride = threads;
 		j->sampled = sampled;
-		j->stop = &stop;
-		j->done = &done;
+		j->stop = &r->stop;
+		j->done = &r->done;
 		j->dsum = out->dist_sum;
 		j->ecc = out->ecc;
 		j->reached = out->reached;
-		j->btw = calloc(n + 1, sizeof(double));
-		j->harm = calloc(n + 1, sizeof(double));
-		if (!j->btw || !j->harm)
-			goto join;
-		if (sampled) {
-			j->btw2 = calloc(n + 1, sizeof(double));
-			j->harm2 = calloc(n + 1, sizeof(double));
-			if (!j->btw2 || !j->harm2)
-				goto join;
-		}
+		j->harm = out->harmonic;
+		if (sampled)
+			j->acc = calloc(n + 1, sizeof(*j->acc));
+		else
+			j->btw = calloc(n + 1, sizeof(fx_t));
+		if (sampled ? !j->acc : !j->btw)
+			goto fail;
 	}
-	for (t = 1; t < threads; t++) {
-		if (pthread_create(&tid[t], NULL, worker, &jobs[t]) != 0)
-			break;
-		started = t;
-	}
-	worker(&jobs[0]); /* the calling thread takes share 0 */
-join:
-	for (t = 1; t <= started; t++)
-		pthread_join(tid[t], NULL);
-	if (started + 1 < threads && t > 0) {
-		/* a thread could not start: run its share here */
-		for (t = started + 1; t < threads; t++)
-			if (jobs[t].btw && jobs[t].harm && (!sampled || (jobs[t].btw2 && jobs[t].harm2)))
-				worker(&jobs[t]);
-			else
-				jobs[t].failed = 1;
-	}
+	/* every share on its own thread, so the caller is free meanwhile; a
+	 * share whose thread cannot start runs in cm_paths_finish */
 	for (t = 0; t < threads; t++)
-		if (jobs[t].failed)
+		r->running[t] = pthread_create(&r->tid[t], NULL, worker, &r->jobs[t]) == 0;
+	*runp = r;
+	return CM_OK;
+fail:
+	run_free(r);
+	return CM_ENOMEM;
+}
+
+int cm_paths_finish(struct cm_paths_run *r, int cancel, struct cm_paths *out)
+{
+	size_t t, i, n, ns;
+	int rc = CM_ENOMEM;
+
+	memset(out, 0, sizeof(*out));
+	if (!r)
+		return CM_ENOMEM;
+	n = r->n;
+	ns = r->ns;
+	if (cancel)
+		__atomic_store_n(&r->stop, 1, __ATOMIC_RELAXED);
+	/* progress from the calling thread while the workers run */
+	for (useconds_t nap = 100;; nap = nap < 20000 ? 2 * nap : nap) {
+		int all = 1;
+		for (t = 0; t < r->threads; t++)
+			if (r->running[t] && !__atomic_load_n(&r->jobs[t].finished, __ATOMIC_ACQUIRE))
+				all = 0;
+		if (all)
+			break;
+		cm_progress("betweenness and closeness",
+			    (double)__atomic_load_n(&r->done, __ATOMIC_RELAXED) / (double)(ns ? ns : 1));
+		usleep(nap);
+	}
+	for (t = 0; t < r->threads; t++)
+		if (r->running[t])
+			pthread_join(r->tid[t], NULL);
+		else if (!cancel)
+			worker(&r->jobs[t]);
+	for (t = 0; t < r->threads; t++)
+		if (r->jobs[t].failed)
 			goto out;
-	if (stop) {
+	if (r->stop) {
 		rc = CM_ETIMEOUT;
 		goto out;
 	}
 	for (i = 0; i < ns; i++)
-		out->searched[sources[i]] = 1;
-	/* combine in thread order: deterministic for a thread count */
+		r->out.searched[r->sources[i]] = 1;
+	/* combine: integer sums, the same for any thread count */
 	for (i = 0; i < n; i++) {
-		double b = 0, b2 = 0, h = 0, h2 = 0;
-		/* sampled sources other than i: the draws for i's closeness */
-		size_t hc = ns - (sampled && in_sample[i]);
-		for (t = 0; t < threads; t++) {
-			b += jobs[t].btw[i];
-			h += jobs[t].harm[i];
-			if (sampled) {
-				b2 += jobs[t].btw2[i];
-				h2 += jobs[t].harm2[i];
+		fx_t b = 0, b2 = 0, h = 0, h2 = 0;
+		for (t = 0; t < r->threads; t++) {
+			if (r->sampled) {
+				const struct acc4 *a = &r->jobs[t].acc[i];
+				b += a->b;
+				b2 += a->b2;
+				h += a->h;
+				h2 += a->h2;
+			} else {
+				b += r->jobs[t].btw[i];
 			}
 		}
-		if (!sampled) {
-			out->betweenness[i] = b / 2;
-			out->harmonic[i] = h;
+		if (!r->sampled) {
+			r->out.betweenness[i] = fx_get(b) / 2;
 		} else {
 			/* each source's dependency on v is one draw; scale the mean
-			 * to all n sources, with the finite-population standard error */
-			double k = (double)ns, fpc = 1 - k / (double)n, mean = b / k,
-			       var = k > 1 ? (b2 - k * mean * mean) / (k - 1) : 0, kh = (double)hc,
-			       hmean = kh > 0 ? h / kh : 0, hvar = kh > 1 ? (h2 - kh * hmean * hmean) / (kh - 1) : 0;
-			out->betweenness[i] = (double)n * mean / 2;
-			out->betweenness_se[i] = (double)n / 2 * sqrt(fmax(var, 0) / k * fpc);
-			out->harmonic[i] = (double)(n - 1) * hmean;
-			out->harmonic_se[i] = (double)(n - 1) * sqrt(fmax(hvar, 0) / fmax(kh, 1) * fpc);
+			 * to all n sources, with the finite-population standard
+			 * error.  The draws for i's closeness are the sampled
+			 * sources other than i. */
+			size_t hc = ns - r->in_sample[i];
+			double k = (double)ns, fpc = 1 - k / (double)n, mean = fx_get(b) / k,
+			       var = k > 1 ? (fx_get(b2) - k * mean * mean) / (k - 1) : 0, kh = (double)hc,
+			       hmean = kh > 0 ? fx_get(h) / kh : 0,
+			       hvar = kh > 1 ? (fx_get(h2) - kh * hmean * hmean) / (kh - 1) : 0;
+			r->out.betweenness[i] = (double)n * mean / 2;
+			r->out.betweenness_se[i] = (double)n / 2 * sqrt(fmax(var, 0) / k * fpc);
+			r->out.harmonic[i] = (double)(n - 1) * hmean;
+			r->out.harmonic_se[i] = (double)(n - 1) * sqrt(fmax(hvar, 0) / fmax(kh, 1) * fpc);
 		}
 	}
+	*out = r->out;
+	memset(&r->out, 0, sizeof(r->out));
 	rc = CM_OK;
 out:
-	if (jobs)
-		for (t = 0; t < threads; t++) {
-			free(jobs[t].btw);
-			free(jobs[t].btw2);
-			free(jobs[t].harm);
-			free(jobs[t].harm2);
-		}
-	free(jobs);
-	free(tid);
-	free(sources);
-	free(in_sample);
-	if (rc < 0)
-		cm_paths_release(out);
+	run_free(r);
 	return rc;
+}
+
+int cm_paths_compute(const struct cm_csr *c, size_t n, const double *len, size_t threads,
+		     size_t samples, uint64_t seed, struct cm_paths *out)
+{
+	struct cm_paths_run *r;
+	int rc = cm_paths_start(c, n, len, threads, samples, seed, &r);
+
+	memset(out, 0, sizeof(*out));
+	return rc < 0 ? rc : cm_paths_finish(r, 0, out);
 }
 
 void cm_paths_release(struct cm_paths *p)

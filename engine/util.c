@@ -169,7 +169,8 @@ uint64_t cm_hash_bytes(const void *s, size_t n, uint64_t h)
 int cm_parse_number(const char *s, double *v, const char **hint)
 {
 	const char *p = s;
-	int digits = 0;
+	int digits = 0, frac = 0, exp = 0;
+	unsigned long long m = 0;
 	char *end;
 	double d;
 
@@ -181,6 +182,7 @@ int cm_parse_number(const char *s, double *v, const char **hint)
 		return -1;
 	}
 	while (isdigit((unsigned char)*p)) {
+		m = m * 10 + (unsigned)(*p - '0');
 		p++;
 		digits++;
 	}
@@ -191,13 +193,16 @@ int cm_parse_number(const char *s, double *v, const char **hint)
 	if (*p == '.') {
 		p++;
 		while (isdigit((unsigned char)*p)) {
+			m = m * 10 + (unsigned)(*p - '0');
 			p++;
 			digits++;
+			frac++;
 		}
 	}
 	if (!digits)
 		return -1;
 	if (*p == 'e' || *p == 'E') {
+		exp = 1;
 		p++;
 		if (*p == '+' || *p == '-')
 			p++;
@@ -208,6 +213,15 @@ int cm_parse_number(const char *s, double *v, const char **hint)
 	}
 	if (*p)
 		return -1;
+	if (!exp && digits <= 15 && frac <= 22) {
+		/* m < 10^15 < 2^53 and 10^frac are exact doubles, so m / 10^frac
+		 * is the correctly rounded value, the one strtod returns */
+		static const double p10[23] = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+						1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22 };
+		d = (double)m / p10[frac];
+		*v = *s == '-' ? -d : d;
+		return 0;
+	}
 	errno = 0;
 	d = strtod(s, &end);
 	if (*end || !isfinite(d) || (errno == ERANGE && fabs(d) > 1.0)) {

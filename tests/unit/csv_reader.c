@@ -630,6 +630,77 @@ static void test_sizes(void)
 	free(buf);
 }
 
+/* The quote-free shortcut of engine/csv_reader.c against libcsv: random
+ * files over an alphabet of delimiters, quotes, blanks, line ends, UTF-8
+ * (valid and not) and NUL give the same records, lines and diagnostics
+ * with the shortcut on and off. */
+static uint64_t rnd_state = 12345;
+
+static unsigned rnd(unsigned n)
+{
+	rnd_state = rnd_state * 6364136223846793005ull + 1442695040888963407ull;
+	return (unsigned)((rnd_state >> 33) % n);
+}
+
+static int same_reading(const struct coll *a, const struct cm_diags *da, int ra, const struct coll *b,
+			const struct cm_diags *db, int rb)
+{
+	size_t i, j;
+
+	if (ra != rb || a->n != b->n || da->n != db->n || da->n_errors != db->n_errors)
+		return 0;
+	for (i = 0; i < a->n && i < MAXREC; i++) {
+		if (a->r[i].line != b->r[i].line || a->r[i].index != b->r[i].index || a->r[i].n != b->r[i].n)
+			return 0;
+		for (j = 0; j < a->r[i].n; j++)
+			if (a->r[i].len[j] != b->r[i].len[j] || memcmp(a->r[i].f[j], b->r[i].f[j], a->r[i].len[j]))
+				return 0;
+	}
+	for (i = 0; i < da->n; i++)
+		if (da->v[i].where.line != db->v[i].where.line || da->v[i].where.col != db->v[i].where.col ||
+		    strcmp(da->v[i].where.message, db->v[i].where.message))
+			return 0;
+	return 1;
+}
+
+static void test_shortcut(void)
+{
+	static const char *const atoms[] = { "a", "bc", " ", "\t", ",", ";", "\"", "\"\"", "\n", "\r\n", "\r",
+					     "\xc3\xa9", "\xff", "x y", "\n\n", "1.5" };
+	char data[400];
+	int k, bad = 0;
+
+	for (k = 0; k < 3000; k++) {
+		struct coll a, b;
+		struct cm_diags da, db;
+		size_t len = 0;
+		int ra, rb, parts = 1 + (int)rnd(40);
+		/* a header most files agree with, then random lines */
+		if (rnd(2))
+			len = (size_t)snprintf(data, sizeof(data), "%s", rnd(2) ? "h1,h2,h3\n" : "h1;h2\n");
+		while (parts-- > 0) {
+			const char *t = atoms[rnd(sizeof(atoms) / sizeof(*atoms))];
+			size_t n = strlen(t);
+			if (len + n + 1 >= sizeof(data))
+				break;
+			memcpy(data + len, t, n);
+			len += n;
+		}
+		if (rnd(20) == 0 && len + 1 < sizeof(data))
+			data[len++] = '\0';
+		cm_csv_libcsv_only = 0;
+		ra = read_csv(data, len, &a, &da);
+		cm_csv_libcsv_only = 1;
+		rb = read_csv(data, len, &b, &db);
+		cm_csv_libcsv_only = 0;
+		if (!same_reading(&a, &da, ra, &b, &db, rb) && bad++ < 3)
+			test_check(0, __FILE__, __LINE__, "shortcut and libcsv differ on case %d (%zu bytes)", k, len);
+		done(&a, &da);
+		done(&b, &db);
+	}
+	test_check(bad == 0, __FILE__, __LINE__, "%d random files read differently", bad);
+}
+
 int main(void)
 {
 	test_mkdir(dir, sizeof(dir));
@@ -641,6 +712,7 @@ int main(void)
 	test_field_count();
 	test_encoding_errors();
 	test_sizes();
+	test_shortcut();
 	test_rmdir(dir);
 	return test_done();
 }
