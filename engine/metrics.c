@@ -1,6 +1,7 @@
 /* metrics.c - per-organization metrics (SPEC.md "Metrics"). */
 #include "config.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <signal.h>
@@ -136,15 +137,19 @@ static void louvain_start(struct louvain *lv, const struct cm_graphs *g, igraph_
  * or -1 when it did not deliver (run the call here).  kill: stop it. */
 static int louvain_finish(struct louvain *lv, igraph_vector_int_t *memb, igraph_integer_t n, int kill_it)
 {
-	int st, rc = -1;
+	int st = 0, rc = -1;
+	pid_t w;
 
 	if (!lv->pid)
 		return -1;
 	if (kill_it)
 		kill(lv->pid, SIGKILL);
-	while (waitpid(lv->pid, &st, 0) < 0)
+	while ((w = waitpid(lv->pid, &st, 0)) < 0 && errno == EINTR)
 		;
-	if (!kill_it && WIFEXITED(st) && WEXITSTATUS(st) == 0) {
+	/* ECHILD: the host program ignores SIGCHLD, so the child was reaped
+	 * for us; its status word, written last, still says whether it
+	 * delivered */
+	if (!kill_it && ((w == lv->pid && WIFEXITED(st) && WEXITSTATUS(st) == 0) || (w < 0 && errno == ECHILD))) {
 		rc = (int)lv->shared[0];
 		if (rc == IGRAPH_SUCCESS) {
 			if (igraph_vector_int_resize(memb, n))
