@@ -98,6 +98,8 @@ int cm_ig_fail(igraph_error_t e, struct cm_error *err, const char *what)
 
 	if (code == CM_ETIMEOUT)
 		cm_error_set(err, code, NULL, 0, 0, "time limit reached during %s; nothing written", what);
+	else if (code == CM_ENOMEM)
+		cm_error_set(err, code, NULL, 0, 0, "out of memory during %s", what);
 	else
 		cm_error_set(err, code, NULL, 0, 0, "%s failed: %s", what,
 			     last_reason[0] ? last_reason : igraph_strerror(e));
@@ -213,6 +215,7 @@ void cm_csr_release(struct cm_csr *c)
 	free(c->nbr);
 	free(c->w);
 	free(c->strength);
+	memset(c, 0, sizeof(*c)); /* releasing twice is harmless */
 }
 
 int cm_csr_build(const igraph_t *g, const igraph_vector_t *w, struct cm_csr *c)

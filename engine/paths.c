@@ -345,8 +345,8 @@ join:
 				jobs[t].failed = 1;
 	}
 	for (t = 0; t < threads; t++)
-		if (jobs[t].failed)
-			goto out;
+		if (jobs[t].failed || !jobs[t].btw || !jobs[t].harm || (sampled && (!jobs[t].btw2 || !jobs[t].harm2)))
+			goto out; /* a share that did not run: out of memory */
 	if (stop) {
 		rc = CM_ETIMEOUT;
 		goto out;
