@@ -228,13 +228,14 @@ static int network_section(struct ctx *x)
 {
 	double n = (double)x->n, m = (double)igraph_ecount(&x->g.collab), apl, diam, tr, ac, rec = NAN;
 	igraph_integer_t ncomp = 0, largest = 0;
+	igraph_error_t e;
 
 	if (largest_component(x, &ncomp, &largest, &apl, &diam) < 0)
 		return CM_ENOMEM;
-	igraph_transitivity_undirected(&x->g.collab, &tr, IGRAPH_TRANSITIVITY_ZERO);
-	igraph_transitivity_avglocal_undirected(&x->g.collab, &ac, IGRAPH_TRANSITIVITY_ZERO);
-	if (igraph_ecount(&x->g.tie) > 0)
-		igraph_reciprocity(&x->g.tie, &rec, 1, IGRAPH_RECIPROCITY_DEFAULT);
+	if ((e = igraph_transitivity_undirected(&x->g.collab, &tr, IGRAPH_TRANSITIVITY_ZERO)) ||
+	    (e = igraph_transitivity_avglocal_undirected(&x->g.collab, &ac, IGRAPH_TRANSITIVITY_ZERO)) ||
+	    (igraph_ecount(&x->g.tie) > 0 && (e = igraph_reciprocity(&x->g.tie, &rec, 1, IGRAPH_RECIPROCITY_DEFAULT))))
+		return cm_ig_fail(e, x->err, "clustering"); /* never a silent 0 */
 	cm_report_add(&x->r, "network", "", "organizations", n, "%.0f organizations", n);
 	if (cm_table_find(&x->m, "betweenness_se") >= 0) {
 		size_t k = cm_path_samples(x->l, x->f);
@@ -410,6 +411,7 @@ static int groups_section(struct ctx *x, const struct cm_groups *gr)
 	igraph_vector_int_t types;
 	double m = (double)igraph_ecount(&x->g.collab), assort = NAN, E = 0, I = 0;
 	igraph_integer_t e;
+	igraph_error_t ie;
 	size_t g, i;
 
 	if (!in || !ex || !size || igraph_vector_int_init(&types, (igraph_integer_t)x->n)) {
@@ -433,8 +435,13 @@ static int groups_section(struct ctx *x, const struct cm_groups *gr)
 			E++;
 		}
 	}
-	if (m > 0)
-		igraph_assortativity_nominal(&x->g.collab, &types, &assort, IGRAPH_UNDIRECTED, 1);
+	if (m > 0 && (ie = igraph_assortativity_nominal(&x->g.collab, &types, &assort, IGRAPH_UNDIRECTED, 1))) {
+		igraph_vector_int_destroy(&types);
+		free(in);
+		free(ex);
+		free(size);
+		return cm_ig_fail(ie, x->err, "assortativity");
+	}
 	if (isnan(assort))
 		cm_report_add(&x->r, "groups", "", "assortativity", NAN, "undefined: no ties, or a single group");
 	else
