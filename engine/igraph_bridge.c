@@ -53,11 +53,19 @@ void cm_progress(const char *stage, double done)
 		progress_fn(stage, done, progress_ctx);
 }
 
-/* igraph polls this during long computations: stop at the deadline. */
+/* igraph polls this during long computations: stop at the deadline.
+ * IGRAPH_ALLOW_INTERRUPTION returns without freeing the function's
+ * temporaries, so the handler must free them (as igraph's R and Python
+ * interfaces do); otherwise the caller's error handling later frees
+ * entries that point into stack frames already gone (a crash in `path
+ * --time-limit`). */
 static igraph_error_t interruption_handler(void *data)
 {
 	(void)data;
-	return cm_time_up() ? IGRAPH_INTERRUPTED : IGRAPH_SUCCESS;
+	if (!cm_time_up())
+		return IGRAPH_SUCCESS;
+	IGRAPH_FINALLY_FREE();
+	return IGRAPH_INTERRUPTED;
 }
 
 /* igraph calls this instead of aborting: keep the first non-empty reason,
