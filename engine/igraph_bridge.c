@@ -13,6 +13,7 @@ void omp_set_num_threads(int n); /* from libgomp, which igraph uses */
 #endif
 
 static char last_reason[256];
+static igraph_error_t last_code; /* the code of the error last_reason describes */
 static struct timespec deadline; /* tv_sec 0 = no limit */
 static cm_progress_fn *progress_fn;
 static void *progress_ctx;
@@ -74,9 +75,10 @@ static void error_handler(const char *reason, const char *file, int line, igraph
 {
 	(void)file;
 	(void)line;
-	(void)e;
-	if (reason && *reason && !last_reason[0])
+	if (reason && *reason && !last_reason[0]) {
 		snprintf(last_reason, sizeof(last_reason), "%s", reason);
+		last_code = e;
+	}
 	IGRAPH_FINALLY_FREE();
 }
 
@@ -102,7 +104,10 @@ void cm_init(void)
 
 int cm_ig_fail(igraph_error_t e, struct cm_error *err, const char *what)
 {
-	int code = e == IGRAPH_ENOMEM ? CM_ENOMEM : e == IGRAPH_INTERRUPTED ? CM_ETIMEOUT : CM_EINTERNAL;
+	/* igraph may report a failure inside (out of memory in ARPACK's
+	 * work vectors) with a code of its own: the first error decides */
+	int code = e == IGRAPH_ENOMEM || (last_reason[0] && last_code == IGRAPH_ENOMEM) ? CM_ENOMEM :
+		   e == IGRAPH_INTERRUPTED ? CM_ETIMEOUT : CM_EINTERNAL;
 
 	if (code == CM_ETIMEOUT)
 		cm_error_set(err, code, NULL, 0, 0, "time limit reached during %s; nothing written", what);

@@ -32,13 +32,17 @@ static int dbl_cmp(const void *a, const void *b)
 }
 
 /* Gini over k values (sorted copy): sum_i (2i - k - 1) x_i / (k * sum). */
-static double gini(const double *v, size_t k)
+static double gini(const double *v, size_t k, int *nomem)
 {
 	double *s, sum = 0, acc = 0;
 	size_t i;
 
-	if (k == 0 || !(s = malloc(k * sizeof(*s))))
+	if (k == 0)
 		return NAN;
+	if (!(s = malloc(k * sizeof(*s)))) {
+		*nomem = 1;
+		return NAN;
+	}
 	memcpy(s, v, k * sizeof(*s));
 	qsort(s, k, sizeof(*s), dbl_cmp);
 	for (i = 0; i < k; i++) {
@@ -50,13 +54,17 @@ static double gini(const double *v, size_t k)
 }
 
 /* Share of the total held by the ceil(k/10) largest values. */
-static double top10_share(const double *v, size_t k)
+static double top10_share(const double *v, size_t k, int *nomem)
 {
 	double *s, sum = 0, top = 0;
 	size_t i, nt = (k + 9) / 10;
 
-	if (k == 0 || !(s = malloc(k * sizeof(*s))))
+	if (k == 0)
 		return NAN;
+	if (!(s = malloc(k * sizeof(*s)))) {
+		*nomem = 1;
+		return NAN;
+	}
 	memcpy(s, v, k * sizeof(*s));
 	qsort(s, k, sizeof(*s), dbl_cmp);
 	for (i = 0; i < k; i++) {
@@ -110,7 +118,7 @@ static int ranks(const double *v, size_t k, double *out)
 }
 
 /* Spearman's rho: Pearson correlation of average ranks. */
-static double spearman(const double *x, const double *y, size_t k)
+static double spearman(const double *x, const double *y, size_t k, int *nomem)
 {
 	double *rx, *ry, mx = 0, my = 0, sxy = 0, sxx = 0, syy = 0;
 	size_t i;
@@ -122,6 +130,7 @@ static double spearman(const double *x, const double *y, size_t k)
 	if (!rx || !ry || ranks(x, k, rx) < 0 || ranks(y, k, ry) < 0) {
 		free(rx);
 		free(ry);
+		*nomem = 1;
 		return NAN;
 	}
 	for (i = 0; i < k; i++) {
@@ -322,7 +331,7 @@ static int centralization_section(struct ctx *x, double *buf)
 static void inequality_of(struct ctx *x, const char *name, const char *what, const double *v, size_t k)
 {
 	char measure[64];
-	double g = gini(v, k), t = top10_share(v, k);
+	double g = gini(v, k, &x->r.nomem), t = top10_share(v, k, &x->r.nomem);
 
 	snprintf(measure, sizeof(measure), "gini_%s", name);
 	if (isnan(g))
@@ -387,7 +396,7 @@ static int money_section(struct ctx *x, double *buf, double *budget)
 		double rho;
 		column(&x->m, cs[k].col, buf);
 		compact(buf, budget, x->n);
-		rho = spearman(b, buf, nb);
+		rho = spearman(b, buf, nb, &x->r.nomem);
 		snprintf(measure, sizeof(measure), "spearman_budget_%s", cs[k].col);
 		if (isnan(rho))
 			cm_report_add(&x->r, "money_and_position", "", measure, NAN,
