@@ -149,6 +149,7 @@ int cm_path_compute(const struct cm_landscape *l, const struct cm_filter *f, con
 		if (!names || !ids) {
 			free(names);
 			free(ids);
+			rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory"); /* never a short list */
 			goto out;
 		}
 		names[0] = ids[0] = '\0';
