@@ -17,8 +17,9 @@
  * not survive a failed allocation (it dereferences NULL or exits), so
  * those calls are outside what coalmap can promise.  Likewise libgomp
  * (omp_set_num_threads, GOMP_parallel: it exits on a failed allocation)
- * and igraph_community_multilevel (igraph 0.10.2 reads freed memory after
- * a failed allocation inside it; see below).
+ * and igraph_community_multilevel and igraph_get_k_shortest_paths (igraph
+ * 0.10.2 reads freed memory after a failed allocation inside them; see
+ * below).
  *
  * The real allocator is found with dlsym(RTLD_NEXT): the C library's, or
  * AddressSanitizer's in a sanitizer build (run with
@@ -227,6 +228,15 @@ void omp_set_num_threads(int n)
 int igraph_community_multilevel(const void *g, const void *w, double res, void *m, void *ms, void *q);
 PASS(int, igraph_community_multilevel, (const void *g, const void *w, double res, void *m, void *ms, void *q),
      (g, w, res, m, ms, q))
+
+/* igraph 0.10.2's lazy incidence lists (Dijkstra inside the k shortest
+ * paths) catch a failed igraph_incident and then destroy a list the error
+ * handler has already freed */
+int igraph_get_k_shortest_paths(const void *g, const void *w, void *vp, void *ep, long k, long from,
+				long to, int mode);
+PASS(int, igraph_get_k_shortest_paths,
+     (const void *g, const void *w, void *vp, void *ep, long k, long from, long to, int mode),
+     (g, w, vp, ep, k, from, to, mode))
 
 void GOMP_parallel(void (*fn)(void *), void *data, unsigned nthreads, unsigned flags);
 void GOMP_parallel(void (*fn)(void *), void *data, unsigned nthreads, unsigned flags)
