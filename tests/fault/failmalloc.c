@@ -10,7 +10,9 @@
  * Counted: malloc, calloc, realloc (with a size) and, through them,
  * strdup and everything else in the C library that allocates, once the
  * program's main has started, in a program whose name ends in "coalmap"
- * (so libtool's wrapper shell is left alone).  Not counted, and never
+ * (so libtool's wrapper shell is left alone), on the main thread only
+ * (run coalmap with --threads 1; Pango starts a thread of its own to
+ * load fontconfig, whose allocations would make the count vary).  Not counted, and never
  * failed: allocations made inside the Graphviz calls coalmap makes
  * (gvContext, gvLayout, gvRenderData, agopen, agnode, agedge, agattr,
  * agsafeset, agclose, gvFreeLayout, gvFreeRenderData): Graphviz 2.42 does
@@ -27,6 +29,7 @@
 #define _GNU_SOURCE
 #include <dlfcn.h>
 #include <errno.h>
+#include <pthread.h>
 #include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -40,6 +43,7 @@ static void *(*real_realloc)(void *, size_t);
 static void (*real_free)(void *);
 
 static int armed;           /* main has started in coalmap */
+static pthread_t main_thread; /* only its allocations count */
 static __thread int inside; /* in a Graphviz call: neither count nor fail */
 static unsigned long fail_at, count, failed;
 static int trace; /* COALMAP_FAIL_TRACE=1: each counted allocation's caller on stderr */
@@ -84,7 +88,7 @@ static int fail_now(void *ra)
 {
 	unsigned long n;
 
-	if (!armed || inside)
+	if (!armed || inside || !pthread_equal(pthread_self(), main_thread))
 		return 0;
 	n = __atomic_add_fetch(&count, 1, __ATOMIC_RELAXED);
 	if (trace) {
@@ -175,6 +179,7 @@ static int wrapped_main(int argc, char **argv, char **envp)
 		fail_at = at ? strtoul(at, NULL, 10) : 0;
 		trace = getenv("COALMAP_FAIL_TRACE") != NULL;
 		atexit(report);
+		main_thread = pthread_self();
 		armed = 1;
 	}
 	return real_main(argc, argv, envp);
