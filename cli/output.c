@@ -241,14 +241,14 @@ static size_t cell(const struct cm_table *t, size_t r, size_t j, char *buf, size
 
 /* An aligned table for a terminal.  A first column named "section" is
  * printed as a heading whenever it changes instead of on every row. */
-static void write_aligned(const struct cm_table *t, FILE *f)
+static int write_aligned(const struct cm_table *t, FILE *f)
 {
 	size_t *width = calloc(t->ncols + 1, sizeof(*width)), r, j, k, first;
 	int sections = t->ncols > 1 && strcmp(t->cols[0].name, "section") == 0 && t->cols[0].kind == CM_TEXT;
 	char buf[4096];
 
 	if (!width)
-		return;
+		return -1;
 	first = sections ? 1 : 0;
 	for (j = first; j < t->ncols; j++)
 		width[j] = display_text(t->cols[j].name, buf, sizeof(buf), TABLE_TEXT_MAX, 0);
@@ -284,6 +284,7 @@ static void write_aligned(const struct cm_table *t, FILE *f)
 		fputc('\n', f);
 	}
 	free(width);
+	return 0;
 }
 
 /* ---- HTML */
@@ -404,7 +405,12 @@ static void write_html(const struct cm_table *t, FILE *f)
 int cli_write_table(const struct cm_table *t, enum cli_format fmt, FILE *f)
 {
 	switch (fmt) {
-	case FMT_TABLE: write_aligned(t, f); break;
+	case FMT_TABLE:
+		if (write_aligned(t, f) < 0) {
+			errno = ENOMEM;
+			return -1;
+		}
+		break;
 	case FMT_CSV: write_csv(t, f); break;
 	case FMT_JSON: write_json(t, f); break;
 	case FMT_MD: write_md(t, f); break;
@@ -461,14 +467,15 @@ int cli_out_open(struct cli_out *o, const char *path, const char *const *inputs)
 	free(dircopy);
 	fd = mkstemp(o->tmp);
 	if (fd < 0 || !(o->f = fdopen(fd, "w"))) {
-		fprintf(stderr, "%s: %s: cannot create: %s\n", cli_progname, path, strerror(errno));
+		int nomem = errno == ENOMEM;
+		fprintf(stderr, "%s: %s: cannot create: %s\n", cli_progname, path, nomem ? "out of memory" : strerror(errno));
 		if (fd >= 0) {
 			close(fd);
 			unlink(o->tmp);
 		}
 		free(o->tmp);
 		o->tmp = NULL;
-		return 73;
+		return nomem ? 70 : 73;
 	}
 	return 0;
 }
@@ -527,10 +534,16 @@ int cli_emit(const struct cm_table *t, const struct cli_common *c, const char *c
 	if (rc)
 		return rc;
 	if (cli_write_table(t, c->format, o.f) < 0) {
-		fprintf(stderr, "%s: %s: write error: %s\n", cli_progname, c->output ? c->output : "stdout",
-			strerror(errno));
+		if (errno == EPIPE && o.f == stdout) {
+			/* the reader went away (| head): nothing more to say */
+			cli_out_abort(&o);
+			return 0;
+		}
+		int nomem = errno == ENOMEM;
+		fprintf(stderr, "%s: %s: %s: %s\n", cli_progname, c->output ? c->output : "stdout",
+			nomem ? "cannot write" : "write error", nomem ? "out of memory" : strerror(errno));
 		cli_out_abort(&o);
-		return 73;
+		return nomem ? 70 : 73;
 	}
 	return cli_out_commit(&o);
 }

@@ -106,9 +106,10 @@ int cm_check_summary(const struct cm_landscape *l, const struct cm_filter *f,
 	rc = cm_graphs_build(l, f, &g, err);
 	if (rc < 0)
 		return rc;
-	igraph_vector_int_init(&memb, 0);
-	igraph_vector_int_init(&csize, 0);
-	if ((e = igraph_connected_components(&g.collab, &memb, &csize, &ncomp, IGRAPH_WEAK))) {
+	memset(&memb, 0, sizeof(memb)); /* a zeroed vector is safe to destroy */
+	memset(&csize, 0, sizeof(csize));
+	if ((e = igraph_vector_int_init(&memb, 0)) || (e = igraph_vector_int_init(&csize, 0)) ||
+	    (e = igraph_connected_components(&g.collab, &memb, &csize, &ncomp, IGRAPH_WEAK))) {
 		rc = cm_ig_fail(e, err, "components");
 		goto out;
 	}

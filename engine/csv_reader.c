@@ -431,6 +431,8 @@ int cm_csv_read(const char *path, const char *display, cm_csv_row_fn row_fn,
 	r.cand_line = 1;
 
 	f = fopen(path, "rb");
+	if (!f && errno == ENOMEM)
+		return cm_error_set(err, CM_ENOMEM, display, 0, 0, "out of memory");
 	if (!f)
 		return cm_error_set(err, CM_ENOINPUT, display, 0, 0, "cannot open: %s", strerror(errno));
 	buf = malloc(cap);

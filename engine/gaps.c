@@ -774,6 +774,8 @@ static void tally_add(struct tally *t, const char *x, size_t n)
 {
 	size_t i;
 
+	if (t->nomem)
+		return; /* names and counts may disagree after a failure */
 	for (i = 0; i < t->names.n; i++)
 		if (strlen(t->names.v[i]) == n && !strncasecmp(t->names.v[i], x, n)) {
 			t->count[i]++;

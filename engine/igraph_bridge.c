@@ -13,6 +13,7 @@ void omp_set_num_threads(int n); /* from libgomp, which igraph uses */
 #endif
 
 static char last_reason[256];
+static igraph_error_t last_code; /* the code of the error last_reason describes */
 static struct timespec deadline; /* tv_sec 0 = no limit */
 static cm_progress_fn *progress_fn;
 static void *progress_ctx;
@@ -53,11 +54,19 @@ void cm_progress(const char *stage, double done)
 		progress_fn(stage, done, progress_ctx);
 }
 
-/* igraph polls this during long computations: stop at the deadline. */
+/* igraph polls this during long computations: stop at the deadline.
+ * IGRAPH_ALLOW_INTERRUPTION returns without freeing the function's
+ * temporaries, so the handler must free them (as igraph's R and Python
+ * interfaces do); otherwise the caller's error handling later frees
+ * entries that point into stack frames already gone (a crash in `path
+ * --time-limit`). */
 static igraph_error_t interruption_handler(void *data)
 {
 	(void)data;
-	return cm_time_up() ? IGRAPH_INTERRUPTED : IGRAPH_SUCCESS;
+	if (!cm_time_up())
+		return IGRAPH_SUCCESS;
+	IGRAPH_FINALLY_FREE();
+	return IGRAPH_INTERRUPTED;
 }
 
 /* igraph calls this instead of aborting: keep the first non-empty reason,
@@ -66,9 +75,10 @@ static void error_handler(const char *reason, const char *file, int line, igraph
 {
 	(void)file;
 	(void)line;
-	(void)e;
-	if (reason && *reason && !last_reason[0])
+	if (reason && *reason && !last_reason[0]) {
 		snprintf(last_reason, sizeof(last_reason), "%s", reason);
+		last_code = e;
+	}
 	IGRAPH_FINALLY_FREE();
 }
 
@@ -99,10 +109,15 @@ void cm_init(void)
 
 int cm_ig_fail(igraph_error_t e, struct cm_error *err, const char *what)
 {
-	int code = e == IGRAPH_ENOMEM ? CM_ENOMEM : e == IGRAPH_INTERRUPTED ? CM_ETIMEOUT : CM_EINTERNAL;
+	/* igraph may report a failure inside (out of memory in ARPACK's
+	 * work vectors) with a code of its own: the first error decides */
+	int code = e == IGRAPH_ENOMEM || (last_reason[0] && last_code == IGRAPH_ENOMEM) ? CM_ENOMEM :
+		   e == IGRAPH_INTERRUPTED ? CM_ETIMEOUT : CM_EINTERNAL;
 
 	if (code == CM_ETIMEOUT)
 		cm_error_set(err, code, NULL, 0, 0, "time limit reached during %s; nothing written", what);
+	else if (code == CM_ENOMEM)
+		cm_error_set(err, code, NULL, 0, 0, "out of memory during %s", what);
 	else
 		cm_error_set(err, code, NULL, 0, 0, "%s failed: %s", what,
 			     last_reason[0] ? last_reason : igraph_strerror(e));
@@ -240,6 +255,7 @@ void cm_csr_release(struct cm_csr *c)
 	free(c->nbr);
 	free(c->w);
 	free(c->strength);
+	memset(c, 0, sizeof(*c)); /* releasing twice is harmless */
 }
 
 int cm_csr_build(const igraph_t *g, const igraph_vector_t *w, struct cm_csr *c)

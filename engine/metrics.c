@@ -279,17 +279,21 @@ int cm_metrics_run(const struct cm_landscape *l, const struct cm_filter *f, stru
 	built = 1;
 	memset(&c, 0, sizeof(c));
 	rc = CM_ENOMEM;
+	/* a zeroed igraph vector is safe to destroy: destroy all if one fails */
+	memset(&deg, 0, sizeof(deg)), memset(&indeg, 0, sizeof(indeg)), memset(&outdeg, 0, sizeof(outdeg));
+	memset(&core, 0, sizeof(core)), memset(&reach, 0, sizeof(reach)), memset(&memb, 0, sizeof(memb));
+	memset(&art, 0, sizeof(art)), memset(&eig, 0, sizeof(eig)), memset(&pr, 0, sizeof(pr));
+	memset(&clust, 0, sizeof(clust)), memset(&tri, 0, sizeof(tri));
+	vecs = 1;
 	if (igraph_vector_int_init(&deg, 0) || igraph_vector_int_init(&indeg, 0) ||
 	    igraph_vector_int_init(&outdeg, 0) || igraph_vector_int_init(&core, 0) ||
 	    igraph_vector_int_init(&reach, 0) || igraph_vector_int_init(&memb, 0) ||
 	    igraph_vector_int_init(&art, 0) || igraph_vector_init(&eig, 0) ||
 	    igraph_vector_init(&pr, 0) || igraph_vector_init(&clust, 0) ||
 	    igraph_vector_init(&tri, 0)) {
-		/* igraph_*_init of size 0 does not fail in practice */
 		cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 		goto out;
 	}
-	vecs = 1;
 
 	if (cm_csr_build(&g.collab, &g.collab_w, &c) < 0) {
 		rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");

@@ -56,13 +56,17 @@ static int dbl_cmp(const void *a, const void *b)
 }
 
 /* Gini over k values (sorted copy): sum_i (2i - k - 1) x_i / (k * sum). */
-static double gini(const double *v, size_t k)
+static double gini(const double *v, size_t k, int *nomem)
 {
 	double *s, sum = 0, acc = 0;
 	size_t i;
 
-	if (k == 0 || !(s = malloc(k * sizeof(*s))))
+	if (k == 0)
 		return NAN;
+	if (!(s = malloc(k * sizeof(*s)))) {
+		*nomem = 1;
+		return NAN;
+	}
 	memcpy(s, v, k * sizeof(*s));
 	qsort(s, k, sizeof(*s), dbl_cmp);
 	for (i = 0; i < k; i++) {
@@ -74,13 +78,17 @@ static double gini(const double *v, size_t k)
 }
 
 /* Share of the total held by the ceil(k/10) largest values. */
-static double top10_share(const double *v, size_t k)
+static double top10_share(const double *v, size_t k, int *nomem)
 {
 	double *s, sum = 0, top = 0;
 	size_t i, nt = (k + 9) / 10;
 
-	if (k == 0 || !(s = malloc(k * sizeof(*s))))
+	if (k == 0)
 		return NAN;
+	if (!(s = malloc(k * sizeof(*s)))) {
+		*nomem = 1;
+		return NAN;
+	}
 	memcpy(s, v, k * sizeof(*s));
 	qsort(s, k, sizeof(*s), dbl_cmp);
 	for (i = 0; i < k; i++) {
@@ -134,7 +142,7 @@ static int ranks(const double *v, size_t k, double *out)
 }
 
 /* Spearman's rho: Pearson correlation of average ranks. */
-static double spearman(const double *x, const double *y, size_t k)
+static double spearman(const double *x, const double *y, size_t k, int *nomem)
 {
 	double *rx, *ry, mx = 0, my = 0, sxy = 0, sxx = 0, syy = 0;
 	size_t i;
@@ -146,6 +154,7 @@ static double spearman(const double *x, const double *y, size_t k)
 	if (!rx || !ry || ranks(x, k, rx) < 0 || ranks(y, k, ry) < 0) {
 		free(rx);
 		free(ry);
+		*nomem = 1;
 		return NAN;
 	}
 	for (i = 0; i < k; i++) {
@@ -252,13 +261,14 @@ static int network_section(struct ctx *x)
 {
 	double n = (double)x->n, m = (double)igraph_ecount(&x->g.collab), apl, diam, tr, ac, rec = NAN;
 	igraph_integer_t ncomp = 0, largest = 0;
+	igraph_error_t e;
 
 	if (largest_component(x, &ncomp, &largest, &apl, &diam) < 0)
 		return CM_ENOMEM;
-	igraph_transitivity_undirected(&x->g.collab, &tr, IGRAPH_TRANSITIVITY_ZERO);
-	igraph_transitivity_avglocal_undirected(&x->g.collab, &ac, IGRAPH_TRANSITIVITY_ZERO);
-	if (igraph_ecount(&x->g.tie) > 0)
-		igraph_reciprocity(&x->g.tie, &rec, 1, IGRAPH_RECIPROCITY_DEFAULT);
+	if ((e = igraph_transitivity_undirected(&x->g.collab, &tr, IGRAPH_TRANSITIVITY_ZERO)) ||
+	    (e = igraph_transitivity_avglocal_undirected(&x->g.collab, &ac, IGRAPH_TRANSITIVITY_ZERO)) ||
+	    (igraph_ecount(&x->g.tie) > 0 && (e = igraph_reciprocity(&x->g.tie, &rec, 1, IGRAPH_RECIPROCITY_DEFAULT))))
+		return cm_ig_fail(e, x->err, "clustering"); /* never a silent 0 */
 	cm_report_add(&x->r, "network", "", "organizations", n, "%.0f organizations", n);
 	if (cm_table_find(&x->m, "betweenness_se") >= 0) {
 		size_t k = cm_path_samples(x->l, x->f);
@@ -345,7 +355,7 @@ static int centralization_section(struct ctx *x, double *buf)
 static void inequality_of(struct ctx *x, const char *name, const char *what, const double *v, size_t k)
 {
 	char measure[64];
-	double g = gini(v, k), t = top10_share(v, k);
+	double g = gini(v, k, &x->r.nomem), t = top10_share(v, k, &x->r.nomem);
 
 	snprintf(measure, sizeof(measure), "gini_%s", name);
 	if (isnan(g))
@@ -410,7 +420,7 @@ static int money_section(struct ctx *x, double *buf, double *budget)
 		double rho;
 		column(&x->m, cs[k].col, buf);
 		compact(buf, budget, x->n);
-		rho = spearman(b, buf, nb);
+		rho = spearman(b, buf, nb, &x->r.nomem);
 		snprintf(measure, sizeof(measure), "spearman_budget_%s", cs[k].col);
 		if (isnan(rho))
 			cm_report_add(&x->r, "money_and_position", "", measure, NAN,
@@ -434,6 +444,7 @@ static int groups_section(struct ctx *x, const struct cm_groups *gr)
 	igraph_vector_int_t types;
 	double m = (double)igraph_ecount(&x->g.collab), assort = NAN, E = 0, I = 0;
 	igraph_integer_t e;
+	igraph_error_t ie;
 	size_t g, i;
 
 	if (!in || !ex || !size || igraph_vector_int_init(&types, (igraph_integer_t)x->n)) {
@@ -457,8 +468,13 @@ static int groups_section(struct ctx *x, const struct cm_groups *gr)
 			E++;
 		}
 	}
-	if (m > 0)
-		igraph_assortativity_nominal(&x->g.collab, &types, &assort, IGRAPH_UNDIRECTED, 1);
+	if (m > 0 && (ie = igraph_assortativity_nominal(&x->g.collab, &types, &assort, IGRAPH_UNDIRECTED, 1))) {
+		igraph_vector_int_destroy(&types);
+		free(in);
+		free(ex);
+		free(size);
+		return cm_ig_fail(ie, x->err, "assortativity");
+	}
 	if (isnan(assort))
 		cm_report_add(&x->r, "groups", "", "assortativity", NAN, "undefined: no ties, or a single group");
 	else

@@ -2659,6 +2659,13 @@ static void pdf_undate(char *d, size_t n)
 	}
 }
 
+/* One Graphviz context for the life of the process, never freed: Graphviz
+ * 2.42's pango plugin keeps a pointer to the last font name it measured,
+ * which lives in the context, so a second context read freed memory
+ * (found by tests/fuzz/pipeline.c).  The context holds the plugin
+ * configuration only; every graph is freed after each map. */
+static GVC_t *gvc_shared;
+
 int cm_map_render(const struct cm_landscape *l, const struct cm_filter *f, const struct cm_map_opts *o,
 		  char **data, size_t *len, struct cm_map_info *info, struct cm_error *err)
 {
@@ -2779,10 +2786,11 @@ int cm_map_render(const struct cm_landscape *l, const struct cm_filter *f, const
 	prev_errf = agseterrf(gv_collect);
 	prev_level = agseterr(AGERR);
 	gv = 1;
-	if (!(gvc = gvContext())) {
+	if (!gvc_shared && !(gvc_shared = gvContext())) {
 		rc = cm_error_set(err, CM_EINTERNAL, NULL, 0, 0, "cannot start Graphviz");
 		goto out;
 	}
+	gvc = gvc_shared;
 	if ((rc = layout_pass1(&m, gvc, engine, bb, err)) < 0)
 		goto out;
 	if ((rc = build_legend(&m, &st, info, &lg)) < 0)
@@ -2809,8 +2817,6 @@ int cm_map_render(const struct cm_landscape *l, const struct cm_filter *f, const
 nomem:
 	rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 out:
-	if (gvc)
-		gvFreeContext(gvc);
 	if (gv) {
 		agseterrf(prev_errf);
 		agseterr(prev_level);

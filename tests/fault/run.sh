@@ -1,0 +1,168 @@
+#!/bin/sh
+# run.sh - allocation-failure tests: for each scenario below, runs coalmap
+# once to count its allocations (tests/fault/failmalloc.c, an LD_PRELOAD
+# shim), then once for every N from 1 to that count with the Nth
+# allocation failing, and checks each run either
+#   - exits 0 with stdout and the output file byte-identical to the run
+#     without a failure (the failure was absorbed, e.g. by stdio), or
+#   - exits 70 with "out of memory" on stderr, nothing on stdout, the old
+#     output file untouched and no temporary file left,
+# and never crashes, hangs or (in a sanitizer build, through LeakSanitizer;
+# or under valgrind, every FAULT_VALGRIND_EVERY-th N) leaks.
+#
+# Environment: FAULT_STRIDE=K tries every Kth N only (default 1: all);
+# FAULT_JOBS=J runs J at a time (default: the number of cores);
+# FAULT_VALGRIND_EVERY=K also runs every Kth N under valgrind (0 = never);
+# FAULT_ONLY=PATTERN runs only the scenarios whose name matches (a glob).
+# Prints "FAULTS: scenarios S, injected N, failed F" at the end.
+. "$(dirname "$0")/../cli/lib.sh"
+
+shim=$top_builddir/tests/fault/.libs/libfailmalloc.so
+[ -f "$shim" ] || { echo "no $shim: run make check first"; exit 1; }
+# the real program and its library path, without libtool's wrapper script
+llp=$("$top_builddir/libtool" --mode=execute sh -c 'printf %s "${LD_LIBRARY_PATH:-}"' sh "$COALMAP")
+prog=$("$top_builddir/libtool" --mode=execute echo "$COALMAP")
+stride=${FAULT_STRIDE:-1}
+jobs=${FAULT_JOBS:-$(nproc 2>/dev/null || echo 2)}
+vg_every=${FAULT_VALGRIND_EVERY:-0}
+# in a sanitizer build the shim comes before libasan; LeakSanitizer exits 23
+ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0:detect_leaks=1:exitcode=86
+LSAN_OPTIONS=suppressions=$top_srcdir/tests/fault/lsan.supp:exitcode=87
+export ASAN_OPTIONS LSAN_OPTIONS
+
+T="$tmp/tiny"
+mk "$T" 'id,name,type\na,Alpha,ngo\nb,Beta,funder\nc,"Gamma, Inc",decision_maker\nd,Delta,ngo\n' \
+	'source,target,type,weight\na,b,partnership,2\nb,c,access,1\nc,d,funding,1\na,d,information,1\n'
+F=$top_srcdir/datasets/florentine
+
+# one coalmap run with the Nth allocation failing (0 = none) in its own
+# folder $tmp/r$N; leaves $tmp/r$N/{rc,out,err,count}
+one() { # N WRAPPER ARGS... (ARGS may use @OUT@ for the output file)
+	n=$1 wrap=$2
+	shift 2
+	d=$tmp/r$n
+	rm -rf "$d"
+	mkdir -p "$d/o"
+	printf 'old\n' >"$d/o/out.x"
+	args=
+	for a in "$@"; do
+		[ "$a" = @OUT@ ] && a=$d/o/out.x
+		args="$args '$a'"
+	done
+	# shellcheck disable=SC2086
+	eval "COALMAP_FAIL_AT=$n COALMAP_FAIL_REPORT='$d/count' LD_PRELOAD='$shim' LD_LIBRARY_PATH='$llp' \
+		timeout 120 $wrap '$prog' $args" >"$d/out" 2>"$d/err"
+	echo $? >"$d/rc"
+}
+
+scenarios=0
+injected=0
+nfail=0
+
+# judge N: compares run N with the baseline run 0; prints nothing if fine
+judge() {
+	n=$1 d=$tmp/r$1 b=$tmp/r0
+	rc=$(cat "$d/rc")
+	# the run must have failed an allocation (the count is deterministic)
+	case $rc in 0 | 70) [ "$(cut -d' ' -f2 "$d/count" 2>/dev/null)" = 1 ] ||
+		{ echo "N=$n: no allocation was failed (count $(cat "$d/count" 2>/dev/null))"; return; } ;;
+	esac
+	case $rc in
+	0)
+		cmp -s "$d/out" "$b/out" || { echo "N=$n: exit 0 but stdout differs from a run without failure"; return; }
+		cmp -s "$d/o/out.x" "$b/o/out.x" || { echo "N=$n: exit 0 but the output file differs"; return; }
+		;;
+	70)
+		grep -q "out of memory" "$d/err" || { echo "N=$n: exit 70 without 'out of memory': $(head -3 "$d/err")"; return; }
+		[ ! -s "$d/out" ] || { echo "N=$n: exit 70 but wrote to stdout"; return; }
+		[ "$(cat "$d/o/out.x")" = old ] || { echo "N=$n: exit 70 but the old output file changed"; return; }
+		[ "$(ls -A "$d/o")" = out.x ] || { echo "N=$n: temporary files left: $(ls -A "$d/o")"; return; }
+		;;
+	*)
+		echo "N=$n: exit status $rc: $(grep -v '^==' "$d/err" | head -3) $(grep -m3 'ERROR\|SUMMARY\|definitely' "$d/err")"
+		return
+		;;
+	esac
+}
+
+# scenario NAME ARGS...: the whole loop for one command line
+scenario() {
+	name=$1
+	shift
+	scenarios=$((scenarios + 1))
+	one 0 "" "$@"
+	if [ "$(cat "$tmp/r0/rc")" != 0 ]; then
+		fail "$name: the run without failure exits $(cat "$tmp/r0/rc"): $(head -3 "$tmp/r0/err")"
+		return
+	fi
+	total=$(cut -d' ' -f1 "$tmp/r0/count")
+	seq "$stride" "$stride" "$total" >"$tmp/ns"
+	: >"$tmp/bad"
+	# shellcheck disable=SC2016
+	while read -r n; do echo "$n"; done <"$tmp/ns" |
+		xargs -P "$jobs" -n 16 sh -c 'for n; do sh "$0" --one "$n"; done' "$0" >>"$tmp/bad" 2>&1
+	tried=$(wc -l <"$tmp/ns")
+	injected=$((injected + tried))
+	bad=$(wc -l <"$tmp/bad")
+	checks=$((checks + 1))
+	if [ "$bad" -ne 0 ]; then
+		nfail=$((nfail + bad))
+		fail "$name: $bad of $tried failures handled badly, e.g.:"
+		head -5 "$tmp/bad" >&2
+	fi
+	echo "$name: $total allocations, $tried failures injected, $bad bad"
+	if [ "$vg_every" -gt 0 ] && command -v valgrind >/dev/null; then
+		vbad=0 vn=0
+		for n in $(seq "$vg_every" "$vg_every" "$total"); do
+			vn=$((vn + 1))
+			one "$n" "valgrind -q --soname-synonyms=somalloc=nouserintercepts --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=99 --suppressions=$top_srcdir/tests/cli/map-valgrind.supp --suppressions=$top_srcdir/tests/fault/valgrind.supp" "$@"
+			r=$(judge "$n")
+			rm -rf "$tmp/r$n"
+			[ -z "$r" ] || { vbad=$((vbad + 1)); echo "valgrind $r" >&2; }
+		done
+		checks=$((checks + 1))
+		[ "$vbad" -eq 0 ] || fail "$name: $vbad of $vn runs under valgrind failed"
+		injected=$((injected + vn))
+		echo "$name: $vn more under valgrind, $vbad bad"
+	fi
+}
+
+if [ "${1:-}" = --one ]; then
+	# a worker: FAULT_SCENARIO_ARGS holds the scenario's arguments
+	rm -rf "$tmp"
+	trap - EXIT
+	tmp=$FAULT_BASE
+	n=$2
+	eval "set -- $FAULT_SCENARIO_ARGS"
+	one "$n" "" "$@"
+	judge "$n"
+	rm -rf "$tmp/r$n"
+	exit 0
+fi
+
+# each scenario exports its arguments for the workers, quoted
+run_scenario() {
+	name=$1
+	shift
+	case "$name" in ${FAULT_ONLY:-*}) ;; *) return ;; esac
+	FAULT_SCENARIO_ARGS=
+	for a in "$@"; do
+		FAULT_SCENARIO_ARGS="$FAULT_SCENARIO_ARGS '$a'"
+	done
+	export FAULT_SCENARIO_ARGS
+	# the workers need the baseline in their own $tmp: share it
+	FAULT_BASE=$tmp
+	export FAULT_BASE
+	scenario "$name" "$@"
+}
+
+run_scenario "metrics tiny" metrics "$T" --threads 1 --format csv
+run_scenario "metrics florentine" metrics "$F" --threads 1 -o @OUT@ --format json
+run_scenario "power florentine" power "$F" --threads 1
+run_scenario "gaps florentine" gaps "$F" --threads 1
+run_scenario "gaps --for tiny" gaps "$T" --for a --threads 1 -o @OUT@ --format csv
+run_scenario "path florentine" path "$F" Pazzi Lamberteschi -o @OUT@ --format csv
+run_scenario "check tiny" check "$T"
+run_scenario "map tiny" map "$T" -o @OUT@ --format svg
+echo "FAULTS: scenarios $scenarios, injected $injected, failed $nfail"
+finish
