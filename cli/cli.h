@@ -69,6 +69,10 @@ void cli_progress_end(void);
  * counts them); returns 0, or -1 if the list is empty or memory ran out. */
 int cli_split_list(const char *arg, char ***items, size_t *n);
 
+/* Reads a whole number from lo to hi into *v; returns 0, or -1 when s is
+ * empty, not a number or out of range. */
+int cli_parse_long(const char *s, long lo, long hi, long *v);
+
 /* Prints a usage error and returns 64. */
 int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Prints err (with location) and returns its exit status. */

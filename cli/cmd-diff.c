@@ -2,7 +2,6 @@
  * one landscape between two days. */
 #include "config.h"
 
-#include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -69,7 +68,6 @@ int cmd_diff(int argc, char **argv)
 	struct cm_error err;
 	int32_t at[2];
 	size_t nat = 0;
-	char *end;
 	long v;
 	int opt, rc, nargs;
 
@@ -94,9 +92,7 @@ int cmd_diff(int argc, char **argv)
 			nat++;
 			continue;
 		case O_TOP:
-			errno = 0;
-			v = strtol(optarg, &end, 10);
-			if (errno || *end || !*optarg || v < 0 || v > 1000000000L) {
+			if (cli_parse_long(optarg, 0, 1000000000L, &v) < 0) {
 				rc = cli_usage_error("diff", "--top needs a whole number (0 = all), not '%s'", optarg);
 				goto out;
 			}

@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -98,15 +99,12 @@ int cmd_gaps(int argc, char **argv)
 	struct cm_landscape *l = NULL;
 	struct cm_table t;
 	struct cm_error err;
-	char *end;
 	long top = 10;
 	int opt, rc, li;
 	size_t i, k;
 
-	memset(&go, 0, sizeof(go));
+	cm_gaps_opts_init(&go);
 	memset(&ls, 0, sizeof(ls));
-	for (k = 0; k < CM_GAP_NCOMPONENTS; k++)
-		go.weights[k] = 1;
 	cli_common_init(&c);
 	cm_table_init(&t, 0);
 	optind = 1;
@@ -127,9 +125,7 @@ int cmd_gaps(int argc, char **argv)
 			go.include_targets = 1;
 			continue;
 		case 'n':
-			errno = 0;
-			top = strtol(optarg, &end, 10);
-			if (errno || *end || top < 0) {
+			if (cli_parse_long(optarg, 0, LONG_MAX, &top) < 0) {
 				rc = cli_usage_error("gaps", "--top needs a number of rows, not '%s'", optarg);
 				goto out;
 			}

@@ -1,8 +1,8 @@
 /* cmd-metrics.c - coalmap metrics: per-organization metrics table. */
 #include "config.h"
 
-#include <errno.h>
 #include <getopt.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -52,7 +52,6 @@ int cmd_metrics(int argc, char **argv)
 	const char *sort = NULL, *group_by = NULL;
 	long top = -1;
 	int opt, rc, h;
-	char *end;
 
 	cli_common_init(&c);
 	cm_table_init(&t, 0);
@@ -72,9 +71,7 @@ int cmd_metrics(int argc, char **argv)
 			continue;
 		}
 		if (opt == 'n') {
-			errno = 0;
-			top = strtol(optarg, &end, 10);
-			if (errno || *end || top < 0) {
+			if (cli_parse_long(optarg, 0, LONG_MAX, &top) < 0) {
 				rc = cli_usage_error("metrics", "--top needs a number of rows, not '%s'", optarg);
 				goto out;
 			}

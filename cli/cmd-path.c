@@ -1,7 +1,6 @@
 /* cmd-path.c - coalmap path: who can introduce FROM to TO. */
 #include "config.h"
 
-#include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,7 +30,6 @@ int cmd_path(int argc, char **argv)
 	struct cm_table t;
 	struct cm_error err;
 	long k = 3;
-	char *end;
 	int opt, rc;
 
 	cli_common_init(&c);
@@ -44,9 +42,7 @@ int cmd_path(int argc, char **argv)
 			goto out;
 		}
 		if (opt == 'k') {
-			errno = 0;
-			k = strtol(optarg, &end, 10);
-			if (errno || *end || k < 1 || k > 1000) {
+			if (cli_parse_long(optarg, 1, 1000, &k) < 0) {
 				rc = cli_usage_error("path", "-k needs a number from 1 to 1000, not '%s'", optarg);
 				goto out;
 			}

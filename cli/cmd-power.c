@@ -1,7 +1,6 @@
 /* cmd-power.c - coalmap power: the power report. */
 #include "config.h"
 
-#include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,7 +47,7 @@ int cmd_power(int argc, char **argv)
 	struct cm_landscape *l = NULL;
 	struct cm_table t;
 	struct cm_error err;
-	char **targets = NULL, *end;
+	char **targets = NULL;
 	size_t i;
 	long k;
 	int opt, rc;
@@ -73,9 +72,7 @@ int cmd_power(int argc, char **argv)
 			po.targets = (const char *const *)targets;
 			continue;
 		case 'k':
-			errno = 0;
-			k = strtol(optarg, &end, 10);
-			if (errno || *end || k < 0 || k > 1000) {
+			if (cli_parse_long(optarg, 0, 1000, &k) < 0) {
 				rc = cli_usage_error("power", "--key-players needs a number from 0 to 1000, not '%s'", optarg);
 				goto out;
 			}

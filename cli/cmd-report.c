@@ -144,6 +144,7 @@ static void report_release(struct report *r)
 struct pick {
 	const char *from;  /* column of the source table */
 	const char *as;    /* heading in the report */
+	int yes;           /* a 0/1 column shown as "yes" or blank */
 };
 
 /* "money_and_position" -> "Money and position". */
@@ -161,106 +162,84 @@ static char *pretty(const char *s)
 	return out;
 }
 
+/* Copies cell (r, s) of src to (d, t) of dst as the pick says. */
+static int copy_cell(const struct cm_table *src, size_t s, size_t r, struct cm_table *dst, size_t t, size_t d,
+		     const struct pick *pk)
+{
+	const struct cm_column *c = &src->cols[s];
+	char *v;
+	int bad;
+
+	if (c->null[r])
+		return 0;
+	if (pk->yes)
+		return c->kind == CM_INT && c->ints[r] ? cm_table_set_text(dst, t, d, "yes") : 0;
+	if (c->kind == CM_INT) {
+		cm_table_set_int(dst, t, d, c->ints[r]);
+		return 0;
+	}
+	if (c->kind == CM_REAL) {
+		cm_table_set_real(dst, t, d, c->reals[r]);
+		return 0;
+	}
+	v = strcmp(pk->from, "section") == 0 ? pretty(c->text[r]) : NULL;
+	bad = cm_table_set_text(dst, t, d, v ? v : c->text[r]);
+	free(v);
+	return bad;
+}
+
 /* Copies the first rows (0 = all) of the picked columns of src into dst
  * (caller-initialised); columns missing from src are left out.  When src
  * has a "section" column, its values are made readable and each section
- * keeps at most per_section rows (0 = all), then a row saying how many
- * more `more` lists.  Returns 0 or -1 (memory). */
+ * keeps at most per_section rows (0 = all), then a row in its last column
+ * saying how many more `more` lists.  Returns 0 or -1 (memory). */
 static int pick(const struct cm_table *src, const struct pick *cols, size_t ncols, size_t rows,
 		size_t per_section, const char *more, struct cm_table *dst)
 {
 	size_t n = rows && rows < src->nrows ? rows : src->nrows, j, r, in = 0, skipped = 0;
-	int sec = cm_table_find(src, "section"), last = -1;
-	const char *prev = NULL;
+	int from[8], sec = cm_table_find(src, "section");
+	const struct pick *used[8];
+	size_t nused = 0;
 
 	cm_table_release(dst);
 	cm_table_init(dst, 0);
-	for (j = 0; j < ncols; j++) {
+	for (j = 0; j < ncols && nused < 8; j++) {
 		int s = cm_table_find(src, cols[j].from);
-		if (s >= 0 && cm_table_add_column(dst, cols[j].as, src->cols[s].kind) < 0)
+		if (s < 0)
+			continue;
+		if (cm_table_add_column(dst, cols[j].as, cols[j].yes ? CM_TEXT : src->cols[s].kind) < 0)
 			return -1;
+		from[nused] = s;
+		used[nused++] = &cols[j];
 	}
-	if (sec < 0 || src->cols[sec].kind != CM_TEXT)
-		per_section = 0;
+	if (sec < 0 || src->cols[sec].kind != CM_TEXT || nused < 2 || from[0] != sec)
+		per_section = 0; /* cut only when the section comes first */
 	for (r = 0; r <= n; r++) {
-		const char *cur = r < n && per_section ? (src->cols[sec].null[r] ? "" : src->cols[sec].text[r]) : NULL;
 		long d;
-		if (per_section && prev && (!cur || strcmp(cur, prev))) {
-			if (skipped) { /* close the previous section with a count */
-				int sc = cm_table_find(dst, "section");
-				char *msg;
-				for (j = 0; j < dst->ncols; j++)
-					if (dst->cols[j].kind == CM_TEXT && (int)j != sc)
-						last = (int)j;
-				if (sc < 0 || last < 0 || dst->nrows == 0)
-					return -1;
-				if ((d = cm_table_add_row(dst)) < 0 ||
-				    !(msg = format("\xE2\x80\xA6 and %zu more (%s)", skipped, more)))
-					return -1;
-				if (cm_table_set_text(dst, (size_t)sc, (size_t)d, dst->cols[sc].text[d - 1]) < 0 ||
-				    cm_table_set_text(dst, (size_t)last, (size_t)d, msg) < 0) {
-					free(msg);
-					return -1;
-				}
+		if (per_section && r > 0 && (r == n || strcmp(src->cols[sec].text[r], src->cols[sec].text[r - 1]))) {
+			if (skipped) { /* close the section with a count */
+				char *msg = format("\xE2\x80\xA6 and %zu more (%s)", skipped, more);
+				int bad = !msg || (d = cm_table_add_row(dst)) < 0 ||
+					  cm_table_set_text(dst, 0, (size_t)d, dst->cols[0].text[d - 1]) < 0 ||
+					  cm_table_set_text(dst, nused - 1, (size_t)d, msg) < 0;
 				free(msg);
+				if (bad)
+					return -1;
 			}
 			in = skipped = 0;
 		}
 		if (r == n)
 			break;
-		prev = cur;
 		if (per_section && ++in > per_section) {
 			skipped++;
 			continue;
 		}
 		if ((d = cm_table_add_row(dst)) < 0)
 			return -1;
-		for (j = 0; j < ncols; j++) {
-			int s = cm_table_find(src, cols[j].from), t = cm_table_find(dst, cols[j].as);
-			const struct cm_column *c;
-			if (s < 0 || t < 0 || src->cols[s].null[r])
-				continue;
-			c = &src->cols[s];
-			if (c->kind == CM_INT) {
-				cm_table_set_int(dst, (size_t)t, (size_t)d, c->ints[r]);
-			} else if (c->kind == CM_REAL) {
-				cm_table_set_real(dst, (size_t)t, (size_t)d, c->reals[r]);
-			} else {
-				char *v = s == sec ? pretty(c->text[r]) : NULL;
-				int bad = cm_table_set_text(dst, (size_t)t, (size_t)d, v ? v : c->text[r]) < 0;
-				free(v);
-				if (bad)
-					return -1;
-			}
-		}
+		for (j = 0; j < nused; j++)
+			if (copy_cell(src, (size_t)from[j], r, dst, j, (size_t)d, used[j]) < 0)
+				return -1;
 	}
-	return 0;
-}
-
-/* A 0/1 column shown as yes/blank. */
-static int yes_column(struct cm_table *t, const char *name)
-{
-	int j = cm_table_find(t, name), d;
-	size_t r;
-
-	if (j < 0 || t->cols[j].kind != CM_INT)
-		return 0;
-	if ((d = cm_table_add_column(t, name, CM_TEXT)) < 0)
-		return -1;
-	for (r = 0; r < t->nrows; r++)
-		if (!t->cols[j].null[r] && t->cols[j].ints[r] &&
-		    cm_table_set_text(t, (size_t)d, r, "yes") < 0)
-			return -1;
-	/* the text column takes the number's place */
-	{
-		struct cm_column tmp = t->cols[j];
-		t->cols[j] = t->cols[d];
-		t->cols[d] = tmp;
-	}
-	free(t->cols[d].name);
-	free(t->cols[d].ints);
-	free(t->cols[d].null);
-	t->ncols--;
 	return 0;
 }
 
@@ -398,20 +377,20 @@ static int build(struct report *r, const struct cm_landscape *l, const struct cm
 		 const struct opts *o)
 {
 	static const struct pick key_cols[] = {
-		{ "name", "organization" }, { "type", "type" }, { "degree", "partners" },
-		{ "betweenness_norm", "brokerage" }, { "harmonic", "reach" }, { "pagerank", "PageRank" },
-		{ "community", "community" }, { "articulation", "single point of failure" },
+		{ "name", "organization", 0 }, { "type", "type", 0 }, { "degree", "partners", 0 },
+		{ "betweenness_norm", "brokerage", 0 }, { "harmonic", "reach", 0 }, { "pagerank", "PageRank", 0 },
+		{ "community", "community", 0 }, { "articulation", "single point of failure", 1 },
 	};
 	static const struct pick finding_cols[] = {
-		{ "section", "section" }, { "subject", "about" }, { "reading", "finding" },
+		{ "section", "section", 0 }, { "subject", "about", 0 }, { "reading", "finding", 0 },
 	};
 	static const struct pick partner_cols[] = {
-		{ "rank", "rank" }, { "name", "organization" }, { "type", "type" }, { "score", "score" },
-		{ "why", "why" }, { "risk", "risk" },
+		{ "rank", "rank", 0 }, { "name", "organization", 0 }, { "type", "type", 0 }, { "score", "score", 0 },
+		{ "why", "why", 0 }, { "risk", "risk", 0 },
 	};
 	static const struct pick route_cols[] = {
-		{ "name", "decision-maker" }, { "type", "type" }, { "length", "steps" }, { "trust", "trust" },
-		{ "path", "route" },
+		{ "name", "decision-maker", 0 }, { "type", "type", 0 }, { "length", "steps", 0 }, { "trust", "trust", 0 },
+		{ "path", "route", 0 },
 	};
 	struct cm_table t;
 	struct cm_error err;
@@ -428,15 +407,13 @@ static int build(struct report *r, const struct cm_landscape *l, const struct cm
 	cm_table_init(&t, 0);
 	cm_error_clear(&err);
 	if (o->for_org) {
-		long i;
-		for (i = 0; i < (long)cm_landscape_norgs(l); i++)
-			if (strcmp(cm_landscape_org_id(l, (size_t)i), o->for_org) == 0)
-				for_name = cm_landscape_org_name(l, (size_t)i);
-		if (!for_name) {
+		long i = cm_org_find(l, o->for_org);
+		if (i < 0) {
 			fprintf(stderr, "%s: %s: no organization with id '%s'\n", cli_progname,
 				cm_landscape_orgs_path(l), o->for_org);
 			return 64;
 		}
+		for_name = cm_landscape_org_name(l, (size_t)i);
 	}
 
 	/* summary */
@@ -501,7 +478,7 @@ static int build(struct report *r, const struct cm_landscape *l, const struct cm
 				  "point of failure is an organization whose departure splits the network."))))
 		goto nomem;
 	if (pick(&t, key_cols, sizeof(key_cols) / sizeof(*key_cols), o->top ? o->top : KEY_ORGS_TOP,
-		 0, NULL, &p->table) < 0 || yes_column(&p->table, "single point of failure") < 0)
+		 0, NULL, &p->table) < 0)
 		goto nomem;
 	if (k && !(p->note = format("Brokerage and reach are estimated from %zu of the %zu organizations "
 				    "taken at random as starting points ('coalmap metrics --exact' computes "
@@ -527,9 +504,7 @@ static int build(struct report *r, const struct cm_landscape *l, const struct cm
 		goto nomem;
 
 	/* gaps */
-	memset(&go, 0, sizeof(go));
-	for (col = 0; col < CM_GAP_NCOMPONENTS; col++)
-		go.weights[col] = 1; /* as coalmap gaps: every component counts once */
+	cm_gaps_opts_init(&go);
 	go.group_by = o->group_by;
 	go.targets = o->targets;
 	cm_table_release(&t);
@@ -621,7 +596,7 @@ int cmd_report(int argc, char **argv)
 	struct opts o;
 	struct cm_landscape *l = NULL;
 	struct cli_out out, mapout;
-	char **targets = NULL, *end, *mapfile = NULL, namebuf[256];
+	char **targets = NULL, *mapfile = NULL, namebuf[256];
 	size_t i, ntargets = 0;
 	long v;
 	int opt, rc, open_out = 0, open_map = 0;
@@ -656,9 +631,7 @@ int cmd_report(int argc, char **argv)
 			continue;
 		case 'k':
 		case 'n':
-			errno = 0;
-			v = strtol(optarg, &end, 10);
-			if (errno || *end || !*optarg || v < (opt == 'k' ? 0 : 1) || v > 1000) {
+			if (cli_parse_long(optarg, opt == 'k' ? 0 : 1, 1000, &v) < 0) {
 				rc = cli_usage_error("report", "--%s needs a number from %d to 1000, not '%s'",
 						     opt == 'k' ? "key-players" : "top", opt == 'k' ? 0 : 1, optarg);
 				goto out;

@@ -28,6 +28,19 @@ void cli_common_release(struct cli_common *c)
 	memset(c, 0, sizeof(*c));
 }
 
+int cli_parse_long(const char *s, long lo, long hi, long *v)
+{
+	char *end;
+	long x;
+
+	errno = 0;
+	x = strtol(s, &end, 10);
+	if (errno || end == s || *end || x < lo || x > hi)
+		return -1;
+	*v = x;
+	return 0;
+}
+
 int cli_usage_error(const char *cmd, const char *fmt, ...)
 {
 	va_list ap;

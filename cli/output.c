@@ -45,7 +45,9 @@ static void csv_text(const char *s, FILE *f)
 		fputc('"', f);
 }
 
-static void write_csv(const struct cm_table *t, FILE *f)
+/* exact: every real written so that it reads back the same (convert);
+ * otherwise 12 significant digits. */
+static void write_csv(const struct cm_table *t, FILE *f, int exact)
 {
 	size_t r, j;
 	char buf[64];
@@ -63,6 +65,8 @@ static void write_csv(const struct cm_table *t, FILE *f)
 				fputc(',', f);
 			if (c->kind == CM_TEXT)
 				csv_text(c->null[r] ? "" : c->text[r], f);
+			else if (exact && c->kind == CM_REAL && !c->null[r])
+				fputs(cm_format_real(c->reals[r], buf, sizeof(buf)), f);
 			else
 				fputs(number(c, r, buf, sizeof(buf), 12), f);
 		}
@@ -70,32 +74,9 @@ static void write_csv(const struct cm_table *t, FILE *f)
 	}
 }
 
-/* CSV with every number written so that it reads back exactly (convert). */
 int cli_write_csv_exact(const struct cm_table *t, FILE *f)
 {
-	size_t r, j;
-	char buf[64];
-
-	for (j = 0; j < t->ncols; j++) {
-		if (j)
-			fputc(',', f);
-		csv_text(t->cols[j].name, f);
-	}
-	fputc('\n', f);
-	for (r = 0; r < t->nrows; r++) {
-		for (j = 0; j < t->ncols; j++) {
-			const struct cm_column *c = &t->cols[j];
-			if (j)
-				fputc(',', f);
-			if (c->kind == CM_TEXT)
-				csv_text(c->null[r] ? "" : c->text[r], f);
-			else if (c->kind == CM_REAL && !c->null[r])
-				fputs(cm_format_real(c->reals[r], buf, sizeof(buf)), f);
-			else
-				fputs(number(c, r, buf, sizeof(buf), 12), f);
-		}
-		fputc('\n', f);
-	}
+	write_csv(t, f, 1);
 	return ferror(f) ? -1 : 0;
 }
 
@@ -411,7 +392,7 @@ int cli_write_table(const struct cm_table *t, enum cli_format fmt, FILE *f)
 			return -1;
 		}
 		break;
-	case FMT_CSV: write_csv(t, f); break;
+	case FMT_CSV: write_csv(t, f, 0); break;
 	case FMT_JSON: write_json(t, f); break;
 	case FMT_MD: write_md(t, f); break;
 	case FMT_HTML: write_html(t, f); break;

@@ -119,6 +119,8 @@ size_t cm_landscape_nties(const struct cm_landscape *l);
 const char *cm_landscape_org_id(const struct cm_landscape *l, size_t i);
 const char *cm_landscape_org_name(const struct cm_landscape *l, size_t i);
 const char *cm_landscape_org_type(const struct cm_landscape *l, size_t i);
+/* Index of the org with this id, or -1.  O(n). */
+long cm_org_find(const struct cm_landscape *l, const char *id);
 /* Files the landscape was read from (borrowed). */
 const char *cm_landscape_orgs_path(const struct cm_landscape *l);
 const char *cm_landscape_ties_path(const struct cm_landscape *l);
@@ -261,6 +263,10 @@ struct cm_gaps_opts {
 	struct cm_strlist need_skills, need_types, need_regions;
 	size_t top;                              /* rows kept; 0 = all */
 };
+
+/* Sets o to the defaults of `coalmap gaps`: every score component
+ * weighted 1, no filters, every row. */
+void cm_gaps_opts_init(struct cm_gaps_opts *o);
 
 /* Ranks the partners o->for_org could add (docs/gaps.md): one row per
  * candidate with rank, id, name, type, score, the components, new_reach,

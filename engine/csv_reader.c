@@ -197,53 +197,6 @@ static void record_cb(int c, void *data)
 	r->buf_len = 0;
 }
 
-/* Returns the byte offset of the first invalid UTF-8 sequence or NUL in
- * s[0..n), or n if there is none.  *nul is set when the culprit is NUL. */
-static size_t utf8_check(const unsigned char *s, size_t n, int *nul)
-{
-	size_t i = 0;
-
-	*nul = 0;
-	while (i < n) {
-		unsigned char c = s[i];
-		size_t k, len;
-		unsigned long cp;
-
-		if (c < 0x80) {
-			if (c == 0) {
-				*nul = 1;
-				return i;
-			}
-			i++;
-			continue;
-		}
-		if (c >= 0xC2 && c <= 0xDF) {
-			len = 2;
-			cp = c & 0x1F;
-		} else if (c >= 0xE0 && c <= 0xEF) {
-			len = 3;
-			cp = c & 0x0F;
-		} else if (c >= 0xF0 && c <= 0xF4) {
-			len = 4;
-			cp = c & 0x07;
-		} else {
-			return i;
-		}
-		if (i + len > n)
-			return i;
-		for (k = 1; k < len; k++) {
-			if ((s[i + k] & 0xC0) != 0x80)
-				return i;
-			cp = (cp << 6) | (s[i + k] & 0x3F);
-		}
-		if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
-		    (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
-			return i;
-		i += len;
-	}
-	return n;
-}
-
 static int parser_start(struct reader *r)
 {
 	if (csv_init(&r->p, CSV_STRICT | CSV_STRICT_FINI) != 0)
@@ -311,7 +264,7 @@ static int fast_line(struct reader *r, const char *s, size_t n)
 	if (cm_csv_libcsv_only || n > FAST_LINE_MAX || r->p.pstate != ROW_NOT_BEGUN || r->in_record ||
 	    memchr(s, '"', n))
 		return 0;
-	if (!plain_ascii((const unsigned char *)s, n) && utf8_check((const unsigned char *)s, n, &nul) < n)
+	if (!plain_ascii((const unsigned char *)s, n) && cm_utf8_check((const unsigned char *)s, n, &nul) < n)
 		return 0;
 	end = n;
 	while (end && (s[end - 1] == '\n' || s[end - 1] == '\r'))
@@ -343,7 +296,7 @@ static void feed_line(struct reader *r, const char *s, size_t n)
 	size_t bad, done, off, before_fields;
 	int nul, was_quoted;
 
-	bad = utf8_check((const unsigned char *)s, n, &nul);
+	bad = cm_utf8_check((const unsigned char *)s, n, &nul);
 	if (bad < n) {
 		report(r, r->line, (long)bad + 1, "%s", nul ? "NUL byte in the data" :
 		       "invalid UTF-8 (save the file as 'CSV UTF-8')");

@@ -26,56 +26,26 @@ static int same(double a, double b)
 
 enum { D_SECTION, D_SUBJECT, D_MEASURE, D_BEFORE, D_AFTER, D_CHANGE, D_READING, D_NCOLS };
 
-struct out {
-	struct cm_table *t;
-	int nomem;
-};
-
-static int out_init(struct out *o, struct cm_table *t)
+static int out_init(struct cm_report *o, struct cm_table *t)
 {
-	static const struct { const char *name; enum cm_kind kind; } cols[D_NCOLS] = {
-		{ "section", CM_TEXT }, { "subject", CM_TEXT }, { "measure", CM_TEXT }, { "before", CM_REAL },
-		{ "after", CM_REAL }, { "change", CM_REAL }, { "reading", CM_TEXT },
-	};
-	size_t i;
+	static const char *const values[] = { "before", "after", "change" };
 
-	o->t = t;
-	o->nomem = 0;
-	cm_table_release(t);
-	cm_table_init(t, 0);
-	for (i = 0; i < D_NCOLS; i++)
-		if (cm_table_add_column(t, cols[i].name, cols[i].kind) < 0)
-			return CM_ENOMEM;
-	return CM_OK;
+	return cm_report_init_values(o, t, values, 3);
 }
 
 /* Adds one row; NaN leaves a cell empty.  After a failure, nothing. */
-static void add(struct out *o, const char *section, const char *subject, const char *measure, double before,
+static void add(struct cm_report *o, const char *section, const char *subject, const char *measure, double before,
 		double after, double change, const char *fmt, ...) __attribute__((format(printf, 8, 9)));
 
-static void add(struct out *o, const char *section, const char *subject, const char *measure, double before,
+static void add(struct cm_report *o, const char *section, const char *subject, const char *measure, double before,
 		double after, double change, const char *fmt, ...)
 {
-	char reading[700];
+	const double v[3] = { before, after, change };
 	va_list ap;
-	long row;
 
-	if (o->nomem)
-		return;
 	va_start(ap, fmt);
-	vsnprintf(reading, sizeof(reading), fmt, ap);
+	cm_report_vadd(o, section, subject, measure, v, fmt, ap);
 	va_end(ap);
-	row = cm_table_add_row(o->t);
-	if (row < 0 || cm_table_set_text(o->t, D_SECTION, (size_t)row, section) < 0 ||
-	    cm_table_set_text(o->t, D_SUBJECT, (size_t)row, subject) < 0 ||
-	    cm_table_set_text(o->t, D_MEASURE, (size_t)row, measure) < 0 ||
-	    cm_table_set_text(o->t, D_READING, (size_t)row, reading) < 0) {
-		o->nomem = 1;
-		return;
-	}
-	cm_table_set_real(o->t, D_BEFORE, (size_t)row, before);
-	cm_table_set_real(o->t, D_AFTER, (size_t)row, after);
-	cm_table_set_real(o->t, D_CHANGE, (size_t)row, change);
 }
 
 /* A number for a reading: whole numbers whole, others to 4 digits. */
@@ -250,7 +220,7 @@ struct ctx {
 	const struct cm_diff_opts *o;
 	int same_landscape;
 	double mean_change;    /* mean Jaccard distance of community co-members */
-	struct out out;
+	struct cm_report out;
 	struct cm_error *err;
 };
 

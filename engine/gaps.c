@@ -276,6 +276,15 @@ static void explain(const struct cm_landscape *l, const struct cand *c, char *wh
 enum rcol { R_RANK, R_ID, R_NAME, R_TYPE, R_SCORE, R_COMP0, R_NEWREACH = R_COMP0 + CM_GAP_NCOMPONENTS,
 	    R_SHARED, R_RISK, R_WHY, R_N };
 
+void cm_gaps_opts_init(struct cm_gaps_opts *o)
+{
+	size_t k;
+
+	memset(o, 0, sizeof(*o));
+	for (k = 0; k < CM_GAP_NCOMPONENTS; k++)
+		o->weights[k] = 1;
+}
+
 int cm_gaps_recommend(const struct cm_landscape *l, const struct cm_filter *f, const struct cm_gaps_opts *o,
 		      struct cm_table *out, struct cm_error *err)
 {

@@ -113,44 +113,6 @@ static char *put_utf8(char *w, unsigned long c)
 	return w;
 }
 
-/* 1 if s[0..n) is valid UTF-8 without NUL. */
-static int utf8_ok(const unsigned char *s, size_t n)
-{
-	size_t i = 0;
-
-	while (i < n) {
-		unsigned char c = s[i];
-		size_t len, k;
-		unsigned long cp;
-		if (c == 0)
-			return 0;
-		if (c < 0x80) {
-			i++;
-			continue;
-		}
-		if (c >= 0xC2 && c <= 0xDF)
-			len = 2, cp = c & 0x1F;
-		else if (c >= 0xE0 && c <= 0xEF)
-			len = 3, cp = c & 0x0F;
-		else if (c >= 0xF0 && c <= 0xF4)
-			len = 4, cp = c & 0x07;
-		else
-			return 0;
-		if (i + len > n)
-			return 0;
-		for (k = 1; k < len; k++) {
-			if ((s[i + k] & 0xC0) != 0x80)
-				return 0;
-			cp = (cp << 6) | (s[i + k] & 0x3F);
-		}
-		if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-		    (cp >= 0xD800 && cp <= 0xDFFF))
-			return 0;
-		i += len;
-	}
-	return 1;
-}
-
 static const struct { const char *name; unsigned long c; } entities[] = {
 	{ "quot", '"' }, { "amp", '&' }, { "lt", '<' }, { "gt", '>' }, { "apos", '\'' }, { "nbsp", 0xA0 },
 };
@@ -239,6 +201,7 @@ static int parse_value(struct parser *p, struct gval *v, int depth)
 	if (*s == '"') {
 		const char *q = s + 1;
 		long start = line;
+		int nul;
 		while (q < p->end && *q != '"') {
 			if (*q == '\n')
 				p->line++;
@@ -252,7 +215,7 @@ static int parse_value(struct parser *p, struct gval *v, int depth)
 			perr(p, start, "a string is longer than 1 MiB");
 			return -1;
 		}
-		if (!utf8_ok((const unsigned char *)s + 1, (size_t)(q - s - 1))) {
+		if (cm_utf8_check((const unsigned char *)s + 1, (size_t)(q - s - 1), &nul) < (size_t)(q - s - 1)) {
 			perr(p, start, "invalid UTF-8 or a NUL byte in a string");
 			return -1;
 		}
@@ -413,18 +376,16 @@ static void problem(struct builder *b, enum cm_severity sev, long line, const ch
 
 static void problem(struct builder *b, enum cm_severity sev, long line, const char *fmt, ...)
 {
-	char msg[480];
 	va_list ap;
+	int s;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	s = cm_diags_vdata(b->diags, b->opts, sev, b->path, line, fmt, ap);
 	va_end(ap);
-	if (sev == CM_WARNING && b->opts && b->opts->strict)
-		sev = CM_ERROR;
-	if (sev == CM_ERROR)
-		b->bad = 1;
-	if (cm_diags_add(b->diags, sev, CM_EDATA, b->path, line, 0, "%s", msg) < 0)
+	if (s < 0)
 		b->nomem = 1;
+	else if (s == CM_ERROR)
+		b->bad = 1;
 }
 
 static const struct gval *get(const struct gval *list, const char *key)

@@ -113,18 +113,16 @@ static long doctype_line(const char *path, long fallback)
 
 static void problem(struct reader *rd, enum cm_severity sev, long line, const char *fmt, ...)
 {
-	char msg[480];
 	va_list ap;
+	int s;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	s = cm_diags_vdata(rd->diags, rd->opts, sev, rd->path, line, fmt, ap);
 	va_end(ap);
-	if (sev == CM_WARNING && rd->opts && rd->opts->strict)
-		sev = CM_ERROR;
-	if (sev == CM_ERROR)
-		rd->bad = 1;
-	if (cm_diags_add(rd->diags, sev, CM_EDATA, rd->path, line, 0, "%s", msg) < 0)
+	if (s < 0)
 		rd->nomem = 1;
+	else if (s == CM_ERROR)
+		rd->bad = 1;
 }
 
 /* A copy of an attribute's value, or NULL. */

@@ -2,6 +2,7 @@
 #ifndef CM_INTERNAL_H
 #define CM_INTERNAL_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -16,6 +17,16 @@
 int cm_diags_add(struct cm_diags *d, enum cm_severity sev, enum cm_status code,
 		 const char *file, long line, long col, const char *fmt, ...)
 	__attribute__((format(printf, 7, 8)));
+/* A problem in the data being loaded, at file:line: a warning counts as
+ * an error under opts->strict.  Returns the severity recorded (CM_WARNING
+ * or CM_ERROR), or CM_ENOMEM. */
+int cm_diags_vdata(struct cm_diags *d, const struct cm_load_opts *opts, enum cm_severity sev,
+		   const char *file, long line, const char *fmt, va_list ap);
+
+/* The offset of the first invalid UTF-8 sequence (overlong, surrogate,
+ * beyond U+10FFFF, cut short) or NUL in s[0..n), or n when there is none;
+ * *nul says whether the culprit is a NUL. */
+size_t cm_utf8_check(const unsigned char *s, size_t n, int *nul);
 
 /* ---- string pool: many short strings in one buffer, addressed by offset.
  * Offset 0 is always the empty string. */
@@ -121,8 +132,6 @@ void cm_groups_release(struct cm_groups *g);
 /* The value of column attr for org i (borrowed), or NULL if no such column. */
 const char *cm_org_attr(const struct cm_landscape *l, size_t i, const char *attr);
 
-/* Index of the org with this id, or -1.  O(n). */
-long cm_org_find(const struct cm_landscape *l, const char *id);
 /* target[i] = 1 when org i is a decision-maker: its type is one of targets
  * (without case), or decision_maker or government when targets is empty
  * or NULL.  target holds norgs entries. */
@@ -146,15 +155,21 @@ int cm_funding_per_org(const struct cm_landscape *l, const struct cm_filter *f,
 		       double *in, long long *funders, double *hhi);
 
 /* Findings tables (engine/report.c): columns section, subject, measure,
- * value (NaN = empty), reading.  A failed add sets nomem and later adds do
- * nothing; check nomem at the end. */
+ * the value columns (NaN = empty; one named "value" unless the caller
+ * names several, as diff's before, after and change), reading.  A failed
+ * add sets nomem and later adds do nothing; check nomem at the end. */
 struct cm_report {
 	struct cm_table *t;
+	size_t nvalues;
 	int nomem;
 };
 int cm_report_init(struct cm_report *r, struct cm_table *t);
+int cm_report_init_values(struct cm_report *r, struct cm_table *t, const char *const *names, size_t n);
 void cm_report_add(struct cm_report *r, const char *section, const char *subject, const char *measure,
 		   double value, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+/* Adds a row with r->nvalues values. */
+void cm_report_vadd(struct cm_report *r, const char *section, const char *subject, const char *measure,
+		    const double *values, const char *fmt, va_list ap);
 
 /* 1 once the time limit of cm_set_time_limit has passed (any thread). */
 int cm_time_up(void);

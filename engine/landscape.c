@@ -136,16 +136,12 @@ static int diag(struct loader *ld, enum cm_severity sev, long line, const char *
 
 static int diag(struct loader *ld, enum cm_severity sev, long line, const char *fmt, ...)
 {
-	char msg[480];
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	if (sev == CM_WARNING && ld->opts && ld->opts->strict)
-		sev = CM_ERROR;
-	if (cm_diags_add(ld->diags, sev, CM_EDATA, ld->file, line, 0, "%s", msg) < 0)
+	if (cm_diags_vdata(ld->diags, ld->opts, sev, ld->file, line, fmt, ap) < 0)
 		ld->nomem = 1;
+	va_end(ap);
 	return 0;
 }
 

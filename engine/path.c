@@ -158,6 +158,20 @@ static char *chain_text(const struct cm_landscape *l, const struct chain *c, int
 	return s;
 }
 
+/* Sets columns col (ids joined by " > ") and col + 1 (names joined by
+ * arrows) of row r to chain c.  Returns 0 or -1 (out of memory). */
+static int set_chain(struct cm_table *out, size_t col, size_t r, const struct cm_landscape *l,
+		     const struct chain *c)
+{
+	char *ids = chain_text(l, c, 1), *names = chain_text(l, c, 0);
+	int bad = !ids || !names || cm_table_set_text(out, col, r, ids) < 0 ||
+		  cm_table_set_text(out, col + 1, r, names) < 0;
+
+	free(ids);
+	free(names);
+	return bad ? -1 : 0;
+}
+
 int cm_path_compute(const struct cm_landscape *l, const struct cm_filter *f, const char *from, const char *to,
 		    size_t k, struct cm_table *out, struct cm_error *err)
 {
@@ -192,16 +206,11 @@ int cm_path_compute(const struct cm_landscape *l, const struct cm_filter *f, con
 	    cm_table_add_column(out, "ids", CM_TEXT) < 0 || cm_table_add_column(out, "path", CM_TEXT) < 0)
 		goto out;
 	for (r = 0; r < c.n; r++) {
-		char *names = chain_text(l, &c.ch[r], 0), *ids = chain_text(l, &c.ch[r], 1);
-		int bad = !names || !ids;
 		cm_table_set_int(out, 0, r, (long long)r + 1);
 		cm_table_set_int(out, 1, r, c.ch[r].len);
 		cm_table_set_real(out, 2, r, c.ch[r].trust);
 		cm_table_set_real(out, 3, r, c.ch[r].weight);
-		bad = bad || cm_table_set_text(out, 4, r, ids) < 0 || cm_table_set_text(out, 5, r, names) < 0;
-		free(names);
-		free(ids);
-		if (bad)
+		if (set_chain(out, 4, r, l, &c.ch[r]) < 0)
 			goto out;
 	}
 	cm_error_clear(err);
@@ -348,8 +357,6 @@ int cm_path_targets(const struct cm_landscape *l, const struct cm_filter *f, con
 		igraph_vector_int_t vv;
 		struct chain ch;
 		igraph_integer_t len = 0, v;
-		char *names, *ids;
-		int bad;
 		if (cm_table_set_text(out, 0, r, cm_landscape_org_id(l, w->org)) < 0 ||
 		    cm_table_set_text(out, 1, r, cm_landscape_org_name(l, w->org)) < 0 ||
 		    cm_table_set_text(out, 2, r, cm_landscape_org_type(l, w->org)) < 0)
@@ -361,15 +368,9 @@ int cm_path_targets(const struct cm_landscape *l, const struct cm_filter *f, con
 		igraph_vector_int_view(&vv, chain, len);
 		ch.v = &vv;
 		ch.len = w->len;
-		names = chain_text(l, &ch, 0);
-		ids = chain_text(l, &ch, 1);
-		bad = !names || !ids;
 		cm_table_set_int(out, 3, r, w->len);
 		cm_table_set_real(out, 4, r, w->trust);
-		bad = bad || cm_table_set_text(out, 5, r, ids) < 0 || cm_table_set_text(out, 6, r, names) < 0;
-		free(names);
-		free(ids);
-		if (bad)
+		if (set_chain(out, 5, r, l, &ch) < 0)
 			goto out;
 	}
 	cm_error_clear(err);

@@ -81,10 +81,9 @@ void cm_diags_release(struct cm_diags *d)
 	memset(d, 0, sizeof(*d));
 }
 
-int cm_diags_add(struct cm_diags *d, enum cm_severity sev, enum cm_status code,
-		 const char *file, long line, long col, const char *fmt, ...)
+static int diags_vadd(struct cm_diags *d, enum cm_severity sev, enum cm_status code, const char *file,
+		      long line, long col, const char *fmt, va_list ap)
 {
-	va_list ap;
 	struct cm_diag *g;
 
 	if (!d)
@@ -105,10 +104,28 @@ int cm_diags_add(struct cm_diags *d, enum cm_severity sev, enum cm_status code,
 	}
 	g = &d->v[d->n++];
 	g->severity = sev;
-	va_start(ap, fmt);
 	error_vset(&g->where, code, file, line, col, fmt, ap);
-	va_end(ap);
 	return CM_OK;
+}
+
+int cm_diags_add(struct cm_diags *d, enum cm_severity sev, enum cm_status code,
+		 const char *file, long line, long col, const char *fmt, ...)
+{
+	va_list ap;
+	int rc;
+
+	va_start(ap, fmt);
+	rc = diags_vadd(d, sev, code, file, line, col, fmt, ap);
+	va_end(ap);
+	return rc;
+}
+
+int cm_diags_vdata(struct cm_diags *d, const struct cm_load_opts *opts, enum cm_severity sev,
+		   const char *file, long line, const char *fmt, va_list ap)
+{
+	if (sev == CM_WARNING && opts && opts->strict)
+		sev = CM_ERROR;
+	return diags_vadd(d, sev, CM_EDATA, file, line, 0, fmt, ap) < 0 ? CM_ENOMEM : (int)sev;
 }
 
 int cm_strpool_init(struct cm_strpool *p)
@@ -286,4 +303,49 @@ int cm_date_parse(const char *s, int allow_year, int year_end, int32_t *day)
 		return -1;
 	*day = days_from_civil(y, m, d);
 	return 0;
+}
+
+size_t cm_utf8_check(const unsigned char *s, size_t n, int *nul)
+{
+	size_t i = 0;
+
+	*nul = 0;
+	while (i < n) {
+		unsigned char c = s[i];
+		size_t k, len;
+		unsigned long cp;
+
+		if (c < 0x80) {
+			if (c == 0) {
+				*nul = 1;
+				return i;
+			}
+			i++;
+			continue;
+		}
+		if (c >= 0xC2 && c <= 0xDF) {
+			len = 2;
+			cp = c & 0x1F;
+		} else if (c >= 0xE0 && c <= 0xEF) {
+			len = 3;
+			cp = c & 0x0F;
+		} else if (c >= 0xF0 && c <= 0xF4) {
+			len = 4;
+			cp = c & 0x07;
+		} else {
+			return i;
+		}
+		if (i + len > n)
+			return i;
+		for (k = 1; k < len; k++) {
+			if ((s[i + k] & 0xC0) != 0x80)
+				return i;
+			cp = (cp << 6) | (s[i + k] & 0x3F);
+		}
+		if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
+		    (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
+			return i;
+		i += len;
+	}
+	return n;
 }

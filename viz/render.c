@@ -811,16 +811,14 @@ static int suggest_partners(struct map *m, struct cm_error *err)
 	const struct cm_filter all = { 0 };
 	struct cm_gaps_opts go;
 	struct cm_table t;
-	size_t r, k, top = o->gaps_top ? o->gaps_top : CM_MAP_GAPS_TOP;
+	size_t r, top = o->gaps_top ? o->gaps_top : CM_MAP_GAPS_TOP;
 	int rc, cid, cscore;
 
 	if (top > CM_MAP_GAPS_MAX)
 		return cm_error_set(err, CM_EUSAGE, NULL, 0, 0, "--gaps-top needs a number from 1 to %d, not %zu",
 				    CM_MAP_GAPS_MAX, top);
-	memset(&go, 0, sizeof(go));
+	cm_gaps_opts_init(&go);
 	go.for_org = o->highlight_gaps;
-	for (k = 0; k < CM_GAP_NCOMPONENTS; k++)
-		go.weights[k] = 1;
 	go.top = top;
 	cm_table_init(&t, 0);
 	if ((rc = cm_gaps_recommend(l, m->f ? m->f : &all, &go, &t, err)) < 0)

@@ -5,16 +5,8 @@
 # bold solid, lost dashed, unchanged thin solid), with a legend row for
 # each; two runs give the same bytes; bad uses exit 64.
 . "$(dirname "$0")/lib.sh"
-# Graphviz and fontconfig leak a little by design; ours must not
-LSAN_OPTIONS="suppressions=$top_srcdir/tests/cli/map-leaks.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
-export LSAN_OPTIONS
-case "${COALMAP_WRAPPER:-}" in
-*valgrind*) COALMAP_WRAPPER="$COALMAP_WRAPPER --suppressions=$top_srcdir/tests/cli/map-valgrind.supp" ;;
-esac
-if ! command -v xmllint >/dev/null 2>&1; then
-	echo "xmllint (libxml2-utils) is not installed"
-	exit 77
-fi
+graphviz_leaks
+need_xmllint
 D="$top_srcdir/tests/data/diff/dated"
 
 run map "$D" --diff-at 2019-06-01,2023-06-01 -o "$tmp/a.svg"

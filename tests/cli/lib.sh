@@ -9,6 +9,25 @@ export LC_ALL=C.UTF-8
 
 failures=0
 checks=0
+
+# graphviz_leaks: for tests that draw maps.  Graphviz and fontconfig keep
+# caches for the life of the process (a little "leak" by design); these
+# suppressions let LeakSanitizer and valgrind still catch ours.
+graphviz_leaks() {
+	LSAN_OPTIONS="suppressions=$top_srcdir/tests/cli/map-leaks.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
+	export LSAN_OPTIONS
+	case "${COALMAP_WRAPPER:-}" in
+	*valgrind*) COALMAP_WRAPPER="$COALMAP_WRAPPER --suppressions=$top_srcdir/tests/cli/map-valgrind.supp" ;;
+	esac
+}
+
+# need_xmllint: skips the test (status 77) when xmllint is missing.
+need_xmllint() {
+	if ! command -v xmllint >/dev/null 2>&1; then
+		echo "xmllint (libxml2-utils) is not installed"
+		exit 77
+	fi
+}
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/coalmap-test.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 

@@ -8,12 +8,7 @@
 # maps; 20,000 orgs and 100,000 ties load; a 100,000-org chain and a
 # 2,000-step path need no deep recursion.
 . "$(dirname "$0")/lib.sh"
-# maps: Graphviz and fontconfig leak a little by design (tests/cli/map.sh)
-LSAN_OPTIONS="suppressions=$top_srcdir/tests/cli/map-leaks.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
-export LSAN_OPTIONS
-case "${COALMAP_WRAPPER:-}" in
-*valgrind*) COALMAP_WRAPPER="$COALMAP_WRAPPER --suppressions=$top_srcdir/tests/cli/map-valgrind.supp" ;;
-esac
+graphviz_leaks
 
 "$COALMAP" generate --orgs 4000 --ties 12000 --seed 5 -o "$tmp/g" || fail "generate"
 printf 'old\n' >"$tmp/keep.csv"

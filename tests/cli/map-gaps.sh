@@ -7,18 +7,10 @@
 # is valid (hostile names too); two runs give the same bytes; bad uses
 # exit 64 (an unknown ORG with the message of coalmap gaps).
 . "$(dirname "$0")/lib.sh"
-# Graphviz and fontconfig leak a little by design; ours must not
-LSAN_OPTIONS="suppressions=$top_srcdir/tests/cli/map-leaks.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
-export LSAN_OPTIONS
-case "${COALMAP_WRAPPER:-}" in
-*valgrind*) COALMAP_WRAPPER="$COALMAP_WRAPPER --suppressions=$top_srcdir/tests/cli/map-valgrind.supp" ;;
-esac
+graphviz_leaks
 E="$top_srcdir/datasets/education-coalition"
 ORG=ke_kibanda
-if ! command -v xmllint >/dev/null 2>&1; then
-	echo "xmllint (libxml2-utils) is not installed"
-	exit 77
-fi
+need_xmllint
 
 # check_dot DOT GAPS_CSV ORGS_CSV [IDS...]: the suggested lines of DOT
 # (class "suggested") join ORG's node to the node of each id GAPS_CSV lists,

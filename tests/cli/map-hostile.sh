@@ -6,17 +6,9 @@
 # left out); every SVG is valid XML; nothing from the data becomes a link,
 # an id or a node name; a 1 MB name is cut to 40 characters.
 . "$(dirname "$0")/lib.sh"
-# Graphviz and fontconfig leak a little by design; ours must not
-LSAN_OPTIONS="suppressions=$top_srcdir/tests/cli/map-leaks.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
-export LSAN_OPTIONS
-case "${COALMAP_WRAPPER:-}" in
-*valgrind*) COALMAP_WRAPPER="$COALMAP_WRAPPER --suppressions=$top_srcdir/tests/cli/map-valgrind.supp" ;;
-esac
+graphviz_leaks
 H="$top_srcdir/tests/data/hostile"
-if ! command -v xmllint >/dev/null 2>&1; then
-	echo "xmllint (libxml2-utils) is not installed"
-	exit 77
-fi
+need_xmllint
 TITLE='<b>T</b> &amp; \N \G "q" ]]> \'
 
 for f in svg png pdf dot; do

@@ -5,12 +5,7 @@
 # landscape with every label, and of the 2,000-org map); above 2,000 orgs
 # or 20,000 ties the map draws communities and says so.
 . "$(dirname "$0")/lib.sh"
-# Graphviz and fontconfig leak a little by design; ours must not
-LSAN_OPTIONS="suppressions=$top_srcdir/tests/cli/map-leaks.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
-export LSAN_OPTIONS
-case "${COALMAP_WRAPPER:-}" in
-*valgrind*) COALMAP_WRAPPER="$COALMAP_WRAPPER --suppressions=$top_srcdir/tests/cli/map-valgrind.supp" ;;
-esac
+graphviz_leaks
 G="$tmp/g2000"
 "$COALMAP" generate --orgs 2000 --ties 6000 -o "$G" >/dev/null 2>&1
 

@@ -4,12 +4,7 @@
 # ego, aggregate and filter variants, byte-identical repeated runs, usage
 # errors (64), a missing landscape (66), a failed layout (70, no file).
 . "$(dirname "$0")/lib.sh"
-# Graphviz and fontconfig leak a little by design; ours must not
-LSAN_OPTIONS="suppressions=$top_srcdir/tests/cli/map-leaks.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
-export LSAN_OPTIONS
-case "${COALMAP_WRAPPER:-}" in
-*valgrind*) COALMAP_WRAPPER="$COALMAP_WRAPPER --suppressions=$top_srcdir/tests/cli/map-valgrind.supp" ;;
-esac
+graphviz_leaks
 D="$top_srcdir/datasets"
 E="$D/education-coalition"
 have_xmllint=0

@@ -6,12 +6,7 @@
 # device exits 73 with a message; a closed pipe exits quietly whether
 # SIGPIPE is ignored or not.
 . "$(dirname "$0")/lib.sh"
-# maps: Graphviz and fontconfig leak a little by design (tests/cli/map.sh)
-LSAN_OPTIONS="suppressions=$top_srcdir/tests/cli/map-leaks.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
-export LSAN_OPTIONS
-case "${COALMAP_WRAPPER:-}" in
-*valgrind*) COALMAP_WRAPPER="$COALMAP_WRAPPER --suppressions=$top_srcdir/tests/cli/map-valgrind.supp" ;;
-esac
+graphviz_leaks
 L="$tmp/l"
 mk "$L" 'id,name,type\na,Alpha,ngo\nb,Beta,donor\nc,Gamma,ngo\n' 'source,target\na,b\nb,c\n'
 cp "$L/organizations.csv" "$tmp/orgs.bak"

@@ -6,12 +6,7 @@
 # JSON passes `python3 -m json.tool` and keeps text exact; maps of the same
 # names pass xmllint.
 . "$(dirname "$0")/lib.sh"
-# maps: Graphviz and fontconfig leak a little by design (tests/cli/map.sh)
-LSAN_OPTIONS="suppressions=$top_srcdir/tests/cli/map-leaks.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
-export LSAN_OPTIONS
-case "${COALMAP_WRAPPER:-}" in
-*valgrind*) COALMAP_WRAPPER="$COALMAP_WRAPPER --suppressions=$top_srcdir/tests/cli/map-valgrind.supp" ;;
-esac
+graphviz_leaks
 L="$tmp/h"
 # two groups with ties only across them: negative assortativity in power
 mk "$L" 'id,name,type\n=cmd,"=HYPERLINK(""x"")",ngo\n+a,"say ""hi"", then\nbye",donor\n@b,-minus,ngo\n-c,"\ttab",donor\n"\rcr","\rcarriage",ngo\nplain,"a,b",donor\n' \

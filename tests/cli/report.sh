@@ -7,15 +7,8 @@
 # installed, the page also opens in headless Chromium with no console
 # message (a blocked request would log one; a control page shows it does).
 . "$(dirname "$0")/lib.sh"
-LSAN_OPTIONS="suppressions=$top_srcdir/tests/cli/map-leaks.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
-export LSAN_OPTIONS
-case "${COALMAP_WRAPPER:-}" in
-*valgrind*) COALMAP_WRAPPER="$COALMAP_WRAPPER --suppressions=$top_srcdir/tests/cli/map-valgrind.supp" ;;
-esac
-if ! command -v xmllint >/dev/null 2>&1; then
-	echo "xmllint (libxml2-utils) is not installed"
-	exit 77
-fi
+graphviz_leaks
+need_xmllint
 D="$top_srcdir/datasets/education-coalition"
 H="$top_srcdir/tests/data/hostile"
 FOR=ke_kibanda

@@ -88,7 +88,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct cm_map_opts mo;
 	struct cm_map_info info;
 	char *map = NULL;
-	size_t maplen = 0, norgs, k;
+	size_t maplen = 0, norgs;
 	int rc;
 
 	if (size < 1 || size > 4096)
@@ -137,9 +137,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	table_ok("power", &t);
 	cm_table_release(&t);
 
-	memset(&go, 0, sizeof(go));
-	for (k = 0; k < CM_GAP_NCOMPONENTS; k++)
-		go.weights[k] = 1;
+	cm_gaps_opts_init(&go);
 	go.top = 10;
 	cm_table_init(&t, 0);
 	step("gaps", cm_gaps_landscape(l, &f, &go, &t, &e), &e);
