@@ -1,14 +1,9 @@
 /* metrics.c - per-organization metrics (SPEC.md "Metrics"). */
 #include "config.h"
 
-#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
-#include <signal.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include "graph.h"
 
@@ -85,84 +80,6 @@ static int local_counts(const struct cm_csr *c, igraph_integer_t n, double *tri,
 	}
 	free(mark);
 	return CM_OK;
-}
-
-/* Louvain (igraph's multilevel, seed 42) is the longest igraph call on
- * large landscapes and igraph may not run on two threads, so from
- * CM_LOUVAIN_FORK_MIN orgs on it runs in a child process, while this one
- * computes the rest: the child writes the membership to shared memory and
- * leaves with _exit.  Same call, same seed, same result as in-process; if
- * the child cannot be started or dies, the call runs here instead. */
-#define CM_LOUVAIN_FORK_MIN 50000
-
-struct louvain {
-	pid_t pid;                 /* 0 = not forked */
-	igraph_integer_t *shared;  /* [0] status (igraph error code), then n labels */
-	size_t bytes;
-};
-
-static void louvain_start(struct louvain *lv, const struct cm_graphs *g, igraph_integer_t n)
-{
-	memset(lv, 0, sizeof(*lv));
-	if (n < CM_LOUVAIN_FORK_MIN)
-		return;
-	lv->bytes = ((size_t)n + 1) * sizeof(igraph_integer_t);
-	lv->shared = mmap(NULL, lv->bytes, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-	if (lv->shared == MAP_FAILED) {
-		lv->shared = NULL;
-		return;
-	}
-	lv->shared[0] = IGRAPH_FAILURE;
-	lv->pid = fork();
-	if (lv->pid == 0) {
-		igraph_vector_int_t memb;
-		igraph_error_t e;
-		igraph_rng_seed(igraph_rng_default(), 42);
-		if (!(e = igraph_vector_int_init(&memb, 0))) {
-			e = igraph_community_multilevel(&g->collab, &g->collab_w, 1.0, &memb, NULL, NULL);
-			if (!e)
-				memcpy(lv->shared + 1, VECTOR(memb), (size_t)n * sizeof(igraph_integer_t));
-		}
-		lv->shared[0] = e;
-		_exit(0);
-	}
-	if (lv->pid < 0) {
-		lv->pid = 0;
-		munmap(lv->shared, lv->bytes);
-		lv->shared = NULL;
-	}
-}
-
-/* Waits for the child; returns its igraph status with the labels in memb,
- * or -1 when it did not deliver (run the call here).  kill: stop it. */
-static int louvain_finish(struct louvain *lv, igraph_vector_int_t *memb, igraph_integer_t n, int kill_it)
-{
-	int st = 0, rc = -1;
-	pid_t w;
-
-	if (!lv->pid)
-		return -1;
-	if (kill_it)
-		kill(lv->pid, SIGKILL);
-	while ((w = waitpid(lv->pid, &st, 0)) < 0 && errno == EINTR)
-		;
-	/* ECHILD: the host program ignores SIGCHLD, so the child was reaped
-	 * for us; its status word, written last, still says whether it
-	 * delivered */
-	if (!kill_it && ((w == lv->pid && WIFEXITED(st) && WEXITSTATUS(st) == 0) || (w < 0 && errno == ECHILD))) {
-		rc = (int)lv->shared[0];
-		if (rc == IGRAPH_SUCCESS) {
-			if (igraph_vector_int_resize(memb, n))
-				rc = IGRAPH_ENOMEM;
-			else
-				memcpy(VECTOR(*memb), lv->shared + 1, (size_t)n * sizeof(igraph_integer_t));
-		}
-		if (rc == IGRAPH_FAILURE)
-			rc = -1;
-	}
-	munmap(lv->shared, lv->bytes);
-	memset(lv, 0, sizeof(*lv));
-	return rc;
 }
 
 struct comm {
@@ -266,7 +183,6 @@ int cm_metrics_run(const struct cm_landscape *l, const struct cm_filter *f, stru
 	long long *funders = NULL;
 	struct cm_paths paths;
 	struct cm_paths_run *run = NULL;
-	struct louvain lv = { 0, NULL, 0 };
 	int lrc;
 	igraph_error_t ige;
 	double *len = NULL;
@@ -309,10 +225,8 @@ int cm_metrics_run(const struct cm_landscape *l, const struct cm_filter *f, stru
 			len[e] = 1.0 / c.w[e];
 	}
 	samples = cm_path_samples(l, f);
-	/* Louvain in a child process (before any thread starts), the path
-	 * searches on their own threads over c, while this thread computes
-	 * the other igraph metrics */
-	louvain_start(&lv, &g, n);
+	/* the path searches on their own threads over c, while this thread
+	 * computes the rest */
 	if (cm_paths_start(&c, (size_t)n, len, f ? f->threads : 0, samples, 1, &run) < 0) {
 		rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 		goto out;
@@ -351,12 +265,11 @@ int cm_metrics_run(const struct cm_landscape *l, const struct cm_filter *f, stru
 		VECTOR(clust)[i] = d < 2 ? 0 : VECTOR(tri)[i] / d / (d - 1) * 2.0;
 	}
 	IG(igraph_coreness(&g.collab, &core, IGRAPH_ALL), "coreness");
-	if ((lrc = louvain_finish(&lv, &memb, n, 0)) > 0) {
-		rc = cm_ig_fail((igraph_error_t)lrc, err, "communities");
+	IG(igraph_vector_int_resize(&memb, n), "communities");
+	if ((lrc = cm_louvain(&c, (size_t)n, 42, VECTOR(memb))) < 0) {
+		rc = lrc == CM_ETIMEOUT ? cm_ig_fail(IGRAPH_INTERRUPTED, err, "communities") :
+			cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 		goto out;
-	} else if (lrc < 0) {
-		igraph_rng_seed(igraph_rng_default(), 42);
-		IG(igraph_community_multilevel(&g.collab, &g.collab_w, 1.0, &memb, NULL, NULL), "communities");
 	}
 	IG(igraph_articulation_points(&g.collab, &art), "articulation points");
 
@@ -433,7 +346,6 @@ int cm_metrics_run(const struct cm_landscape *l, const struct cm_filter *f, stru
 	}
 	rc = CM_OK;
 out:
-	louvain_finish(&lv, &memb, n, 1);
 	if (run && cm_paths_finish(run, 1, &paths) == CM_OK)
 		cm_paths_release(&paths);
 	if (have_paths && keep && rc == CM_OK)

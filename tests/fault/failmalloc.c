@@ -19,9 +19,8 @@
  * not survive a failed allocation (it dereferences NULL or exits), so
  * those calls are outside what coalmap can promise.  Likewise libgomp
  * (omp_set_num_threads, GOMP_parallel: it exits on a failed allocation)
- * and igraph_community_multilevel and igraph_get_k_shortest_paths (igraph
- * 0.10.2 reads freed memory after a failed allocation inside them; see
- * below).
+ * and igraph_get_k_shortest_paths (igraph 0.10.2 reads freed memory after
+ * a failed allocation inside it; see below).
  *
  * The real allocator is found with dlsym(RTLD_NEXT): the C library's, or
  * AddressSanitizer's in a sanitizer build (run with
@@ -226,13 +225,6 @@ void omp_set_num_threads(int n)
 	next(n);
 	inside--;
 }
-
-/* igraph 0.10.2's multi-level community detection ignores the error of
- * igraph_i_multilevel_community_links (louvain.c), so after a failed
- * allocation there it reads memory the error handler freed */
-int igraph_community_multilevel(const void *g, const void *w, double res, void *m, void *ms, void *q);
-PASS(int, igraph_community_multilevel, (const void *g, const void *w, double res, void *m, void *ms, void *q),
-     (g, w, res, m, ms, q))
 
 /* igraph 0.10.2's lazy incidence lists (Dijkstra inside the k shortest
  * paths) catch a failed igraph_incident and then destroy a list the error
