@@ -21,7 +21,7 @@ static const char *number(const struct cm_column *c, size_t r, char *buf, size_t
 	else if (c->kind == CM_INT)
 		snprintf(buf, n, "%lld", c->ints[r]);
 	else
-		snprintf(buf, n, "%.*g", digits, c->reals[r]);
+		cm_format_g(c->reals[r], digits, buf, n);
 	return buf;
 }
 
@@ -32,6 +32,10 @@ static void csv_text(const char *s, FILE *f)
 	int quote = strpbrk(s, ",\"\r\n") != NULL;
 	int inject = strchr("=+-@\t\r", s[0]) != NULL && s[0];
 
+	if (!quote && !inject) {
+		fputs(s, f);
+		return;
+	}
 	if (quote)
 		fputc('"', f);
 	if (inject)

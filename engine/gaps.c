@@ -336,22 +336,9 @@ int cm_gaps_recommend(const struct cm_landscape *l, const struct cm_filter *f, c
 		goto out;
 	if (cm_funding_per_org(l, f, fin, funders, fhhi) < 0)
 		goto out;
-	if (igraph_ecount(&g.collab) > 0) {
-		igraph_arpack_options_t arpack;
-		igraph_arpack_options_init(&arpack);
-		igraph_error_t e;
-		cm_ig_interruptible(0); /* see graph.h */
-		e = igraph_eigenvector_centrality(&g.collab, &eig, NULL, IGRAPH_UNDIRECTED, 1, NULL, &arpack);
-		cm_ig_interruptible(1);
-		if (e) {
-			rc = cm_ig_fail(IGRAPH_FAILURE, err, "eigenvector centrality");
-			goto out;
-		}
-	} else if (igraph_vector_resize(&eig, (igraph_integer_t)n)) {
+	if ((rc = cm_eigenvector(&g, &eig, err)) < 0)
 		goto out;
-	} else {
-		igraph_vector_null(&eig);
-	}
+	rc = CM_ENOMEM;
 	for (i = 0; i < n; i++) {
 		nbrpos[i] = -1;
 		if (!isnan(l->orgs[i].influence) && l->orgs[i].influence > maxinfl)

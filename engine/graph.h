@@ -110,5 +110,9 @@ int cm_ig_fail(igraph_error_t e, struct cm_error *err, const char *what);
  * vector when interrupted, so it runs uninterrupted, with the limit
  * checked before and after. */
 void cm_ig_interruptible(int on);
+/* Eigenvector centrality of the collaboration graph, scaled so the largest
+ * is 1 (zeros without ties), through igraph's ARPACK; the time limit is
+ * checked before and after (see above). */
+int cm_eigenvector(const struct cm_graphs *g, igraph_vector_t *eig, struct cm_error *err);
 
 #endif

@@ -178,13 +178,11 @@ int cm_metrics_run(const struct cm_landscape *l, const struct cm_filter *f, stru
 	igraph_integer_t n = (igraph_integer_t)l->norgs, i;
 	igraph_vector_int_t deg, indeg, outdeg, core, reach, memb, art;
 	igraph_vector_t eig, pr, clust, tri;
-	igraph_arpack_options_t arpack;
 	double *cons = NULL, *fin = NULL, *fhhi = NULL, norm;
 	long long *funders = NULL;
 	struct cm_paths paths;
 	struct cm_paths_run *run = NULL;
 	int lrc;
-	igraph_error_t ige;
 	double *len = NULL;
 	size_t samples;
 	int rc, built = 0, vecs = 0, have_paths = 0;
@@ -225,8 +223,8 @@ int cm_metrics_run(const struct cm_landscape *l, const struct cm_filter *f, stru
 			len[e] = 1.0 / c.w[e];
 	}
 	samples = cm_path_samples(l, f);
-	/* the path searches on their own threads over c, while this thread
-	 * computes the rest */
+	/* the path searches on their own threads, while this thread computes
+	 * the rest */
 	if (cm_paths_start(&c, (size_t)n, len, f ? f->threads : 0, samples, 1, &run) < 0) {
 		rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 		goto out;
@@ -234,23 +232,9 @@ int cm_metrics_run(const struct cm_landscape *l, const struct cm_filter *f, stru
 	IG(igraph_degree(&g.collab, &deg, igraph_vss_all(), IGRAPH_ALL, IGRAPH_NO_LOOPS), "degree");
 	IG(igraph_degree(&g.tie, &indeg, igraph_vss_all(), IGRAPH_IN, IGRAPH_NO_LOOPS), "in-degree");
 	IG(igraph_degree(&g.tie, &outdeg, igraph_vss_all(), IGRAPH_OUT, IGRAPH_NO_LOOPS), "out-degree");
-	if (igraph_ecount(&g.collab) > 0) {
-		igraph_arpack_options_init(&arpack);
-		if (cm_time_up()) {
-			rc = cm_ig_fail(IGRAPH_INTERRUPTED, err, "eigenvector centrality");
-			goto out;
-		}
-		cm_ig_interruptible(0);
-		ige = igraph_eigenvector_centrality(&g.collab, &eig, NULL, IGRAPH_UNDIRECTED, 1, NULL, &arpack);
-		cm_ig_interruptible(1);
-		if (ige || cm_time_up()) {
-			rc = cm_ig_fail(ige ? ige : IGRAPH_INTERRUPTED, err, "eigenvector centrality");
-			goto out;
-		}
-	} else {
-		IG(igraph_vector_resize(&eig, n), "eigenvector centrality");
-		igraph_vector_null(&eig);
-	}
+	if ((rc = cm_eigenvector(&g, &eig, err)) < 0)
+		goto out;
+	rc = CM_ENOMEM;
 	IG(igraph_pagerank(&g.tie, IGRAPH_PAGERANK_ALGO_PRPACK, &pr, NULL, igraph_vss_all(), IGRAPH_DIRECTED,
 			   0.85, &g.tie_w, NULL), "pagerank");
 	IG(igraph_vector_resize(&clust, n), "clustering");
@@ -265,13 +249,22 @@ int cm_metrics_run(const struct cm_landscape *l, const struct cm_filter *f, stru
 		VECTOR(clust)[i] = d < 2 ? 0 : VECTOR(tri)[i] / d / (d - 1) * 2.0;
 	}
 	IG(igraph_coreness(&g.collab, &core, IGRAPH_ALL), "coreness");
+	IG(igraph_articulation_points(&g.collab, &art), "articulation points");
+
 	IG(igraph_vector_int_resize(&memb, n), "communities");
 	if ((lrc = cm_louvain(&c, (size_t)n, 42, VECTOR(memb))) < 0) {
 		rc = lrc == CM_ETIMEOUT ? cm_ig_fail(IGRAPH_INTERRUPTED, err, "communities") :
 			cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 		goto out;
 	}
-	IG(igraph_articulation_points(&g.collab, &art), "articulation points");
+	if (relabel(&memb, n) < 0 ||
+	    !(cons = malloc(((size_t)n + 1) * sizeof(*cons))) || constraint(&c, n, cons) < 0 ||
+	    !(fin = malloc(((size_t)n + 1) * sizeof(*fin))) || !(fhhi = malloc(((size_t)n + 1) * sizeof(*fhhi))) ||
+	    !(funders = malloc(((size_t)n + 1) * sizeof(*funders))) ||
+	    cm_funding_per_org(l, f, fin, funders, fhhi) < 0) {
+		rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
+		goto out;
+	}
 
 	rc = cm_paths_finish(run, 0, &paths);
 	run = NULL;
@@ -284,14 +277,6 @@ int cm_metrics_run(const struct cm_landscape *l, const struct cm_filter *f, stru
 		goto out;
 	}
 	have_paths = 1;
-	if (relabel(&memb, n) < 0 ||
-	    !(cons = malloc(((size_t)n + 1) * sizeof(*cons))) || constraint(&c, n, cons) < 0 ||
-	    !(fin = malloc(((size_t)n + 1) * sizeof(*fin))) || !(fhhi = malloc(((size_t)n + 1) * sizeof(*fhhi))) ||
-	    !(funders = malloc(((size_t)n + 1) * sizeof(*funders))) ||
-	    cm_funding_per_org(l, f, fin, funders, fhhi) < 0) {
-		rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
-		goto out;
-	}
 
 	cm_table_release(out);
 	cm_table_init(out, (size_t)n);

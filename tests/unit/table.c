@@ -2,6 +2,8 @@
  * rows, cells, empty cells, sorting, truncation, lookup. */
 #include "config.h"
 
+#include <stdint.h>
+
 #include "coalmap.h"
 #include "test.h"
 
@@ -255,8 +257,64 @@ static void test_truncate(void)
 	cm_table_release(&t);
 }
 
+/* cm_format_g must print exactly what snprintf's %.*g prints: every
+ * magnitude, both signs, rounding boundaries (x.5 at the last digit),
+ * powers of ten and their neighbours, and a million random bit patterns. */
+static void format_one(double v, int digits, long *bad)
+{
+	char want[64], got[64];
+
+	snprintf(want, sizeof(want), "%.*g", digits, v);
+	cm_format_g(v, digits, got, sizeof(got));
+	if (strcmp(want, got) && (*bad)++ < 10)
+		test_check(0, __FILE__, __LINE__, "%.17g at %d digits: snprintf %s, cm_format_g %s", v, digits,
+			   want, got);
+}
+
+static void test_format_g(void)
+{
+	static const double special[] = { 0.0, -0.0, 1.0, -1.0, 0.5, 0.1, 0.0001, 0.00001, 1e-5, 9.9999e-5,
+		123456789012.0, 999999999999.0, 999999999999.5, 9999999999995.0, 1e12, 1e11, 0.30000000000000004,
+		1.0000000000005, 2.5, 1e-300, 1e300, 5e-324, 1.7976931348623157e308 };
+	uint64_t st = 12345;
+	long bad = 0, i;
+	int d, e, j;
+
+	for (d = 1; d <= 17; d++)
+		for (j = 0; j < (int)(sizeof(special) / sizeof(special[0])); j++) {
+			format_one(special[j], d, &bad);
+			format_one(-special[j], d, &bad);
+		}
+	format_one(INFINITY, 12, &bad);
+	format_one(-INFINITY, 12, &bad);
+	format_one(NAN, 12, &bad);
+	/* halfway cases and their neighbours at the last kept digit */
+	for (e = -12; e <= 15; e++)
+		for (i = 1; i < 2000; i++) {
+			double v = ((double)i * 1000000000.0 + 500000000.0) * pow(10, e - 20);
+			format_one(v, 12, &bad);
+			format_one(nextafter(v, 0), 12, &bad);
+			format_one(nextafter(v, 1e300), 12, &bad);
+			format_one(pow(10, e) * (double)i, 12, &bad);
+			format_one(nextafter(pow(10, e), 0) * (double)i, 4, &bad);
+		}
+	/* random doubles over the whole range, and typical metric values */
+	for (i = 0; i < 1000000; i++) {
+		uint64_t z = (st += 0x9E3779B97F4A7C15ull), bits;
+		double v;
+		z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+		z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+		bits = z ^ (z >> 31);
+		memcpy(&v, &bits, sizeof(v));
+		format_one(v, (int)(i % 15) + 1, &bad);
+		format_one((double)(bits >> 11) / 9007199254740992.0 * pow(10, (int)(i % 13) - 6), 12, &bad);
+	}
+	test_check(bad == 0, __FILE__, __LINE__, "%ld numbers printed differently from snprintf", bad);
+}
+
 int main(void)
 {
+	test_format_g();
 	test_build();
 	test_sort();
 	test_truncate();
