@@ -70,10 +70,9 @@ int cm_paths_finish(struct cm_paths_run *run, int cancel, struct cm_paths *out);
 size_t cm_threads_default(void);
 
 /* Communities by modularity (Louvain method, engine/louvain.c): memb[v]
- * receives v's community, numbered from 0, for the n vertices of c; the
- * visiting order is drawn from seed.  O(m) per sweep.  CM_ENOMEM or
- * CM_ETIMEOUT on failure. */
-int cm_louvain(const struct cm_csr *c, size_t n, uint64_t seed, igraph_integer_t *memb);
+ * receives v's community, numbered from 0, for the n vertices of c.
+ * Deterministic.  O(m) per sweep.  CM_ENOMEM or CM_ETIMEOUT on failure. */
+int cm_louvain(const struct cm_csr *c, size_t n, igraph_integer_t *memb);
 
 /* The depth-first search forest behind cm_cut_vertices: parent (-1 at a
  * root), subtree size, low point and discovery time per vertex, component

@@ -252,7 +252,7 @@ int cm_metrics_run(const struct cm_landscape *l, const struct cm_filter *f, stru
 	IG(igraph_articulation_points(&g.collab, &art), "articulation points");
 
 	IG(igraph_vector_int_resize(&memb, n), "communities");
-	if ((lrc = cm_louvain(&c, (size_t)n, 42, VECTOR(memb))) < 0) {
+	if ((lrc = cm_louvain(&c, (size_t)n, VECTOR(memb))) < 0) {
 		rc = lrc == CM_ETIMEOUT ? cm_ig_fail(IGRAPH_INTERRUPTED, err, "communities") :
 			cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 		goto out;

@@ -120,16 +120,19 @@ static int same_dist(double a, double b)
 	return fabs(a - b) <= DIST_EPS * fmax(a, b);
 }
 
-/* Per-vertex state of one search, together so a visit touches one line:
- * hop count (unweighted; -1 = not reached) and shortest paths from the
- * source (sigma, then, once the vertex's dependency is known, (1 + delta) /
- * sigma for its predecessors to pull).  16 bytes a vertex, so that on
- * 100,000 orgs a search's working set stays in a 2 MiB L2 cache; the
- * dependencies, written once per vertex, live apart. */
-struct vx {
-	double sigma;
-	int32_t hop;
-};
+/* The breadth-first search reads, for every arc, the level of the vertex
+ * at its far end: whether it is new, on the next level or neither.  Two
+ * adjacent vertices' levels differ by at most one, so the level modulo 255
+ * answers that, in one byte a vertex (TAG_NONE: not reached); 100,000
+ * orgs' tags take 100 KB and a million's 1 MB, inside a core's L2 cache,
+ * where four-byte hop counts beside the path counts did not fit.  The true
+ * hop count is written once per vertex, when it is reached. */
+#define TAG_NONE 255
+
+static inline unsigned char tag_next(unsigned char t)
+{
+	return t == TAG_NONE - 1 ? 0 : (unsigned char)(t + 1);
+}
 
 /* Adds one source's contribution to vertex v at distance d > 0 with
  * dependency delta.  Sampled sums of 1/d and 1/d^2 (at most 1 each) fit
@@ -158,8 +161,12 @@ static void *worker(void *arg)
 	const igraph_integer_t *start = j->start;
 	size_t n = j->n, k;
 	double *dist = malloc((n + 1) * sizeof(*dist));
-	struct vx *x = malloc((n + 1) * sizeof(*x));
+	/* sigma: shortest paths from the source; once the vertex's dependency
+	 * is known, (1 + delta) / sigma, which its predecessors pull */
+	double *sigma = malloc((n + 1) * sizeof(*sigma));
 	double *delta = malloc((n + 1) * sizeof(*delta));
+	int32_t *hop = malloc((n + 1) * sizeof(*hop));
+	unsigned char *tag = malloc(n + 1);
 	uint32_t *order = malloc((n + 1) * sizeof(*order));
 	unsigned char *settled = calloc(n + 1, 1);
 	struct heap h = { NULL, NULL, 0 };
@@ -169,13 +176,13 @@ static void *worker(void *arg)
 		h.d = malloc((m2 + n + 1) * sizeof(*h.d));
 		h.v = malloc((m2 + n + 1) * sizeof(*h.v));
 	}
-	if (!dist || !x || !delta || !order || !settled || (j->len && (!h.d || !h.v))) {
+	if (!dist || !sigma || !delta || !hop || !tag || !order || !settled || (j->len && (!h.d || !h.v))) {
 		j->failed = 1;
 		goto out;
 	}
 	for (k = 0; k < n; k++) {
 		dist[k] = -1;
-		x[k].hop = -1;
+		tag[k] = TAG_NONE;
 	}
 	for (k = j->first; k < j->nsources; k += j->stride) {
 		uint32_t s = (uint32_t)j->sources[k];
@@ -190,28 +197,31 @@ static void *worker(void *arg)
 			break;
 		}
 
-		x[s].sigma = 1;
+		sigma[s] = 1;
 		if (!j->len) {
-			x[s].hop = 0;
+			hop[s] = 0;
+			tag[s] = 0;
 			order[tail++] = s;
 			while (head < tail) {
 				uint32_t v = order[head++];
-				int32_t hv = x[v].hop + 1;
-				double sv = x[v].sigma;
+				unsigned char tn = tag_next(tag[v]);
+				int32_t hv = hop[v] + 1;
+				double sv = sigma[v];
 				for (e = start[v]; e < start[v + 1]; e++) {
-					struct vx *w = &x[nbr[e]];
-					if (w->hop < 0) {
-						w->hop = hv;
-						w->sigma = sv;
-						order[tail++] = nbr[e];
-					} else if (w->hop == hv) {
-						w->sigma += sv;
+					uint32_t w = nbr[e];
+					if (tag[w] == TAG_NONE) {
+						tag[w] = tn;
+						hop[w] = hv;
+						sigma[w] = sv;
+						order[tail++] = w;
+					} else if (tag[w] == tn) {
+						sigma[w] += sv;
 					}
 				}
 			}
-			far = x[order[tail - 1]].hop;
+			far = hop[order[tail - 1]];
 			for (i = 1; i < tail; i++) {
-				double d = x[order[i]].hop;
+				double d = hop[order[i]];
 				dsum += d;
 				if (!j->sampled)
 					hsum += 1.0 / d;
@@ -236,10 +246,10 @@ static void *worker(void *arg)
 						continue;
 					if (dist[w] < 0 || (nd < dist[w] && !same_dist(nd, dist[w]))) {
 						dist[w] = nd;
-						x[w].sigma = x[v].sigma;
+						sigma[w] = sigma[v];
 						heap_push(&h, nd, w);
 					} else if (same_dist(nd, dist[w])) {
-						x[w].sigma += x[v].sigma;
+						sigma[w] += sigma[v];
 					}
 				}
 			}
@@ -269,21 +279,19 @@ static void *worker(void *arg)
 			uint32_t w = order[i];
 			double pull = 0;
 			if (!j->len) {
-				int32_t hs = x[w].hop + 1;
-				for (e = start[w]; e < start[w + 1]; e++) {
-					const struct vx *u = &x[nbr[e]];
-					if (u->hop == hs)
-						pull += u->sigma;
-				}
+				unsigned char ts = tag_next(tag[w]);
+				for (e = start[w]; e < start[w + 1]; e++)
+					if (tag[nbr[e]] == ts)
+						pull += sigma[nbr[e]];
 			} else {
 				for (e = start[w]; e < start[w + 1]; e++) {
 					uint32_t u = nbr[e];
 					if (dist[u] > dist[w] && same_dist(dist[w] + j->len[e], dist[u]))
-						pull += x[u].sigma;
+						pull += sigma[u];
 				}
 			}
-			delta[w] = x[w].sigma * pull;
-			x[w].sigma = 1 / x[w].sigma + pull;
+			delta[w] = sigma[w] * pull;
+			sigma[w] = 1 / sigma[w] + pull;
 		}
 		/* credit every reached vertex but the source (fixed-point sums
 		 * do not depend on the order): in index order when the search
@@ -292,32 +300,35 @@ static void *worker(void *arg)
 		if (tail > n / 8) {
 			size_t v;
 			for (v = 0; v < n; v++) {
-				double d = j->len ? dist[v] : (double)x[v].hop;
-				if (d > 0)
-					credit(j, v, d, delta[v]);
 				if (j->len) {
+					if (dist[v] > 0)
+						credit(j, v, dist[v], delta[v]);
 					dist[v] = -1;
 					settled[v] = 0;
 				} else {
-					x[v].hop = -1;
+					if (tag[v] != TAG_NONE && v != s)
+						credit(j, v, (double)hop[v], delta[v]);
+					tag[v] = TAG_NONE;
 				}
 			}
 		} else {
 			for (i = 1; i < tail; i++) {
 				uint32_t v = order[i];
-				credit(j, v, j->len ? dist[v] : (double)x[v].hop, delta[v]);
+				credit(j, v, j->len ? dist[v] : (double)hop[v], delta[v]);
 			}
 			for (i = 0; i < tail; i++) {
 				dist[order[i]] = -1;
-				x[order[i]].hop = -1;
+				tag[order[i]] = TAG_NONE;
 				settled[order[i]] = 0;
 			}
 		}
 	}
 out:
 	free(dist);
-	free(x);
+	free(sigma);
 	free(delta);
+	free(hop);
+	free(tag);
 	free(order);
 	free(settled);
 	free(h.d);
