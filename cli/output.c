@@ -19,7 +19,7 @@ static const char *number(const struct cm_column *c, size_t r, char *buf, size_t
 	if (c->null[r])
 		buf[0] = '\0';
 	else if (c->kind == CM_INT)
-		snprintf(buf, n, "%lld", c->ints[r]);
+		cm_format_int(c->ints[r], buf, n);
 	else
 		cm_format_g(c->reals[r], digits, buf, n);
 	return buf;

@@ -384,6 +384,8 @@ char *cm_format_real(double v, char *buf, size_t n);
 /* Exactly snprintf(buf, n, "%.*g", digits, v), about ten times faster
  * (n at least 32). */
 char *cm_format_g(double v, int digits, char *buf, size_t n);
+/* Exactly snprintf(buf, n, "%lld", v), without printf's overhead. */
+char *cm_format_int(long long v, char *buf, size_t n);
 
 #ifdef __cplusplus
 }

@@ -23,14 +23,9 @@ char *cm_format_real(double v, char *buf, size_t n)
 }
 
 /* 10^k for 0 <= k <= 27, all exact in a long double (64-bit mantissa) */
-static long double pow10l_exact(int k)
-{
-	long double p = 1;
-
-	while (k-- > 0)
-		p *= 10;
-	return p;
-}
+static const long double pow10_exact[28] = { 1e0L, 1e1L, 1e2L, 1e3L, 1e4L, 1e5L, 1e6L, 1e7L, 1e8L, 1e9L,
+	1e10L, 1e11L, 1e12L, 1e13L, 1e14L, 1e15L, 1e16L, 1e17L, 1e18L, 1e19L, 1e20L, 1e21L, 1e22L, 1e23L,
+	1e24L, 1e25L, 1e26L, 1e27L };
 
 char *cm_format_g(double v, int digits, char *buf, size_t n)
 {
@@ -45,18 +40,22 @@ char *cm_format_g(double v, int digits, char *buf, size_t n)
 	 * printf's unless the value lies that close to a rounding boundary:
 	 * those (and the cases below) go to snprintf, and the result is always
 	 * exactly snprintf's "%.*g". */
-	if (digits < 1 || digits > 15 || n < 32 || !isfinite(v) || v == 0 ||
+	if (v == 0 && n >= 3) {
+		strcpy(buf, signbit(v) ? "-0" : "0");
+		return buf;
+	}
+	if (digits < 1 || digits > 15 || n < 32 || !isfinite(v) ||
 	    fabs(v) < 1e-250 || fabs(v) > 1e250)
 		goto fallback;
 	a = fabsl((long double)v);
-	lim_hi = pow10l_exact(digits);
+	lim_hi = pow10_exact[digits];
 	lim_lo = lim_hi / 10;
 	e = (int)floor(log10(fabs(v)));
 	for (i = 0; i < 2; i++) { /* log10 may be one off near a power of 10 */
 		k = digits - 1 - e;
 		if (k > 27 || k < -27)
 			goto fallback;
-		s = k >= 0 ? a * pow10l_exact(k) : a / pow10l_exact(-k);
+		s = k >= 0 ? a * pow10_exact[k] : a / pow10_exact[-k];
 		if (s >= lim_hi)
 			e++;
 		else if (s < lim_lo)
@@ -111,6 +110,28 @@ char *cm_format_g(double v, int digits, char *buf, size_t n)
 	return buf;
 fallback:
 	snprintf(buf, n, "%.*g", digits, v);
+	return buf;
+}
+
+char *cm_format_int(long long v, char *buf, size_t n)
+{
+	unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
+	char tmp[24];
+	size_t i = 0, o = 0;
+
+	if (n < 24) {
+		snprintf(buf, n, "%lld", v);
+		return buf;
+	}
+	do {
+		tmp[i++] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (v < 0)
+		buf[o++] = '-';
+	while (i)
+		buf[o++] = tmp[--i];
+	buf[o] = '\0';
 	return buf;
 }
 

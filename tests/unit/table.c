@@ -2,6 +2,7 @@
  * rows, cells, empty cells, sorting, truncation, lookup. */
 #include "config.h"
 
+#include <limits.h>
 #include <stdint.h>
 
 #include "coalmap.h"
@@ -310,6 +311,16 @@ static void test_format_g(void)
 		format_one((double)(bits >> 11) / 9007199254740992.0 * pow(10, (int)(i % 13) - 6), 12, &bad);
 	}
 	test_check(bad == 0, __FILE__, __LINE__, "%ld numbers printed differently from snprintf", bad);
+	{
+		static const long long ints[] = { 0, 1, -1, 9, 10, -10, 123456789, LLONG_MAX, LLONG_MIN,
+			LLONG_MIN + 1, 1000000000000000000LL };
+		char want[32], got[32];
+		size_t q;
+		for (q = 0; q < sizeof(ints) / sizeof(ints[0]); q++) {
+			snprintf(want, sizeof(want), "%lld", ints[q]);
+			CHECK_STR(cm_format_int(ints[q], got, sizeof(got)), want);
+		}
+	}
 }
 
 int main(void)
