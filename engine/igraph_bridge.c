@@ -125,119 +125,225 @@ int cm_ig_fail(igraph_error_t e, struct cm_error *err, const char *what)
 	return code;
 }
 
-struct arc {
-	uint32_t a, b;
-	double w;
+/* Arcs of one graph, bucketed by their first end a in file order: arc p
+ * of bucket a has its far end in key[p] >> 32 and its rank in the bucket
+ * in the low 32 bits, and its weight in w[p]. */
+struct buckets {
+	size_t *start; /* nv + 1: bucket a is [start[a], start[a + 1]) */
+	size_t *fill;  /* nv + 1: scratch cursor */
+	uint64_t *key;
+	double *w;
 };
 
-/* Sorts arcs by (a, b), stably (equal arcs keep their order, so merged
- * weights are summed in file order): counting sort by b, then by a.
- * O(n + nv). */
-static int sort_arcs(struct arc *arcs, size_t n, size_t nv)
+/* The arcs tie t gives: the collaboration graph one (min, max), the tie
+ * graph (src, dst) and, for a mutual tie, (dst, src).  Returns how many. */
+static int tie_arcs(const struct cm_tie *t, int directed, uint32_t a[2], uint32_t b[2])
 {
-	size_t *first = malloc((nv + 1) * sizeof(*first)), i, v;
-	struct arc *tmp = malloc((n ? n : 1) * sizeof(*tmp));
-
-	if (!first || !tmp) {
-		free(first);
-		free(tmp);
-		return CM_ENOMEM;
+	if (!directed) {
+		a[0] = t->src < t->dst ? t->src : t->dst;
+		b[0] = t->src < t->dst ? t->dst : t->src;
+		return 1;
 	}
-	memset(first, 0, (nv + 1) * sizeof(*first));
-	for (i = 0; i < n; i++)
-		first[arcs[i].b + 1]++;
-	for (v = 0; v < nv; v++)
-		first[v + 1] += first[v];
-	for (i = 0; i < n; i++)
-		tmp[first[arcs[i].b]++] = arcs[i];
-	memset(first, 0, (nv + 1) * sizeof(*first));
-	for (i = 0; i < n; i++)
-		first[tmp[i].a + 1]++;
-	for (v = 0; v < nv; v++)
-		first[v + 1] += first[v];
-	for (i = 0; i < n; i++)
-		arcs[first[tmp[i].a]++] = tmp[i];
-	free(first);
-	free(tmp);
-	return CM_OK;
+	a[0] = t->src;
+	b[0] = t->dst;
+	a[1] = t->dst;
+	b[1] = t->src;
+	return t->directed ? 1 : 2;
 }
 
-/* Sorts arcs, merges equal ones (summing weights) and makes the graph. */
-static int make_graph(igraph_t *g, igraph_vector_t *w, struct arc *arcs, size_t n,
-		      size_t nv, int directed, struct cm_error *err)
+/* Bucket sort of the kept ties' arcs by first end; O(m + nv). */
+static void bucket_arcs(const struct cm_landscape *l, const unsigned char *keep, int directed,
+			size_t nv, struct buckets *bk)
 {
-	igraph_vector_int_t edges;
-	size_t i, k = 0;
+	size_t i, v;
+	uint32_t a[2], b[2];
+	int j, n;
+
+	memset(bk->start, 0, (nv + 1) * sizeof(*bk->start));
+	for (i = 0; i < l->nties; i++) {
+		if (!keep[i])
+			continue;
+		n = tie_arcs(&l->ties[i], directed, a, b);
+		for (j = 0; j < n; j++)
+			bk->start[a[j] + 1]++;
+	}
+	for (v = 0; v < nv; v++)
+		bk->start[v + 1] += bk->start[v];
+	memcpy(bk->fill, bk->start, (nv + 1) * sizeof(*bk->fill));
+	for (i = 0; i < l->nties; i++) {
+		if (!keep[i])
+			continue;
+		n = tie_arcs(&l->ties[i], directed, a, b);
+		for (j = 0; j < n; j++) {
+			size_t p = bk->fill[a[j]]++;
+			bk->key[p] = (uint64_t)b[j] << 32 | (p - bk->start[a[j]]);
+			bk->w[p] = l->ties[i].weight;
+		}
+	}
+}
+
+static int key_cmp(const void *x, const void *y)
+{
+	uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+
+	return a < b ? -1 : a > b;
+}
+
+/* Sorts a bucket's keys: by far end, equal ends in file order (the rank). */
+static void sort_keys(uint64_t *k, size_t n)
+{
+	size_t i, j;
+
+	if (n > 32) {
+		qsort(k, n, sizeof(*k), key_cmp);
+		return;
+	}
+	for (i = 1; i < n; i++) {
+		uint64_t x = k[i];
+		for (j = i; j > 0 && k[j - 1] > x; j--)
+			k[j] = k[j - 1];
+		k[j] = x;
+	}
+}
+
+/* Fills g, made by igraph_empty with nv vertices, from the bucketed arcs,
+ * merging parallel arcs (weights summed in file order) into w.  igraph
+ * keeps from/to per edge, the edge ids ordered by (from, to) in oi and by
+ * (to, from) in ii, and where each vertex's run starts in os and is
+ * (igraph_add_edges in igraph's src/graph/type_indexededgelist.c); an
+ * undirected edge is stored with from > to.  The edges come out ordered
+ * by (a, b), as igraph_create made them from the sorted edge list before,
+ * so edge ids and every result stay the same, without igraph sorting the
+ * edges twice more.  tests/unit/metrics.c compares the result with
+ * igraph_create's. */
+static void fill_graph(igraph_t *g, igraph_vector_t *w, struct buckets *bk, size_t nv,
+		       int directed, size_t *nedges)
+{
+	/* arcs run from a to b; a is igraph's `from` for a directed graph
+	 * and `to` (the smaller end) for an undirected one */
+	igraph_vector_int_t *a_end = directed ? &g->from : &g->to, *b_end = directed ? &g->to : &g->from;
+	igraph_vector_int_t *a_idx = directed ? &g->oi : &g->ii, *b_idx = directed ? &g->ii : &g->oi;
+	igraph_vector_int_t *a_start = directed ? &g->os : &g->is, *b_start = directed ? &g->is : &g->os;
+	size_t k = 0, v, p, e;
+
+	for (v = 0; v < nv; v++) {
+		size_t s = bk->start[v], n = bk->start[v + 1] - s;
+		VECTOR(*a_start)[v] = (igraph_integer_t)k;
+		sort_keys(bk->key + s, n);
+		for (p = s; p < s + n; p++) {
+			uint32_t b = (uint32_t)(bk->key[p] >> 32);
+			double x = bk->w[s + (uint32_t)bk->key[p]];
+			if (k > (size_t)VECTOR(*a_start)[v] && VECTOR(*b_end)[k - 1] == b) {
+				VECTOR(*w)[k - 1] += x;
+				continue;
+			}
+			VECTOR(*a_end)[k] = (igraph_integer_t)v;
+			VECTOR(*b_end)[k] = b;
+			VECTOR(*a_idx)[k] = (igraph_integer_t)k;
+			VECTOR(*w)[k] = x;
+			k++;
+		}
+	}
+	VECTOR(*a_start)[nv] = (igraph_integer_t)k;
+	/* the other index: edges by b, stably, so by (b, a) */
+	memset(bk->fill, 0, (nv + 1) * sizeof(*bk->fill));
+	for (e = 0; e < k; e++)
+		bk->fill[VECTOR(*b_end)[e] + 1]++;
+	for (v = 0; v < nv; v++)
+		bk->fill[v + 1] += bk->fill[v];
+	for (v = 0; v <= nv; v++)
+		VECTOR(*b_start)[v] = (igraph_integer_t)bk->fill[v];
+	for (e = 0; e < k; e++)
+		VECTOR(*b_idx)[bk->fill[VECTOR(*b_end)[e]]++] = (igraph_integer_t)e;
+	*nedges = k;
+}
+
+/* Makes one graph from the kept ties: bucket, then fill igraph's vectors
+ * (allocated for every arc, shrunk to the merged edges; the pages past
+ * them are never touched). */
+static int make_graph(igraph_t *g, igraph_vector_t *w, const struct cm_landscape *l,
+		      const unsigned char *keep, size_t narcs, int directed, struct buckets *bk,
+		      struct cm_error *err)
+{
+	size_t nv = l->norgs, k;
+	igraph_integer_t n = (igraph_integer_t)narcs;
 	igraph_error_t e;
 
-	if (sort_arcs(arcs, n, nv) < 0)
-		return cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
-	for (i = 0; i < n; i++) {
-		if (k && arcs[k - 1].a == arcs[i].a && arcs[k - 1].b == arcs[i].b)
-			arcs[k - 1].w += arcs[i].w;
-		else
-			arcs[k++] = arcs[i];
-	}
-	if ((e = igraph_vector_int_init(&edges, (igraph_integer_t)(2 * k))))
+	if ((e = igraph_empty(g, (igraph_integer_t)nv, directed)))
 		return cm_ig_fail(e, err, "graph");
-	if ((e = igraph_vector_init(w, (igraph_integer_t)k))) {
-		igraph_vector_int_destroy(&edges);
+	if ((e = igraph_vector_init(w, n))) {
+		igraph_destroy(g);
 		return cm_ig_fail(e, err, "graph");
 	}
-	for (i = 0; i < k; i++) {
-		VECTOR(edges)[2 * i] = arcs[i].a;
-		VECTOR(edges)[2 * i + 1] = arcs[i].b;
-		VECTOR(*w)[i] = arcs[i].w;
-	}
-	e = igraph_create(g, &edges, (igraph_integer_t)nv, directed);
-	igraph_vector_int_destroy(&edges);
-	if (e) {
+	if ((e = igraph_vector_int_resize(&g->from, n)) || (e = igraph_vector_int_resize(&g->to, n)) ||
+	    (e = igraph_vector_int_resize(&g->oi, n)) || (e = igraph_vector_int_resize(&g->ii, n))) {
+		igraph_destroy(g);
 		igraph_vector_destroy(w);
 		return cm_ig_fail(e, err, "graph");
 	}
+	bucket_arcs(l, keep, directed, nv, bk);
+	fill_graph(g, w, bk, nv, directed, &k);
+	/* shrinking never fails */
+	igraph_vector_int_resize(&g->from, (igraph_integer_t)k);
+	igraph_vector_int_resize(&g->to, (igraph_integer_t)k);
+	igraph_vector_int_resize(&g->oi, (igraph_integer_t)k);
+	igraph_vector_int_resize(&g->ii, (igraph_integer_t)k);
+	igraph_vector_resize(w, (igraph_integer_t)k);
+	igraph_invalidate_cache(g);
 	return CM_OK;
 }
 
 int cm_graphs_build(const struct cm_landscape *l, const struct cm_filter *f,
 		    struct cm_graphs *g, struct cm_error *err)
 {
-	struct arc *und = NULL, *dir = NULL;
+	struct buckets bk = { NULL, NULL, NULL, NULL };
+	unsigned char *keep = NULL, *conflict = NULL;
 	size_t nu = 0, nd = 0, i;
 	int rc = CM_ENOMEM;
 
-	und = malloc((l->nties ? l->nties : 1) * sizeof(*und));
-	dir = malloc((l->nties ? 2 * l->nties : 1) * sizeof(*dir));
-	if (!und || !dir) {
-		cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
+	keep = malloc(l->nties ? l->nties : 1);
+	conflict = malloc(l->ntie_types ? l->ntie_types : 1);
+	bk.start = malloc((l->norgs + 1) * sizeof(*bk.start));
+	bk.fill = malloc((l->norgs + 1) * sizeof(*bk.fill));
+	if (!keep || !conflict || !bk.start || !bk.fill) {
+		rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 		goto out;
 	}
+	for (i = 0; i < l->ntie_types; i++)
+		conflict[i] = (unsigned char)cm_tie_type_is_conflict(l->tie_types[i]);
 	for (i = 0; i < l->nties; i++) {
 		const struct cm_tie *t = &l->ties[i];
-		if (!cm_filter_keeps(l, f, t) || cm_tie_type_is_conflict(l->tie_types[t->type]))
-			continue;
-		und[nu].a = t->src < t->dst ? t->src : t->dst;
-		und[nu].b = t->src < t->dst ? t->dst : t->src;
-		und[nu++].w = t->weight;
-		dir[nd].a = t->src;
-		dir[nd].b = t->dst;
-		dir[nd++].w = t->weight;
-		if (!t->directed) {
-			dir[nd].a = t->dst;
-			dir[nd].b = t->src;
-			dir[nd++].w = t->weight;
-		}
+		keep[i] = cm_filter_keeps(l, f, t) && !conflict[t->type];
+		nu += keep[i];
+		nd += keep[i] ? 2u - (t->directed != 0) : 0u;
 	}
-	rc = make_graph(&g->collab, &g->collab_w, und, nu, l->norgs, IGRAPH_UNDIRECTED, err);
+	/* a bucket's ranks must fit the keys' low 32 bits */
+	if (nd >= UINT32_MAX) {
+		rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
+		goto out;
+	}
+	/* room for the tie graph's arcs serves the collaboration graph's too */
+	bk.key = malloc((nd ? nd : 1) * sizeof(*bk.key));
+	bk.w = malloc((nd ? nd : 1) * sizeof(*bk.w));
+	if (!bk.key || !bk.w) {
+		rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
+		goto out;
+	}
+	rc = make_graph(&g->collab, &g->collab_w, l, keep, nu, IGRAPH_UNDIRECTED, &bk, err);
 	if (rc < 0)
 		goto out;
-	rc = make_graph(&g->tie, &g->tie_w, dir, nd, l->norgs, IGRAPH_DIRECTED, err);
+	rc = make_graph(&g->tie, &g->tie_w, l, keep, nd, IGRAPH_DIRECTED, &bk, err);
 	if (rc < 0) {
 		igraph_destroy(&g->collab);
 		igraph_vector_destroy(&g->collab_w);
 	}
 out:
-	free(und);
-	free(dir);
+	free(keep);
+	free(conflict);
+	free(bk.start);
+	free(bk.fill);
+	free(bk.key);
+	free(bk.w);
 	return rc;
 }
 
