@@ -87,15 +87,67 @@ static const char *tie_type(const void *ctx, size_t i)
 	return cm_filter_keeps(c->l, c->f, t) ? c->l->tie_types[t->type] : NULL;
 }
 
+/* The root of v's set, halving the path on the way. */
+static size_t root(size_t *parent, size_t v)
+{
+	while (parent[v] != v) {
+		parent[v] = parent[parent[v]];
+		v = parent[v];
+	}
+	return v;
+}
+
+/* Connected components of g by union-find over its edges: the counts
+ * igraph_connected_components gives, several times faster on a million
+ * orgs (it walks every neighbour list through igraph_neighbors). */
+static int components(const igraph_t *g, igraph_integer_t *ncomp, igraph_integer_t *largest,
+		      igraph_integer_t *isolates)
+{
+	size_t n = (size_t)igraph_vcount(g), m = (size_t)igraph_ecount(g), e, v;
+	size_t *parent = malloc((n ? n : 1) * sizeof(*parent)), *size = malloc((n ? n : 1) * sizeof(*size));
+
+	if (!parent || !size) {
+		free(parent);
+		free(size);
+		return CM_ENOMEM;
+	}
+	for (v = 0; v < n; v++) {
+		parent[v] = v;
+		size[v] = 1;
+	}
+	for (e = 0; e < m; e++) {
+		size_t a = root(parent, (size_t)IGRAPH_FROM(g, e)), b = root(parent, (size_t)IGRAPH_TO(g, e));
+		if (a == b)
+			continue;
+		if (size[a] < size[b]) {
+			size_t t = a;
+			a = b;
+			b = t;
+		}
+		parent[b] = a;
+		size[a] += size[b];
+	}
+	*ncomp = *largest = *isolates = 0;
+	for (v = 0; v < n; v++) {
+		if (parent[v] != v)
+			continue;
+		(*ncomp)++;
+		if ((igraph_integer_t)size[v] > *largest)
+			*largest = (igraph_integer_t)size[v];
+		*isolates += size[v] == 1;
+	}
+	free(parent);
+	free(size);
+	return CM_OK;
+}
+
 int cm_check_summary(const struct cm_landscape *l, const struct cm_filter *f,
 		     struct cm_table *out, struct cm_error *err)
 {
 	struct cm_graphs g;
 	struct tie_ctx tc = { l, f };
-	igraph_vector_int_t memb, csize;
 	igraph_integer_t ncomp = 0, largest = 0, isolates = 0, i;
 	size_t kept = 0;
-	igraph_error_t e;
 	int rc;
 
 	cm_table_release(out);
@@ -106,18 +158,9 @@ int cm_check_summary(const struct cm_landscape *l, const struct cm_filter *f,
 	rc = cm_graphs_build(l, f, &g, err);
 	if (rc < 0)
 		return rc;
-	memset(&memb, 0, sizeof(memb)); /* a zeroed vector is safe to destroy */
-	memset(&csize, 0, sizeof(csize));
-	if ((e = igraph_vector_int_init(&memb, 0)) || (e = igraph_vector_int_init(&csize, 0)) ||
-	    (e = igraph_connected_components(&g.collab, &memb, &csize, &ncomp, IGRAPH_WEAK))) {
-		rc = cm_ig_fail(e, err, "components");
+	if (components(&g.collab, &ncomp, &largest, &isolates) < 0) {
+		rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 		goto out;
-	}
-	for (i = 0; i < ncomp; i++) {
-		if (VECTOR(csize)[i] > largest)
-			largest = VECTOR(csize)[i];
-		if (VECTOR(csize)[i] == 1)
-			isolates++;
 	}
 	for (i = 0; i < (igraph_integer_t)l->nties; i++)
 		kept += tie_type(&tc, (size_t)i) != NULL;
@@ -135,8 +178,6 @@ int cm_check_summary(const struct cm_landscape *l, const struct cm_filter *f,
 	cm_error_clear(err);
 	rc = CM_OK;
 out:
-	igraph_vector_int_destroy(&memb);
-	igraph_vector_int_destroy(&csize);
 	cm_graphs_release(&g);
 	return rc;
 }
