@@ -182,30 +182,6 @@ static void bucket_arcs(const struct cm_landscape *l, const unsigned char *keep,
 	}
 }
 
-static int key_cmp(const void *x, const void *y)
-{
-	uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
-
-	return a < b ? -1 : a > b;
-}
-
-/* Sorts a bucket's keys: by far end, equal ends in file order (the rank). */
-static void sort_keys(uint64_t *k, size_t n)
-{
-	size_t i, j;
-
-	if (n > 32) {
-		qsort(k, n, sizeof(*k), key_cmp);
-		return;
-	}
-	for (i = 1; i < n; i++) {
-		uint64_t x = k[i];
-		for (j = i; j > 0 && k[j - 1] > x; j--)
-			k[j] = k[j - 1];
-		k[j] = x;
-	}
-}
-
 /* Fills g, made by igraph_empty with nv vertices, from the bucketed arcs,
  * merging parallel arcs (weights summed in file order) into w.  igraph
  * keeps from/to per edge, the edge ids ordered by (from, to) in oi and by
@@ -229,7 +205,7 @@ static void fill_graph(igraph_t *g, igraph_vector_t *w, struct buckets *bk, size
 	for (v = 0; v < nv; v++) {
 		size_t s = bk->start[v], n = bk->start[v + 1] - s;
 		VECTOR(*a_start)[v] = (igraph_integer_t)k;
-		sort_keys(bk->key + s, n);
+		cm_sort_u64(bk->key + s, n);
 		for (p = s; p < s + n; p++) {
 			uint32_t b = (uint32_t)(bk->key[p] >> 32);
 			double x = bk->w[s + (uint32_t)bk->key[p]];
