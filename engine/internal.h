@@ -73,6 +73,10 @@ int cm_csv_read(const char *path, const char *display, cm_csv_row_fn row_fn,
 /* Tests only: 1 sends every line through libcsv (no quote-free shortcut). */
 extern int cm_csv_libcsv_only;
 
+/* Tests only: 1 loads relationships.csv without the read-ahead thread
+ * (engine/landscape.c), the serial way it falls back to. */
+extern int cm_load_serial_only;
+
 /* ---- the landscape, as loaded */
 enum cm_stance { CM_STANCE_NONE, CM_STANCE_SUPPORT, CM_STANCE_NEUTRAL, CM_STANCE_OPPOSE };
 

@@ -918,6 +918,8 @@ out:
  * it give up, and the file is then loaded again by the ordinary serial
  * path, which finds and reports the problems in file order as before.
  * The shortcut therefore never changes a result or a message. */
+int cm_load_serial_only;
+
 struct ahead {
 	pthread_t thread;
 	const char *path;
@@ -1312,7 +1314,7 @@ static int load(struct cm_landscape **out, const char *where, const char *orgs_p
 		goto out;
 	}
 
-	if (!orgs)
+	if (!orgs && !cm_load_serial_only)
 		ahead_started = ahead_running = ahead_start(&ahead, l->ties_path);
 	rc = orgs ? feed_rows(&ld, orgs, org_row, err) : load_file(&ld, l->orgs_path, org_row, err);
 	if (rc < 0)
