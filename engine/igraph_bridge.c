@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -234,54 +235,90 @@ static void fill_graph(igraph_t *g, igraph_vector_t *w, struct buckets *bk, size
 	*nedges = k;
 }
 
-/* Makes one graph from the kept ties: bucket, then fill igraph's vectors
- * (allocated for every arc, shrunk to the merged edges; the pages past
- * them are never touched). */
-static int make_graph(igraph_t *g, igraph_vector_t *w, const struct cm_landscape *l,
-		      const unsigned char *keep, size_t narcs, int directed, struct buckets *bk,
-		      struct cm_error *err)
+/* One graph being built: igraph's vectors allocated on the calling
+ * thread for every arc, filled (no igraph call) possibly on another, then
+ * shrunk to the merged edges; the pages past them are never touched. */
+struct job {
+	igraph_t *g;
+	igraph_vector_t *w;
+	const struct cm_landscape *l;
+	const unsigned char *keep;
+	int directed;
+	struct buckets bk;
+	size_t nedges;
+};
+
+static int job_alloc(struct job *j, size_t narcs, struct cm_error *err)
 {
-	size_t nv = l->norgs, k;
+	size_t nv = j->l->norgs;
 	igraph_integer_t n = (igraph_integer_t)narcs;
 	igraph_error_t e;
 
-	if ((e = igraph_empty(g, (igraph_integer_t)nv, directed)))
+	j->bk.start = malloc((nv + 1) * sizeof(*j->bk.start));
+	j->bk.fill = malloc((nv + 1) * sizeof(*j->bk.fill));
+	j->bk.key = malloc((narcs ? narcs : 1) * sizeof(*j->bk.key));
+	j->bk.w = malloc((narcs ? narcs : 1) * sizeof(*j->bk.w));
+	if (!j->bk.start || !j->bk.fill || !j->bk.key || !j->bk.w)
+		return cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
+	if ((e = igraph_empty(j->g, (igraph_integer_t)nv, j->directed)))
 		return cm_ig_fail(e, err, "graph");
-	if ((e = igraph_vector_init(w, n))) {
-		igraph_destroy(g);
+	if ((e = igraph_vector_init(j->w, n))) {
+		igraph_destroy(j->g);
 		return cm_ig_fail(e, err, "graph");
 	}
-	if ((e = igraph_vector_int_resize(&g->from, n)) || (e = igraph_vector_int_resize(&g->to, n)) ||
-	    (e = igraph_vector_int_resize(&g->oi, n)) || (e = igraph_vector_int_resize(&g->ii, n))) {
-		igraph_destroy(g);
-		igraph_vector_destroy(w);
+	if ((e = igraph_vector_int_resize(&j->g->from, n)) || (e = igraph_vector_int_resize(&j->g->to, n)) ||
+	    (e = igraph_vector_int_resize(&j->g->oi, n)) || (e = igraph_vector_int_resize(&j->g->ii, n))) {
+		igraph_destroy(j->g);
+		igraph_vector_destroy(j->w);
 		return cm_ig_fail(e, err, "graph");
 	}
-	bucket_arcs(l, keep, directed, nv, bk);
-	fill_graph(g, w, bk, nv, directed, &k);
-	/* shrinking never fails */
-	igraph_vector_int_resize(&g->from, (igraph_integer_t)k);
-	igraph_vector_int_resize(&g->to, (igraph_integer_t)k);
-	igraph_vector_int_resize(&g->oi, (igraph_integer_t)k);
-	igraph_vector_int_resize(&g->ii, (igraph_integer_t)k);
-	igraph_vector_resize(w, (igraph_integer_t)k);
-	igraph_invalidate_cache(g);
 	return CM_OK;
+}
+
+static void *job_fill(void *arg)
+{
+	struct job *j = arg;
+
+	bucket_arcs(j->l, j->keep, j->directed, j->l->norgs, &j->bk);
+	fill_graph(j->g, j->w, &j->bk, j->l->norgs, j->directed, &j->nedges);
+	return NULL;
+}
+
+static void job_finish(struct job *j)
+{
+	igraph_integer_t k = (igraph_integer_t)j->nedges;
+
+	/* shrinking never fails */
+	igraph_vector_int_resize(&j->g->from, k);
+	igraph_vector_int_resize(&j->g->to, k);
+	igraph_vector_int_resize(&j->g->oi, k);
+	igraph_vector_int_resize(&j->g->ii, k);
+	igraph_vector_resize(j->w, k);
+	igraph_invalidate_cache(j->g);
+}
+
+static void job_release(struct job *j)
+{
+	free(j->bk.start);
+	free(j->bk.fill);
+	free(j->bk.key);
+	free(j->bk.w);
 }
 
 int cm_graphs_build(const struct cm_landscape *l, const struct cm_filter *f,
 		    struct cm_graphs *g, struct cm_error *err)
 {
-	struct buckets bk = { NULL, NULL, NULL, NULL };
+	struct job collab, tie;
 	unsigned char *keep = NULL, *conflict = NULL;
 	size_t nu = 0, nd = 0, i;
-	int rc = CM_ENOMEM;
+	pthread_t thread;
+	int rc = CM_ENOMEM, made = 0; /* 1: the collaboration graph exists */
 
+	memset(&collab, 0, sizeof(collab));
+	memset(&tie, 0, sizeof(tie));
 	keep = malloc(l->nties ? l->nties : 1);
 	conflict = malloc(l->ntie_types ? l->ntie_types : 1);
-	bk.start = malloc((l->norgs + 1) * sizeof(*bk.start));
-	bk.fill = malloc((l->norgs + 1) * sizeof(*bk.fill));
-	if (!keep || !conflict || !bk.start || !bk.fill) {
+	if (!keep || !conflict) {
 		rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 		goto out;
 	}
@@ -298,28 +335,34 @@ int cm_graphs_build(const struct cm_landscape *l, const struct cm_filter *f,
 		rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 		goto out;
 	}
-	/* room for the tie graph's arcs serves the collaboration graph's too */
-	bk.key = malloc((nd ? nd : 1) * sizeof(*bk.key));
-	bk.w = malloc((nd ? nd : 1) * sizeof(*bk.w));
-	if (!bk.key || !bk.w) {
-		rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
+	collab = (struct job){ &g->collab, &g->collab_w, l, keep, IGRAPH_UNDIRECTED, { NULL, NULL, NULL, NULL }, 0 };
+	tie = (struct job){ &g->tie, &g->tie_w, l, keep, IGRAPH_DIRECTED, { NULL, NULL, NULL, NULL }, 0 };
+	if ((rc = job_alloc(&collab, nu, err)) < 0)
 		goto out;
+	made = 1;
+	if ((rc = job_alloc(&tie, nd, err)) < 0)
+		goto out;
+	/* the two graphs are filled at the same time, the tie graph on a
+	 * thread of its own (or here, when none can be started) */
+	if (pthread_create(&thread, NULL, job_fill, &tie) == 0) {
+		job_fill(&collab);
+		pthread_join(thread, NULL);
+	} else {
+		job_fill(&collab);
+		job_fill(&tie);
 	}
-	rc = make_graph(&g->collab, &g->collab_w, l, keep, nu, IGRAPH_UNDIRECTED, &bk, err);
-	if (rc < 0)
-		goto out;
-	rc = make_graph(&g->tie, &g->tie_w, l, keep, nd, IGRAPH_DIRECTED, &bk, err);
-	if (rc < 0) {
+	job_finish(&collab);
+	job_finish(&tie);
+	rc = CM_OK;
+out:
+	if (rc < 0 && made >= 1) {
 		igraph_destroy(&g->collab);
 		igraph_vector_destroy(&g->collab_w);
 	}
-out:
+	job_release(&collab);
+	job_release(&tie);
 	free(keep);
 	free(conflict);
-	free(bk.start);
-	free(bk.fill);
-	free(bk.key);
-	free(bk.w);
 	return rc;
 }
 
