@@ -127,13 +127,17 @@ int cm_ig_fail(igraph_error_t e, struct cm_error *err, const char *what)
 }
 
 /* Arcs of one graph, bucketed by their first end a in file order: arc p
- * of bucket a has its far end in key[p] >> 32 and its rank in the bucket
- * in the low 32 bits, and its weight in w[p]. */
+ * of bucket a has its far end in arc[p].key >> 32 and its weight in
+ * arc[p].w (together, so placing an arc costs one cache miss, not two). */
+struct arc {
+	uint64_t key; /* far end << 32, then its rank in the bucket while sorting */
+	double w;
+};
+
 struct buckets {
 	size_t *start; /* nv + 1: bucket a is [start[a], start[a + 1]) */
 	size_t *fill;  /* nv + 1: scratch cursor */
-	uint64_t *key;
-	double *w;
+	struct arc *arc;
 };
 
 /* The arcs tie t gives: the collaboration graph one (min, max), the tie
@@ -176,10 +180,38 @@ static void bucket_arcs(const struct cm_landscape *l, const unsigned char *keep,
 			continue;
 		n = tie_arcs(&l->ties[i], directed, a, b);
 		for (j = 0; j < n; j++) {
-			size_t p = bk->fill[a[j]]++;
-			bk->key[p] = (uint64_t)b[j] << 32 | (p - bk->start[a[j]]);
-			bk->w[p] = l->ties[i].weight;
+			struct arc *x = &bk->arc[bk->fill[a[j]]++];
+			x->key = (uint64_t)b[j] << 32;
+			x->w = l->ties[i].weight;
 		}
+	}
+}
+
+static int arc_cmp(const void *x, const void *y)
+{
+	uint64_t a = ((const struct arc *)x)->key, b = ((const struct arc *)y)->key;
+
+	return a < b ? -1 : a > b;
+}
+
+/* Sorts a bucket by far end, equal ends in file order: the rank made
+ * part of the key keeps qsort stable; most buckets are a handful of arcs
+ * and take an insertion sort (stable anyway). */
+static void sort_bucket(struct arc *arc, size_t n)
+{
+	size_t i, j;
+
+	if (n > 32) {
+		for (i = 0; i < n; i++)
+			arc[i].key |= i;
+		qsort(arc, n, sizeof(*arc), arc_cmp);
+		return;
+	}
+	for (i = 1; i < n; i++) {
+		struct arc x = arc[i];
+		for (j = i; j > 0 && arc[j - 1].key > x.key; j--)
+			arc[j] = arc[j - 1];
+		arc[j] = x;
 	}
 }
 
@@ -206,10 +238,10 @@ static void fill_graph(igraph_t *g, igraph_vector_t *w, struct buckets *bk, size
 	for (v = 0; v < nv; v++) {
 		size_t s = bk->start[v], n = bk->start[v + 1] - s;
 		VECTOR(*a_start)[v] = (igraph_integer_t)k;
-		cm_sort_u64(bk->key + s, n);
+		sort_bucket(bk->arc + s, n);
 		for (p = s; p < s + n; p++) {
-			uint32_t b = (uint32_t)(bk->key[p] >> 32);
-			double x = bk->w[s + (uint32_t)bk->key[p]];
+			uint32_t b = (uint32_t)(bk->arc[p].key >> 32);
+			double x = bk->arc[p].w;
 			if (k > (size_t)VECTOR(*a_start)[v] && VECTOR(*b_end)[k - 1] == b) {
 				VECTOR(*w)[k - 1] += x;
 				continue;
@@ -256,9 +288,8 @@ static int job_alloc(struct job *j, size_t narcs, struct cm_error *err)
 
 	j->bk.start = malloc((nv + 1) * sizeof(*j->bk.start));
 	j->bk.fill = malloc((nv + 1) * sizeof(*j->bk.fill));
-	j->bk.key = malloc((narcs ? narcs : 1) * sizeof(*j->bk.key));
-	j->bk.w = malloc((narcs ? narcs : 1) * sizeof(*j->bk.w));
-	if (!j->bk.start || !j->bk.fill || !j->bk.key || !j->bk.w)
+	j->bk.arc = malloc((narcs ? narcs : 1) * sizeof(*j->bk.arc));
+	if (!j->bk.start || !j->bk.fill || !j->bk.arc)
 		return cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 	if ((e = igraph_empty(j->g, (igraph_integer_t)nv, j->directed)))
 		return cm_ig_fail(e, err, "graph");
@@ -301,8 +332,7 @@ static void job_release(struct job *j)
 {
 	free(j->bk.start);
 	free(j->bk.fill);
-	free(j->bk.key);
-	free(j->bk.w);
+	free(j->bk.arc);
 }
 
 int cm_graphs_build(const struct cm_landscape *l, const struct cm_filter *f,
@@ -335,8 +365,8 @@ int cm_graphs_build(const struct cm_landscape *l, const struct cm_filter *f,
 		rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 		goto out;
 	}
-	collab = (struct job){ &g->collab, &g->collab_w, l, keep, IGRAPH_UNDIRECTED, { NULL, NULL, NULL, NULL }, 0 };
-	tie = (struct job){ &g->tie, &g->tie_w, l, keep, IGRAPH_DIRECTED, { NULL, NULL, NULL, NULL }, 0 };
+	collab = (struct job){ &g->collab, &g->collab_w, l, keep, IGRAPH_UNDIRECTED, { NULL, NULL, NULL }, 0 };
+	tie = (struct job){ &g->tie, &g->tie_w, l, keep, IGRAPH_DIRECTED, { NULL, NULL, NULL }, 0 };
 	if ((rc = job_alloc(&collab, nu, err)) < 0)
 		goto out;
 	made = 1;
