@@ -1086,19 +1086,6 @@ static int ahead_row(void *ctx, const struct cm_csv_row *row)
 	return CM_OK;
 }
 
-static void *ahead_main(void *arg)
-{
-	struct ahead *a = arg;
-	struct cm_diags d;
-	struct cm_error e;
-
-	cm_diags_init(&d);
-	a->ok = cm_csv_read(a->path, a->path, ahead_row, a, &d, &e) == CM_OK && d.n_errors == 0 &&
-		d.n_warnings == 0 && a->names;
-	cm_diags_release(&d);
-	return NULL;
-}
-
 static void ahead_release(struct ahead *a)
 {
 	size_t i;
@@ -1113,20 +1100,6 @@ static void ahead_release(struct ahead *a)
 	for (i = 0; i < a->ntypes; i++)
 		free(a->types[i]);
 	free(a->types);
-}
-
-/* Starts reading path ahead; 0 when the thread could not be started. */
-static int ahead_start(struct ahead *a, const char *path)
-{
-	memset(a, 0, sizeof(*a));
-	a->path = path;
-	if (cm_strpool_init(&a->pool) < 0)
-		return 0;
-	if (pthread_create(&a->thread, NULL, ahead_main, a) != 0) {
-		cm_strpool_release(&a->pool);
-		return 0;
-	}
-	return 1;
 }
 
 /* The org with id key (see id_key; a long id in kpool) and hash h32, or
@@ -1172,73 +1145,148 @@ static uint32_t key_hash(uint64_t key, const struct cm_strpool *kpool)
 	return (uint32_t)mix(cm_hash_bytes(s, n, CM_HASH_INIT));
 }
 
-/* Resolves the read-ahead ties' ids; 0 when one is unknown or a tie
- * joins an org to itself (the serial path reports those).  The lookups go
- * in blocks: hash a block, prefetch its slots, then probe, so the cache
- * misses of a block overlap. */
-static int ahead_resolve(struct ahead *a, const struct idxset *ids, const struct cm_strpool *pool)
+/* Resolves the ids of read-ahead ties [from, to); 0 when one is unknown
+ * or a tie joins an org to itself (the serial path reports those).  The
+ * lookups go in blocks: hash a block, prefetch its slots, then probe, so
+ * the cache misses of a block overlap. */
+struct resolve {
+	struct ahead *a;
+	const struct idxset *ids;
+	const struct cm_strpool *pool;
+	size_t from, to;
+	int ok;
+};
+
+static void *resolve_range(void *arg)
 {
 	enum { BLOCK = 32 };
+	struct resolve *r = arg;
+	struct ahead *a = r->a;
+	const struct idxset *ids = r->ids;
 	uint32_t h[2 * BLOCK];
 	size_t b, j, n;
 
-	if (!ids->cap)
-		return a->nties == 0;
-	for (b = 0; b < a->nties; b += BLOCK) {
-		n = a->nties - b < BLOCK ? a->nties - b : BLOCK;
+	r->ok = 0;
+	for (b = r->from; b < r->to; b += BLOCK) {
+		n = r->to - b < BLOCK ? r->to - b : BLOCK;
 		for (j = 0; j < 2 * n; j++) {
 			h[j] = key_hash(a->ref[2 * b + j], &a->pool);
 			__builtin_prefetch(&ids->slots[h[j] & (ids->cap - 1)]);
 		}
 		for (j = 0; j < n; j++) {
 			struct cm_tie *t = &a->ties[b + j];
-			size_t s = idset_find_key(ids, pool, h[2 * j], a->ref[2 * (b + j)], &a->pool);
-			size_t d = idset_find_key(ids, pool, h[2 * j + 1], a->ref[2 * (b + j) + 1], &a->pool);
+			size_t s = idset_find_key(ids, r->pool, h[2 * j], a->ref[2 * (b + j)], &a->pool);
+			size_t d = idset_find_key(ids, r->pool, h[2 * j + 1], a->ref[2 * (b + j) + 1], &a->pool);
 			if (s == (size_t)-1 || d == (size_t)-1 || s == d)
-				return 0;
+				return NULL;
 			t->src = (uint32_t)s;
 			t->dst = (uint32_t)d;
 		}
 	}
-	return 1;
+	r->ok = 1;
+	return NULL;
 }
 
-/* 1 when two ties are exact duplicates (the serial path warns and merges
- * them), 0 when none are, CM_ENOMEM.  Ties grouped by source (counting
- * sort), each group sorted by target: duplicates are neighbours. */
-static int ahead_has_dup(const struct cm_tie *ties, size_t n, size_t norgs)
+/* Resolves every read-ahead tie, the second half on another thread. */
+static int ahead_resolve(struct ahead *a, const struct idxset *ids, const struct cm_strpool *pool)
 {
-	size_t *start = calloc(norgs + 2, sizeof(*start)), i, v, p, q;
-	uint64_t *key = malloc((n ? n : 1) * sizeof(*key));
+	struct resolve r1 = { a, ids, pool, 0, a->nties / 2, 0 }, r2 = { a, ids, pool, a->nties / 2, a->nties, 0 };
+	pthread_t thread;
+
+	if (!ids->cap)
+		return a->nties == 0;
+	if (pthread_create(&thread, NULL, resolve_range, &r2) == 0) {
+		resolve_range(&r1);
+		pthread_join(thread, NULL);
+	} else {
+		resolve_range(&r1);
+		resolve_range(&r2);
+	}
+	return r1.ok && r2.ok;
+}
+
+/* 1 when ids x and y (see id_key; long ids in pool) are the same. */
+static int same_id(uint64_t x, uint64_t y, const struct cm_strpool *pool)
+{
+	if (!(x & LONG_KEY) || !(y & LONG_KEY))
+		return x == y;
+	return strcmp(pool->buf + (x & ~LONG_KEY), pool->buf + (y & ~LONG_KEY)) == 0;
+}
+
+/* 1 when two read-ahead ties are exact duplicates (the serial path warns
+ * and merges them), 0 when none are, CM_ENOMEM.  Runs on the read-ahead
+ * thread before the ids are resolved: ids are unique, so two ties are
+ * duplicates exactly when their id texts and other columns agree.  The
+ * ties are sorted by a hash of their ends (radix sort, two 16-bit
+ * passes); duplicates then have equal hashes and sit side by side. */
+static int ahead_dups(const struct ahead *a)
+{
+	size_t n = a->nties, i, p, q, pass;
+	uint64_t *k = malloc((n ? n : 1) * sizeof(*k)), *tmp = malloc((n ? n : 1) * sizeof(*tmp)), *x;
+	size_t *count = malloc(65537 * sizeof(*count));
 	int rc = CM_ENOMEM;
 
-	if (!start || !key || n >= UINT32_MAX)
+	if (!k || !tmp || !count || n >= UINT32_MAX)
 		goto out;
-	for (i = 0; i < n; i++)
-		start[ties[i].src + 2]++;
-	for (v = 0; v < norgs; v++)
-		start[v + 2] += start[v + 1];
-	/* start[v + 1] is now where group v begins; filling moves it on to
-	 * where group v + 1 begins */
-	for (i = 0; i < n; i++)
-		key[start[ties[i].src + 1]++] = (uint64_t)ties[i].dst << 32 | i;
-	rc = 0;
-	for (v = 0; v < norgs && !rc; v++) {
-		size_t s = start[v], e = start[v + 1];
-		if (e - s < 2)
-			continue;
-		cm_sort_u64(key + s, e - s);
-		for (p = s; p < e && !rc; p++)
-			for (q = p + 1; q < e && key[q] >> 32 == key[p] >> 32; q++)
-				if (same_tie(&ties[(uint32_t)key[p]], &ties[(uint32_t)key[q]])) {
-					rc = 1;
-					break;
-				}
+	for (i = 0; i < n; i++) {
+		uint64_t h = (uint64_t)key_hash(a->ref[2 * i], &a->pool) << 32 | key_hash(a->ref[2 * i + 1], &a->pool);
+		k[i] = (uint64_t)(uint32_t)mix(h) << 32 | i;
 	}
+	for (pass = 32; pass < 64; pass += 16) {
+		memset(count, 0, 65537 * sizeof(*count));
+		for (i = 0; i < n; i++)
+			count[(k[i] >> pass & 0xffff) + 1]++;
+		for (i = 0; i < 65536; i++)
+			count[i + 1] += count[i];
+		for (i = 0; i < n; i++)
+			tmp[count[k[i] >> pass & 0xffff]++] = k[i];
+		x = k;
+		k = tmp;
+		tmp = x;
+	}
+	rc = 0;
+	for (p = 0; p < n && !rc; p++)
+		for (q = p + 1; q < n && k[q] >> 32 == k[p] >> 32; q++) {
+			size_t u = (uint32_t)k[p], v = (uint32_t)k[q];
+			if (same_id(a->ref[2 * u], a->ref[2 * v], &a->pool) &&
+			    same_id(a->ref[2 * u + 1], a->ref[2 * v + 1], &a->pool) &&
+			    same_tie(&a->ties[u], &a->ties[v])) {
+				rc = 1;
+				break;
+			}
+		}
 out:
-	free(start);
-	free(key);
+	free(k);
+	free(tmp);
+	free(count);
 	return rc;
+}
+
+static void *ahead_main(void *arg)
+{
+	struct ahead *a = arg;
+	struct cm_diags d;
+	struct cm_error e;
+
+	cm_diags_init(&d);
+	a->ok = cm_csv_read(a->path, a->path, ahead_row, a, &d, &e) == CM_OK && d.n_errors == 0 &&
+		d.n_warnings == 0 && a->names && ahead_dups(a) == 0;
+	cm_diags_release(&d);
+	return NULL;
+}
+
+/* Starts reading path ahead; 0 when the thread could not be started. */
+static int ahead_start(struct ahead *a, const char *path)
+{
+	memset(a, 0, sizeof(*a));
+	a->path = path;
+	if (cm_strpool_init(&a->pool) < 0)
+		return 0;
+	if (pthread_create(&a->thread, NULL, ahead_main, a) != 0) {
+		cm_strpool_release(&a->pool);
+		return 0;
+	}
+	return 1;
 }
 
 /* Takes the read-ahead ties into the landscape when they hold nothing to
@@ -1248,12 +1296,9 @@ static int ahead_adopt(struct loader *ld, struct ahead *a)
 {
 	struct cm_landscape *l = ld->l;
 	struct cm_csv_row row;
-	int rc;
 
 	if (!a->ok || !ahead_resolve(a, &ld->ids, &l->pool))
 		return 0;
-	if ((rc = ahead_has_dup(a->ties, a->nties, l->norgs)) != 0)
-		return rc < 0 ? rc : 0;
 	/* the header, as load_file and tie_row would see it */
 	ld->file = ld->l->ties_path;
 	ld->nrows = a->nties;
