@@ -74,28 +74,97 @@ static const char *org_type(const void *ctx, size_t i)
 	return cm_landscape_org_type(ctx, i);
 }
 
-struct tie_ctx {
-	const struct cm_landscape *l;
-	const struct cm_filter *f;
-};
-
-static const char *tie_type(const void *ctx, size_t i)
+/* The kept ties by type: counted by type index (one pass over millions
+ * of ties, no string compared), then sorted as tally() sorts. */
+static int tally_ties(struct cm_table *t, const struct cm_landscape *l, const struct cm_filter *f)
 {
-	const struct tie_ctx *c = ctx;
-	const struct cm_tie *t = &c->l->ties[i];
+	size_t *n = calloc(l->ntie_types ? l->ntie_types : 1, sizeof(*n)), i, nc = 0;
+	struct count *c = malloc((l->ntie_types ? l->ntie_types : 1) * sizeof(*c));
+	int rc = CM_ENOMEM;
 
-	return cm_filter_keeps(c->l, c->f, t) ? c->l->tie_types[t->type] : NULL;
+	if (!n || !c)
+		goto out;
+	for (i = 0; i < l->nties; i++)
+		if (cm_filter_keeps(l, f, &l->ties[i]))
+			n[l->ties[i].type]++;
+	for (i = 0; i < l->ntie_types; i++)
+		if (n[i]) {
+			/* interned types are distinct and never empty */
+			c[nc].name = l->tie_types[i];
+			c[nc++].n = (long long)n[i];
+		}
+	if (nc)
+		qsort(c, nc, sizeof(*c), count_cmp);
+	for (i = 0; i < nc; i++)
+		if (row(t, "ties by type", c[i].name, c[i].n) < 0)
+			goto out;
+	rc = CM_OK;
+out:
+	free(n);
+	free(c);
+	return rc;
+}
+
+/* The root of v's set, halving the path on the way. */
+static size_t root(size_t *parent, size_t v)
+{
+	while (parent[v] != v) {
+		parent[v] = parent[parent[v]];
+		v = parent[v];
+	}
+	return v;
+}
+
+/* Connected components of g by union-find over its edges: the counts
+ * igraph_connected_components gives, several times faster on a million
+ * orgs (it walks every neighbour list through igraph_neighbors). */
+static int components(const igraph_t *g, igraph_integer_t *ncomp, igraph_integer_t *largest,
+		      igraph_integer_t *isolates)
+{
+	size_t n = (size_t)igraph_vcount(g), m = (size_t)igraph_ecount(g), e, v;
+	size_t *parent = malloc((n ? n : 1) * sizeof(*parent)), *size = malloc((n ? n : 1) * sizeof(*size));
+
+	if (!parent || !size) {
+		free(parent);
+		free(size);
+		return CM_ENOMEM;
+	}
+	for (v = 0; v < n; v++) {
+		parent[v] = v;
+		size[v] = 1;
+	}
+	for (e = 0; e < m; e++) {
+		size_t a = root(parent, (size_t)IGRAPH_FROM(g, e)), b = root(parent, (size_t)IGRAPH_TO(g, e));
+		if (a == b)
+			continue;
+		if (size[a] < size[b]) {
+			size_t t = a;
+			a = b;
+			b = t;
+		}
+		parent[b] = a;
+		size[a] += size[b];
+	}
+	*ncomp = *largest = *isolates = 0;
+	for (v = 0; v < n; v++) {
+		if (parent[v] != v)
+			continue;
+		(*ncomp)++;
+		if ((igraph_integer_t)size[v] > *largest)
+			*largest = (igraph_integer_t)size[v];
+		*isolates += size[v] == 1;
+	}
+	free(parent);
+	free(size);
+	return CM_OK;
 }
 
 int cm_check_summary(const struct cm_landscape *l, const struct cm_filter *f,
 		     struct cm_table *out, struct cm_error *err)
 {
 	struct cm_graphs g;
-	struct tie_ctx tc = { l, f };
-	igraph_vector_int_t memb, csize;
 	igraph_integer_t ncomp = 0, largest = 0, isolates = 0, i;
 	size_t kept = 0;
-	igraph_error_t e;
 	int rc;
 
 	cm_table_release(out);
@@ -106,28 +175,19 @@ int cm_check_summary(const struct cm_landscape *l, const struct cm_filter *f,
 	rc = cm_graphs_build(l, f, &g, err);
 	if (rc < 0)
 		return rc;
-	memset(&memb, 0, sizeof(memb)); /* a zeroed vector is safe to destroy */
-	memset(&csize, 0, sizeof(csize));
-	if ((e = igraph_vector_int_init(&memb, 0)) || (e = igraph_vector_int_init(&csize, 0)) ||
-	    (e = igraph_connected_components(&g.collab, &memb, &csize, &ncomp, IGRAPH_WEAK))) {
-		rc = cm_ig_fail(e, err, "components");
+	if (components(&g.collab, &ncomp, &largest, &isolates) < 0) {
+		rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 		goto out;
 	}
-	for (i = 0; i < ncomp; i++) {
-		if (VECTOR(csize)[i] > largest)
-			largest = VECTOR(csize)[i];
-		if (VECTOR(csize)[i] == 1)
-			isolates++;
-	}
 	for (i = 0; i < (igraph_integer_t)l->nties; i++)
-		kept += tie_type(&tc, (size_t)i) != NULL;
+		kept += cm_filter_keeps(l, f, &l->ties[i]);
 	rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 	if (row(out, "landscape", "organizations", (long long)l->norgs) < 0 ||
 	    row(out, "landscape", "ties", (long long)kept) < 0 ||
 	    row(out, "landscape", "collaboration edges", igraph_ecount(&g.collab)) < 0 ||
 	    row(out, "landscape", "directed arcs", igraph_ecount(&g.tie)) < 0 ||
 	    tally(out, "organizations by type", l->norgs, org_type, l) < 0 ||
-	    tally(out, "ties by type", l->nties, tie_type, &tc) < 0 ||
+	    tally_ties(out, l, f) < 0 ||
 	    row(out, "components", "components", ncomp) < 0 ||
 	    row(out, "components", "largest component", largest) < 0 ||
 	    row(out, "components", "isolates", isolates) < 0)
@@ -135,8 +195,6 @@ int cm_check_summary(const struct cm_landscape *l, const struct cm_filter *f,
 	cm_error_clear(err);
 	rc = CM_OK;
 out:
-	igraph_vector_int_destroy(&memb);
-	igraph_vector_int_destroy(&csize);
 	cm_graphs_release(&g);
 	return rc;
 }

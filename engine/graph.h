@@ -15,7 +15,8 @@ struct cm_graphs {
 };
 
 /* Builds both graphs from the ties the filter keeps.  On success the
- * caller releases g with cm_graphs_release.  O(m log m). */
+ * caller releases g with cm_graphs_release.  O(n + m), plus sorting each
+ * org's ties by their other end. */
 int cm_graphs_build(const struct cm_landscape *l, const struct cm_filter *f,
 		    struct cm_graphs *g, struct cm_error *err);
 void cm_graphs_release(struct cm_graphs *g);

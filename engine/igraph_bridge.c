@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -152,119 +153,273 @@ int cm_ig_fail(igraph_error_t e, struct cm_error *err, const char *what)
 	return code;
 }
 
+/* Arcs of one graph, bucketed by their first end a in file order: arc p
+ * of bucket a has its far end in arc[p].key >> 32 and its weight in
+ * arc[p].w (together, so placing an arc costs one cache miss, not two). */
 struct arc {
-	uint32_t a, b;
+	uint64_t key; /* far end << 32, then its rank in the bucket while sorting */
 	double w;
 };
 
-/* Sorts arcs by (a, b), stably (equal arcs keep their order, so merged
- * weights are summed in file order): counting sort by b, then by a.
- * O(n + nv). */
-static int sort_arcs(struct arc *arcs, size_t n, size_t nv)
-{
-	size_t *first = malloc((nv + 1) * sizeof(*first)), i, v;
-	struct arc *tmp = malloc((n ? n : 1) * sizeof(*tmp));
+struct buckets {
+	size_t *start; /* nv + 1: bucket a is [start[a], start[a + 1]) */
+	size_t *fill;  /* nv + 1: scratch cursor */
+	struct arc *arc;
+};
 
-	if (!first || !tmp) {
-		free(first);
-		free(tmp);
-		return CM_ENOMEM;
+/* The arcs tie t gives: the collaboration graph one (min, max), the tie
+ * graph (src, dst) and, for a mutual tie, (dst, src).  Returns how many. */
+static int tie_arcs(const struct cm_tie *t, int directed, uint32_t a[2], uint32_t b[2])
+{
+	if (!directed) {
+		a[0] = t->src < t->dst ? t->src : t->dst;
+		b[0] = t->src < t->dst ? t->dst : t->src;
+		return 1;
 	}
-	memset(first, 0, (nv + 1) * sizeof(*first));
-	for (i = 0; i < n; i++)
-		first[arcs[i].b + 1]++;
+	a[0] = t->src;
+	b[0] = t->dst;
+	a[1] = t->dst;
+	b[1] = t->src;
+	return t->directed ? 1 : 2;
+}
+
+/* Bucket sort of the kept ties' arcs by first end; O(m + nv). */
+static void bucket_arcs(const struct cm_landscape *l, const unsigned char *keep, int directed,
+			size_t nv, struct buckets *bk)
+{
+	size_t i, v;
+	uint32_t a[2], b[2];
+	int j, n;
+
+	memset(bk->start, 0, (nv + 1) * sizeof(*bk->start));
+	for (i = 0; i < l->nties; i++) {
+		if (!keep[i])
+			continue;
+		n = tie_arcs(&l->ties[i], directed, a, b);
+		for (j = 0; j < n; j++)
+			bk->start[a[j] + 1]++;
+	}
 	for (v = 0; v < nv; v++)
-		first[v + 1] += first[v];
-	for (i = 0; i < n; i++)
-		tmp[first[arcs[i].b]++] = arcs[i];
-	memset(first, 0, (nv + 1) * sizeof(*first));
-	for (i = 0; i < n; i++)
-		first[tmp[i].a + 1]++;
+		bk->start[v + 1] += bk->start[v];
+	memcpy(bk->fill, bk->start, (nv + 1) * sizeof(*bk->fill));
+	for (i = 0; i < l->nties; i++) {
+		if (!keep[i])
+			continue;
+		n = tie_arcs(&l->ties[i], directed, a, b);
+		for (j = 0; j < n; j++) {
+			struct arc *x = &bk->arc[bk->fill[a[j]]++];
+			x->key = (uint64_t)b[j] << 32;
+			x->w = l->ties[i].weight;
+		}
+	}
+}
+
+static int arc_cmp(const void *x, const void *y)
+{
+	uint64_t a = ((const struct arc *)x)->key, b = ((const struct arc *)y)->key;
+
+	return a < b ? -1 : a > b;
+}
+
+/* Sorts a bucket by far end, equal ends in file order: the rank made
+ * part of the key keeps qsort stable; most buckets are a handful of arcs
+ * and take an insertion sort (stable anyway). */
+static void sort_bucket(struct arc *arc, size_t n)
+{
+	size_t i, j;
+
+	if (n > 32) {
+		for (i = 0; i < n; i++)
+			arc[i].key |= i;
+		qsort(arc, n, sizeof(*arc), arc_cmp);
+		return;
+	}
+	for (i = 1; i < n; i++) {
+		struct arc x = arc[i];
+		for (j = i; j > 0 && arc[j - 1].key > x.key; j--)
+			arc[j] = arc[j - 1];
+		arc[j] = x;
+	}
+}
+
+/* Fills g, made by igraph_empty with nv vertices, from the bucketed arcs,
+ * merging parallel arcs (weights summed in file order) into w.  igraph
+ * keeps from/to per edge, the edge ids ordered by (from, to) in oi and by
+ * (to, from) in ii, and where each vertex's run starts in os and is
+ * (igraph_add_edges in igraph's src/graph/type_indexededgelist.c); an
+ * undirected edge is stored with from > to.  The edges come out ordered
+ * by (a, b), as igraph_create made them from the sorted edge list before,
+ * so edge ids and every result stay the same, without igraph sorting the
+ * edges twice more.  tests/unit/metrics.c compares the result with
+ * igraph_create's. */
+static void fill_graph(igraph_t *g, igraph_vector_t *w, struct buckets *bk, size_t nv,
+		       int directed, size_t *nedges)
+{
+	/* arcs run from a to b; a is igraph's `from` for a directed graph
+	 * and `to` (the smaller end) for an undirected one */
+	igraph_vector_int_t *a_end = directed ? &g->from : &g->to, *b_end = directed ? &g->to : &g->from;
+	igraph_vector_int_t *a_idx = directed ? &g->oi : &g->ii, *b_idx = directed ? &g->ii : &g->oi;
+	igraph_vector_int_t *a_start = directed ? &g->os : &g->is, *b_start = directed ? &g->is : &g->os;
+	size_t k = 0, v, p, e;
+
+	for (v = 0; v < nv; v++) {
+		size_t s = bk->start[v], n = bk->start[v + 1] - s;
+		VECTOR(*a_start)[v] = (igraph_integer_t)k;
+		sort_bucket(bk->arc + s, n);
+		for (p = s; p < s + n; p++) {
+			uint32_t b = (uint32_t)(bk->arc[p].key >> 32);
+			double x = bk->arc[p].w;
+			if (k > (size_t)VECTOR(*a_start)[v] && VECTOR(*b_end)[k - 1] == b) {
+				VECTOR(*w)[k - 1] += x;
+				continue;
+			}
+			VECTOR(*a_end)[k] = (igraph_integer_t)v;
+			VECTOR(*b_end)[k] = b;
+			VECTOR(*a_idx)[k] = (igraph_integer_t)k;
+			VECTOR(*w)[k] = x;
+			k++;
+		}
+	}
+	VECTOR(*a_start)[nv] = (igraph_integer_t)k;
+	/* the other index: edges by b, stably, so by (b, a) */
+	memset(bk->fill, 0, (nv + 1) * sizeof(*bk->fill));
+	for (e = 0; e < k; e++)
+		bk->fill[VECTOR(*b_end)[e] + 1]++;
 	for (v = 0; v < nv; v++)
-		first[v + 1] += first[v];
-	for (i = 0; i < n; i++)
-		arcs[first[tmp[i].a]++] = tmp[i];
-	free(first);
-	free(tmp);
+		bk->fill[v + 1] += bk->fill[v];
+	for (v = 0; v <= nv; v++)
+		VECTOR(*b_start)[v] = (igraph_integer_t)bk->fill[v];
+	for (e = 0; e < k; e++)
+		VECTOR(*b_idx)[bk->fill[VECTOR(*b_end)[e]]++] = (igraph_integer_t)e;
+	*nedges = k;
+}
+
+/* One graph being built: igraph's vectors allocated on the calling
+ * thread for every arc, filled (no igraph call) possibly on another, then
+ * shrunk to the merged edges; the pages past them are never touched. */
+struct job {
+	igraph_t *g;
+	igraph_vector_t *w;
+	const struct cm_landscape *l;
+	const unsigned char *keep;
+	int directed;
+	struct buckets bk;
+	size_t nedges;
+};
+
+static int job_alloc(struct job *j, size_t narcs, struct cm_error *err)
+{
+	size_t nv = j->l->norgs;
+	igraph_integer_t n = (igraph_integer_t)narcs;
+	igraph_error_t e;
+
+	j->bk.start = malloc((nv + 1) * sizeof(*j->bk.start));
+	j->bk.fill = malloc((nv + 1) * sizeof(*j->bk.fill));
+	j->bk.arc = malloc((narcs ? narcs : 1) * sizeof(*j->bk.arc));
+	if (!j->bk.start || !j->bk.fill || !j->bk.arc)
+		return cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
+	if ((e = igraph_empty(j->g, (igraph_integer_t)nv, j->directed)))
+		return cm_ig_fail(e, err, "graph");
+	if ((e = igraph_vector_init(j->w, n))) {
+		igraph_destroy(j->g);
+		return cm_ig_fail(e, err, "graph");
+	}
+	if ((e = igraph_vector_int_resize(&j->g->from, n)) || (e = igraph_vector_int_resize(&j->g->to, n)) ||
+	    (e = igraph_vector_int_resize(&j->g->oi, n)) || (e = igraph_vector_int_resize(&j->g->ii, n))) {
+		igraph_destroy(j->g);
+		igraph_vector_destroy(j->w);
+		return cm_ig_fail(e, err, "graph");
+	}
 	return CM_OK;
 }
 
-/* Sorts arcs, merges equal ones (summing weights) and makes the graph. */
-static int make_graph(igraph_t *g, igraph_vector_t *w, struct arc *arcs, size_t n,
-		      size_t nv, int directed, struct cm_error *err)
+static void *job_fill(void *arg)
 {
-	igraph_vector_int_t edges;
-	size_t i, k = 0;
-	igraph_error_t e;
+	struct job *j = arg;
 
-	if (sort_arcs(arcs, n, nv) < 0)
-		return cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
-	for (i = 0; i < n; i++) {
-		if (k && arcs[k - 1].a == arcs[i].a && arcs[k - 1].b == arcs[i].b)
-			arcs[k - 1].w += arcs[i].w;
-		else
-			arcs[k++] = arcs[i];
-	}
-	if ((e = igraph_vector_int_init(&edges, (igraph_integer_t)(2 * k))))
-		return cm_ig_fail(e, err, "graph");
-	if ((e = igraph_vector_init(w, (igraph_integer_t)k))) {
-		igraph_vector_int_destroy(&edges);
-		return cm_ig_fail(e, err, "graph");
-	}
-	for (i = 0; i < k; i++) {
-		VECTOR(edges)[2 * i] = arcs[i].a;
-		VECTOR(edges)[2 * i + 1] = arcs[i].b;
-		VECTOR(*w)[i] = arcs[i].w;
-	}
-	e = igraph_create(g, &edges, (igraph_integer_t)nv, directed);
-	igraph_vector_int_destroy(&edges);
-	if (e) {
-		igraph_vector_destroy(w);
-		return cm_ig_fail(e, err, "graph");
-	}
-	return CM_OK;
+	bucket_arcs(j->l, j->keep, j->directed, j->l->norgs, &j->bk);
+	fill_graph(j->g, j->w, &j->bk, j->l->norgs, j->directed, &j->nedges);
+	return NULL;
+}
+
+static void job_finish(struct job *j)
+{
+	igraph_integer_t k = (igraph_integer_t)j->nedges;
+
+	/* shrinking never fails */
+	igraph_vector_int_resize(&j->g->from, k);
+	igraph_vector_int_resize(&j->g->to, k);
+	igraph_vector_int_resize(&j->g->oi, k);
+	igraph_vector_int_resize(&j->g->ii, k);
+	igraph_vector_resize(j->w, k);
+	igraph_invalidate_cache(j->g);
+}
+
+static void job_release(struct job *j)
+{
+	free(j->bk.start);
+	free(j->bk.fill);
+	free(j->bk.arc);
 }
 
 int cm_graphs_build(const struct cm_landscape *l, const struct cm_filter *f,
 		    struct cm_graphs *g, struct cm_error *err)
 {
-	struct arc *und = NULL, *dir = NULL;
+	struct job collab, tie;
+	unsigned char *keep = NULL, *conflict = NULL;
 	size_t nu = 0, nd = 0, i;
-	int rc = CM_ENOMEM;
+	pthread_t thread;
+	int rc = CM_ENOMEM, made = 0; /* 1: the collaboration graph exists */
 
-	und = malloc((l->nties ? l->nties : 1) * sizeof(*und));
-	dir = malloc((l->nties ? 2 * l->nties : 1) * sizeof(*dir));
-	if (!und || !dir) {
-		cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
+	memset(&collab, 0, sizeof(collab));
+	memset(&tie, 0, sizeof(tie));
+	keep = malloc(l->nties ? l->nties : 1);
+	conflict = malloc(l->ntie_types ? l->ntie_types : 1);
+	if (!keep || !conflict) {
+		rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 		goto out;
 	}
+	for (i = 0; i < l->ntie_types; i++)
+		conflict[i] = (unsigned char)cm_tie_type_is_conflict(l->tie_types[i]);
 	for (i = 0; i < l->nties; i++) {
 		const struct cm_tie *t = &l->ties[i];
-		if (!cm_filter_keeps(l, f, t) || cm_tie_type_is_conflict(l->tie_types[t->type]))
-			continue;
-		und[nu].a = t->src < t->dst ? t->src : t->dst;
-		und[nu].b = t->src < t->dst ? t->dst : t->src;
-		und[nu++].w = t->weight;
-		dir[nd].a = t->src;
-		dir[nd].b = t->dst;
-		dir[nd++].w = t->weight;
-		if (!t->directed) {
-			dir[nd].a = t->dst;
-			dir[nd].b = t->src;
-			dir[nd++].w = t->weight;
-		}
+		keep[i] = cm_filter_keeps(l, f, t) && !conflict[t->type];
+		nu += keep[i];
+		nd += keep[i] ? 2u - (t->directed != 0) : 0u;
 	}
-	rc = make_graph(&g->collab, &g->collab_w, und, nu, l->norgs, IGRAPH_UNDIRECTED, err);
-	if (rc < 0)
+	/* a bucket's ranks must fit the keys' low 32 bits */
+	if (nd >= UINT32_MAX) {
+		rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 		goto out;
-	rc = make_graph(&g->tie, &g->tie_w, dir, nd, l->norgs, IGRAPH_DIRECTED, err);
-	if (rc < 0) {
+	}
+	collab = (struct job){ &g->collab, &g->collab_w, l, keep, IGRAPH_UNDIRECTED, { NULL, NULL, NULL }, 0 };
+	tie = (struct job){ &g->tie, &g->tie_w, l, keep, IGRAPH_DIRECTED, { NULL, NULL, NULL }, 0 };
+	if ((rc = job_alloc(&collab, nu, err)) < 0)
+		goto out;
+	made = 1;
+	if ((rc = job_alloc(&tie, nd, err)) < 0)
+		goto out;
+	/* the two graphs are filled at the same time, the tie graph on a
+	 * thread of its own (or here, when none can be started) */
+	if (pthread_create(&thread, NULL, job_fill, &tie) == 0) {
+		job_fill(&collab);
+		pthread_join(thread, NULL);
+	} else {
+		job_fill(&collab);
+		job_fill(&tie);
+	}
+	job_finish(&collab);
+	job_finish(&tie);
+	rc = CM_OK;
+out:
+	if (rc < 0 && made >= 1) {
 		igraph_destroy(&g->collab);
 		igraph_vector_destroy(&g->collab_w);
 	}
-out:
-	free(und);
-	free(dir);
+	job_release(&collab);
+	job_release(&tie);
+	free(keep);
+	free(conflict);
 	return rc;
 }
 

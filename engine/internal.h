@@ -48,6 +48,9 @@ static inline const char *cm_strpool_get(const struct cm_strpool *p, size_t off)
 #define CM_HASH_INIT 14695981039346656037ull
 uint64_t cm_hash_bytes(const void *s, size_t n, uint64_t h);
 
+/* Sorts n keys ascending (insertion sort for short runs, else qsort). */
+void cm_sort_u64(uint64_t *k, size_t n);
+
 /* ---- the CSV reader (engine/csv_reader.c, the libcsv bridge).
  * Calls row_fn for the header (index 0) and then for every record with the
  * header's field count.  Field count, encoding and quoting problems are
@@ -69,6 +72,10 @@ int cm_csv_read(const char *path, const char *display, cm_csv_row_fn row_fn,
 		void *ctx, struct cm_diags *diags, struct cm_error *err);
 /* Tests only: 1 sends every line through libcsv (no quote-free shortcut). */
 extern int cm_csv_libcsv_only;
+
+/* Tests only: 1 loads relationships.csv without the read-ahead thread
+ * (engine/landscape.c), the serial way it falls back to. */
+extern int cm_load_serial_only;
 
 /* ---- the landscape, as loaded */
 enum cm_stance { CM_STANCE_NONE, CM_STANCE_SUPPORT, CM_STANCE_NEUTRAL, CM_STANCE_OPPOSE };

@@ -5,6 +5,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -359,6 +360,11 @@ static int pool_add_list(struct loader *ld, const char *s, size_t n, size_t *off
 	return rc;
 }
 
+static int in_range(double v, double min, int min_open, double max)
+{
+	return !(v < min || (min_open && v == min) || v > max);
+}
+
 /* Parses an optional number; NaN when empty.  Returns -1 after reporting. */
 static int number(struct loader *ld, const struct cm_csv_row *row, int k, double min,
 		  int min_open, double max, double *v)
@@ -382,7 +388,7 @@ static int number(struct loader *ld, const struct cm_csv_row *row, int k, double
 	if (rc < 0) {
 		diag(ld, CM_ERROR, row->line, "%s '%s' is not a number%s%s", col,
 		     q(tmp, b1, sizeof(b1)), hint ? "; " : "", hint ? hint : "");
-	} else if (*v < min || (min_open && *v == min) || *v > max) {
+	} else if (!in_range(*v, min, min_open, max)) {
 		rc = -1;
 		if (max < HUGE_VAL)
 			diag(ld, CM_ERROR, row->line, "%s %s is outside [%g, %g]", col, tmp, min, max);
@@ -550,29 +556,35 @@ static long find_org(struct loader *ld, const char *s, size_t n)
 	return (long)idset_find(&ld->ids, &ld->l->pool, s, n);
 }
 
-static int intern_type(struct loader *ld, const char *s, size_t n, uint32_t *out)
+/* The index of tie type s[0..n) (without case) in *types, added in
+ * lower case when new. */
+static int intern(char ***types, size_t *ntypes, const char *s, size_t n, uint32_t *out)
 {
-	struct cm_landscape *l = ld->l;
 	size_t i;
 	char *t, **v;
 
-	for (i = 0; i < l->ntie_types; i++)
-		if (strlen(l->tie_types[i]) == n && strncasecmp(l->tie_types[i], s, n) == 0) {
+	for (i = 0; i < *ntypes; i++)
+		if (strlen((*types)[i]) == n && strncasecmp((*types)[i], s, n) == 0) {
 			*out = (uint32_t)i;
 			return CM_OK;
 		}
 	t = strndup(s, n);
-	v = t ? realloc(l->tie_types, (l->ntie_types + 1) * sizeof(*v)) : NULL;
+	v = t ? realloc(*types, (*ntypes + 1) * sizeof(*v)) : NULL;
 	if (!v) {
 		free(t);
 		return CM_ENOMEM;
 	}
 	for (i = 0; i < n; i++)
 		t[i] = (char)tolower((unsigned char)t[i]);
-	l->tie_types = v;
-	l->tie_types[l->ntie_types] = t;
-	*out = (uint32_t)l->ntie_types++;
+	*types = v;
+	(*types)[*ntypes] = t;
+	*out = (uint32_t)(*ntypes)++;
 	return CM_OK;
+}
+
+static int intern_type(struct loader *ld, const char *s, size_t n, uint32_t *out)
+{
+	return intern(&ld->l->tie_types, &ld->l->ntie_types, s, n, out);
 }
 
 static int type_default_directed(const char *t)
@@ -609,21 +621,36 @@ static int date_field(struct loader *ld, const struct cm_csv_row *row, int k, in
 	return 0;
 }
 
+/* 1 for true/yes/1, 0 for false/no/0 (without case), else -1. */
+static int parse_bool(const char *s, size_t n)
+{
+	if (text_is(s, n, "true") || text_is(s, n, "yes") || text_is(s, n, "1"))
+		return 1;
+	if (text_is(s, n, "false") || text_is(s, n, "no") || text_is(s, n, "0"))
+		return 0;
+	return -1;
+}
+
 static int same_num(double a, double b)
 {
 	return (isnan(a) && isnan(b)) || a == b;
 }
 
+/* 1 when two ties agree in every column but the extra ones. */
+static int same_tie(const struct cm_tie *x, const struct cm_tie *y)
+{
+	return x->src == y->src && x->dst == y->dst && x->type == y->type &&
+	       x->directed == y->directed && x->weight == y->weight &&
+	       same_num(x->trust, y->trust) && same_num(x->amount, y->amount) &&
+	       x->start == y->start && x->end == y->end;
+}
+
 static int tie_eq(const void *ctx, size_t a, size_t b)
 {
 	const struct cm_landscape *l = ctx;
-	const struct cm_tie *x = &l->ties[a], *y = &l->ties[b];
 	size_t k;
 
-	if (x->src != y->src || x->dst != y->dst || x->type != y->type ||
-	    x->directed != y->directed || x->weight != y->weight ||
-	    !same_num(x->trust, y->trust) || !same_num(x->amount, y->amount) ||
-	    x->start != y->start || x->end != y->end)
+	if (!same_tie(&l->ties[a], &l->ties[b]))
 		return 0;
 	for (k = 0; k < l->ntie_attrs; k++)
 		if (strcmp(l->pool.buf + l->tie_attrs[k].val[a], l->pool.buf + l->tie_attrs[k].val[b]))
@@ -710,10 +737,9 @@ static int tie_row(void *ctx, const struct cm_csv_row *row)
 	t->directed = type_default_directed(l->tie_types[t->type]);
 	s = field(ld, row, T_DIRECTED, &n);
 	if (n) {
-		if (text_is(s, n, "true") || text_is(s, n, "yes") || text_is(s, n, "1"))
-			t->directed = 1;
-		else if (text_is(s, n, "false") || text_is(s, n, "no") || text_is(s, n, "0"))
-			t->directed = 0;
+		int d = parse_bool(s, n);
+		if (d >= 0)
+			t->directed = d;
 		else {
 			char *v = strndup(s, n);
 			diag(ld, CM_ERROR, row->line, "directed '%s' is not true or false",
@@ -879,6 +905,425 @@ out:
 	return rc;
 }
 
+/* ---------------------------------------------------------------- */
+/* relationships.csv read ahead                                       */
+
+/* While the main thread loads organizations.csv, a second thread reads
+ * relationships.csv and parses every row it can without the org ids:
+ * types, directions, numbers, dates.  The ids are resolved once the id
+ * table is complete.  This read-ahead only covers a file that holds
+ * nothing to report: any problem a row could be blamed for (a structural
+ * CSV error, a bad value, an unknown org, a self-tie, a duplicate), an
+ * unusual header (extra, unnamed or repeated columns) or a failure makes
+ * it give up, and the file is then loaded again by the ordinary serial
+ * path, which finds and reports the problems in file order as before.
+ * The shortcut therefore never changes a result or a message. */
+int cm_load_serial_only;
+
+struct ahead {
+	pthread_t thread;
+	const char *path;
+	int cancel;           /* set by the main thread: stop early (atomic) */
+	int ok;               /* 1: every row read, nothing to report */
+	long known[T_NKNOWN]; /* field index of each known column, or -1 */
+	char **names;         /* header fields as read, for header() */
+	size_t *name_lens, nnames;
+	struct cm_tie *ties;  /* src and dst not yet resolved */
+	size_t nties, cap;
+	uint64_t *ref;        /* per tie, source and target: id_key(), long ids in pool */
+	struct cm_strpool pool;
+	char **types;         /* interned as intern_type would, in file order */
+	size_t ntypes;
+};
+
+/* The row's header fields, checked: 0 when header() would report nothing
+ * and find only known columns, with source and target. */
+static int ahead_header(struct ahead *a, const struct cm_csv_row *row)
+{
+	size_t i, j, k;
+
+	for (k = 0; k < T_NKNOWN; k++)
+		a->known[k] = -1;
+	a->names = calloc(row->n, sizeof(*a->names));
+	a->name_lens = calloc(row->n, sizeof(*a->name_lens));
+	if (!a->names || !a->name_lens)
+		return CM_ENOMEM;
+	for (i = 0; i < row->n; i++) {
+		const char *s = row->fields[i];
+		size_t n = row->lens[i];
+		a->names[i] = strndup(row->fields[i], row->lens[i]);
+		if (!a->names[i])
+			return CM_ENOMEM;
+		a->name_lens[i] = row->lens[i];
+		a->nnames++;
+		trim(&s, &n);
+		for (k = 0; k < T_NKNOWN && !text_is(s, n, tie_cols[k]); k++)
+			;
+		for (j = 0; j < i; j++) {
+			const char *o = row->fields[j];
+			size_t on = row->lens[j];
+			trim(&o, &on);
+			if (on == n && strncasecmp(o, s, n) == 0)
+				return CM_EDATA; /* duplicate column name */
+		}
+		if (k == T_NKNOWN)
+			return CM_EDATA; /* unnamed or extra column */
+		a->known[k] = (long)i;
+	}
+	return a->known[T_SOURCE] < 0 || a->known[T_TARGET] < 0 ? CM_EDATA : CM_OK;
+}
+
+/* Field k of a read-ahead row, trimmed, as field() gives it. */
+static const char *ahead_field(const struct ahead *a, const struct cm_csv_row *row, int k, size_t *n)
+{
+	const char *s;
+
+	if (a->known[k] < 0) {
+		*n = 0;
+		return "";
+	}
+	s = row->fields[a->known[k]];
+	*n = row->lens[a->known[k]];
+	trim(&s, n);
+	return s;
+}
+
+/* An optional number in range, as number() reads it; -1 when number()
+ * would report something. */
+static int ahead_number(const struct ahead *a, const struct cm_csv_row *row, int k, double min,
+			int min_open, double max, double *v)
+{
+	size_t n;
+	const char *s = ahead_field(a, row, k, &n), *hint;
+	char tmp[64];
+
+	*v = NAN;
+	if (n == 0)
+		return 0;
+	if (n >= sizeof(tmp))
+		return -1; /* unusual: let the serial path decide */
+	memcpy(tmp, s, n);
+	tmp[n] = '\0';
+	return cm_parse_number(tmp, v, &hint) == 0 && in_range(*v, min, min_open, max) ? 0 : -1;
+}
+
+static int ahead_date(const struct ahead *a, const struct cm_csv_row *row, int k, int32_t *day)
+{
+	size_t n;
+	const char *s = ahead_field(a, row, k, &n);
+	char tmp[64];
+
+	*day = k == T_START ? CM_DAY_MIN : CM_DAY_MAX;
+	if (n == 0)
+		return 0;
+	if (n >= sizeof(tmp))
+		return -1;
+	memcpy(tmp, s, n);
+	tmp[n] = '\0';
+	return cm_date_parse(tmp, 1, k == T_END, day);
+}
+
+/* cm_csv_read's row callback on the read-ahead thread: tie_row's rules,
+ * without ids; CM_EDATA stops the reading at the first thing to report. */
+static int ahead_row(void *ctx, const struct cm_csv_row *row)
+{
+	struct ahead *a = ctx;
+	struct cm_tie *t;
+	const char *s;
+	size_t n;
+	int k, d;
+
+	if (__atomic_load_n(&a->cancel, __ATOMIC_RELAXED))
+		return CM_EDATA;
+	if (row->index == 0)
+		return ahead_header(a, row);
+	if (a->nties == a->cap) {
+		size_t cap = a->cap ? 2 * a->cap : 1024;
+		struct cm_tie *v = realloc(a->ties, cap * sizeof(*v));
+		uint64_t *r = v ? realloc(a->ref, 2 * cap * sizeof(*r)) : NULL;
+		if (v)
+			a->ties = v;
+		if (!r)
+			return CM_ENOMEM;
+		a->ref = r;
+		a->cap = cap;
+	}
+	t = &a->ties[a->nties];
+	memset(t, 0, sizeof(*t));
+	t->line = row->line;
+	for (k = T_SOURCE; k <= T_TARGET; k++) {
+		size_t off = 0;
+		s = ahead_field(a, row, k, &n);
+		if (n == 0)
+			return CM_EDATA;
+		if (n > 7 && cm_strpool_add(&a->pool, s, n, &off) < 0)
+			return CM_ENOMEM;
+		a->ref[2 * a->nties + (size_t)k] = id_key(s, n, off);
+	}
+	s = ahead_field(a, row, T_TYPE, &n);
+	if (n == 0) {
+		s = "partnership";
+		n = strlen(s);
+	}
+	if (intern(&a->types, &a->ntypes, s, n, &t->type) < 0)
+		return CM_ENOMEM;
+	t->directed = type_default_directed(a->types[t->type]);
+	s = ahead_field(a, row, T_DIRECTED, &n);
+	if (n) {
+		if ((d = parse_bool(s, n)) < 0)
+			return CM_EDATA;
+		t->directed = d;
+	}
+	if (ahead_number(a, row, T_WEIGHT, 0, 1, HUGE_VAL, &t->weight) < 0 ||
+	    ahead_number(a, row, T_TRUST, 0, 0, 1, &t->trust) < 0 ||
+	    ahead_number(a, row, T_AMOUNT, 0, 0, HUGE_VAL, &t->amount) < 0 ||
+	    ahead_date(a, row, T_START, &t->start) < 0 || ahead_date(a, row, T_END, &t->end) < 0 ||
+	    t->end < t->start)
+		return CM_EDATA;
+	if (isnan(t->weight))
+		t->weight = 1;
+	a->nties++;
+	return CM_OK;
+}
+
+static void ahead_release(struct ahead *a)
+{
+	size_t i;
+
+	for (i = 0; i < a->nnames; i++)
+		free(a->names[i]);
+	free(a->names);
+	free(a->name_lens);
+	free(a->ties);
+	free(a->ref);
+	cm_strpool_release(&a->pool);
+	for (i = 0; i < a->ntypes; i++)
+		free(a->types[i]);
+	free(a->types);
+}
+
+/* The org with id key (see id_key; a long id in kpool) and hash h32, or
+ * (size_t)-1. */
+static size_t idset_find_key(const struct idxset *t, const struct cm_strpool *pool, uint32_t h32,
+			     uint64_t key, const struct cm_strpool *kpool)
+{
+	size_t j;
+
+	if (!t->cap)
+		return (size_t)-1;
+	j = h32 & (t->cap - 1);
+	while (t->slots[j].idx) {
+		const struct islot *x = &t->slots[j];
+		if (x->h32 == h32) {
+			if (!(key & LONG_KEY)) {
+				if (x->key == key)
+					return x->idx - 1;
+			} else if (x->key & LONG_KEY) {
+				if (strcmp(pool->buf + (x->key & ~LONG_KEY), kpool->buf + (key & ~LONG_KEY)) == 0)
+					return x->idx - 1;
+			}
+		}
+		j = (j + 1) & (t->cap - 1);
+	}
+	return (size_t)-1;
+}
+
+static uint32_t key_hash(uint64_t key, const struct cm_strpool *kpool)
+{
+	const char *s;
+	char b[8];
+	size_t n;
+
+	if (key & LONG_KEY) {
+		s = kpool->buf + (key & ~LONG_KEY);
+		n = strlen(s);
+	} else {
+		memcpy(b, &key, 8);
+		s = b;
+		n = (size_t)(key >> 56);
+	}
+	return (uint32_t)mix(cm_hash_bytes(s, n, CM_HASH_INIT));
+}
+
+/* Resolves the ids of read-ahead ties [from, to); 0 when one is unknown
+ * or a tie joins an org to itself (the serial path reports those).  The
+ * lookups go in blocks: hash a block, prefetch its slots, then probe, so
+ * the cache misses of a block overlap. */
+struct resolve {
+	struct ahead *a;
+	const struct idxset *ids;
+	const struct cm_strpool *pool;
+	size_t from, to;
+	int ok;
+};
+
+static void *resolve_range(void *arg)
+{
+	enum { BLOCK = 32 };
+	struct resolve *r = arg;
+	struct ahead *a = r->a;
+	const struct idxset *ids = r->ids;
+	uint32_t h[2 * BLOCK];
+	size_t b, j, n;
+
+	r->ok = 0;
+	for (b = r->from; b < r->to; b += BLOCK) {
+		n = r->to - b < BLOCK ? r->to - b : BLOCK;
+		for (j = 0; j < 2 * n; j++) {
+			h[j] = key_hash(a->ref[2 * b + j], &a->pool);
+			__builtin_prefetch(&ids->slots[h[j] & (ids->cap - 1)]);
+		}
+		for (j = 0; j < n; j++) {
+			struct cm_tie *t = &a->ties[b + j];
+			size_t s = idset_find_key(ids, r->pool, h[2 * j], a->ref[2 * (b + j)], &a->pool);
+			size_t d = idset_find_key(ids, r->pool, h[2 * j + 1], a->ref[2 * (b + j) + 1], &a->pool);
+			if (s == (size_t)-1 || d == (size_t)-1 || s == d)
+				return NULL;
+			t->src = (uint32_t)s;
+			t->dst = (uint32_t)d;
+		}
+	}
+	r->ok = 1;
+	return NULL;
+}
+
+/* Resolves every read-ahead tie, the second half on another thread. */
+static int ahead_resolve(struct ahead *a, const struct idxset *ids, const struct cm_strpool *pool)
+{
+	struct resolve r1 = { a, ids, pool, 0, a->nties / 2, 0 }, r2 = { a, ids, pool, a->nties / 2, a->nties, 0 };
+	pthread_t thread;
+
+	if (!ids->cap)
+		return a->nties == 0;
+	if (pthread_create(&thread, NULL, resolve_range, &r2) == 0) {
+		resolve_range(&r1);
+		pthread_join(thread, NULL);
+	} else {
+		resolve_range(&r1);
+		resolve_range(&r2);
+	}
+	return r1.ok && r2.ok;
+}
+
+/* 1 when ids x and y (see id_key; long ids in pool) are the same. */
+static int same_id(uint64_t x, uint64_t y, const struct cm_strpool *pool)
+{
+	if (!(x & LONG_KEY) || !(y & LONG_KEY))
+		return x == y;
+	return strcmp(pool->buf + (x & ~LONG_KEY), pool->buf + (y & ~LONG_KEY)) == 0;
+}
+
+/* 1 when two read-ahead ties are exact duplicates (the serial path warns
+ * and merges them), 0 when none are, CM_ENOMEM.  Runs on the read-ahead
+ * thread before the ids are resolved: ids are unique, so two ties are
+ * duplicates exactly when their id texts and other columns agree.  The
+ * ties are sorted by a hash of their ends (radix sort, two 16-bit
+ * passes); duplicates then have equal hashes and sit side by side. */
+static int ahead_dups(const struct ahead *a)
+{
+	size_t n = a->nties, i, p, q, pass;
+	uint64_t *k = malloc((n ? n : 1) * sizeof(*k)), *tmp = malloc((n ? n : 1) * sizeof(*tmp)), *x;
+	size_t *count = malloc(65537 * sizeof(*count));
+	int rc = CM_ENOMEM;
+
+	if (!k || !tmp || !count || n >= UINT32_MAX)
+		goto out;
+	for (i = 0; i < n; i++) {
+		uint64_t h = (uint64_t)key_hash(a->ref[2 * i], &a->pool) << 32 | key_hash(a->ref[2 * i + 1], &a->pool);
+		k[i] = (uint64_t)(uint32_t)mix(h) << 32 | i;
+	}
+	for (pass = 32; pass < 64; pass += 16) {
+		memset(count, 0, 65537 * sizeof(*count));
+		for (i = 0; i < n; i++)
+			count[(k[i] >> pass & 0xffff) + 1]++;
+		for (i = 0; i < 65536; i++)
+			count[i + 1] += count[i];
+		for (i = 0; i < n; i++)
+			tmp[count[k[i] >> pass & 0xffff]++] = k[i];
+		x = k;
+		k = tmp;
+		tmp = x;
+	}
+	rc = 0;
+	for (p = 0; p < n && !rc; p++)
+		for (q = p + 1; q < n && k[q] >> 32 == k[p] >> 32; q++) {
+			size_t u = (uint32_t)k[p], v = (uint32_t)k[q];
+			if (same_id(a->ref[2 * u], a->ref[2 * v], &a->pool) &&
+			    same_id(a->ref[2 * u + 1], a->ref[2 * v + 1], &a->pool) &&
+			    same_tie(&a->ties[u], &a->ties[v])) {
+				rc = 1;
+				break;
+			}
+		}
+out:
+	free(k);
+	free(tmp);
+	free(count);
+	return rc;
+}
+
+static void *ahead_main(void *arg)
+{
+	struct ahead *a = arg;
+	struct cm_diags d;
+	struct cm_error e;
+
+	cm_diags_init(&d);
+	a->ok = cm_csv_read(a->path, a->path, ahead_row, a, &d, &e) == CM_OK && d.n_errors == 0 &&
+		d.n_warnings == 0 && a->names && ahead_dups(a) == 0;
+	cm_diags_release(&d);
+	return NULL;
+}
+
+/* Starts reading path ahead; 0 when the thread could not be started. */
+static int ahead_start(struct ahead *a, const char *path)
+{
+	memset(a, 0, sizeof(*a));
+	a->path = path;
+	if (cm_strpool_init(&a->pool) < 0)
+		return 0;
+	if (pthread_create(&a->thread, NULL, ahead_main, a) != 0) {
+		cm_strpool_release(&a->pool);
+		return 0;
+	}
+	return 1;
+}
+
+/* Takes the read-ahead ties into the landscape when they hold nothing to
+ * report: 1 when taken, 0 when the file must be loaded the serial way,
+ * CM_ENOMEM. */
+static int ahead_adopt(struct loader *ld, struct ahead *a)
+{
+	struct cm_landscape *l = ld->l;
+	struct cm_csv_row row;
+
+	if (!a->ok || !ahead_resolve(a, &ld->ids, &l->pool))
+		return 0;
+	/* the header, as load_file and tie_row would see it */
+	ld->file = ld->l->ties_path;
+	ld->nrows = a->nties;
+	ld->nextra = 0;
+	free(ld->extra_field);
+	ld->extra_field = NULL;
+	ld->decl = NULL;
+	row.fields = (const char *const *)a->names;
+	row.lens = a->name_lens;
+	row.n = a->nnames;
+	row.line = 1; /* unused: this header has nothing to report */
+	row.index = 0;
+	if (header(ld, &row) < 0)
+		return CM_ENOMEM;
+	l->ties = a->ties;
+	l->nties = a->nties;
+	ld->cap_ties = a->cap;
+	a->ties = NULL;
+	l->tie_types = a->types;
+	l->ntie_types = a->ntypes;
+	a->types = NULL;
+	a->ntypes = 0;
+	return 1;
+}
+
 /* The shared body of the loaders: the orgs file (CSV at orgs_path, or
  * rows), then the ties file, then the verdict. */
 static int load(struct cm_landscape **out, const char *where, const char *orgs_path, const char *ties_path,
@@ -888,8 +1333,9 @@ static int load(struct cm_landscape **out, const char *where, const char *orgs_p
 	struct cm_landscape *l;
 	struct loader ld;
 	struct cm_diags own;
+	struct ahead ahead;
 	size_t errors_before;
-	int rc = CM_ENOMEM;
+	int rc = CM_ENOMEM, ahead_started = 0, ahead_running = 0, taken = 0;
 
 	*out = NULL;
 	if (!diags) {
@@ -913,6 +1359,8 @@ static int load(struct cm_landscape **out, const char *where, const char *orgs_p
 		goto out;
 	}
 
+	if (!orgs && !cm_load_serial_only)
+		ahead_started = ahead_running = ahead_start(&ahead, l->ties_path);
 	rc = orgs ? feed_rows(&ld, orgs, org_row, err) : load_file(&ld, l->orgs_path, org_row, err);
 	if (rc < 0)
 		goto out;
@@ -924,7 +1372,17 @@ static int load(struct cm_landscape **out, const char *where, const char *orgs_p
 	apply_decl(&ld, l->org_attrs, l->norg_attrs);
 
 	ld.is_ties = 1;
-	rc = ties ? feed_rows(&ld, ties, tie_row, err) : load_file(&ld, l->ties_path, tie_row, err);
+	if (ahead_running) {
+		pthread_join(ahead.thread, NULL);
+		ahead_running = 0;
+		taken = ahead_adopt(&ld, &ahead);
+		if (taken < 0) {
+			rc = cm_error_set(err, CM_ENOMEM, ld.file, 0, 0, "out of memory");
+			goto out;
+		}
+	}
+	if (!taken)
+		rc = ties ? feed_rows(&ld, ties, tie_row, err) : load_file(&ld, l->ties_path, tie_row, err);
 	if (rc < 0)
 		goto out;
 	infer_types(l, l->tie_attrs, l->ntie_attrs, l->nties);
@@ -947,6 +1405,12 @@ static int load(struct cm_landscape **out, const char *where, const char *orgs_p
 	l = NULL;
 	rc = CM_OK;
 out:
+	if (ahead_running) {
+		__atomic_store_n(&ahead.cancel, 1, __ATOMIC_RELAXED);
+		pthread_join(ahead.thread, NULL);
+	}
+	if (ahead_started)
+		ahead_release(&ahead);
 	idxset_release(&ld.ids);
 	idxset_release(&ld.rows);
 	free(ld.extra_field);

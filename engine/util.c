@@ -181,6 +181,29 @@ uint64_t cm_hash_bytes(const void *s, size_t n, uint64_t h)
 	return h;
 }
 
+static int u64_cmp(const void *x, const void *y)
+{
+	uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+
+	return a < b ? -1 : a > b;
+}
+
+void cm_sort_u64(uint64_t *k, size_t n)
+{
+	size_t i, j;
+
+	if (n > 32) {
+		qsort(k, n, sizeof(*k), u64_cmp);
+		return;
+	}
+	for (i = 1; i < n; i++) { /* most groups are a handful of keys */
+		uint64_t x = k[i];
+		for (j = i; j > 0 && k[j - 1] > x; j--)
+			k[j] = k[j - 1];
+		k[j] = x;
+	}
+}
+
 /* Accepts [+-]digits[.digits][e[+-]digits] and nothing else: no hex, no
  * inf/nan, no decimal comma, no surrounding text. */
 int cm_parse_number(const char *s, double *v, const char **hint)

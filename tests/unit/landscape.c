@@ -3,6 +3,8 @@
  * "Bad input". */
 #include "config.h"
 
+#include <math.h>
+
 #include "internal.h"
 #include "test.h"
 
@@ -627,6 +629,120 @@ static void test_many_errors(void)
 	unload(l);
 }
 
+
+static int same_double(double a, double b)
+{
+	return (isnan(a) && isnan(b)) || a == b;
+}
+
+static int same_tie(const struct cm_tie *x, const struct cm_tie *y)
+{
+	return x->src == y->src && x->dst == y->dst && x->type == y->type && x->directed == y->directed &&
+	       x->weight == y->weight && same_double(x->trust, y->trust) && same_double(x->amount, y->amount) &&
+	       x->start == y->start && x->end == y->end && x->line == y->line;
+}
+
+/* Appends one random tie row, now and then with something to report. */
+static size_t random_tie(char *b, const char *o, int norgs, int bad)
+{
+	static const char *const types[] = { "partnership", "Funding", "", "access", "conflict", "membership" };
+	static const char *const dirs[] = { "", "", "true", "no", "1", "maybe" };
+	int a = rand() % norgs, c = rand() % norgs;
+
+	switch (bad ? rand() % 10 : -1) {
+	case 0: return (size_t)sprintf(b, "%s%d,zz%d,partnership,1,,,,,\n", o, a, c);  /* unknown org */
+	case 1: return (size_t)sprintf(b, "%s%d,%s%d,coalition,2,,,,,\n", o, a, o, a);     /* self-tie */
+	case 2: return (size_t)sprintf(b, "%s%d,%s%d,funding,-1,,,,,\n", o, a, o, c);      /* bad weight */
+	case 3: return (size_t)sprintf(b, "%s%d,%s%d,,1,,,,2020-02-30,\n", o, a, o, c);    /* bad date */
+	case 4: return (size_t)sprintf(b, "%s%d,%s%d,,1,,,,2021,2020\n", o, a, o, c);      /* end before start */
+	case 5: return (size_t)sprintf(b, "%s%d,\"%s%d\",,1,,,,,\n", o, a, o, c);          /* quoted: libcsv */
+	case 6: return (size_t)sprintf(b, "%s%d,%s%d,,1,,,\n", o, a, o, c);                /* too few fields */
+	case 7: return (size_t)sprintf(b, "\n");                                   /* blank line */
+	case 8: return (size_t)sprintf(b, "%s1,%s2,partnership,1,,,,,\n", o, o);           /* a duplicate, often */
+	case 9: return (size_t)sprintf(b, "%s%d,%s%d,,1,,2,,,\r\n", o, a, o, c);           /* trust above 1 */
+	}
+	return (size_t)sprintf(b, " %s%d , %s%d,%s,%d.%d,%s,0.%d,%s,%s,\n", o, a, o, c, types[rand() % 6], 1 + rand() % 3,
+			       rand() % 10, dirs[rand() % 5], rand() % 10, rand() % 3 ? "" : "125",
+			       rand() % 2 ? "" : "2019-05-01");
+}
+
+/* Loads the folder with or without the read-ahead thread. */
+static int load_dir(struct cm_landscape **l, struct cm_diags *d, struct cm_error *e, int serial)
+{
+	cm_load_serial_only = serial;
+	cm_diags_init(d);
+	cm_error_clear(e);
+	return cm_landscape_load(l, dir, NULL, d, e);
+}
+
+/* The read-ahead of relationships.csv must give what the serial loader
+ * gives: the same ties, types, status, error and diagnostics in order,
+ * for clean files and for files with every kind of problem. */
+static void test_read_ahead(void)
+{
+	static char orgs[64 + 41 * 40], ties[64 + 400 * 100];
+	int round;
+
+	for (round = 0; round < 300; round++) {
+		struct cm_landscape *a = NULL, *b = NULL;
+		struct cm_diags da, db;
+		struct cm_error ea, eb;
+		int norgs = 2 + round % 40, nties = round % 7 == 0 ? 0 : rand() % 400, ra, rb, i;
+		int bad = round % 3 == 0 ? 0 : 1 + rand() % 60; /* one bad row in `bad`, about */
+		/* ids of up to 7 bytes are kept inline in the id table, longer ones not */
+		const char *o = round % 4 == 1 ? "organisation-" : "o";
+		size_t ol = 0, tl = 0, k;
+
+		srand((unsigned)round);
+		ol += (size_t)sprintf(orgs, "id,name\n");
+		for (i = 0; i < norgs; i++)
+			ol += (size_t)sprintf(orgs + ol, "%s%d,Org %d\n", o, i, i);
+		if (round % 11 == 5)
+			ol += (size_t)sprintf(orgs + ol, "%s1,again\n", o); /* duplicate org id */
+		tl += (size_t)sprintf(ties, round % 13 == 4 ? "source,target,type,weight,directed,trust,amount,start,note\n" :
+					     round % 17 == 3 ? "Source ,TARGET,type,weight,directed,trust,amount,start,type\n" :
+					     "source,target,type,weight,directed,trust,amount,start,end\n");
+		for (i = 0; i < nties; i++)
+			tl += random_tie(ties + tl, o, norgs, bad && rand() % bad == 0);
+		if (round % 9 == 0 && nties) { /* a clean file but for one repeated row */
+			const char *first = strchr(ties, '\n') + 1;
+			size_t n = (size_t)(strchr(first, '\n') + 1 - first);
+			memmove(ties + tl, first, n);
+			tl += n;
+		}
+		test_landscape(dir, sizeof(dir), orgs, ol, ties, tl);
+		ra = load_dir(&a, &da, &ea, 0);
+		rb = load_dir(&b, &db, &eb, 1);
+		test_rmdir(dir);
+		test_check(ra == rb && ea.line == eb.line && strcmp(ea.message, eb.message) == 0 &&
+			   strcmp(ea.file, eb.file) == 0, __FILE__, __LINE__, "round %d: status %d / %d, %s / %s",
+			   round, ra, rb, ea.message, eb.message);
+		test_check(da.n == db.n && da.n_errors == db.n_errors && da.n_warnings == db.n_warnings,
+			   __FILE__, __LINE__, "round %d: %zu / %zu diagnostics", round, da.n, db.n);
+		for (k = 0; k < da.n && k < db.n; k++)
+			test_check(da.v[k].severity == db.v[k].severity && da.v[k].where.line == db.v[k].where.line &&
+				   strcmp(da.v[k].where.message, db.v[k].where.message) == 0 &&
+				   strcmp(da.v[k].where.file, db.v[k].where.file) == 0,
+				   __FILE__, __LINE__, "round %d: diagnostic %zu: %s / %s", round, k,
+				   da.v[k].where.message, db.v[k].where.message);
+		if (a && b) {
+			test_check(a->nties == b->nties && a->ntie_types == b->ntie_types &&
+				   a->tie_present == b->tie_present && a->ntie_attrs == b->ntie_attrs,
+				   __FILE__, __LINE__, "round %d: %zu / %zu ties", round, a->nties, b->nties);
+			for (k = 0; k < a->nties && k < b->nties; k++)
+				test_check(same_tie(&a->ties[k], &b->ties[k]) && a->ties[k].line == b->ties[k].line,
+					   __FILE__, __LINE__, "round %d: tie %zu", round, k);
+			for (k = 0; k < a->ntie_types && k < b->ntie_types; k++)
+				CHECK_STR(a->tie_types[k], b->tie_types[k]);
+		}
+		cm_landscape_free(a);
+		cm_landscape_free(b);
+		cm_diags_release(&da);
+		cm_diags_release(&db);
+	}
+	cm_load_serial_only = 0;
+}
+
 int main(void)
 {
 	test_basic();
@@ -638,5 +754,6 @@ int main(void)
 	test_files();
 	test_attributes();
 	test_many_errors();
+	test_read_ahead();
 	return test_done();
 }
