@@ -168,6 +168,12 @@ static void *worker(void *arg)
 	int32_t *hop = malloc((n + 1) * sizeof(*hop));
 	unsigned char *tag = malloc(n + 1);
 	uint32_t *order = malloc((n + 1) * sizeof(*order));
+	/* the breadth-first search's shortest-path arcs, grouped by their
+	 * tail in search order: dag[first[i] .. first[i + 1]) are the
+	 * successors of order[i], which the dependency pass reads instead of
+	 * testing every arc again */
+	uint32_t *dag = j->len ? NULL : malloc(((size_t)start[n] + 1) * sizeof(*dag));
+	size_t *first = j->len ? NULL : malloc((n + 2) * sizeof(*first));
 	unsigned char *settled = calloc(n + 1, 1);
 	struct heap h = { NULL, NULL, 0 };
 	size_t m2 = (size_t)start[n];
@@ -176,7 +182,8 @@ static void *worker(void *arg)
 		h.d = malloc((m2 + n + 1) * sizeof(*h.d));
 		h.v = malloc((m2 + n + 1) * sizeof(*h.v));
 	}
-	if (!dist || !sigma || !delta || !hop || !tag || !order || !settled || (j->len && (!h.d || !h.v))) {
+	if (!dist || !sigma || !delta || !hop || !tag || !order || !settled || (j->len && (!h.d || !h.v)) ||
+	    (!j->len && (!dag || !first))) {
 		j->failed = 1;
 		goto out;
 	}
@@ -186,7 +193,7 @@ static void *worker(void *arg)
 	}
 	for (k = j->first; k < j->nsources; k += j->stride) {
 		uint32_t s = (uint32_t)j->sources[k];
-		size_t head = 0, tail = 0, i, finished;
+		size_t head = 0, tail = 0, i, finished, q;
 		double hsum = 0, far, dsum = 0;
 		igraph_integer_t e;
 		if (__atomic_load_n(j->stop, __ATOMIC_RELAXED))
@@ -202,11 +209,13 @@ static void *worker(void *arg)
 			hop[s] = 0;
 			tag[s] = 0;
 			order[tail++] = s;
+			q = 0;
 			while (head < tail) {
-				uint32_t v = order[head++];
+				uint32_t v = order[head];
 				unsigned char tn = tag_next(tag[v]);
 				int32_t hv = hop[v] + 1;
 				double sv = sigma[v];
+				first[head++] = q;
 				for (e = start[v]; e < start[v + 1]; e++) {
 					uint32_t w = nbr[e];
 					if (tag[w] == TAG_NONE) {
@@ -214,11 +223,14 @@ static void *worker(void *arg)
 						hop[w] = hv;
 						sigma[w] = sv;
 						order[tail++] = w;
+						dag[q++] = w;
 					} else if (tag[w] == tn) {
 						sigma[w] += sv;
+						dag[q++] = w;
 					}
 				}
 			}
+			first[tail] = q;
 			far = hop[order[tail - 1]];
 			for (i = 1; i < tail; i++) {
 				double d = hop[order[i]];
@@ -279,10 +291,8 @@ static void *worker(void *arg)
 			uint32_t w = order[i];
 			double pull = 0;
 			if (!j->len) {
-				unsigned char ts = tag_next(tag[w]);
-				for (e = start[w]; e < start[w + 1]; e++)
-					if (tag[nbr[e]] == ts)
-						pull += sigma[nbr[e]];
+				for (q = first[i]; q < first[i + 1]; q++)
+					pull += sigma[dag[q]];
 			} else {
 				for (e = start[w]; e < start[w + 1]; e++) {
 					uint32_t u = nbr[e];
@@ -330,6 +340,8 @@ out:
 	free(hop);
 	free(tag);
 	free(order);
+	free(dag);
+	free(first);
 	free(settled);
 	free(h.d);
 	free(h.v);
