@@ -23,7 +23,7 @@ static void help(void)
 	       "  clustering              share of its partners' pairs that are tied\n"
 	       "  coreness                k-core number (depth in the dense core)\n"
 	       "  reach2                  orgs within two steps\n"
-	       "  community               community label (Louvain, fixed seed)\n"
+	       "  community               community label (Louvain, deterministic)\n"
 	       "  articulation            1 if removing it splits the network\n"
 	       "  funding_in, funders     money received (amount, else weight) and from how many\n"
 	       "  funding_hhi             concentration of its funders (1 = a single funder)\n"
