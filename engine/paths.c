@@ -160,7 +160,8 @@ static void *worker(void *arg)
 	const uint32_t *nbr = j->nbr;
 	const igraph_integer_t *start = j->start;
 	size_t n = j->n, k;
-	double *dist = malloc((n + 1) * sizeof(*dist));
+	/* Dijkstra's state only when lengths are given */
+	double *dist = j->len ? malloc((n + 1) * sizeof(*dist)) : NULL;
 	/* sigma: shortest paths from the source; once the vertex's dependency
 	 * is known, (1 + delta) / sigma, which its predecessors pull */
 	double *sigma = malloc((n + 1) * sizeof(*sigma));
@@ -174,7 +175,7 @@ static void *worker(void *arg)
 	 * testing every arc again */
 	uint32_t *dag = j->len ? NULL : malloc(((size_t)start[n] + 1) * sizeof(*dag));
 	size_t *first = j->len ? NULL : malloc((n + 2) * sizeof(*first));
-	unsigned char *settled = calloc(n + 1, 1);
+	unsigned char *settled = j->len ? calloc(n + 1, 1) : NULL;
 	struct heap h = { NULL, NULL, 0 };
 	size_t m2 = (size_t)start[n];
 
@@ -182,13 +183,14 @@ static void *worker(void *arg)
 		h.d = malloc((m2 + n + 1) * sizeof(*h.d));
 		h.v = malloc((m2 + n + 1) * sizeof(*h.v));
 	}
-	if (!dist || !sigma || !delta || !hop || !tag || !order || !settled || (j->len && (!h.d || !h.v)) ||
+	if (!sigma || !delta || !hop || !tag || !order || (j->len && (!dist || !settled || !h.d || !h.v)) ||
 	    (!j->len && (!dag || !first))) {
 		j->failed = 1;
 		goto out;
 	}
 	for (k = 0; k < n; k++) {
-		dist[k] = -1;
+		if (dist)
+			dist[k] = -1;
 		tag[k] = TAG_NONE;
 	}
 	for (k = j->first; k < j->nsources; k += j->stride) {
@@ -327,9 +329,11 @@ static void *worker(void *arg)
 				credit(j, v, j->len ? dist[v] : (double)hop[v], delta[v]);
 			}
 			for (i = 0; i < tail; i++) {
-				dist[order[i]] = -1;
 				tag[order[i]] = TAG_NONE;
-				settled[order[i]] = 0;
+				if (j->len) {
+					dist[order[i]] = -1;
+					settled[order[i]] = 0;
+				}
 			}
 		}
 	}
