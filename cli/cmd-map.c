@@ -281,6 +281,7 @@ int cmd_map(int argc, char **argv)
 		rc = cli_fail(&err);
 		goto out;
 	}
+	cli_progress_end();
 	if (info.auto_aggregate == 1)
 		fprintf(stderr,
 			"%s: note: %zu orgs are more than a map can draw one by one (%d); drew their "

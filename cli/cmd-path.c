@@ -60,9 +60,11 @@ int cmd_path(int argc, char **argv)
 		rc = cli_fail(&err);
 		goto out;
 	}
-	if (t.nrows == 0)
+	if (t.nrows == 0) {
+		cli_progress_end();
 		fprintf(stderr, "%s: no chain of ties connects '%s' and '%s'%s\n", cli_progname, argv[optind + 1],
 			argv[optind + 2], c.filter.types || c.filter.has_at ? " with these ties" : "");
+	}
 	rc = cli_finish(&t, &c, l);
 out:
 	cm_table_release(&t);

@@ -409,6 +409,7 @@ static int build(struct report *r, const struct cm_landscape *l, const struct cm
 	if (o->for_org) {
 		long i = cm_org_find(l, o->for_org);
 		if (i < 0) {
+			cli_progress_end();
 			fprintf(stderr, "%s: %s: no organization with id '%s'\n", cli_progname,
 				cm_landscape_orgs_path(l), o->for_org);
 			return 64;

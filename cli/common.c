@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -162,22 +163,31 @@ void cli_note_estimates(const struct cm_table *t, const struct cm_landscape *l, 
 	/* findings tables say so in a path_sources row */
 	for (r = 0; mcol >= 0 && r < t->nrows && !estimated; r++)
 		estimated = !t->cols[mcol].null[r] && !strcmp(t->cols[mcol].text[r], "path_sources");
+	cli_progress_end();
 	if (k && estimated)
 		fprintf(stderr, "%s: note: betweenness and harmonic closeness are estimated from %zu of %zu "
 			"sources%s; --exact computes them exactly\n", cli_progname, k, cm_landscape_norgs(l),
 			se ? " (standard errors in betweenness_se, harmonic_se)" : "");
 }
 
-/* Progress on a terminal: stage, percent and time left, on one line of
- * stderr, once a stage has run for two seconds. */
+/* Progress on a terminal: a thread of the CLI's own redraws one line of
+ * stderr every half second, once the command has run for two seconds,
+ * from what the engine reports (cm_progress_get): the stage, and the
+ * percent done and time left where the engine knows them, else the time
+ * the stage has taken.  The engine's threads are busy computing (often
+ * inside one long library call), so they cannot draw it themselves. */
 struct progress {
-	struct timespec start;
+	pthread_t thread;
+	pthread_mutex_t lock;
+	pthread_cond_t wake;
+	struct timespec begun;    /* display start (the command's) */
+	struct timespec stage_at; /* when the current stage began */
 	const char *stage;
-	double last;
-	int shown;
+	double after;             /* seconds before the line appears */
+	int enabled, running, stop, shown;
 };
 
-static struct progress progress;
+static struct progress progress = { .lock = PTHREAD_MUTEX_INITIALIZER, .wake = PTHREAD_COND_INITIALIZER };
 
 static double since(const struct timespec *t)
 {
@@ -187,30 +197,72 @@ static double since(const struct timespec *t)
 	return (double)(now.tv_sec - t->tv_sec) + (double)(now.tv_nsec - t->tv_nsec) / 1e9;
 }
 
-static void show_progress(const char *stage, double done, void *ctx)
+static void draw(void)
 {
-	double el;
+	const char *stage;
+	double done, el;
 
-	(void)ctx;
-	if (progress.stage != stage) {
-		progress.stage = stage;
-		clock_gettime(CLOCK_MONOTONIC, &progress.start);
-		progress.last = 0;
-	}
-	el = since(&progress.start);
-	if (el < 2 || el - progress.last < 0.5)
+	cm_progress_get(&stage, &done);
+	if (!stage)
 		return;
-	progress.last = el;
-	progress.shown = 1;
-	if (done > 0.01)
-		fprintf(stderr, "\r%s: %s %3.0f %%, about %.0f s left   ", cli_progname, stage, 100 * done,
+	if (stage != progress.stage) {
+		progress.stage = stage;
+		clock_gettime(CLOCK_MONOTONIC, &progress.stage_at);
+	}
+	if (since(&progress.begun) < progress.after)
+		return;
+	el = since(&progress.stage_at);
+	if (done > 0.01 && done < 1)
+		fprintf(stderr, "\r\033[K%s: %s %3.0f %%, about %.0f s left", cli_progname, stage, 100 * done,
 			el * (1 - done) / done);
 	else
-		fprintf(stderr, "\r%s: %s ...   ", cli_progname, stage);
+		fprintf(stderr, "\r\033[K%s: %s ... %.0f s", cli_progname, stage, el);
+	fflush(stderr);
+	progress.shown = 1;
+}
+
+static void *progress_main(void *arg)
+{
+	struct timespec at;
+
+	(void)arg;
+	pthread_mutex_lock(&progress.lock);
+	while (!progress.stop) {
+		clock_gettime(CLOCK_REALTIME, &at);
+		at.tv_nsec += 500000000L;
+		if (at.tv_nsec >= 1000000000L) {
+			at.tv_sec++;
+			at.tv_nsec -= 1000000000L;
+		}
+		pthread_cond_timedwait(&progress.wake, &progress.lock, &at);
+		if (!progress.stop)
+			draw();
+	}
+	pthread_mutex_unlock(&progress.lock);
+	return NULL;
+}
+
+/* Starts the display (stderr a terminal, no --quiet). */
+static void progress_start(void)
+{
+	if (progress.running)
+		return;
+	if (!progress.begun.tv_sec)
+		clock_gettime(CLOCK_MONOTONIC, &progress.begun);
+	progress.stop = 0;
+	progress.running = pthread_create(&progress.thread, NULL, progress_main, NULL) == 0;
 }
 
 void cli_progress_end(void)
 {
+	if (!progress.running)
+		return;
+	pthread_mutex_lock(&progress.lock);
+	progress.stop = 1;
+	pthread_cond_signal(&progress.wake);
+	pthread_mutex_unlock(&progress.lock);
+	pthread_join(progress.thread, NULL);
+	progress.running = 0;
 	if (progress.shown)
 		fprintf(stderr, "\r\033[K");
 	progress.shown = 0;
@@ -218,8 +270,18 @@ void cli_progress_end(void)
 
 void cli_common_finish(struct cli_common *c)
 {
-	if (!c->quiet && isatty(STDERR_FILENO))
-		cm_set_progress(show_progress, NULL);
+	if (!c->quiet && isatty(STDERR_FILENO)) {
+		const char *after = getenv("COALMAP_PROGRESS_AFTER");
+		char *end;
+		progress.after = 2;
+		if (after && *after) {
+			double x = strtod(after, &end);
+			if (!*end && x >= 0 && x < 1e6)
+				progress.after = x;
+		}
+		progress.enabled = 1;
+		progress_start();
+	}
 	const char *dot;
 
 	if (c->format_set || !c->output || !(dot = strrchr(c->output, '.')))
@@ -252,11 +314,15 @@ int cli_load(const char *dir, const struct cli_common *c, struct cm_landscape **
 	struct cm_diags d;
 	struct cm_error err;
 	size_t i, shown;
-	int rc;
+	int rc, resume = 0;
 
 	cm_diags_init(&d);
 	cm_error_clear(&err);
 	rc = cm_landscape_load(l, dir, &c->load, &d, &err);
+	if (d.n) { /* messages: the progress line goes, and comes back after */
+		cli_progress_end();
+		resume = progress.enabled;
+	}
 	for (i = 0; i < d.n; i++) {
 		fprintf(stderr, "%s: ", cli_progname);
 		print_location(&d.v[i].where);
@@ -276,6 +342,8 @@ int cli_load(const char *dir, const struct cli_common *c, struct cm_landscape **
 		return cm_status_exit_code(rc);
 	}
 	cm_diags_release(&d);
+	if (resume)
+		progress_start();
 	return 0;
 }
 

@@ -77,6 +77,7 @@ static const struct command *find(const char *name, int *ambiguous)
 int main(int argc, char **argv)
 {
 	const struct command *c;
+	int rc;
 	int ambiguous;
 
 	cm_init();
@@ -107,5 +108,7 @@ int main(int argc, char **argv)
 	if (!c)
 		return cli_usage_error(NULL, "%s command '%s'; see 'coalmap --help'",
 				       ambiguous ? "ambiguous" : "unknown", argv[1]);
-	return c->run(argc - 1, argv + 1);
+	rc = c->run(argc - 1, argv + 1);
+	cli_progress_end();
+	return rc;
 }

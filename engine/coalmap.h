@@ -88,10 +88,11 @@ void cm_init(void);
  * handler it is built on. */
 void cm_set_time_limit(double seconds);
 
-/* Progress of long analyses: fn(stage, fraction done in [0, 1], ctx) is
- * called from the calling thread every so often (NULL = none). */
-typedef void cm_progress_fn(const char *stage, double done, void *ctx);
-void cm_set_progress(cm_progress_fn *fn, void *ctx);
+/* Progress of long analyses, for a display on a thread of the caller's:
+ * the stage the engine is in (NULL: none) and the fraction of it done in
+ * [0, 1], or -1 when that is not known.  Safe from any thread at any time;
+ * the engine itself never prints. */
+void cm_progress_get(const char **stage, double *done);
 
 /* ------------------------------------------------------------------ */
 /* Landscape: organizations and ties                                    */

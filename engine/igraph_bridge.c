@@ -16,8 +16,12 @@ void omp_set_num_threads(int n); /* from libgomp, which igraph uses */
 static char last_reason[256];
 static igraph_error_t last_code; /* the code of the error last_reason describes */
 static struct timespec deadline; /* tv_sec 0 = no limit */
-static cm_progress_fn *progress_fn;
-static void *progress_ctx;
+/* What cm_progress_get reports: set by the engine's thread, read by the
+ * display's; the counter is read atomically, the rest under the lock. */
+static pthread_mutex_t progress_lock = PTHREAD_MUTEX_INITIALIZER;
+static const char *progress_stage;
+static const size_t *progress_counter;
+static size_t progress_total;
 
 void cm_set_time_limit(double seconds)
 {
@@ -43,16 +47,29 @@ int cm_time_up(void)
 	return now.tv_sec > deadline.tv_sec || (now.tv_sec == deadline.tv_sec && now.tv_nsec >= deadline.tv_nsec);
 }
 
-void cm_set_progress(cm_progress_fn *fn, void *ctx)
+void cm_progress_count(const char *stage, const size_t *counter, size_t total)
 {
-	progress_fn = fn;
-	progress_ctx = ctx;
+	pthread_mutex_lock(&progress_lock);
+	progress_stage = stage;
+	progress_counter = counter;
+	progress_total = total;
+	pthread_mutex_unlock(&progress_lock);
 }
 
-void cm_progress(const char *stage, double done)
+void cm_progress(const char *stage)
 {
-	if (progress_fn)
-		progress_fn(stage, done, progress_ctx);
+	cm_progress_count(stage, NULL, 0);
+}
+
+void cm_progress_get(const char **stage, double *done)
+{
+	pthread_mutex_lock(&progress_lock);
+	*stage = progress_stage;
+	*done = progress_counter && progress_total ?
+		(double)__atomic_load_n(progress_counter, __ATOMIC_RELAXED) / (double)progress_total : -1;
+	pthread_mutex_unlock(&progress_lock);
+	if (*done > 1)
+		*done = 1;
 }
 
 /* igraph polls this during long computations: stop at the deadline.

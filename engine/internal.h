@@ -180,8 +180,11 @@ void cm_report_vadd(struct cm_report *r, const char *section, const char *subjec
 
 /* 1 once the time limit of cm_set_time_limit has passed (any thread). */
 int cm_time_up(void);
-/* Reports progress through cm_set_progress's callback (calling thread). */
-void cm_progress(const char *stage, double done);
+/* The stage cm_progress_get reports (NULL: none), with its fraction done
+ * unknown, or read from *counter (atomically) out of total.  The counter
+ * must outlive the stage: clear it before freeing it. */
+void cm_progress(const char *stage);
+void cm_progress_count(const char *stage, const size_t *counter, size_t total);
 
 /* Strict number parsing: returns 0 and *v, or -1; *hint gets a static
  * explanation for common mistakes (decimal comma, hex), or NULL. */

@@ -1438,8 +1438,11 @@ int cm_landscape_load(struct cm_landscape **out, const char *dir,
 	tp = join(dir, "relationships.csv");
 	if (!op || !tp)
 		rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
-	else
+	else {
+		cm_progress("loading");
 		rc = load(out, dir, op, tp, NULL, NULL, opts, diags, err);
+		cm_progress(NULL);
+	}
 	free(op);
 	free(tp);
 	return rc;

@@ -187,9 +187,12 @@ int cm_metrics_run(const struct cm_landscape *l, const struct cm_filter *f, stru
 	size_t samples;
 	int rc, built = 0, vecs = 0, have_paths = 0;
 
+	cm_progress("metrics");
 	rc = cm_graphs_build(l, f, &g, err);
-	if (rc < 0)
+	if (rc < 0) {
+		cm_progress(NULL);
 		return rc;
+	}
 	built = 1;
 	memset(&c, 0, sizeof(c));
 	rc = CM_ENOMEM;
@@ -268,6 +271,7 @@ int cm_metrics_run(const struct cm_landscape *l, const struct cm_filter *f, stru
 
 	rc = cm_paths_finish(run, 0, &paths);
 	run = NULL;
+	cm_progress("metrics");
 	if (rc < 0) {
 		rc = rc == CM_ETIMEOUT ?
 			cm_error_set(err, CM_ETIMEOUT, NULL, 0, 0,
@@ -333,6 +337,7 @@ int cm_metrics_run(const struct cm_landscape *l, const struct cm_filter *f, stru
 out:
 	if (run && cm_paths_finish(run, 1, &paths) == CM_OK)
 		cm_paths_release(&paths);
+	cm_progress(NULL);
 	if (have_paths && keep && rc == CM_OK)
 		*keep = paths;
 	else if (have_paths)

@@ -56,7 +56,8 @@ struct job {
 	int sampled;
 	double hone;              /* sampled: 2^(fractional bits of h, h2) */
 	int *stop;                /* shared: set when the time limit passes */
-	size_t *done;             /* shared: sources finished, for progress */
+	size_t *done;             /* shared: sources begun */
+	size_t *completed;        /* shared: sources finished, for progress */
 	double *dsum, *ecc;       /* per source, shared: each source has one thread */
 	size_t *reached;
 	fx_t *btw;                /* exact: sums of dependencies */
@@ -336,6 +337,7 @@ static void *worker(void *arg)
 				}
 			}
 		}
+		__atomic_add_fetch(j->completed, 1, __ATOMIC_RELAXED);
 	}
 out:
 	free(dist);
@@ -368,7 +370,7 @@ struct cm_paths_run {
 	uint32_t *nbr;
 	size_t *sources;
 	unsigned char *in_sample;
-	size_t n, ns, threads, done;
+	size_t n, ns, threads, done, completed;
 	int stop, sampled;
 };
 
@@ -477,6 +479,7 @@ int cm_paths_start(const struct cm_csr *c, size_t n, const double *len, size_t t
 		j->hone = hone;
 		j->stop = &r->stop;
 		j->done = &r->done;
+		j->completed = &r->completed;
 		j->dsum = out->dist_sum;
 		j->ecc = out->ecc;
 		j->reached = out->reached;
@@ -490,6 +493,7 @@ int cm_paths_start(const struct cm_csr *c, size_t n, const double *len, size_t t
 	}
 	/* every share on its own thread, so the caller is free meanwhile; a
 	 * share whose thread cannot start runs in cm_paths_finish */
+	cm_progress_count("betweenness and closeness", &r->completed, ns);
 	for (t = 0; t < threads; t++)
 		r->running[t] = pthread_create(&r->tid[t], NULL, worker, &r->jobs[t]) == 0;
 	*runp = r;
@@ -511,23 +515,12 @@ int cm_paths_finish(struct cm_paths_run *r, int cancel, struct cm_paths *out)
 	ns = r->ns;
 	if (cancel)
 		__atomic_store_n(&r->stop, 1, __ATOMIC_RELAXED);
-	/* progress from the calling thread while the workers run */
-	for (useconds_t nap = 100;; nap = nap < 20000 ? 2 * nap : nap) {
-		int all = 1;
-		for (t = 0; t < r->threads; t++)
-			if (r->running[t] && !__atomic_load_n(&r->jobs[t].finished, __ATOMIC_ACQUIRE))
-				all = 0;
-		if (all)
-			break;
-		cm_progress("betweenness and closeness",
-			    (double)__atomic_load_n(&r->done, __ATOMIC_RELAXED) / (double)(ns ? ns : 1));
-		usleep(nap);
-	}
 	for (t = 0; t < r->threads; t++)
 		if (r->running[t])
 			pthread_join(r->tid[t], NULL);
 		else if (!cancel)
 			worker(&r->jobs[t]);
+	cm_progress(NULL); /* before r->completed goes */
 	for (t = 0; t < r->threads; t++)
 		if (r->jobs[t].failed)
 			goto out;

@@ -2781,6 +2781,7 @@ int cm_map_render(const struct cm_landscape *l, const struct cm_filter *f, const
 		goto out;
 
 	/* Graphviz from here: its messages come to us, not to stderr */
+	cm_progress("laying out and drawing the map");
 	prev_errf = agseterrf(gv_collect);
 	prev_level = agseterr(AGERR);
 	gv = 1;
@@ -2815,6 +2816,7 @@ int cm_map_render(const struct cm_landscape *l, const struct cm_filter *f, const
 nomem:
 	rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 out:
+	cm_progress(NULL);
 	if (gv) {
 		agseterrf(prev_errf);
 		agseterr(prev_level);
