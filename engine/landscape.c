@@ -297,19 +297,25 @@ static int header(struct loader *ld, const struct cm_csv_row *row)
 	return ld->nomem ? CM_ENOMEM : CM_OK;
 }
 
-/* Field k of the row, trimmed; "" when the column is absent. */
-static const char *field(struct loader *ld, const struct cm_csv_row *row, int k, size_t *n)
+/* Field k of the row under a column map (known[k] = field index or -1),
+ * trimmed; "" when the column is absent. */
+static const char *column_field(const long *known, const struct cm_csv_row *row, int k, size_t *n)
 {
 	const char *s;
 
-	if (ld->known[k] < 0) {
+	if (known[k] < 0) {
 		*n = 0;
 		return "";
 	}
-	s = row->fields[ld->known[k]];
-	*n = row->lens[ld->known[k]];
+	s = row->fields[known[k]];
+	*n = row->lens[known[k]];
 	trim(&s, n);
 	return s;
+}
+
+static const char *field(struct loader *ld, const struct cm_csv_row *row, int k, size_t *n)
+{
+	return column_field(ld->known, row, k, n);
 }
 
 static int pool_add(struct loader *ld, const char *s, size_t n, size_t *off)
@@ -976,16 +982,7 @@ static int ahead_header(struct ahead *a, const struct cm_csv_row *row)
 /* Field k of a read-ahead row, trimmed, as field() gives it. */
 static const char *ahead_field(const struct ahead *a, const struct cm_csv_row *row, int k, size_t *n)
 {
-	const char *s;
-
-	if (a->known[k] < 0) {
-		*n = 0;
-		return "";
-	}
-	s = row->fields[a->known[k]];
-	*n = row->lens[a->known[k]];
-	trim(&s, n);
-	return s;
+	return column_field(a->known, row, k, n);
 }
 
 /* An optional number in range, as number() reads it; -1 when number()

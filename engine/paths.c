@@ -64,7 +64,6 @@ struct job {
 	struct acc4 *acc;         /* sampled: per vertex, one cache line */
 	double *harm;             /* exact: per source, shared like dsum */
 	int failed;
-	int finished;             /* set (atomically) when the share is done */
 };
 
 /* Min-heap of (distance, vertex) for Dijkstra. */
@@ -196,13 +195,13 @@ static void *worker(void *arg)
 	}
 	for (k = j->first; k < j->nsources; k += j->stride) {
 		uint32_t s = (uint32_t)j->sources[k];
-		size_t head = 0, tail = 0, i, finished, q;
+		size_t head = 0, tail = 0, i, begun, q;
 		double hsum = 0, far, dsum = 0;
 		igraph_integer_t e;
 		if (__atomic_load_n(j->stop, __ATOMIC_RELAXED))
 			break;
-		finished = __atomic_add_fetch(j->done, 1, __ATOMIC_RELAXED);
-		if ((finished & 63) == 0 && cm_time_up()) {
+		begun = __atomic_add_fetch(j->done, 1, __ATOMIC_RELAXED);
+		if ((begun & 63) == 0 && cm_time_up()) {
 			__atomic_store_n(j->stop, 1, __ATOMIC_RELAXED);
 			break;
 		}
@@ -351,7 +350,6 @@ out:
 	free(settled);
 	free(h.d);
 	free(h.v);
-	__atomic_store_n(&j->finished, 1, __ATOMIC_RELEASE);
 	return NULL;
 }
 
