@@ -5,12 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "graph.h"
+#include "analysis.h"
 
 enum { COORD, ITIN, REPR, GATE, LIAIS, NROLES };
-static const char *const role_names[NROLES] = {
-	"coordinator", "itinerant", "representative", "gatekeeper", "liaison"
-};
 
 /* For every broker v and open two-path u -> v -> w (u != w, no arc u -> w)
  * classify by the groups of u, v, w.  O(sum over v of indeg(v) * (outdeg(u)
@@ -63,10 +60,9 @@ static int count_roles(const igraph_t *d, const uint32_t *grp, long long (*roles
 	return CM_OK;
 }
 
-int cm_brokerage_add(const struct cm_landscape *l, const struct cm_filter *f, const char *group_by,
-		     struct cm_table *t, struct cm_error *err)
+int cm_brokerage(struct cm_analysis *a, const char *group_by, struct cm_table *t, struct cm_error *err)
 {
-	struct cm_graphs g;
+	const struct cm_landscape *l = a->l;
 	struct cm_groups gr;
 	long long (*roles)[NROLES] = NULL;
 	int rc, col[NROLES + 1], gcol = -1, r;
@@ -77,21 +73,21 @@ int cm_brokerage_add(const struct cm_landscape *l, const struct cm_filter *f, co
 	rc = cm_groups_build(l, group_by, &gr, err);
 	if (rc < 0)
 		return rc;
-	rc = cm_graphs_build(l, f, &g, err);
+	rc = cm_analysis_graphs(a, err);
 	if (rc < 0) {
 		cm_groups_release(&gr);
 		return rc;
 	}
 	rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 	roles = calloc(l->norgs + 1, sizeof(*roles));
-	if (!roles || count_roles(&g.tie, gr.group_of, roles) < 0)
+	if (!roles || count_roles(&a->g.tie, gr.group_of, roles) < 0)
 		goto out;
 	if (cm_table_find(t, group_by) < 0 && (gcol = cm_table_add_column(t, group_by, CM_TEXT)) < 0)
 		goto out;
 	for (r = 0; r < NROLES; r++)
-		if ((col[r] = cm_table_add_column(t, role_names[r], CM_INT)) < 0)
+		if ((col[r] = cm_table_add_metric(t, (enum cm_metric)(CM_M_COORDINATOR + r))) < 0)
 			goto out;
-	if ((col[NROLES] = cm_table_add_column(t, "brokerage", CM_INT)) < 0)
+	if ((col[NROLES] = cm_table_add_metric(t, CM_M_BROKERAGE)) < 0)
 		goto out;
 	for (i = 0; i < l->norgs; i++) {
 		long long total = 0;
@@ -108,6 +104,18 @@ int cm_brokerage_add(const struct cm_landscape *l, const struct cm_filter *f, co
 out:
 	free(roles);
 	cm_groups_release(&gr);
-	cm_graphs_release(&g);
+	return rc;
+}
+
+int cm_brokerage_add(const struct cm_landscape *l, const struct cm_filter *f, const char *group_by,
+		     struct cm_table *t, struct cm_error *err)
+{
+	struct cm_analysis *a;
+	int rc;
+
+	if ((rc = cm_analysis_new(&a, l, f, err)) < 0)
+		return rc;
+	rc = cm_brokerage(a, group_by, t, err);
+	cm_analysis_free(a);
 	return rc;
 }

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "graph.h"
+#include "analysis.h"
 
 struct count {
 	const char *name;
@@ -159,10 +159,11 @@ static int components(const igraph_t *g, igraph_integer_t *ncomp, igraph_integer
 	return CM_OK;
 }
 
-int cm_check_summary(const struct cm_landscape *l, const struct cm_filter *f,
-		     struct cm_table *out, struct cm_error *err)
+int cm_check(struct cm_analysis *a, struct cm_table *out, struct cm_error *err)
 {
-	struct cm_graphs g;
+	const struct cm_landscape *l = a->l;
+	const struct cm_filter *f = &a->f;
+	const struct cm_graphs *g = &a->g;
 	igraph_integer_t ncomp = 0, largest = 0, isolates = 0, i;
 	size_t kept = 0;
 	int rc;
@@ -172,29 +173,37 @@ int cm_check_summary(const struct cm_landscape *l, const struct cm_filter *f,
 	if (cm_table_add_column(out, "section", CM_TEXT) < 0 || cm_table_add_column(out, "item", CM_TEXT) < 0 ||
 	    cm_table_add_column(out, "value", CM_INT) < 0)
 		return cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
-	rc = cm_graphs_build(l, f, &g, err);
+	rc = cm_analysis_graphs(a, err);
 	if (rc < 0)
 		return rc;
-	if (components(&g.collab, &ncomp, &largest, &isolates) < 0) {
-		rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
-		goto out;
-	}
+	if (components(&g->collab, &ncomp, &largest, &isolates) < 0)
+		return cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 	for (i = 0; i < (igraph_integer_t)l->nties; i++)
 		kept += cm_filter_keeps(l, f, &l->ties[i]);
 	rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 	if (row(out, "landscape", "organizations", (long long)l->norgs) < 0 ||
 	    row(out, "landscape", "ties", (long long)kept) < 0 ||
-	    row(out, "landscape", "collaboration edges", igraph_ecount(&g.collab)) < 0 ||
-	    row(out, "landscape", "directed arcs", igraph_ecount(&g.tie)) < 0 ||
+	    row(out, "landscape", "collaboration edges", igraph_ecount(&g->collab)) < 0 ||
+	    row(out, "landscape", "directed arcs", igraph_ecount(&g->tie)) < 0 ||
 	    tally(out, "organizations by type", l->norgs, org_type, l) < 0 ||
 	    tally_ties(out, l, f) < 0 ||
 	    row(out, "components", "components", ncomp) < 0 ||
 	    row(out, "components", "largest component", largest) < 0 ||
 	    row(out, "components", "isolates", isolates) < 0)
-		goto out;
+		return rc;
 	cm_error_clear(err);
-	rc = CM_OK;
-out:
-	cm_graphs_release(&g);
+	return CM_OK;
+}
+
+int cm_check_summary(const struct cm_landscape *l, const struct cm_filter *f, struct cm_table *out,
+		     struct cm_error *err)
+{
+	struct cm_analysis *a;
+	int rc;
+
+	if ((rc = cm_analysis_new(&a, l, f, err)) < 0)
+		return rc;
+	rc = cm_check(a, out, err);
+	cm_analysis_free(a);
 	return rc;
 }

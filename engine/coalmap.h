@@ -171,9 +171,52 @@ size_t cm_path_samples(const struct cm_landscape *l, const struct cm_filter *f);
 
 enum cm_kind { CM_TEXT, CM_INT, CM_REAL };
 
+/* ------------------------------------------------------------------ */
+/* The metric registry: every per-organization measure, declared once   */
+/* ------------------------------------------------------------------ */
+
+/* Per-organization columns in the order `coalmap metrics` writes them.
+ * Analyses, writers, legends and docs take names and labels from
+ * cm_metric_info(), never from their own strings. */
+enum cm_metric {
+	CM_M_ID, CM_M_NAME, CM_M_TYPE,
+	CM_M_DEGREE, CM_M_STRENGTH, CM_M_IN_DEGREE, CM_M_OUT_DEGREE,
+	CM_M_BETWEENNESS, CM_M_BETWEENNESS_NORM, CM_M_HARMONIC, CM_M_EIGENVECTOR, CM_M_PAGERANK,
+	CM_M_CONSTRAINT, CM_M_EFFECTIVE_SIZE, CM_M_CLUSTERING, CM_M_CORENESS, CM_M_REACH2,
+	CM_M_COMMUNITY, CM_M_ARTICULATION, CM_M_FUNDING_IN, CM_M_FUNDERS, CM_M_FUNDING_HHI,
+	CM_M_BETWEENNESS_SE, CM_M_HARMONIC_SE, /* only when path metrics are sampled */
+	CM_M_COORDINATOR, CM_M_ITINERANT, CM_M_REPRESENTATIVE, CM_M_GATEKEEPER, CM_M_LIAISON,
+	CM_M_BROKERAGE,                        /* only with --group-by */
+	CM_METRIC_N
+};
+
+/* Flags of a metric. */
+#define CM_MF_LABEL 1u     /* names the org (id, name, type), not a measure */
+#define CM_MF_SAMPLED 2u   /* present only when path metrics are estimated */
+#define CM_MF_GROUPED 4u   /* present only with a grouping (brokerage roles) */
+#define CM_MF_CATEGORY 8u  /* a category (community, articulation), not a size */
+
+struct cm_metric_info {
+	const char *name;        /* column name: "betweenness_norm" */
+	const char *label;       /* for legends and sentences: "brokerage (normalized betweenness)" */
+	const char *short_label; /* for table headings: "brokerage" */
+	const char *definition;  /* one sentence */
+	const char *unit;        /* "orgs", "ties", "share", "" ... */
+	const char *reference;   /* the independent implementation it is checked against */
+	enum cm_kind kind;
+	signed char direction;   /* +1: higher is more central; -1: lower is; 0: neither */
+	unsigned flags;          /* CM_MF_* */
+};
+
+/* The entry of m (static storage); NULL when m is out of range. */
+const struct cm_metric_info *cm_metric_info(enum cm_metric m);
+/* The metric whose column name is name (exact, case-insensitive), or -1.  O(CM_METRIC_N). */
+int cm_metric_find(const char *name);
+
 struct cm_column {
 	char *name;
 	enum cm_kind kind;
+	int metric;           /* enum cm_metric the column holds, or -1 */
 	char **text;          /* CM_TEXT: owned copies, NULL = empty */
 	long long *ints;      /* CM_INT */
 	double *reals;        /* CM_REAL: NaN = empty */
@@ -198,8 +241,13 @@ void cm_table_set_int(struct cm_table *t, size_t col, size_t row, long long v);
 void cm_table_set_real(struct cm_table *t, size_t col, size_t row, double v);
 /* Appends an empty row; returns its index, or -1 (CM_ENOMEM). */
 long cm_table_add_row(struct cm_table *t);
+/* Adds a column for metric m, named and typed by the registry; returns
+ * its index, or -1 (CM_ENOMEM). */
+int cm_table_add_metric(struct cm_table *t, enum cm_metric m);
 /* Column index by name, or -1. */
 int cm_table_find(const struct cm_table *t, const char *name);
+/* Index of the column holding metric m, or -1. */
+int cm_table_col(const struct cm_table *t, enum cm_metric m);
 /* Reorders rows by a column (descending for numbers, ascending for text),
  * ties broken by original order.  Returns 0 or CM_ENOMEM. */
 int cm_table_sort(struct cm_table *t, size_t col, int descending);
@@ -207,8 +255,39 @@ int cm_table_sort(struct cm_table *t, size_t col, int descending);
 void cm_table_truncate(struct cm_table *t, size_t n);
 
 /* ------------------------------------------------------------------ */
+/* The analysis context: one per landscape and filter                   */
+/* ------------------------------------------------------------------ */
+
+/* Owns the graphs, the path searches and every per-org measure of a
+ * landscape under a filter, each computed on first request and kept, so
+ * that analyses run on the same context (metrics, power, gaps, the map,
+ * the report) never compute a measure twice. */
+struct cm_analysis; /* opaque */
+
+/* A new context for l (borrowed: it must outlive the context) with ties
+ * kept by f (copied; NULL = every tie).  Computes nothing yet.  The caller
+ * frees it with cm_analysis_free.  O(1). */
+int cm_analysis_new(struct cm_analysis **out, const struct cm_landscape *l, const struct cm_filter *f,
+		    struct cm_error *err);
+void cm_analysis_free(struct cm_analysis *a);
+const struct cm_landscape *cm_analysis_landscape(const struct cm_analysis *a);
+const struct cm_filter *cm_analysis_filter(const struct cm_analysis *a);
+/* The values of per-org measure m, one per org in file order (NaN =
+ * empty), owned by the context; computed on first request with the
+ * measures its kernel shares.  CM_EUSAGE for a label or grouped measure,
+ * or a standard error when path metrics are exact. */
+int cm_analysis_values(struct cm_analysis *a, enum cm_metric m, const double **v, struct cm_error *err);
+/* 1 when betweenness and harmonic closeness are estimated from samples. */
+int cm_analysis_sampled(const struct cm_analysis *a);
+
+/* ------------------------------------------------------------------ */
 /* Analyses                                                             */
 /* ------------------------------------------------------------------ */
+
+/* The per-org metrics table of a (SPEC.md "Metrics"): one row per org, a
+ * column per registry measure (the standard errors only when sampled).
+ * out is caller-initialised and replaced. */
+int cm_metrics(struct cm_analysis *a, struct cm_table *out, struct cm_error *err);
 
 /* Per-organization metrics (SPEC.md "Metrics"): fills out (caller-
  * initialised with cm_table_init(out, 0)) with one row per org.  Cost is
@@ -223,6 +302,8 @@ int cm_metrics_compute(const struct cm_landscape *l, const struct cm_filter *f,
  * itinerant, representative, gatekeeper, liaison, brokerage) to a metrics
  * table whose rows are the orgs in file order.  CM_EUSAGE if the landscape
  * has no column group_by.  O(sum of indeg * outdeg) on the tie graph. */
+int cm_brokerage(struct cm_analysis *a, const char *group_by, struct cm_table *metrics, struct cm_error *err);
+/* cm_brokerage on a context of its own. */
 int cm_brokerage_add(const struct cm_landscape *l, const struct cm_filter *f,
 		     const char *group_by, struct cm_table *metrics, struct cm_error *err);
 
@@ -237,6 +318,8 @@ struct cm_power_opts {
 	size_t key_players;            /* k for KPP-Neg and KPP-Pos; 0 = none */
 };
 
+int cm_power(struct cm_analysis *a, const struct cm_power_opts *o, struct cm_table *out, struct cm_error *err);
+/* cm_power on a context of its own. */
 int cm_power_compute(const struct cm_landscape *l, const struct cm_filter *f,
 		     const struct cm_power_opts *o, struct cm_table *out, struct cm_error *err);
 
@@ -273,17 +356,24 @@ void cm_gaps_opts_init(struct cm_gaps_opts *o);
  * candidate with rank, id, name, type, score, the components, new_reach,
  * shared_partners, risk and a one-line why.  CM_EUSAGE for an unknown org.
  * O(n + m) after the graphs are built. */
+int cm_recommend(struct cm_analysis *a, const struct cm_gaps_opts *o, struct cm_table *out, struct cm_error *err);
+/* cm_recommend on a context of its own. */
 int cm_gaps_recommend(const struct cm_landscape *l, const struct cm_filter *f,
 		      const struct cm_gaps_opts *o, struct cm_table *out, struct cm_error *err);
 
 /* Gaps of the whole landscape (docs/gaps.md): rows section, subject,
  * measure, value, reading.  Runs the metrics (communities, betweenness). */
+int cm_gaps(struct cm_analysis *a, const struct cm_gaps_opts *o, struct cm_table *out, struct cm_error *err);
+/* cm_gaps on a context of its own. */
 int cm_gaps_landscape(const struct cm_landscape *l, const struct cm_filter *f,
 		      const struct cm_gaps_opts *o, struct cm_table *out, struct cm_error *err);
 
 /* The k shortest introduction chains from one org to another (docs/gaps.md):
  * rows rank, length, trust, weight, ids, path (names).  CM_EUSAGE for an
  * unknown org; no rows when they are not connected. */
+int cm_path(struct cm_analysis *a, const char *from, const char *to, size_t k, struct cm_table *out,
+	    struct cm_error *err);
+/* cm_path on a context of its own. */
 int cm_path_compute(const struct cm_landscape *l, const struct cm_filter *f, const char *from,
 		    const char *to, size_t k, struct cm_table *out, struct cm_error *err);
 
@@ -294,11 +384,16 @@ int cm_path_compute(const struct cm_landscape *l, const struct cm_filter *f, con
  * among chains equal on all three, any one), nearest first; unreachable
  * ones last with empty length, trust and path.  top keeps the first rows
  * (0 = all).  CM_EUSAGE for an unknown org.  One search: O(n + m). */
+int cm_routes(struct cm_analysis *a, const char *from, const struct cm_strlist *targets, size_t top,
+	      struct cm_table *out, struct cm_error *err);
+/* cm_routes on a context of its own. */
 int cm_path_targets(const struct cm_landscape *l, const struct cm_filter *f, const char *from,
 		    const struct cm_strlist *targets, size_t top, struct cm_table *out, struct cm_error *err);
 
 /* Landscape summary for `coalmap check`: rows (section, item, value).
  * out is caller-initialised.  O(n + m). */
+int cm_check(struct cm_analysis *a, struct cm_table *out, struct cm_error *err);
+/* cm_check on a context of its own. */
 int cm_check_summary(const struct cm_landscape *l, const struct cm_filter *f,
 		     struct cm_table *out, struct cm_error *err);
 
@@ -334,6 +429,9 @@ struct cm_diff_opts {
  * ties_gained, ties_lost, ties_changed, position, communities, then the
  * power report's network-wide sections.  Runs cm_metrics_compute and
  * cm_power_compute on each side: O(n*m) each. */
+int cm_diff(struct cm_analysis *before, struct cm_analysis *after, const struct cm_diff_opts *o,
+	    struct cm_table *out, struct cm_error *err);
+/* cm_diff on contexts of its own. */
 int cm_diff_compute(const struct cm_landscape *before, const struct cm_filter *fb,
 		    const struct cm_landscape *after, const struct cm_filter *fa,
 		    const struct cm_diff_opts *o, struct cm_table *out, struct cm_error *err);

@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "graph.h"
+#include "analysis.h"
 
 #define REL_EQ 1e-9 /* values this close (relative) count as unchanged */
 
@@ -204,6 +204,7 @@ static void tie_subject(const struct tkey *t, char *buf, size_t n)
 /* the comparison                                                     */
 
 struct side {
+	struct cm_analysis *a;
 	const struct cm_landscape *l;
 	const struct cm_filter *f;
 	struct cm_table m;     /* per-org metrics */
@@ -238,10 +239,10 @@ static double cell(const struct cm_table *t, int col, size_t row)
  * the Louvain method that found it) and orgs with a partner. */
 static int community_figures(struct side *s, struct cm_error *err)
 {
-	struct cm_graphs g;
+	const struct cm_graphs *g = &s->a->g;
 	igraph_vector_int_t memb;
 	igraph_real_t q = NAN;
-	int comm = cm_table_find(&s->m, "community"), deg = cm_table_find(&s->m, "degree"), rc;
+	int comm = cm_table_col(&s->m, CM_M_COMMUNITY), deg = cm_table_col(&s->m, CM_M_DEGREE), rc;
 	size_t i, n = s->l->norgs;
 	double k = 0;
 
@@ -257,24 +258,21 @@ static int community_figures(struct side *s, struct cm_error *err)
 	s->modularity = NAN;
 	if (n == 0)
 		return CM_OK;
-	if ((rc = cm_graphs_build(s->l, s->f, &g, err)) < 0)
+	if ((rc = cm_analysis_graphs(s->a, err)) < 0)
 		return rc;
-	if (igraph_vector_int_init(&memb, (igraph_integer_t)n)) {
-		cm_graphs_release(&g);
+	if (igraph_vector_int_init(&memb, (igraph_integer_t)n))
 		return cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
-	}
 	for (i = 0; i < n; i++)
 		VECTOR(memb)[i] = (igraph_integer_t)cell(&s->m, comm, i) - 1;
 	rc = CM_OK;
-	if (igraph_ecount(&g.collab) > 0) {
-		igraph_error_t e = igraph_modularity(&g.collab, &memb, &g.collab_w, 1.0, IGRAPH_UNDIRECTED, &q);
+	if (igraph_ecount(&g->collab) > 0) {
+		igraph_error_t e = igraph_modularity(&g->collab, &memb, &g->collab_w, 1.0, IGRAPH_UNDIRECTED, &q);
 		if (e)
 			rc = cm_ig_fail(e, err, "modularity");
 		else
 			s->modularity = q;
 	}
 	igraph_vector_int_destroy(&memb);
-	cm_graphs_release(&g);
 	return rc;
 }
 
@@ -316,7 +314,7 @@ static void summary(struct ctx *x, const size_t *gained, const size_t *lost, con
 static void org_rows(struct ctx *x, int pass, size_t *count)
 {
 	struct side *b = &x->s[0], *a = &x->s[1];
-	int degb = cm_table_find(&b->m, "degree"), dega = cm_table_find(&a->m, "degree");
+	int degb = cm_table_col(&b->m, CM_M_DEGREE), dega = cm_table_col(&a->m, CM_M_DEGREE);
 	size_t i;
 
 	if (pass == 0) { /* gained */
@@ -491,9 +489,10 @@ static size_t count_of(const uint64_t *v, size_t n, uint64_t k)
 
 static int position_rows(struct ctx *x)
 {
-	static const struct { const char *col, *what; } ms[] = {
-		{ "degree", "partners" }, { "betweenness_norm", "brokerage (normalized betweenness)" },
-		{ "pagerank", "PageRank" },
+	static const struct { enum cm_metric m; const char *col, *what; } ms[] = {
+		{ CM_M_DEGREE, "degree", "partners" },
+		{ CM_M_BETWEENNESS_NORM, "betweenness_norm", "brokerage (normalized betweenness)" },
+		{ CM_M_PAGERANK, "pagerank", "PageRank" },
 	};
 	struct side *b = &x->s[0], *a = &x->s[1];
 	size_t n = b->l->norgs, nc = 0, i, k, top = x->o ? x->o->top : 10, listed;
@@ -501,7 +500,7 @@ static int position_rows(struct ctx *x)
 	uint64_t *pairs = malloc((n + 1) * sizeof(*pairs));
 	double *size_b = NULL, *size_a = NULL, sum = 0;
 	size_t nlabels_b = b->l->norgs + 2, nlabels_a = a->l->norgs + 2;
-	int cb = cm_table_find(&b->m, "community"), ca = cm_table_find(&a->m, "community");
+	int cb = cm_table_col(&b->m, CM_M_COMMUNITY), ca = cm_table_col(&a->m, CM_M_COMMUNITY);
 	char mvbuf[160];
 
 	size_b = calloc(nlabels_b, sizeof(*size_b));
@@ -514,7 +513,7 @@ static int position_rows(struct ctx *x)
 		return CM_ENOMEM;
 	}
 	for (k = 0; k < sizeof(ms) / sizeof(*ms); k++) {
-		int colb = cm_table_find(&b->m, ms[k].col), cola = cm_table_find(&a->m, ms[k].col);
+		int colb = cm_table_col(&b->m, ms[k].m), cola = cm_table_col(&a->m, ms[k].m);
 		nc = 0;
 		for (i = 0; i < n; i++) {
 			double vb, va;
@@ -707,6 +706,20 @@ int cm_diff_compute(const struct cm_landscape *before, const struct cm_filter *f
 		    const struct cm_filter *fa, const struct cm_diff_opts *o, struct cm_table *out,
 		    struct cm_error *err)
 {
+	struct cm_analysis *ab = NULL, *aa = NULL;
+	int rc;
+
+	if ((rc = cm_analysis_new(&ab, before, fb, err)) == CM_OK &&
+	    (rc = cm_analysis_new(&aa, after, fa, err)) == CM_OK)
+		rc = cm_diff(ab, aa, o, out, err);
+	cm_analysis_free(ab);
+	cm_analysis_free(aa);
+	return rc;
+}
+
+int cm_diff(struct cm_analysis *before, struct cm_analysis *after, const struct cm_diff_opts *o,
+	    struct cm_table *out, struct cm_error *err)
+{
 	struct ctx x;
 	struct cm_power_opts po = { NULL, NULL, 0, 0 };
 	size_t gained[2] = { 0, 0 }, lost[2] = { 0, 0 }, changed[2] = { 0, 0 }, i, k;
@@ -716,11 +729,13 @@ int cm_diff_compute(const struct cm_landscape *before, const struct cm_filter *f
 	memset(&x, 0, sizeof(x));
 	x.o = o;
 	x.err = err;
-	x.same_landscape = before == after;
-	x.s[0].l = before;
-	x.s[0].f = fb;
-	x.s[1].l = after;
-	x.s[1].f = fa;
+	x.same_landscape = before->l == after->l;
+	x.s[0].a = before;
+	x.s[0].l = before->l;
+	x.s[0].f = &before->f;
+	x.s[1].a = after;
+	x.s[1].l = after->l;
+	x.s[1].f = &after->f;
 	po.group_by = o ? o->group_by : NULL;
 	for (k = 0; k < 2; k++) {
 		cm_table_init(&x.s[k].m, 0);
@@ -728,7 +743,7 @@ int cm_diff_compute(const struct cm_landscape *before, const struct cm_filter *f
 	}
 	for (k = 0; k < 2; k++) {
 		struct side *s = &x.s[k];
-		if ((rc = cm_power_run(s->l, s->f, &po, &s->power, &s->m, err)) < 0 ||
+		if ((rc = cm_power(s->a, &po, &s->power, err)) < 0 || (rc = cm_metrics(s->a, &s->m, err)) < 0 ||
 		    (rc = community_figures(s, err)) < 0)
 			goto out;
 		rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");

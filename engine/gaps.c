@@ -9,7 +9,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "graph.h"
+#include "analysis.h"
 
 static const char *const known_types[] = { "ngo", "ingo", "grassroots", "network", "donor", "government",
 	"decision_maker", "un_agency", "media", "corporate", "academic" };
@@ -285,23 +285,22 @@ void cm_gaps_opts_init(struct cm_gaps_opts *o)
 		o->weights[k] = 1;
 }
 
-int cm_gaps_recommend(const struct cm_landscape *l, const struct cm_filter *f, const struct cm_gaps_opts *o,
-		      struct cm_table *out, struct cm_error *err)
+int cm_recommend(struct cm_analysis *an, const struct cm_gaps_opts *o, struct cm_table *out, struct cm_error *err)
 {
-	struct cm_graphs g;
-	struct cm_csr c;
+	const struct cm_landscape *l = an->l;
+	const struct cm_filter *f = &an->f;
+	const struct cm_csr *c = &an->c;
 	struct strset skills = { 0 }, regions = { 0 }, groups = { 0 };
 	struct cm_groups gr;
 	struct cand *cs = NULL;
-	igraph_vector_t eig;
+	const double *eig, *funders;
 	size_t n = l->norgs, ncand = 0, i, k;
 	long x;
-	double *aa = NULL, *a = NULL, *fin = NULL, *fhhi = NULL, sx, cold = 0, maxinfl = 0, wsum = 0;
-	long long *funders = NULL;
+	double *aa = NULL, *a = NULL, sx, cold = 0, maxinfl = 0, wsum = 0;
 	long *nbrpos = NULL, *shared = NULL;
 	unsigned char *n2 = NULL, *access = NULL, *partner = NULL, *tgt = NULL;
 	const char *group_by = o->group_by ? o->group_by : "type";
-	int rc, built = 0, have_groups = 0, eig_ok = 0;
+	int rc, have_groups = 0;
 	char why[600];
 
 	if (!o->for_org || (x = cm_org_find(l, o->for_org)) < 0)
@@ -310,16 +309,11 @@ int cm_gaps_recommend(const struct cm_landscape *l, const struct cm_filter *f, c
 	if ((rc = cm_groups_build(l, group_by, &gr, err)) < 0)
 		return rc;
 	have_groups = 1;
-	memset(&c, 0, sizeof(c));
-	if ((rc = cm_graphs_build(l, f, &g, err)) < 0)
+	if ((rc = cm_analysis_need(an, CM_K_GRAPHS | CM_K_FUNDING | CM_K_EIGEN, err)) < 0)
 		goto out;
-	built = 1;
+	eig = an->v[CM_M_EIGENVECTOR];
+	funders = an->v[CM_M_FUNDERS];
 	rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
-	if (igraph_vector_init(&eig, 0))
-		goto out;
-	eig_ok = 1;
-	if (cm_csr_build(&g.collab, &g.collab_w, &c) < 0)
-		goto out;
 	aa = calloc(n + 1, sizeof(*aa));
 	a = calloc(n + 1, sizeof(*a));
 	shared = calloc(n + 1, sizeof(*shared));
@@ -328,17 +322,9 @@ int cm_gaps_recommend(const struct cm_landscape *l, const struct cm_filter *f, c
 	access = calloc(n + 1, 1);
 	tgt = calloc(n + 1, 1);
 	partner = calloc(n + 1, 1);
-	fin = malloc((n + 1) * sizeof(*fin));
-	fhhi = malloc((n + 1) * sizeof(*fhhi));
-	funders = malloc((n + 1) * sizeof(*funders));
 	cs = malloc((n + 1) * sizeof(*cs));
-	if (!aa || !a || !shared || !nbrpos || !n2 || !access || !tgt || !partner || !fin || !fhhi || !funders || !cs)
+	if (!aa || !a || !shared || !nbrpos || !n2 || !access || !tgt || !partner || !cs)
 		goto out;
-	if (cm_funding_per_org(l, f, fin, funders, fhhi) < 0)
-		goto out;
-	if ((rc = cm_eigenvector(&g, &eig, err)) < 0)
-		goto out;
-	rc = CM_ENOMEM;
 	for (i = 0; i < n; i++) {
 		nbrpos[i] = -1;
 		if (!isnan(l->orgs[i].influence) && l->orgs[i].influence > maxinfl)
@@ -348,22 +334,22 @@ int cm_gaps_recommend(const struct cm_landscape *l, const struct cm_filter *f, c
 	cm_mark_direct_access(l, f, tgt, access);
 
 	/* the ego: partners, two-step reach, what its partners bring */
-	sx = c.strength[x];
+	sx = c->strength[x];
 	n2[x] = 1;
 	list_each(l->pool.buf + l->orgs[x].skills, set_add, &skills);
 	set_add(l->pool.buf + l->orgs[x].region, strlen(l->pool.buf + l->orgs[x].region), &regions);
 	set_add(gr.names[gr.group_of[x]], strlen(gr.names[gr.group_of[x]]), &groups);
-	for (k = (size_t)c.start[x]; k < (size_t)c.start[x + 1]; k++) {
-		igraph_integer_t z = c.nbr[k], e;
-		double az = 1.0 / log((double)(c.start[z + 1] - c.start[z]));
+	for (k = (size_t)c->start[x]; k < (size_t)c->start[x + 1]; k++) {
+		igraph_integer_t z = c->nbr[k], e;
+		double az = 1.0 / log((double)(c->start[z + 1] - c->start[z]));
 		partner[z] = 1;
 		nbrpos[z] = (long)k;
 		n2[z] = 1;
 		list_each(l->pool.buf + l->orgs[z].skills, set_add, &skills);
 		set_add(l->pool.buf + l->orgs[z].region, strlen(l->pool.buf + l->orgs[z].region), &regions);
 		set_add(gr.names[gr.group_of[z]], strlen(gr.names[gr.group_of[z]]), &groups);
-		for (e = c.start[z]; e < c.start[z + 1]; e++) {
-			igraph_integer_t w = c.nbr[e];
+		for (e = c->start[z]; e < c->start[z + 1]; e++) {
+			igraph_integer_t w = c->nbr[e];
 			n2[w] = 1;
 			if (w != x) {
 				aa[w] += az;
@@ -375,13 +361,13 @@ int cm_gaps_recommend(const struct cm_landscape *l, const struct cm_filter *f, c
 		goto out;
 	/* Burt's constraint of the ego, term by term: a[j] = p_xj + sum_q p_xq p_qj */
 	if (sx > 0) {
-		for (k = (size_t)c.start[x]; k < (size_t)c.start[x + 1]; k++) {
-			igraph_integer_t j = c.nbr[k], e;
-			double aj = c.w[k] / sx;
-			for (e = c.start[j]; e < c.start[j + 1]; e++) {
-				igraph_integer_t q = c.nbr[e];
+		for (k = (size_t)c->start[x]; k < (size_t)c->start[x + 1]; k++) {
+			igraph_integer_t j = c->nbr[k], e;
+			double aj = c->w[k] / sx;
+			for (e = c->start[j]; e < c->start[j + 1]; e++) {
+				igraph_integer_t q = c->nbr[e];
 				if (q != x && nbrpos[q] >= 0)
-					aj += (c.w[nbrpos[q]] / sx) * (c.w[e] / c.strength[q]);
+					aj += (c->w[nbrpos[q]] / sx) * (c->w[e] / c->strength[q]);
 			}
 			a[j] = aj;
 			cold += aj * aj;
@@ -422,30 +408,30 @@ int cm_gaps_recommend(const struct cm_landscape *l, const struct cm_filter *f, c
 		/* new reach, and the ego's constraint with the tie added */
 		cd->new_reach = !n2[i];
 		{
-			double sxp = sx + 1, scp = c.strength[i] + 1, r = sx / sxp, pxc = 1 / sxp, cnew, inc = pxc;
+			double sxp = sx + 1, scp = c->strength[i] + 1, r = sx / sxp, pxc = 1 / sxp, cnew, inc = pxc;
 			cnew = r * r * cold;
-			for (e = c.start[i]; e < c.start[i + 1]; e++) {
-				igraph_integer_t j = c.nbr[e];
+			for (e = c->start[i]; e < c->start[i + 1]; e++) {
+				igraph_integer_t j = c->nbr[e];
 				if (!n2[j]) {
 					cd->new_reach++;
 					if (tgt[j] && cd->reached_target < 0)
 						cd->reached_target = j;
-					if ((double)(c.start[j + 1] - c.start[j]) > bestdeg) {
-						bestdeg = (double)(c.start[j + 1] - c.start[j]);
+					if ((double)(c->start[j + 1] - c->start[j]) > bestdeg) {
+						bestdeg = (double)(c->start[j + 1] - c->start[j]);
 						cd->reached_best = j;
 					}
 				}
 				if (sx > 0 && nbrpos[j] >= 0) {
-					double before = r * a[j], after = before + pxc * c.w[e] / scp;
+					double before = r * a[j], after = before + pxc * c->w[e] / scp;
 					cnew += after * after - before * before;
-					inc += (c.w[nbrpos[j]] / sxp) * (c.w[e] / c.strength[j]);
+					inc += (c->w[nbrpos[j]] / sxp) * (c->w[e] / c->strength[j]);
 				}
 			}
 			cnew += inc * inc;
 			cd->drop = sx > 0 ? fmax(0, cold - cnew) : 0;
 		}
 		/* influence and access */
-		cd->comp[CM_GAP_INFLUENCE] = 0.5 * fabs(VECTOR(eig)[i]) +
+		cd->comp[CM_GAP_INFLUENCE] = 0.5 * eig[i] +
 					     0.5 * (maxinfl > 0 && !isnan(og->influence) ? og->influence / maxinfl : 0);
 		cd->comp[CM_GAP_ACCESS] = access[i];
 		/* risks */
@@ -547,20 +533,25 @@ out:
 	free(access);
 	free(tgt);
 	free(partner);
-	free(fin);
-	free(fhhi);
-	free(funders);
 	free(cs);
 	set_release(&skills);
 	set_release(&regions);
 	set_release(&groups);
-	cm_csr_release(&c);
-	if (eig_ok)
-		igraph_vector_destroy(&eig);
-	if (built)
-		cm_graphs_release(&g);
 	if (have_groups)
 		cm_groups_release(&gr);
+	return rc;
+}
+
+int cm_gaps_recommend(const struct cm_landscape *l, const struct cm_filter *f, const struct cm_gaps_opts *o,
+		      struct cm_table *out, struct cm_error *err)
+{
+	struct cm_analysis *a;
+	int rc;
+
+	if ((rc = cm_analysis_new(&a, l, f, err)) < 0)
+		return rc;
+	rc = cm_recommend(a, o, out, err);
+	cm_analysis_free(a);
 	return rc;
 }
 
@@ -635,17 +626,16 @@ out:
 
 /* Pairs among the largest communities joined by at most one tie, with the
  * highest-betweenness member of each side as the best placed to bridge. */
-static void holes(struct cm_report *r, const struct cm_landscape *l, const struct cm_csr *c,
-		  const struct cm_table *m)
+static void holes(struct cm_report *r, const struct cm_landscape *l, const struct cm_csr *c, const double *comm,
+		  const double *btw)
 {
-	int ccol = cm_table_find(m, "community"), bcol = cm_table_find(m, "betweenness");
 	size_t n = l->norgs, i, a, b, ncomm = 0, nlarge;
 	struct sized *cs = NULL;
 	long *slot = NULL, *best = NULL, *between = NULL;
 
 	for (i = 0; i < n; i++)
-		if ((size_t)m->cols[ccol].ints[i] > ncomm)
-			ncomm = (size_t)m->cols[ccol].ints[i];
+		if ((size_t)comm[i] > ncomm)
+			ncomm = (size_t)comm[i];
 	cs = calloc(ncomm + 1, sizeof(*cs));
 	slot = malloc((ncomm + 1) * sizeof(*slot));
 	if (!cs || !slot) {
@@ -657,7 +647,7 @@ static void holes(struct cm_report *r, const struct cm_landscape *l, const struc
 		slot[a] = -1;
 	}
 	for (i = 0; i < n; i++)
-		cs[m->cols[ccol].ints[i] - 1].size++;
+		cs[(size_t)comm[i] - 1].size++;
 	qsort(cs, ncomm, sizeof(*cs), sized_cmp);
 	for (nlarge = 0; nlarge < ncomm && nlarge < HOLES_COMMUNITIES && cs[nlarge].size >= 3; nlarge++)
 		slot[cs[nlarge].id - 1] = (long)nlarge;
@@ -670,14 +660,14 @@ static void holes(struct cm_report *r, const struct cm_landscape *l, const struc
 	for (a = 0; a < nlarge; a++)
 		best[a] = -1;
 	for (i = 0; i < n; i++) {
-		long s = slot[m->cols[ccol].ints[i] - 1];
+		long s = slot[(size_t)comm[i] - 1];
 		igraph_integer_t e;
 		if (s < 0)
 			continue;
-		if (best[s] < 0 || m->cols[bcol].reals[i] > m->cols[bcol].reals[best[s]])
+		if (best[s] < 0 || btw[i] > btw[best[s]])
 			best[s] = (long)i;
 		for (e = c->start[i]; e < c->start[i + 1]; e++) {
-			long t = slot[m->cols[ccol].ints[c->nbr[e]] - 1];
+			long t = slot[(size_t)comm[c->nbr[e]] - 1];
 			if (t > s)
 				between[(size_t)s * nlarge + (size_t)t]++;
 		}
@@ -696,10 +686,10 @@ static void holes(struct cm_report *r, const struct cm_landscape *l, const struc
 				      "worth bridging", ca, cs[a].id == ca ? cs[a].size : cs[b].size, cb,
 				      cs[a].id == cb ? cs[a].size : cs[b].size, ties ? "a single tie" : "no tie");
 			snprintf(measure, sizeof(measure), "best_bridge:%zu|%zu", ca, cb);
-			cm_report_add(r, "holes", cm_landscape_org_id(l, (size_t)ba), measure, m->cols[bcol].reals[ba],
+			cm_report_add(r, "holes", cm_landscape_org_id(l, (size_t)ba), measure, btw[ba],
 				      "%s, the main broker of community %zu, is best placed to connect it",
 				      cm_landscape_org_name(l, (size_t)ba), ca);
-			cm_report_add(r, "holes", cm_landscape_org_id(l, (size_t)bb), measure, m->cols[bcol].reals[bb],
+			cm_report_add(r, "holes", cm_landscape_org_id(l, (size_t)bb), measure, btw[bb],
 				      "%s, the main broker of community %zu, is best placed to connect it",
 				      cm_landscape_org_name(l, (size_t)bb), cb);
 		}
@@ -885,44 +875,37 @@ static const char *v_attr(const struct cm_landscape *l, size_t i, const void *c)
 	return cm_org_attr(l, i, c);
 }
 
-int cm_gaps_landscape(const struct cm_landscape *l, const struct cm_filter *f, const struct cm_gaps_opts *o,
-		      struct cm_table *out, struct cm_error *err)
+int cm_gaps(struct cm_analysis *a, const struct cm_gaps_opts *o, struct cm_table *out, struct cm_error *err)
 {
-	struct cm_graphs g;
-	struct cm_csr c;
+	const struct cm_landscape *l = a->l;
+	const struct cm_filter *f = &a->f;
+	const struct cm_csr *c = &a->c;
 	struct cm_dfs d;
-	struct cm_table m;
 	struct cm_report r;
 	double *largest = NULL;
 	size_t ncomp = 0, i;
-	int rc, built = 0;
+	int rc;
 
-	memset(&c, 0, sizeof(c));
 	memset(&d, 0, sizeof(d));
-	cm_table_init(&m, 0);
 	if (o->group_by && l->norgs && !cm_org_attr(l, 0, o->group_by))
 		return cm_error_set(err, CM_EUSAGE, l->orgs_path, 0, 0, "no column '%s' to group by", o->group_by);
 	if (cm_report_init(&r, out) < 0)
 		return cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
-	if ((rc = cm_metrics_compute(l, f, &m, err)) < 0)
+	if ((rc = cm_analysis_need(a, CM_K_GRAPHS | CM_K_COMMUNITY | CM_K_PATHS, err)) < 0)
 		goto out;
-	if ((rc = cm_graphs_build(l, f, &g, err)) < 0)
-		goto out;
-	built = 1;
 	rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 	largest = malloc((l->norgs + 1) * sizeof(*largest));
-	if (!largest || cm_csr_build(&g.collab, &g.collab_w, &c) < 0 ||
-	    cm_cut_vertices(&c, l->norgs, NULL, NULL, largest, &d) < 0)
+	if (!largest || cm_cut_vertices(c, l->norgs, NULL, NULL, largest, &d) < 0)
 		goto out;
 	for (i = 0; i < l->norgs; i++)
 		if ((size_t)d.comp[i] + 1 > ncomp)
 			ncomp = (size_t)d.comp[i] + 1;
-	isolates_and_unreached(&r, l, o, &c, &d, ncomp);
-	if (cm_table_find(&m, "betweenness_se") >= 0)
+	isolates_and_unreached(&r, l, o, c, &d, ncomp);
+	if (a->paths.sampled)
 		cm_report_add(&r, "holes", "", "path_sources", (double)cm_path_samples(l, f),
 			      "ESTIMATES: the brokers named below are ranked by betweenness estimated from %zu "
 			      "sampled organizations (--exact for exact values)", cm_path_samples(l, f));
-	holes(&r, l, &c, &m);
+	holes(&r, l, c, a->v[CM_M_COMMUNITY], a->v[CM_M_BETWEENNESS]);
 	single_points(&r, l, &d, largest);
 	coverage_of(&r, l, "type", v_type, NULL, 0, known_types, N_(known_types));
 	coverage_of(&r, l, "region", v_region, NULL, 0, NULL, 0);
@@ -937,9 +920,18 @@ int cm_gaps_landscape(const struct cm_landscape *l, const struct cm_filter *f, c
 out:
 	free(largest);
 	cm_dfs_release(&d);
-	cm_csr_release(&c);
-	cm_table_release(&m);
-	if (built)
-		cm_graphs_release(&g);
+	return rc;
+}
+
+int cm_gaps_landscape(const struct cm_landscape *l, const struct cm_filter *f, const struct cm_gaps_opts *o,
+		      struct cm_table *out, struct cm_error *err)
+{
+	struct cm_analysis *a;
+	int rc;
+
+	if ((rc = cm_analysis_new(&a, l, f, err)) < 0)
+		return rc;
+	rc = cm_gaps(a, o, out, err);
+	cm_analysis_free(a);
 	return rc;
 }

@@ -92,16 +92,6 @@ int cm_cut_vertices(const struct cm_csr *c, size_t n, const unsigned char *remov
 		    double *largest_piece, struct cm_dfs *dfs);
 void cm_dfs_release(struct cm_dfs *d);
 
-/* cm_metrics_compute, also handing the path searches to the caller (keep,
- * released with cm_paths_release) for figures built on the same searches. */
-int cm_metrics_run(const struct cm_landscape *l, const struct cm_filter *f, struct cm_table *out,
-		   struct cm_paths *keep, struct cm_error *err);
-
-/* cm_power_compute, also handing the per-org metrics table it was built
- * on to the caller (metrics: caller-initialised, replaced; may be NULL). */
-int cm_power_run(const struct cm_landscape *l, const struct cm_filter *f, const struct cm_power_opts *o,
-		 struct cm_table *out, struct cm_table *metrics, struct cm_error *err);
-
 /* Maps an igraph error code to a status, with the reason igraph gave to
  * the engine's handler.  Use as: if ((e = igraph_x(...))) return cm_ig_fail(e, err, "x"); */
 int cm_ig_fail(igraph_error_t e, struct cm_error *err, const char *what);

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "graph.h"
+#include "analysis.h"
 
 /* Burt's constraint as NetworkX defines it for an undirected weighted
  * graph: p_uv = w_uv / s_u and c_u = sum_v (p_uv + sum_w p_uw p_wv)^2 over
@@ -131,23 +131,6 @@ static int relabel(igraph_vector_int_t *memb, igraph_integer_t n)
 	return CM_OK;
 }
 
-enum col { C_ID, C_NAME, C_TYPE, C_DEGREE, C_STRENGTH, C_IN, C_OUT, C_BTW, C_BTWN,
-	   C_HARM, C_EIG, C_PR, C_CONS, C_EFF, C_CLUST, C_CORE, C_REACH2, C_COMM,
-	   C_ART, C_FIN, C_FUNDERS, C_FHHI, C_N };
-
-static const struct { const char *name; enum cm_kind kind; } columns[C_N] = {
-	{ "id", CM_TEXT }, { "name", CM_TEXT }, { "type", CM_TEXT },
-	{ "degree", CM_INT }, { "strength", CM_REAL }, { "in_degree", CM_INT },
-	{ "out_degree", CM_INT }, { "betweenness", CM_REAL }, { "betweenness_norm", CM_REAL },
-	{ "harmonic", CM_REAL }, { "eigenvector", CM_REAL }, { "pagerank", CM_REAL },
-	{ "constraint", CM_REAL }, { "effective_size", CM_REAL }, { "clustering", CM_REAL },
-	{ "coreness", CM_INT }, { "reach2", CM_INT }, { "community", CM_INT },
-	{ "articulation", CM_INT }, { "funding_in", CM_REAL }, { "funders", CM_INT },
-	{ "funding_hhi", CM_REAL },
-};
-
-#define IG(call, what) do { igraph_error_t e_ = (call); if (e_) { rc = cm_ig_fail(e_, err, what); goto out; } } while (0)
-
 size_t cm_path_samples(const struct cm_landscape *l, const struct cm_filter *f)
 {
 	double k;
@@ -164,204 +147,306 @@ size_t cm_path_samples(const struct cm_landscape *l, const struct cm_filter *f)
 	return (size_t)k;
 }
 
-int cm_metrics_compute(const struct cm_landscape *l, const struct cm_filter *f,
-		       struct cm_table *out, struct cm_error *err)
+static int nomem(struct cm_error *err)
 {
-	return cm_metrics_run(l, f, out, NULL, err);
+	return cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 }
 
-int cm_metrics_run(const struct cm_landscape *l, const struct cm_filter *f, struct cm_table *out,
-		   struct cm_paths *keep, struct cm_error *err)
+/* The value arrays of the given measures, allocated (NaN-filled). */
+static int alloc_values(struct cm_analysis *a, const enum cm_metric *ms, size_t k, struct cm_error *err)
 {
-	struct cm_graphs g;
-	struct cm_csr c;
-	igraph_integer_t n = (igraph_integer_t)l->norgs, i;
-	igraph_vector_int_t deg, indeg, outdeg, core, reach, memb, art;
-	igraph_vector_t eig, pr, clust, tri;
-	double *cons = NULL, *fin = NULL, *fhhi = NULL, norm;
-	long long *funders = NULL;
-	struct cm_paths paths;
-	struct cm_paths_run *run = NULL;
-	int lrc;
-	double *len = NULL;
-	size_t samples;
-	int rc, built = 0, vecs = 0, have_paths = 0;
+	size_t i, j;
 
-	cm_progress("metrics");
-	rc = cm_graphs_build(l, f, &g, err);
-	if (rc < 0) {
-		cm_progress(NULL);
+	for (j = 0; j < k; j++) {
+		if (a->v[ms[j]])
+			continue;
+		if (!(a->v[ms[j]] = malloc((a->n + 1) * sizeof(double))))
+			return nomem(err);
+		for (i = 0; i < a->n; i++)
+			a->v[ms[j]][i] = NAN;
+	}
+	return CM_OK;
+}
+
+/* Copies an igraph integer vector into the values of m. */
+static void from_int(struct cm_analysis *a, enum cm_metric m, const igraph_vector_int_t *v)
+{
+	size_t i;
+
+	for (i = 0; i < a->n; i++)
+		a->v[m][i] = (double)VECTOR(*v)[(igraph_integer_t)i];
+}
+
+int cm_kernel_degree(struct cm_analysis *a, struct cm_error *err)
+{
+	static const enum cm_metric ms[] = { CM_M_DEGREE, CM_M_STRENGTH, CM_M_IN_DEGREE, CM_M_OUT_DEGREE };
+	igraph_vector_int_t v;
+	igraph_error_t e;
+	size_t i;
+	int rc;
+
+	if ((rc = alloc_values(a, ms, 4, err)) < 0)
 		return rc;
+	if (igraph_vector_int_init(&v, 0))
+		return nomem(err);
+	if ((e = igraph_degree(&a->g.collab, &v, igraph_vss_all(), IGRAPH_ALL, IGRAPH_NO_LOOPS))) {
+		igraph_vector_int_destroy(&v);
+		return cm_ig_fail(e, err, "degree");
 	}
-	built = 1;
-	memset(&c, 0, sizeof(c));
-	rc = CM_ENOMEM;
-	/* a zeroed igraph vector is safe to destroy: destroy all if one fails */
-	memset(&deg, 0, sizeof(deg)), memset(&indeg, 0, sizeof(indeg)), memset(&outdeg, 0, sizeof(outdeg));
-	memset(&core, 0, sizeof(core)), memset(&reach, 0, sizeof(reach)), memset(&memb, 0, sizeof(memb));
-	memset(&art, 0, sizeof(art)), memset(&eig, 0, sizeof(eig)), memset(&pr, 0, sizeof(pr));
-	memset(&clust, 0, sizeof(clust)), memset(&tri, 0, sizeof(tri));
-	vecs = 1;
-	if (igraph_vector_int_init(&deg, 0) || igraph_vector_int_init(&indeg, 0) ||
-	    igraph_vector_int_init(&outdeg, 0) || igraph_vector_int_init(&core, 0) ||
-	    igraph_vector_int_init(&reach, 0) || igraph_vector_int_init(&memb, 0) ||
-	    igraph_vector_int_init(&art, 0) || igraph_vector_init(&eig, 0) ||
-	    igraph_vector_init(&pr, 0) || igraph_vector_init(&clust, 0) ||
-	    igraph_vector_init(&tri, 0)) {
-		cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
-		goto out;
+	from_int(a, CM_M_DEGREE, &v);
+	if ((e = igraph_degree(&a->g.tie, &v, igraph_vss_all(), IGRAPH_IN, IGRAPH_NO_LOOPS))) {
+		igraph_vector_int_destroy(&v);
+		return cm_ig_fail(e, err, "in-degree");
 	}
+	from_int(a, CM_M_IN_DEGREE, &v);
+	if ((e = igraph_degree(&a->g.tie, &v, igraph_vss_all(), IGRAPH_OUT, IGRAPH_NO_LOOPS))) {
+		igraph_vector_int_destroy(&v);
+		return cm_ig_fail(e, err, "out-degree");
+	}
+	from_int(a, CM_M_OUT_DEGREE, &v);
+	igraph_vector_int_destroy(&v);
+	for (i = 0; i < a->n; i++)
+		a->v[CM_M_STRENGTH][i] = a->c.strength[i];
+	return CM_OK;
+}
 
-	if (cm_csr_build(&g.collab, &g.collab_w, &c) < 0) {
-		rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
-		goto out;
-	}
-	if (f && f->weighted) {
-		size_t e, m2 = (size_t)c.start[n];
-		if (!(len = malloc((m2 + 1) * sizeof(*len)))) {
-			rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
-			goto out;
-		}
-		for (e = 0; e < m2; e++)
-			len[e] = 1.0 / c.w[e];
-	}
-	samples = cm_path_samples(l, f);
-	/* the path searches on their own threads, while this thread computes
-	 * the rest */
-	if (cm_paths_start(&c, (size_t)n, len, f ? f->threads : 0, samples, 1, &run) < 0) {
-		rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
-		goto out;
-	}
-	IG(igraph_degree(&g.collab, &deg, igraph_vss_all(), IGRAPH_ALL, IGRAPH_NO_LOOPS), "degree");
-	IG(igraph_degree(&g.tie, &indeg, igraph_vss_all(), IGRAPH_IN, IGRAPH_NO_LOOPS), "in-degree");
-	IG(igraph_degree(&g.tie, &outdeg, igraph_vss_all(), IGRAPH_OUT, IGRAPH_NO_LOOPS), "out-degree");
-	if ((rc = cm_eigenvector(&g, &eig, err)) < 0)
-		goto out;
-	rc = CM_ENOMEM;
-	IG(igraph_pagerank(&g.tie, IGRAPH_PAGERANK_ALGO_PRPACK, &pr, NULL, igraph_vss_all(), IGRAPH_DIRECTED,
-			   0.85, &g.tie_w, NULL), "pagerank");
-	IG(igraph_vector_resize(&clust, n), "clustering");
-	IG(igraph_vector_resize(&tri, n), "triangles");
-	IG(igraph_vector_int_resize(&reach, n), "reach");
-	if (local_counts(&c, n, VECTOR(tri), VECTOR(reach)) < 0) {
-		rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
-		goto out;
-	}
-	for (i = 0; i < n; i++) {
-		double d = (double)(c.start[i + 1] - c.start[i]);
-		VECTOR(clust)[i] = d < 2 ? 0 : VECTOR(tri)[i] / d / (d - 1) * 2.0;
-	}
-	IG(igraph_coreness(&g.collab, &core, IGRAPH_ALL), "coreness");
-	IG(igraph_articulation_points(&g.collab, &art), "articulation points");
+int cm_kernel_eigen(struct cm_analysis *a, struct cm_error *err)
+{
+	static const enum cm_metric ms[] = { CM_M_EIGENVECTOR };
+	igraph_vector_t eig;
+	size_t i;
+	int rc;
 
-	IG(igraph_vector_int_resize(&memb, n), "communities");
-	if ((lrc = cm_louvain(&c, (size_t)n, VECTOR(memb))) < 0) {
-		rc = lrc == CM_ETIMEOUT ? cm_ig_fail(IGRAPH_INTERRUPTED, err, "communities") :
-			cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
-		goto out;
-	}
-	if (relabel(&memb, n) < 0 ||
-	    !(cons = malloc(((size_t)n + 1) * sizeof(*cons))) || constraint(&c, n, cons) < 0 ||
-	    !(fin = malloc(((size_t)n + 1) * sizeof(*fin))) || !(fhhi = malloc(((size_t)n + 1) * sizeof(*fhhi))) ||
-	    !(funders = malloc(((size_t)n + 1) * sizeof(*funders))) ||
-	    cm_funding_per_org(l, f, fin, funders, fhhi) < 0) {
-		rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
-		goto out;
-	}
+	if ((rc = alloc_values(a, ms, 1, err)) < 0)
+		return rc;
+	if (igraph_vector_init(&eig, 0))
+		return nomem(err);
+	if ((rc = cm_eigenvector(&a->g, &eig, err)) == CM_OK)
+		for (i = 0; i < a->n; i++)
+			a->v[CM_M_EIGENVECTOR][i] = fabs(VECTOR(eig)[(igraph_integer_t)i]);
+	igraph_vector_destroy(&eig);
+	return rc;
+}
 
-	rc = cm_paths_finish(run, 0, &paths);
-	run = NULL;
-	cm_progress("metrics");
-	if (rc < 0) {
-		rc = rc == CM_ETIMEOUT ?
-			cm_error_set(err, CM_ETIMEOUT, NULL, 0, 0,
-				     "time limit reached while computing betweenness and closeness; nothing written "
-				     "(--samples K estimates them faster)") :
-			cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
-		goto out;
-	}
-	have_paths = 1;
+int cm_kernel_pagerank(struct cm_analysis *a, struct cm_error *err)
+{
+	static const enum cm_metric ms[] = { CM_M_PAGERANK };
+	igraph_vector_t pr;
+	igraph_error_t e;
+	size_t i;
+	int rc;
 
-	cm_table_release(out);
-	cm_table_init(out, (size_t)n);
-	for (i = 0; i < C_N; i++)
-		if (cm_table_add_column(out, columns[i].name, columns[i].kind) < 0) {
-			rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
-			goto out;
-		}
-	norm = n > 2 ? (double)(n - 1) * (double)(n - 2) / 2.0 : 0;
-	for (i = 0; i < n; i++) {
-		size_t r = (size_t)i;
-		igraph_integer_t d = VECTOR(deg)[i];
-		if (cm_table_set_text(out, C_ID, r, cm_landscape_org_id(l, r)) < 0 ||
-		    cm_table_set_text(out, C_NAME, r, cm_landscape_org_name(l, r)) < 0 ||
-		    cm_table_set_text(out, C_TYPE, r, cm_landscape_org_type(l, r)) < 0) {
-			rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
-			goto out;
-		}
-		cm_table_set_int(out, C_DEGREE, r, d);
-		cm_table_set_real(out, C_STRENGTH, r, c.strength[i]);
-		cm_table_set_int(out, C_IN, r, VECTOR(indeg)[i]);
-		cm_table_set_int(out, C_OUT, r, VECTOR(outdeg)[i]);
-		cm_table_set_real(out, C_BTW, r, paths.betweenness[i]);
-		cm_table_set_real(out, C_BTWN, r, norm > 0 ? paths.betweenness[i] / norm : 0);
-		cm_table_set_real(out, C_HARM, r, paths.harmonic[i]);
-		cm_table_set_real(out, C_EIG, r, fabs(VECTOR(eig)[i]));
-		cm_table_set_real(out, C_PR, r, VECTOR(pr)[i]);
-		cm_table_set_real(out, C_CONS, r, cons[i]);
-		cm_table_set_real(out, C_EFF, r, d ? (double)d - 2.0 * VECTOR(tri)[i] / (double)d : NAN);
-		cm_table_set_real(out, C_CLUST, r, VECTOR(clust)[i]);
-		cm_table_set_int(out, C_CORE, r, VECTOR(core)[i]);
-		cm_table_set_int(out, C_REACH2, r, VECTOR(reach)[i]);
-		cm_table_set_int(out, C_COMM, r, VECTOR(memb)[i]);
-		cm_table_set_int(out, C_ART, r, 0);
-		cm_table_set_real(out, C_FIN, r, fin[i]);
-		cm_table_set_int(out, C_FUNDERS, r, funders[i]);
-		cm_table_set_real(out, C_FHHI, r, fhhi[i]);
-	}
-	for (i = 0; i < igraph_vector_int_size(&art); i++)
-		cm_table_set_int(out, C_ART, (size_t)VECTOR(art)[i], 1);
-	if (paths.sampled) {
-		int bse = cm_table_add_column(out, "betweenness_se", CM_REAL),
-		    hse = cm_table_add_column(out, "harmonic_se", CM_REAL);
-		if (bse < 0 || hse < 0) {
-			rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
-			goto out;
-		}
-		for (i = 0; i < n; i++) {
-			cm_table_set_real(out, (size_t)bse, (size_t)i, paths.betweenness_se[i]);
-			cm_table_set_real(out, (size_t)hse, (size_t)i, paths.harmonic_se[i]);
-		}
-	}
-	rc = CM_OK;
-out:
-	if (run && cm_paths_finish(run, 1, &paths) == CM_OK)
-		cm_paths_release(&paths);
-	cm_progress(NULL);
-	if (have_paths && keep && rc == CM_OK)
-		*keep = paths;
-	else if (have_paths)
-		cm_paths_release(&paths);
-	free(len);
-	free(cons);
-	free(fin);
-	free(fhhi);
-	free(funders);
-	cm_csr_release(&c);
-	if (vecs) {
-		igraph_vector_int_destroy(&deg);
-		igraph_vector_int_destroy(&indeg);
-		igraph_vector_int_destroy(&outdeg);
-		igraph_vector_int_destroy(&core);
-		igraph_vector_int_destroy(&reach);
-		igraph_vector_int_destroy(&memb);
-		igraph_vector_int_destroy(&art);
-		igraph_vector_destroy(&eig);
+	if ((rc = alloc_values(a, ms, 1, err)) < 0)
+		return rc;
+	if (igraph_vector_init(&pr, 0))
+		return nomem(err);
+	if ((e = igraph_pagerank(&a->g.tie, IGRAPH_PAGERANK_ALGO_PRPACK, &pr, NULL, igraph_vss_all(),
+				 IGRAPH_DIRECTED, 0.85, &a->g.tie_w, NULL))) {
 		igraph_vector_destroy(&pr);
-		igraph_vector_destroy(&clust);
-		igraph_vector_destroy(&tri);
+		return cm_ig_fail(e, err, "pagerank");
 	}
-	if (built)
-		cm_graphs_release(&g);
+	for (i = 0; i < a->n; i++)
+		a->v[CM_M_PAGERANK][i] = VECTOR(pr)[(igraph_integer_t)i];
+	igraph_vector_destroy(&pr);
+	return CM_OK;
+}
+
+int cm_kernel_local(struct cm_analysis *a, struct cm_error *err)
+{
+	static const enum cm_metric ms[] = { CM_M_CLUSTERING, CM_M_EFFECTIVE_SIZE, CM_M_REACH2 };
+	igraph_integer_t n = (igraph_integer_t)a->n, i;
+	double *tri = malloc(((size_t)n + 1) * sizeof(*tri));
+	igraph_integer_t *reach = malloc(((size_t)n + 1) * sizeof(*reach));
+	int rc;
+
+	if (!tri || !reach || (rc = alloc_values(a, ms, 3, err)) < 0 || local_counts(&a->c, n, tri, reach) < 0) {
+		free(tri);
+		free(reach);
+		return nomem(err);
+	}
+	for (i = 0; i < n; i++) {
+		double d = (double)(a->c.start[i + 1] - a->c.start[i]);
+		a->v[CM_M_CLUSTERING][i] = d < 2 ? 0 : tri[i] / d / (d - 1) * 2.0;
+		a->v[CM_M_EFFECTIVE_SIZE][i] = d > 0 ? d - 2.0 * tri[i] / d : NAN;
+		a->v[CM_M_REACH2][i] = (double)reach[i];
+	}
+	free(tri);
+	free(reach);
+	return CM_OK;
+}
+
+int cm_kernel_constraint(struct cm_analysis *a, struct cm_error *err)
+{
+	static const enum cm_metric ms[] = { CM_M_CONSTRAINT };
+	int rc;
+
+	if ((rc = alloc_values(a, ms, 1, err)) < 0)
+		return rc;
+	return constraint(&a->c, (igraph_integer_t)a->n, a->v[CM_M_CONSTRAINT]) < 0 ? nomem(err) : CM_OK;
+}
+
+int cm_kernel_core(struct cm_analysis *a, struct cm_error *err)
+{
+	static const enum cm_metric ms[] = { CM_M_CORENESS };
+	igraph_vector_int_t core;
+	igraph_error_t e;
+	int rc;
+
+	if ((rc = alloc_values(a, ms, 1, err)) < 0)
+		return rc;
+	if (igraph_vector_int_init(&core, 0))
+		return nomem(err);
+	if ((e = igraph_coreness(&a->g.collab, &core, IGRAPH_ALL))) {
+		igraph_vector_int_destroy(&core);
+		return cm_ig_fail(e, err, "coreness");
+	}
+	from_int(a, CM_M_CORENESS, &core);
+	igraph_vector_int_destroy(&core);
+	return CM_OK;
+}
+
+int cm_kernel_cuts(struct cm_analysis *a, struct cm_error *err)
+{
+	static const enum cm_metric ms[] = { CM_M_ARTICULATION };
+	igraph_vector_int_t art;
+	igraph_error_t e;
+	igraph_integer_t i;
+	int rc;
+
+	if ((rc = alloc_values(a, ms, 1, err)) < 0)
+		return rc;
+	if (igraph_vector_int_init(&art, 0))
+		return nomem(err);
+	if ((e = igraph_articulation_points(&a->g.collab, &art))) {
+		igraph_vector_int_destroy(&art);
+		return cm_ig_fail(e, err, "articulation points");
+	}
+	for (i = 0; i < (igraph_integer_t)a->n; i++)
+		a->v[CM_M_ARTICULATION][i] = 0;
+	for (i = 0; i < igraph_vector_int_size(&art); i++)
+		a->v[CM_M_ARTICULATION][VECTOR(art)[i]] = 1;
+	igraph_vector_int_destroy(&art);
+	return CM_OK;
+}
+
+int cm_kernel_community(struct cm_analysis *a, struct cm_error *err)
+{
+	static const enum cm_metric ms[] = { CM_M_COMMUNITY };
+	igraph_vector_int_t memb;
+	int rc;
+
+	if ((rc = alloc_values(a, ms, 1, err)) < 0)
+		return rc;
+	if (igraph_vector_int_init(&memb, (igraph_integer_t)a->n))
+		return nomem(err);
+	if ((rc = cm_louvain(&a->c, a->n, VECTOR(memb))) < 0) {
+		igraph_vector_int_destroy(&memb);
+		return rc == CM_ETIMEOUT ? cm_ig_fail(IGRAPH_INTERRUPTED, err, "communities") : nomem(err);
+	}
+	if (relabel(&memb, (igraph_integer_t)a->n) < 0) {
+		igraph_vector_int_destroy(&memb);
+		return nomem(err);
+	}
+	from_int(a, CM_M_COMMUNITY, &memb);
+	igraph_vector_int_destroy(&memb);
+	return CM_OK;
+}
+
+int cm_kernel_funding(struct cm_analysis *a, struct cm_error *err)
+{
+	static const enum cm_metric ms[] = { CM_M_FUNDING_IN, CM_M_FUNDERS, CM_M_FUNDING_HHI };
+	long long *funders = malloc((a->n + 1) * sizeof(*funders));
+	size_t i;
+	int rc;
+
+	if (!funders || (rc = alloc_values(a, ms, 3, err)) < 0 ||
+	    cm_funding_per_org(a->l, &a->f, a->v[CM_M_FUNDING_IN], funders, a->v[CM_M_FUNDING_HHI]) < 0) {
+		free(funders);
+		return nomem(err);
+	}
+	for (i = 0; i < a->n; i++)
+		a->v[CM_M_FUNDERS][i] = (double)funders[i];
+	free(funders);
+	return CM_OK;
+}
+
+int cm_kernel_paths_store(struct cm_analysis *a, struct cm_error *err)
+{
+	static const enum cm_metric ms[] = { CM_M_BETWEENNESS, CM_M_BETWEENNESS_NORM, CM_M_HARMONIC,
+					     CM_M_BETWEENNESS_SE, CM_M_HARMONIC_SE };
+	double n = (double)a->n, norm = n > 2 ? (n - 1) * (n - 2) / 2.0 : 0;
+	size_t i;
+	int rc;
+
+	if ((rc = alloc_values(a, ms, a->paths.sampled ? 5 : 3, err)) < 0)
+		return rc;
+	for (i = 0; i < a->n; i++) {
+		a->v[CM_M_BETWEENNESS][i] = a->paths.betweenness[i];
+		a->v[CM_M_BETWEENNESS_NORM][i] = norm > 0 ? a->paths.betweenness[i] / norm : 0;
+		a->v[CM_M_HARMONIC][i] = a->paths.harmonic[i];
+		if (a->paths.sampled) {
+			a->v[CM_M_BETWEENNESS_SE][i] = a->paths.betweenness_se[i];
+			a->v[CM_M_HARMONIC_SE][i] = a->paths.harmonic_se[i];
+		}
+	}
+	return CM_OK;
+}
+
+/* One cell of the per-org table from the context's values. */
+static int set_cell(struct cm_table *t, size_t col, size_t r, const struct cm_analysis *a, enum cm_metric m)
+{
+	const struct cm_metric_info *mi = cm_metric_info(m);
+
+	switch (mi->kind) {
+	case CM_TEXT:
+		return cm_table_set_text(t, col, r, m == CM_M_ID ? cm_landscape_org_id(a->l, r) :
+					 m == CM_M_NAME ? cm_landscape_org_name(a->l, r) :
+					 cm_landscape_org_type(a->l, r));
+	case CM_INT:
+		cm_table_set_int(t, col, r, (long long)a->v[m][r]);
+		return CM_OK;
+	case CM_REAL:
+		cm_table_set_real(t, col, r, a->v[m][r]);
+		return CM_OK;
+	}
+	return CM_EINTERNAL;
+}
+
+int cm_metrics(struct cm_analysis *a, struct cm_table *out, struct cm_error *err)
+{
+	enum cm_metric cols[CM_METRIC_N];
+	size_t ncols = 0, j, r;
+	int m, rc;
+
+	if ((rc = cm_analysis_need(a, CM_K_ALL, err)) < 0)
+		return rc;
+	for (m = 0; m < CM_METRIC_N; m++) {
+		unsigned fl = cm_metric_info(m)->flags;
+		if ((fl & CM_MF_GROUPED) || ((fl & CM_MF_SAMPLED) && !a->paths.sampled))
+			continue;
+		cols[ncols++] = (enum cm_metric)m;
+	}
+	cm_table_release(out);
+	cm_table_init(out, a->n);
+	for (j = 0; j < ncols; j++)
+		if (cm_table_add_metric(out, cols[j]) < 0)
+			return nomem(err);
+	for (r = 0; r < a->n; r++)
+		for (j = 0; j < ncols; j++)
+			if (set_cell(out, j, r, a, cols[j]) < 0)
+				return nomem(err);
+	return CM_OK;
+}
+
+int cm_metrics_compute(const struct cm_landscape *l, const struct cm_filter *f, struct cm_table *out,
+		       struct cm_error *err)
+{
+	struct cm_analysis *a;
+	int rc;
+
+	if ((rc = cm_analysis_new(&a, l, f, err)) < 0)
+		return rc;
+	rc = cm_metrics(a, out, err);
+	cm_analysis_free(a);
 	return rc;
 }

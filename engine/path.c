@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "graph.h"
+#include "analysis.h"
 
 #define PATHS_MAX 4096 /* paths examined to rank ties at the k-th length */
 #define TRUST_UNKNOWN 0.5
@@ -172,10 +172,12 @@ static int set_chain(struct cm_table *out, size_t col, size_t r, const struct cm
 	return bad ? -1 : 0;
 }
 
-int cm_path_compute(const struct cm_landscape *l, const struct cm_filter *f, const char *from, const char *to,
-		    size_t k, struct cm_table *out, struct cm_error *err)
+int cm_path(struct cm_analysis *a, const char *from, const char *to, size_t k, struct cm_table *out,
+	    struct cm_error *err)
 {
-	struct cm_graphs g;
+	const struct cm_landscape *l = a->l;
+	const struct cm_filter *f = &a->f;
+	const struct cm_graphs *g = &a->g;
 	struct chains c;
 	double *trust = NULL;
 	long s = cm_org_find(l, from), t = cm_org_find(l, to);
@@ -188,14 +190,14 @@ int cm_path_compute(const struct cm_landscape *l, const struct cm_filter *f, con
 		return cm_error_set(err, CM_EUSAGE, NULL, 0, 0, "FROM and TO are the same organization");
 	if (k == 0)
 		k = 1;
-	if ((rc = cm_graphs_build(l, f, &g, err)) < 0)
+	if ((rc = cm_analysis_graphs(a, err)) < 0)
 		return rc;
 	rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
-	trust = malloc(((size_t)igraph_ecount(&g.collab) + 1) * sizeof(*trust));
+	trust = malloc(((size_t)igraph_ecount(&g->collab) + 1) * sizeof(*trust));
 	if (!trust)
 		goto out;
-	edge_trust(l, f, &g.collab, trust);
-	if ((rc = best_chains(l, &g, trust, s, t, k, &c, err)) < 0)
+	edge_trust(l, f, &g->collab, trust);
+	if ((rc = best_chains(l, g, trust, s, t, k, &c, err)) < 0)
 		goto out;
 	have = 1;
 	rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
@@ -219,7 +221,19 @@ out:
 	if (have)
 		chains_free(&c);
 	free(trust);
-	cm_graphs_release(&g);
+	return rc;
+}
+
+int cm_path_compute(const struct cm_landscape *l, const struct cm_filter *f, const char *from, const char *to,
+		    size_t k, struct cm_table *out, struct cm_error *err)
+{
+	struct cm_analysis *a;
+	int rc;
+
+	if ((rc = cm_analysis_new(&a, l, f, err)) < 0)
+		return rc;
+	rc = cm_path(a, from, to, k, out, err);
+	cm_analysis_free(a);
 	return rc;
 }
 
@@ -304,10 +318,12 @@ static int target_cmp(const void *a, const void *b, void *ctx)
 	return strcmp(cm_landscape_org_id(l, x->org), cm_landscape_org_id(l, y->org));
 }
 
-int cm_path_targets(const struct cm_landscape *l, const struct cm_filter *f, const char *from,
-		    const struct cm_strlist *targets, size_t top, struct cm_table *out, struct cm_error *err)
+int cm_routes(struct cm_analysis *a, const char *from, const struct cm_strlist *targets, size_t top,
+	      struct cm_table *out, struct cm_error *err)
 {
-	struct cm_graphs g;
+	const struct cm_landscape *l = a->l;
+	const struct cm_filter *f = &a->f;
+	const struct cm_graphs *g = &a->g;
 	struct target_row *row = NULL;
 	unsigned char *target = NULL;
 	igraph_integer_t *dist = NULL, *pred = NULL, *chain = NULL;
@@ -318,11 +334,11 @@ int cm_path_targets(const struct cm_landscape *l, const struct cm_filter *f, con
 
 	if (s < 0)
 		return cm_error_set(err, CM_EUSAGE, l->orgs_path, 0, 0, "no organization with id '%s'", from);
-	if ((rc = cm_graphs_build(l, f, &g, err)) < 0)
+	if ((rc = cm_analysis_graphs(a, err)) < 0)
 		return rc;
 	rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 	target = calloc(l->norgs + 1, 1);
-	trust = malloc(((size_t)igraph_ecount(&g.collab) + 1) * sizeof(*trust));
+	trust = malloc(((size_t)igraph_ecount(&g->collab) + 1) * sizeof(*trust));
 	row = calloc(l->norgs + 1, sizeof(*row));
 	dist = malloc((l->norgs + 1) * sizeof(*dist));
 	pred = malloc((l->norgs + 1) * sizeof(*pred));
@@ -330,8 +346,8 @@ int cm_path_targets(const struct cm_landscape *l, const struct cm_filter *f, con
 	best = malloc((l->norgs + 1) * sizeof(*best));
 	if (!target || !trust || !row || !dist || !pred || !chain || !best)
 		goto out;
-	edge_trust(l, f, &g.collab, trust);
-	if ((rc = best_tree(&g, trust, (igraph_integer_t)s, dist, pred, best, err)) < 0)
+	edge_trust(l, f, &g->collab, trust);
+	if ((rc = best_tree(g, trust, (igraph_integer_t)s, dist, pred, best, err)) < 0)
 		goto out;
 	cm_mark_targets(l, targets, target);
 	for (i = 0; i < l->norgs; i++)
@@ -383,6 +399,18 @@ out:
 	free(pred);
 	free(chain);
 	free(best);
-	cm_graphs_release(&g);
+	return rc;
+}
+
+int cm_path_targets(const struct cm_landscape *l, const struct cm_filter *f, const char *from,
+		    const struct cm_strlist *targets, size_t top, struct cm_table *out, struct cm_error *err)
+{
+	struct cm_analysis *a;
+	int rc;
+
+	if ((rc = cm_analysis_new(&a, l, f, err)) < 0)
+		return rc;
+	rc = cm_routes(a, from, targets, top, out, err);
+	cm_analysis_free(a);
 	return rc;
 }

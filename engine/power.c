@@ -10,7 +10,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "graph.h"
+#include "analysis.h"
 
 #define GATEKEEPERS_LISTED 10 /* per group */
 #define FUNDERS_LISTED 5
@@ -173,34 +173,27 @@ static double spearman(const double *x, const double *y, size_t k, int *nomem)
 	return sxx > 0 && syy > 0 ? sxy / sqrt(sxx * syy) : NAN;
 }
 
-/* Column values of the metrics table as doubles (NaN when empty). */
-static void column(const struct cm_table *m, const char *name, double *out)
-{
-	int c = cm_table_find(m, name);
-	size_t i;
-
-	for (i = 0; i < m->nrows; i++) {
-		const struct cm_column *col = &m->cols[c];
-		out[i] = col->null[i] ? NAN : col->kind == CM_INT ? (double)col->ints[i] : col->reals[i];
-	}
-}
-
 /* ---------------------------------------------------------------- */
 /* sections                                                           */
 
 struct ctx {
+	struct cm_analysis *a;
 	const struct cm_landscape *l;
 	const struct cm_filter *f;
 	const struct cm_power_opts *o;
-	struct cm_graphs g;
-	struct cm_csr c;
-	struct cm_table m;     /* per-org metrics */
-	struct cm_paths paths; /* the path searches behind them */
-	int have_paths;
+	const struct cm_graphs *g;
+	const struct cm_csr *c;
+	const struct cm_paths *paths; /* the path searches behind betweenness */
 	size_t n;
 	struct cm_report r;
 	struct cm_error *err;
 };
+
+/* The values of measure m (computed by then: see cm_power). */
+static void column(const struct ctx *x, enum cm_metric m, double *out)
+{
+	memcpy(out, x->a->v[m], x->n * sizeof(*out));
+}
 
 static const char *org_name(const struct ctx *x, size_t i)
 {
@@ -231,7 +224,7 @@ static int largest_component(struct ctx *x, igraph_integer_t *ncomp, igraph_inte
 		igraph_vector_int_destroy(&memb);
 		return CM_ENOMEM;
 	}
-	if (igraph_connected_components(&x->g.collab, &memb, &csize, ncomp, IGRAPH_WEAK))
+	if (igraph_connected_components(&x->g->collab, &memb, &csize, ncomp, IGRAPH_WEAK))
 		goto out;
 	*largest = 0;
 	for (i = 0; i < *ncomp; i++)
@@ -240,11 +233,11 @@ static int largest_component(struct ctx *x, igraph_integer_t *ncomp, igraph_inte
 			best = i;
 		}
 	for (i = 0; i < (igraph_integer_t)x->n; i++)
-		if (VECTOR(memb)[i] == best && x->paths.searched[i]) {
-			sum += x->paths.dist_sum[i];
-			pairs += (double)x->paths.reached[i];
-			if (x->paths.ecc[i] > far)
-				far = x->paths.ecc[i];
+		if (VECTOR(memb)[i] == best && x->paths->searched[i]) {
+			sum += x->paths->dist_sum[i];
+			pairs += (double)x->paths->reached[i];
+			if (x->paths->ecc[i] > far)
+				far = x->paths->ecc[i];
 		}
 	if (*largest >= 2 && pairs > 0) {
 		*apl = sum / pairs;
@@ -259,18 +252,18 @@ out:
 
 static int network_section(struct ctx *x)
 {
-	double n = (double)x->n, m = (double)igraph_ecount(&x->g.collab), apl, diam, tr, ac, rec = NAN;
+	double n = (double)x->n, m = (double)igraph_ecount(&x->g->collab), apl, diam, tr, ac, rec = NAN;
 	igraph_integer_t ncomp = 0, largest = 0;
 	igraph_error_t e;
 
 	if (largest_component(x, &ncomp, &largest, &apl, &diam) < 0)
 		return CM_ENOMEM;
-	if ((e = igraph_transitivity_undirected(&x->g.collab, &tr, IGRAPH_TRANSITIVITY_ZERO)) ||
-	    (e = igraph_transitivity_avglocal_undirected(&x->g.collab, &ac, IGRAPH_TRANSITIVITY_ZERO)) ||
-	    (igraph_ecount(&x->g.tie) > 0 && (e = igraph_reciprocity(&x->g.tie, &rec, 1, IGRAPH_RECIPROCITY_DEFAULT))))
+	if ((e = igraph_transitivity_undirected(&x->g->collab, &tr, IGRAPH_TRANSITIVITY_ZERO)) ||
+	    (e = igraph_transitivity_avglocal_undirected(&x->g->collab, &ac, IGRAPH_TRANSITIVITY_ZERO)) ||
+	    (igraph_ecount(&x->g->tie) > 0 && (e = igraph_reciprocity(&x->g->tie, &rec, 1, IGRAPH_RECIPROCITY_DEFAULT))))
 		return cm_ig_fail(e, x->err, "clustering"); /* never a silent 0 */
 	cm_report_add(&x->r, "network", "", "organizations", n, "%.0f organizations", n);
-	if (cm_table_find(&x->m, "betweenness_se") >= 0) {
+	if (x->paths->sampled) {
 		size_t k = cm_path_samples(x->l, x->f);
 		cm_report_add(&x->r, "network", "", "path_sources", (double)k,
 		    "ESTIMATES: betweenness and harmonic closeness, and the figures built on them, are estimated "
@@ -301,7 +294,7 @@ static int network_section(struct ctx *x)
 	} else {
 		cm_report_add(&x->r, "network", "", "average_path_length", apl,
 		    "within the largest part, organizations are %.2f steps apart on average", apl);
-		cm_report_add(&x->r, "network", "", "diameter", diam, x->paths.sampled ?
+		cm_report_add(&x->r, "network", "", "diameter", diam, x->paths->sampled ?
 		    "and at least %g steps apart at the farthest (a lower bound from the sample)" :
 		    "and at most %g steps apart", diam);
 	}
@@ -331,9 +324,10 @@ static const char *level(double c)
 
 static int centralization_section(struct ctx *x, double *buf)
 {
-	static const struct { const char *col, *what; } cs[] = {
-		{ "degree", "partners" }, { "betweenness", "brokerage (betweenness)" },
-		{ "harmonic", "reach (harmonic closeness)" }, { "eigenvector", "well-connected partners (eigenvector)" },
+	static const struct { enum cm_metric m; const char *col, *what; } cs[] = {
+		{ CM_M_DEGREE, "degree", "partners" }, { CM_M_BETWEENNESS, "betweenness", "brokerage (betweenness)" },
+		{ CM_M_HARMONIC, "harmonic", "reach (harmonic closeness)" },
+		{ CM_M_EIGENVECTOR, "eigenvector", "well-connected partners (eigenvector)" },
 	};
 	double n = (double)x->n;
 	double tmax[4] = { (n - 1) * (n - 2), (n - 1) * (n - 1) * (n - 2) / 2, (n - 1) * (n - 2) / 2, n - 2 };
@@ -341,7 +335,7 @@ static int centralization_section(struct ctx *x, double *buf)
 
 	for (k = 0; k < 4; k++) {
 		double c;
-		column(&x->m, cs[k].col, buf);
+		column(x, cs[k].m, buf);
 		c = freeman(buf, x->n, tmax[k]);
 		if (isnan(c))
 			cm_report_add(&x->r, "centralization", "", cs[k].col, NAN, "undefined: fewer than three organizations");
@@ -383,29 +377,30 @@ static size_t compact(double *v, const double *mask, size_t n)
 
 static int inequality_section(struct ctx *x, double *buf, double *budget)
 {
-	static const struct { const char *col, *name, *what; } cs[] = {
-		{ "degree", "degree", "partnerships" }, { "betweenness", "betweenness", "brokerage (betweenness)" },
+	static const struct { enum cm_metric m; const char *name, *what; } cs[] = {
+		{ CM_M_DEGREE, "degree", "partnerships" }, { CM_M_BETWEENNESS, "betweenness", "brokerage (betweenness)" },
 	};
 	size_t k, i, nb;
 
 	for (k = 0; k < 2; k++) {
-		column(&x->m, cs[k].col, buf);
+		column(x, cs[k].m, buf);
 		inequality_of(x, cs[k].name, cs[k].what, buf, x->n);
 	}
 	for (i = 0; i < x->n; i++)
 		buf[i] = budget[i];
 	nb = compact(buf, budget, x->n);
 	inequality_of(x, "budget", "budget", buf, nb);
-	column(&x->m, "funding_in", buf);
+	column(x, CM_M_FUNDING_IN, buf);
 	inequality_of(x, "funding_in", "funding received", buf, x->n);
 	return CM_OK;
 }
 
 static int money_section(struct ctx *x, double *buf, double *budget)
 {
-	static const struct { const char *col, *what; } cs[] = {
-		{ "degree", "partners" }, { "betweenness", "brokerage" }, { "harmonic", "reach" },
-		{ "eigenvector", "well-connected partners" }, { "pagerank", "PageRank" },
+	static const struct { enum cm_metric m; const char *col, *what; } cs[] = {
+		{ CM_M_DEGREE, "degree", "partners" }, { CM_M_BETWEENNESS, "betweenness", "brokerage" },
+		{ CM_M_HARMONIC, "harmonic", "reach" }, { CM_M_EIGENVECTOR, "eigenvector", "well-connected partners" },
+		{ CM_M_PAGERANK, "pagerank", "PageRank" },
 	};
 	double *b = malloc((x->n + 1) * sizeof(*b));
 	size_t k, i, nb;
@@ -418,7 +413,7 @@ static int money_section(struct ctx *x, double *buf, double *budget)
 	for (k = 0; k < sizeof(cs) / sizeof(*cs); k++) {
 		char measure[64];
 		double rho;
-		column(&x->m, cs[k].col, buf);
+		column(x, cs[k].m, buf);
 		compact(buf, budget, x->n);
 		rho = spearman(b, buf, nb, &x->r.nomem);
 		snprintf(measure, sizeof(measure), "spearman_budget_%s", cs[k].col);
@@ -442,7 +437,7 @@ static int groups_section(struct ctx *x, const struct cm_groups *gr)
 	long long *in = calloc(gr->n + 1, sizeof(*in)), *ex = calloc(gr->n + 1, sizeof(*ex)),
 		  *size = calloc(gr->n + 1, sizeof(*size));
 	igraph_vector_int_t types;
-	double m = (double)igraph_ecount(&x->g.collab), assort = NAN, E = 0, I = 0;
+	double m = (double)igraph_ecount(&x->g->collab), assort = NAN, E = 0, I = 0;
 	igraph_integer_t e;
 	igraph_error_t ie;
 	size_t g, i;
@@ -457,8 +452,8 @@ static int groups_section(struct ctx *x, const struct cm_groups *gr)
 		size[gr->group_of[i]]++;
 		VECTOR(types)[i] = gr->group_of[i];
 	}
-	for (e = 0; e < igraph_ecount(&x->g.collab); e++) {
-		uint32_t a = gr->group_of[IGRAPH_FROM(&x->g.collab, e)], b = gr->group_of[IGRAPH_TO(&x->g.collab, e)];
+	for (e = 0; e < igraph_ecount(&x->g->collab); e++) {
+		uint32_t a = gr->group_of[IGRAPH_FROM(&x->g->collab, e)], b = gr->group_of[IGRAPH_TO(&x->g->collab, e)];
 		if (a == b) {
 			in[a]++;
 			I++;
@@ -468,7 +463,7 @@ static int groups_section(struct ctx *x, const struct cm_groups *gr)
 			E++;
 		}
 	}
-	if (m > 0 && (ie = igraph_assortativity_nominal(&x->g.collab, &types, &assort, IGRAPH_UNDIRECTED, 1))) {
+	if (m > 0 && (ie = igraph_assortativity_nominal(&x->g->collab, &types, &assort, IGRAPH_UNDIRECTED, 1))) {
 		igraph_vector_int_destroy(&types);
 		free(in);
 		free(ex);
@@ -530,7 +525,7 @@ static int flow_cmp(const void *a, const void *b)
 static int access_section(struct ctx *x, const struct cm_groups *gr, int gatekeepers)
 {
 	const struct cm_landscape *l = x->l;
-	const struct cm_csr *c = &x->c;
+	const struct cm_csr *c = x->c;
 	size_t n = x->n, i, head = 0, tail = 0, g;
 	int32_t *dist = malloc((n + 1) * sizeof(*dist));
 	size_t *order = malloc((n + 1) * sizeof(*order));
@@ -687,11 +682,11 @@ static int kpp_neg(struct ctx *x, size_t k)
 		double r = (double)(n - step - 1), best = -HUGE_VAL, bestF;
 		size_t bi = 0;
 		igraph_integer_t bdeg = -1;
-		if (cm_cut_vertices(&x->c, n, removed, after, NULL, NULL) < 0)
+		if (cm_cut_vertices(x->c, n, removed, after, NULL, NULL) < 0)
 			goto out;
 		for (i = 0; i < n; i++) {
 			double F;
-			igraph_integer_t deg = x->c.start[i + 1] - x->c.start[i];
+			igraph_integer_t deg = x->c->start[i + 1] - x->c->start[i];
 			if (removed[i])
 				continue;
 			/* with fewer than two orgs left F is undefined: pick by degree */
@@ -751,7 +746,7 @@ static long gain_of(const struct cm_csr *c, size_t v, const unsigned char *state
  * fresh gain wins, ties by file order. */
 static int kpp_pos(struct ctx *x, size_t k)
 {
-	const struct cm_csr *c = &x->c;
+	const struct cm_csr *c = x->c;
 	size_t n = x->n, step, i;
 	unsigned char *state = calloc(n + 1, 1); /* 0 unreached, 1 reached, 2 reached and in the set */
 	long *bound = malloc((n + 1) * sizeof(*bound)), reach = 0;
@@ -815,7 +810,8 @@ static int funding_section(struct ctx *x)
 	double *given = calloc(x->n + 1, sizeof(*given)), total = 0, hhi = 0;
 	long long *first = malloc((x->n + 1) * sizeof(*first));
 	struct flow_item *items = malloc((x->n + 1) * sizeof(*items));
-	int rc = CM_ENOMEM, fcol = cm_table_find(&x->m, "funders");
+	const double *funders = x->a->v[CM_M_FUNDERS];
+	int rc = CM_ENOMEM;
 
 	if (!given || !first || !items || cm_funding_gifts(x->l, x->f, &gifts, &ng) < 0) {
 		free(given);
@@ -868,7 +864,7 @@ static int funding_section(struct ctx *x)
 		if (!deps)
 			goto out;
 		for (j = 0; j < x->n; j++)
-			if (x->m.cols[fcol].ints[j] == 1) {
+			if (funders[j] == 1) {
 				ndep++;
 				deps[first[j]]++;
 			}
@@ -885,7 +881,7 @@ static int funding_section(struct ctx *x)
 			    "%s is the only funder of %.0f organizations", org_name(x, items[i].org), items[i].v);
 	}
 	for (j = 0; j < x->n; j++)
-		if (x->m.cols[fcol].ints[j] == 1)
+		if (funders[j] == 1)
 			cm_report_add(&x->r, "funding", org_id(x, j), "single_funder", 1, "%s depends on a single funder, %s",
 			    org_name(x, j), org_name(x, (size_t)first[j]));
 	rc = x->r.nomem ? CM_ENOMEM : CM_OK;
@@ -897,49 +893,44 @@ out:
 	return rc;
 }
 
-int cm_power_compute(const struct cm_landscape *l, const struct cm_filter *f, const struct cm_power_opts *o,
-		     struct cm_table *out, struct cm_error *err)
-{
-	return cm_power_run(l, f, o, out, NULL, err);
-}
+/* The measures the report is built on. */
+#define POWER_KERNELS (CM_K_DEGREE | CM_K_PATHS | CM_K_EIGEN | CM_K_PAGERANK | CM_K_FUNDING)
 
-int cm_power_run(const struct cm_landscape *l, const struct cm_filter *f, const struct cm_power_opts *o,
-		 struct cm_table *out, struct cm_table *metrics, struct cm_error *err)
+int cm_power(struct cm_analysis *a, const struct cm_power_opts *o, struct cm_table *out, struct cm_error *err)
 {
 	struct ctx x;
 	struct cm_groups gr;
 	double *buf = NULL, *budget = NULL;
 	size_t i;
-	int rc, built = 0, have_groups = 0;
+	int rc, have_groups = 0;
 
 	memset(&x, 0, sizeof(x));
 	memset(&gr, 0, sizeof(gr));
-	x.l = l;
-	x.f = f;
+	x.a = a;
+	x.l = a->l;
+	x.f = &a->f;
 	x.o = o;
-	x.n = l->norgs;
+	x.n = a->n;
 	x.err = err;
-	cm_table_init(&x.m, 0);
 	if (cm_report_init(&x.r, out) < 0)
 		return cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 	if (o && o->group_by) {
-		if ((rc = cm_groups_build(l, o->group_by, &gr, err)) < 0)
+		if ((rc = cm_groups_build(x.l, o->group_by, &gr, err)) < 0)
 			return rc;
 		have_groups = 1;
 	}
-	if ((rc = cm_metrics_run(l, f, &x.m, &x.paths, err)) < 0)
+	if ((rc = cm_analysis_need(a, POWER_KERNELS, err)) < 0)
 		goto out;
-	x.have_paths = 1;
-	if ((rc = cm_graphs_build(l, f, &x.g, err)) < 0)
-		goto out;
-	built = 1;
+	x.g = &a->g;
+	x.c = &a->c;
+	x.paths = &a->paths;
 	rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 	buf = malloc((x.n + 1) * sizeof(*buf));
 	budget = malloc((x.n + 1) * sizeof(*budget));
-	if (!buf || !budget || cm_csr_build(&x.g.collab, &x.g.collab_w, &x.c) < 0)
+	if (!buf || !budget)
 		goto out;
 	for (i = 0; i < x.n; i++)
-		budget[i] = l->orgs[i].budget;
+		budget[i] = x.l->orgs[i].budget;
 	if (network_section(&x) < 0 || centralization_section(&x, buf) < 0 ||
 	    inequality_section(&x, buf, budget) < 0 || money_section(&x, buf, budget) < 0)
 		goto out;
@@ -950,23 +941,25 @@ int cm_power_run(const struct cm_landscape *l, const struct cm_filter *f, const 
 		goto out;
 	if (funding_section(&x) < 0 || x.r.nomem)
 		goto out;
-	if (metrics) { /* hand the per-org metrics over */
-		struct cm_table t = *metrics;
-		*metrics = x.m;
-		x.m = t;
-	}
 	cm_error_clear(err);
 	rc = CM_OK;
 out:
 	free(buf);
 	free(budget);
-	cm_csr_release(&x.c);
-	if (built)
-		cm_graphs_release(&x.g);
-	cm_table_release(&x.m);
-	if (x.have_paths)
-		cm_paths_release(&x.paths);
 	if (have_groups)
 		cm_groups_release(&gr);
+	return rc;
+}
+
+int cm_power_compute(const struct cm_landscape *l, const struct cm_filter *f, const struct cm_power_opts *o,
+		     struct cm_table *out, struct cm_error *err)
+{
+	struct cm_analysis *a;
+	int rc;
+
+	if ((rc = cm_analysis_new(&a, l, f, err)) < 0)
+		return rc;
+	rc = cm_power(a, o, out, err);
+	cm_analysis_free(a);
 	return rc;
 }

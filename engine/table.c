@@ -64,6 +64,7 @@ int cm_table_add_column(struct cm_table *t, const char *name, enum cm_kind kind)
 	c = &cols[t->ncols];
 	memset(c, 0, sizeof(*c));
 	c->kind = kind;
+	c->metric = -1;
 	c->name = strdup(name);
 	if (!c->name || column_alloc(c, t->nrows) < 0) {
 		column_free(c, 0);
@@ -130,6 +131,27 @@ void cm_table_set_real(struct cm_table *t, size_t col, size_t row, double v)
 {
 	t->cols[col].reals[row] = v;
 	t->cols[col].null[row] = !isfinite(v);
+}
+
+int cm_table_add_metric(struct cm_table *t, enum cm_metric m)
+{
+	const struct cm_metric_info *mi = cm_metric_info(m);
+	int c;
+
+	if (!mi || (c = cm_table_add_column(t, mi->name, mi->kind)) < 0)
+		return -1;
+	t->cols[c].metric = (int)m;
+	return c;
+}
+
+int cm_table_col(const struct cm_table *t, enum cm_metric m)
+{
+	size_t j;
+
+	for (j = 0; j < t->ncols; j++)
+		if (t->cols[j].metric == (int)m)
+			return (int)j;
+	return -1;
 }
 
 int cm_table_find(const struct cm_table *t, const char *name)

@@ -1,0 +1,64 @@
+/* analysis.h - struct cm_analysis, the object that owns a run (engine-private).
+ *
+ * One context per landscape and filter: the graphs, the path searches and
+ * every per-org measure are computed on first request and kept, so no
+ * analysis computes what another already has (SQLite's schema-loaded bits,
+ * igraph's property cache). */
+#ifndef CM_ANALYSIS_H
+#define CM_ANALYSIS_H
+
+#include "graph.h"
+
+/* Kernels: each fills one or more measures of the registry. */
+enum {
+	CM_K_GRAPHS = 1u << 0,     /* the collaboration and tie graphs, the CSR */
+	CM_K_DEGREE = 1u << 1,     /* degree, strength, in/out degree */
+	CM_K_PATHS = 1u << 2,      /* betweenness, harmonic (threads; sampled when large) */
+	CM_K_EIGEN = 1u << 3,      /* eigenvector */
+	CM_K_PAGERANK = 1u << 4,   /* PageRank */
+	CM_K_LOCAL = 1u << 5,      /* triangles: clustering, effective size; reach2 */
+	CM_K_CONSTRAINT = 1u << 6, /* Burt's constraint */
+	CM_K_CORE = 1u << 7,       /* coreness */
+	CM_K_CUTS = 1u << 8,       /* articulation points */
+	CM_K_COMMUNITY = 1u << 9,  /* Louvain */
+	CM_K_FUNDING = 1u << 10,   /* money received, funders, HHI */
+	CM_K_ALL = (1u << 11) - 1
+};
+
+struct cm_analysis {
+	const struct cm_landscape *l;
+	struct cm_filter f;       /* a copy; f.types points into types */
+	char **types;
+	size_t n;                 /* orgs */
+	unsigned known;           /* CM_K_* computed so far */
+	struct cm_graphs g;
+	struct cm_csr c;
+	struct cm_paths paths;    /* the searches behind betweenness and harmonic */
+	double *v[CM_METRIC_N];   /* per-org values (NaN = empty), NULL until computed */
+};
+
+/* The kernel that computes metric m (0 for labels and grouped measures). */
+unsigned cm_metric_kernel(enum cm_metric m);
+
+/* Computes every kernel of mask not known yet, the path searches on their
+ * own threads while this one does the rest.  Returns 0 or a status (err
+ * filled); kernels that finished stay known. */
+int cm_analysis_need(struct cm_analysis *a, unsigned mask, struct cm_error *err);
+
+/* The graphs and the CSR of the collaboration graph, built on first use. */
+int cm_analysis_graphs(struct cm_analysis *a, struct cm_error *err);
+
+/* The kernels (engine/metrics.c): each fills a->v[] for its measures. */
+int cm_kernel_degree(struct cm_analysis *a, struct cm_error *err);
+int cm_kernel_eigen(struct cm_analysis *a, struct cm_error *err);
+int cm_kernel_pagerank(struct cm_analysis *a, struct cm_error *err);
+int cm_kernel_local(struct cm_analysis *a, struct cm_error *err);
+int cm_kernel_constraint(struct cm_analysis *a, struct cm_error *err);
+int cm_kernel_core(struct cm_analysis *a, struct cm_error *err);
+int cm_kernel_cuts(struct cm_analysis *a, struct cm_error *err);
+int cm_kernel_community(struct cm_analysis *a, struct cm_error *err);
+int cm_kernel_funding(struct cm_analysis *a, struct cm_error *err);
+/* Turns finished path searches into betweenness, harmonic and their errors. */
+int cm_kernel_paths_store(struct cm_analysis *a, struct cm_error *err);
+
+#endif
