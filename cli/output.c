@@ -40,10 +40,13 @@ static void csv_text(const char *s, FILE *f)
 		fputc('"', f);
 	if (inject)
 		fputc('\'', f);
-	for (; *s; s++) {
-		if (*s == '"')
-			fputc('"', f);
-		fputc(*s, f);
+	for (;;) { /* runs up to and including each quote, the quote then doubled */
+		const char *q = strchr(s, '"');
+		fwrite(s, 1, q ? (size_t)(q - s) + 1 : strlen(s), f);
+		if (!q)
+			break;
+		fputc('"', f);
+		s = q + 1;
 	}
 	if (quote)
 		fputc('"', f);

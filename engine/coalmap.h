@@ -120,7 +120,7 @@ size_t cm_landscape_nties(const struct cm_landscape *l);
 const char *cm_landscape_org_id(const struct cm_landscape *l, size_t i);
 const char *cm_landscape_org_name(const struct cm_landscape *l, size_t i);
 const char *cm_landscape_org_type(const struct cm_landscape *l, size_t i);
-/* Index of the org with this id, or -1.  O(n). */
+/* Index of the org with this id, or -1.  O(1): a hash kept from loading. */
 long cm_org_find(const struct cm_landscape *l, const char *id);
 /* Files the landscape was read from (borrowed). */
 const char *cm_landscape_orgs_path(const struct cm_landscape *l);
@@ -217,7 +217,7 @@ struct cm_column {
 	char *name;
 	enum cm_kind kind;
 	int metric;           /* enum cm_metric the column holds, or -1 */
-	char **text;          /* CM_TEXT: owned copies, NULL = empty */
+	char **text;          /* CM_TEXT: copies owned by the table, NULL = empty */
 	long long *ints;      /* CM_INT */
 	double *reals;        /* CM_REAL: NaN = empty */
 	unsigned char *null;  /* 1 = empty cell (all kinds) */
@@ -227,6 +227,8 @@ struct cm_table {
 	char *title;          /* owned, may be NULL */
 	size_t nrows, ncols;
 	struct cm_column *cols;
+	size_t cap;           /* rows allocated in every column (>= nrows) */
+	struct cm_arena *text; /* where the text cells live (engine/table.c) */
 };
 
 /* Initialises an empty table with nrows rows and no columns. */

@@ -17,70 +17,103 @@ static const char *stance_name(int s)
 	return "";
 }
 
-const char *cm_org_attr(const struct cm_landscape *l, size_t i, const char *attr)
+/* A column of organizations.csv, resolved once: a known column (k >= 0)
+ * or an extra attribute (attr >= 0). */
+enum { C_ID, C_NAME, C_TYPE, C_COUNTRY, C_REGION, C_ISSUES, C_SKILLS, C_STANCE, C_NTEXT };
+static const char *const text_cols[C_NTEXT] = {
+	"id", "name", "type", "country", "region", "issues", "skills", "stance"
+};
+
+struct orgcol {
+	int k;
+	long attr;
+};
+
+static int resolve(const struct cm_landscape *l, const char *name, struct orgcol *c)
+{
+	size_t k;
+
+	c->k = -1;
+	c->attr = -1;
+	for (k = 0; k < C_NTEXT; k++)
+		if (!strcasecmp(name, text_cols[k])) {
+			c->k = (int)k;
+			return 0;
+		}
+	for (k = 0; k < l->norg_attrs; k++)
+		if (!strcasecmp(name, l->org_attrs[k].name)) {
+			c->attr = (long)k;
+			return 0;
+		}
+	return -1;
+}
+
+static const char *value(const struct cm_landscape *l, size_t i, const struct orgcol *c)
 {
 	const struct cm_org *o = &l->orgs[i];
 	const char *p = l->pool.buf;
-	size_t k;
 
-	if (!strcasecmp(attr, "id")) return p + o->id;
-	if (!strcasecmp(attr, "name")) return p + o->name;
-	if (!strcasecmp(attr, "type")) return p + o->type;
-	if (!strcasecmp(attr, "country")) return p + o->country;
-	if (!strcasecmp(attr, "region")) return p + o->region;
-	if (!strcasecmp(attr, "issues")) return p + o->issues;
-	if (!strcasecmp(attr, "skills")) return p + o->skills;
-	if (!strcasecmp(attr, "stance")) return stance_name(o->stance);
-	for (k = 0; k < l->norg_attrs; k++)
-		if (!strcasecmp(attr, l->org_attrs[k].name))
-			return p + l->org_attrs[k].val[i];
-	return NULL;
+	switch (c->k) {
+	case C_ID: return p + o->id;
+	case C_NAME: return p + o->name;
+	case C_TYPE: return p + o->type;
+	case C_COUNTRY: return p + o->country;
+	case C_REGION: return p + o->region;
+	case C_ISSUES: return p + o->issues;
+	case C_SKILLS: return p + o->skills;
+	case C_STANCE: return stance_name(o->stance);
+	}
+	return p + l->org_attrs[c->attr].val[i];
+}
+
+const char *cm_org_attr(const struct cm_landscape *l, size_t i, const char *attr)
+{
+	struct orgcol c;
+
+	return resolve(l, attr, &c) < 0 ? NULL : value(l, i, &c);
 }
 
 void cm_groups_release(struct cm_groups *g)
 {
-	size_t i;
-
-	for (i = 0; i < g->n; i++)
-		free(g->names[i]);
+	cm_strset_release(&g->values);
 	free(g->names);
 	free(g->group_of);
+	free(g->start);
+	free(g->member);
 	memset(g, 0, sizeof(*g));
 }
 
 int cm_groups_build(const struct cm_landscape *l, const char *attr, struct cm_groups *g,
 		    struct cm_error *err)
 {
-	size_t i, j, cap = 0;
+	struct orgcol c;
+	size_t i, n = l->norgs;
 
 	memset(g, 0, sizeof(*g));
-	if (l->norgs && !cm_org_attr(l, 0, attr))
+	cm_strset_init(&g->values);
+	if (resolve(l, attr, &c) < 0 && n)
 		return cm_error_set(err, CM_EUSAGE, l->orgs_path, 0, 0, "no column '%s' to group by", attr);
-	g->group_of = malloc((l->norgs ? l->norgs : 1) * sizeof(*g->group_of));
-	if (!g->group_of)
+	if (!(g->group_of = malloc((n + 1) * sizeof(*g->group_of))) || !(g->member = malloc((n + 1) * sizeof(*g->member))))
 		goto nomem;
-	/* linear search per org is fine for the few groups an attribute has;
-	 * an attribute with a value per org (id) costs O(n^2), so hash would
-	 * be needed there; group-by is for categories */
-	for (i = 0; i < l->norgs; i++) {
-		const char *v = cm_org_attr(l, i, attr);
-		for (j = 0; j < g->n && strcmp(g->names[j], v); j++)
-			;
-		if (j == g->n) {
-			if (g->n == cap) {
-				size_t nc = cap ? 2 * cap : 16;
-				char **nn = realloc(g->names, nc * sizeof(*nn));
-				if (!nn)
-					goto nomem;
-				g->names = nn;
-				cap = nc;
-			}
-			if (!(g->names[g->n] = strdup(v)))
-				goto nomem;
-			g->n++;
-		}
-		g->group_of[i] = (uint32_t)j;
+	for (i = 0; i < n; i++) {
+		const char *v = value(l, i, &c);
+		long k = cm_strset_add(&g->values, v, strlen(v));
+		if (k < 0)
+			goto nomem;
+		g->group_of[i] = (uint32_t)k;
 	}
+	g->n = g->values.n;
+	if (!(g->names = malloc((g->n + 1) * sizeof(*g->names))) || !(g->start = calloc(g->n + 2, sizeof(*g->start))))
+		goto nomem;
+	for (i = 0; i < g->n; i++)
+		g->names[i] = cm_strset_get(&g->values, i);
+	/* members by counting sort, in org order within each group */
+	for (i = 0; i < n; i++)
+		g->start[g->group_of[i] + 2]++;
+	for (i = 2; i < g->n + 2; i++)
+		g->start[i] += g->start[i - 1];
+	for (i = 0; i < n; i++)
+		g->member[g->start[g->group_of[i] + 1]++] = i;
 	return CM_OK;
 nomem:
 	cm_groups_release(g);
@@ -89,12 +122,9 @@ nomem:
 
 long cm_org_find(const struct cm_landscape *l, const char *id)
 {
-	size_t i;
+	size_t i = cm_strmap_find(&l->ids, l->pool.buf, id, strlen(id));
 
-	for (i = 0; i < l->norgs; i++)
-		if (!strcmp(l->pool.buf + l->orgs[i].id, id))
-			return (long)i;
-	return -1;
+	return i == (size_t)-1 ? -1 : (long)i;
 }
 
 void cm_mark_targets(const struct cm_landscape *l, const struct cm_strlist *targets, unsigned char *target)

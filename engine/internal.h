@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "coalmap.h"
+#include "strmap.h"
 
 #define CM_FIELD_MAX (1u << 20)  /* longest accepted field, bytes */
 #define CM_COLUMNS_MAX 10000     /* most columns in a file */
@@ -116,6 +117,7 @@ struct cm_landscape {
 	struct cm_attr *org_attrs, *tie_attrs;
 	size_t norg_attrs, ntie_attrs;
 	unsigned org_present, tie_present; /* bit k: known column k was in the header */
+	struct cm_strmap ids;              /* org id -> index, keyed into pool */
 };
 
 /* 1 if tie type name is `conflict`. */
@@ -126,12 +128,16 @@ int cm_filter_keeps(const struct cm_landscape *l, const struct cm_filter *f,
 
 /* Groups of organizations by an attribute (engine/groups.c): group_of[i]
  * is org i's group, names[g] the group's value ("" allowed), in order of
- * first appearance.  attr is any organizations.csv column.  Caller frees
- * with cm_groups_release.  CM_EUSAGE when there is no such column. */
+ * first appearance; the members of group g are member[start[g] ..
+ * start[g+1]), in org order.  attr is any organizations.csv column.
+ * Caller frees with cm_groups_release.  CM_EUSAGE when there is no such
+ * column.  O(n), values hashed. */
 struct cm_groups {
 	uint32_t *group_of;
-	char **names;
+	const char **names;     /* into values */
 	size_t n;
+	size_t *start, *member;
+	struct cm_strset values;
 };
 int cm_groups_build(const struct cm_landscape *l, const char *attr, struct cm_groups *g,
 		    struct cm_error *err);

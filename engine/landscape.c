@@ -10,7 +10,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 
 #include "internal.h"
@@ -33,86 +32,6 @@ static const char *const directed_types[] = {
 	"funding", "information", "membership", "access", "distribution"
 };
 
-/* FNV-1a's low bits are weak for short keys such as "o123", so mix them
- * (murmur3's finalizer) before use; the low 32 bits pick the slot and are
- * kept in it, to rehash and to skip most unequal keys without a lookup. */
-static uint64_t mix(uint64_t h)
-{
-	h ^= h >> 33;
-	h *= 0xff51afd7ed558ccdull;
-	h ^= h >> 33;
-	h *= 0xc4ceb9fe1a85ec53ull;
-	h ^= h >> 33;
-	return h;
-}
-
-/* Zeroed memory for a large table, on huge pages where the system allows
- * it (fewer TLB misses on random probes).  Release with free. */
-static void *table_alloc(size_t bytes)
-{
-	void *p;
-
-	if (bytes < ((size_t)4 << 20))
-		return calloc(1, bytes);
-	if (posix_memalign(&p, (size_t)2 << 20, bytes) != 0)
-		return NULL;
-#ifdef MADV_HUGEPAGE
-	madvise(p, bytes, MADV_HUGEPAGE);
-#endif
-	memset(p, 0, bytes);
-	return p;
-}
-
-/* Open addressing with linear probing, power-of-two size, at most half
- * full.  A slot holds index + 1 (0 = empty), 32 bits of the hash and, for
- * org ids, the key: an id of up to 7 bytes itself (bytes, length in the
- * top byte), a longer one as its pool offset with the top bit set.  So a
- * probe needs no other memory until the hashes agree, and short ids none
- * at all. */
-struct islot {
-	uint32_t idx;  /* index + 1; 0 = empty */
-	uint32_t h32;
-	uint64_t key;  /* id tables only */
-};
-
-#define LONG_KEY (1ull << 63)
-
-static uint64_t id_key(const char *s, size_t n, size_t off)
-{
-	uint64_t k = 0;
-
-	if (n > 7)
-		return (uint64_t)off | LONG_KEY;
-	memcpy(&k, s, n);
-	return k | (uint64_t)n << 56;
-}
-
-struct idxset {
-	struct islot *slots;
-	size_t cap, n;
-};
-
-static int idxset_grow(struct idxset *s)
-{
-	size_t cap = s->cap ? 2 * s->cap : 1024, i;
-	struct islot *slots = cap <= ((size_t)1 << 32) ? table_alloc(cap * sizeof(*slots)) : NULL;
-
-	if (!slots)
-		return CM_ENOMEM;
-	for (i = 0; i < s->cap; i++) {
-		size_t j;
-		if (!s->slots[i].idx)
-			continue;
-		j = s->slots[i].h32 & (cap - 1);
-		while (slots[j].idx)
-			j = (j + 1) & (cap - 1);
-		slots[j] = s->slots[i];
-	}
-	free(s->slots);
-	s->slots = slots;
-	s->cap = cap;
-	return CM_OK;
-}
 struct loader {
 	struct cm_landscape *l;
 	struct cm_diags *diags;
@@ -125,8 +44,8 @@ struct loader {
 	long *extra_field;   /* field index of each extra attribute */
 	size_t nextra;
 	size_t nfields;
-	struct idxset ids;   /* org ids */
-	struct idxset rows;  /* tie rows, for exact duplicates */
+	struct cm_strmap ids;   /* org ids */
+	struct cm_strmap rows;  /* tie rows, for exact duplicates */
 	size_t cap_orgs, cap_ties;
 	size_t nrows;        /* data rows seen in this file */
 	const int *decl;     /* declared type per field (enum cm_decl), or NULL */
@@ -173,65 +92,6 @@ static void trim(const char **s, size_t *n)
 		(*n)--;
 }
 
-/* ---------------------------------------------------------------- */
-/* index sets                                                         */
-
-static void idxset_release(struct idxset *s)
-{
-	free(s->slots);
-	memset(s, 0, sizeof(*s));
-}
-
-/* Looks up hash h with equality eq(ctx, index); returns the index found,
- * or inserts idx (with key) and returns (size_t)-1.
- * (size_t)-2 on ENOMEM. */
-static size_t idxset_put(struct idxset *s, uint64_t h, size_t idx, uint64_t key,
-			 int (*eq)(const void *, size_t, size_t), const void *ctx)
-{
-	uint32_t h32 = (uint32_t)h;
-	size_t j;
-
-	if ((2 * (s->n + 1) > s->cap && idxset_grow(s) < 0) || idx >= UINT32_MAX)
-		return (size_t)-2;
-	j = h32 & (s->cap - 1);
-	while (s->slots[j].idx) {
-		if (s->slots[j].h32 == h32 && eq(ctx, s->slots[j].idx - 1, idx))
-			return s->slots[j].idx - 1;
-		j = (j + 1) & (s->cap - 1);
-	}
-	s->slots[j].idx = (uint32_t)idx + 1;
-	s->slots[j].h32 = h32;
-	s->slots[j].key = key;
-	s->n++;
-	return (size_t)-1;
-}
-
-/* The index of the id s[0..n) in an id table, or (size_t)-1. */
-static size_t idset_find(const struct idxset *t, const struct cm_strpool *pool, const char *s, size_t n)
-{
-	uint32_t h32 = (uint32_t)mix(cm_hash_bytes(s, n, CM_HASH_INIT));
-	uint64_t key = id_key(s, n, 0);
-	size_t j;
-
-	if (!t->cap)
-		return (size_t)-1;
-	j = h32 & (t->cap - 1);
-	while (t->slots[j].idx) {
-		const struct islot *x = &t->slots[j];
-		if (x->h32 == h32) {
-			if (n <= 7) {
-				if (x->key == key)
-					return x->idx - 1;
-			} else if (x->key & LONG_KEY) {
-				const char *k = pool->buf + (x->key & ~LONG_KEY);
-				if (memcmp(k, s, n) == 0 && k[n] == '\0')
-					return x->idx - 1;
-			}
-		}
-		j = (j + 1) & (t->cap - 1);
-	}
-	return (size_t)-1;
-}
 
 /* ---------------------------------------------------------------- */
 /* headers                                                            */
@@ -540,8 +400,8 @@ static int org_row(void *ctx, const struct cm_csv_row *row)
 	if (ld->nomem)
 		return CM_ENOMEM;
 	n = strlen(l->pool.buf + o->id);
-	found = idxset_put(&ld->ids, mix(cm_hash_bytes(l->pool.buf + o->id, n, CM_HASH_INIT)),
-			   i, id_key(l->pool.buf + o->id, n, o->id), org_eq, l);
+	found = cm_strmap_put(&ld->ids, cm_hash_mix(cm_hash_bytes(l->pool.buf + o->id, n, CM_HASH_INIT)),
+			   i, cm_strmap_key(l->pool.buf + o->id, n, o->id), org_eq, l);
 	if (found == (size_t)-2)
 		return CM_ENOMEM;
 	if (found != (size_t)-1) {
@@ -559,7 +419,7 @@ static int org_row(void *ctx, const struct cm_csv_row *row)
 
 static long find_org(struct loader *ld, const char *s, size_t n)
 {
-	return (long)idset_find(&ld->ids, &ld->l->pool, s, n);
+	return (long)cm_strmap_find(&ld->ids, ld->l->pool.buf, s, n);
 }
 
 /* The index of tie type s[0..n) (without case) in *types, added in
@@ -782,7 +642,7 @@ static int tie_row(void *ctx, const struct cm_csv_row *row)
 	store_extras(ld, row, l->tie_attrs, i);
 	if (ld->nomem)
 		return CM_ENOMEM;
-	dup = idxset_put(&ld->rows, mix(tie_hash(l, i)), i, 0, tie_eq, l);
+	dup = cm_strmap_put(&ld->rows, cm_hash_mix(tie_hash(l, i)), i, 0, tie_eq, l);
 	if (dup == (size_t)-2)
 		return CM_ENOMEM;
 	if (dup != (size_t)-1) {
@@ -936,7 +796,7 @@ struct ahead {
 	size_t *name_lens, nnames;
 	struct cm_tie *ties;  /* src and dst not yet resolved */
 	size_t nties, cap;
-	uint64_t *ref;        /* per tie, source and target: id_key(), long ids in pool */
+	uint64_t *ref;        /* per tie, source and target: cm_strmap_key(), long ids in pool */
 	struct cm_strpool pool;
 	char **types;         /* interned as intern_type would, in file order */
 	size_t ntypes;
@@ -1055,7 +915,7 @@ static int ahead_row(void *ctx, const struct cm_csv_row *row)
 			return CM_EDATA;
 		if (n > 7 && cm_strpool_add(&a->pool, s, n, &off) < 0)
 			return CM_ENOMEM;
-		a->ref[2 * a->nties + (size_t)k] = id_key(s, n, off);
+		a->ref[2 * a->nties + (size_t)k] = cm_strmap_key(s, n, off);
 	}
 	s = ahead_field(a, row, T_TYPE, &n);
 	if (n == 0) {
@@ -1099,47 +959,21 @@ static void ahead_release(struct ahead *a)
 	free(a->types);
 }
 
-/* The org with id key (see id_key; a long id in kpool) and hash h32, or
- * (size_t)-1. */
-static size_t idset_find_key(const struct idxset *t, const struct cm_strpool *pool, uint32_t h32,
-			     uint64_t key, const struct cm_strpool *kpool)
-{
-	size_t j;
-
-	if (!t->cap)
-		return (size_t)-1;
-	j = h32 & (t->cap - 1);
-	while (t->slots[j].idx) {
-		const struct islot *x = &t->slots[j];
-		if (x->h32 == h32) {
-			if (!(key & LONG_KEY)) {
-				if (x->key == key)
-					return x->idx - 1;
-			} else if (x->key & LONG_KEY) {
-				if (strcmp(pool->buf + (x->key & ~LONG_KEY), kpool->buf + (key & ~LONG_KEY)) == 0)
-					return x->idx - 1;
-			}
-		}
-		j = (j + 1) & (t->cap - 1);
-	}
-	return (size_t)-1;
-}
-
 static uint32_t key_hash(uint64_t key, const struct cm_strpool *kpool)
 {
 	const char *s;
 	char b[8];
 	size_t n;
 
-	if (key & LONG_KEY) {
-		s = kpool->buf + (key & ~LONG_KEY);
+	if (key & CM_STRMAP_LONG) {
+		s = kpool->buf + (key & ~CM_STRMAP_LONG);
 		n = strlen(s);
 	} else {
 		memcpy(b, &key, 8);
 		s = b;
 		n = (size_t)(key >> 56);
 	}
-	return (uint32_t)mix(cm_hash_bytes(s, n, CM_HASH_INIT));
+	return (uint32_t)cm_hash_mix(cm_hash_bytes(s, n, CM_HASH_INIT));
 }
 
 /* Resolves the ids of read-ahead ties [from, to); 0 when one is unknown
@@ -1148,7 +982,7 @@ static uint32_t key_hash(uint64_t key, const struct cm_strpool *kpool)
  * the cache misses of a block overlap. */
 struct resolve {
 	struct ahead *a;
-	const struct idxset *ids;
+	const struct cm_strmap *ids;
 	const struct cm_strpool *pool;
 	size_t from, to;
 	int ok;
@@ -1159,7 +993,7 @@ static void *resolve_range(void *arg)
 	enum { BLOCK = 32 };
 	struct resolve *r = arg;
 	struct ahead *a = r->a;
-	const struct idxset *ids = r->ids;
+	const struct cm_strmap *ids = r->ids;
 	uint32_t h[2 * BLOCK];
 	size_t b, j, n;
 
@@ -1172,8 +1006,8 @@ static void *resolve_range(void *arg)
 		}
 		for (j = 0; j < n; j++) {
 			struct cm_tie *t = &a->ties[b + j];
-			size_t s = idset_find_key(ids, r->pool, h[2 * j], a->ref[2 * (b + j)], &a->pool);
-			size_t d = idset_find_key(ids, r->pool, h[2 * j + 1], a->ref[2 * (b + j) + 1], &a->pool);
+			size_t s = cm_strmap_find_key(ids, r->pool->buf, h[2 * j], a->ref[2 * (b + j)], a->pool.buf);
+			size_t d = cm_strmap_find_key(ids, r->pool->buf, h[2 * j + 1], a->ref[2 * (b + j) + 1], a->pool.buf);
 			if (s == (size_t)-1 || d == (size_t)-1 || s == d)
 				return NULL;
 			t->src = (uint32_t)s;
@@ -1185,7 +1019,7 @@ static void *resolve_range(void *arg)
 }
 
 /* Resolves every read-ahead tie, the second half on another thread. */
-static int ahead_resolve(struct ahead *a, const struct idxset *ids, const struct cm_strpool *pool)
+static int ahead_resolve(struct ahead *a, const struct cm_strmap *ids, const struct cm_strpool *pool)
 {
 	struct resolve r1 = { a, ids, pool, 0, a->nties / 2, 0 }, r2 = { a, ids, pool, a->nties / 2, a->nties, 0 };
 	pthread_t thread;
@@ -1205,9 +1039,9 @@ static int ahead_resolve(struct ahead *a, const struct idxset *ids, const struct
 /* 1 when ids x and y (see id_key; long ids in pool) are the same. */
 static int same_id(uint64_t x, uint64_t y, const struct cm_strpool *pool)
 {
-	if (!(x & LONG_KEY) || !(y & LONG_KEY))
+	if (!(x & CM_STRMAP_LONG) || !(y & CM_STRMAP_LONG))
 		return x == y;
-	return strcmp(pool->buf + (x & ~LONG_KEY), pool->buf + (y & ~LONG_KEY)) == 0;
+	return strcmp(pool->buf + (x & ~CM_STRMAP_LONG), pool->buf + (y & ~CM_STRMAP_LONG)) == 0;
 }
 
 /* 1 when two read-ahead ties are exact duplicates (the serial path warns
@@ -1227,7 +1061,7 @@ static int ahead_dups(const struct ahead *a)
 		goto out;
 	for (i = 0; i < n; i++) {
 		uint64_t h = (uint64_t)key_hash(a->ref[2 * i], &a->pool) << 32 | key_hash(a->ref[2 * i + 1], &a->pool);
-		k[i] = (uint64_t)(uint32_t)mix(h) << 32 | i;
+		k[i] = (uint64_t)(uint32_t)cm_hash_mix(h) << 32 | i;
 	}
 	for (pass = 32; pass < 64; pass += 16) {
 		memset(count, 0, 65537 * sizeof(*count));
@@ -1398,6 +1232,8 @@ static int load(struct cm_landscape **out, const char *where, const char *orgs_p
 				  diags->n_errors - errors_before == 1 ? "" : "s");
 		goto out;
 	}
+	l->ids = ld.ids; /* kept: cm_org_find */
+	memset(&ld.ids, 0, sizeof(ld.ids));
 	*out = l;
 	l = NULL;
 	rc = CM_OK;
@@ -1408,8 +1244,8 @@ out:
 	}
 	if (ahead_started)
 		ahead_release(&ahead);
-	idxset_release(&ld.ids);
-	idxset_release(&ld.rows);
+	cm_strmap_release(&ld.ids);
+	cm_strmap_release(&ld.rows);
 	free(ld.extra_field);
 	cm_landscape_free(l);
 	if (diags == &own)
@@ -1482,6 +1318,7 @@ void cm_landscape_free(struct cm_landscape *l)
 		return;
 	free(l->orgs_path);
 	free(l->ties_path);
+	cm_strmap_release(&l->ids);
 	cm_strpool_release(&l->pool);
 	free(l->orgs);
 	free(l->ties);

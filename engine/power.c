@@ -517,96 +517,211 @@ static int flow_cmp(const void *a, const void *b)
 	return (x->org > y->org) - (x->org < y->org);
 }
 
-/* Access to decision-makers per group: direct ties, distance to the
- * nearest decision-maker (multi-source BFS on the collaboration graph), and
- * for each group g a pass over nodes in order of distance that finds
- * whether an own-group route exists (ok) and how mediated members' routes
- * flow through other groups' orgs. O(groups * (n + m)). */
-static int access_section(struct ctx *x, const struct cm_groups *gr, int gatekeepers)
-{
-	const struct cm_landscape *l = x->l;
-	const struct cm_csr *c = x->c;
-	size_t n = x->n, i, head = 0, tail = 0, g;
-	int32_t *dist = malloc((n + 1) * sizeof(*dist));
-	size_t *order = malloc((n + 1) * sizeof(*order));
-	unsigned char *direct = calloc(n + 1, 1), *ok = malloc(n + 1), *tgt = calloc(n + 1, 1),
-		      *mediated = calloc(n + 1, 1);
-	double *paths = malloc((n + 1) * sizeof(*paths)), *flow = malloc((n + 1) * sizeof(*flow));
-	struct flow_item *items = malloc((n + 1) * sizeof(*items));
-	int rc = CM_ENOMEM;
+/* Shortest routes to decision-makers, shared by every group: distance to
+ * the nearest decision-maker (multi-source BFS on the collaboration
+ * graph), order[] the reached orgs by distance (pos[] the inverse), the
+ * number of shortest routes from each org, and each group's reached
+ * members in that order (byd[gr->start[g] ..]). */
+struct routes {
+	size_t tail;
+	int32_t *dist;
+	size_t *order, *pos, *byd, *nbyd, *heap, *touched;
+	unsigned char *direct, *ok, *tgt;
+	double *paths, *flow;
+	struct flow_item *items;
+};
 
-	if (!dist || !order || !direct || !ok || !tgt || !mediated || !paths || !flow || !items)
-		goto out;
-	{
-		struct cm_strlist targets = { x->o ? x->o->targets : NULL, x->o ? x->o->ntargets : 0 };
-		cm_mark_targets(l, &targets, tgt);
-	}
-	cm_mark_direct_access(l, x->f, tgt, direct);
+static void routes_release(struct routes *rt)
+{
+	free(rt->dist);
+	free(rt->order);
+	free(rt->pos);
+	free(rt->byd);
+	free(rt->nbyd);
+	free(rt->heap);
+	free(rt->touched);
+	free(rt->direct);
+	free(rt->ok);
+	free(rt->tgt);
+	free(rt->paths);
+	free(rt->flow);
+	free(rt->items);
+}
+
+static int routes_build(struct ctx *x, const struct cm_groups *gr, struct routes *rt)
+{
+	const struct cm_csr *c = x->c;
+	size_t n = x->n, i, head = 0;
+	struct cm_strlist targets = { x->o ? x->o->targets : NULL, x->o ? x->o->ntargets : 0 };
+
+	memset(rt, 0, sizeof(*rt));
+	rt->dist = malloc((n + 1) * sizeof(*rt->dist));
+	rt->order = malloc((n + 1) * sizeof(*rt->order));
+	rt->pos = malloc((n + 1) * sizeof(*rt->pos));
+	rt->byd = malloc((n + 1) * sizeof(*rt->byd));
+	rt->nbyd = calloc(gr->n + 1, sizeof(*rt->nbyd));
+	rt->heap = malloc((n + 1) * sizeof(*rt->heap));
+	rt->touched = malloc((n + 1) * sizeof(*rt->touched));
+	rt->direct = calloc(n + 1, 1);
+	rt->ok = calloc(n + 1, 1);
+	rt->tgt = calloc(n + 1, 1);
+	rt->paths = malloc((n + 1) * sizeof(*rt->paths));
+	rt->flow = calloc(n + 1, sizeof(*rt->flow));
+	rt->items = malloc((n + 1) * sizeof(*rt->items));
+	if (!rt->dist || !rt->order || !rt->pos || !rt->byd || !rt->nbyd || !rt->heap || !rt->touched ||
+	    !rt->direct || !rt->ok || !rt->tgt || !rt->paths || !rt->flow || !rt->items)
+		return CM_ENOMEM;
+	cm_mark_targets(x->l, &targets, rt->tgt);
+	cm_mark_direct_access(x->l, x->f, rt->tgt, rt->direct);
 	for (i = 0; i < n; i++) {
-		dist[i] = -1;
-		if (tgt[i]) {
-			dist[i] = 0;
-			order[tail++] = i;
+		rt->dist[i] = -1;
+		if (rt->tgt[i]) {
+			rt->dist[i] = 0;
+			rt->order[rt->tail++] = i;
 		}
 	}
-	/* BFS from all decision-makers; order[] lists nodes by distance */
-	while (head < tail) {
-		size_t v = order[head++];
+	while (head < rt->tail) {
+		size_t v = rt->order[head++];
 		igraph_integer_t k;
 		for (k = c->start[v]; k < c->start[v + 1]; k++) {
 			igraph_integer_t u = c->nbr[k];
-			if (dist[u] < 0) {
-				dist[u] = dist[v] + 1;
-				order[tail++] = (size_t)u;
+			if (rt->dist[u] < 0) {
+				rt->dist[u] = rt->dist[v] + 1;
+				rt->order[rt->tail++] = (size_t)u;
 			}
 		}
 	}
-	/* number of shortest paths from each node to its nearest decision-makers */
-	for (i = 0; i < tail; i++) {
-		size_t v = order[i];
+	for (i = 0; i < rt->tail; i++) {
+		size_t v = rt->order[i], g = gr->group_of[v];
 		igraph_integer_t k;
-		if (dist[v] == 0) {
-			paths[v] = 1;
+		rt->pos[v] = i;
+		rt->byd[gr->start[g] + rt->nbyd[g]++] = v;
+		if (rt->dist[v] == 0) {
+			rt->paths[v] = 1;
 			continue;
 		}
-		paths[v] = 0;
+		rt->paths[v] = 0;
 		for (k = c->start[v]; k < c->start[v + 1]; k++)
-			if (dist[c->nbr[k]] == dist[v] - 1)
-				paths[v] += paths[c->nbr[k]];
+			if (rt->dist[c->nbr[k]] == rt->dist[v] - 1)
+				rt->paths[v] += rt->paths[c->nbr[k]];
 	}
+	return CM_OK;
+}
+
+/* A max-heap of orgs by position in the route order. */
+static void heap_push(struct routes *rt, size_t *nh, size_t v)
+{
+	size_t i = (*nh)++;
+
+	while (i > 0 && rt->pos[rt->heap[(i - 1) / 2]] < rt->pos[v]) {
+		rt->heap[i] = rt->heap[(i - 1) / 2];
+		i = (i - 1) / 2;
+	}
+	rt->heap[i] = v;
+}
+
+static size_t heap_pop(struct routes *rt, size_t *nh)
+{
+	size_t top = rt->heap[0], last = rt->heap[--*nh], i = 0;
+
+	for (;;) {
+		size_t k = 2 * i + 1;
+		if (k >= *nh)
+			break;
+		if (k + 1 < *nh && rt->pos[rt->heap[k + 1]] > rt->pos[rt->heap[k]])
+			k++;
+		if (rt->pos[rt->heap[k]] <= rt->pos[last])
+			break;
+		rt->heap[i] = rt->heap[k];
+		i = k;
+	}
+	rt->heap[i] = last;
+	return top;
+}
+
+/* Pushes a unit from each mediated member of group g (flow[v] = 1 on
+ * them, in the heap) along its shortest routes, farthest orgs first, and
+ * lists the orgs of other groups it runs through.  Only the orgs on those
+ * routes are visited; flow is zero again afterwards.  Returns the items. */
+static size_t push_routes(const struct ctx *x, const struct cm_groups *gr, size_t g, struct routes *rt, size_t nh)
+{
+	const struct cm_csr *c = x->c;
+	size_t nitems = 0, ntouched = 0, i;
+
+	for (i = 0; i < nh; i++)
+		rt->touched[ntouched++] = rt->heap[i];
+	while (nh) {
+		size_t v = heap_pop(rt, &nh);
+		igraph_integer_t k;
+		if (rt->dist[v] == 0)
+			continue;
+		for (k = c->start[v]; k < c->start[v + 1]; k++) {
+			igraph_integer_t u = c->nbr[k];
+			if (rt->dist[u] != rt->dist[v] - 1)
+				continue;
+			if (rt->flow[u] == 0) {
+				heap_push(rt, &nh, (size_t)u);
+				rt->touched[ntouched++] = (size_t)u;
+			}
+			rt->flow[u] += rt->flow[v] * rt->paths[u] / rt->paths[v];
+		}
+		if (gr->group_of[v] != g && !rt->tgt[v])
+			rt->items[nitems++] = (struct flow_item){ rt->flow[v], v };
+	}
+	for (i = 0; i < ntouched; i++)
+		rt->flow[rt->touched[i]] = 0;
+	return nitems;
+}
+
+/* Access to decision-makers per group: direct ties, and whether each
+ * member without one has a shortest route with only its own group's orgs
+ * between it and the decision-maker (ok), else how its routes flow
+ * through other groups' orgs (the gatekeepers).  O(n + m) for the routes,
+ * then per group its members' ties and the routes of its mediated
+ * members, so one group per org costs no more than a few groups. */
+static int access_section(struct ctx *x, const struct cm_groups *gr, int gatekeepers)
+{
+	const struct cm_csr *c = x->c;
+	struct routes rt;
+	size_t i, g;
+	int rc = CM_ENOMEM;
+
+	if (routes_build(x, gr, &rt) < 0)
+		goto out;
 	for (g = 0; g < gr->n; g++) {
 		const char *s = gr->names[g];
-		size_t members = 0, nd = 0, without = 0, cut = 0, med = 0, nitems = 0, shown;
-		/* ok[v]: some shortest route from v has only group-g orgs between v and the decision-maker */
-		for (i = 0; i < tail; i++) {
-			size_t v = order[i];
+		size_t members = 0, nd = 0, without = 0, cut = 0, med = 0, nitems, shown, nh = 0;
+		/* ok[v] for the group's reached members, nearest first */
+		for (i = gr->start[g]; i < gr->start[g] + rt.nbyd[g]; i++) {
+			size_t v = rt.byd[i];
 			igraph_integer_t k;
-			ok[v] = 0;
-			if (dist[v] == 0)
+			rt.ok[v] = 0;
+			if (rt.dist[v] == 0)
 				continue;
-			for (k = c->start[v]; k < c->start[v + 1] && !ok[v]; k++) {
+			for (k = c->start[v]; k < c->start[v + 1] && !rt.ok[v]; k++) {
 				igraph_integer_t u = c->nbr[k];
-				if (dist[u] == dist[v] - 1 && (dist[u] == 0 || (gr->group_of[u] == g && ok[u])))
-					ok[v] = 1;
+				if (rt.dist[u] == rt.dist[v] - 1 && (rt.dist[u] == 0 || (gr->group_of[u] == g && rt.ok[u])))
+					rt.ok[v] = 1;
 			}
 		}
-		for (i = 0; i < n; i++) {
-			mediated[i] = 0;
-			flow[i] = 0;
-			if (gr->group_of[i] != g || tgt[i])
+		for (i = gr->start[g]; i < gr->start[g + 1]; i++) {
+			size_t v = gr->member[i];
+			if (rt.tgt[v])
 				continue;
 			members++;
-			if (direct[i]) {
+			if (rt.direct[v]) {
 				nd++;
 				continue;
 			}
 			without++;
-			if (dist[i] < 0)
+			if (rt.dist[v] < 0)
 				cut++;
-			else if (dist[i] >= 2 && !ok[i]) {
-				mediated[i] = 1;
-				flow[i] = 1;
+			else if (rt.dist[v] >= 2 && !rt.ok[v]) {
 				med++;
+				if (gatekeepers) {
+					rt.flow[v] = 1;
+					heap_push(&rt, &nh, v);
+				}
 			}
 		}
 		if (!gatekeepers) {
@@ -629,41 +744,20 @@ static int access_section(struct ctx *x, const struct cm_groups *gr, int gatekee
 			}
 			continue;
 		}
-		/* push each mediated member's unit along its shortest routes */
-		for (i = tail; i-- > 0;) {
-			size_t v = order[i];
-			igraph_integer_t k;
-			if (dist[v] == 0 || flow[v] == 0)
-				continue;
-			for (k = c->start[v]; k < c->start[v + 1]; k++) {
-				igraph_integer_t u = c->nbr[k];
-				if (dist[u] == dist[v] - 1)
-					flow[u] += flow[v] * paths[u] / paths[v];
-			}
-			if (gr->group_of[v] != g && !tgt[v])
-				items[nitems++] = (struct flow_item){ flow[v], v };
-		}
-		qsort(items, nitems, sizeof(*items), flow_cmp);
+		nitems = push_routes(x, gr, g, &rt, nh);
+		qsort(rt.items, nitems, sizeof(*rt.items), flow_cmp);
 		shown = nitems < GATEKEEPERS_LISTED ? nitems : GATEKEEPERS_LISTED;
 		for (i = 0; i < shown; i++) {
 			char measure[300];
 			snprintf(measure, sizeof(measure), "routes:%s", s);
-			cm_report_add(&x->r, "gatekeepers", org_id(x, items[i].org), measure, items[i].v,
+			cm_report_add(&x->r, "gatekeepers", org_id(x, rt.items[i].org), measure, rt.items[i].v,
 			    "%s carries the routes of %.1f of %s's %zu mediated members to decision-makers",
-			    org_name(x, items[i].org), items[i].v, *s ? s : "(none)", med);
+			    org_name(x, rt.items[i].org), rt.items[i].v, *s ? s : "(none)", med);
 		}
 	}
 	rc = CM_OK;
 out:
-	free(dist);
-	free(order);
-	free(direct);
-	free(ok);
-	free(tgt);
-	free(mediated);
-	free(paths);
-	free(flow);
-	free(items);
+	routes_release(&rt);
 	return rc;
 }
 

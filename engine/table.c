@@ -7,19 +7,51 @@
 
 #include "coalmap.h"
 
+/* Text cells are copied into blocks owned by the table and freed with it:
+ * one allocation per block instead of one per cell (a million-row table
+ * has millions of cells).  A replaced cell's old text stays until then. */
+struct cm_arena {
+	struct cm_arena *next;
+	size_t used, size;
+	char data[];
+};
+
+#define ARENA_BLOCK ((size_t)64 << 10)
+
+static char *arena_copy(struct cm_arena **a, const char *s, size_t n)
+{
+	struct cm_arena *b = *a;
+	char *d;
+
+	if (!b || b->size - b->used < n + 1) {
+		size_t size = n + 1 > ARENA_BLOCK / 4 ? n + 1 : ARENA_BLOCK;
+		if (!(b = malloc(sizeof(*b) + size)))
+			return NULL;
+		b->used = 0;
+		b->size = size;
+		if (size == ARENA_BLOCK || !*a) {
+			b->next = *a;
+			*a = b;
+		} else { /* a big string: keep the current block in front */
+			b->next = (*a)->next;
+			(*a)->next = b;
+		}
+	}
+	d = b->data + b->used;
+	memcpy(d, s, n);
+	d[n] = '\0';
+	b->used += n + 1;
+	return d;
+}
+
 void cm_table_init(struct cm_table *t, size_t nrows)
 {
 	memset(t, 0, sizeof(*t));
 	t->nrows = nrows;
 }
 
-static void column_free(struct cm_column *c, size_t nrows)
+static void column_free(struct cm_column *c)
 {
-	size_t i;
-
-	if (c->text)
-		for (i = 0; i < nrows; i++)
-			free(c->text[i]);
 	free(c->text);
 	free(c->ints);
 	free(c->reals);
@@ -32,7 +64,12 @@ void cm_table_release(struct cm_table *t)
 	size_t j;
 
 	for (j = 0; j < t->ncols; j++)
-		column_free(&t->cols[j], t->nrows);
+		column_free(&t->cols[j]);
+	while (t->text) {
+		struct cm_arena *b = t->text;
+		t->text = b->next;
+		free(b);
+	}
 	free(t->cols);
 	free(t->title);
 	memset(t, 0, sizeof(*t));
@@ -66,46 +103,76 @@ int cm_table_add_column(struct cm_table *t, const char *name, enum cm_kind kind)
 	c->kind = kind;
 	c->metric = -1;
 	c->name = strdup(name);
-	if (!c->name || column_alloc(c, t->nrows) < 0) {
-		column_free(c, 0);
+	if (t->cap < t->nrows)
+		t->cap = t->nrows;
+	if (!c->name || column_alloc(c, t->cap) < 0) {
+		column_free(c);
 		return CM_ENOMEM;
 	}
 	return (int)t->ncols++;
 }
 
-long cm_table_add_row(struct cm_table *t)
+/* Grows every column to hold cap rows (new cells empty). */
+static int table_grow(struct cm_table *t, size_t cap)
 {
-	size_t j, n = t->nrows + 1;
+	size_t j, i;
 
 	for (j = 0; j < t->ncols; j++) {
 		struct cm_column *c = &t->cols[j];
-		unsigned char *nl = realloc(c->null, n);
+		unsigned char *nl = realloc(c->null, cap);
 		if (!nl)
 			return CM_ENOMEM;
 		c->null = nl;
-		nl[n - 1] = 1;
+		memset(nl + t->cap, 1, cap - t->cap);
 		if (c->kind == CM_TEXT) {
-			char **v = realloc(c->text, n * sizeof(*v));
+			char **v = realloc(c->text, cap * sizeof(*v));
 			if (!v)
 				return CM_ENOMEM;
 			c->text = v;
-			v[n - 1] = NULL;
+			for (i = t->cap; i < cap; i++)
+				v[i] = NULL;
 		} else if (c->kind == CM_INT) {
-			long long *v = realloc(c->ints, n * sizeof(*v));
+			long long *v = realloc(c->ints, cap * sizeof(*v));
 			if (!v)
 				return CM_ENOMEM;
 			c->ints = v;
-			v[n - 1] = 0;
+			for (i = t->cap; i < cap; i++)
+				v[i] = 0;
 		} else {
-			double *v = realloc(c->reals, n * sizeof(*v));
+			double *v = realloc(c->reals, cap * sizeof(*v));
 			if (!v)
 				return CM_ENOMEM;
 			c->reals = v;
-			v[n - 1] = NAN;
+			for (i = t->cap; i < cap; i++)
+				v[i] = NAN;
 		}
 	}
-	t->nrows = n;
-	return (long)(n - 1);
+	return CM_OK;
+}
+
+long cm_table_add_row(struct cm_table *t)
+{
+	size_t j;
+
+	if (t->cap < t->nrows)
+		t->cap = t->nrows;
+	if (t->nrows == t->cap) {
+		size_t cap = t->cap < 8 ? 16 : 2 * t->cap;
+		if (table_grow(t, cap) < 0)
+			return CM_ENOMEM;
+		t->cap = cap;
+	}
+	for (j = 0; j < t->ncols; j++) { /* a row left by cm_table_truncate */
+		struct cm_column *c = &t->cols[j];
+		c->null[t->nrows] = 1;
+		if (c->kind == CM_TEXT)
+			c->text[t->nrows] = NULL;
+		else if (c->kind == CM_INT)
+			c->ints[t->nrows] = 0;
+		else
+			c->reals[t->nrows] = NAN;
+	}
+	return (long)t->nrows++;
 }
 
 int cm_table_set_text(struct cm_table *t, size_t col, size_t row, const char *s)
@@ -113,9 +180,8 @@ int cm_table_set_text(struct cm_table *t, size_t col, size_t row, const char *s)
 	struct cm_column *c = &t->cols[col];
 	char *d = NULL;
 
-	if (s && *s && !(d = strdup(s)))
+	if (s && *s && !(d = arena_copy(&t->text, s, strlen(s))))
 		return CM_ENOMEM;
-	free(c->text[row]);
 	c->text[row] = d;
 	c->null[row] = d == NULL;
 	return CM_OK;
@@ -250,9 +316,7 @@ void cm_table_truncate(struct cm_table *t, size_t n)
 		return;
 	for (j = 0; j < t->ncols; j++)
 		if (t->cols[j].kind == CM_TEXT)
-			for (i = n; i < t->nrows; i++) {
-				free(t->cols[j].text[i]);
+			for (i = n; i < t->nrows; i++)
 				t->cols[j].text[i] = NULL;
-			}
 	t->nrows = n;
 }
