@@ -120,6 +120,26 @@ struct cm_landscape {
 	struct cm_strmap ids;              /* org id -> index, keyed into pool */
 };
 
+/* ';'-separated lists (engine/lists.c): 1 if list holds item, without
+ * case; fn called for every non-empty item. */
+int cm_list_has(const char *list, const char *item);
+void cm_list_each(const char *list, void (*fn)(const char *item, size_t n, void *ctx), void *ctx);
+/* 1 if s is one of l, without case. */
+int cm_strlist_has(const struct cm_strlist *l, const char *s);
+
+/* A small set of names compared without case (an ego's skills, regions,
+ * groups): linear, for the few an org and its partners have.  Zero it to
+ * start; nomem is set when an add fails. */
+struct cm_nameset {
+	char **v;
+	size_t n, cap;
+	int nomem;
+};
+int cm_nameset_has(const struct cm_nameset *s, const char *x, size_t n);
+/* Adds x[0..n) unless empty or present (a cm_list_each callback). */
+void cm_nameset_add(const char *x, size_t n, void *set);
+void cm_nameset_release(struct cm_nameset *s);
+
 /* 1 if tie type name is `conflict`. */
 int cm_tie_type_is_conflict(const char *type);
 /* 1 if the tie passes the filter. */

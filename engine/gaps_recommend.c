@@ -1,0 +1,520 @@
+/* gaps_recommend.c - partners one organization could add (docs/gaps.md). */
+#include "config.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "analysis.h"
+
+static const char *const comp_names[CM_GAP_NCOMPONENTS] = {
+	"closeness", "fit", "complementarity", "reach", "constraint_drop", "influence", "access"
+};
+
+const char *cm_gaps_component_name(size_t k)
+{
+	return k < CM_GAP_NCOMPONENTS ? comp_names[k] : NULL;
+}
+
+struct count_ctx {
+	const struct cm_nameset *in;
+	size_t total, hits;
+	char first_new[3][64]; /* up to three items not in the set, for the explanation */
+	size_t nnew;
+};
+
+static void count_new(const char *x, size_t n, void *ctx)
+{
+	struct count_ctx *c = ctx;
+
+	c->total++;
+	if (!cm_nameset_has(c->in, x, n)) {
+		c->hits++;
+		if (c->nnew < 3) {
+			snprintf(c->first_new[c->nnew], sizeof(c->first_new[0]), "%.*s", (int)(n < 60 ? n : 60), x);
+			c->nnew++;
+		}
+	}
+}
+
+/* Jaccard index of two ';' lists (0 when both are empty). */
+static double jaccard(const char *a, const char *b, size_t *shared)
+{
+	struct cm_nameset sa = { 0 }, sb = { 0 };
+	size_t i, inter = 0, uni;
+	double j;
+
+	cm_list_each(a, cm_nameset_add, &sa);
+	cm_list_each(b, cm_nameset_add, &sb);
+	for (i = 0; i < sa.n; i++)
+		inter += cm_nameset_has(&sb, sa.v[i], strlen(sa.v[i]));
+	uni = sa.n + sb.n - inter;
+	j = uni ? (double)inter / (double)uni : 0;
+	*shared = inter;
+	cm_nameset_release(&sa);
+	cm_nameset_release(&sb);
+	return j;
+}
+
+struct cand {
+	size_t org;
+	double comp[CM_GAP_NCOMPONENTS];
+	double score, aa, drop;
+	long new_reach, shared;
+	size_t shared_issues;
+	long reached_target; /* a decision-maker it would newly bring within reach, or -1 */
+	long reached_best;   /* the best-connected org it would newly bring within reach */
+	unsigned char opposes, single_funder;
+	long conflict_with;  /* org in conflict with the candidate: ego or a partner, or -1 */
+	char new_skills[3][64];
+	size_t nnew_skills;
+};
+
+static int cand_cmp(const void *a, const void *b, void *ctx)
+{
+	const struct cand *x = a, *y = b;
+	const struct cm_landscape *l = ctx;
+
+	if (fabs(x->score - y->score) > 1e-12)
+		return x->score > y->score ? -1 : 1;
+	return strcmp(l->pool.buf + l->orgs[x->org].id, l->pool.buf + l->orgs[y->org].id);
+}
+
+static int passes_filters(const struct cm_landscape *l, const struct cm_gaps_opts *o, size_t c)
+{
+	const struct cm_org *g = &l->orgs[c];
+	const char *p = l->pool.buf;
+	static const char *const stance[] = { "", "support", "neutral", "oppose" };
+	size_t k;
+	int any;
+
+	if (o->type.n && !cm_strlist_has(&o->type, p + g->type))
+		return 0;
+	if (o->region.n && !cm_strlist_has(&o->region, p + g->region))
+		return 0;
+	if (o->exclude_stance.n && cm_strlist_has(&o->exclude_stance, stance[g->stance]))
+		return 0;
+	if (o->need_types.n && !cm_strlist_has(&o->need_types, p + g->type))
+		return 0;
+	if (o->need_regions.n && !cm_strlist_has(&o->need_regions, p + g->region))
+		return 0;
+	if (o->need_skills.n) {
+		for (k = 0, any = 0; k < o->need_skills.n && !any; k++)
+			any = cm_list_has(p + g->skills, o->need_skills.v[k]);
+		if (!any)
+			return 0;
+	}
+	return 1;
+}
+
+/* Appends formatted text to a bounded buffer. */
+static void say(char *buf, size_t n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+static void say(char *buf, size_t n, const char *fmt, ...)
+{
+	size_t k = strlen(buf);
+	va_list ap;
+
+	if (k + 1 >= n)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(buf + k, n - k, fmt, ap);
+	va_end(ap);
+}
+
+static void explain(const struct cm_landscape *l, const struct cand *c, char *why, size_t n)
+{
+	const char *p = l->pool.buf;
+	size_t k;
+
+	why[0] = '\0';
+	if (c->shared || c->shared_issues) {
+		say(why, n, "shares");
+		if (c->shared)
+			say(why, n, " %ld partner%s", c->shared, c->shared == 1 ? "" : "s");
+		if (c->shared && c->shared_issues)
+			say(why, n, " and");
+		if (c->shared_issues)
+			say(why, n, " %zu issue%s", c->shared_issues, c->shared_issues == 1 ? "" : "s");
+		say(why, n, "; ");
+	}
+	if (c->nnew_skills) {
+		say(why, n, "brings ");
+		for (k = 0; k < c->nnew_skills; k++)
+			say(why, n, "%s%s", k ? (k + 1 == c->nnew_skills ? " and " : ", ") : "", c->new_skills[k]);
+		say(why, n, " skill%s you lack; ", c->nnew_skills == 1 ? "" : "s");
+	}
+	if (c->new_reach > 0) {
+		long show = c->reached_target >= 0 ? c->reached_target : c->reached_best;
+		say(why, n, "reaches %ld new org%s", c->new_reach, c->new_reach == 1 ? "" : "s");
+		if (show >= 0)
+			say(why, n, ", including %s", p + l->orgs[show].name);
+		say(why, n, "; ");
+	}
+	if (c->comp[CM_GAP_ACCESS] > 0)
+		say(why, n, "has direct access to a decision-maker; ");
+	if (c->opposes)
+		say(why, n, "RISK: opposes the goal; ");
+	if (c->conflict_with >= 0)
+		say(why, n, "RISK: in conflict with %s; ", p + l->orgs[c->conflict_with].name);
+	if (c->single_funder)
+		say(why, n, "RISK: depends on a single funder; ");
+	k = strlen(why);
+	if (k >= 2 && why[k - 2] == ';')
+		why[k - 2] = '\0';
+	if (!why[0])
+		snprintf(why, n, "no shared partners, issues or new reach");
+}
+
+enum rcol { R_RANK, R_ID, R_NAME, R_TYPE, R_SCORE, R_COMP0, R_NEWREACH = R_COMP0 + CM_GAP_NCOMPONENTS,
+	    R_SHARED, R_RISK, R_WHY, R_N };
+
+void cm_gaps_opts_init(struct cm_gaps_opts *o)
+{
+	size_t k;
+
+	memset(o, 0, sizeof(*o));
+	for (k = 0; k < CM_GAP_NCOMPONENTS; k++)
+		o->weights[k] = 1;
+}
+
+/* One recommendation run: the ego x, what it and its partners have, and
+ * per org its standing towards x. */
+struct rec {
+	const struct cm_landscape *l;
+	const struct cm_filter *f;
+	const struct cm_gaps_opts *o;
+	const struct cm_csr *c;
+	struct cm_groups gr;
+	struct cm_nameset skills, regions, groups; /* the ego's and its partners' */
+	const double *eig, *funders;
+	size_t n, ncand;
+	long x;
+	double *aa, *a, sx, cold, maxinfl;     /* Adamic-Adar; constraint terms a[j], total */
+	long *nbrpos, *shared;
+	unsigned char *n2, *access, *partner, *tgt;
+	struct cand *cs;
+};
+
+static void rec_release(struct rec *r)
+{
+	free(r->aa);
+	free(r->a);
+	free(r->shared);
+	free(r->nbrpos);
+	free(r->n2);
+	free(r->access);
+	free(r->tgt);
+	free(r->partner);
+	free(r->cs);
+	cm_nameset_release(&r->skills);
+	cm_nameset_release(&r->regions);
+	cm_nameset_release(&r->groups);
+	cm_groups_release(&r->gr);
+}
+
+static int rec_alloc(struct rec *r)
+{
+	size_t n = r->n, i;
+
+	r->aa = calloc(n + 1, sizeof(*r->aa));
+	r->a = calloc(n + 1, sizeof(*r->a));
+	r->shared = calloc(n + 1, sizeof(*r->shared));
+	r->nbrpos = malloc((n + 1) * sizeof(*r->nbrpos));
+	r->n2 = calloc(n + 1, 1);
+	r->access = calloc(n + 1, 1);
+	r->tgt = calloc(n + 1, 1);
+	r->partner = calloc(n + 1, 1);
+	r->cs = malloc((n + 1) * sizeof(*r->cs));
+	if (!r->aa || !r->a || !r->shared || !r->nbrpos || !r->n2 || !r->access || !r->tgt || !r->partner || !r->cs)
+		return CM_ENOMEM;
+	for (i = 0; i < n; i++) {
+		r->nbrpos[i] = -1;
+		if (!isnan(r->l->orgs[i].influence) && r->l->orgs[i].influence > r->maxinfl)
+			r->maxinfl = r->l->orgs[i].influence;
+	}
+	cm_mark_targets(r->l, &r->o->targets, r->tgt);
+	cm_mark_direct_access(r->l, r->f, r->tgt, r->access);
+	return CM_OK;
+}
+
+/* What org z brings to the ego's side: skills, region, group. */
+static void rec_take(struct rec *r, size_t z)
+{
+	const struct cm_landscape *l = r->l;
+	const char *region = l->pool.buf + l->orgs[z].region, *group = r->gr.names[r->gr.group_of[z]];
+
+	cm_list_each(l->pool.buf + l->orgs[z].skills, cm_nameset_add, &r->skills);
+	cm_nameset_add(region, strlen(region), &r->regions);
+	cm_nameset_add(group, strlen(group), &r->groups);
+}
+
+/* The ego: partners, two-step reach, shared partners and Adamic-Adar,
+ * then Burt's constraint of the ego, term by term:
+ * a[j] = p_xj + sum_q p_xq p_qj. */
+static int rec_ego(struct rec *r)
+{
+	const struct cm_csr *c = r->c;
+	long x = r->x;
+	size_t k;
+
+	r->sx = c->strength[x];
+	r->n2[x] = 1;
+	rec_take(r, (size_t)x);
+	for (k = (size_t)c->start[x]; k < (size_t)c->start[x + 1]; k++) {
+		igraph_integer_t z = c->nbr[k], e;
+		double az = 1.0 / log((double)(c->start[z + 1] - c->start[z]));
+		r->partner[z] = 1;
+		r->nbrpos[z] = (long)k;
+		r->n2[z] = 1;
+		rec_take(r, (size_t)z);
+		for (e = c->start[z]; e < c->start[z + 1]; e++) {
+			igraph_integer_t w = c->nbr[e];
+			r->n2[w] = 1;
+			if (w != x) {
+				r->aa[w] += az;
+				r->shared[w]++;
+			}
+		}
+	}
+	if (r->skills.nomem || r->regions.nomem || r->groups.nomem)
+		return CM_ENOMEM;
+	if (r->sx <= 0)
+		return CM_OK;
+	for (k = (size_t)c->start[x]; k < (size_t)c->start[x + 1]; k++) {
+		igraph_integer_t j = c->nbr[k], e;
+		double aj = c->w[k] / r->sx;
+		for (e = c->start[j]; e < c->start[j + 1]; e++) {
+			igraph_integer_t q = c->nbr[e];
+			if (q != x && r->nbrpos[q] >= 0)
+				aj += (c->w[r->nbrpos[q]] / r->sx) * (c->w[e] / c->strength[q]);
+		}
+		r->a[j] = aj;
+		r->cold += aj * aj;
+	}
+	return CM_OK;
+}
+
+/* Candidate i's new reach and the drop in the ego's constraint were the
+ * tie x-i added. */
+static void rec_reach(const struct rec *r, size_t i, struct cand *cd)
+{
+	const struct cm_csr *c = r->c;
+	double sx = r->sx, sxp = sx + 1, scp = c->strength[i] + 1, q = sx / sxp, pxc = 1 / sxp, cnew, inc = pxc;
+	double bestdeg = -1;
+	igraph_integer_t e;
+
+	cd->new_reach = !r->n2[i];
+	cnew = q * q * r->cold;
+	for (e = c->start[i]; e < c->start[i + 1]; e++) {
+		igraph_integer_t j = c->nbr[e];
+		if (!r->n2[j]) {
+			cd->new_reach++;
+			if (r->tgt[j] && cd->reached_target < 0)
+				cd->reached_target = j;
+			if ((double)(c->start[j + 1] - c->start[j]) > bestdeg) {
+				bestdeg = (double)(c->start[j + 1] - c->start[j]);
+				cd->reached_best = j;
+			}
+		}
+		if (sx > 0 && r->nbrpos[j] >= 0) {
+			double before = q * r->a[j], after = before + pxc * c->w[e] / scp;
+			cnew += after * after - before * before;
+			inc += (c->w[r->nbrpos[j]] / sxp) * (c->w[e] / c->strength[j]);
+		}
+	}
+	cnew += inc * inc;
+	cd->drop = sx > 0 ? fmax(0, r->cold - cnew) : 0;
+}
+
+/* Org i as a candidate: its components that need no other candidate. */
+static void rec_candidate(const struct rec *r, size_t i, struct cand *cd)
+{
+	const struct cm_landscape *l = r->l;
+	const struct cm_org *og = &l->orgs[i], *ox = &l->orgs[r->x];
+	const char *p = l->pool.buf, *group = r->gr.names[r->gr.group_of[i]];
+	struct count_ctx cc = { &r->skills, 0, 0, { "" }, 0 };
+	size_t si;
+
+	memset(cd, 0, sizeof(*cd));
+	cd->org = i;
+	cd->aa = r->aa[i];
+	cd->shared = r->shared[i];
+	cd->reached_target = cd->reached_best = -1;
+	cd->conflict_with = -1;
+	/* fit */
+	cd->comp[CM_GAP_FIT] = 0.5 * jaccard(p + ox->issues, p + og->issues, &si) +
+			       0.5 * (og->stance && og->stance == ox->stance);
+	cd->shared_issues = si;
+	/* complementarity */
+	cm_list_each(p + og->skills, count_new, &cc);
+	cd->nnew_skills = cc.nnew;
+	memcpy(cd->new_skills, cc.first_new, sizeof(cd->new_skills));
+	cd->comp[CM_GAP_COMPLEMENTARITY] =
+		((cc.total ? (double)cc.hits / (double)cc.total : 0) +
+		 (*(p + og->region) && !cm_nameset_has(&r->regions, p + og->region, strlen(p + og->region))) +
+		 (*group && !cm_nameset_has(&r->groups, group, strlen(group)))) / 3.0;
+	rec_reach(r, i, cd);
+	/* influence and access */
+	cd->comp[CM_GAP_INFLUENCE] = 0.5 * r->eig[i] +
+				     0.5 * (r->maxinfl > 0 && !isnan(og->influence) ? og->influence / r->maxinfl : 0);
+	cd->comp[CM_GAP_ACCESS] = r->access[i];
+	/* risks */
+	cd->opposes = og->stance == CM_STANCE_OPPOSE;
+	cd->single_funder = r->funders[i] == 1;
+}
+
+/* Conflict ties between a candidate and the ego or one of its partners. */
+static int rec_conflicts(struct rec *r)
+{
+	const struct cm_landscape *l = r->l;
+	long *cpos = malloc((r->n + 1) * sizeof(*cpos));
+	size_t i;
+
+	if (!cpos)
+		return CM_ENOMEM;
+	for (i = 0; i < r->n; i++)
+		cpos[i] = -1;
+	for (i = 0; i < r->ncand; i++)
+		cpos[r->cs[i].org] = (long)i;
+	for (i = 0; i < l->nties; i++) {
+		const struct cm_tie *t = &l->ties[i];
+		if (!cm_tie_type_is_conflict(l->tie_types[t->type]) || !cm_filter_keeps(l, r->f, t))
+			continue;
+		if (cpos[t->src] >= 0 && ((long)t->dst == r->x || r->partner[t->dst]) &&
+		    r->cs[cpos[t->src]].conflict_with < 0)
+			r->cs[cpos[t->src]].conflict_with = t->dst;
+		if (cpos[t->dst] >= 0 && ((long)t->src == r->x || r->partner[t->src]) &&
+		    r->cs[cpos[t->dst]].conflict_with < 0)
+			r->cs[cpos[t->dst]].conflict_with = t->src;
+	}
+	free(cpos);
+	return CM_OK;
+}
+
+/* Normalises the relative components among the candidates, then scores. */
+static void rec_score(struct rec *r)
+{
+	double maxaa = 0, maxreach = 0, maxdrop = 0, wsum = 0;
+	size_t i, k;
+
+	for (i = 0; i < r->ncand; i++) {
+		maxaa = fmax(maxaa, r->cs[i].aa);
+		maxreach = fmax(maxreach, (double)r->cs[i].new_reach);
+		maxdrop = fmax(maxdrop, r->cs[i].drop);
+	}
+	for (k = 0; k < CM_GAP_NCOMPONENTS; k++)
+		wsum += r->o->weights[k];
+	for (i = 0; i < r->ncand; i++) {
+		struct cand *cd = &r->cs[i];
+		cd->comp[CM_GAP_CLOSENESS] = maxaa > 0 ? cd->aa / maxaa : 0;
+		cd->comp[CM_GAP_REACH] = maxreach > 0 ? (double)cd->new_reach / maxreach : 0;
+		cd->comp[CM_GAP_CONSTRAINT] = maxdrop > 0 ? cd->drop / maxdrop : 0;
+		cd->score = 0;
+		for (k = 0; k < CM_GAP_NCOMPONENTS; k++)
+			cd->score += r->o->weights[k] * cd->comp[k];
+		cd->score = wsum > 0 ? cd->score / wsum : 0;
+	}
+}
+
+/* The table: rank, id, name, type, score, components, reach, risk, why. */
+static int rec_table(const struct rec *r, size_t ncand, struct cm_table *out)
+{
+	static const char *const names[] = { "rank", "id", "name", "type", "score" };
+	static const enum cm_kind kinds[] = { CM_INT, CM_TEXT, CM_TEXT, CM_TEXT, CM_REAL };
+	const struct cm_landscape *l = r->l;
+	char why[600];
+	size_t i, k;
+
+	cm_table_release(out);
+	cm_table_init(out, ncand);
+	for (k = 0; k < sizeof(names) / sizeof(*names); k++)
+		if (cm_table_add_column(out, names[k], kinds[k]) < 0)
+			return CM_ENOMEM;
+	for (k = 0; k < CM_GAP_NCOMPONENTS; k++)
+		if (cm_table_add_column(out, comp_names[k], CM_REAL) < 0)
+			return CM_ENOMEM;
+	if (cm_table_add_column(out, "new_reach", CM_INT) < 0 || cm_table_add_column(out, "shared_partners", CM_INT) < 0 ||
+	    cm_table_add_column(out, "risk", CM_TEXT) < 0 || cm_table_add_column(out, "why", CM_TEXT) < 0)
+		return CM_ENOMEM;
+	for (i = 0; i < ncand; i++) {
+		const struct cand *cd = &r->cs[i];
+		char risk[64] = "";
+		if (cd->conflict_with >= 0)
+			say(risk, sizeof(risk), "conflict");
+		if (cd->opposes)
+			say(risk, sizeof(risk), "%sopposes", risk[0] ? ";" : "");
+		if (cd->single_funder)
+			say(risk, sizeof(risk), "%ssingle_funder", risk[0] ? ";" : "");
+		explain(l, cd, why, sizeof(why));
+		cm_table_set_int(out, R_RANK, i, (long long)i + 1);
+		if (cm_table_set_text(out, R_ID, i, cm_landscape_org_id(l, cd->org)) < 0 ||
+		    cm_table_set_text(out, R_NAME, i, cm_landscape_org_name(l, cd->org)) < 0 ||
+		    cm_table_set_text(out, R_TYPE, i, cm_landscape_org_type(l, cd->org)) < 0 ||
+		    cm_table_set_text(out, R_RISK, i, risk) < 0 || cm_table_set_text(out, R_WHY, i, why) < 0)
+			return CM_ENOMEM;
+		cm_table_set_real(out, R_SCORE, i, cd->score);
+		for (k = 0; k < CM_GAP_NCOMPONENTS; k++)
+			cm_table_set_real(out, R_COMP0 + k, i, cd->comp[k]);
+		cm_table_set_int(out, R_NEWREACH, i, cd->new_reach);
+		cm_table_set_int(out, R_SHARED, i, cd->shared);
+	}
+	return CM_OK;
+}
+
+int cm_recommend(struct cm_analysis *an, const struct cm_gaps_opts *o, struct cm_table *out, struct cm_error *err)
+{
+	struct rec r;
+	size_t i, ncand;
+	int rc;
+
+	memset(&r, 0, sizeof(r));
+	r.l = an->l;
+	r.f = &an->f;
+	r.o = o;
+	r.c = &an->c;
+	r.n = an->n;
+	if (!o->for_org || (r.x = cm_org_find(r.l, o->for_org)) < 0)
+		return cm_error_set(err, CM_EUSAGE, r.l->orgs_path, 0, 0, "no organization with id '%s'",
+				    o->for_org ? o->for_org : "");
+	if ((rc = cm_groups_build(r.l, o->group_by ? o->group_by : "type", &r.gr, err)) < 0)
+		return rc;
+	if ((rc = cm_analysis_need(an, CM_K_GRAPHS | CM_K_FUNDING | CM_K_EIGEN, err)) < 0)
+		goto out;
+	r.eig = an->v[CM_M_EIGENVECTOR];
+	r.funders = an->v[CM_M_FUNDERS];
+	rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
+	if (rec_alloc(&r) < 0 || rec_ego(&r) < 0)
+		goto out;
+	for (i = 0; i < r.n; i++)
+		if ((long)i != r.x && !r.partner[i] && (o->include_targets || !r.tgt[i]) && passes_filters(r.l, o, i))
+			rec_candidate(&r, i, &r.cs[r.ncand++]);
+	if (rec_conflicts(&r) < 0)
+		goto out;
+	rec_score(&r);
+	qsort_r(r.cs, r.ncand, sizeof(*r.cs), cand_cmp, (void *)r.l);
+	ncand = o->top && r.ncand > o->top ? o->top : r.ncand;
+	if (rec_table(&r, ncand, out) < 0)
+		goto out;
+	cm_error_clear(err);
+	rc = CM_OK;
+out:
+	rec_release(&r);
+	return rc;
+}
+
+int cm_gaps_recommend(const struct cm_landscape *l, const struct cm_filter *f, const struct cm_gaps_opts *o,
+		      struct cm_table *out, struct cm_error *err)
+{
+	struct cm_analysis *a;
+	int rc;
+
+	if ((rc = cm_analysis_new(&a, l, f, err)) < 0)
+		return rc;
+	rc = cm_recommend(a, o, out, err);
+	cm_analysis_free(a);
+	return rc;
+}
