@@ -154,50 +154,243 @@ static inline void credit(struct job *j, size_t v, double d, double delta)
 	}
 }
 
-static void *worker(void *arg)
-{
-	struct job *j = arg;
-	const uint32_t *nbr = j->nbr;
-	const igraph_integer_t *start = j->start;
-	size_t n = j->n, k;
-	/* Dijkstra's state only when lengths are given */
-	double *dist = j->len ? malloc((n + 1) * sizeof(*dist)) : NULL;
+/* One thread's search state, reused from source to source. */
+struct search {
+	double *dist;          /* Dijkstra's distances, only with lengths */
 	/* sigma: shortest paths from the source; once the vertex's dependency
 	 * is known, (1 + delta) / sigma, which its predecessors pull */
-	double *sigma = malloc((n + 1) * sizeof(*sigma));
-	double *delta = malloc((n + 1) * sizeof(*delta));
-	int32_t *hop = malloc((n + 1) * sizeof(*hop));
-	unsigned char *tag = malloc(n + 1);
-	uint32_t *order = malloc((n + 1) * sizeof(*order));
+	double *sigma, *delta;
+	int32_t *hop;
+	unsigned char *tag, *settled;
+	uint32_t *order;       /* vertices in search order */
 	/* the breadth-first search's shortest-path arcs, grouped by their
 	 * tail in search order: dag[first[i] .. first[i + 1]) are the
 	 * successors of order[i], which the dependency pass reads instead of
 	 * testing every arc again */
-	uint32_t *dag = j->len ? NULL : malloc(((size_t)start[n] + 1) * sizeof(*dag));
-	size_t *first = j->len ? NULL : malloc((n + 2) * sizeof(*first));
-	unsigned char *settled = j->len ? calloc(n + 1, 1) : NULL;
-	struct heap h = { NULL, NULL, 0 };
-	size_t m2 = (size_t)start[n];
+	uint32_t *dag;
+	size_t *first;
+	struct heap h;
+	size_t tail;           /* vertices reached, the source included */
+	double far, dsum, hsum;
+};
 
-	if (j->len) {
-		h.d = malloc((m2 + n + 1) * sizeof(*h.d));
-		h.v = malloc((m2 + n + 1) * sizeof(*h.v));
+static void search_free(struct search *sr)
+{
+	free(sr->dist);
+	free(sr->sigma);
+	free(sr->delta);
+	free(sr->hop);
+	free(sr->tag);
+	free(sr->order);
+	free(sr->dag);
+	free(sr->first);
+	free(sr->settled);
+	free(sr->h.d);
+	free(sr->h.v);
+}
+
+static int search_alloc(struct search *sr, const struct job *j)
+{
+	size_t n = j->n, m2 = (size_t)j->start[n], k;
+
+	memset(sr, 0, sizeof(*sr));
+	sr->sigma = malloc((n + 1) * sizeof(*sr->sigma));
+	sr->delta = malloc((n + 1) * sizeof(*sr->delta));
+	sr->hop = malloc((n + 1) * sizeof(*sr->hop));
+	sr->tag = malloc(n + 1);
+	sr->order = malloc((n + 1) * sizeof(*sr->order));
+	if (j->len) { /* Dijkstra's state only when lengths are given */
+		sr->dist = malloc((n + 1) * sizeof(*sr->dist));
+		sr->settled = calloc(n + 1, 1);
+		sr->h.d = malloc((m2 + n + 1) * sizeof(*sr->h.d));
+		sr->h.v = malloc((m2 + n + 1) * sizeof(*sr->h.v));
+	} else {
+		sr->dag = malloc((m2 + 1) * sizeof(*sr->dag));
+		sr->first = malloc((n + 2) * sizeof(*sr->first));
 	}
-	if (!sigma || !delta || !hop || !tag || !order || (j->len && (!dist || !settled || !h.d || !h.v)) ||
-	    (!j->len && (!dag || !first))) {
+	if (!sr->sigma || !sr->delta || !sr->hop || !sr->tag || !sr->order ||
+	    (j->len && (!sr->dist || !sr->settled || !sr->h.d || !sr->h.v)) || (!j->len && (!sr->dag || !sr->first)))
+		return CM_ENOMEM;
+	for (k = 0; k < n; k++) {
+		if (sr->dist)
+			sr->dist[k] = -1;
+		sr->tag[k] = TAG_NONE;
+	}
+	return CM_OK;
+}
+
+/* Breadth-first search from s: hops, path counts, the shortest-path arcs. */
+static void bfs(const struct job *j, struct search *sr, uint32_t s)
+{
+	const uint32_t *nbr = j->nbr;
+	const igraph_integer_t *start = j->start;
+	double *sigma = sr->sigma;
+	int32_t *hop = sr->hop;
+	unsigned char *tag = sr->tag;
+	uint32_t *order = sr->order, *dag = sr->dag;
+	size_t *first = sr->first, head = 0, tail = 0, q = 0, i;
+	igraph_integer_t e;
+
+	sigma[s] = 1;
+	hop[s] = 0;
+	tag[s] = 0;
+	order[tail++] = s;
+	while (head < tail) {
+		uint32_t v = order[head];
+		unsigned char tn = tag_next(tag[v]);
+		int32_t hv = hop[v] + 1;
+		double sv = sigma[v];
+		first[head++] = q;
+		for (e = start[v]; e < start[v + 1]; e++) {
+			uint32_t w = nbr[e];
+			if (tag[w] == TAG_NONE) {
+				tag[w] = tn;
+				hop[w] = hv;
+				sigma[w] = sv;
+				order[tail++] = w;
+				dag[q++] = w;
+			} else if (tag[w] == tn) {
+				sigma[w] += sv;
+				dag[q++] = w;
+			}
+		}
+	}
+	first[tail] = q;
+	sr->tail = tail;
+	sr->far = hop[order[tail - 1]];
+	sr->dsum = sr->hsum = 0;
+	for (i = 1; i < tail; i++) {
+		double d = hop[order[i]];
+		sr->dsum += d;
+		if (!j->sampled)
+			sr->hsum += 1.0 / d;
+	}
+}
+
+/* Dijkstra from s; order[] receives vertices as they are settled. */
+static void dijkstra(const struct job *j, struct search *sr, uint32_t s)
+{
+	const uint32_t *nbr = j->nbr;
+	const igraph_integer_t *start = j->start;
+	double *dist = sr->dist, *sigma = sr->sigma;
+	size_t tail = 0, i;
+	igraph_integer_t e;
+
+	sigma[s] = 1;
+	dist[s] = 0;
+	sr->h.n = 0;
+	heap_push(&sr->h, 0, s);
+	while (sr->h.n) {
+		double d;
+		igraph_integer_t v;
+		heap_pop(&sr->h, &d, &v);
+		if (sr->settled[v])
+			continue;
+		sr->settled[v] = 1;
+		sr->order[tail++] = (uint32_t)v;
+		for (e = start[v]; e < start[v + 1]; e++) {
+			uint32_t w = nbr[e];
+			double nd = dist[v] + j->len[e];
+			if (sr->settled[w])
+				continue;
+			if (dist[w] < 0 || (nd < dist[w] && !same_dist(nd, dist[w]))) {
+				dist[w] = nd;
+				sigma[w] = sigma[v];
+				heap_push(&sr->h, nd, w);
+			} else if (same_dist(nd, dist[w])) {
+				sigma[w] += sigma[v];
+			}
+		}
+	}
+	sr->tail = tail;
+	sr->far = dist[sr->order[tail - 1]];
+	sr->dsum = sr->hsum = 0;
+	for (i = 1; i < tail; i++) {
+		double d = dist[sr->order[i]];
+		sr->dsum += d;
+		if (d > sr->far)
+			sr->far = d;
+		if (!j->sampled)
+			sr->hsum += 1.0 / d;
+	}
+}
+
+/* Dependencies, in reverse order of distance: w pulls (1 + delta_u) /
+ * sigma_u from each successor u (Brandes: delta_w = sigma_w * that sum),
+ * reading its neighbours instead of writing to them. */
+static void dependencies(const struct job *j, struct search *sr)
+{
+	double *sigma = sr->sigma, *delta = sr->delta;
+	size_t i, q;
+
+	for (i = sr->tail; i-- > 0;) {
+		uint32_t w = sr->order[i];
+		double pull = 0;
+		if (!j->len) {
+			for (q = sr->first[i]; q < sr->first[i + 1]; q++)
+				pull += sigma[sr->dag[q]];
+		} else {
+			igraph_integer_t e;
+			for (e = j->start[w]; e < j->start[w + 1]; e++) {
+				uint32_t u = j->nbr[e];
+				if (sr->dist[u] > sr->dist[w] && same_dist(sr->dist[w] + j->len[e], sr->dist[u]))
+					pull += sigma[u];
+			}
+		}
+		delta[w] = sigma[w] * pull;
+		sigma[w] = 1 / sigma[w] + pull;
+	}
+}
+
+/* Credits every reached vertex but the source s and clears the search
+ * (fixed-point sums do not depend on the order): in index order when the
+ * search reached much of the graph, so the sums stream through memory,
+ * else in search order. */
+static void credit_all(struct job *j, struct search *sr, uint32_t s)
+{
+	size_t n = j->n, i, v;
+
+	if (sr->tail > n / 8) {
+		for (v = 0; v < n; v++) {
+			if (j->len) {
+				if (sr->dist[v] > 0)
+					credit(j, v, sr->dist[v], sr->delta[v]);
+				sr->dist[v] = -1;
+				sr->settled[v] = 0;
+			} else {
+				if (sr->tag[v] != TAG_NONE && v != s)
+					credit(j, v, (double)sr->hop[v], sr->delta[v]);
+				sr->tag[v] = TAG_NONE;
+			}
+		}
+		return;
+	}
+	for (i = 1; i < sr->tail; i++) {
+		v = sr->order[i];
+		credit(j, v, j->len ? sr->dist[v] : (double)sr->hop[v], sr->delta[v]);
+	}
+	for (i = 0; i < sr->tail; i++) {
+		sr->tag[sr->order[i]] = TAG_NONE;
+		if (j->len) {
+			sr->dist[sr->order[i]] = -1;
+			sr->settled[sr->order[i]] = 0;
+		}
+	}
+}
+
+static void *worker(void *arg)
+{
+	struct job *j = arg;
+	struct search sr;
+	size_t k;
+
+	if (search_alloc(&sr, j) < 0) {
 		j->failed = 1;
 		goto out;
 	}
-	for (k = 0; k < n; k++) {
-		if (dist)
-			dist[k] = -1;
-		tag[k] = TAG_NONE;
-	}
 	for (k = j->first; k < j->nsources; k += j->stride) {
 		uint32_t s = (uint32_t)j->sources[k];
-		size_t head = 0, tail = 0, i, begun, q;
-		double hsum = 0, far, dsum = 0;
-		igraph_integer_t e;
+		size_t begun;
 		if (__atomic_load_n(j->stop, __ATOMIC_RELAXED))
 			break;
 		begun = __atomic_add_fetch(j->done, 1, __ATOMIC_RELAXED);
@@ -205,151 +398,24 @@ static void *worker(void *arg)
 			__atomic_store_n(j->stop, 1, __ATOMIC_RELAXED);
 			break;
 		}
-
-		sigma[s] = 1;
-		if (!j->len) {
-			hop[s] = 0;
-			tag[s] = 0;
-			order[tail++] = s;
-			q = 0;
-			while (head < tail) {
-				uint32_t v = order[head];
-				unsigned char tn = tag_next(tag[v]);
-				int32_t hv = hop[v] + 1;
-				double sv = sigma[v];
-				first[head++] = q;
-				for (e = start[v]; e < start[v + 1]; e++) {
-					uint32_t w = nbr[e];
-					if (tag[w] == TAG_NONE) {
-						tag[w] = tn;
-						hop[w] = hv;
-						sigma[w] = sv;
-						order[tail++] = w;
-						dag[q++] = w;
-					} else if (tag[w] == tn) {
-						sigma[w] += sv;
-						dag[q++] = w;
-					}
-				}
-			}
-			first[tail] = q;
-			far = hop[order[tail - 1]];
-			for (i = 1; i < tail; i++) {
-				double d = hop[order[i]];
-				dsum += d;
-				if (!j->sampled)
-					hsum += 1.0 / d;
-			}
-		} else {
-			/* Dijkstra; order[] receives vertices as they are settled */
-			dist[s] = 0;
-			h.n = 0;
-			heap_push(&h, 0, s);
-			while (h.n) {
-				double d;
-				igraph_integer_t v;
-				heap_pop(&h, &d, &v);
-				if (settled[v])
-					continue;
-				settled[v] = 1;
-				order[tail++] = (uint32_t)v;
-				for (e = start[v]; e < start[v + 1]; e++) {
-					uint32_t w = nbr[e];
-					double nd = dist[v] + j->len[e];
-					if (settled[w])
-						continue;
-					if (dist[w] < 0 || (nd < dist[w] && !same_dist(nd, dist[w]))) {
-						dist[w] = nd;
-						sigma[w] = sigma[v];
-						heap_push(&h, nd, w);
-					} else if (same_dist(nd, dist[w])) {
-						sigma[w] += sigma[v];
-					}
-				}
-			}
-			far = dist[order[tail - 1]];
-			for (i = 1; i < tail; i++) {
-				double d = dist[order[i]];
-				dsum += d;
-				if (d > far)
-					far = d;
-				if (!j->sampled)
-					hsum += 1.0 / d;
-			}
-		}
+		if (j->len)
+			dijkstra(j, &sr, s);
+		else
+			bfs(j, &sr, s);
 		/* harmonic closeness: exact sums belong to the source; a sample
 		 * credits 1/d to every reached vertex instead (distances are
 		 * symmetric), which estimates every vertex's sum */
-		j->reached[s] = tail - 1;
-		j->ecc[s] = tail > 1 ? far : 0;
-		j->dsum[s] = dsum;
+		j->reached[s] = sr.tail - 1;
+		j->ecc[s] = sr.tail > 1 ? sr.far : 0;
+		j->dsum[s] = sr.dsum;
 		if (!j->sampled)
-			j->harm[s] = hsum;
-		/* dependencies, in reverse order of distance: w pulls
-		 * (1 + delta_u) / sigma_u from each successor u (Brandes:
-		 * delta_w = sigma_w * that sum), reading its neighbours
-		 * instead of writing to them */
-		for (i = tail; i-- > 0;) {
-			uint32_t w = order[i];
-			double pull = 0;
-			if (!j->len) {
-				for (q = first[i]; q < first[i + 1]; q++)
-					pull += sigma[dag[q]];
-			} else {
-				for (e = start[w]; e < start[w + 1]; e++) {
-					uint32_t u = nbr[e];
-					if (dist[u] > dist[w] && same_dist(dist[w] + j->len[e], dist[u]))
-						pull += sigma[u];
-				}
-			}
-			delta[w] = sigma[w] * pull;
-			sigma[w] = 1 / sigma[w] + pull;
-		}
-		/* credit every reached vertex but the source (fixed-point sums
-		 * do not depend on the order): in index order when the search
-		 * reached much of the graph, so the sums stream through memory,
-		 * else in search order */
-		if (tail > n / 8) {
-			size_t v;
-			for (v = 0; v < n; v++) {
-				if (j->len) {
-					if (dist[v] > 0)
-						credit(j, v, dist[v], delta[v]);
-					dist[v] = -1;
-					settled[v] = 0;
-				} else {
-					if (tag[v] != TAG_NONE && v != s)
-						credit(j, v, (double)hop[v], delta[v]);
-					tag[v] = TAG_NONE;
-				}
-			}
-		} else {
-			for (i = 1; i < tail; i++) {
-				uint32_t v = order[i];
-				credit(j, v, j->len ? dist[v] : (double)hop[v], delta[v]);
-			}
-			for (i = 0; i < tail; i++) {
-				tag[order[i]] = TAG_NONE;
-				if (j->len) {
-					dist[order[i]] = -1;
-					settled[order[i]] = 0;
-				}
-			}
-		}
+			j->harm[s] = sr.hsum;
+		dependencies(j, &sr);
+		credit_all(j, &sr, s);
 		__atomic_add_fetch(j->completed, 1, __ATOMIC_RELAXED);
 	}
 out:
-	free(dist);
-	free(sigma);
-	free(delta);
-	free(hop);
-	free(tag);
-	free(order);
-	free(dag);
-	free(first);
-	free(settled);
-	free(h.d);
-	free(h.v);
+	search_free(&sr);
 	return NULL;
 }
 
@@ -391,6 +457,27 @@ static void run_free(struct cm_paths_run *r)
 	free(r->in_sample);
 	cm_paths_release(&r->out);
 	free(r);
+}
+
+/* Partial Fisher-Yates with splitmix64: the first ns entries of sources
+ * (0 .. n-1) become a uniform sample without replacement, the same for a
+ * seed. */
+static void draw_sources(size_t *sources, size_t n, size_t ns, uint64_t seed)
+{
+	uint64_t st = seed;
+	size_t i;
+
+	for (i = 0; i < ns; i++) {
+		uint64_t z = (st += 0x9E3779B97F4A7C15ull);
+		size_t x, tmp;
+		z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+		z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+		z ^= z >> 31;
+		x = i + (size_t)(z % (uint64_t)(n - i));
+		tmp = sources[i];
+		sources[i] = sources[x];
+		sources[x] = tmp;
+	}
 }
 
 int cm_paths_start(const struct cm_csr *c, size_t n, const double *len, size_t threads,
@@ -441,20 +528,7 @@ int cm_paths_start(const struct cm_csr *c, size_t n, const double *len, size_t t
 	for (i = 0; i < n; i++)
 		r->sources[i] = i;
 	if (sampled) {
-		/* partial Fisher-Yates with splitmix64: the first ns entries are
-		 * a uniform sample without replacement, the same for a seed */
-		uint64_t st = seed;
-		for (i = 0; i < ns; i++) {
-			uint64_t z = (st += 0x9E3779B97F4A7C15ull);
-			size_t x, tmp;
-			z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-			z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-			z ^= z >> 31;
-			x = i + (size_t)(z % (uint64_t)(n - i));
-			tmp = r->sources[i];
-			r->sources[i] = r->sources[x];
-			r->sources[x] = tmp;
-		}
+		draw_sources(r->sources, n, ns, seed);
 		out->betweenness_se = calloc(n + 1, sizeof(double));
 		out->harmonic_se = calloc(n + 1, sizeof(double));
 		r->in_sample = calloc(n + 1, 1);
