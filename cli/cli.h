@@ -118,19 +118,6 @@ int cli_emit(const struct cm_table *t, const struct cli_common *c, const char *c
 /* A display title made from a landscape folder's name (into buf). */
 const char *cli_folder_title(const char *dir, char *buf, size_t n);
 
-/* HTML: text escaped for element content and attribute values (& < > " '),
- * control characters dropped; a whole page holding one table. */
-void cli_html_text(const char *s, FILE *f);
-/* Markdown: text with markup characters escaped, control characters as
- * spaces. */
-void cli_md_text(const char *s, FILE *f);
-/* A <table> for t (a first "section" column becomes heading rows). */
-void cli_html_table(const struct cm_table *t, FILE *f);
-/* The start of a self-contained page (strict Content-Security-Policy, no
- * request leaves it, print styles) and its end. */
-void cli_html_begin(const char *title, FILE *f);
-void cli_html_end(FILE *f);
-
 /* Commands */
 int cmd_check(int argc, char **argv);
 int cmd_metrics(int argc, char **argv);

@@ -257,6 +257,55 @@ int cm_table_sort(struct cm_table *t, size_t col, int descending);
 void cm_table_truncate(struct cm_table *t, size_t n);
 
 /* ------------------------------------------------------------------ */
+/* Documents: headed parts holding tables, and one figure (the report)  */
+/* ------------------------------------------------------------------ */
+
+struct cm_doc_part {
+	char *anchor;            /* HTML id */
+	char *heading;
+	char *intro;             /* NULL: none */
+	struct cm_table table;   /* shown unless empty */
+	char *note;              /* NULL: none; shown under the table */
+	int figure;              /* the document's figure goes here instead */
+};
+
+struct cm_doc {
+	char *title, *lede, *footer;
+	struct cm_doc_part *parts;
+	size_t nparts;
+	char *figure;            /* SVG bytes (HTML inlines them), or NULL */
+	size_t figure_len;
+	char *figure_caption;    /* NULL: none */
+	char *figure_file;       /* Markdown links here for the figure; NULL: says how to draw it */
+};
+
+void cm_doc_init(struct cm_doc *d);
+void cm_doc_release(struct cm_doc *d);
+/* Appends a part with copies of the strings (intro may be NULL) and an
+ * empty table; NULL when memory runs out. */
+struct cm_doc_part *cm_doc_add(struct cm_doc *d, const char *anchor, const char *heading, const char *intro);
+
+/* ------------------------------------------------------------------ */
+/* Writers: every table (and document) in every format                  */
+/* ------------------------------------------------------------------ */
+
+struct cm_writer {
+	const char *name; /* "table" (aligned, for a terminal), "csv", "json", "md", "html" */
+	int (*table)(const struct cm_table *t, FILE *f, struct cm_error *err);
+	int (*doc)(const struct cm_doc *d, FILE *f, struct cm_error *err); /* NULL: tables only */
+};
+
+/* The writer called name, or NULL. */
+const struct cm_writer *cm_writer_find(const char *name);
+/* Write t (or d) on f.  CM_EOUTPUT when f fails (errno tells why; EPIPE
+ * when the reader went away), CM_ENOMEM; CM_EUSAGE for a document in a
+ * format that has none.  O(size of the table). */
+int cm_write_table(const struct cm_writer *w, const struct cm_table *t, FILE *f, struct cm_error *err);
+int cm_write_doc(const struct cm_writer *w, const struct cm_doc *d, FILE *f, struct cm_error *err);
+/* CSV whose numbers read back exactly (landscapes written by convert). */
+int cm_write_csv_exact(const struct cm_table *t, FILE *f, struct cm_error *err);
+
+/* ------------------------------------------------------------------ */
 /* The analysis context: one per landscape and filter                   */
 /* ------------------------------------------------------------------ */
 
@@ -398,6 +447,31 @@ int cm_check(struct cm_analysis *a, struct cm_table *out, struct cm_error *err);
 /* cm_check on a context of its own. */
 int cm_check_summary(const struct cm_landscape *l, const struct cm_filter *f,
 		     struct cm_table *out, struct cm_error *err);
+
+/* The report (one file for people who do not run coalmap): title and
+ * lede, the map's place, key organizations, the power briefing, the
+ * landscape's gaps and, with for_org, its partners and routes to
+ * decision-makers; each part a table of chosen columns under plain names.
+ * d is caller-initialised and replaced.  The map is the caller's to draw
+ * (viz: cm_map_render on the same context) and set with
+ * cm_report_set_map.  CM_EUSAGE for an unknown for_org.  Cost: the
+ * analyses it holds, each measure computed once in a. */
+struct cm_report_opts {
+	const char *for_org;         /* NULL: no partners or routes */
+	const char *group_by;        /* NULL: no group comparisons */
+	struct cm_strlist targets;   /* decision-maker types; empty = default */
+	size_t key_players;          /* for the power briefing */
+	size_t top;                  /* rows of key orgs and partners; 0 = the defaults below */
+	const char *title;           /* NULL: made from name */
+	const char *name;            /* the landscape's name, for titles */
+};
+#define CM_REPORT_KEY_ORGS 15
+#define CM_REPORT_PARTNERS 10
+int cm_report_build(struct cm_analysis *a, const struct cm_report_opts *o, struct cm_doc *d, struct cm_error *err);
+/* Puts the map in d: svg (malloc'd, taken over) and a caption from what
+ * was drawn.  0 or CM_ENOMEM. */
+int cm_report_set_map(struct cm_doc *d, char *svg, size_t len, size_t orgs, int aggregated, int labels_limited,
+		      int suggested);
 
 /* Synthetic landscapes */
 struct cm_gen_opts {

@@ -26,25 +26,25 @@ static int same(double a, double b)
 
 enum { D_SECTION, D_SUBJECT, D_MEASURE, D_BEFORE, D_AFTER, D_CHANGE, D_READING, D_NCOLS };
 
-static int out_init(struct cm_report *o, struct cm_table *t)
+static int out_init(struct cm_findings *o, struct cm_table *t)
 {
 	static const char *const values[] = { "before", "after", "change" };
 
-	return cm_report_init_values(o, t, values, 3);
+	return cm_findings_init_values(o, t, values, 3);
 }
 
 /* Adds one row; NaN leaves a cell empty.  After a failure, nothing. */
-static void add(struct cm_report *o, const char *section, const char *subject, const char *measure, double before,
+static void add(struct cm_findings *o, const char *section, const char *subject, const char *measure, double before,
 		double after, double change, const char *fmt, ...) __attribute__((format(printf, 8, 9)));
 
-static void add(struct cm_report *o, const char *section, const char *subject, const char *measure, double before,
+static void add(struct cm_findings *o, const char *section, const char *subject, const char *measure, double before,
 		double after, double change, const char *fmt, ...)
 {
 	const double v[3] = { before, after, change };
 	va_list ap;
 
 	va_start(ap, fmt);
-	cm_report_vadd(o, section, subject, measure, v, fmt, ap);
+	cm_findings_vadd(o, section, subject, measure, v, fmt, ap);
 	va_end(ap);
 }
 
@@ -221,7 +221,7 @@ struct ctx {
 	const struct cm_diff_opts *o;
 	int same_landscape;
 	double mean_change;    /* mean Jaccard distance of community co-members */
-	struct cm_report out;
+	struct cm_findings out;
 	struct cm_error *err;
 };
 

@@ -35,7 +35,7 @@ static int sized_cmp(const void *a, const void *b)
 	return (x->id > y->id) - (x->id < y->id);
 }
 
-static void isolates_and_unreached(struct cm_report *r, const struct cm_landscape *l, const struct cm_gaps_opts *o,
+static void isolates_and_unreached(struct cm_findings *r, const struct cm_landscape *l, const struct cm_gaps_opts *o,
 				   const struct cm_csr *c, const struct cm_dfs *d, size_t ncomp)
 {
 	size_t n = l->norgs, i, k;
@@ -60,13 +60,13 @@ static void isolates_and_unreached(struct cm_report *r, const struct cm_landscap
 		niso += c->start[i] == c->start[i + 1];
 	for (k = 0; k < ncomp; k++)
 		nunreached += !has_target[k] && d->comp_size[k] >= 2;
-	cm_report_add(r, "isolates", "", "count", (double)niso, "%zu organization%s without ties", niso,
+	cm_findings_add(r, "isolates", "", "count", (double)niso, "%zu organization%s without ties", niso,
 		      niso == 1 ? "" : "s");
 	for (i = 0, k = 0; i < n && k < SINGLE_POINTS_LISTED; i++)
 		if (c->start[i] == c->start[i + 1] && ++k)
-			cm_report_add(r, "isolates", cm_landscape_org_id(l, i), "isolate", 1,
+			cm_findings_add(r, "isolates", cm_landscape_org_id(l, i), "isolate", 1,
 				      "%s has no ties to anyone in the landscape", cm_landscape_org_name(l, i));
-	cm_report_add(r, "unreached", "", "count", (double)nunreached,
+	cm_findings_add(r, "unreached", "", "count", (double)nunreached,
 		      "%zu group%s of organizations %s cut off from every decision-maker", nunreached,
 		      nunreached == 1 ? "" : "s", nunreached == 1 ? "is" : "are");
 	for (k = 0, i = 0; k < ncomp && i < SINGLE_POINTS_LISTED; k++) {
@@ -74,7 +74,7 @@ static void isolates_and_unreached(struct cm_report *r, const struct cm_landscap
 		if (has_target[k] || size < 2)
 			continue;
 		i++;
-		cm_report_add(r, "unreached", cm_landscape_org_id(l, first[k]), "component_size", size,
+		cm_findings_add(r, "unreached", cm_landscape_org_id(l, first[k]), "component_size", size,
 			      "a group of %.0f organizations around %s has no path to any decision-maker", size,
 			      cm_landscape_org_name(l, first[k]));
 	}
@@ -86,7 +86,7 @@ out:
 
 /* Pairs among the largest communities joined by at most one tie, with the
  * highest-betweenness member of each side as the best placed to bridge. */
-static void holes(struct cm_report *r, const struct cm_landscape *l, const struct cm_csr *c, const double *comm,
+static void holes(struct cm_findings *r, const struct cm_landscape *l, const struct cm_csr *c, const double *comm,
 		  const double *btw)
 {
 	size_t n = l->norgs, i, a, b, ncomm = 0, nlarge;
@@ -141,15 +141,15 @@ static void holes(struct cm_report *r, const struct cm_landscape *l, const struc
 			if (ties > 1)
 				continue;
 			snprintf(subject, sizeof(subject), "%zu | %zu", ca, cb);
-			cm_report_add(r, "holes", subject, "ties_between", (double)ties,
+			cm_findings_add(r, "holes", subject, "ties_between", (double)ties,
 				      "communities %zu (%.0f orgs) and %zu (%.0f orgs) are joined by %s: a structural hole "
 				      "worth bridging", ca, cs[a].id == ca ? cs[a].size : cs[b].size, cb,
 				      cs[a].id == cb ? cs[a].size : cs[b].size, ties ? "a single tie" : "no tie");
 			snprintf(measure, sizeof(measure), "best_bridge:%zu|%zu", ca, cb);
-			cm_report_add(r, "holes", cm_landscape_org_id(l, (size_t)ba), measure, btw[ba],
+			cm_findings_add(r, "holes", cm_landscape_org_id(l, (size_t)ba), measure, btw[ba],
 				      "%s, the main broker of community %zu, is best placed to connect it",
 				      cm_landscape_org_name(l, (size_t)ba), ca);
-			cm_report_add(r, "holes", cm_landscape_org_id(l, (size_t)bb), measure, btw[bb],
+			cm_findings_add(r, "holes", cm_landscape_org_id(l, (size_t)bb), measure, btw[bb],
 				      "%s, the main broker of community %zu, is best placed to connect it",
 				      cm_landscape_org_name(l, (size_t)bb), cb);
 		}
@@ -161,7 +161,7 @@ out:
 }
 
 /* Articulation points and bridges, with what each would cut off. */
-static void single_points(struct cm_report *r, const struct cm_landscape *l, const struct cm_dfs *d,
+static void single_points(struct cm_findings *r, const struct cm_landscape *l, const struct cm_dfs *d,
 			  const double *largest)
 {
 	size_t n = l->norgs, i, na = 0, nb = 0, k;
@@ -185,14 +185,14 @@ static void single_points(struct cm_report *r, const struct cm_landscape *l, con
 	}
 	qsort(ap, na, sizeof(*ap), sized_cmp);
 	qsort(br, nb, sizeof(*br), sized_cmp);
-	cm_report_add(r, "single_points", "", "articulation_points", (double)na,
+	cm_findings_add(r, "single_points", "", "articulation_points", (double)na,
 		      "%zu organization%s single point%s of failure: removing one splits the network", na,
 		      na == 1 ? " is a" : "s are", na == 1 ? "" : "s");
 	for (k = 0; k < na && k < SINGLE_POINTS_LISTED; k++)
-		cm_report_add(r, "single_points", cm_landscape_org_id(l, ap[k].id), "cuts_off", ap[k].size,
+		cm_findings_add(r, "single_points", cm_landscape_org_id(l, ap[k].id), "cuts_off", ap[k].size,
 			      "without %s, %.0f organization%s would be cut off from the rest",
 			      cm_landscape_org_name(l, ap[k].id), ap[k].size, ap[k].size == 1 ? "" : "s");
-	cm_report_add(r, "single_points", "", "bridges", (double)nb,
+	cm_findings_add(r, "single_points", "", "bridges", (double)nb,
 		      "%zu tie%s the only link between two groups of at least two organizations", nb,
 		      nb == 1 ? " is" : "s are");
 	for (k = 0; k < nb && k < SINGLE_POINTS_LISTED; k++) {
@@ -200,7 +200,7 @@ static void single_points(struct cm_report *r, const struct cm_landscape *l, con
 		char subject[300];
 		snprintf(subject, sizeof(subject), "%s | %s", cm_landscape_org_id(l, p < v ? p : v),
 			 cm_landscape_org_id(l, p < v ? v : p));
-		cm_report_add(r, "single_points", subject, "bridge_cuts_off", br[k].size,
+		cm_findings_add(r, "single_points", subject, "bridge_cuts_off", br[k].size,
 			      "the tie between %s and %s is the only link for %.0f organizations",
 			      cm_landscape_org_name(l, p), cm_landscape_org_name(l, v), br[k].size);
 	}
@@ -252,7 +252,7 @@ static void tally_item(const char *x, size_t n, void *ctx)
 
 /* Shares of orgs having each value of one attribute; known values that no
  * org has are listed with 0. */
-static void coverage_of(struct cm_report *r, const struct cm_landscape *l, const char *what,
+static void coverage_of(struct cm_findings *r, const struct cm_landscape *l, const char *what,
 			const char *(*value)(const struct cm_landscape *, size_t, const void *), const void *ctx,
 			int is_list, const char *const *known, size_t nknown)
 {
@@ -293,10 +293,10 @@ static void coverage_of(struct cm_report *r, const struct cm_landscape *l, const
 		double share = n ? (double)t.count[k] / (double)n : 0;
 		snprintf(subject, sizeof(subject), "%s:%s", what, t.names.v[k]);
 		if (t.count[k] == 0)
-			cm_report_add(r, "coverage", subject, "share", 0, "absent: no organization has %s '%s'", what,
+			cm_findings_add(r, "coverage", subject, "share", 0, "absent: no organization has %s '%s'", what,
 				      t.names.v[k]);
 		else
-			cm_report_add(r, "coverage", subject, "share", share, "%s%zu organization%s (%.0f %%) %s %s '%s'",
+			cm_findings_add(r, "coverage", subject, "share", share, "%s%zu organization%s (%.0f %%) %s %s '%s'",
 				      share < 0.05 && t.count[k] < 3 ? "thin: " : "", t.count[k],
 				      t.count[k] == 1 ? "" : "s", 100 * share, t.count[k] == 1 ? "has" : "have", what,
 				      t.names.v[k]);
@@ -341,7 +341,7 @@ int cm_gaps(struct cm_analysis *a, const struct cm_gaps_opts *o, struct cm_table
 	const struct cm_filter *f = &a->f;
 	const struct cm_csr *c = &a->c;
 	struct cm_dfs d;
-	struct cm_report r;
+	struct cm_findings r;
 	double *largest = NULL;
 	size_t ncomp = 0, i;
 	int rc;
@@ -349,7 +349,7 @@ int cm_gaps(struct cm_analysis *a, const struct cm_gaps_opts *o, struct cm_table
 	memset(&d, 0, sizeof(d));
 	if (o->group_by && l->norgs && !cm_org_attr(l, 0, o->group_by))
 		return cm_error_set(err, CM_EUSAGE, l->orgs_path, 0, 0, "no column '%s' to group by", o->group_by);
-	if (cm_report_init(&r, out) < 0)
+	if (cm_findings_init(&r, out) < 0)
 		return cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 	if ((rc = cm_analysis_need(a, CM_K_GRAPHS | CM_K_COMMUNITY | CM_K_PATHS, err)) < 0)
 		goto out;
@@ -362,7 +362,7 @@ int cm_gaps(struct cm_analysis *a, const struct cm_gaps_opts *o, struct cm_table
 			ncomp = (size_t)d.comp[i] + 1;
 	isolates_and_unreached(&r, l, o, c, &d, ncomp);
 	if (a->paths.sampled)
-		cm_report_add(&r, "holes", "", "path_sources", (double)cm_path_samples(l, f),
+		cm_findings_add(&r, "holes", "", "path_sources", (double)cm_path_samples(l, f),
 			      "ESTIMATES: the brokers named below are ranked by betweenness estimated from %zu "
 			      "sampled organizations (--exact for exact values)", cm_path_samples(l, f));
 	holes(&r, l, c, a->v[CM_M_COMMUNITY], a->v[CM_M_BETWEENNESS]);

@@ -187,21 +187,21 @@ int cm_funding_gifts(const struct cm_landscape *l, const struct cm_filter *f,
 int cm_funding_per_org(const struct cm_landscape *l, const struct cm_filter *f,
 		       double *in, long long *funders, double *hhi);
 
-/* Findings tables (engine/report.c): columns section, subject, measure,
+/* Findings tables (engine/findings.c): columns section, subject, measure,
  * the value columns (NaN = empty; one named "value" unless the caller
  * names several, as diff's before, after and change), reading.  A failed
  * add sets nomem and later adds do nothing; check nomem at the end. */
-struct cm_report {
+struct cm_findings {
 	struct cm_table *t;
 	size_t nvalues;
 	int nomem;
 };
-int cm_report_init(struct cm_report *r, struct cm_table *t);
-int cm_report_init_values(struct cm_report *r, struct cm_table *t, const char *const *names, size_t n);
-void cm_report_add(struct cm_report *r, const char *section, const char *subject, const char *measure,
+int cm_findings_init(struct cm_findings *r, struct cm_table *t);
+int cm_findings_init_values(struct cm_findings *r, struct cm_table *t, const char *const *names, size_t n);
+void cm_findings_add(struct cm_findings *r, const char *section, const char *subject, const char *measure,
 		   double value, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 /* Adds a row with r->nvalues values. */
-void cm_report_vadd(struct cm_report *r, const char *section, const char *subject, const char *measure,
+void cm_findings_vadd(struct cm_findings *r, const char *section, const char *subject, const char *measure,
 		    const double *values, const char *fmt, va_list ap);
 
 /* 1 once the time limit of cm_set_time_limit has passed (any thread). */

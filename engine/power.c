@@ -185,7 +185,7 @@ struct ctx {
 	const struct cm_csr *c;
 	const struct cm_paths *paths; /* the path searches behind betweenness */
 	size_t n;
-	struct cm_report r;
+	struct cm_findings r;
 	struct cm_error *err;
 };
 
@@ -262,39 +262,39 @@ static int network_section(struct ctx *x)
 	    (e = igraph_transitivity_avglocal_undirected(&x->g->collab, &ac, IGRAPH_TRANSITIVITY_ZERO)) ||
 	    (igraph_ecount(&x->g->tie) > 0 && (e = igraph_reciprocity(&x->g->tie, &rec, 1, IGRAPH_RECIPROCITY_DEFAULT))))
 		return cm_ig_fail(e, x->err, "clustering"); /* never a silent 0 */
-	cm_report_add(&x->r, "network", "", "organizations", n, "%.0f organizations", n);
+	cm_findings_add(&x->r, "network", "", "organizations", n, "%.0f organizations", n);
 	if (x->paths->sampled) {
 		size_t k = cm_path_samples(x->l, x->f);
-		cm_report_add(&x->r, "network", "", "path_sources", (double)k,
+		cm_findings_add(&x->r, "network", "", "path_sources", (double)k,
 		    "ESTIMATES: betweenness and harmonic closeness, and the figures built on them, are estimated "
 		    "from %zu sampled organizations (--exact for exact values)", k);
 	}
-	cm_report_add(&x->r, "network", "", "ties", m, "%.0f collaboration ties (conflict excluded, parallel ties merged)", m);
+	cm_findings_add(&x->r, "network", "", "ties", m, "%.0f collaboration ties (conflict excluded, parallel ties merged)", m);
 	if (x->n >= 2)
-		cm_report_add(&x->r, "network", "", "density", 2 * m / (n * (n - 1)),
+		cm_findings_add(&x->r, "network", "", "density", 2 * m / (n * (n - 1)),
 		    "%.1f %% of all possible pairs work together", pct(2 * m / (n * (n - 1))));
 	else
-		cm_report_add(&x->r, "network", "", "density", NAN, "undefined: fewer than two organizations");
-	cm_report_add(&x->r, "network", "", "components", (double)ncomp,
+		cm_findings_add(&x->r, "network", "", "density", NAN, "undefined: fewer than two organizations");
+	cm_findings_add(&x->r, "network", "", "components", (double)ncomp,
 	    ncomp == 1 ? "everyone is connected" : "the network falls into %.0f separate parts", (double)ncomp);
-	cm_report_add(&x->r, "network", "", "largest_component_share", (double)largest / n,
+	cm_findings_add(&x->r, "network", "", "largest_component_share", (double)largest / n,
 	    "the largest connected part holds %.0f %% of organizations", pct((double)largest / n));
-	cm_report_add(&x->r, "network", "", "transitivity", tr,
+	cm_findings_add(&x->r, "network", "", "transitivity", tr,
 	    "%.0f %% of two-step chains close into triangles", pct(tr));
-	cm_report_add(&x->r, "network", "", "average_clustering", ac,
+	cm_findings_add(&x->r, "network", "", "average_clustering", ac,
 	    "on average %.0f %% of an organization's partners work with each other", pct(ac));
 	if (isnan(rec))
-		cm_report_add(&x->r, "network", "", "reciprocity", NAN, "undefined: no ties");
+		cm_findings_add(&x->r, "network", "", "reciprocity", NAN, "undefined: no ties");
 	else
-		cm_report_add(&x->r, "network", "", "reciprocity", rec,
+		cm_findings_add(&x->r, "network", "", "reciprocity", rec,
 		    "%.0f %% of directed links are returned (mutual ties count both ways)", pct(rec));
 	if (isnan(apl)) {
-		cm_report_add(&x->r, "network", "", "average_path_length", NAN, "undefined: no two organizations are connected");
-		cm_report_add(&x->r, "network", "", "diameter", NAN, "undefined: no two organizations are connected");
+		cm_findings_add(&x->r, "network", "", "average_path_length", NAN, "undefined: no two organizations are connected");
+		cm_findings_add(&x->r, "network", "", "diameter", NAN, "undefined: no two organizations are connected");
 	} else {
-		cm_report_add(&x->r, "network", "", "average_path_length", apl,
+		cm_findings_add(&x->r, "network", "", "average_path_length", apl,
 		    "within the largest part, organizations are %.2f steps apart on average", apl);
-		cm_report_add(&x->r, "network", "", "diameter", diam, x->paths->sampled ?
+		cm_findings_add(&x->r, "network", "", "diameter", diam, x->paths->sampled ?
 		    "and at least %g steps apart at the farthest (a lower bound from the sample)" :
 		    "and at most %g steps apart", diam);
 	}
@@ -338,9 +338,9 @@ static int centralization_section(struct ctx *x, double *buf)
 		column(x, cs[k].m, buf);
 		c = freeman(buf, x->n, tmax[k]);
 		if (isnan(c))
-			cm_report_add(&x->r, "centralization", "", cs[k].col, NAN, "undefined: fewer than three organizations");
+			cm_findings_add(&x->r, "centralization", "", cs[k].col, NAN, "undefined: fewer than three organizations");
 		else
-			cm_report_add(&x->r, "centralization", "", cs[k].col, c, "%s on %s: %.2f (0 = all equal, 1 = a star)",
+			cm_findings_add(&x->r, "centralization", "", cs[k].col, c, "%s on %s: %.2f (0 = all equal, 1 = a star)",
 			    level(c), cs[k].what, c);
 	}
 	return CM_OK;
@@ -353,14 +353,14 @@ static void inequality_of(struct ctx *x, const char *name, const char *what, con
 
 	snprintf(measure, sizeof(measure), "gini_%s", name);
 	if (isnan(g))
-		cm_report_add(&x->r, "inequality", "", measure, NAN, "undefined: no %s recorded", what);
+		cm_findings_add(&x->r, "inequality", "", measure, NAN, "undefined: no %s recorded", what);
 	else
-		cm_report_add(&x->r, "inequality", "", measure, g, "Gini of %s: %.2f (0 = equal, 1 = one holds all)", what, g);
+		cm_findings_add(&x->r, "inequality", "", measure, g, "Gini of %s: %.2f (0 = equal, 1 = one holds all)", what, g);
 	snprintf(measure, sizeof(measure), "top10_share_%s", name);
 	if (isnan(t))
-		cm_report_add(&x->r, "inequality", "", measure, NAN, "undefined: no %s recorded", what);
+		cm_findings_add(&x->r, "inequality", "", measure, NAN, "undefined: no %s recorded", what);
 	else
-		cm_report_add(&x->r, "inequality", "", measure, t, "the top 10 %% of organizations hold %.0f %% of all %s",
+		cm_findings_add(&x->r, "inequality", "", measure, t, "the top 10 %% of organizations hold %.0f %% of all %s",
 		    pct(t), what);
 }
 
@@ -418,10 +418,10 @@ static int money_section(struct ctx *x, double *buf, double *budget)
 		rho = spearman(b, buf, nb, &x->r.nomem);
 		snprintf(measure, sizeof(measure), "spearman_budget_%s", cs[k].col);
 		if (isnan(rho))
-			cm_report_add(&x->r, "money_and_position", "", measure, NAN,
+			cm_findings_add(&x->r, "money_and_position", "", measure, NAN,
 			    "undefined: fewer than three budgets, or no variation");
 		else
-			cm_report_add(&x->r, "money_and_position", "", measure, rho, "%s: budget and %s rank together at %.2f",
+			cm_findings_add(&x->r, "money_and_position", "", measure, rho, "%s: budget and %s rank together at %.2f",
 			    fabs(rho) >= 0.5 ? (rho > 0 ? "money tracks position" : "money runs against position") :
 			    fabs(rho) >= 0.2 ? "money and position are loosely related" : "money does not buy position",
 			    cs[k].what, rho);
@@ -471,30 +471,30 @@ static int groups_section(struct ctx *x, const struct cm_groups *gr)
 		return cm_ig_fail(ie, x->err, "assortativity");
 	}
 	if (isnan(assort))
-		cm_report_add(&x->r, "groups", "", "assortativity", NAN, "undefined: no ties, or a single group");
+		cm_findings_add(&x->r, "groups", "", "assortativity", NAN, "undefined: no ties, or a single group");
 	else
-		cm_report_add(&x->r, "groups", "", "assortativity", assort,
+		cm_findings_add(&x->r, "groups", "", "assortativity", assort,
 		    "%s (nominal assortativity %.2f: 1 = ties only within groups)",
 		    assort >= 0.3 ? "organizations mostly work within their own group" :
 		    assort <= -0.1 ? "organizations mostly work across groups" : "ties mix groups freely", assort);
 	if (E + I > 0)
-		cm_report_add(&x->r, "groups", "", "network_ei_index", (E - I) / (E + I),
+		cm_findings_add(&x->r, "groups", "", "network_ei_index", (E - I) / (E + I),
 		    "E-I index %.2f: %.0f ties between groups, %.0f within (-1 = all within)", (E - I) / (E + I), E, I);
 	else
-		cm_report_add(&x->r, "groups", "", "network_ei_index", NAN, "undefined: no ties");
+		cm_findings_add(&x->r, "groups", "", "network_ei_index", NAN, "undefined: no ties");
 	for (g = 0; g < gr->n; g++) {
 		const char *s = gr->names[g];
 		double tot = (double)(in[g] + ex[g]);
-		cm_report_add(&x->r, "groups", s, "size", (double)size[g], "%lld organizations", size[g]);
-		cm_report_add(&x->r, "groups", s, "tie_share", m > 0 ? tot / m : NAN,
+		cm_findings_add(&x->r, "groups", s, "size", (double)size[g], "%lld organizations", size[g]);
+		cm_findings_add(&x->r, "groups", s, "tie_share", m > 0 ? tot / m : NAN,
 		    m > 0 ? "involved in %.0f %% of all ties" : "undefined: no ties", pct(m > 0 ? tot / m : 0));
-		cm_report_add(&x->r, "groups", s, "internal_ties", (double)in[g], "%lld ties within the group", in[g]);
-		cm_report_add(&x->r, "groups", s, "external_ties", (double)ex[g], "%lld ties to other groups", ex[g]);
+		cm_findings_add(&x->r, "groups", s, "internal_ties", (double)in[g], "%lld ties within the group", in[g]);
+		cm_findings_add(&x->r, "groups", s, "external_ties", (double)ex[g], "%lld ties to other groups", ex[g]);
 		if (tot > 0)
-			cm_report_add(&x->r, "groups", s, "ei_index", ((double)ex[g] - (double)in[g]) / tot,
+			cm_findings_add(&x->r, "groups", s, "ei_index", ((double)ex[g] - (double)in[g]) / tot,
 			    "E-I index %.2f (-1 = closed in, +1 = only outward)", ((double)ex[g] - (double)in[g]) / tot);
 		else
-			cm_report_add(&x->r, "groups", s, "ei_index", NAN, "undefined: the group has no ties");
+			cm_findings_add(&x->r, "groups", s, "ei_index", NAN, "undefined: the group has no ties");
 	}
 	igraph_vector_int_destroy(&types);
 	free(in);
@@ -725,22 +725,22 @@ static int access_section(struct ctx *x, const struct cm_groups *gr, int gatekee
 			}
 		}
 		if (!gatekeepers) {
-			cm_report_add(&x->r, "access", s, "members", (double)members, "%zu members that are not decision-makers", members);
+			cm_findings_add(&x->r, "access", s, "members", (double)members, "%zu members that are not decision-makers", members);
 			if (members)
-				cm_report_add(&x->r, "access", s, "direct_access_share", (double)nd / (double)members,
+				cm_findings_add(&x->r, "access", s, "direct_access_share", (double)nd / (double)members,
 				    "%zu of %zu (%.0f %%) have a direct access tie to a decision-maker", nd, members,
 				    pct((double)nd / (double)members));
 			else
-				cm_report_add(&x->r, "access", s, "direct_access_share", NAN, "undefined: no members");
+				cm_findings_add(&x->r, "access", s, "direct_access_share", NAN, "undefined: no members");
 			if (without) {
-				cm_report_add(&x->r, "access", s, "cut_off_share", (double)cut / (double)without,
+				cm_findings_add(&x->r, "access", s, "cut_off_share", (double)cut / (double)without,
 				    "%zu of the %zu without direct access cannot reach any decision-maker", cut, without);
-				cm_report_add(&x->r, "access", s, "mediated_share", (double)med / (double)without,
+				cm_findings_add(&x->r, "access", s, "mediated_share", (double)med / (double)without,
 				    "%zu of the %zu without direct access reach decision-makers only through other groups",
 				    med, without);
 			} else {
-				cm_report_add(&x->r, "access", s, "cut_off_share", NAN, "undefined: every member has direct access");
-				cm_report_add(&x->r, "access", s, "mediated_share", NAN, "undefined: every member has direct access");
+				cm_findings_add(&x->r, "access", s, "cut_off_share", NAN, "undefined: every member has direct access");
+				cm_findings_add(&x->r, "access", s, "mediated_share", NAN, "undefined: every member has direct access");
 			}
 			continue;
 		}
@@ -750,7 +750,7 @@ static int access_section(struct ctx *x, const struct cm_groups *gr, int gatekee
 		for (i = 0; i < shown; i++) {
 			char measure[300];
 			snprintf(measure, sizeof(measure), "routes:%s", s);
-			cm_report_add(&x->r, "gatekeepers", org_id(x, rt.items[i].org), measure, rt.items[i].v,
+			cm_findings_add(&x->r, "gatekeepers", org_id(x, rt.items[i].org), measure, rt.items[i].v,
 			    "%s carries the routes of %.1f of %s's %zu mediated members to decision-makers",
 			    org_name(x, rt.items[i].org), rt.items[i].v, *s ? s : "(none)", med);
 		}
@@ -793,13 +793,13 @@ static int kpp_neg(struct ctx *x, size_t k)
 		}
 		removed[bi] = 1;
 		bestF = r >= 2 ? best : NAN;
-		cm_report_add(&x->r, "key_players", org_id(x, bi), "kpp_neg_rank", (double)(step + 1),
+		cm_findings_add(&x->r, "key_players", org_id(x, bi), "kpp_neg_rank", (double)(step + 1),
 		    "removing %s%s would fragment the network most", org_name(x, bi), step ? " next" : "");
 		if (isnan(bestF))
-			cm_report_add(&x->r, "key_players", org_id(x, bi), "kpp_neg_fragmentation", NAN,
+			cm_findings_add(&x->r, "key_players", org_id(x, bi), "kpp_neg_fragmentation", NAN,
 			    "undefined: fewer than two organizations would remain");
 		else
-			cm_report_add(&x->r, "key_players", org_id(x, bi), "kpp_neg_fragmentation", bestF,
+			cm_findings_add(&x->r, "key_players", org_id(x, bi), "kpp_neg_fragmentation", bestF,
 			    "with the first %zu removed, %.0f %% of pairs of organizations could no longer reach each other",
 			    step + 1, pct(bestF));
 	}
@@ -879,10 +879,10 @@ static int kpp_pos(struct ctx *x, size_t k)
 				if (state[c->nbr[b]] == 0)
 					state[c->nbr[b]] = 1;
 		}
-		cm_report_add(&x->r, "key_players", org_id(x, best), "kpp_pos_rank", (double)(step + 1),
+		cm_findings_add(&x->r, "key_players", org_id(x, best), "kpp_pos_rank", (double)(step + 1),
 		    step ? "%s adds the most organizations not yet within two steps" :
 			   "%s reaches the most organizations within two steps", org_name(x, best));
-		cm_report_add(&x->r, "key_players", org_id(x, best), "kpp_pos_reach", (double)reach,
+		cm_findings_add(&x->r, "key_players", org_id(x, best), "kpp_pos_reach", (double)reach,
 		    "the first %zu and the organizations within two steps of them make %ld (%.0f %%)", step + 1, reach,
 		    pct((double)reach / (double)n));
 	}
@@ -939,19 +939,19 @@ static int funding_section(struct ctx *x)
 			}
 		free(isf);
 		char buf[64];
-		cm_report_add(&x->r, "funding", "", "total", total, ng ? "%s given through %zu funding ties" : "no funding ties",
+		cm_findings_add(&x->r, "funding", "", "total", total, ng ? "%s given through %zu funding ties" : "no funding ties",
 		    amount_text(total, buf, sizeof(buf)), ng);
-		cm_report_add(&x->r, "funding", "", "funders", (double)nfunders, "%zu organizations give money", nfunders);
+		cm_findings_add(&x->r, "funding", "", "funders", (double)nfunders, "%zu organizations give money", nfunders);
 	}
 	if (total > 0)
-		cm_report_add(&x->r, "funding", "", "hhi", hhi,
+		cm_findings_add(&x->r, "funding", "", "hhi", hhi,
 		    "giving is %s (Herfindahl %.2f: 1 = a single funder)",
 		    hhi >= 0.25 ? "highly concentrated" : hhi >= 0.15 ? "moderately concentrated" : "spread out", hhi);
 	else
-		cm_report_add(&x->r, "funding", "", "hhi", NAN, "undefined: no money recorded");
+		cm_findings_add(&x->r, "funding", "", "hhi", NAN, "undefined: no money recorded");
 	qsort(items, nf, sizeof(*items), flow_cmp);
 	for (i = 0; i < nf && i < FUNDERS_LISTED && total > 0; i++)
-		cm_report_add(&x->r, "funding", org_id(x, items[i].org), "giving_share", items[i].v / total,
+		cm_findings_add(&x->r, "funding", org_id(x, items[i].org), "giving_share", items[i].v / total,
 		    "%s gives %.0f %% of all money", org_name(x, items[i].org), pct(items[i].v / total));
 	{
 		size_t ndep = 0, *deps = calloc(x->n + 1, sizeof(*deps));
@@ -962,7 +962,7 @@ static int funding_section(struct ctx *x)
 				ndep++;
 				deps[first[j]]++;
 			}
-		cm_report_add(&x->r, "funding", "", "single_funder_orgs", (double)ndep,
+		cm_findings_add(&x->r, "funding", "", "single_funder_orgs", (double)ndep,
 		    "%zu organizations depend on a single funder", ndep);
 		nf = 0;
 		for (j = 0; j < x->n; j++)
@@ -971,12 +971,12 @@ static int funding_section(struct ctx *x)
 		free(deps);
 		qsort(items, nf, sizeof(*items), flow_cmp);
 		for (i = 0; i < nf; i++)
-			cm_report_add(&x->r, "funding", org_id(x, items[i].org), "sole_funder_of", items[i].v,
+			cm_findings_add(&x->r, "funding", org_id(x, items[i].org), "sole_funder_of", items[i].v,
 			    "%s is the only funder of %.0f organizations", org_name(x, items[i].org), items[i].v);
 	}
 	for (j = 0; j < x->n; j++)
 		if (funders[j] == 1)
-			cm_report_add(&x->r, "funding", org_id(x, j), "single_funder", 1, "%s depends on a single funder, %s",
+			cm_findings_add(&x->r, "funding", org_id(x, j), "single_funder", 1, "%s depends on a single funder, %s",
 			    org_name(x, j), org_name(x, (size_t)first[j]));
 	rc = x->r.nomem ? CM_ENOMEM : CM_OK;
 out:
@@ -1006,7 +1006,7 @@ int cm_power(struct cm_analysis *a, const struct cm_power_opts *o, struct cm_tab
 	x.o = o;
 	x.n = a->n;
 	x.err = err;
-	if (cm_report_init(&x.r, out) < 0)
+	if (cm_findings_init(&x.r, out) < 0)
 		return cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 	if (o && o->group_by) {
 		if ((rc = cm_groups_build(x.l, o->group_by, &gr, err)) < 0)

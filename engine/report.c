@@ -1,66 +1,358 @@
-/* report.c - tables of findings (section, subject, measure, values,
- * reading): the shape of the power report, the landscape gaps and diff. */
+/* report.c - cm_report_build: the report's parts, from the context.
+ *
+ * A report is a struct cm_doc: a heading, a short reading and a table per
+ * part, each table chosen columns of what the other commands compute, under
+ * plain names; the map is the caller's (viz), set with cm_report_set_map. */
 #include "config.h"
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
-#include "internal.h"
+#include "analysis.h"
 
-int cm_report_init_values(struct cm_report *r, struct cm_table *t, const char *const *names, size_t n)
+#define ROUTES_TOP 12
+#define SECTION_TOP 12 /* rows per section of the power and gaps findings */
+
+static char *vformat(const char *fmt, va_list ap)
 {
-	static const char *const head[] = { "section", "subject", "measure" };
-	size_t i;
+	char *s = NULL;
 
-	r->t = t;
-	r->nvalues = n;
-	r->nomem = 0;
-	cm_table_release(t);
-	cm_table_init(t, 0);
-	for (i = 0; i < 3; i++)
-		if (cm_table_add_column(t, head[i], CM_TEXT) < 0)
-			return CM_ENOMEM;
-	for (i = 0; i < n; i++)
-		if (cm_table_add_column(t, names[i], CM_REAL) < 0)
-			return CM_ENOMEM;
-	return cm_table_add_column(t, "reading", CM_TEXT) < 0 ? CM_ENOMEM : CM_OK;
+	if (vasprintf(&s, fmt, ap) < 0)
+		return NULL;
+	return s;
 }
 
-int cm_report_init(struct cm_report *r, struct cm_table *t)
-{
-	static const char *const value[] = { "value" };
-
-	return cm_report_init_values(r, t, value, 1);
-}
-
-void cm_report_vadd(struct cm_report *r, const char *section, const char *subject, const char *measure,
-		    const double *values, const char *fmt, va_list ap)
-{
-	char reading[700];
-	size_t i;
-	long row;
-
-	if (r->nomem)
-		return;
-	vsnprintf(reading, sizeof(reading), fmt, ap);
-	row = cm_table_add_row(r->t);
-	if (row < 0 || cm_table_set_text(r->t, 0, (size_t)row, section) < 0 ||
-	    cm_table_set_text(r->t, 1, (size_t)row, subject) < 0 ||
-	    cm_table_set_text(r->t, 2, (size_t)row, measure) < 0 ||
-	    cm_table_set_text(r->t, 3 + r->nvalues, (size_t)row, reading) < 0) {
-		r->nomem = 1;
-		return;
-	}
-	for (i = 0; i < r->nvalues; i++)
-		cm_table_set_real(r->t, 3 + i, (size_t)row, values[i]);
-}
-
-void cm_report_add(struct cm_report *r, const char *section, const char *subject, const char *measure,
-		   double value, const char *fmt, ...)
+static char *format(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static char *format(const char *fmt, ...)
 {
 	va_list ap;
+	char *s;
 
 	va_start(ap, fmt);
-	cm_report_vadd(r, section, subject, measure, &value, fmt, ap);
+	s = vformat(fmt, ap);
 	va_end(ap);
+	return s;
+}
+
+/* ---- tables for readers: chosen columns under plain names */
+
+struct pick {
+	const char *from;  /* column of the source table */
+	const char *as;    /* heading in the report */
+	int yes;           /* a 0/1 column shown as "yes" or blank */
+};
+
+/* "money_and_position" -> "Money and position". */
+static char *pretty(const char *s)
+{
+	char *p, *out = strdup(s);
+
+	if (!out)
+		return NULL;
+	for (p = out; *p; p++)
+		if (*p == '_')
+			*p = ' ';
+	if (out[0] >= 'a' && out[0] <= 'z')
+		out[0] = (char)(out[0] - 'a' + 'A');
+	return out;
+}
+
+/* Copies cell (r, s) of src to (d, t) of dst as the pick says. */
+static int copy_cell(const struct cm_table *src, size_t s, size_t r, struct cm_table *dst, size_t t, size_t d,
+		     const struct pick *pk)
+{
+	const struct cm_column *c = &src->cols[s];
+	char *v;
+	int bad;
+
+	if (c->null[r])
+		return 0;
+	if (pk->yes)
+		return c->kind == CM_INT && c->ints[r] ? cm_table_set_text(dst, t, d, "yes") : 0;
+	if (c->kind == CM_INT) {
+		cm_table_set_int(dst, t, d, c->ints[r]);
+		return 0;
+	}
+	if (c->kind == CM_REAL) {
+		cm_table_set_real(dst, t, d, c->reals[r]);
+		return 0;
+	}
+	v = strcmp(pk->from, "section") == 0 ? pretty(c->text[r]) : NULL;
+	bad = cm_table_set_text(dst, t, d, v ? v : c->text[r]);
+	free(v);
+	return bad;
+}
+
+/* Copies the first rows (0 = all) of the picked columns of src into dst
+ * (caller-initialised); columns missing from src are left out.  When src
+ * has a "section" column, its values are made readable and each section
+ * keeps at most per_section rows (0 = all), then a row in its last column
+ * saying how many more `more` lists.  Returns 0 or -1 (memory). */
+static int pick(const struct cm_table *src, const struct pick *cols, size_t ncols, size_t rows,
+		size_t per_section, const char *more, struct cm_table *dst)
+{
+	size_t n = rows && rows < src->nrows ? rows : src->nrows, j, r, in = 0, skipped = 0;
+	int from[8], sec = cm_table_find(src, "section");
+	const struct pick *used[8];
+	size_t nused = 0;
+
+	cm_table_release(dst);
+	cm_table_init(dst, 0);
+	for (j = 0; j < ncols && nused < 8; j++) {
+		int s = cm_table_find(src, cols[j].from);
+		if (s < 0)
+			continue;
+		if (cm_table_add_column(dst, cols[j].as, cols[j].yes ? CM_TEXT : src->cols[s].kind) < 0)
+			return -1;
+		from[nused] = s;
+		used[nused++] = &cols[j];
+	}
+	if (sec < 0 || src->cols[sec].kind != CM_TEXT || nused < 2 || from[0] != sec)
+		per_section = 0; /* cut only when the section comes first */
+	for (r = 0; r <= n; r++) {
+		long d;
+		if (per_section && r > 0 && (r == n || strcmp(src->cols[sec].text[r], src->cols[sec].text[r - 1]))) {
+			if (skipped) { /* close the section with a count */
+				char *msg = format("\xE2\x80\xA6 and %zu more (%s)", skipped, more);
+				int bad = !msg || (d = cm_table_add_row(dst)) < 0 ||
+					  cm_table_set_text(dst, 0, (size_t)d, dst->cols[0].text[d - 1]) < 0 ||
+					  cm_table_set_text(dst, nused - 1, (size_t)d, msg) < 0;
+				free(msg);
+				if (bad)
+					return -1;
+			}
+			in = skipped = 0;
+		}
+		if (r == n)
+			break;
+		if (per_section && ++in > per_section) {
+			skipped++;
+			continue;
+		}
+		if ((d = cm_table_add_row(dst)) < 0)
+			return -1;
+		for (j = 0; j < nused; j++)
+			if (copy_cell(src, (size_t)from[j], r, dst, j, (size_t)d, used[j]) < 0)
+				return -1;
+	}
+	return 0;
+}
+
+static const char *sum_value(const struct cm_table *t, const char *item, char *buf, size_t n)
+{
+	size_t r;
+	int ic = cm_table_find(t, "item"), vc = cm_table_find(t, "value");
+
+	snprintf(buf, n, "?");
+	for (r = 0; ic >= 0 && vc >= 0 && r < t->nrows; r++)
+		if (!t->cols[ic].null[r] && strcmp(t->cols[ic].text[r], item) == 0 && !t->cols[vc].null[r])
+			snprintf(buf, n, "%lld", t->cols[vc].ints[r]);
+	return buf;
+}
+
+/* Adds a part and fills its table with the picked columns of t. */
+static struct cm_doc_part *add_picked(struct cm_doc *d, const char *anchor, const char *heading, const char *intro,
+				      const struct cm_table *t, const struct pick *cols, size_t ncols, size_t rows,
+				      size_t per_section, const char *more)
+{
+	struct cm_doc_part *p = cm_doc_add(d, anchor, heading, intro);
+
+	if (!p || pick(t, cols, ncols, rows, per_section, more, &p->table) < 0)
+		return NULL;
+	return p;
+}
+
+/* Title and lede, from the landscape's summary. */
+static int summary(struct cm_analysis *a, const struct cm_report_opts *o, const char *for_name, struct cm_doc *d,
+		   struct cm_table *t, struct cm_error *err)
+{
+	const struct cm_filter *f = &a->f;
+	char n[32], ties[32], edges[32], comps[32], largest[32], isolates[32];
+	int rc;
+
+	if ((rc = cm_check(a, t, err)) < 0)
+		return rc;
+	d->title = o->title ? strdup(o->title) :
+		   for_name ? format("%s: partners and power, for %s", o->name, for_name) :
+			      format("%s: the coalition landscape", o->name);
+	sum_value(t, "organizations", n, sizeof(n));
+	sum_value(t, "ties", ties, sizeof(ties));
+	sum_value(t, "collaboration edges", edges, sizeof(edges));
+	sum_value(t, "components", comps, sizeof(comps));
+	sum_value(t, "largest component", largest, sizeof(largest));
+	sum_value(t, "isolates", isolates, sizeof(isolates));
+	d->lede = format("%s organizations and %s ties between them (%s collaboration links once conflicts "
+			 "are set aside and parallel ties merged), in %s separate part%s; the largest holds %s "
+			 "organizations and %s %s no tie at all.%s%s",
+			 n, ties, edges, comps, strcmp(comps, "1") ? "s" : "", largest, isolates,
+			 strcmp(isolates, "1") ? "have" : "has", f->has_at ? " Ties as they stood on the --at date." : "",
+			 f->types ? " Only the tie types chosen with --types." : "");
+	return d->title && d->lede ? CM_OK : CM_ENOMEM;
+}
+
+/* The map's place, and the key organizations by brokerage. */
+static int key_orgs(struct cm_analysis *a, const struct cm_report_opts *o, struct cm_doc *d, struct cm_table *t,
+		    struct cm_error *err)
+{
+	static const struct pick cols[] = {
+		{ "name", "organization", 0 }, { "type", "type", 0 }, { "degree", "partners", 0 },
+		{ "betweenness_norm", "brokerage", 0 }, { "harmonic", "reach", 0 }, { "pagerank", "PageRank", 0 },
+		{ "community", "community", 0 }, { "articulation", "single point of failure", 1 },
+	};
+	struct cm_doc_part *p;
+	size_t k = cm_path_samples(a->l, &a->f);
+	int rc, col;
+
+	if (!(p = cm_doc_add(d, "map", "The map",
+			     "Each shape is an organization, its colour the organization's type and its size the "
+			     "number of partners; line styles tell tie types apart, as the legend shows.")))
+		return CM_ENOMEM;
+	p->figure = 1;
+	if ((rc = cm_metrics(a, t, err)) < 0)
+		return rc;
+	if ((col = cm_table_col(t, CM_M_BETWEENNESS)) >= 0 && cm_table_sort(t, (size_t)col, 1) < 0)
+		return CM_ENOMEM;
+	if (!(p = add_picked(d, "key-organizations", "Key organizations",
+			     "The organizations that hold the network together, by brokerage: how often an "
+			     "organization lies on the shortest chains between others (betweenness, 0 to 1). Reach "
+			     "is harmonic closeness (how near it is to everyone); a single point of failure is an "
+			     "organization whose departure splits the network.",
+			     t, cols, sizeof(cols) / sizeof(*cols), o->top ? o->top : CM_REPORT_KEY_ORGS, 0, NULL)))
+		return CM_ENOMEM;
+	if (k && !(p->note = format("Brokerage and reach are estimated from %zu of the %zu organizations taken at "
+				    "random as starting points ('coalmap metrics --exact' computes them exactly).",
+				    k, cm_landscape_norgs(a->l))))
+		return CM_ENOMEM;
+	return CM_OK;
+}
+
+static const struct pick finding_cols[] = {
+	{ "section", "section", 0 }, { "subject", "about", 0 }, { "reading", "finding", 0 },
+};
+
+/* The power briefing and the landscape's gaps. */
+static int power_and_gaps(struct cm_analysis *a, const struct cm_report_opts *o, struct cm_doc *d,
+			  struct cm_table *t, struct cm_error *err)
+{
+	struct cm_power_opts po;
+	struct cm_gaps_opts go;
+	int rc;
+
+	memset(&po, 0, sizeof(po));
+	po.group_by = o->group_by;
+	po.targets = o->targets.v;
+	po.ntargets = o->targets.n;
+	po.key_players = o->key_players;
+	if ((rc = cm_power(a, &po, t, err)) < 0)
+		return rc;
+	if (!add_picked(d, "power", "Who holds the power",
+			"How centralized and unequal the network is, whether money buys position, who reaches "
+			"decision-makers and who stands in the way, and who depends on whom for funding. "
+			"Definitions: docs/power.md.", t, finding_cols, 3, 0, SECTION_TOP, "'coalmap power' lists them all"))
+		return CM_ENOMEM;
+	cm_gaps_opts_init(&go);
+	go.group_by = o->group_by;
+	go.targets = o->targets;
+	if ((rc = cm_gaps(a, &go, t, err)) < 0)
+		return rc;
+	if (!add_picked(d, "gaps", "Gaps in the landscape",
+			"Organizations left out, groups cut off from every decision-maker, communities with few or "
+			"no ties between them (structural holes worth bridging), single points of failure, and types "
+			"of organization that are absent or thin. Definitions: docs/gaps.md.",
+			t, finding_cols, 3, 0, SECTION_TOP, "'coalmap gaps' lists them all"))
+		return CM_ENOMEM;
+	return CM_OK;
+}
+
+/* Partners for one org, and its routes to decision-makers. */
+static int for_org(struct cm_analysis *a, const struct cm_report_opts *o, const char *for_name, struct cm_doc *d,
+		   struct cm_table *t, struct cm_error *err)
+{
+	static const struct pick partner_cols[] = {
+		{ "rank", "rank", 0 }, { "name", "organization", 0 }, { "type", "type", 0 }, { "score", "score", 0 },
+		{ "why", "why", 0 }, { "risk", "risk", 0 },
+	};
+	static const struct pick route_cols[] = {
+		{ "name", "decision-maker", 0 }, { "type", "type", 0 }, { "length", "steps", 0 },
+		{ "trust", "trust", 0 }, { "path", "route", 0 },
+	};
+	struct cm_gaps_opts go;
+	struct cm_doc_part *p;
+	char *heading;
+	int rc;
+
+	cm_gaps_opts_init(&go);
+	go.group_by = o->group_by;
+	go.targets = o->targets;
+	go.for_org = o->for_org;
+	go.top = o->top ? o->top : CM_REPORT_PARTNERS;
+	if ((rc = cm_recommend(a, &go, t, err)) < 0)
+		return rc;
+	heading = format("Recommended partners for %s", for_name);
+	p = heading ? add_picked(d, "partners", heading,
+				 "Organizations not yet tied to it, ranked by a score that weighs closeness in the "
+				 "network, shared issues, complementary skills, new reach and access to "
+				 "decision-makers; risks are flagged, not hidden. Definitions: docs/gaps.md.",
+				 t, partner_cols, sizeof(partner_cols) / sizeof(*partner_cols), 0, 0, NULL) : NULL;
+	free(heading);
+	if (!p || (!t->nrows && !(p->note = strdup("No organization is left to recommend."))))
+		return CM_ENOMEM;
+	if ((rc = cm_routes(a, o->for_org, &o->targets, ROUTES_TOP, t, err)) < 0)
+		return rc;
+	heading = format("Routes to decision-makers for %s", for_name);
+	p = heading ? add_picked(d, "routes", heading,
+				 "For each decision-maker, the shortest chain of ties that could carry an "
+				 "introduction, the most trusted first (trust multiplies along the chain; unknown "
+				 "trust counts as 0.5). Blank rows: no chain at all.",
+				 t, route_cols, sizeof(route_cols) / sizeof(*route_cols), 0, 0, NULL) : NULL;
+	free(heading);
+	if (!p || (!t->nrows && !(p->note = strdup("The landscape has no decision-makers of these types."))))
+		return CM_ENOMEM;
+	return CM_OK;
+}
+
+int cm_report_build(struct cm_analysis *a, const struct cm_report_opts *o, struct cm_doc *d, struct cm_error *err)
+{
+	const struct cm_landscape *l = a->l;
+	const char *for_name = NULL;
+	struct cm_table t;
+	int rc;
+
+	cm_doc_release(d);
+	if (o->for_org) {
+		long i = cm_org_find(l, o->for_org);
+		if (i < 0)
+			return cm_error_set(err, CM_EUSAGE, l->orgs_path, 0, 0, "no organization with id '%s'", o->for_org);
+		for_name = cm_landscape_org_name(l, (size_t)i);
+	}
+	cm_table_init(&t, 0);
+	if ((rc = summary(a, o, for_name, d, &t, err)) == CM_OK && (rc = key_orgs(a, o, d, &t, err)) == CM_OK &&
+	    (rc = power_and_gaps(a, o, d, &t, err)) == CM_OK && (!o->for_org || (rc = for_org(a, o, for_name, d, &t, err)) == CM_OK)) {
+		d->footer = format("Made by coalmap %s from %s and %s. Every figure is defined in coalmap's "
+				   "documentation (docs/power.md, docs/gaps.md, docs/maps.md).",
+				   PACKAGE_VERSION, l->orgs_path, l->ties_path);
+		rc = d->footer ? CM_OK : CM_ENOMEM;
+	}
+	cm_table_release(&t);
+	if (rc == CM_ENOMEM)
+		return cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
+	if (rc == CM_OK)
+		cm_error_clear(err);
+	return rc;
+}
+
+int cm_report_set_map(struct cm_doc *d, char *svg, size_t len, size_t orgs, int aggregated, int labels_limited,
+		      int suggested)
+{
+	free(d->figure);
+	free(d->figure_caption);
+	d->figure = svg;
+	d->figure_len = len;
+	d->figure_caption = format("%zu organizations drawn%s%s%s.", orgs,
+				   aggregated ? " as their communities (too many to draw one by one)" : "",
+				   labels_limited ? "; labels name the top brokers" : "",
+				   suggested ? "; heavy dashed lines lead to the recommended partners" : "");
+	return d->figure_caption ? CM_OK : CM_ENOMEM;
 }

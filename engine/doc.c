@@ -1,0 +1,57 @@
+/* doc.c - struct cm_doc: a title, headed parts holding tables, one figure. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+void cm_doc_init(struct cm_doc *d)
+{
+	memset(d, 0, sizeof(*d));
+}
+
+void cm_doc_release(struct cm_doc *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->nparts; i++) {
+		struct cm_doc_part *p = &d->parts[i];
+		free(p->anchor);
+		free(p->heading);
+		free(p->intro);
+		free(p->note);
+		cm_table_release(&p->table);
+	}
+	free(d->parts);
+	free(d->title);
+	free(d->lede);
+	free(d->footer);
+	free(d->figure);
+	free(d->figure_caption);
+	free(d->figure_file);
+	memset(d, 0, sizeof(*d));
+}
+
+struct cm_doc_part *cm_doc_add(struct cm_doc *d, const char *anchor, const char *heading, const char *intro)
+{
+	struct cm_doc_part *parts = realloc(d->parts, (d->nparts + 1) * sizeof(*parts)), *p;
+
+	if (!parts)
+		return NULL;
+	d->parts = parts;
+	p = &parts[d->nparts];
+	memset(p, 0, sizeof(*p));
+	cm_table_init(&p->table, 0);
+	p->anchor = strdup(anchor);
+	p->heading = strdup(heading);
+	p->intro = intro ? strdup(intro) : NULL;
+	if (!p->anchor || !p->heading || (intro && !p->intro)) {
+		free(p->anchor);
+		free(p->heading);
+		free(p->intro);
+		return NULL;
+	}
+	d->nparts++;
+	return p;
+}

@@ -1,0 +1,108 @@
+/* write_md.c - Markdown tables and documents. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "write.h"
+
+void cm_md_text(const char *s, FILE *f)
+{
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c < 0x20 || c == 0x7f)
+			c = ' ';
+		if (cm_md_special(c))
+			fputc('\\', f);
+		fputc(c, f);
+	}
+}
+
+static void write_md(const struct cm_table *t, FILE *f)
+{
+	size_t r, j;
+	char buf[1024];
+
+	if (t->title)
+		fprintf(f, "## %s\n\n", t->title);
+	for (j = 0; j < t->ncols; j++) {
+		cm_display_text(t->cols[j].name, buf, sizeof(buf), 200, 1);
+		fprintf(f, "| %s ", buf);
+	}
+	fputs("|\n", f);
+	for (j = 0; j < t->ncols; j++)
+		fputs(t->cols[j].kind == CM_TEXT ? "|---" : "|---:", f);
+	fputs("|\n", f);
+	for (r = 0; r < t->nrows; r++) {
+		for (j = 0; j < t->ncols; j++) {
+			const struct cm_column *c = &t->cols[j];
+			if (c->kind == CM_TEXT)
+				cm_display_text(c->null[r] ? "" : c->text[r], buf, sizeof(buf), 200, 1);
+			else
+				cm_cell_number(c, r, buf, sizeof(buf), 6);
+			fprintf(f, "| %s ", buf);
+		}
+		fputs("|\n", f);
+	}
+}
+
+int cm_write_md_table(const struct cm_table *t, FILE *f, struct cm_error *err)
+{
+	write_md(t, f);
+	return cm_write_status(f, err);
+}
+
+static void md_line(FILE *f, const char *s)
+{
+	cm_md_text(s, f);
+	fputs("\n\n", f);
+}
+
+static void write_md_doc(const struct cm_doc *r, FILE *f)
+{
+	const char *map_file = r->figure_file;
+	size_t i;
+
+	fputs("# ", f);
+	md_line(f, r->title);
+	md_line(f, r->lede);
+	for (i = 0; i < r->nparts; i++) {
+		const struct cm_doc_part *p = &r->parts[i];
+		fputs("## ", f);
+		md_line(f, p->heading);
+		if (p->intro)
+			md_line(f, p->intro);
+		if (p->figure) {
+			if (map_file) {
+				const char *base = strrchr(map_file, '/');
+				fputs("![Map of the landscape](", f);
+				/* a relative link: the map sits next to the report */
+				for (base = base ? base + 1 : map_file; *base; base++)
+					if (*base == ' ' || *base == '(' || *base == ')' || *base == '<' || *base == '>')
+						fprintf(f, "%%%02X", (unsigned char)*base);
+					else
+						fputc(*base, f);
+				fputs(")\n\n", f);
+			} else {
+				md_line(f, "(The map is written next to the report when the report goes to a file; "
+					   "'coalmap map' draws it on its own.)");
+			}
+			if (r->figure_caption)
+				md_line(f, r->figure_caption);
+		} else if (p->table.nrows) {
+			write_md(&p->table, f);
+			fputc('\n', f);
+		}
+		if (p->note)
+			md_line(f, p->note);
+	}
+	fputs("---\n\n", f);
+	md_line(f, r->footer);
+}
+
+int cm_write_md_doc(const struct cm_doc *d, FILE *f, struct cm_error *err)
+{
+	write_md_doc(d, f);
+	return cm_write_status(f, err);
+}
