@@ -200,7 +200,7 @@ for f in svg dot; do
 done
 c map-layout-dot map "$K" --layout dot --types information -o @dot
 # No --layout fdp: Graphviz's fdp orders some edges by their addresses in
-# memory, so that with address space randomisation one run in a few dozen
+# memory, so that with address space randomisation one run in about 80
 # draws another map (graphviz issue 1214); neato, sfdp, dot and circo
 # gave the same bytes in every run.
 c map-rating-sector-dot map "$K" --size-by rating --color-by sector -o @dot
