@@ -20,6 +20,14 @@
 extern "C" {
 #endif
 
+/* Marks the library's public functions: only these are exported (the
+ * engine is built with -fvisibility=hidden). */
+#if defined(__GNUC__) && defined(CM_BUILDING_LIBRARY)
+#define CM_API __attribute__((visibility("default")))
+#else
+#define CM_API
+#endif
+
 /* ------------------------------------------------------------------ */
 /* Status and errors                                                    */
 /* ------------------------------------------------------------------ */
@@ -45,15 +53,15 @@ struct cm_error {
 };
 
 /* Clears err (NULL allowed). */
-void cm_error_clear(struct cm_error *err);
+CM_API void cm_error_clear(struct cm_error *err);
 /* Fills err (NULL allowed) and returns code. */
-int cm_error_set(struct cm_error *err, enum cm_status code, const char *file,
+CM_API int cm_error_set(struct cm_error *err, enum cm_status code, const char *file,
 		 long line, long col, const char *fmt, ...)
 	__attribute__((format(printf, 6, 7)));
 /* Process exit status for a status (sysexits.h values; 0 for CM_OK). */
-int cm_status_exit_code(enum cm_status code);
+CM_API int cm_status_exit_code(enum cm_status code);
 /* Static English name of a status ("bad data", ...). */
-const char *cm_status_str(enum cm_status code);
+CM_API const char *cm_status_str(enum cm_status code);
 
 /* Diagnostics gathered while loading: errors and warnings in file order. */
 enum cm_severity { CM_WARNING, CM_ERROR };
@@ -72,8 +80,8 @@ struct cm_diags {
 
 #define CM_DIAGS_MAX 50
 
-void cm_diags_init(struct cm_diags *d);
-void cm_diags_release(struct cm_diags *d);
+CM_API void cm_diags_init(struct cm_diags *d);
+CM_API void cm_diags_release(struct cm_diags *d);
 
 /* ------------------------------------------------------------------ */
 /* Library set-up                                                       */
@@ -81,18 +89,18 @@ void cm_diags_release(struct cm_diags *d);
 
 /* Installs the engine's igraph error and warning handlers and seeds
  * igraph's random number generator.  Call once before anything else. */
-void cm_init(void);
+CM_API void cm_init(void);
 
 /* Long analyses stop with CM_ETIMEOUT once `seconds` have passed from
  * this call (0 = no limit).  Process-wide, like igraph's interruption
  * handler it is built on. */
-void cm_set_time_limit(double seconds);
+CM_API void cm_set_time_limit(double seconds);
 
 /* Progress of long analyses, for a display on a thread of the caller's:
  * the stage the engine is in (NULL: none) and the fraction of it done in
  * [0, 1], or -1 when that is not known.  Safe from any thread at any time;
  * the engine itself never prints. */
-void cm_progress_get(const char **stage, double *done);
+CM_API void cm_progress_get(const char **stage, double *done);
 
 /* ------------------------------------------------------------------ */
 /* Landscape: organizations and ties                                    */
@@ -109,22 +117,22 @@ struct cm_load_opts {
  * warning goes to diags (caller-initialised, may be NULL); err receives
  * the overall failure.  On failure *out is NULL.  O(input size) time and
  * memory. */
-int cm_landscape_load(struct cm_landscape **out, const char *dir,
+CM_API int cm_landscape_load(struct cm_landscape **out, const char *dir,
 		      const struct cm_load_opts *opts, struct cm_diags *diags,
 		      struct cm_error *err);
-void cm_landscape_free(struct cm_landscape *l);
+CM_API void cm_landscape_free(struct cm_landscape *l);
 
-size_t cm_landscape_norgs(const struct cm_landscape *l);
-size_t cm_landscape_nties(const struct cm_landscape *l);
+CM_API size_t cm_landscape_norgs(const struct cm_landscape *l);
+CM_API size_t cm_landscape_nties(const struct cm_landscape *l);
 /* Borrowed strings owned by the landscape; never NULL ("" when empty). */
-const char *cm_landscape_org_id(const struct cm_landscape *l, size_t i);
-const char *cm_landscape_org_name(const struct cm_landscape *l, size_t i);
-const char *cm_landscape_org_type(const struct cm_landscape *l, size_t i);
+CM_API const char *cm_landscape_org_id(const struct cm_landscape *l, size_t i);
+CM_API const char *cm_landscape_org_name(const struct cm_landscape *l, size_t i);
+CM_API const char *cm_landscape_org_type(const struct cm_landscape *l, size_t i);
 /* Index of the org with this id, or -1.  O(1): a hash kept from loading. */
-long cm_org_find(const struct cm_landscape *l, const char *id);
+CM_API long cm_org_find(const struct cm_landscape *l, const char *id);
 /* Files the landscape was read from (borrowed). */
-const char *cm_landscape_orgs_path(const struct cm_landscape *l);
-const char *cm_landscape_ties_path(const struct cm_landscape *l);
+CM_API const char *cm_landscape_orgs_path(const struct cm_landscape *l);
+CM_API const char *cm_landscape_ties_path(const struct cm_landscape *l);
 
 /* ------------------------------------------------------------------ */
 /* Dates                                                                */
@@ -133,7 +141,7 @@ const char *cm_landscape_ties_path(const struct cm_landscape *l);
 /* Parses YYYY-MM-DD (or a bare YYYY when allow_year, taken as its first
  * day, or its last when year_end) into a day number (days since
  * 1970-01-01).  Returns 0 on success, -1 if s is not a valid date. */
-int cm_date_parse(const char *s, int allow_year, int year_end, int32_t *day);
+CM_API int cm_date_parse(const char *s, int allow_year, int year_end, int32_t *day);
 
 /* ------------------------------------------------------------------ */
 /* Analysis filter: which ties an analysis sees                         */
@@ -163,7 +171,7 @@ struct cm_filter {
 
 /* Sources the path metrics of l under f will search: 0 = all (exact), else
  * the sample size. */
-size_t cm_path_samples(const struct cm_landscape *l, const struct cm_filter *f);
+CM_API size_t cm_path_samples(const struct cm_landscape *l, const struct cm_filter *f);
 
 /* ------------------------------------------------------------------ */
 /* Result tables: the one shape every analysis returns                  */
@@ -209,9 +217,9 @@ struct cm_metric_info {
 };
 
 /* The entry of m (static storage); NULL when m is out of range. */
-const struct cm_metric_info *cm_metric_info(enum cm_metric m);
+CM_API const struct cm_metric_info *cm_metric_info(enum cm_metric m);
 /* The metric whose column name is name (exact, case-insensitive), or -1.  O(CM_METRIC_N). */
-int cm_metric_find(const char *name);
+CM_API int cm_metric_find(const char *name);
 
 struct cm_column {
 	char *name;
@@ -232,29 +240,29 @@ struct cm_table {
 };
 
 /* Initialises an empty table with nrows rows and no columns. */
-void cm_table_init(struct cm_table *t, size_t nrows);
-void cm_table_release(struct cm_table *t);
+CM_API void cm_table_init(struct cm_table *t, size_t nrows);
+CM_API void cm_table_release(struct cm_table *t);
 /* Adds a column of empty cells; returns its index, or -1 (CM_ENOMEM). */
-int cm_table_add_column(struct cm_table *t, const char *name, enum cm_kind kind);
+CM_API int cm_table_add_column(struct cm_table *t, const char *name, enum cm_kind kind);
 /* Setters.  Text is copied; a NaN or infinite real is stored as empty.
  * Return 0, or CM_ENOMEM. */
-int cm_table_set_text(struct cm_table *t, size_t col, size_t row, const char *s);
-void cm_table_set_int(struct cm_table *t, size_t col, size_t row, long long v);
-void cm_table_set_real(struct cm_table *t, size_t col, size_t row, double v);
+CM_API int cm_table_set_text(struct cm_table *t, size_t col, size_t row, const char *s);
+CM_API void cm_table_set_int(struct cm_table *t, size_t col, size_t row, long long v);
+CM_API void cm_table_set_real(struct cm_table *t, size_t col, size_t row, double v);
 /* Appends an empty row; returns its index, or -1 (CM_ENOMEM). */
-long cm_table_add_row(struct cm_table *t);
+CM_API long cm_table_add_row(struct cm_table *t);
 /* Adds a column for metric m, named and typed by the registry; returns
  * its index, or -1 (CM_ENOMEM). */
-int cm_table_add_metric(struct cm_table *t, enum cm_metric m);
+CM_API int cm_table_add_metric(struct cm_table *t, enum cm_metric m);
 /* Column index by name, or -1. */
-int cm_table_find(const struct cm_table *t, const char *name);
+CM_API int cm_table_find(const struct cm_table *t, const char *name);
 /* Index of the column holding metric m, or -1. */
-int cm_table_col(const struct cm_table *t, enum cm_metric m);
+CM_API int cm_table_col(const struct cm_table *t, enum cm_metric m);
 /* Reorders rows by a column (descending for numbers, ascending for text),
  * ties broken by original order.  Returns 0 or CM_ENOMEM. */
-int cm_table_sort(struct cm_table *t, size_t col, int descending);
+CM_API int cm_table_sort(struct cm_table *t, size_t col, int descending);
 /* Keeps the first n rows. */
-void cm_table_truncate(struct cm_table *t, size_t n);
+CM_API void cm_table_truncate(struct cm_table *t, size_t n);
 
 /* ------------------------------------------------------------------ */
 /* Documents: headed parts holding tables, and one figure (the report)  */
@@ -279,11 +287,11 @@ struct cm_doc {
 	char *figure_file;       /* Markdown links here for the figure; NULL: says how to draw it */
 };
 
-void cm_doc_init(struct cm_doc *d);
-void cm_doc_release(struct cm_doc *d);
+CM_API void cm_doc_init(struct cm_doc *d);
+CM_API void cm_doc_release(struct cm_doc *d);
 /* Appends a part with copies of the strings (intro may be NULL) and an
  * empty table; NULL when memory runs out. */
-struct cm_doc_part *cm_doc_add(struct cm_doc *d, const char *anchor, const char *heading, const char *intro);
+CM_API struct cm_doc_part *cm_doc_add(struct cm_doc *d, const char *anchor, const char *heading, const char *intro);
 
 /* ------------------------------------------------------------------ */
 /* Writers: every table (and document) in every format                  */
@@ -296,14 +304,14 @@ struct cm_writer {
 };
 
 /* The writer called name, or NULL. */
-const struct cm_writer *cm_writer_find(const char *name);
+CM_API const struct cm_writer *cm_writer_find(const char *name);
 /* Write t (or d) on f.  CM_EOUTPUT when f fails (errno tells why; EPIPE
  * when the reader went away), CM_ENOMEM; CM_EUSAGE for a document in a
  * format that has none.  O(size of the table). */
-int cm_write_table(const struct cm_writer *w, const struct cm_table *t, FILE *f, struct cm_error *err);
-int cm_write_doc(const struct cm_writer *w, const struct cm_doc *d, FILE *f, struct cm_error *err);
+CM_API int cm_write_table(const struct cm_writer *w, const struct cm_table *t, FILE *f, struct cm_error *err);
+CM_API int cm_write_doc(const struct cm_writer *w, const struct cm_doc *d, FILE *f, struct cm_error *err);
 /* CSV whose numbers read back exactly (landscapes written by convert). */
-int cm_write_csv_exact(const struct cm_table *t, FILE *f, struct cm_error *err);
+CM_API int cm_write_csv_exact(const struct cm_table *t, FILE *f, struct cm_error *err);
 
 /* ------------------------------------------------------------------ */
 /* The analysis context: one per landscape and filter                   */
@@ -318,18 +326,18 @@ struct cm_analysis; /* opaque */
 /* A new context for l (borrowed: it must outlive the context) with ties
  * kept by f (copied; NULL = every tie).  Computes nothing yet.  The caller
  * frees it with cm_analysis_free.  O(1). */
-int cm_analysis_new(struct cm_analysis **out, const struct cm_landscape *l, const struct cm_filter *f,
+CM_API int cm_analysis_new(struct cm_analysis **out, const struct cm_landscape *l, const struct cm_filter *f,
 		    struct cm_error *err);
-void cm_analysis_free(struct cm_analysis *a);
-const struct cm_landscape *cm_analysis_landscape(const struct cm_analysis *a);
-const struct cm_filter *cm_analysis_filter(const struct cm_analysis *a);
+CM_API void cm_analysis_free(struct cm_analysis *a);
+CM_API const struct cm_landscape *cm_analysis_landscape(const struct cm_analysis *a);
+CM_API const struct cm_filter *cm_analysis_filter(const struct cm_analysis *a);
 /* The values of per-org measure m, one per org in file order (NaN =
  * empty), owned by the context; computed on first request with the
  * measures its kernel shares.  CM_EUSAGE for a label or grouped measure,
  * or a standard error when path metrics are exact. */
-int cm_analysis_values(struct cm_analysis *a, enum cm_metric m, const double **v, struct cm_error *err);
+CM_API int cm_analysis_values(struct cm_analysis *a, enum cm_metric m, const double **v, struct cm_error *err);
 /* 1 when betweenness and harmonic closeness are estimated from samples. */
-int cm_analysis_sampled(const struct cm_analysis *a);
+CM_API int cm_analysis_sampled(const struct cm_analysis *a);
 
 /* ------------------------------------------------------------------ */
 /* Analyses                                                             */
@@ -338,14 +346,14 @@ int cm_analysis_sampled(const struct cm_analysis *a);
 /* The per-org metrics table of a (SPEC.md "Metrics"): one row per org, a
  * column per registry measure (the standard errors only when sampled).
  * out is caller-initialised and replaced. */
-int cm_metrics(struct cm_analysis *a, struct cm_table *out, struct cm_error *err);
+CM_API int cm_metrics(struct cm_analysis *a, struct cm_table *out, struct cm_error *err);
 
 /* Per-organization metrics (SPEC.md "Metrics"): fills out (caller-
  * initialised with cm_table_init(out, 0)) with one row per org.  Cost is
  * dominated by betweenness and harmonic closeness, O(n*m) exact, or
  * O(samples*m) when sampled; sampled tables carry the columns
  * betweenness_se and harmonic_se (standard errors). */
-int cm_metrics_compute(const struct cm_landscape *l, const struct cm_filter *f,
+CM_API int cm_metrics_compute(const struct cm_landscape *l, const struct cm_filter *f,
 		       struct cm_table *out, struct cm_error *err);
 
 /* Adds the group column (unless the table has one of that name) and the
@@ -353,9 +361,9 @@ int cm_metrics_compute(const struct cm_landscape *l, const struct cm_filter *f,
  * itinerant, representative, gatekeeper, liaison, brokerage) to a metrics
  * table whose rows are the orgs in file order.  CM_EUSAGE if the landscape
  * has no column group_by.  O(sum of indeg * outdeg) on the tie graph. */
-int cm_brokerage(struct cm_analysis *a, const char *group_by, struct cm_table *metrics, struct cm_error *err);
+CM_API int cm_brokerage(struct cm_analysis *a, const char *group_by, struct cm_table *metrics, struct cm_error *err);
 /* cm_brokerage on a context of its own. */
-int cm_brokerage_add(const struct cm_landscape *l, const struct cm_filter *f,
+CM_API int cm_brokerage_add(const struct cm_landscape *l, const struct cm_filter *f,
 		     const char *group_by, struct cm_table *metrics, struct cm_error *err);
 
 /* The power report (docs/power.md): one row per figure with columns
@@ -369,9 +377,9 @@ struct cm_power_opts {
 	size_t key_players;            /* k for KPP-Neg and KPP-Pos; 0 = none */
 };
 
-int cm_power(struct cm_analysis *a, const struct cm_power_opts *o, struct cm_table *out, struct cm_error *err);
+CM_API int cm_power(struct cm_analysis *a, const struct cm_power_opts *o, struct cm_table *out, struct cm_error *err);
 /* cm_power on a context of its own. */
-int cm_power_compute(const struct cm_landscape *l, const struct cm_filter *f,
+CM_API int cm_power_compute(const struct cm_landscape *l, const struct cm_filter *f,
 		     const struct cm_power_opts *o, struct cm_table *out, struct cm_error *err);
 
 /* A list of strings the caller owns. */
@@ -386,7 +394,7 @@ enum cm_gap_component {
 	CM_GAP_INFLUENCE, CM_GAP_ACCESS, CM_GAP_NCOMPONENTS
 };
 /* Static name of a component ("closeness", ...), or NULL. */
-const char *cm_gaps_component_name(size_t k);
+CM_API const char *cm_gaps_component_name(size_t k);
 
 struct cm_gaps_opts {
 	const char *for_org;                     /* recommendations for this org id */
@@ -401,31 +409,31 @@ struct cm_gaps_opts {
 
 /* Sets o to the defaults of `coalmap gaps`: every score component
  * weighted 1, no filters, every row. */
-void cm_gaps_opts_init(struct cm_gaps_opts *o);
+CM_API void cm_gaps_opts_init(struct cm_gaps_opts *o);
 
 /* Ranks the partners o->for_org could add (docs/gaps.md): one row per
  * candidate with rank, id, name, type, score, the components, new_reach,
  * shared_partners, risk and a one-line why.  CM_EUSAGE for an unknown org.
  * O(n + m) after the graphs are built. */
-int cm_recommend(struct cm_analysis *a, const struct cm_gaps_opts *o, struct cm_table *out, struct cm_error *err);
+CM_API int cm_recommend(struct cm_analysis *a, const struct cm_gaps_opts *o, struct cm_table *out, struct cm_error *err);
 /* cm_recommend on a context of its own. */
-int cm_gaps_recommend(const struct cm_landscape *l, const struct cm_filter *f,
+CM_API int cm_gaps_recommend(const struct cm_landscape *l, const struct cm_filter *f,
 		      const struct cm_gaps_opts *o, struct cm_table *out, struct cm_error *err);
 
 /* Gaps of the whole landscape (docs/gaps.md): rows section, subject,
  * measure, value, reading.  Runs the metrics (communities, betweenness). */
-int cm_gaps(struct cm_analysis *a, const struct cm_gaps_opts *o, struct cm_table *out, struct cm_error *err);
+CM_API int cm_gaps(struct cm_analysis *a, const struct cm_gaps_opts *o, struct cm_table *out, struct cm_error *err);
 /* cm_gaps on a context of its own. */
-int cm_gaps_landscape(const struct cm_landscape *l, const struct cm_filter *f,
+CM_API int cm_gaps_landscape(const struct cm_landscape *l, const struct cm_filter *f,
 		      const struct cm_gaps_opts *o, struct cm_table *out, struct cm_error *err);
 
 /* The k shortest introduction chains from one org to another (docs/gaps.md):
  * rows rank, length, trust, weight, ids, path (names).  CM_EUSAGE for an
  * unknown org; no rows when they are not connected. */
-int cm_path(struct cm_analysis *a, const char *from, const char *to, size_t k, struct cm_table *out,
+CM_API int cm_path(struct cm_analysis *a, const char *from, const char *to, size_t k, struct cm_table *out,
 	    struct cm_error *err);
 /* cm_path on a context of its own. */
-int cm_path_compute(const struct cm_landscape *l, const struct cm_filter *f, const char *from,
+CM_API int cm_path_compute(const struct cm_landscape *l, const struct cm_filter *f, const char *from,
 		    const char *to, size_t k, struct cm_table *out, struct cm_error *err);
 
 /* How org `from` reaches each decision-maker (types in targets; empty =
@@ -435,17 +443,17 @@ int cm_path_compute(const struct cm_landscape *l, const struct cm_filter *f, con
  * among chains equal on all three, any one), nearest first; unreachable
  * ones last with empty length, trust and path.  top keeps the first rows
  * (0 = all).  CM_EUSAGE for an unknown org.  One search: O(n + m). */
-int cm_routes(struct cm_analysis *a, const char *from, const struct cm_strlist *targets, size_t top,
+CM_API int cm_routes(struct cm_analysis *a, const char *from, const struct cm_strlist *targets, size_t top,
 	      struct cm_table *out, struct cm_error *err);
 /* cm_routes on a context of its own. */
-int cm_path_targets(const struct cm_landscape *l, const struct cm_filter *f, const char *from,
+CM_API int cm_path_targets(const struct cm_landscape *l, const struct cm_filter *f, const char *from,
 		    const struct cm_strlist *targets, size_t top, struct cm_table *out, struct cm_error *err);
 
 /* Landscape summary for `coalmap check`: rows (section, item, value).
  * out is caller-initialised.  O(n + m). */
-int cm_check(struct cm_analysis *a, struct cm_table *out, struct cm_error *err);
+CM_API int cm_check(struct cm_analysis *a, struct cm_table *out, struct cm_error *err);
 /* cm_check on a context of its own. */
-int cm_check_summary(const struct cm_landscape *l, const struct cm_filter *f,
+CM_API int cm_check_summary(const struct cm_landscape *l, const struct cm_filter *f,
 		     struct cm_table *out, struct cm_error *err);
 
 /* The report (one file for people who do not run coalmap): title and
@@ -467,10 +475,10 @@ struct cm_report_opts {
 };
 #define CM_REPORT_KEY_ORGS 15
 #define CM_REPORT_PARTNERS 10
-int cm_report_build(struct cm_analysis *a, const struct cm_report_opts *o, struct cm_doc *d, struct cm_error *err);
+CM_API int cm_report_build(struct cm_analysis *a, const struct cm_report_opts *o, struct cm_doc *d, struct cm_error *err);
 /* Puts the map in d: svg (malloc'd, taken over) and a caption from what
  * was drawn.  0 or CM_ENOMEM. */
-int cm_report_set_map(struct cm_doc *d, char *svg, size_t len, size_t orgs, int aggregated, int labels_limited,
+CM_API int cm_report_set_map(struct cm_doc *d, char *svg, size_t len, size_t orgs, int aggregated, int labels_limited,
 		      int suggested);
 
 /* Synthetic landscapes */
@@ -483,7 +491,7 @@ struct cm_gen_opts {
 /* Fills orgs and ties (caller-initialised with cm_table_init(t, 0)) with
  * a landscape in the SPEC.md format: communities, heavy-tailed degrees,
  * every attribute and tie type.  Deterministic for a seed.  O(n + m). */
-int cm_generate(const struct cm_gen_opts *o, struct cm_table *orgs,
+CM_API int cm_generate(const struct cm_gen_opts *o, struct cm_table *orgs,
 		struct cm_table *ties, struct cm_error *err);
 
 /* ------------------------------------------------------------------ */
@@ -505,10 +513,10 @@ struct cm_diff_opts {
  * ties_gained, ties_lost, ties_changed, position, communities, then the
  * power report's network-wide sections.  Runs cm_metrics_compute and
  * cm_power_compute on each side: O(n*m) each. */
-int cm_diff(struct cm_analysis *before, struct cm_analysis *after, const struct cm_diff_opts *o,
+CM_API int cm_diff(struct cm_analysis *before, struct cm_analysis *after, const struct cm_diff_opts *o,
 	    struct cm_table *out, struct cm_error *err);
 /* cm_diff on contexts of its own. */
-int cm_diff_compute(const struct cm_landscape *before, const struct cm_filter *fb,
+CM_API int cm_diff_compute(const struct cm_landscape *before, const struct cm_filter *fb,
 		    const struct cm_landscape *after, const struct cm_filter *fa,
 		    const struct cm_diff_opts *o, struct cm_table *out, struct cm_error *err);
 /* Conversion: GraphML, GML, Kumu (docs/convert.md)                     */
@@ -523,7 +531,7 @@ int cm_diff_compute(const struct cm_landscape *before, const struct cm_filter *f
  * values are all numbers CM_INT (all whole, written without '.' or
  * exponent) or CM_REAL, everything else CM_TEXT.  Dates are YYYY-MM-DD.
  * Rows in file order.  O(size of the landscape). */
-int cm_landscape_export(const struct cm_landscape *l, struct cm_table *orgs,
+CM_API int cm_landscape_export(const struct cm_landscape *l, struct cm_table *orgs,
 			struct cm_table *ties, struct cm_error *err);
 
 /* Importers: each reads one source into a landscape through the same
@@ -531,15 +539,15 @@ int cm_landscape_export(const struct cm_landscape *l, struct cm_table *orgs,
  * same ownership and failure rules as cm_landscape_load.  CM_ENOINPUT when
  * the source cannot be opened.  O(input size). */
 /* A GraphML file (one graph; nodes' id is the org id). */
-int cm_landscape_load_graphml(struct cm_landscape **out, const char *path,
+CM_API int cm_landscape_load_graphml(struct cm_landscape **out, const char *path,
 			      const struct cm_load_opts *opts, struct cm_diags *diags,
 			      struct cm_error *err);
 /* A GML file (an org's id is its node's label, else its GML id). */
-int cm_landscape_load_gml(struct cm_landscape **out, const char *path,
+CM_API int cm_landscape_load_gml(struct cm_landscape **out, const char *path,
 			  const struct cm_load_opts *opts, struct cm_diags *diags,
 			  struct cm_error *err);
 /* Kumu's CSV export: elements and connections files. */
-int cm_landscape_load_kumu(struct cm_landscape **out, const char *elements,
+CM_API int cm_landscape_load_kumu(struct cm_landscape **out, const char *elements,
 			   const char *connections, const struct cm_load_opts *opts,
 			   struct cm_diags *diags, struct cm_error *err);
 
@@ -549,18 +557,18 @@ int cm_landscape_load_kumu(struct cm_landscape **out, const char *elements,
  * (NULL allowed).  GML needs column names made of letters, digits and '_'
  * starting with a letter (CM_EDATA otherwise).  CM_EOUTPUT on a write
  * error.  O(size of the tables). */
-int cm_graphml_write(const struct cm_table *orgs, const struct cm_table *ties, FILE *f,
+CM_API int cm_graphml_write(const struct cm_table *orgs, const struct cm_table *ties, FILE *f,
 		     size_t *stripped, struct cm_error *err);
-int cm_gml_write(const struct cm_table *orgs, const struct cm_table *ties, FILE *f,
+CM_API int cm_gml_write(const struct cm_table *orgs, const struct cm_table *ties, FILE *f,
 		 struct cm_error *err);
 /* Formats v as the shortest decimal that reads back as v (at most 17
  * significant digits) into buf (at least 32 bytes); returns buf. */
-char *cm_format_real(double v, char *buf, size_t n);
+CM_API char *cm_format_real(double v, char *buf, size_t n);
 /* Exactly snprintf(buf, n, "%.*g", digits, v), about ten times faster
  * (n at least 32). */
-char *cm_format_g(double v, int digits, char *buf, size_t n);
+CM_API char *cm_format_g(double v, int digits, char *buf, size_t n);
 /* Exactly snprintf(buf, n, "%lld", v), without printf's overhead. */
-char *cm_format_int(long long v, char *buf, size_t n);
+CM_API char *cm_format_int(long long v, char *buf, size_t n);
 
 #ifdef __cplusplus
 }
