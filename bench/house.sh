@@ -1,0 +1,56 @@
+#!/bin/sh
+# The targets of issue 14 (the analysis context computes each measure once;
+# groups have member lists), as ratios of coalmap to itself on the same
+# generated landscapes (seed 1, three ties per org), median wall seconds of
+# RUNS runs (default 3):
+#
+#   1. coalmap report vs coalmap metrics, 10,000 orgs: the report holds the
+#      metrics, the power briefing, the gaps and the map, and should cost
+#      little more than the metrics it is built on (target <= 1.25)
+#   2. coalmap power --group-by id vs --group-by region, 100,000 orgs: one
+#      group per org should cost about what a few groups cost (<= 1.2)
+#
+# Usage: bench/house.sh   (about 3 minutes on 2 cores; `make bench` runs it)
+set -eu
+top=$(cd "$(dirname "$0")/.." && pwd)
+coalmap=${COALMAP:-$top/cli/coalmap}
+runs=${RUNS:-3}
+tmpf=$(mktemp)
+out=$(mktemp -d)
+trap 'rm -rf "$tmpf" "$out"' EXIT
+
+landscape() {
+	d=$top/bench/out/load-$1-$((3 * $1))
+	mkdir -p "$d"
+	[ -s "$d/relationships.csv" ] || "$coalmap" generate --orgs "$1" --ties $((3 * $1)) --seed 1 -o "$d" >/dev/null
+	echo "$d"
+}
+
+# median wall seconds of RUNS runs of CMD... (output discarded)
+median() {
+	times=
+	i=0
+	while [ $i -lt "$runs" ]; do
+		/usr/bin/time -f '%e' -o "$tmpf" "$@" >/dev/null 2>&1
+		times="$times $(cat "$tmpf")"
+		i=$((i + 1))
+	done
+	printf '%s\n' $times | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
+}
+
+ratio() { awk "BEGIN{printf \"%.2f\", $1 / $2}"; }
+verdict() { awk "BEGIN{print ($1 <= $2) ? \"met\" : \"MISSED\"}"; }
+
+s10k=$(landscape 10000)
+s100k=$(landscape 100000)
+echo "coalmap house benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "median wall seconds of $runs runs"
+echo
+m=$(median "$coalmap" metrics "$s10k" --format csv)
+r=$(median "$coalmap" report "$s10k" -o "$out/report.html" --quiet)
+pr=$(median "$coalmap" power "$s100k" --group-by region --format csv)
+pi=$(median "$coalmap" power "$s100k" --group-by id --format csv)
+echo "| work | coalmap | against | ratio | target | |"
+echo "|---|---|---|---|---|---|"
+echo "| report, 10,000 orgs / 30,000 ties | $r s | metrics $m s | $(ratio "$r" "$m") | <= 1.25 | $(verdict "$(ratio "$r" "$m")" 1.25) |"
+echo "| power --group-by id, 100,000 orgs / 300,000 ties | $pi s | --group-by region $pr s | $(ratio "$pi" "$pr") | <= 1.2 | $(verdict "$(ratio "$pi" "$pr")" 1.2) |"
