@@ -366,6 +366,59 @@ static unsigned char detect_delim(const char *s, size_t n)
 	return ',';
 }
 
+/* The start of a file: refuses UTF-16, skips a UTF-8 byte order mark,
+ * detects the delimiter and starts the parser.  Returns the bytes to
+ * skip, or -1 when reading stops (reported, or r->stop set). */
+static long start_file(struct reader *r, const char *buf, size_t len)
+{
+	size_t pos = 0;
+
+	if (len >= 2 && (((unsigned char)buf[0] == 0xFF && (unsigned char)buf[1] == 0xFE) ||
+			 ((unsigned char)buf[0] == 0xFE && (unsigned char)buf[1] == 0xFF))) {
+		report(r, 1, 1, "the file is UTF-16; save it as 'CSV UTF-8'");
+		return -1;
+	}
+	if (len >= 2 && (buf[0] == '\0' || buf[1] == '\0')) {
+		report(r, 1, 1, "NUL bytes: the file looks like UTF-16; save it as 'CSV UTF-8'");
+		return -1;
+	}
+	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
+		pos = 3;
+	r->delim = detect_delim(buf + pos, len - pos);
+	if (parser_start(r) < 0) {
+		r->stop = CM_ENOMEM;
+		return -1;
+	}
+	return (long)pos;
+}
+
+/* Feeds every complete line of buf[pos .. len) (any line ending: LF,
+ * CRLF, CR); returns where the first incomplete one starts. */
+static size_t feed_lines(struct reader *r, const char *buf, size_t pos, size_t len, int eof)
+{
+	while (pos < len && !r->stop) {
+		const char *nl = memchr(buf + pos, '\n', len - pos), *cr;
+		size_t e = nl ? (size_t)(nl - buf) : len;
+		if ((cr = memchr(buf + pos, '\r', e - pos)))
+			e = (size_t)(cr - buf);
+		if (e == len && !eof)
+			break;                /* incomplete line: read more */
+		if (e < len && buf[e] == '\r') {
+			if (e + 1 == len && !eof)
+				break;        /* a CR at the edge may start CRLF */
+			if (e + 1 < len && buf[e + 1] == '\n')
+				e++;
+		}
+		if (e < len)
+			e++;
+		if (!fast_line(r, buf + pos, e - pos))
+			feed_line(r, buf + pos, e - pos);
+		r->line++;
+		pos = e;
+	}
+	return pos;
+}
+
 int cm_csv_read(const char *path, const char *display, cm_csv_row_fn row_fn,
 		void *ctx, struct cm_diags *diags, struct cm_error *err)
 {
@@ -423,47 +476,15 @@ int cm_csv_read(const char *path, const char *display, cm_csv_row_fn row_fn,
 		}
 		pos = 0;
 		if (first) {
+			long skip;
 			if (len < 3 && !eof)
 				continue;
-			if (len >= 2 && (((unsigned char)buf[0] == 0xFF && (unsigned char)buf[1] == 0xFE) ||
-					 ((unsigned char)buf[0] == 0xFE && (unsigned char)buf[1] == 0xFF)) ) {
-				report(&r, 1, 1, "the file is UTF-16; save it as 'CSV UTF-8'");
+			if ((skip = start_file(&r, buf, len)) < 0)
 				break;
-			}
-			if (len >= 2 && (buf[0] == '\0' || buf[1] == '\0')) {
-				report(&r, 1, 1, "NUL bytes: the file looks like UTF-16; save it as 'CSV UTF-8'");
-				break;
-			}
-			if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
-				pos = 3;
+			pos = (size_t)skip;
 			first = 0;
-			r.delim = detect_delim(buf + pos, len - pos);
-			if (parser_start(&r) < 0) {
-				r.stop = CM_ENOMEM;
-				break;
-			}
 		}
-		/* feed every complete line */
-		while (pos < len && !r.stop) {
-			const char *nl = memchr(buf + pos, '\n', len - pos), *cr;
-			size_t e = nl ? (size_t)(nl - buf) : len;
-			if ((cr = memchr(buf + pos, '\r', e - pos)))
-				e = (size_t)(cr - buf);
-			if (e == len && !eof)
-				break;                /* incomplete line: read more */
-			if (e < len && buf[e] == '\r') {
-				if (e + 1 == len && !eof)
-					break;        /* a CR at the edge may start CRLF */
-				if (e + 1 < len && buf[e + 1] == '\n')
-					e++;
-			}
-			if (e < len)
-				e++;
-			if (!fast_line(&r, buf + pos, e - pos))
-				feed_line(&r, buf + pos, e - pos);
-			r.line++;
-			pos = e;
-		}
+		pos = feed_lines(&r, buf, pos, len, eof);
 		memmove(buf, buf + pos, len - pos);
 		len -= pos;
 		if (eof && len == 0)
