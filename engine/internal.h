@@ -204,6 +204,18 @@ void cm_findings_add(struct cm_findings *r, const char *section, const char *sub
 void cm_findings_vadd(struct cm_findings *r, const char *section, const char *subject, const char *measure,
 		    const double *values, const char *fmt, va_list ap);
 
+/* Statistics (engine/stats.c).  Gini and top-10 % share of k values, NaN
+ * when they sum to 0; Spearman's rank correlation (average ranks for
+ * ties), NaN under three pairs or without variation; Freeman
+ * centralization sum(max - c_i) / tmax, NaN under three values.  nomem is
+ * set when a working copy cannot be made. */
+double cm_gini(const double *v, size_t k, int *nomem);
+double cm_top10_share(const double *v, size_t k, int *nomem);
+double cm_spearman(const double *x, const double *y, size_t k, int *nomem);
+double cm_freeman(const double *c, size_t n, double tmax);
+/* 1 if a and b are equal but for rounding (relative 1e-9). */
+int cm_same_value(double a, double b);
+
 /* 1 once the time limit of cm_set_time_limit has passed (any thread). */
 int cm_time_up(void);
 /* The stage cm_progress_get reports (NULL: none), with its fraction done

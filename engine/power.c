@@ -1,6 +1,7 @@
-/* power.c - the power report: network-level measures, inequality, access
- * to decision-makers and its gatekeepers, key players, funding
- * concentration.  Every figure is defined in docs/power.md. */
+/* power.c - the power report: network-level measures, centralization,
+ * inequality, money and position, funding concentration; the groups
+ * (power_access.c) and key players (keyplayers.c) in between.  Every
+ * figure is defined in docs/power.md. */
 #include "config.h"
 
 #include <math.h>
@@ -10,9 +11,8 @@
 #include <string.h>
 #include <strings.h>
 
-#include "analysis.h"
+#include "power.h"
 
-#define GATEKEEPERS_LISTED 10 /* per group */
 #define FUNDERS_LISTED 5
 
 
@@ -40,176 +40,20 @@ static const char *amount_text(double v, char *buf, size_t n)
 	return buf;
 }
 
-static double pct(double x)
-{
-	return 100.0 * x;
-}
-
-/* ---------------------------------------------------------------- */
-/* statistics                                                         */
-
-static int dbl_cmp(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return (x > y) - (x < y);
-}
-
-/* Gini over k values (sorted copy): sum_i (2i - k - 1) x_i / (k * sum). */
-static double gini(const double *v, size_t k, int *nomem)
-{
-	double *s, sum = 0, acc = 0;
-	size_t i;
-
-	if (k == 0)
-		return NAN;
-	if (!(s = malloc(k * sizeof(*s)))) {
-		*nomem = 1;
-		return NAN;
-	}
-	memcpy(s, v, k * sizeof(*s));
-	qsort(s, k, sizeof(*s), dbl_cmp);
-	for (i = 0; i < k; i++) {
-		sum += s[i];
-		acc += (2.0 * (double)(i + 1) - (double)k - 1.0) * s[i];
-	}
-	free(s);
-	return sum > 0 ? acc / ((double)k * sum) : NAN;
-}
-
-/* Share of the total held by the ceil(k/10) largest values. */
-static double top10_share(const double *v, size_t k, int *nomem)
-{
-	double *s, sum = 0, top = 0;
-	size_t i, nt = (k + 9) / 10;
-
-	if (k == 0)
-		return NAN;
-	if (!(s = malloc(k * sizeof(*s)))) {
-		*nomem = 1;
-		return NAN;
-	}
-	memcpy(s, v, k * sizeof(*s));
-	qsort(s, k, sizeof(*s), dbl_cmp);
-	for (i = 0; i < k; i++) {
-		sum += s[i];
-		if (i >= k - nt)
-			top += s[i];
-	}
-	free(s);
-	return sum > 0 ? top / sum : NAN;
-}
-
-struct ranked {
-	double v;
-	size_t i;
-};
-
-static int ranked_cmp(const void *a, const void *b)
-{
-	const struct ranked *x = a, *y = b;
-
-	return (x->v > y->v) - (x->v < y->v);
-}
-
-/* 1 if a and b are equal but for rounding (relative 1e-9): centralities
- * computed along different paths differ in their last bits, and Spearman's
- * average ranks and the order of listed figures must not depend on that. */
-static int same_value(double a, double b)
-{
-	return fabs(a - b) <= 1e-9 * fmax(fabs(a), fabs(b)) + 1e-12;
-}
-
-/* Average ranks (1-based, ties share their mean rank). */
-static int ranks(const double *v, size_t k, double *out)
-{
-	struct ranked *r = malloc((k ? k : 1) * sizeof(*r));
-	size_t i, j, a;
-
-	if (!r)
-		return CM_ENOMEM;
-	for (i = 0; i < k; i++)
-		r[i] = (struct ranked){ v[i], i };
-	qsort(r, k, sizeof(*r), ranked_cmp);
-	for (i = 0; i < k; i = j) {
-		for (j = i; j < k && same_value(r[j].v, r[i].v); j++)
-			;
-		for (a = i; a < j; a++)
-			out[r[a].i] = (double)(i + j + 1) / 2.0;
-	}
-	free(r);
-	return CM_OK;
-}
-
-/* Spearman's rho: Pearson correlation of average ranks. */
-static double spearman(const double *x, const double *y, size_t k, int *nomem)
-{
-	double *rx, *ry, mx = 0, my = 0, sxy = 0, sxx = 0, syy = 0;
-	size_t i;
-
-	if (k < 3)
-		return NAN;
-	rx = malloc(k * sizeof(*rx));
-	ry = malloc(k * sizeof(*ry));
-	if (!rx || !ry || ranks(x, k, rx) < 0 || ranks(y, k, ry) < 0) {
-		free(rx);
-		free(ry);
-		*nomem = 1;
-		return NAN;
-	}
-	for (i = 0; i < k; i++) {
-		mx += rx[i];
-		my += ry[i];
-	}
-	mx /= (double)k;
-	my /= (double)k;
-	for (i = 0; i < k; i++) {
-		sxy += (rx[i] - mx) * (ry[i] - my);
-		sxx += (rx[i] - mx) * (rx[i] - mx);
-		syy += (ry[i] - my) * (ry[i] - my);
-	}
-	free(rx);
-	free(ry);
-	return sxx > 0 && syy > 0 ? sxy / sqrt(sxx * syy) : NAN;
-}
-
 /* ---------------------------------------------------------------- */
 /* sections                                                           */
 
-struct ctx {
-	struct cm_analysis *a;
-	const struct cm_landscape *l;
-	const struct cm_filter *f;
-	const struct cm_power_opts *o;
-	const struct cm_graphs *g;
-	const struct cm_csr *c;
-	const struct cm_paths *paths; /* the path searches behind betweenness */
-	size_t n;
-	struct cm_findings r;
-	struct cm_error *err;
-};
-
 /* The values of measure m (computed by then: see cm_power). */
-static void column(const struct ctx *x, enum cm_metric m, double *out)
+static void column(const struct power *x, enum cm_metric m, double *out)
 {
 	memcpy(out, x->a->v[m], x->n * sizeof(*out));
-}
-
-static const char *org_name(const struct ctx *x, size_t i)
-{
-	return cm_landscape_org_name(x->l, i);
-}
-
-static const char *org_id(const struct ctx *x, size_t i)
-{
-	return cm_landscape_org_id(x->l, i);
 }
 
 /* Components of the collaboration graph; the average distance and the
  * diameter of the largest come from the metrics' path searches (every
  * source, or the sampled ones: then they are estimates, the diameter a
  * lower bound). */
-static int largest_component(struct ctx *x, igraph_integer_t *ncomp, igraph_integer_t *largest,
+static int largest_component(struct power *x, igraph_integer_t *ncomp, igraph_integer_t *largest,
 			     double *apl, double *diam)
 {
 	igraph_vector_int_t memb, csize;
@@ -250,7 +94,7 @@ out:
 	return rc;
 }
 
-static int network_section(struct ctx *x)
+static int network_section(struct power *x)
 {
 	double n = (double)x->n, m = (double)igraph_ecount(&x->g->collab), apl, diam, tr, ac, rec = NAN;
 	igraph_integer_t ncomp = 0, largest = 0;
@@ -301,28 +145,12 @@ static int network_section(struct ctx *x)
 	return CM_OK;
 }
 
-/* Freeman centralization: sum (max - c_i) / tmax; NaN when n < 3. */
-static double freeman(const double *c, size_t n, double tmax)
-{
-	double mx = -HUGE_VAL, s = 0;
-	size_t i;
-
-	if (n < 3)
-		return NAN;
-	for (i = 0; i < n; i++)
-		if (c[i] > mx)
-			mx = c[i];
-	for (i = 0; i < n; i++)
-		s += mx - c[i];
-	return s / tmax;
-}
-
 static const char *level(double c)
 {
 	return c >= 0.5 ? "highly centralized" : c >= 0.25 ? "moderately centralized" : "decentralized";
 }
 
-static int centralization_section(struct ctx *x, double *buf)
+static int centralization_section(struct power *x, double *buf)
 {
 	static const struct { enum cm_metric m; const char *col, *what; } cs[] = {
 		{ CM_M_DEGREE, "degree", "partners" }, { CM_M_BETWEENNESS, "betweenness", "brokerage (betweenness)" },
@@ -336,7 +164,7 @@ static int centralization_section(struct ctx *x, double *buf)
 	for (k = 0; k < 4; k++) {
 		double c;
 		column(x, cs[k].m, buf);
-		c = freeman(buf, x->n, tmax[k]);
+		c = cm_freeman(buf, x->n, tmax[k]);
 		if (isnan(c))
 			cm_findings_add(&x->r, "centralization", "", cs[k].col, NAN, "undefined: fewer than three organizations");
 		else
@@ -346,10 +174,10 @@ static int centralization_section(struct ctx *x, double *buf)
 	return CM_OK;
 }
 
-static void inequality_of(struct ctx *x, const char *name, const char *what, const double *v, size_t k)
+static void inequality_of(struct power *x, const char *name, const char *what, const double *v, size_t k)
 {
 	char measure[64];
-	double g = gini(v, k, &x->r.nomem), t = top10_share(v, k, &x->r.nomem);
+	double g = cm_gini(v, k, &x->r.nomem), t = cm_top10_share(v, k, &x->r.nomem);
 
 	snprintf(measure, sizeof(measure), "gini_%s", name);
 	if (isnan(g))
@@ -375,7 +203,7 @@ static size_t compact(double *v, const double *mask, size_t n)
 	return k;
 }
 
-static int inequality_section(struct ctx *x, double *buf, double *budget)
+static int inequality_section(struct power *x, double *buf, double *budget)
 {
 	static const struct { enum cm_metric m; const char *name, *what; } cs[] = {
 		{ CM_M_DEGREE, "degree", "partnerships" }, { CM_M_BETWEENNESS, "betweenness", "brokerage (betweenness)" },
@@ -395,7 +223,7 @@ static int inequality_section(struct ctx *x, double *buf, double *budget)
 	return CM_OK;
 }
 
-static int money_section(struct ctx *x, double *buf, double *budget)
+static int money_section(struct power *x, double *buf, double *budget)
 {
 	static const struct { enum cm_metric m; const char *col, *what; } cs[] = {
 		{ CM_M_DEGREE, "degree", "partners" }, { CM_M_BETWEENNESS, "betweenness", "brokerage" },
@@ -415,7 +243,7 @@ static int money_section(struct ctx *x, double *buf, double *budget)
 		double rho;
 		column(x, cs[k].m, buf);
 		compact(buf, budget, x->n);
-		rho = spearman(b, buf, nb, &x->r.nomem);
+		rho = cm_spearman(b, buf, nb, &x->r.nomem);
 		snprintf(measure, sizeof(measure), "spearman_budget_%s", cs[k].col);
 		if (isnan(rho))
 			cm_findings_add(&x->r, "money_and_position", "", measure, NAN,
@@ -430,474 +258,9 @@ static int money_section(struct ctx *x, double *buf, double *budget)
 	return CM_OK;
 }
 
-/* ---- groups, access and gatekeepers */
-
-static int groups_section(struct ctx *x, const struct cm_groups *gr)
-{
-	long long *in = calloc(gr->n + 1, sizeof(*in)), *ex = calloc(gr->n + 1, sizeof(*ex)),
-		  *size = calloc(gr->n + 1, sizeof(*size));
-	igraph_vector_int_t types;
-	double m = (double)igraph_ecount(&x->g->collab), assort = NAN, E = 0, I = 0;
-	igraph_integer_t e;
-	igraph_error_t ie;
-	size_t g, i;
-
-	if (!in || !ex || !size || igraph_vector_int_init(&types, (igraph_integer_t)x->n)) {
-		free(in);
-		free(ex);
-		free(size);
-		return CM_ENOMEM;
-	}
-	for (i = 0; i < x->n; i++) {
-		size[gr->group_of[i]]++;
-		VECTOR(types)[i] = gr->group_of[i];
-	}
-	for (e = 0; e < igraph_ecount(&x->g->collab); e++) {
-		uint32_t a = gr->group_of[IGRAPH_FROM(&x->g->collab, e)], b = gr->group_of[IGRAPH_TO(&x->g->collab, e)];
-		if (a == b) {
-			in[a]++;
-			I++;
-		} else {
-			ex[a]++;
-			ex[b]++;
-			E++;
-		}
-	}
-	if (m > 0 && (ie = igraph_assortativity_nominal(&x->g->collab, &types, &assort, IGRAPH_UNDIRECTED, 1))) {
-		igraph_vector_int_destroy(&types);
-		free(in);
-		free(ex);
-		free(size);
-		return cm_ig_fail(ie, x->err, "assortativity");
-	}
-	if (isnan(assort))
-		cm_findings_add(&x->r, "groups", "", "assortativity", NAN, "undefined: no ties, or a single group");
-	else
-		cm_findings_add(&x->r, "groups", "", "assortativity", assort,
-		    "%s (nominal assortativity %.2f: 1 = ties only within groups)",
-		    assort >= 0.3 ? "organizations mostly work within their own group" :
-		    assort <= -0.1 ? "organizations mostly work across groups" : "ties mix groups freely", assort);
-	if (E + I > 0)
-		cm_findings_add(&x->r, "groups", "", "network_ei_index", (E - I) / (E + I),
-		    "E-I index %.2f: %.0f ties between groups, %.0f within (-1 = all within)", (E - I) / (E + I), E, I);
-	else
-		cm_findings_add(&x->r, "groups", "", "network_ei_index", NAN, "undefined: no ties");
-	for (g = 0; g < gr->n; g++) {
-		const char *s = gr->names[g];
-		double tot = (double)(in[g] + ex[g]);
-		cm_findings_add(&x->r, "groups", s, "size", (double)size[g], "%lld organizations", size[g]);
-		cm_findings_add(&x->r, "groups", s, "tie_share", m > 0 ? tot / m : NAN,
-		    m > 0 ? "involved in %.0f %% of all ties" : "undefined: no ties", pct(m > 0 ? tot / m : 0));
-		cm_findings_add(&x->r, "groups", s, "internal_ties", (double)in[g], "%lld ties within the group", in[g]);
-		cm_findings_add(&x->r, "groups", s, "external_ties", (double)ex[g], "%lld ties to other groups", ex[g]);
-		if (tot > 0)
-			cm_findings_add(&x->r, "groups", s, "ei_index", ((double)ex[g] - (double)in[g]) / tot,
-			    "E-I index %.2f (-1 = closed in, +1 = only outward)", ((double)ex[g] - (double)in[g]) / tot);
-		else
-			cm_findings_add(&x->r, "groups", s, "ei_index", NAN, "undefined: the group has no ties");
-	}
-	igraph_vector_int_destroy(&types);
-	free(in);
-	free(ex);
-	free(size);
-	return CM_OK;
-}
-
-struct flow_item {
-	double v;
-	size_t org;
-};
-
-static int flow_cmp(const void *a, const void *b)
-{
-	const struct flow_item *x = a, *y = b;
-
-	if (!same_value(x->v, y->v))
-		return x->v > y->v ? -1 : 1;
-	return (x->org > y->org) - (x->org < y->org);
-}
-
-/* Shortest routes to decision-makers, shared by every group: distance to
- * the nearest decision-maker (multi-source BFS on the collaboration
- * graph), order[] the reached orgs by distance (pos[] the inverse), the
- * number of shortest routes from each org, and each group's reached
- * members in that order (byd[gr->start[g] ..]). */
-struct routes {
-	size_t tail;
-	int32_t *dist;
-	size_t *order, *pos, *byd, *nbyd, *heap, *touched;
-	unsigned char *direct, *ok, *tgt;
-	double *paths, *flow;
-	struct flow_item *items;
-};
-
-static void routes_release(struct routes *rt)
-{
-	free(rt->dist);
-	free(rt->order);
-	free(rt->pos);
-	free(rt->byd);
-	free(rt->nbyd);
-	free(rt->heap);
-	free(rt->touched);
-	free(rt->direct);
-	free(rt->ok);
-	free(rt->tgt);
-	free(rt->paths);
-	free(rt->flow);
-	free(rt->items);
-}
-
-static int routes_build(struct ctx *x, const struct cm_groups *gr, struct routes *rt)
-{
-	const struct cm_csr *c = x->c;
-	size_t n = x->n, i, head = 0;
-	struct cm_strlist targets = { x->o ? x->o->targets : NULL, x->o ? x->o->ntargets : 0 };
-
-	memset(rt, 0, sizeof(*rt));
-	rt->dist = malloc((n + 1) * sizeof(*rt->dist));
-	rt->order = malloc((n + 1) * sizeof(*rt->order));
-	rt->pos = malloc((n + 1) * sizeof(*rt->pos));
-	rt->byd = malloc((n + 1) * sizeof(*rt->byd));
-	rt->nbyd = calloc(gr->n + 1, sizeof(*rt->nbyd));
-	rt->heap = malloc((n + 1) * sizeof(*rt->heap));
-	rt->touched = malloc((n + 1) * sizeof(*rt->touched));
-	rt->direct = calloc(n + 1, 1);
-	rt->ok = calloc(n + 1, 1);
-	rt->tgt = calloc(n + 1, 1);
-	rt->paths = malloc((n + 1) * sizeof(*rt->paths));
-	rt->flow = calloc(n + 1, sizeof(*rt->flow));
-	rt->items = malloc((n + 1) * sizeof(*rt->items));
-	if (!rt->dist || !rt->order || !rt->pos || !rt->byd || !rt->nbyd || !rt->heap || !rt->touched ||
-	    !rt->direct || !rt->ok || !rt->tgt || !rt->paths || !rt->flow || !rt->items)
-		return CM_ENOMEM;
-	cm_mark_targets(x->l, &targets, rt->tgt);
-	cm_mark_direct_access(x->l, x->f, rt->tgt, rt->direct);
-	for (i = 0; i < n; i++) {
-		rt->dist[i] = -1;
-		if (rt->tgt[i]) {
-			rt->dist[i] = 0;
-			rt->order[rt->tail++] = i;
-		}
-	}
-	while (head < rt->tail) {
-		size_t v = rt->order[head++];
-		igraph_integer_t k;
-		for (k = c->start[v]; k < c->start[v + 1]; k++) {
-			igraph_integer_t u = c->nbr[k];
-			if (rt->dist[u] < 0) {
-				rt->dist[u] = rt->dist[v] + 1;
-				rt->order[rt->tail++] = (size_t)u;
-			}
-		}
-	}
-	for (i = 0; i < rt->tail; i++) {
-		size_t v = rt->order[i], g = gr->group_of[v];
-		igraph_integer_t k;
-		rt->pos[v] = i;
-		rt->byd[gr->start[g] + rt->nbyd[g]++] = v;
-		if (rt->dist[v] == 0) {
-			rt->paths[v] = 1;
-			continue;
-		}
-		rt->paths[v] = 0;
-		for (k = c->start[v]; k < c->start[v + 1]; k++)
-			if (rt->dist[c->nbr[k]] == rt->dist[v] - 1)
-				rt->paths[v] += rt->paths[c->nbr[k]];
-	}
-	return CM_OK;
-}
-
-/* A max-heap of orgs by position in the route order. */
-static void heap_push(struct routes *rt, size_t *nh, size_t v)
-{
-	size_t i = (*nh)++;
-
-	while (i > 0 && rt->pos[rt->heap[(i - 1) / 2]] < rt->pos[v]) {
-		rt->heap[i] = rt->heap[(i - 1) / 2];
-		i = (i - 1) / 2;
-	}
-	rt->heap[i] = v;
-}
-
-static size_t heap_pop(struct routes *rt, size_t *nh)
-{
-	size_t top = rt->heap[0], last = rt->heap[--*nh], i = 0;
-
-	for (;;) {
-		size_t k = 2 * i + 1;
-		if (k >= *nh)
-			break;
-		if (k + 1 < *nh && rt->pos[rt->heap[k + 1]] > rt->pos[rt->heap[k]])
-			k++;
-		if (rt->pos[rt->heap[k]] <= rt->pos[last])
-			break;
-		rt->heap[i] = rt->heap[k];
-		i = k;
-	}
-	rt->heap[i] = last;
-	return top;
-}
-
-/* Pushes a unit from each mediated member of group g (flow[v] = 1 on
- * them, in the heap) along its shortest routes, farthest orgs first, and
- * lists the orgs of other groups it runs through.  Only the orgs on those
- * routes are visited; flow is zero again afterwards.  Returns the items. */
-static size_t push_routes(const struct ctx *x, const struct cm_groups *gr, size_t g, struct routes *rt, size_t nh)
-{
-	const struct cm_csr *c = x->c;
-	size_t nitems = 0, ntouched = 0, i;
-
-	for (i = 0; i < nh; i++)
-		rt->touched[ntouched++] = rt->heap[i];
-	while (nh) {
-		size_t v = heap_pop(rt, &nh);
-		igraph_integer_t k;
-		if (rt->dist[v] == 0)
-			continue;
-		for (k = c->start[v]; k < c->start[v + 1]; k++) {
-			igraph_integer_t u = c->nbr[k];
-			if (rt->dist[u] != rt->dist[v] - 1)
-				continue;
-			if (rt->flow[u] == 0) {
-				heap_push(rt, &nh, (size_t)u);
-				rt->touched[ntouched++] = (size_t)u;
-			}
-			rt->flow[u] += rt->flow[v] * rt->paths[u] / rt->paths[v];
-		}
-		if (gr->group_of[v] != g && !rt->tgt[v])
-			rt->items[nitems++] = (struct flow_item){ rt->flow[v], v };
-	}
-	for (i = 0; i < ntouched; i++)
-		rt->flow[rt->touched[i]] = 0;
-	return nitems;
-}
-
-/* Access to decision-makers per group: direct ties, and whether each
- * member without one has a shortest route with only its own group's orgs
- * between it and the decision-maker (ok), else how its routes flow
- * through other groups' orgs (the gatekeepers).  O(n + m) for the routes,
- * then per group its members' ties and the routes of its mediated
- * members, so one group per org costs no more than a few groups. */
-static int access_section(struct ctx *x, const struct cm_groups *gr, int gatekeepers)
-{
-	const struct cm_csr *c = x->c;
-	struct routes rt;
-	size_t i, g;
-	int rc = CM_ENOMEM;
-
-	if (routes_build(x, gr, &rt) < 0)
-		goto out;
-	for (g = 0; g < gr->n; g++) {
-		const char *s = gr->names[g];
-		size_t members = 0, nd = 0, without = 0, cut = 0, med = 0, nitems, shown, nh = 0;
-		/* ok[v] for the group's reached members, nearest first */
-		for (i = gr->start[g]; i < gr->start[g] + rt.nbyd[g]; i++) {
-			size_t v = rt.byd[i];
-			igraph_integer_t k;
-			rt.ok[v] = 0;
-			if (rt.dist[v] == 0)
-				continue;
-			for (k = c->start[v]; k < c->start[v + 1] && !rt.ok[v]; k++) {
-				igraph_integer_t u = c->nbr[k];
-				if (rt.dist[u] == rt.dist[v] - 1 && (rt.dist[u] == 0 || (gr->group_of[u] == g && rt.ok[u])))
-					rt.ok[v] = 1;
-			}
-		}
-		for (i = gr->start[g]; i < gr->start[g + 1]; i++) {
-			size_t v = gr->member[i];
-			if (rt.tgt[v])
-				continue;
-			members++;
-			if (rt.direct[v]) {
-				nd++;
-				continue;
-			}
-			without++;
-			if (rt.dist[v] < 0)
-				cut++;
-			else if (rt.dist[v] >= 2 && !rt.ok[v]) {
-				med++;
-				if (gatekeepers) {
-					rt.flow[v] = 1;
-					heap_push(&rt, &nh, v);
-				}
-			}
-		}
-		if (!gatekeepers) {
-			cm_findings_add(&x->r, "access", s, "members", (double)members, "%zu members that are not decision-makers", members);
-			if (members)
-				cm_findings_add(&x->r, "access", s, "direct_access_share", (double)nd / (double)members,
-				    "%zu of %zu (%.0f %%) have a direct access tie to a decision-maker", nd, members,
-				    pct((double)nd / (double)members));
-			else
-				cm_findings_add(&x->r, "access", s, "direct_access_share", NAN, "undefined: no members");
-			if (without) {
-				cm_findings_add(&x->r, "access", s, "cut_off_share", (double)cut / (double)without,
-				    "%zu of the %zu without direct access cannot reach any decision-maker", cut, without);
-				cm_findings_add(&x->r, "access", s, "mediated_share", (double)med / (double)without,
-				    "%zu of the %zu without direct access reach decision-makers only through other groups",
-				    med, without);
-			} else {
-				cm_findings_add(&x->r, "access", s, "cut_off_share", NAN, "undefined: every member has direct access");
-				cm_findings_add(&x->r, "access", s, "mediated_share", NAN, "undefined: every member has direct access");
-			}
-			continue;
-		}
-		nitems = push_routes(x, gr, g, &rt, nh);
-		qsort(rt.items, nitems, sizeof(*rt.items), flow_cmp);
-		shown = nitems < GATEKEEPERS_LISTED ? nitems : GATEKEEPERS_LISTED;
-		for (i = 0; i < shown; i++) {
-			char measure[300];
-			snprintf(measure, sizeof(measure), "routes:%s", s);
-			cm_findings_add(&x->r, "gatekeepers", org_id(x, rt.items[i].org), measure, rt.items[i].v,
-			    "%s carries the routes of %.1f of %s's %zu mediated members to decision-makers",
-			    org_name(x, rt.items[i].org), rt.items[i].v, *s ? s : "(none)", med);
-		}
-	}
-	rc = CM_OK;
-out:
-	routes_release(&rt);
-	return rc;
-}
-
-/* ---- key players */
-
-static int kpp_neg(struct ctx *x, size_t k)
-{
-	size_t n = x->n, step, i;
-	unsigned char *removed = calloc(n + 1, 1);
-	double *after = malloc((n + 1) * sizeof(*after));
-	int rc = CM_ENOMEM;
-
-	if (!removed || !after)
-		goto out;
-	for (step = 0; step < k && step < n; step++) {
-		double r = (double)(n - step - 1), best = -HUGE_VAL, bestF;
-		size_t bi = 0;
-		igraph_integer_t bdeg = -1;
-		if (cm_cut_vertices(x->c, n, removed, after, NULL, NULL) < 0)
-			goto out;
-		for (i = 0; i < n; i++) {
-			double F;
-			igraph_integer_t deg = x->c->start[i + 1] - x->c->start[i];
-			if (removed[i])
-				continue;
-			/* with fewer than two orgs left F is undefined: pick by degree */
-			F = r >= 2 ? 1 - after[i] / (r * (r - 1)) : 0;
-			if ((F > best && !same_value(F, best)) || (same_value(F, best) && deg > bdeg)) {
-				best = F;
-				bi = i;
-				bdeg = deg;
-			}
-		}
-		removed[bi] = 1;
-		bestF = r >= 2 ? best : NAN;
-		cm_findings_add(&x->r, "key_players", org_id(x, bi), "kpp_neg_rank", (double)(step + 1),
-		    "removing %s%s would fragment the network most", org_name(x, bi), step ? " next" : "");
-		if (isnan(bestF))
-			cm_findings_add(&x->r, "key_players", org_id(x, bi), "kpp_neg_fragmentation", NAN,
-			    "undefined: fewer than two organizations would remain");
-		else
-			cm_findings_add(&x->r, "key_players", org_id(x, bi), "kpp_neg_fragmentation", bestF,
-			    "with the first %zu removed, %.0f %% of pairs of organizations could no longer reach each other",
-			    step + 1, pct(bestF));
-	}
-	rc = CM_OK;
-out:
-	free(removed);
-	free(after);
-	return rc;
-}
-
-/* Orgs within two steps of v (v included) not reached yet. */
-static long gain_of(const struct cm_csr *c, size_t v, const unsigned char *state, igraph_integer_t *mark,
-		    igraph_integer_t stamp)
-{
-	igraph_integer_t a, b;
-	long gain = state[v] == 0;
-
-	mark[v] = stamp;
-	for (a = c->start[v]; a < c->start[v + 1]; a++) {
-		igraph_integer_t u = c->nbr[a];
-		if (mark[u] != stamp) {
-			mark[u] = stamp;
-			gain += state[u] == 0;
-		}
-		for (b = c->start[u]; b < c->start[u + 1]; b++) {
-			igraph_integer_t w = c->nbr[b];
-			if (mark[w] != stamp) {
-				mark[w] = stamp;
-				gain += state[w] == 0;
-			}
-		}
-	}
-	return gain;
-}
-
-/* KPP-Pos by lazy greedy: reach is a coverage function, so a node's gain
- * never grows as the set grows and stale gains are upper bounds; the best
- * fresh gain wins, ties by file order. */
-static int kpp_pos(struct ctx *x, size_t k)
-{
-	const struct cm_csr *c = x->c;
-	size_t n = x->n, step, i;
-	unsigned char *state = calloc(n + 1, 1); /* 0 unreached, 1 reached, 2 reached and in the set */
-	long *bound = malloc((n + 1) * sizeof(*bound)), reach = 0;
-	igraph_integer_t *mark = calloc(n + 1, sizeof(*mark)), stamp = 0;
-	unsigned char *fresh = malloc(n + 1);
-	int rc = CM_ENOMEM;
-
-	if (!state || !bound || !mark || !fresh)
-		goto out;
-	for (i = 0; i < n; i++)
-		bound[i] = gain_of(c, i, state, mark, ++stamp);
-	for (step = 0; step < k && step < n; step++) {
-		size_t best;
-		igraph_integer_t a, b;
-		memset(fresh, 0, n);
-		for (;;) {
-			/* candidate with the highest bound, first in file order */
-			best = n;
-			for (i = 0; i < n; i++)
-				if (state[i] != 2 && (best == n || bound[i] > bound[best]))
-					best = i;
-			if (best == n || fresh[best])
-				break;
-			bound[best] = gain_of(c, best, state, mark, ++stamp);
-			fresh[best] = 1;
-		}
-		if (best == n)
-			break;
-		reach += bound[best];
-		state[best] = 2;
-				for (a = c->start[best]; a < c->start[best + 1]; a++) {
-			igraph_integer_t u = c->nbr[a];
-			if (state[u] == 0)
-				state[u] = 1;
-			for (b = c->start[u]; b < c->start[u + 1]; b++)
-				if (state[c->nbr[b]] == 0)
-					state[c->nbr[b]] = 1;
-		}
-		cm_findings_add(&x->r, "key_players", org_id(x, best), "kpp_pos_rank", (double)(step + 1),
-		    step ? "%s adds the most organizations not yet within two steps" :
-			   "%s reaches the most organizations within two steps", org_name(x, best));
-		cm_findings_add(&x->r, "key_players", org_id(x, best), "kpp_pos_reach", (double)reach,
-		    "the first %zu and the organizations within two steps of them make %ld (%.0f %%)", step + 1, reach,
-		    pct((double)reach / (double)n));
-	}
-	rc = CM_OK;
-out:
-	free(state);
-	free(bound);
-	free(mark);
-	free(fresh);
-	return rc;
-}
-
 /* ---- funding */
 
-static int funding_section(struct ctx *x)
+static int funding_section(struct power *x)
 {
 	struct cm_gift *gifts;
 	size_t ng, i, nf = 0, j;
@@ -949,7 +312,7 @@ static int funding_section(struct ctx *x)
 		    hhi >= 0.25 ? "highly concentrated" : hhi >= 0.15 ? "moderately concentrated" : "spread out", hhi);
 	else
 		cm_findings_add(&x->r, "funding", "", "hhi", NAN, "undefined: no money recorded");
-	qsort(items, nf, sizeof(*items), flow_cmp);
+	qsort(items, nf, sizeof(*items), cm_flow_cmp);
 	for (i = 0; i < nf && i < FUNDERS_LISTED && total > 0; i++)
 		cm_findings_add(&x->r, "funding", org_id(x, items[i].org), "giving_share", items[i].v / total,
 		    "%s gives %.0f %% of all money", org_name(x, items[i].org), pct(items[i].v / total));
@@ -969,7 +332,7 @@ static int funding_section(struct ctx *x)
 			if (deps[j])
 				items[nf++] = (struct flow_item){ (double)deps[j], j };
 		free(deps);
-		qsort(items, nf, sizeof(*items), flow_cmp);
+		qsort(items, nf, sizeof(*items), cm_flow_cmp);
 		for (i = 0; i < nf; i++)
 			cm_findings_add(&x->r, "funding", org_id(x, items[i].org), "sole_funder_of", items[i].v,
 			    "%s is the only funder of %.0f organizations", org_name(x, items[i].org), items[i].v);
@@ -992,7 +355,7 @@ out:
 
 int cm_power(struct cm_analysis *a, const struct cm_power_opts *o, struct cm_table *out, struct cm_error *err)
 {
-	struct ctx x;
+	struct power x;
 	struct cm_groups gr;
 	double *buf = NULL, *budget = NULL;
 	size_t i;
@@ -1028,10 +391,10 @@ int cm_power(struct cm_analysis *a, const struct cm_power_opts *o, struct cm_tab
 	if (network_section(&x) < 0 || centralization_section(&x, buf) < 0 ||
 	    inequality_section(&x, buf, budget) < 0 || money_section(&x, buf, budget) < 0)
 		goto out;
-	if (have_groups && (groups_section(&x, &gr) < 0 || access_section(&x, &gr, 0) < 0 ||
-			    access_section(&x, &gr, 1) < 0))
+	if (have_groups && (cm_power_groups(&x, &gr) < 0 || cm_power_access(&x, &gr, 0) < 0 ||
+			    cm_power_access(&x, &gr, 1) < 0))
 		goto out;
-	if (o && o->key_players && (kpp_neg(&x, o->key_players) < 0 || kpp_pos(&x, o->key_players) < 0))
+	if (o && o->key_players && (cm_power_kpp_neg(&x, o->key_players) < 0 || cm_power_kpp_pos(&x, o->key_players) < 0))
 		goto out;
 	if (funding_section(&x) < 0 || x.r.nomem)
 		goto out;
