@@ -28,7 +28,7 @@ static const struct {
 	{ CM_K_PAGERANK, cm_kernel_pagerank }, { CM_K_LOCAL, cm_kernel_local },
 	{ CM_K_CORE, cm_kernel_core }, { CM_K_CUTS, cm_kernel_cuts },
 	{ CM_K_COMMUNITY, cm_kernel_community }, { CM_K_CONSTRAINT, cm_kernel_constraint },
-	{ CM_K_FUNDING, cm_kernel_funding },
+	{ CM_K_FUNDING, cm_kernel_funding }, { CM_K_COMPONENTS, cm_kernel_components },
 };
 
 unsigned cm_metric_kernel(enum cm_metric m)
@@ -79,6 +79,8 @@ void cm_analysis_free(struct cm_analysis *a)
 		cm_paths_release(&a->paths);
 	for (i = 0; i < CM_METRIC_N; i++)
 		free(a->v[i]);
+	free(a->comp);
+	free(a->comp_size);
 	if (a->types)
 		for (i = 0; i < a->f.ntypes; i++)
 			free(a->types[i]);

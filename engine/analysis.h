@@ -22,7 +22,8 @@ enum {
 	CM_K_CUTS = 1u << 8,       /* articulation points */
 	CM_K_COMMUNITY = 1u << 9,  /* Louvain */
 	CM_K_FUNDING = 1u << 10,   /* money received, funders, HHI */
-	CM_K_ALL = (1u << 11) - 1
+	CM_K_COMPONENTS = 1u << 11, /* connected components (not a per-org column) */
+	CM_K_ALL = (1u << 11) - 1   /* every per-org measure */
 };
 
 struct cm_analysis {
@@ -35,6 +36,10 @@ struct cm_analysis {
 	struct cm_csr c;
 	struct cm_paths paths;    /* the searches behind betweenness and harmonic */
 	double *v[CM_METRIC_N];   /* per-org values (NaN = empty), NULL until computed */
+	/* connected components of the collaboration graph, numbered by their
+	 * first org: comp[i] is org i's, comp_size[k] component k's size */
+	uint32_t *comp;
+	size_t *comp_size, ncomp;
 };
 
 /* The kernel that computes metric m (0 for labels and grouped measures). */
@@ -58,6 +63,7 @@ int cm_kernel_core(struct cm_analysis *a, struct cm_error *err);
 int cm_kernel_cuts(struct cm_analysis *a, struct cm_error *err);
 int cm_kernel_community(struct cm_analysis *a, struct cm_error *err);
 int cm_kernel_funding(struct cm_analysis *a, struct cm_error *err);
+int cm_kernel_components(struct cm_analysis *a, struct cm_error *err);
 /* Turns finished path searches into betweenness, harmonic and their errors. */
 int cm_kernel_paths_store(struct cm_analysis *a, struct cm_error *err);
 

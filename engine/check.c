@@ -106,59 +106,6 @@ out:
 }
 
 /* The root of v's set, halving the path on the way. */
-static size_t root(size_t *parent, size_t v)
-{
-	while (parent[v] != v) {
-		parent[v] = parent[parent[v]];
-		v = parent[v];
-	}
-	return v;
-}
-
-/* Connected components of g by union-find over its edges: the counts
- * igraph_connected_components gives, several times faster on a million
- * orgs (it walks every neighbour list through igraph_neighbors). */
-static int components(const igraph_t *g, igraph_integer_t *ncomp, igraph_integer_t *largest,
-		      igraph_integer_t *isolates)
-{
-	size_t n = (size_t)igraph_vcount(g), m = (size_t)igraph_ecount(g), e, v;
-	size_t *parent = malloc((n ? n : 1) * sizeof(*parent)), *size = malloc((n ? n : 1) * sizeof(*size));
-
-	if (!parent || !size) {
-		free(parent);
-		free(size);
-		return CM_ENOMEM;
-	}
-	for (v = 0; v < n; v++) {
-		parent[v] = v;
-		size[v] = 1;
-	}
-	for (e = 0; e < m; e++) {
-		size_t a = root(parent, (size_t)IGRAPH_FROM(g, e)), b = root(parent, (size_t)IGRAPH_TO(g, e));
-		if (a == b)
-			continue;
-		if (size[a] < size[b]) {
-			size_t t = a;
-			a = b;
-			b = t;
-		}
-		parent[b] = a;
-		size[a] += size[b];
-	}
-	*ncomp = *largest = *isolates = 0;
-	for (v = 0; v < n; v++) {
-		if (parent[v] != v)
-			continue;
-		(*ncomp)++;
-		if ((igraph_integer_t)size[v] > *largest)
-			*largest = (igraph_integer_t)size[v];
-		*isolates += size[v] == 1;
-	}
-	free(parent);
-	free(size);
-	return CM_OK;
-}
-
 int cm_check(struct cm_analysis *a, struct cm_table *out, struct cm_error *err)
 {
 	const struct cm_landscape *l = a->l;
@@ -176,8 +123,14 @@ int cm_check(struct cm_analysis *a, struct cm_table *out, struct cm_error *err)
 	rc = cm_analysis_graphs(a, err);
 	if (rc < 0)
 		return rc;
-	if (components(&g->collab, &ncomp, &largest, &isolates) < 0)
-		return cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
+	if ((rc = cm_analysis_need(a, CM_K_COMPONENTS, err)) < 0)
+		return rc;
+	for (i = 0; i < (igraph_integer_t)a->ncomp; i++) {
+		if ((igraph_integer_t)a->comp_size[i] > largest)
+			largest = (igraph_integer_t)a->comp_size[i];
+		isolates += a->comp_size[i] == 1;
+	}
+	ncomp = (igraph_integer_t)a->ncomp;
 	for (i = 0; i < (igraph_integer_t)l->nties; i++)
 		kept += cm_filter_keeps(l, f, &l->ties[i]);
 	rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");

@@ -118,3 +118,65 @@ void cm_dfs_release(struct cm_dfs *d)
 	free(d->comp_size);
 	memset(d, 0, sizeof(*d));
 }
+
+static size_t root(size_t *parent, size_t v)
+{
+	while (parent[v] != v) {
+		parent[v] = parent[parent[v]];
+		v = parent[v];
+	}
+	return v;
+}
+
+int cm_components(const struct cm_csr *c, size_t n, uint32_t *comp, size_t **sizes, size_t *ncomp)
+{
+	size_t *parent = malloc((n + 1) * sizeof(*parent)), *size = malloc((n + 1) * sizeof(*size)), v, k;
+	igraph_integer_t e;
+
+	*sizes = NULL;
+	*ncomp = 0;
+	if (!parent || !size) {
+		free(parent);
+		free(size);
+		return CM_ENOMEM;
+	}
+	for (v = 0; v < n; v++) {
+		parent[v] = v;
+		size[v] = 1;
+	}
+	for (v = 0; v < n; v++)
+		for (e = c->start[v]; e < c->start[v + 1]; e++) {
+			size_t a = root(parent, v), b = root(parent, (size_t)c->nbr[e]);
+			if (a == b)
+				continue;
+			if (size[a] < size[b]) {
+				size_t t = a;
+				a = b;
+				b = t;
+			}
+			parent[b] = a;
+			size[a] += size[b];
+		}
+	for (v = 0; v < n; v++)
+		if (parent[v] == v)
+			(*ncomp)++;
+	if (!(*sizes = calloc(*ncomp + 1, sizeof(**sizes)))) {
+		free(parent);
+		free(size);
+		return CM_ENOMEM;
+	}
+	/* numbered by their first org, as igraph numbers them */
+	k = 0;
+	for (v = 0; v < n; v++)
+		comp[v] = UINT32_MAX;
+	for (v = 0; v < n; v++) {
+		size_t r = root(parent, v);
+		if (comp[r] == UINT32_MAX)
+			comp[r] = (uint32_t)k++;
+		comp[v] = comp[r];
+		(*sizes)[comp[v]]++;
+	}
+	free(parent);
+	free(size);
+	return CM_OK;
+}

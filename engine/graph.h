@@ -75,6 +75,11 @@ size_t cm_threads_default(void);
  * Deterministic.  O(m) per sweep.  CM_ENOMEM or CM_ETIMEOUT on failure. */
 int cm_louvain(const struct cm_csr *c, size_t n, igraph_integer_t *memb);
 
+/* Connected components of c by union-find: comp[v] (n entries, caller's)
+ * numbered by each component's first vertex, as igraph numbers them;
+ * *sizes (malloc'd, *ncomp entries) their sizes.  O(n + m). */
+int cm_components(const struct cm_csr *c, size_t n, uint32_t *comp, size_t **sizes, size_t *ncomp);
+
 /* The depth-first search forest behind cm_cut_vertices: parent (-1 at a
  * root), subtree size, low point and discovery time per vertex, component
  * index per vertex and size per component. */

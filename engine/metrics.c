@@ -370,6 +370,14 @@ int cm_kernel_funding(struct cm_analysis *a, struct cm_error *err)
 	return CM_OK;
 }
 
+int cm_kernel_components(struct cm_analysis *a, struct cm_error *err)
+{
+	if (!(a->comp = malloc((a->n + 1) * sizeof(*a->comp))) ||
+	    cm_components(&a->c, a->n, a->comp, &a->comp_size, &a->ncomp) < 0)
+		return nomem(err);
+	return CM_OK;
+}
+
 int cm_kernel_paths_store(struct cm_analysis *a, struct cm_error *err)
 {
 	static const enum cm_metric ms[] = { CM_M_BETWEENNESS, CM_M_BETWEENNESS_NORM, CM_M_HARMONIC,

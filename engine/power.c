@@ -53,31 +53,23 @@ static void column(const struct power *x, enum cm_metric m, double *out)
  * diameter of the largest come from the metrics' path searches (every
  * source, or the sampled ones: then they are estimates, the diameter a
  * lower bound). */
-static int largest_component(struct power *x, igraph_integer_t *ncomp, igraph_integer_t *largest,
-			     double *apl, double *diam)
+static void largest_component(struct power *x, igraph_integer_t *ncomp, igraph_integer_t *largest,
+			      double *apl, double *diam)
 {
-	igraph_vector_int_t memb, csize;
-	igraph_integer_t best = 0, i;
+	const struct cm_analysis *a = x->a;
+	size_t best = 0, i;
 	double sum = 0, pairs = 0, far = 0;
-	int rc = CM_ENOMEM;
 
 	*apl = *diam = NAN;
-	if (igraph_vector_int_init(&memb, 0))
-		return CM_ENOMEM;
-	if (igraph_vector_int_init(&csize, 0)) {
-		igraph_vector_int_destroy(&memb);
-		return CM_ENOMEM;
-	}
-	if (igraph_connected_components(&x->g->collab, &memb, &csize, ncomp, IGRAPH_WEAK))
-		goto out;
+	*ncomp = (igraph_integer_t)a->ncomp;
 	*largest = 0;
-	for (i = 0; i < *ncomp; i++)
-		if (VECTOR(csize)[i] > *largest) {
-			*largest = VECTOR(csize)[i];
+	for (i = 0; i < a->ncomp; i++)
+		if ((igraph_integer_t)a->comp_size[i] > *largest) {
+			*largest = (igraph_integer_t)a->comp_size[i];
 			best = i;
 		}
-	for (i = 0; i < (igraph_integer_t)x->n; i++)
-		if (VECTOR(memb)[i] == best && x->paths->searched[i]) {
+	for (i = 0; i < x->n; i++)
+		if (a->comp[i] == best && x->paths->searched[i]) {
 			sum += x->paths->dist_sum[i];
 			pairs += (double)x->paths->reached[i];
 			if (x->paths->ecc[i] > far)
@@ -87,11 +79,6 @@ static int largest_component(struct power *x, igraph_integer_t *ncomp, igraph_in
 		*apl = sum / pairs;
 		*diam = far;
 	}
-	rc = CM_OK;
-out:
-	igraph_vector_int_destroy(&memb);
-	igraph_vector_int_destroy(&csize);
-	return rc;
 }
 
 static int network_section(struct power *x)
@@ -100,8 +87,7 @@ static int network_section(struct power *x)
 	igraph_integer_t ncomp = 0, largest = 0;
 	igraph_error_t e;
 
-	if (largest_component(x, &ncomp, &largest, &apl, &diam) < 0)
-		return CM_ENOMEM;
+	largest_component(x, &ncomp, &largest, &apl, &diam);
 	if ((e = igraph_transitivity_undirected(&x->g->collab, &tr, IGRAPH_TRANSITIVITY_ZERO)) ||
 	    (e = igraph_transitivity_avglocal_undirected(&x->g->collab, &ac, IGRAPH_TRANSITIVITY_ZERO)) ||
 	    (igraph_ecount(&x->g->tie) > 0 && (e = igraph_reciprocity(&x->g->tie, &rec, 1, IGRAPH_RECIPROCITY_DEFAULT))))
@@ -351,7 +337,7 @@ out:
 }
 
 /* The measures the report is built on. */
-#define POWER_KERNELS (CM_K_DEGREE | CM_K_PATHS | CM_K_EIGEN | CM_K_PAGERANK | CM_K_FUNDING)
+#define POWER_KERNELS (CM_K_DEGREE | CM_K_PATHS | CM_K_EIGEN | CM_K_PAGERANK | CM_K_FUNDING | CM_K_COMPONENTS)
 
 int cm_power(struct cm_analysis *a, const struct cm_power_opts *o, struct cm_table *out, struct cm_error *err)
 {
