@@ -104,6 +104,7 @@ int cm_analysis_graphs(struct cm_analysis *a, struct cm_error *err)
 
 	if (a->known & CM_K_GRAPHS)
 		return CM_OK;
+	a->runs[0]++;
 	if ((rc = cm_graphs_build(a->l, &a->f, &a->g, err)) < 0)
 		return rc;
 	if (cm_csr_build(&a->g.collab, &a->g.collab_w, &a->c) < 0) {
@@ -149,8 +150,11 @@ int cm_analysis_need(struct cm_analysis *a, unsigned mask, struct cm_error *err)
 		goto out;
 	if ((todo & CM_K_PATHS) && (rc = paths_start(a, &len, &run, err)) < 0)
 		goto out;
+	if (run)
+		a->runs[__builtin_ctz(CM_K_PATHS)]++;
 	for (k = 0; k < sizeof(kernels) / sizeof(*kernels); k++)
 		if (todo & kernels[k].bit) {
+			a->runs[__builtin_ctz(kernels[k].bit)]++;
 			if ((rc = kernels[k].run(a, err)) < 0)
 				goto out;
 			a->known |= kernels[k].bit;

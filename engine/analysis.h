@@ -40,6 +40,7 @@ struct cm_analysis {
 	 * first org: comp[i] is org i's, comp_size[k] component k's size */
 	uint32_t *comp;
 	size_t *comp_size, ncomp;
+	unsigned runs[16];        /* times each kernel ran (bit k: runs[k]); tests read it */
 };
 
 /* The kernel that computes metric m (0 for labels and grouped measures). */
