@@ -140,6 +140,10 @@ int cli_command_run(const struct cli_command *cmd, int argc, char **argv);
 unsigned cli_given(const struct cli_ctx *cx, const char *name);
 /* cmd's --help. */
 void cli_command_help(const struct cli_command *cmd, FILE *f);
+/* The man page: the prose of man.c around the COMMANDS and COMMON
+ * OPTIONS that cli_man_commands prints from the table. */
+void cli_man_page(FILE *f);
+void cli_man_commands(FILE *f);
 /* The usage error for operands cx's command does not take; returns 64. */
 int cli_usage_operands(const struct cli_ctx *cx);
 /* Finds the choice called name: 0 and its value, or -1. */

@@ -43,7 +43,8 @@ static const struct cli_command *find(const char *name, int *ambiguous)
 	return *ambiguous ? NULL : hit;
 }
 
-/* coalmap help [COMMAND]. */
+/* coalmap help [COMMAND]; --man (hidden) prints the man page, for make
+ * update-man and the tests. */
 static int help(int argc, char **argv)
 {
 	const struct cli_command *c;
@@ -51,6 +52,10 @@ static int help(int argc, char **argv)
 
 	if (argc < 3) {
 		usage(stdout);
+		return 0;
+	}
+	if (!strcmp(argv[2], "--man")) {
+		cli_man_page(stdout);
 		return 0;
 	}
 	c = find(argv[2], &ambiguous);

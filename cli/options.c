@@ -1,5 +1,6 @@
 /* options.c - one option parser for every command, built from the tables
- * (struct cli_option), and --help printed from the same tables.
+ * (struct cli_option), and --help and the man page's COMMANDS and COMMON
+ * OPTIONS printed from the same tables.
  *
  * getopt_long does the reading, so long options keep their unique
  * prefixes and getopt's own messages; the tables say what each option
@@ -530,4 +531,136 @@ void cli_command_help(const struct cli_command *cmd, FILE *f)
 		wrap(f, text ? text : s->shown->help, col);
 		free(text);
 	}
+}
+
+/* ---- the man page's COMMANDS and COMMON OPTIONS (the rest is man.c's) */
+
+/* One line of text for roff: backslashes kept, the dashes of options
+ * (words that start with one) and of arrows as minus signs, and a
+ * leading dot or quote kept from being read as a request. */
+static void roff_text(FILE *f, const char *s, size_t len)
+{
+	size_t i;
+	int option = 0;
+
+	if (len && (s[0] == '.' || s[0] == '\''))
+		fputs("\\&", f);
+	for (i = 0; i < len; i++) {
+		char c = s[i];
+		if (c == ' ')
+			option = 0;
+		else if (c == '-' && (i == 0 || strchr(" ('\"[", s[i - 1])))
+			option = 1;
+		if (c == '\\')
+			fputs("\\e", f);
+		else if (c == '-' && (option || (i + 1 < len && s[i + 1] == '>')))
+			fputs("\\-", f);
+		else
+			fputc(c, f);
+	}
+	fputc('\n', f);
+}
+
+static void roff_string(FILE *f, const char *s)
+{
+	roff_text(f, s, strlen(s));
+}
+
+/* A description: its lines filled into paragraphs, a blank line between
+ * paragraphs, indented lines (lists) kept as they are. */
+static void roff_description(FILE *f, const char *d)
+{
+	int nofill = 0;
+
+	while (*d) {
+		const char *nl = strchr(d, '\n');
+		size_t len = nl ? (size_t)(nl - d) : strlen(d);
+		int list = len && d[0] == ' ';
+		if (nofill != list)
+			fputs(list ? ".nf\n" : ".fi\n", f);
+		nofill = list;
+		if (len)
+			roff_text(f, d, len);
+		else
+			fputs(".PP\n", f);
+		d += len + (nl != NULL);
+	}
+	if (nofill)
+		fputs(".fi\n", f);
+}
+
+/* An option's name in bold, every dash a minus sign. */
+static void roff_name(FILE *f, const char *dashes, const char *name)
+{
+	fprintf(f, "\\fB%s", dashes);
+	for (; *name; name++)
+		if (*name == '-')
+			fputs("\\-", f);
+		else
+			fputc(*name, f);
+	fputs("\\fR", f);
+}
+
+/* A .TP entry: the option's names in bold, its argument in italics,
+ * then its help. */
+static void roff_option(FILE *f, const struct cli_slot *s)
+{
+	char letter[2] = { (char)s->letter, '\0' };
+
+	fputs(".TP\n", f);
+	if (s->letter)
+		roff_name(f, "\\-", letter);
+	if (s->letter && s->name)
+		fputs(", ", f);
+	if (s->name)
+		roff_name(f, "\\-\\-", s->name);
+	if (s->alias) {
+		fputs(", ", f);
+		roff_name(f, "\\-\\-", s->alias);
+	}
+	if (s->opt->arg)
+		fprintf(f, " \\fI%s\\fR", s->opt->arg);
+	fputc('\n', f);
+	roff_string(f, s->shown->help);
+}
+
+void cli_man_commands(FILE *f)
+{
+	struct cli_slot slots[MAX_SLOTS];
+	size_t i, j, n, own;
+
+	fputs(".SH COMMANDS\n", f);
+	for (i = 0; cli_commands[i]; i++) {
+		const struct cli_command *cmd = cli_commands[i];
+		const char *u = cmd->usage, *nl;
+		fprintf(f, ".SS %s\n.nf\n", cmd->name);
+		do {
+			nl = strchr(u, '\n');
+			fprintf(f, "\\fBcoalmap %s\\fR ", cmd->name);
+			roff_text(f, u, nl ? (size_t)(nl - u) : strlen(u));
+			if (nl)
+				u = nl + 1;
+		} while (nl);
+		fputs(".fi\n.PP\n", f);
+		roff_description(f, cmd->description);
+		for (own = 0, n = build_slots(cmd, slots), j = 0; j < n; j++)
+			if (!slots[j].common || slots[j].shown->kind == CLI_OPT_COMMON) {
+				roff_option(f, &slots[j]);
+				own++;
+			}
+		if (cmd->flags & CLI_COMMON)
+			fprintf(f, ".PP\nIt takes the common options%s.\n", own ? " too" : "");
+	}
+	fputs(".SH COMMON OPTIONS\nThe analysis commands (", f);
+	for (n = 0, i = 0; cli_commands[i]; i++)
+		if (cli_commands[i]->flags & CLI_COMMON)
+			fprintf(f, "%s\\fB%s\\fR", n++ ? ", " : "", cli_commands[i]->name);
+	fputs(") take these options; every command takes \\fB\\-h\\fR, \\fB\\-\\-help\\fR.\n", f);
+	for (i = 0; !is_end(&cli_common_options[i]); i++) {
+		struct cli_slot s;
+		add_slot(&s, &cli_common_options[i], &cli_common_options[i], 1);
+		roff_option(f, &s);
+	}
+	add_slot(&slots[0], &help_option, &help_option, 1);
+	roff_option(f, &slots[0]);
 }
