@@ -140,6 +140,8 @@ int cli_command_run(const struct cli_command *cmd, int argc, char **argv);
 unsigned cli_given(const struct cli_ctx *cx, const char *name);
 /* cmd's --help. */
 void cli_command_help(const struct cli_command *cmd, FILE *f);
+/* Every long option of every command, "COMMAND --NAME" a line (tests/cli/help.sh). */
+void cli_options_list(FILE *f);
 /* The man page: the prose of man.c around the COMMANDS and COMMON
  * OPTIONS that cli_man_commands prints from the table. */
 void cli_man_page(FILE *f);

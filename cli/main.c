@@ -43,8 +43,8 @@ static const struct cli_command *find(const char *name, int *ambiguous)
 	return *ambiguous ? NULL : hit;
 }
 
-/* coalmap help [COMMAND]; --man (hidden) prints the man page, for make
- * update-man and the tests. */
+/* coalmap help [COMMAND]; --man and --options (hidden) print the man page
+ * and every command's long options, for make update-man and the tests. */
 static int help(int argc, char **argv)
 {
 	const struct cli_command *c;
@@ -56,6 +56,10 @@ static int help(int argc, char **argv)
 	}
 	if (!strcmp(argv[2], "--man")) {
 		cli_man_page(stdout);
+		return 0;
+	}
+	if (!strcmp(argv[2], "--options")) {
+		cli_options_list(stdout);
 		return 0;
 	}
 	c = find(argv[2], &ambiguous);

@@ -1,6 +1,5 @@
 /* options.c - one option parser for every command, built from the tables
- * (struct cli_option), and --help and the man page's COMMANDS and COMMON
- * OPTIONS printed from the same tables.
+ * (struct cli_option), and --help printed from the same tables.
  *
  * getopt_long does the reading, so long options keep their unique
  * prefixes and getopt's own messages; the tables say what each option
@@ -531,6 +530,20 @@ void cli_command_help(const struct cli_command *cmd, FILE *f)
 		wrap(f, text ? text : s->shown->help, col);
 		free(text);
 	}
+}
+
+void cli_options_list(FILE *f)
+{
+	struct cli_slot slots[MAX_SLOTS];
+	size_t i, j, n;
+
+	for (i = 0; cli_commands[i]; i++)
+		for (n = build_slots(cli_commands[i], slots), j = 0; j < n; j++) {
+			if (slots[j].name)
+				fprintf(f, "%s --%s\n", cli_commands[i]->name, slots[j].name);
+			if (slots[j].alias)
+				fprintf(f, "%s --%s\n", cli_commands[i]->name, slots[j].alias);
+		}
 }
 
 /* ---- the man page's COMMANDS and COMMON OPTIONS (the rest is man.c's) */
