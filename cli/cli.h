@@ -1,7 +1,10 @@
-/* cli.h - shared pieces of the coalmap command-line program. */
+/* cli.h - the coalmap program: the command table, its options, and what
+ * the commands share. */
 #ifndef CLI_H
 #define CLI_H
 
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "engine/coalmap.h"
@@ -10,68 +13,160 @@ extern const char *cli_progname;
 
 enum cli_format { FMT_TABLE, FMT_CSV, FMT_JSON, FMT_MD, FMT_HTML };
 
-/* Options most commands share; parsed by cli_common_option(). */
+#define CLI_STR_(x) #x
+#define CLI_STR(x) CLI_STR_(x) /* a number #defined in a header, as text for help */
+
+/* ---- the command table (commands.c) and one option parser (options.c) */
+
+/* The items of comma-separated arguments (owned copies), in order; an
+ * option given again adds to them. */
+struct cli_list {
+	char **v;
+	size_t n;
+};
+
+/* What an option's argument is: how the parser reads it and what it
+ * stores at the option's offset. */
+enum cli_kind {
+	CLI_OPT_FLAG,     /* no argument; int set to 1 */
+	CLI_OPT_STRING,   /* const char *: the argument (the last one given) */
+	CLI_OPT_LIST,     /* struct cli_list: comma-separated items, at least one */
+	CLI_OPT_LONG,     /* long: a whole number (strtol) from min to max */
+	CLI_OPT_UNSIGNED, /* unsigned long long: a whole number, no sign (strtoull), min to max */
+	CLI_OPT_DOUBLE,   /* double: a number (strtod) from min to max; whole with CLI_WHOLE */
+	CLI_OPT_DATE,     /* int32_t: a day, YYYY-MM-DD */
+	CLI_OPT_ENUM,     /* int: the value of the choice named */
+	CLI_OPT_CUSTOM,   /* whatever parse stores; release frees it */
+	CLI_OPT_COMMON,   /* the common option called alias (or name), with this help */
+};
+
+#define CLI_WHOLE 0x1 /* CLI_OPT_DOUBLE: only whole numbers */
+
+/* One value of an enum option; hidden ones are accepted but not listed. */
+struct cli_choice {
+	const char *name;
+	int value;
+	int hidden;
+};
+
+/* One option of a command: its names, what it takes, where its value goes
+ * and what --help, the man page and usage errors say of it.  A table ends
+ * with an entry that has neither name nor letter. */
+struct cli_option {
+	const char *name;     /* long name without "--", or NULL for a short option only */
+	int letter;           /* short option, or 0 */
+	const char *arg;      /* its argument in help ("N", "A,B"); NULL: it takes none */
+	const char *help;     /* what it does: one paragraph, wrapped when printed */
+	enum cli_kind kind;
+	size_t offset;        /* of its value in the command's args (common options: in struct cli_common) */
+	double min, max;      /* numbers: the range accepted */
+	unsigned flags;       /* CLI_WHOLE */
+	const char *expect;   /* usage errors: what the argument must be ("a number of rows"); for an
+			       * enum, what it names ("layout"); NULL: said from the kind and range */
+	const char *alias;    /* another long name; CLI_OPT_COMMON: the common option it stands
+			       * for when its own name differs */
+	const struct cli_choice *choices;                       /* CLI_OPT_ENUM; ends at a NULL name */
+	int (*parse)(const char *cmd, char *arg, void *value); /* CLI_OPT_CUSTOM: 0, or an exit
+								* status after a usage error */
+	void (*release)(void *value);                          /* CLI_OPT_CUSTOM: frees what parse kept */
+};
+
+/* The options of the analysis commands (CLI_COMMON), kept in struct
+ * cli_common.  A command's own option of the same name takes the place of
+ * one; a CLI_OPT_COMMON entry only changes what help says of it. */
+extern const struct cli_option cli_common_options[];
+/* The names --format takes. */
+extern const struct cli_choice cli_format_choices[];
+
+/* What the common options leave for the command. */
 struct cli_common {
 	struct cm_filter filter;
-	char **types;            /* owned storage behind filter.types */
+	struct cli_list types;   /* owned storage behind filter.types */
+	unsigned long long threads, samples;
+	double time_limit;
 	struct cm_load_opts load;
-	enum cli_format format;
-	int format_set;
+	int format;              /* enum cli_format */
+	int format_set;          /* --format given (or a command's check chose) */
 	const char *output;      /* -o FILE, or NULL for stdout */
 	int quiet;
 };
 
-/* Long options every analysis command accepts (merge into getopt tables). */
-#define CLI_COMMON_LONGOPTS                                   \
-	{ "types", required_argument, NULL, 'T' },            \
-	{ "at", required_argument, NULL, 'A' },               \
-	{ "weighted", no_argument, NULL, 'W' },               \
-	{ "threads", required_argument, NULL, 'J' },        \
-	{ "samples", required_argument, NULL, 'K' },        \
-	{ "exact", no_argument, NULL, 'E' },                \
-	{ "time-limit", required_argument, NULL, 'L' },     \
-	{ "quiet", no_argument, NULL, 'q' },                \
-	{ "strict", no_argument, NULL, 'S' },                 \
-	{ "format", required_argument, NULL, 'f' },           \
-	{ "output", required_argument, NULL, 'o' },           \
-	{ "help", no_argument, NULL, 'h' }
+#define CLI_COMMON 0x1    /* takes the common options */
+#define CLI_LANDSCAPE 0x3 /* ... and its first operand is a landscape, loaded before run */
 
-#define CLI_COMMON_SHORTOPTS "f:o:h"
+struct cli_ctx;
 
-#define CLI_COMMON_HELP \
-	"  --types A,B        use only ties of these types\n" \
-	"  --at DATE          use only ties that existed on DATE (YYYY-MM-DD)\n" \
-	"  --weighted         path metrics use distance 1/weight\n" \
-	"  --threads N        threads for path metrics (default: all cores)\n" \
-	"  --samples K        estimate betweenness and harmonic closeness from K\n" \
-	"                     sampled sources (default: exact up to 20,000 orgs,\n" \
-	"                     1,000 sources above)\n" \
-	"  --exact            never estimate\n" \
-	"  --time-limit S     stop after S seconds with exit status 70, writing nothing\n" \
-	"  --quiet            no progress display on a terminal\n" \
-	"  --strict           treat warnings in the data as errors\n" \
-	"  -f, --format FMT   table (default), csv, json, md or html\n" \
-	"  -o, --output FILE  write to FILE (format from its extension) instead of stdout\n" \
-	"  -h, --help         show this help\n"
+/* One command.  cli_command_run fills a zeroed args_size struct (a copy
+ * of *defaults when given) at the options' offsets, checks the number of
+ * operands, calls check, settles the common options, loads the landscape
+ * (CLI_LANDSCAPE) and calls run, whose return is the exit status. */
+struct cli_command {
+	const char *name;
+	const char *summary;      /* its line in 'coalmap --help' */
+	const char *usage;        /* after "usage: coalmap NAME "; a newline starts another form */
+	const char *description;  /* --help and the man page: lines of text; indented lines (lists)
+				   * are kept as they are */
+	const struct cli_option *options;
+	size_t args_size;
+	const void *defaults;     /* NULL: every value zero */
+	unsigned flags;           /* CLI_COMMON, CLI_LANDSCAPE */
+	int nargs_min, nargs_max; /* operands */
+	const char *operands;     /* what they must be, for the usage error */
+	int (*check)(struct cli_ctx *cx, void *args); /* usage checks on the whole command line,
+							 * before anything is loaded; may be NULL */
+	int (*run)(struct cli_ctx *cx, const void *args);
+};
 
-void cli_common_init(struct cli_common *c);
-void cli_common_release(struct cli_common *c);
-/* Handles one getopt result; returns 1 if handled, 0 if not a common
- * option, or -1 after printing a usage error. */
-int cli_common_option(struct cli_common *c, int opt, const char *arg);
+/* One run of a command, as the parser leaves it. */
+struct cli_ctx {
+	const struct cli_command *cmd;
+	int argc;                       /* the operands, options taken out */
+	char **argv;
+	struct cli_common common;       /* CLI_COMMON */
+	struct cm_landscape *landscape; /* CLI_LANDSCAPE: argv[0], freed by the parser */
+	struct cm_table table;          /* the result, for a command that makes one table */
+	struct cm_error err;            /* what failed */
+	struct cli_slot *slots;         /* the parser's: every option taken, and how often given */
+	size_t nslots;
+};
+
+/* The commands, in the order 'coalmap --help' lists them; NULL-terminated. */
+extern const struct cli_command *const cli_commands[];
+
+/* Parses argv (argv[0]: the command's name as typed), then checks, loads
+ * and runs cmd.  Returns the exit status. */
+int cli_command_run(const struct cli_command *cmd, int argc, char **argv);
+/* How many times the option with this long name was given. */
+unsigned cli_given(const struct cli_ctx *cx, const char *name);
+/* cmd's --help. */
+void cli_command_help(const struct cli_command *cmd, FILE *f);
+/* Every long option of every command, "COMMAND --NAME" a line (tests/cli/help.sh). */
+void cli_options_list(FILE *f);
+/* The man page: the prose of man.c around the COMMANDS and COMMON
+ * OPTIONS that cli_man_commands prints from the table. */
+void cli_man_page(FILE *f);
+void cli_man_commands(FILE *f);
+/* The usage error for operands cx's command does not take; returns 64. */
+int cli_usage_operands(const struct cli_ctx *cx);
+/* Finds the choice called name: 0 and its value, or -1. */
+int cli_choice_find(const struct cli_choice *c, const char *name, int *value);
+/* The name of the choice with this value, or NULL. */
+const char *cli_choice_name(const struct cli_choice *c, int value);
+/* Adds the non-empty items of a comma-separated list to l; returns 0, or
+ * -1 when l is still empty or memory ran out. */
+int cli_list_split(struct cli_list *l, const char *arg);
+void cli_list_release(struct cli_list *l);
+
+extern const struct cli_command cli_cmd_check, cli_cmd_metrics, cli_cmd_power, cli_cmd_gaps,
+	cli_cmd_path, cli_cmd_diff, cli_cmd_map, cli_cmd_report, cli_cmd_convert, cli_cmd_generate;
+
+/* ---- shared by the commands */
+
 /* Settles the format from -o's extension when --format was not given, and
  * turns on the progress display when stderr is a terminal. */
 void cli_common_finish(struct cli_common *c);
 /* Clears the progress line, if one is shown. */
 void cli_progress_end(void);
-
-/* Appends the non-empty items of a comma-separated list to *items (n
- * counts them); returns 0, or -1 if the list is empty or memory ran out. */
-int cli_split_list(const char *arg, char ***items, size_t *n);
-
-/* Reads a whole number from lo to hi into *v; returns 0, or -1 when s is
- * empty, not a number or out of range. */
-int cli_parse_long(const char *s, long lo, long hi, long *v);
 
 /* Prints a usage error and returns 64. */
 int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -101,11 +196,6 @@ void cli_out_abort(struct cli_out *o);
 
 /* Writes a table in a format.  Returns 0 or -1 on a write error. */
 int cli_write_table(const struct cm_table *t, enum cli_format fmt, FILE *f);
-/* The start of every analysis command once its options are read: exactly
- * nargs operands must remain (the LANDSCAPE folder first); settles the
- * common options and loads the landscape.  Returns 0 or an exit status. */
-int cli_begin(const char *cmd, int argc, char **argv, int nargs, struct cli_common *c,
-	      struct cm_landscape **l);
 /* The end: says when figures are estimates, then writes t where the
  * options say, never over the landscape's own files.  Returns an exit status. */
 int cli_finish(const struct cm_table *t, const struct cli_common *c, const struct cm_landscape *l);
@@ -118,17 +208,6 @@ int cli_emit(const struct cm_table *t, const struct cli_common *c, const char *c
 /* A display title made from a landscape folder's name (into buf). */
 const char *cli_folder_title(const char *dir, char *buf, size_t n);
 
-/* Commands */
-int cmd_check(int argc, char **argv);
-int cmd_metrics(int argc, char **argv);
-int cmd_generate(int argc, char **argv);
-int cmd_power(int argc, char **argv);
-int cmd_gaps(int argc, char **argv);
-int cmd_path(int argc, char **argv);
-int cmd_map(int argc, char **argv);
-int cmd_report(int argc, char **argv);
-int cmd_diff(int argc, char **argv);
-int cmd_convert(int argc, char **argv);
 /* CSV whose numbers read back exactly (cli/output.c; convert's landscapes). */
 int cli_write_csv_exact(const struct cm_table *t, FILE *f);
 

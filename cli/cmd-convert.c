@@ -4,7 +4,7 @@
 
 #include <dirent.h>
 #include <errno.h>
-#include <getopt.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -15,45 +15,33 @@
 
 enum fmt { F_NONE, F_LANDSCAPE, F_GRAPHML, F_GML, F_KUMU };
 
-static void help(void)
-{
-	printf("usage: coalmap convert INPUT OUTPUT [--from FMT] [--to FMT] [--force] [--strict]\n\n"
-	       "Converts a landscape between formats, keeping every organization and tie\n"
-	       "attribute (numbers stay numbers), tie types and directions:\n\n"
-	       "  landscape  a folder with organizations.csv and relationships.csv\n"
-	       "  graphml    GraphML (.graphml, .xml) for Gephi, Cytoscape, NetworkX, yEd\n"
-	       "  gml        GML (.gml), as NetworkX's read_gml/write_gml use it\n"
-	       "  kumu       Kumu's CSV export (input only): a folder holding one\n"
-	       "             *elements*.csv and one *connections*.csv\n\n"
-	       "Formats are told from the names: a .graphml/.xml or .gml file, else a\n"
-	       "folder (a landscape, or a Kumu export when it has no organizations.csv).\n"
-	       "GraphML is written with edgedefault=\"directed\" and each tie's direction\n"
-	       "in its boolean `directed` attribute; mutual ties are written once.\n"
-	       "The input is checked like any landscape: on bad data every problem is\n"
-	       "listed as FILE:LINE: message and nothing is written (exit 65).\n"
-	       "A landscape OUTPUT folder is created; an existing folder must be empty\n"
-	       "unless --force, which replaces its two CSV files (never the input's).\n\n"
-	       "options:\n"
-	       "  --from FMT     input format: landscape, graphml, gml or kumu\n"
-	       "  --to FMT       output format: landscape, graphml or gml ('-' as OUTPUT\n"
-	       "                 writes GraphML or GML to standard output)\n"
-	       "  --force        write into an existing non-empty folder\n"
-	       "  --strict       treat warnings in the data as errors\n"
-	       "  -h, --help     show this help\n");
-}
+static const struct cli_choice from_formats[] = {
+	{ "landscape", F_LANDSCAPE, 0 }, { "csv", F_LANDSCAPE, 1 }, { "graphml", F_GRAPHML, 0 },
+	{ "gml", F_GML, 0 }, { "kumu", F_KUMU, 0 }, { NULL, 0, 0 },
+};
+static const struct cli_choice to_formats[] = {
+	{ "landscape", F_LANDSCAPE, 0 }, { "csv", F_LANDSCAPE, 1 }, { "graphml", F_GRAPHML, 0 },
+	{ "gml", F_GML, 0 }, { NULL, 0, 0 },
+};
 
-static enum fmt parse_fmt(const char *s)
-{
-	if (!strcmp(s, "landscape") || !strcmp(s, "csv"))
-		return F_LANDSCAPE;
-	if (!strcmp(s, "graphml"))
-		return F_GRAPHML;
-	if (!strcmp(s, "gml"))
-		return F_GML;
-	if (!strcmp(s, "kumu"))
-		return F_KUMU;
-	return F_NONE;
-}
+struct args {
+	int from, to, force, strict;
+};
+
+static const struct cli_option options[] = {
+	{ .name = "from", .arg = "FMT", .kind = CLI_OPT_ENUM, .offset = offsetof(struct args, from),
+	  .choices = from_formats, .expect = "input format",
+	  .help = "input format: landscape, graphml, gml or kumu" },
+	{ .name = "to", .arg = "FMT", .kind = CLI_OPT_ENUM, .offset = offsetof(struct args, to),
+	  .choices = to_formats, .expect = "output format",
+	  .help = "output format: landscape, graphml or gml ('-' as OUTPUT writes GraphML or GML to "
+		  "standard output)" },
+	{ .name = "force", .kind = CLI_OPT_FLAG, .offset = offsetof(struct args, force),
+	  .help = "write into an existing non-empty folder" },
+	{ .name = "strict", .kind = CLI_OPT_FLAG, .offset = offsetof(struct args, strict),
+	  .help = "treat warnings in the data as errors" },
+	{ .name = NULL },
+};
 
 static const char *ext(const char *path)
 {
@@ -229,90 +217,106 @@ static int prepare_dir(const char *dir, int force, const char *input, enum fmt f
 	return 0;
 }
 
-int cmd_convert(int argc, char **argv)
+/* What the input and the output are, from --from and --to or the names.
+ * Returns 0 or an exit status after a message. */
+static int formats(const char *input, const char *output, enum fmt *from, enum fmt *to)
 {
-	static const struct option longopts[] = {
-		{ "from", required_argument, NULL, 'F' },
-		{ "to", required_argument, NULL, 't' },
-		{ "force", no_argument, NULL, 'y' },
-		{ "strict", no_argument, NULL, 'S' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	struct cm_load_opts lo = { 0 };
-	struct cm_landscape *l = NULL;
-	struct cm_table orgs, ties;
-	struct cm_diags d;
-	struct cm_error err;
-	struct cli_out o1, o2;
-	enum fmt from = F_NONE, to = F_NONE;
-	const char *input, *output;
-	char *elements = NULL, *connections = NULL, *p1 = NULL, *p2 = NULL;
-	const char *inputs[3] = { NULL, NULL, NULL };
 	struct stat st;
-	int opt, rc, force = 0, created = 0, open1 = 0;
-
-	optind = 1;
-	while ((opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-		switch (opt) {
-		case 'h':
-			help();
-			return 0;
-		case 'F':
-		case 't':
-			if (parse_fmt(optarg) == F_NONE || (opt == 't' && parse_fmt(optarg) == F_KUMU))
-				return cli_usage_error("convert", "unknown %s format '%s' (%s)", opt == 'F' ? "input" : "output",
-						       optarg, opt == 'F' ? "landscape, graphml, gml, kumu" : "landscape, graphml, gml");
-			*(opt == 'F' ? &from : &to) = parse_fmt(optarg);
-			break;
-		case 'y':
-			force = 1;
-			break;
-		case 'S':
-			lo.strict = 1;
-			break;
-		default:
-			return 64;
-		}
-	}
-	if (optind + 2 != argc)
-		return cli_usage_error("convert", "expected INPUT and OUTPUT; see 'coalmap convert --help'");
-	input = argv[optind];
-	output = argv[optind + 1];
 
 	/* what the input is */
 	if (stat(input, &st) != 0) {
 		fprintf(stderr, "%s: %s: no such file or folder\n", cli_progname, input);
 		return 66;
 	}
-	if (from == F_NONE) {
+	if (*from == F_NONE) {
 		if (S_ISDIR(st.st_mode)) {
 			char *orgs_csv = join(input, "organizations.csv");
-			from = orgs_csv && access(orgs_csv, F_OK) == 0 ? F_LANDSCAPE : F_KUMU;
+			*from = orgs_csv && access(orgs_csv, F_OK) == 0 ? F_LANDSCAPE : F_KUMU;
 			free(orgs_csv);
-		} else if ((from = fmt_of_file(input)) == F_NONE) {
+		} else if ((*from = fmt_of_file(input)) == F_NONE) {
 			return cli_usage_error("convert", "cannot tell the format of '%s' from its name; use --from", input);
 		}
 	}
-	if ((from == F_LANDSCAPE || from == F_KUMU) != (S_ISDIR(st.st_mode) != 0)) {
+	if ((*from == F_LANDSCAPE || *from == F_KUMU) != (S_ISDIR(st.st_mode) != 0)) {
 		fprintf(stderr, "%s: %s: %s\n", cli_progname, input,
 			S_ISDIR(st.st_mode) ? "is a folder, not a GraphML or GML file" : "is a file; a landscape or Kumu export is a folder");
 		return 66;
 	}
 	/* what the output is */
-	if (to == F_NONE) {
+	if (*to == F_NONE) {
 		size_t n = strlen(output);
-		to = fmt_of_file(output);
-		if (to == F_NONE) {
+		*to = fmt_of_file(output);
+		if (*to == F_NONE) {
 			if ((n && output[n - 1] == '/') || (stat(output, &st) == 0 && S_ISDIR(st.st_mode)) || !ext(output))
-				to = F_LANDSCAPE;
+				*to = F_LANDSCAPE;
 			else
 				return cli_usage_error("convert", "cannot tell the format of '%s' from its name (.graphml, .gml, "
 								  "or a folder); use --to", output);
 		}
 	}
-	if (to == F_LANDSCAPE && !strcmp(output, "-"))
+	if (*to == F_LANDSCAPE && !strcmp(output, "-"))
 		return cli_usage_error("convert", "a landscape is a folder; '-' writes only --to graphml or gml");
+	return 0;
+}
+
+/* A landscape: both files to temporary names first, then both renamed. */
+static int write_landscape(const char *output, int force, const char *input, enum fmt from,
+			   const struct cm_table *orgs, const struct cm_table *ties, const char *const *inputs)
+{
+	struct cli_out o1, o2;
+	char *p1 = NULL, *p2 = NULL;
+	int rc, created = 0, open1 = 0;
+
+	if ((rc = prepare_dir(output, force, input, from, &created)) != 0)
+		return rc;
+	p1 = join(output, "organizations.csv");
+	p2 = join(output, "relationships.csv");
+	if (!p1 || !p2) {
+		fprintf(stderr, "%s: out of memory\n", cli_progname);
+		rc = 70;
+		goto out;
+	}
+	rc = write_one(&o1, p1, F_LANDSCAPE, orgs, NULL, inputs);
+	if (!rc) {
+		open1 = 1;
+		rc = write_one(&o2, p2, F_LANDSCAPE, ties, NULL, inputs);
+	}
+	if (!rc) {
+		rc = cli_out_commit(&o1);
+		open1 = 0;
+		if (!rc)
+			rc = cli_out_commit(&o2);
+		else
+			cli_out_abort(&o2);
+	}
+	if (open1)
+		cli_out_abort(&o1);
+	if (rc && created)
+		rmdir(output);
+out:
+	free(p1);
+	free(p2);
+	return rc;
+}
+
+static int run(struct cli_ctx *cx, const void *args)
+{
+	const struct args *a = args;
+	struct cm_load_opts lo = { 0 };
+	struct cm_landscape *l = NULL;
+	struct cm_table orgs, ties;
+	struct cm_diags d;
+	struct cm_error err;
+	struct cli_out o1;
+	enum fmt from = (enum fmt)a->from, to = (enum fmt)a->to;
+	const char *input = cx->argv[0], *output = cx->argv[1];
+	char *elements = NULL, *connections = NULL;
+	const char *inputs[3] = { NULL, NULL, NULL };
+	int rc;
+
+	lo.strict = a->strict;
+	if ((rc = formats(input, output, &from, &to)))
+		return rc;
 
 	/* read and check */
 	cm_diags_init(&d);
@@ -353,33 +357,7 @@ int cmd_convert(int argc, char **argv)
 			rc = cli_out_commit(&o1);
 		goto out;
 	}
-	/* a landscape: both files to temporary names first, then both renamed */
-	if ((rc = prepare_dir(output, force, input, from, &created)) != 0)
-		goto out;
-	p1 = join(output, "organizations.csv");
-	p2 = join(output, "relationships.csv");
-	if (!p1 || !p2) {
-		fprintf(stderr, "%s: out of memory\n", cli_progname);
-		rc = 70;
-		goto out;
-	}
-	rc = write_one(&o1, p1, to, &orgs, NULL, inputs);
-	if (!rc) {
-		open1 = 1;
-		rc = write_one(&o2, p2, to, &ties, NULL, inputs);
-	}
-	if (!rc) {
-		rc = cli_out_commit(&o1);
-		open1 = 0;
-		if (!rc)
-			rc = cli_out_commit(&o2);
-		else
-			cli_out_abort(&o2);
-	}
-	if (open1)
-		cli_out_abort(&o1);
-	if (rc && created)
-		rmdir(output);
+	rc = write_landscape(output, a->force, input, from, &orgs, &ties, inputs);
 out:
 	cm_table_release(&orgs);
 	cm_table_release(&ties);
@@ -387,7 +365,33 @@ out_free:
 	cm_landscape_free(l);
 	free(elements);
 	free(connections);
-	free(p1);
-	free(p2);
 	return rc;
 }
+
+const struct cli_command cli_cmd_convert = {
+	.name = "convert",
+	.summary = "convert between the CSV landscape, GraphML and GML; read Kumu's CSV export",
+	.usage = "INPUT OUTPUT [--from FMT] [--to FMT] [--force] [--strict]",
+	.description =
+		"Converts a landscape between formats, keeping every organization and tie\n"
+		"attribute (numbers stay numbers), tie types and directions:\n"
+		"\n"
+		"  landscape  a folder with organizations.csv and relationships.csv\n"
+		"  graphml    GraphML (.graphml, .xml) for Gephi, Cytoscape, NetworkX, yEd\n"
+		"  gml        GML (.gml), as NetworkX's read_gml/write_gml use it\n"
+		"  kumu       Kumu's CSV export (input only): a folder holding one\n"
+		"             *elements*.csv and one *connections*.csv\n"
+		"\n"
+		"Formats are told from the names: a .graphml/.xml or .gml file, else a\n"
+		"folder (a landscape, or a Kumu export when it has no organizations.csv).\n"
+		"GraphML is written with edgedefault=\"directed\" and each tie's direction\n"
+		"in its boolean `directed` attribute; mutual ties are written once.\n"
+		"The input is checked like any landscape: on bad data every problem is\n"
+		"listed as FILE:LINE: message and nothing is written (exit 65).\n"
+		"A landscape OUTPUT folder is created; an existing folder must be empty\n"
+		"unless --force, which replaces its two CSV files (never the input's).\n",
+	.options = options,
+	.args_size = sizeof(struct args),
+	.nargs_min = 2, .nargs_max = 2, .operands = "INPUT and OUTPUT",
+	.run = run,
+};

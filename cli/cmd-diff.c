@@ -2,154 +2,138 @@
  * one landscape between two days. */
 #include "config.h"
 
-#include <getopt.h>
-#include <stdlib.h>
-#include <string.h>
+#include <stddef.h>
 
 #include "cli.h"
 
-static void help(void)
+/* --at, given twice with one landscape. */
+struct days {
+	int32_t at[2];
+	size_t n;
+};
+
+struct args {
+	long top;
+	const char *group_by;
+	struct days days;
+};
+
+static const struct args defaults = { .top = 10 };
+
+static int parse_at(const char *cmd, char *arg, void *value)
 {
-	printf("usage: coalmap diff BEFORE AFTER [options]\n"
-	       "       coalmap diff LANDSCAPE --at DATE1 --at DATE2 [options]\n\n"
-	       "What changed: between two landscapes (organizations matched by id), or\n"
-	       "in one landscape between two days (ties that existed on DATE1 against\n"
-	       "those that existed on DATE2).  One row per finding:\n"
-	       "  summary             organizations and ties before and after, gained, lost\n"
-	       "  orgs_gained, orgs_lost\n"
-	       "                      organizations only after, or only before\n"
-	       "  orgs_changed        kept organizations whose name, type, country, region,\n"
-	       "                      issues, skills, budget, influence or stance changed\n"
-	       "  ties_gained, ties_lost\n"
-	       "                      ties only after, or only before; a tie is its two\n"
-	       "                      ends, its type and its direction ('a -- b (type)' for\n"
-	       "                      mutual ties, ends in id order; 'a -> b (type)')\n"
-	       "  ties_changed        kept ties whose weight, trust or amount changed\n"
-	       "  position            the orgs whose degree, normalized betweenness,\n"
-	       "                      PageRank or community changed most (community: the\n"
-	       "                      share of its community co-members that changed,\n"
-	       "                      a Jaccard distance from 0 to 1)\n"
-	       "  communities, network, centralization, inequality, money_and_position,\n"
-	       "  funding (and with --group-by: groups, access)\n"
-	       "                      every network-wide figure of 'coalmap power', before,\n"
-	       "                      after and the change\n"
-	       "Columns: section, subject, measure, before, after, change, reading.\n"
-	       "With --at, orgs have no dates: every org is there on both days (an org\n"
-	       "with no tie on a day is an isolate, as 'coalmap power --at' counts it).\n"
-	       "Exact definitions: docs/diff.md.\n\n"
-	       "options:\n"
-	       "  --at DATE          give twice, with one LANDSCAPE: the two days compared\n"
-	       "                     (YYYY-MM-DD; the first is 'before')\n"
-	       "  --top N            orgs listed per position measure (default 10; 0 = all)\n"
-	       "  --group-by ATTR    also compare the groups of this column (power report)\n"
-	       "  --types A,B        use only ties of these types\n"
-	       "  --weighted         path metrics use distance 1/weight\n"
-	       "  --threads N, --samples K, --exact, --time-limit S, --quiet\n"
-	       "                     as for coalmap metrics\n"
-	       "  --strict           treat warnings in the data as errors\n"
-	       "  -f, --format FMT   table (default), csv, json or md\n"
-	       "  -o, --output FILE  write to FILE (format from its extension) instead of stdout\n"
-	       "  -h, --help         show this help\n");
+	struct days *d = value;
+
+	if (d->n == 2)
+		return cli_usage_error(cmd, "--at is given twice at most: --at DATE1 --at DATE2");
+	if (cm_date_parse(arg, 0, 0, &d->at[d->n]) < 0)
+		return cli_usage_error(cmd, "--at '%s' is not a date (YYYY-MM-DD)", arg);
+	d->n++;
+	return 0;
 }
 
-int cmd_diff(int argc, char **argv)
+static const struct cli_option options[] = {
+	{ .name = "at", .arg = "DATE", .kind = CLI_OPT_CUSTOM, .offset = offsetof(struct args, days),
+	  .parse = parse_at,
+	  .help = "give twice, with one LANDSCAPE: the two days compared (YYYY-MM-DD; the first is "
+		  "'before')" },
+	{ .name = "top", .arg = "N", .kind = CLI_OPT_LONG, .offset = offsetof(struct args, top),
+	  .min = 0, .max = 1000000000, .expect = "a whole number (0 = all)",
+	  .help = "orgs listed per position measure (default 10; 0 = all)" },
+	{ .name = "group-by", .arg = "ATTR", .kind = CLI_OPT_STRING, .offset = offsetof(struct args, group_by),
+	  .help = "also compare the groups of this column (power report)" },
+	{ .name = NULL },
+};
+
+/* Two landscapes, or one and two days. */
+static int check(struct cli_ctx *cx, void *args)
 {
-	enum { O_TOP = 1000, O_GROUP };
-	static const struct option longopts[] = {
-		{ "top", required_argument, NULL, O_TOP },
-		{ "group-by", required_argument, NULL, O_GROUP },
-		CLI_COMMON_LONGOPTS, { NULL, 0, NULL, 0 }
-	};
-	struct cli_common c;
+	const struct args *a = args;
+
+	if (cx->argc == 2 && a->days.n)
+		return cli_usage_error("diff", "--at compares one landscape on two days; with two landscapes "
+					       "leave it out");
+	if (cx->argc == 1 && a->days.n != 2)
+		return cli_usage_error("diff", "one landscape needs two days: --at DATE1 --at DATE2 (%s given)",
+				       a->days.n ? "one" : "none");
+	return 0;
+}
+
+static int run(struct cli_ctx *cx, const void *args)
+{
+	const struct args *a = args;
+	const struct cli_common *c = &cx->common;
 	struct cm_diff_opts o = { NULL, 10 };
 	struct cm_landscape *lb = NULL, *la = NULL;
 	struct cm_filter fb, fa;
-	struct cm_table t;
-	struct cm_error err;
-	int32_t at[2];
-	size_t nat = 0;
-	long v;
-	int opt, rc, nargs;
+	struct cm_table *t = &cx->table;
+	int rc;
 
-	cli_common_init(&c);
-	cm_table_init(&t, 0);
-	optind = 1;
-	while ((opt = getopt_long(argc, argv, CLI_COMMON_SHORTOPTS, longopts, NULL)) != -1) {
-		switch (opt) {
-		case 'h':
-			help();
-			rc = 0;
-			goto out;
-		case 'A':
-			if (nat == 2) {
-				rc = cli_usage_error("diff", "--at is given twice at most: --at DATE1 --at DATE2");
-				goto out;
-			}
-			if (cm_date_parse(optarg, 0, 0, &at[nat]) < 0) {
-				rc = cli_usage_error("diff", "--at '%s' is not a date (YYYY-MM-DD)", optarg);
-				goto out;
-			}
-			nat++;
-			continue;
-		case O_TOP:
-			if (cli_parse_long(optarg, 0, 1000000000L, &v) < 0) {
-				rc = cli_usage_error("diff", "--top needs a whole number (0 = all), not '%s'", optarg);
-				goto out;
-			}
-			o.top = (size_t)v;
-			continue;
-		case O_GROUP:
-			o.group_by = optarg;
-			continue;
-		}
-		if (cli_common_option(&c, opt, optarg) != 1) {
-			rc = 64;
-			goto out;
-		}
-	}
-	nargs = argc - optind;
-	if (nargs == 2 && nat) {
-		rc = cli_usage_error("diff", "--at compares one landscape on two days; with two landscapes "
-					     "leave it out");
-		goto out;
-	}
-	if (nargs == 1 && nat != 2) {
-		rc = cli_usage_error("diff", "one landscape needs two days: --at DATE1 --at DATE2 (%s given)",
-				     nat ? "one" : "none");
-		goto out;
-	}
-	if (nargs != 1 && nargs != 2) {
-		rc = cli_usage_error("diff", "expected BEFORE AFTER, or LANDSCAPE --at DATE1 --at DATE2; "
-					     "see 'coalmap diff --help'");
-		goto out;
-	}
-	cli_common_finish(&c);
-	fb = fa = c.filter;
-	if (nargs == 1) {
+	o.top = (size_t)a->top;
+	o.group_by = a->group_by;
+	fb = fa = c->filter;
+	if (cx->argc == 1) {
 		fb.has_at = fa.has_at = 1;
-		fb.at = at[0];
-		fa.at = at[1];
+		fb.at = a->days.at[0];
+		fa.at = a->days.at[1];
 	}
-	if ((rc = cli_load(argv[optind], &c, &lb)))
+	if ((rc = cli_load(cx->argv[0], c, &lb)))
 		goto out;
-	if (nargs == 2 && (rc = cli_load(argv[optind + 1], &c, &la)))
+	if (cx->argc == 2 && (rc = cli_load(cx->argv[1], c, &la)))
 		goto out;
-	cm_error_clear(&err);
-	if (cm_diff_compute(lb, &fb, la ? la : lb, &fa, &o, &t, &err) < 0) {
-		rc = cli_fail(&err);
+	if (cm_diff_compute(lb, &fb, la ? la : lb, &fa, &o, t, &cx->err) < 0) {
+		rc = cli_fail(&cx->err);
 		goto out;
 	}
 	{
 		const char *inputs[] = { cm_landscape_orgs_path(lb), cm_landscape_ties_path(lb),
 					 la ? cm_landscape_orgs_path(la) : NULL, la ? cm_landscape_ties_path(la) : NULL,
 					 NULL };
-		cli_note_estimates(&t, la ? la : lb, &fa);
-		rc = cli_emit(&t, &c, inputs);
+		cli_note_estimates(t, la ? la : lb, &fa);
+		rc = cli_emit(t, c, inputs);
 	}
 out:
-	cm_table_release(&t);
 	cm_landscape_free(lb);
 	cm_landscape_free(la);
-	cli_common_release(&c);
 	return rc;
 }
+
+const struct cli_command cli_cmd_diff = {
+	.name = "diff",
+	.summary = "what changed: orgs and ties gained and lost, positions, network measures",
+	.usage = "BEFORE AFTER [options]\nLANDSCAPE --at DATE1 --at DATE2 [options]",
+	.description =
+		"What changed: between two landscapes (organizations matched by id), or\n"
+		"in one landscape between two days (ties that existed on DATE1 against\n"
+		"those that existed on DATE2).  One row per finding:\n"
+		"  summary             organizations and ties before and after, gained, lost\n"
+		"  orgs_gained, orgs_lost\n"
+		"                      organizations only after, or only before\n"
+		"  orgs_changed        kept organizations whose name, type, country, region,\n"
+		"                      issues, skills, budget, influence or stance changed\n"
+		"  ties_gained, ties_lost\n"
+		"                      ties only after, or only before; a tie is its two\n"
+		"                      ends, its type and its direction ('a -- b (type)' for\n"
+		"                      mutual ties, ends in id order; 'a -> b (type)')\n"
+		"  ties_changed        kept ties whose weight, trust or amount changed\n"
+		"  position            the orgs whose degree, normalized betweenness,\n"
+		"                      PageRank or community changed most (community: the\n"
+		"                      share of its community co-members that changed,\n"
+		"                      a Jaccard distance from 0 to 1)\n"
+		"  communities, network, centralization, inequality, money_and_position,\n"
+		"  funding (and with --group-by: groups, access)\n"
+		"                      every network-wide figure of 'coalmap power', before,\n"
+		"                      after and the change\n"
+		"Columns: section, subject, measure, before, after, change, reading.\n"
+		"With --at, orgs have no dates: every org is there on both days (an org\n"
+		"with no tie on a day is an isolate, as 'coalmap power --at' counts it).\n"
+		"Exact definitions: docs/diff.md.\n",
+	.options = options,
+	.args_size = sizeof(struct args),
+	.defaults = &defaults,
+	.flags = CLI_COMMON,
+	.nargs_min = 1, .nargs_max = 2,
+	.operands = "BEFORE AFTER, or LANDSCAPE --at DATE1 --at DATE2",
+	.check = check,
+	.run = run,
+};

@@ -2,35 +2,13 @@
 #include "config.h"
 
 #include <errno.h>
-#include <getopt.h>
+#include <limits.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include "cli.h"
-
-static void help(void)
-{
-	printf("usage: coalmap generate --orgs N --ties M [--seed S] -o DIR\n\n"
-	       "Writes DIR/organizations.csv and DIR/relationships.csv: a synthetic\n"
-	       "landscape with regional communities, heavy-tailed numbers of ties,\n"
-	       "every attribute and every tie type.  The same seed gives the same files.\n\n"
-	       "options:\n"
-	       "  --orgs N           number of organizations (default 1000)\n"
-	       "  --ties M           number of ties (default 3 per organization)\n"
-	       "  --seed S           random seed (default 1)\n"
-	       "  -o, --output DIR   folder to write (created if missing)\n"
-	       "  -h, --help         show this help\n");
-}
-
-static int parse_size(const char *s, unsigned long long *v)
-{
-	char *end;
-
-	errno = 0;
-	*v = strtoull(s, &end, 10);
-	return errno || *end || !*s || *s == '-' ? -1 : 0;
-}
 
 static int write_file(const char *dir, const char *name, const struct cm_table *t)
 {
@@ -55,55 +33,42 @@ static int write_file(const char *dir, const char *name, const struct cm_table *
 	return rc;
 }
 
-int cmd_generate(int argc, char **argv)
+struct args {
+	unsigned long long orgs, ties, seed;
+	const char *dir;
+};
+
+static const struct args defaults = { .orgs = 1000, .seed = 1 };
+
+static const struct cli_option options[] = {
+	{ .name = "orgs", .arg = "N", .kind = CLI_OPT_UNSIGNED, .offset = offsetof(struct args, orgs),
+	  .max = (double)ULLONG_MAX, .help = "number of organizations (default 1000)" },
+	{ .name = "ties", .arg = "M", .kind = CLI_OPT_UNSIGNED, .offset = offsetof(struct args, ties),
+	  .max = (double)ULLONG_MAX, .help = "number of ties (default 3 per organization)" },
+	{ .name = "seed", .arg = "S", .kind = CLI_OPT_UNSIGNED, .offset = offsetof(struct args, seed),
+	  .max = (double)ULLONG_MAX, .help = "random seed (default 1)" },
+	{ .name = "output", .letter = 'o', .arg = "DIR", .kind = CLI_OPT_STRING, .offset = offsetof(struct args, dir),
+	  .help = "folder to write (created if missing)" },
+	{ .name = NULL },
+};
+
+static int run(struct cli_ctx *cx, const void *args)
 {
-	static const struct option longopts[] = {
-		{ "orgs", required_argument, NULL, 'n' },
-		{ "ties", required_argument, NULL, 'm' },
-		{ "seed", required_argument, NULL, 's' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
+	const struct args *a = args;
 	struct cm_gen_opts g = { 1000, 0, 1 };
 	struct cm_table orgs, ties;
 	struct cm_error err;
-	const char *dir = NULL;
-	unsigned long long v;
-	int opt, rc, ties_set = 0;
+	const char *dir = a->dir;
+	int rc;
 
-	optind = 1;
-	while ((opt = getopt_long(argc, argv, "o:h", longopts, NULL)) != -1) {
-		switch (opt) {
-		case 'h':
-			help();
-			return 0;
-		case 'o':
-			dir = optarg;
-			break;
-		case 'n':
-		case 'm':
-		case 's':
-			if (parse_size(optarg, &v) < 0)
-				return cli_usage_error("generate", "--%s needs a whole number, not '%s'",
-						       opt == 'n' ? "orgs" : opt == 'm' ? "ties" : "seed", optarg);
-			if (opt == 'n')
-				g.orgs = (size_t)v;
-			else if (opt == 'm') {
-				g.ties = (size_t)v;
-				ties_set = 1;
-			} else
-				g.seed = v;
-			break;
-		default:
-			return 64;
-		}
-	}
-	if (!dir || optind != argc)
-		return cli_usage_error("generate", "expected -o DIR and no other arguments; see 'coalmap generate --help'");
+	g.orgs = (size_t)a->orgs;
+	g.ties = (size_t)a->ties;
+	g.seed = a->seed;
+	if (!dir)
+		return cli_usage_operands(cx);
 	if (g.orgs > 100000000 || g.ties > 1000000000)
 		return cli_usage_error("generate", "at most 100,000,000 orgs and 1,000,000,000 ties");
-	if (!ties_set)
+	if (!cli_given(cx, "ties"))
 		g.ties = 3 * g.orgs;
 	if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
 		fprintf(stderr, "%s: %s: cannot create folder: %s\n", cli_progname, dir, strerror(errno));
@@ -119,3 +84,18 @@ int cmd_generate(int argc, char **argv)
 	cm_table_release(&ties);
 	return rc;
 }
+
+const struct cli_command cli_cmd_generate = {
+	.name = "generate",
+	.summary = "write a synthetic landscape for tests and benchmarks",
+	.usage = "--orgs N --ties M [--seed S] -o DIR",
+	.description =
+		"Writes DIR/organizations.csv and DIR/relationships.csv: a synthetic\n"
+		"landscape with regional communities, heavy-tailed numbers of ties,\n"
+		"every attribute and every tie type.  The same seed gives the same files.\n",
+	.options = options,
+	.args_size = sizeof(struct args),
+	.defaults = &defaults,
+	.nargs_min = 0, .nargs_max = 0, .operands = "-o DIR and no other arguments",
+	.run = run,
+};

@@ -1,9 +1,7 @@
-/* common.c - option handling, landscape loading and error reporting
+/* common.c - landscape loading, the progress display and error reporting
  * shared by the commands. */
 #include "config.h"
 
-#include <errno.h>
-#include <getopt.h>
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -12,35 +10,6 @@
 #include <unistd.h>
 
 #include "cli.h"
-
-void cli_common_init(struct cli_common *c)
-{
-	memset(c, 0, sizeof(*c));
-	c->format = FMT_TABLE;
-}
-
-void cli_common_release(struct cli_common *c)
-{
-	size_t i;
-
-	for (i = 0; i < c->filter.ntypes; i++)
-		free(c->types[i]);
-	free(c->types);
-	memset(c, 0, sizeof(*c));
-}
-
-int cli_parse_long(const char *s, long lo, long hi, long *v)
-{
-	char *end;
-	long x;
-
-	errno = 0;
-	x = strtol(s, &end, 10);
-	if (errno || end == s || *end || x < lo || x > hi)
-		return -1;
-	*v = x;
-	return 0;
-}
 
 int cli_usage_error(const char *cmd, const char *fmt, ...)
 {
@@ -54,105 +23,6 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
 	va_end(ap);
 	fputc('\n', stderr);
 	return 64;
-}
-
-static int parse_format(const char *s, enum cli_format *f)
-{
-	static const struct { const char *name; enum cli_format f; } fmts[] = {
-		{ "table", FMT_TABLE }, { "csv", FMT_CSV }, { "json", FMT_JSON }, { "md", FMT_MD },
-		{ "markdown", FMT_MD }, { "html", FMT_HTML }, { "htm", FMT_HTML },
-	};
-	size_t i;
-
-	for (i = 0; i < sizeof(fmts) / sizeof(*fmts); i++)
-		if (strcmp(s, fmts[i].name) == 0) {
-			*f = fmts[i].f;
-			return 0;
-		}
-	return -1;
-}
-
-int cli_split_list(const char *arg, char ***items, size_t *n)
-{
-	const char *p = arg;
-
-	while (*p) {
-		const char *e = strchr(p, ',');
-		size_t len = e ? (size_t)(e - p) : strlen(p);
-		if (len) {
-			char **v = realloc(*items, (*n + 1) * sizeof(*v));
-			if (!v)
-				return -1;
-			*items = v;
-			if (!(v[*n] = strndup(p, len)))
-				return -1;
-			(*n)++;
-		}
-		p += len + (e != NULL);
-	}
-	return *n ? 0 : -1;
-}
-
-int cli_common_option(struct cli_common *c, int opt, const char *arg)
-{
-	switch (opt) {
-	case 'T':
-		if (cli_split_list(arg, &c->types, &c->filter.ntypes) < 0)
-			return cli_usage_error(NULL, "--types needs a comma-separated list of tie types"), -1;
-		c->filter.types = (const char *const *)c->types;
-		return 1;
-	case 'A':
-		if (cm_date_parse(arg, 0, 0, &c->filter.at) < 0)
-			return cli_usage_error(NULL, "--at '%s' is not a date (YYYY-MM-DD)", arg), -1;
-		c->filter.has_at = 1;
-		return 1;
-	case 'W':
-		c->filter.weighted = 1;
-		return 1;
-	case 'S':
-		c->load.strict = 1;
-		return 1;
-	case 'J':
-	case 'K': {
-		char *end;
-		unsigned long long v;
-		errno = 0;
-		v = strtoull(arg, &end, 10);
-		if (errno || *end || !*arg || *arg == '-' || v == 0 || v > 1000000000ull)
-			return cli_usage_error(NULL, "--%s needs a positive whole number, not '%s'",
-					       opt == 'J' ? "threads" : "samples", arg), -1;
-		if (opt == 'J')
-			c->filter.threads = (size_t)v;
-		else
-			c->filter.samples = (size_t)v;
-		return 1;
-	}
-	case 'E':
-		c->filter.exact = 1;
-		return 1;
-	case 'L': {
-		char *end;
-		double v;
-		errno = 0;
-		v = strtod(arg, &end);
-		if (errno || *end || !(v > 0) || v > 1e7)
-			return cli_usage_error(NULL, "--time-limit needs a number of seconds, not '%s'", arg), -1;
-		cm_set_time_limit(v);
-		return 1;
-	}
-	case 'q':
-		c->quiet = 1;
-		return 1;
-	case 'f':
-		if (parse_format(arg, &c->format) < 0)
-			return cli_usage_error(NULL, "unknown format '%s' (table, csv, json, md, html)", arg), -1;
-		c->format_set = 1;
-		return 1;
-	case 'o':
-		c->output = arg;
-		return 1;
-	}
-	return 0;
 }
 
 void cli_note_estimates(const struct cm_table *t, const struct cm_landscape *l, const struct cm_filter *f)
@@ -286,7 +156,7 @@ void cli_common_finish(struct cli_common *c)
 
 	if (c->format_set || !c->output || !(dot = strrchr(c->output, '.')))
 		return;
-	if (parse_format(dot + 1, &c->format) < 0)
+	if (cli_choice_find(cli_format_choices, dot + 1, &c->format) < 0)
 		c->format = FMT_TABLE;
 }
 
@@ -345,16 +215,6 @@ int cli_load(const char *dir, const struct cli_common *c, struct cm_landscape **
 	if (resume)
 		progress_start();
 	return 0;
-}
-
-int cli_begin(const char *cmd, int argc, char **argv, int nargs, struct cli_common *c,
-	      struct cm_landscape **l)
-{
-	if (optind + nargs != argc)
-		return cli_usage_error(cmd, "expected %s; see 'coalmap %s --help'",
-				       nargs == 1 ? "one LANDSCAPE folder" : "LANDSCAPE and its arguments", cmd);
-	cli_common_finish(c);
-	return cli_load(argv[optind], c, l);
 }
 
 int cli_finish(const struct cm_table *t, const struct cli_common *c, const struct cm_landscape *l)
