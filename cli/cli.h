@@ -124,6 +124,7 @@ struct cli_ctx {
 	char **argv;
 	struct cli_common common;       /* CLI_COMMON */
 	struct cm_landscape *landscape; /* CLI_LANDSCAPE: argv[0], freed by the parser */
+	struct cm_analysis *analysis;   /* CLI_LANDSCAPE: its analysis context under the filter */
 	struct cm_table table;          /* the result, for a command that makes one table */
 	struct cm_error err;            /* what failed */
 	struct cli_slot *slots;         /* the parser's: every option taken, and how often given */

@@ -9,7 +9,7 @@ static int run(struct cli_ctx *cx, const void *args)
 	struct cm_landscape *l = cx->landscape;
 
 	(void)args;
-	if (cm_check_summary(l, &c->filter, &cx->table, &cx->err) < 0)
+	if (cm_check(cx->analysis, &cx->table, &cx->err) < 0)
 		return cli_fail(&cx->err);
 	return cli_finish(&cx->table, c, l);
 }

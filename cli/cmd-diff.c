@@ -65,6 +65,7 @@ static int run(struct cli_ctx *cx, const void *args)
 	const struct cli_common *c = &cx->common;
 	struct cm_diff_opts o = { NULL, 10 };
 	struct cm_landscape *lb = NULL, *la = NULL;
+	struct cm_analysis *ab = NULL, *aa = NULL;
 	struct cm_filter fb, fa;
 	struct cm_table *t = &cx->table;
 	int rc;
@@ -81,7 +82,8 @@ static int run(struct cli_ctx *cx, const void *args)
 		goto out;
 	if (cx->argc == 2 && (rc = cli_load(cx->argv[1], c, &la)))
 		goto out;
-	if (cm_diff_compute(lb, &fb, la ? la : lb, &fa, &o, t, &cx->err) < 0) {
+	if (cm_analysis_new(&ab, lb, &fb, &cx->err) < 0 || cm_analysis_new(&aa, la ? la : lb, &fa, &cx->err) < 0 ||
+	    cm_diff(ab, aa, &o, t, &cx->err) < 0) {
 		rc = cli_fail(&cx->err);
 		goto out;
 	}
@@ -93,6 +95,8 @@ static int run(struct cli_ctx *cx, const void *args)
 		rc = cli_emit(t, c, inputs);
 	}
 out:
+	cm_analysis_free(ab);
+	cm_analysis_free(aa);
 	cm_landscape_free(lb);
 	cm_landscape_free(la);
 	return rc;

@@ -149,8 +149,7 @@ static int run(struct cli_ctx *cx, const void *args)
 	go.need_regions = LIST(a->need.regions);
 #undef LIST
 	go.top = (size_t)a->top;
-	if ((go.for_org ? cm_gaps_recommend(l, &c->filter, &go, t, &cx->err) :
-			  cm_gaps_landscape(l, &c->filter, &go, t, &cx->err)) < 0)
+	if ((go.for_org ? cm_recommend(cx->analysis, &go, t, &cx->err) : cm_gaps(cx->analysis, &go, t, &cx->err)) < 0)
 		return cli_fail(&cx->err);
 	return cli_finish(t, c, l);
 }

@@ -30,9 +30,9 @@ static int run(struct cli_ctx *cx, const void *args)
 	struct cm_landscape *l = cx->landscape;
 	struct cm_table *t = &cx->table;
 
-	if (cm_metrics_compute(l, &c->filter, t, &cx->err) < 0)
+	if (cm_metrics(cx->analysis, t, &cx->err) < 0)
 		return cli_fail(&cx->err);
-	if (a->group_by && cm_brokerage_add(l, &c->filter, a->group_by, t, &cx->err) < 0)
+	if (a->group_by && cm_brokerage(cx->analysis, a->group_by, t, &cx->err) < 0)
 		return cli_fail(&cx->err);
 	if (a->sort) {
 		int col = cm_table_find(t, a->sort);

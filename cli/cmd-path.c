@@ -26,7 +26,7 @@ static int run(struct cli_ctx *cx, const void *args)
 	struct cm_landscape *l = cx->landscape;
 	struct cm_table *t = &cx->table;
 
-	if (cm_path_compute(l, &c->filter, cx->argv[1], cx->argv[2], (size_t)a->k, t, &cx->err) < 0)
+	if (cm_path(cx->analysis, cx->argv[1], cx->argv[2], (size_t)a->k, t, &cx->err) < 0)
 		return cli_fail(&cx->err);
 	if (t->nrows == 0) {
 		cli_progress_end();

@@ -35,7 +35,7 @@ static int run(struct cli_ctx *cx, const void *args)
 	po.targets = (const char *const *)a->targets.v;
 	po.ntargets = a->targets.n;
 	po.key_players = (size_t)a->key_players;
-	if (cm_power_compute(l, &c->filter, &po, &cx->table, &cx->err) < 0)
+	if (cm_power(cx->analysis, &po, &cx->table, &cx->err) < 0)
 		return cli_fail(&cx->err);
 	return cli_finish(&cx->table, c, l);
 }

@@ -441,11 +441,13 @@ int cli_command_run(const struct cli_command *cmd, int argc, char **argv)
 	if (cmd->flags & CLI_COMMON)
 		cli_common_finish(&cx.common);
 	if ((cmd->flags & CLI_LANDSCAPE) == CLI_LANDSCAPE &&
-	    (rc = cli_load(cx.argv[0], &cx.common, &cx.landscape)))
+	    ((rc = cli_load(cx.argv[0], &cx.common, &cx.landscape)) ||
+	     (cm_analysis_new(&cx.analysis, cx.landscape, &cx.common.filter, &cx.err) < 0 && (rc = cli_fail(&cx.err)))))
 		goto out;
 	rc = cmd->run(&cx, args);
 out:
 	cm_table_release(&cx.table);
+	cm_analysis_free(cx.analysis);
 	cm_landscape_free(cx.landscape);
 	release_values(&cx, args);
 	free(args);

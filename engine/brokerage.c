@@ -106,16 +106,3 @@ out:
 	cm_groups_release(&gr);
 	return rc;
 }
-
-int cm_brokerage_add(const struct cm_landscape *l, const struct cm_filter *f, const char *group_by,
-		     struct cm_table *t, struct cm_error *err)
-{
-	struct cm_analysis *a;
-	int rc;
-
-	if ((rc = cm_analysis_new(&a, l, f, err)) < 0)
-		return rc;
-	rc = cm_brokerage(a, group_by, t, err);
-	cm_analysis_free(a);
-	return rc;
-}

@@ -147,16 +147,3 @@ int cm_check(struct cm_analysis *a, struct cm_table *out, struct cm_error *err)
 	cm_error_clear(err);
 	return CM_OK;
 }
-
-int cm_check_summary(const struct cm_landscape *l, const struct cm_filter *f, struct cm_table *out,
-		     struct cm_error *err)
-{
-	struct cm_analysis *a;
-	int rc;
-
-	if ((rc = cm_analysis_new(&a, l, f, err)) < 0)
-		return rc;
-	rc = cm_check(a, out, err);
-	cm_analysis_free(a);
-	return rc;
-}

@@ -362,9 +362,6 @@ CM_API int cm_metrics_compute(const struct cm_landscape *l, const struct cm_filt
  * table whose rows are the orgs in file order.  CM_EUSAGE if the landscape
  * has no column group_by.  O(sum of indeg * outdeg) on the tie graph. */
 CM_API int cm_brokerage(struct cm_analysis *a, const char *group_by, struct cm_table *metrics, struct cm_error *err);
-/* cm_brokerage on a context of its own. */
-CM_API int cm_brokerage_add(const struct cm_landscape *l, const struct cm_filter *f,
-		     const char *group_by, struct cm_table *metrics, struct cm_error *err);
 
 /* The power report (docs/power.md): one row per figure with columns
  * section, subject, measure, value, reading.  out is caller-initialised.
@@ -378,9 +375,6 @@ struct cm_power_opts {
 };
 
 CM_API int cm_power(struct cm_analysis *a, const struct cm_power_opts *o, struct cm_table *out, struct cm_error *err);
-/* cm_power on a context of its own. */
-CM_API int cm_power_compute(const struct cm_landscape *l, const struct cm_filter *f,
-		     const struct cm_power_opts *o, struct cm_table *out, struct cm_error *err);
 
 /* A list of strings the caller owns. */
 struct cm_strlist {
@@ -423,38 +417,26 @@ CM_API int cm_gaps_recommend(const struct cm_landscape *l, const struct cm_filte
 /* Gaps of the whole landscape (docs/gaps.md): rows section, subject,
  * measure, value, reading.  Runs the metrics (communities, betweenness). */
 CM_API int cm_gaps(struct cm_analysis *a, const struct cm_gaps_opts *o, struct cm_table *out, struct cm_error *err);
-/* cm_gaps on a context of its own. */
-CM_API int cm_gaps_landscape(const struct cm_landscape *l, const struct cm_filter *f,
-		      const struct cm_gaps_opts *o, struct cm_table *out, struct cm_error *err);
 
 /* The k shortest introduction chains from one org to another (docs/gaps.md):
  * rows rank, length, trust, weight, ids, path (names).  CM_EUSAGE for an
  * unknown org; no rows when they are not connected. */
 CM_API int cm_path(struct cm_analysis *a, const char *from, const char *to, size_t k, struct cm_table *out,
 	    struct cm_error *err);
-/* cm_path on a context of its own. */
-CM_API int cm_path_compute(const struct cm_landscape *l, const struct cm_filter *f, const char *from,
-		    const char *to, size_t k, struct cm_table *out, struct cm_error *err);
 
 /* How org `from` reaches each decision-maker (types in targets; empty =
  * decision_maker and government): one row per decision-maker with id,
  * name, type, length, trust, ids and path (names) of its best chain as
- * cm_path_compute ranks them (shortest, then most trusted, then heaviest;
+ * cm_path ranks them (shortest, then most trusted, then heaviest;
  * among chains equal on all three, any one), nearest first; unreachable
  * ones last with empty length, trust and path.  top keeps the first rows
  * (0 = all).  CM_EUSAGE for an unknown org.  One search: O(n + m). */
 CM_API int cm_routes(struct cm_analysis *a, const char *from, const struct cm_strlist *targets, size_t top,
 	      struct cm_table *out, struct cm_error *err);
-/* cm_routes on a context of its own. */
-CM_API int cm_path_targets(const struct cm_landscape *l, const struct cm_filter *f, const char *from,
-		    const struct cm_strlist *targets, size_t top, struct cm_table *out, struct cm_error *err);
 
 /* Landscape summary for `coalmap check`: rows (section, item, value).
  * out is caller-initialised.  O(n + m). */
 CM_API int cm_check(struct cm_analysis *a, struct cm_table *out, struct cm_error *err);
-/* cm_check on a context of its own. */
-CM_API int cm_check_summary(const struct cm_landscape *l, const struct cm_filter *f,
-		     struct cm_table *out, struct cm_error *err);
 
 /* The report (one file for people who do not run coalmap): title and
  * lede, the map's place, key organizations, the power briefing, the
@@ -503,22 +485,21 @@ struct cm_diff_opts {
 	size_t top;           /* orgs listed per position measure; 0 = all */
 };
 
-/* Compares before (its ties filtered by fb) with after (filtered by fa);
- * before and after may be the same landscape with two `at` days.  Orgs
+/* Compares the landscape of context before with that of after (each under
+ * its context's filter); they may be the same landscape with two `at`
+ * days.  Orgs
  * are matched by id; a tie is identified by its endpoints' ids (in id
  * order when mutual), its type and its direction, ties sharing all four
  * being merged (weights and amounts summed, trust averaged).  Fills out
  * (caller-initialised) with rows section, subject, measure, before, after,
  * change, reading: summary, orgs_gained, orgs_lost, orgs_changed,
  * ties_gained, ties_lost, ties_changed, position, communities, then the
- * power report's network-wide sections.  Runs cm_metrics_compute and
- * cm_power_compute on each side: O(n*m) each. */
+ * power report's network-wide sections.  Runs cm_metrics and cm_power
+ * on each side: O(n*m) each, once per context. */
 CM_API int cm_diff(struct cm_analysis *before, struct cm_analysis *after, const struct cm_diff_opts *o,
 	    struct cm_table *out, struct cm_error *err);
-/* cm_diff on contexts of its own. */
-CM_API int cm_diff_compute(const struct cm_landscape *before, const struct cm_filter *fb,
-		    const struct cm_landscape *after, const struct cm_filter *fa,
-		    const struct cm_diff_opts *o, struct cm_table *out, struct cm_error *err);
+
+/* ------------------------------------------------------------------ */
 /* Conversion: GraphML, GML, Kumu (docs/convert.md)                     */
 /* ------------------------------------------------------------------ */
 

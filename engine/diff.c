@@ -702,21 +702,6 @@ static int network_rows(struct ctx *x)
 	return x->out.nomem ? CM_ENOMEM : CM_OK;
 }
 
-int cm_diff_compute(const struct cm_landscape *before, const struct cm_filter *fb, const struct cm_landscape *after,
-		    const struct cm_filter *fa, const struct cm_diff_opts *o, struct cm_table *out,
-		    struct cm_error *err)
-{
-	struct cm_analysis *ab = NULL, *aa = NULL;
-	int rc;
-
-	if ((rc = cm_analysis_new(&ab, before, fb, err)) == CM_OK &&
-	    (rc = cm_analysis_new(&aa, after, fa, err)) == CM_OK)
-		rc = cm_diff(ab, aa, o, out, err);
-	cm_analysis_free(ab);
-	cm_analysis_free(aa);
-	return rc;
-}
-
 int cm_diff(struct cm_analysis *before, struct cm_analysis *after, const struct cm_diff_opts *o,
 	    struct cm_table *out, struct cm_error *err)
 {

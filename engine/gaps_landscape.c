@@ -382,16 +382,3 @@ out:
 	cm_dfs_release(&d);
 	return rc;
 }
-
-int cm_gaps_landscape(const struct cm_landscape *l, const struct cm_filter *f, const struct cm_gaps_opts *o,
-		      struct cm_table *out, struct cm_error *err)
-{
-	struct cm_analysis *a;
-	int rc;
-
-	if ((rc = cm_analysis_new(&a, l, f, err)) < 0)
-		return rc;
-	rc = cm_gaps(a, o, out, err);
-	cm_analysis_free(a);
-	return rc;
-}

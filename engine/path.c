@@ -224,19 +224,6 @@ out:
 	return rc;
 }
 
-int cm_path_compute(const struct cm_landscape *l, const struct cm_filter *f, const char *from, const char *to,
-		    size_t k, struct cm_table *out, struct cm_error *err)
-{
-	struct cm_analysis *a;
-	int rc;
-
-	if ((rc = cm_analysis_new(&a, l, f, err)) < 0)
-		return rc;
-	rc = cm_path(a, from, to, k, out, err);
-	cm_analysis_free(a);
-	return rc;
-}
-
 /* One breadth-first search from s: dist[v] in steps (-1 = unreachable)
  * and, over the shortest chains only, the most trusted one into each org
  * (then the heaviest), as pred (previous org) and best (its trust).  Orgs
@@ -399,18 +386,5 @@ out:
 	free(pred);
 	free(chain);
 	free(best);
-	return rc;
-}
-
-int cm_path_targets(const struct cm_landscape *l, const struct cm_filter *f, const char *from,
-		    const struct cm_strlist *targets, size_t top, struct cm_table *out, struct cm_error *err)
-{
-	struct cm_analysis *a;
-	int rc;
-
-	if ((rc = cm_analysis_new(&a, l, f, err)) < 0)
-		return rc;
-	rc = cm_routes(a, from, targets, top, out, err);
-	cm_analysis_free(a);
 	return rc;
 }

@@ -393,16 +393,3 @@ out:
 		cm_groups_release(&gr);
 	return rc;
 }
-
-int cm_power_compute(const struct cm_landscape *l, const struct cm_filter *f, const struct cm_power_opts *o,
-		     struct cm_table *out, struct cm_error *err)
-{
-	struct cm_analysis *a;
-	int rc;
-
-	if ((rc = cm_analysis_new(&a, l, f, err)) < 0)
-		return rc;
-	rc = cm_power(a, o, out, err);
-	cm_analysis_free(a);
-	return rc;
-}

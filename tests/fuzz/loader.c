@@ -44,9 +44,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	put("relationships.csv", sep ? sep + 1 : data + size, sep ? size - n1 - 1 : 0);
 	cm_diags_init(&d);
 	if (cm_landscape_load(&l, dir, NULL, &d, NULL) == CM_OK) {
+		struct cm_analysis *a;
 		cm_table_init(&t, 0);
-		if (cm_landscape_norgs(l) <= 200)
-			cm_metrics_compute(l, NULL, &t, NULL);
+		if (cm_landscape_norgs(l) <= 200 && cm_analysis_new(&a, l, NULL, NULL) == CM_OK) {
+			cm_metrics(a, &t, NULL);
+			cm_analysis_free(a);
+		}
 		cm_table_release(&t);
 		cm_landscape_free(l);
 	}

@@ -79,6 +79,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	size_t n1;
 	unsigned opt;
 	struct cm_landscape *l = NULL;
+	struct cm_analysis *a = NULL;
 	struct cm_diags d;
 	struct cm_error e;
 	struct cm_table t;
@@ -124,8 +125,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (opt & 32)
 		f.has_at = 1, f.at = 19000; /* 2022-01-08 */
 
+	/* one context for every analysis, as the report has */
+	if (cm_analysis_new(&a, l, &f, &e) < 0)
+		goto out;
 	cm_table_init(&t, 0);
-	rc = cm_metrics_compute(l, &f, &t, &e);
+	rc = cm_metrics(a, &t, &e);
 	step("metrics", rc, &e);
 	if (rc == CM_OK && t.nrows != norgs)
 		abort();
@@ -133,25 +137,25 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	cm_table_release(&t);
 
 	cm_table_init(&t, 0);
-	step("power", cm_power_compute(l, &f, &po, &t, &e), &e);
+	step("power", cm_power(a, &po, &t, &e), &e);
 	table_ok("power", &t);
 	cm_table_release(&t);
 
 	cm_gaps_opts_init(&go);
 	go.top = 10;
 	cm_table_init(&t, 0);
-	step("gaps", cm_gaps_landscape(l, &f, &go, &t, &e), &e);
+	step("gaps", cm_gaps(a, &go, &t, &e), &e);
 	table_ok("gaps", &t);
 	cm_table_release(&t);
 
 	go.for_org = cm_landscape_org_id(l, 0);
 	cm_table_init(&t, 0);
-	step("gaps --for", cm_gaps_recommend(l, &f, &go, &t, &e), &e);
+	step("gaps --for", cm_recommend(a, &go, &t, &e), &e);
 	table_ok("gaps --for", &t);
 	cm_table_release(&t);
 
 	cm_table_init(&t, 0);
-	step("path", cm_path_compute(l, &f, cm_landscape_org_id(l, 0), cm_landscape_org_id(l, norgs - 1), 3, &t, &e),
+	step("path", cm_path(a, cm_landscape_org_id(l, 0), cm_landscape_org_id(l, norgs - 1), 3, &t, &e),
 	     &e);
 	table_ok("path", &t);
 	cm_table_release(&t);
@@ -169,6 +173,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	free(map);
 out:
+	cm_analysis_free(a);
 	cm_landscape_free(l);
 	cm_diags_release(&d);
 	return 0;

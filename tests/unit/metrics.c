@@ -1,4 +1,4 @@
-/* metrics.c - unit tests of cm_metrics_compute (engine/metrics.c) on
+/* metrics.c - unit tests of cm_metrics (engine/metrics.c) on
  * graphs small enough to work out by hand.  Every expected value below is
  * derived in the comment above it from the definitions in SPEC.md
  * "Metrics" (the NetworkX functions named there). */
@@ -25,7 +25,12 @@ static int compute(const char *orgs, const char *ties, const struct cm_filter *f
 		fprintf(stderr, "load failed: %s:%ld: %s\n", err.file, err.line, err.message);
 		return rc;
 	}
-	rc = cm_metrics_compute(l, f, t, &err);
+	{
+		struct cm_analysis *a;
+		if ((rc = cm_analysis_new(&a, l, f, &err)) == CM_OK)
+			rc = cm_metrics(a, t, &err);
+		cm_analysis_free(a);
+	}
 	if (rc < 0)
 		fprintf(stderr, "metrics failed: %s\n", err.message);
 	else
