@@ -90,7 +90,8 @@ void viz_gv_end(void);
  * "<what> failed: <Graphviz's reason>". */
 int viz_gv_layout(struct viz_draw *d, const char *engine, const char *what, struct cm_error *err);
 /* Lays d out with nop2 (every node has its pos) and renders it in format
- * (svg, png, pdf or dot) into *data (malloc'd, NUL-terminated). */
+ * (svg, png, pdf or dot) into *data (malloc'd, NUL-terminated); a PDF is
+ * dated 1 January 1970, so that the same map gives the same bytes. */
 int viz_gv_render(const struct viz_draw *d, const char *format, char **data, size_t *len,
 		  struct cm_error *err);
 
