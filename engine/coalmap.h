@@ -551,6 +551,76 @@ CM_API char *cm_format_g(double v, int digits, char *buf, size_t n);
 /* Exactly snprintf(buf, n, "%lld", v), without printf's overhead. */
 CM_API char *cm_format_int(long long v, char *buf, size_t n);
 
+/* ------------------------------------------------------------------ */
+/* Access: a landscape's columns and ties by index (engine/access.c)    */
+/* ------------------------------------------------------------------ */
+
+/* For clients that read a landscape without its insides (viz/, a language
+ * binding): a name becomes an index once, at the boundary (cm_attr_find,
+ * cm_org_find), and every value is then an O(1) call by index.  Indices
+ * run from 0 to the count - 1; an index out of range is undefined
+ * behaviour, as for cm_landscape_org_id.  Strings are borrowed from the
+ * landscape, never NULL, and live as long as it. */
+
+/* Organization columns held as text: id, name, type, country, region,
+ * issues, skills and stance (indices 0 to 7, always there, every value ""
+ * when the file had no such column), then every extra column of the
+ * organizations file in file order.  budget and influence are numbers:
+ * cm_landscape_org_budget and cm_landscape_org_influence. */
+size_t cm_attr_count(const struct cm_landscape *l);
+/* Index of the text column called name (compared without case), or -1.
+ * O(columns). */
+int cm_attr_find(const struct cm_landscape *l, const char *name);
+/* The column's name: lower case for the known columns, as the header
+ * spelt it for extra ones. */
+const char *cm_attr_name(const struct cm_landscape *l, size_t attr);
+/* 1 when the column is an extra one whose every non-empty value is a
+ * finite number (and no importer declared it text), else 0. */
+int cm_attr_numeric(const struct cm_landscape *l, size_t attr);
+/* Org i's value ("" when empty); a stance is "support", "neutral",
+ * "oppose" or "". */
+const char *cm_attr_value(const struct cm_landscape *l, size_t attr, size_t i);
+/* Org i's value as a number, read as the loader reads numbers (no hex,
+ * no decimal comma, nothing around it); NaN when empty or not a number.
+ * O(length of the value). */
+double cm_attr_number(const struct cm_landscape *l, size_t attr, size_t i);
+
+/* Org i's budget and influence; NaN when empty. */
+double cm_landscape_org_budget(const struct cm_landscape *l, size_t i);
+double cm_landscape_org_influence(const struct cm_landscape *l, size_t i);
+
+/* Tie types in order of first appearance in the relationships (lower
+ * case: types are compared without case). */
+size_t cm_tie_type_count(const struct cm_landscape *l);
+const char *cm_tie_type_name(const struct cm_landscape *l, size_t type);
+/* 1 for the type conflict: never a collaboration, drawn and counted apart. */
+int cm_tie_type_conflict(const struct cm_landscape *l, size_t type);
+
+/* Ties in file order, as loaded: self-ties dropped and exact duplicates
+ * merged (cm_landscape_nties of them).  Ends are org indices. */
+size_t cm_tie_source(const struct cm_landscape *l, size_t tie);
+size_t cm_tie_target(const struct cm_landscape *l, size_t tie);
+/* Index of the tie's type (cm_tie_type_name). */
+size_t cm_tie_type(const struct cm_landscape *l, size_t tie);
+/* 1 when directed: the directed column, else the type's default. */
+int cm_tie_directed(const struct cm_landscape *l, size_t tie);
+double cm_tie_weight(const struct cm_landscape *l, size_t tie);
+/* NaN when empty. */
+double cm_tie_trust(const struct cm_landscape *l, size_t tie);
+double cm_tie_amount(const struct cm_landscape *l, size_t tie);
+/* First and last day (cm_date_parse's day numbers) the tie existed;
+ * INT32_MIN and INT32_MAX when open. */
+int32_t cm_tie_start(const struct cm_landscape *l, size_t tie);
+int32_t cm_tie_end(const struct cm_landscape *l, size_t tie);
+/* 1 when filter f (NULL: keeps every tie) keeps the tie: its type is
+ * among f's types and it existed on f's day.  O(f->ntypes). */
+int cm_tie_kept(const struct cm_landscape *l, const struct cm_filter *f, size_t tie);
+
+/* Names the stage cm_progress_get reports (a static string; NULL: none),
+ * its fraction done unknown, for a client library's own long step (the
+ * map's layout).  Safe from any thread. */
+void cm_progress_set(const char *stage);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,11 +1,13 @@
 /*
- * map.h - landscape maps drawn with Graphviz (viz/render.c, the libgvc and
- * libcgraph bridge).  docs/maps.md describes the styling.
+ * map.h - libcoalmap-viz: landscape maps drawn with Graphviz, reading the
+ * landscape through coalmap.h only (viz/gv.c is the libgvc and libcgraph
+ * bridge).  docs/maps.md describes the styling.  Link with -lcoalmap-viz
+ * and -lcoalmap.
  *
- * Like the rest of libcoalmap, cm_map_render never prints, exits or
- * aborts: it returns enum cm_status, fills an optional struct cm_error and
- * hands back the rendered bytes for the caller to write.  Not thread-safe
- * (Graphviz keeps global state).
+ * Like libcoalmap, cm_map_render never prints, exits or aborts: it returns
+ * enum cm_status, fills an optional struct cm_error and hands back the
+ * rendered bytes for the caller to write.  Not thread-safe (Graphviz keeps
+ * global state).
  */
 #ifndef CM_MAP_H
 #define CM_MAP_H

@@ -4,15 +4,16 @@
  * have; add a new escaper (say the HTML report's) as one more entry in
  * escapers[] with its checker.
  *
- * Escaper 0, the map labels (viz/render.c label_text_just, reached by
- * including render.c so it can stay static): the label is valid UTF-8, has
+ * Escaper 0, the map labels (viz/text.c label_text_just, reached by
+ * including text.c so it can stay static): the label is valid UTF-8, has
  * no control character other than the one line break it may add, no
  * bidirectional override or non-character, no Graphviz escape other than
  * \\ (a backslash) and, when left-justified, \l (a line end), no & other
  * than &amp;, at most max characters; and a one-node graph with that label
- * rendered to SVG by Graphviz is well-formed XML (libxml2) whose text is
- * the label's text, drawn literally. */
-#include "../../viz/render.c"
+ * rendered to SVG by Graphviz (through viz/gv.c, as maps are) is
+ * well-formed XML (libxml2) whose text is the label's text, drawn
+ * literally. */
+#include "../../viz/text.c"
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -28,7 +29,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 		}                                                                \
 	} while (0)
 
-static GVC_t *gvc;
+static int gv_started;
 
 /* Strict UTF-8 decoding: -1 on any invalid, overlong or surrogate sequence. */
 static long strict_next(const unsigned char **s)
@@ -63,23 +64,21 @@ static void collect_text(xmlNode *node, char *buf, size_t cap, size_t *n)
  * well-formed XML and that its text is `want`. */
 static void render_check(const char *label, const char *want)
 {
-	Agraph_t *g = agopen((char *)"g", Agdirected, NULL);
-	Agnode_t *n;
+	struct viz_draw d;
+	struct cm_error err;
 	char *svg = NULL;
-	unsigned int len = 0;
+	size_t len = 0, n;
 	xmlDoc *doc;
 	static char text[16384];
 	size_t tn = 0;
 
-	CHECK(g, "agopen failed");
-	n = agnode(g, (char *)"n0", 1);
-	agsafeset(n, (char *)"label", (char *)label, (char *)"");
-	agsafeset(n, (char *)"fontname", (char *)FONT, (char *)"");
-	agsafeset(n, (char *)"shape", (char *)"plaintext", (char *)"");
-	CHECK(gvLayout(gvc, g, "neato") == 0, "layout failed: %s", gv_reason());
-	CHECK(gvRenderData(gvc, g, "svg", &svg, &len) == 0, "render failed: %s", gv_reason());
-	gvFreeLayout(gvc, g);
-	agclose(g);
+	viz_new_drawing(&d);
+	n = viz_draw_node(&d);
+	viz_draw_set(&d, n, "label", label);
+	viz_draw_set(&d, n, "shape", "plaintext");
+	viz_draw_set(&d, n, "pos", "0,0");
+	CHECK(viz_gv_render(&d, "svg", &svg, &len, &err) == CM_OK, "render failed: %s", err.message);
+	viz_draw_release(&d);
 	doc = xmlReadMemory(svg, (int)len, "label.svg", "UTF-8",
 			    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
 	CHECK(doc, "SVG for label [%s] is not well-formed XML:\n%.*s", label, (int)len, svg);
@@ -87,7 +86,7 @@ static void render_check(const char *label, const char *want)
 	text[tn] = '\0';
 	CHECK(!strcmp(text, want), "SVG draws [%s], expected [%s]", text, want);
 	xmlFreeDoc(doc);
-	gvFreeRenderData(svg);
+	free(svg);
 }
 
 /* Checks a map label made from the text s (max, wrap, left as given). */
@@ -101,8 +100,8 @@ static void check_label(const char *s, size_t max, size_t wrap, int left)
 	long c;
 
 	CHECK(out, "label_text_just returned NULL");
-	if (max > TEXT_MAX)
-		max = TEXT_MAX;
+	if (max > VIZ_TEXT_MAX)
+		max = VIZ_TEXT_MAX;
 	want = malloc(strlen(out) + 1);
 	CHECK(want, "out of memory");
 	w = want;
@@ -176,10 +175,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (size < 1 || size > 4096)
 		return 0;
-	if (!gvc) {
-		agseterrf(gv_collect);
-		agseterr(AGERR);
-		CHECK((gvc = gvContext()), "cannot start Graphviz");
+	if (!gv_started) {
+		struct cm_error err;
+		CHECK(viz_gv_begin(&err) == CM_OK, "cannot start Graphviz: %s", err.message);
+		gv_started = 1; /* Graphviz's messages stay ours for the process */
 	}
 	sel = data[0];
 	text = malloc(size);

@@ -1,0 +1,220 @@
+/* map.c - cm_map_render: the options checked, then which orgs and ties
+ * (select.c), how they look (style.c), their labels (text.c), where they
+ * go (layout.c), the title and legend (legend.c), and the drawing
+ * (draw.c) rendered by the Graphviz bridge (gv.c). */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "viz/viz.h"
+
+static int nomem(struct cm_error *err)
+{
+	return cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
+}
+
+/* Options that cannot go together; with --diff-at, the filters of the
+ * two days (the second one's for metrics, sizes and colours). */
+static int check_options(struct viz_map *m, struct cm_error *err)
+{
+	const struct cm_map_opts *o = m->o;
+	const struct cm_filter *f = m->f;
+
+	if (!o->format || (strcmp(o->format, "svg") && strcmp(o->format, "png") && strcmp(o->format, "pdf") &&
+			   strcmp(o->format, "dot")))
+		return cm_error_set(err, CM_EUSAGE, NULL, 0, 0, "unknown map format '%s' (svg, png, pdf, dot)",
+				    o->format ? o->format : "");
+	if (o->highlight_gaps && o->aggregate)
+		return cm_error_set(err, CM_EUSAGE, NULL, 0, 0,
+				    "--highlight-gaps draws organizations one by one; it cannot be used with --aggregate");
+	if (!o->diff)
+		return CM_OK;
+	if (o->aggregate || o->highlight_gaps)
+		return cm_error_set(err, CM_EUSAGE, NULL, 0, 0, "--diff-at draws organizations one by one; it "
+				    "cannot be used with %s", o->aggregate ? "--aggregate" : "--highlight-gaps");
+	if (f && f->has_at)
+		return cm_error_set(err, CM_EUSAGE, NULL, 0, 0, "--diff-at compares two days; leave --at out");
+	m->day[0] = m->day[1] = f ? *f : (struct cm_filter){ 0 };
+	m->day[0].has_at = m->day[1].has_at = 1;
+	m->day[0].at = o->diff_from;
+	m->day[1].at = o->diff_to;
+	m->f = &m->day[1];
+	return CM_OK;
+}
+
+/* A map with more than CM_MAP_MAX_ORGS orgs or CM_MAP_MAX_TIES ties draws
+ * communities, unless it must draw orgs one by one (an error then). */
+static int check_size(struct viz_map *m, struct cm_map_info *info, struct cm_error *err)
+{
+	const struct cm_map_opts *o = m->o;
+
+	m->aggregate = o->aggregate != NULL;
+	m->agg_by = o->aggregate;
+	if (m->aggregate ||
+	    (m->ndrawn <= CM_MAP_MAX_ORGS && (info->ties = viz_ties_among_drawn(m)) <= CM_MAP_MAX_TIES))
+		return CM_OK;
+	if (o->diff)
+		return cm_error_set(err, CM_EUSAGE, NULL, 0, 0,
+				    "--diff-at: %zu orgs and %zu ties are more than a map can draw one by one "
+				    "(%d, %d); select fewer with --ego, --where or --types",
+				    m->ndrawn, info->ties ? info->ties : viz_ties_among_drawn(m), CM_MAP_MAX_ORGS,
+				    CM_MAP_MAX_TIES);
+	if (o->highlight_gaps)
+		return cm_error_set(err, CM_EUSAGE, NULL, 0, 0,
+				    "--highlight-gaps: %zu orgs and %zu ties are more than a map can draw one by "
+				    "one (%d, %d); select fewer with --ego, --where, --types or --at",
+				    m->ndrawn, info->ties ? info->ties : viz_ties_among_drawn(m), CM_MAP_MAX_ORGS,
+				    CM_MAP_MAX_TIES);
+	/* too many to draw one by one: communities */
+	m->aggregate = 1;
+	m->agg_by = "community";
+	info->auto_aggregate = m->ndrawn > CM_MAP_MAX_ORGS ? 1 : 2;
+	return CM_OK;
+}
+
+/* 1 if a column name is a metric computed from shortest paths. */
+static int uses_paths(const char *col)
+{
+	return col && (!strncasecmp(col, "betweenness", 11) || !strncasecmp(col, "harmonic", 8));
+}
+
+/* The metrics: betweenness ranks labels, degree sizes shapes, community
+ * colours; an aggregate map ranks groups by size, so unless a column it
+ * draws is a path metric, one sampled source is enough. */
+static int map_metrics(struct viz_map *m, struct cm_error *err)
+{
+	struct cm_filter mf = m->f ? *m->f : (struct cm_filter){ 0 };
+	int rc;
+
+	if (m->aggregate && !uses_paths(m->o->size_by) && !uses_paths(m->o->color_by))
+		mf.samples = 1, mf.exact = 0;
+	if ((rc = cm_metrics_compute(m->l, &mf, &m->metrics, err)) < 0)
+		return rc;
+	m->c_degree = cm_table_find(&m->metrics, "degree");
+	m->c_btw = cm_table_find(&m->metrics, "betweenness");
+	m->c_comm = cm_table_find(&m->metrics, "community");
+	return CM_OK;
+}
+
+/* Nodes and lines, then their colours, sizes and labels. */
+static int build(struct viz_map *m, struct cm_map_info *info, struct cm_error *err)
+{
+	size_t n = cm_landscape_norgs(m->l);
+	int rc;
+
+	if (!(m->node_of = malloc((n + 1) * sizeof(*m->node_of))))
+		return nomem(err);
+	memset(m->node_of, 0xff, (n + 1) * sizeof(*m->node_of));
+	if (m->aggregate) {
+		if ((rc = viz_build_group_nodes(m, err)) < 0)
+			return rc;
+	} else if (viz_build_org_nodes(m) < 0)
+		return nomem(err);
+	if (viz_collect_edges(m) < 0)
+		return nomem(err);
+	if ((rc = viz_assign_colors(m, err)) < 0 || (rc = viz_assign_sizes(m, err)) < 0)
+		return rc;
+	if (viz_assign_labels(m, info) < 0)
+		return nomem(err);
+	return CM_OK;
+}
+
+/* Lays the map out, measures its title and legend, draws it. */
+static int render(struct viz_map *m, struct cm_map_info *info, char **data, size_t *len, struct cm_error *err)
+{
+	struct viz_styles st;
+	struct viz_legend lg;
+	const char *engine = NULL;
+	double bb[4] = { 0, 0, 0, 0 };
+	int rc;
+
+	memset(&lg, 0, sizeof(lg));
+	if (viz_assign_styles(m, &st) < 0) {
+		rc = nomem(err);
+		goto out;
+	}
+	if ((rc = viz_choose_layout(m, &engine, err)) < 0)
+		goto out;
+	cm_progress_set("laying out and drawing the map");
+	if ((rc = viz_gv_begin(err)) < 0 || (rc = viz_layout(m, engine, bb, err)) < 0)
+		goto out;
+	if (viz_build_legend(m, &st, info, &lg) < 0) {
+		rc = nomem(err);
+		goto out;
+	}
+	if ((rc = viz_measure(&lg.t, err)) < 0 || (rc = viz_draw_map(m, bb, &st, &lg, data, len, err)) < 0)
+		goto out;
+	info->layout = engine;
+out:
+	viz_gv_end();
+	viz_legend_release(&lg);
+	viz_styles_release(&st);
+	return rc;
+}
+
+static void map_release(struct viz_map *m)
+{
+	size_t k;
+
+	for (k = 0; m->v && k < m->nv; k++)
+		free(m->v[k].label);
+	free(m->v);
+	free(m->e);
+	free(m->node_of);
+	free(m->drawn);
+	free(m->sug);
+	free(m->color_of);
+	if (m->colors) {
+		viz_cats_release(m->colors);
+		free(m->colors);
+	}
+	viz_groups_free(m->gx);
+	cm_table_release(&m->metrics);
+}
+
+int cm_map_render(const struct cm_landscape *l, const struct cm_filter *f, const struct cm_map_opts *o,
+		  char **data, size_t *len, struct cm_map_info *info, struct cm_error *err)
+{
+	struct viz_map m;
+	struct cm_map_info dummy;
+	int rc;
+
+	*data = NULL;
+	*len = 0;
+	if (!info)
+		info = &dummy;
+	memset(info, 0, sizeof(*info));
+	memset(&m, 0, sizeof(m));
+	cm_table_init(&m.metrics, 0);
+	m.l = l;
+	m.f = f;
+	m.o = o;
+	m.ego_org = SIZE_MAX;
+	m.gaps_org = SIZE_MAX;
+	if ((rc = check_options(&m, err)) < 0 || (rc = viz_select_orgs(&m, err)) < 0 ||
+	    (o->highlight_gaps && (rc = viz_suggest_partners(&m, err)) < 0) ||
+	    (rc = check_size(&m, info, err)) < 0 || (rc = map_metrics(&m, err)) < 0 ||
+	    (rc = build(&m, info, err)) < 0 || (rc = render(&m, info, data, len, err)) < 0)
+		goto out;
+	info->orgs = m.ndrawn;
+	info->ties = m.nties;
+	info->nodes = m.nv;
+	info->edges = m.ne;
+	info->folded_groups = m.folded;
+	info->color_by = m.color_by;
+	info->other_categories = m.colors->n > VIZ_NSLOTS && !(m.aggregate && !o->color_by) ?
+					 m.colors->n - (VIZ_NSLOTS - 1) : 0;
+	info->suggested = m.nsug;
+	info->suggested_added = m.sug_added + (size_t)m.gaps_added;
+out:
+	cm_progress_set(NULL);
+	map_release(&m);
+	if (rc < 0) {
+		free(*data);
+		*data = NULL;
+		*len = 0;
+	}
+	return rc;
+}
