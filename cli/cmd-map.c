@@ -263,7 +263,7 @@ static int run(struct cli_ctx *cx, const void *args)
 	mo.format = cli_choice_name(formats, a->format);
 	mo.name = cli_folder_title(cx->argv[0], namebuf, sizeof(namebuf));
 	cm_error_clear(&err);
-	if (cm_map_render(l, &c->filter, &mo, &data, &len, &info, &err) < 0) {
+	if (cm_map_render(cx->analysis, &mo, &data, &len, &info, &err) < 0) {
 		rc = cli_fail(&err);
 		goto out;
 	}

@@ -28,12 +28,12 @@ static int draw_map(struct cm_analysis *a, const struct cm_report_opts *o, struc
 	mo.name = o->name;
 	mo.highlight_gaps = o->for_org;
 	cm_error_clear(&err);
-	if (cm_map_render(cm_analysis_landscape(a), cm_analysis_filter(a), &mo, &svg, &len, &info, &err) < 0) {
+	if (cm_map_render(a, &mo, &svg, &len, &info, &err) < 0) {
 		if (err.code != CM_EUSAGE || !o->for_org)
 			return cli_fail(&err);
 		mo.highlight_gaps = NULL; /* too large to draw org by org: no partner lines */
 		cm_error_clear(&err);
-		if (cm_map_render(cm_analysis_landscape(a), cm_analysis_filter(a), &mo, &svg, &len, &info, &err) < 0)
+		if (cm_map_render(a, &mo, &svg, &len, &info, &err) < 0)
 			return cli_fail(&err);
 	}
 	if (cm_report_set_map(d, svg, len, info.orgs, info.auto_aggregate, info.labels_limited, info.suggested) < 0) {

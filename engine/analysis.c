@@ -203,6 +203,13 @@ int cm_analysis_values(struct cm_analysis *a, enum cm_metric m, const double **v
 	return CM_OK;
 }
 
+int cm_analysis_has(const struct cm_analysis *a, enum cm_metric m)
+{
+	unsigned k = cm_metric_kernel(m);
+
+	return k && (a->known & k) == k;
+}
+
 int cm_analysis_sampled(const struct cm_analysis *a)
 {
 	return cm_path_samples(a->l, &a->f) > 0;

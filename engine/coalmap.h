@@ -336,6 +336,8 @@ CM_API const struct cm_filter *cm_analysis_filter(const struct cm_analysis *a);
  * measures its kernel shares.  CM_EUSAGE for a label or grouped measure,
  * or a standard error when path metrics are exact. */
 CM_API int cm_analysis_values(struct cm_analysis *a, enum cm_metric m, const double **v, struct cm_error *err);
+/* 1 when m's values are computed already (asking for them costs nothing). */
+CM_API int cm_analysis_has(const struct cm_analysis *a, enum cm_metric m);
 /* 1 when betweenness and harmonic closeness are estimated from samples. */
 CM_API int cm_analysis_sampled(const struct cm_analysis *a);
 
@@ -344,17 +346,12 @@ CM_API int cm_analysis_sampled(const struct cm_analysis *a);
 /* ------------------------------------------------------------------ */
 
 /* The per-org metrics table of a (SPEC.md "Metrics"): one row per org, a
- * column per registry measure (the standard errors only when sampled).
- * out is caller-initialised and replaced. */
+ * column per registry measure; sampled tables carry the columns
+ * betweenness_se and harmonic_se (standard errors).  out is
+ * caller-initialised and replaced.  Cost is dominated by betweenness and
+ * harmonic closeness, O(n*m) exact, or O(samples*m) when sampled; once per
+ * context. */
 CM_API int cm_metrics(struct cm_analysis *a, struct cm_table *out, struct cm_error *err);
-
-/* Per-organization metrics (SPEC.md "Metrics"): fills out (caller-
- * initialised with cm_table_init(out, 0)) with one row per org.  Cost is
- * dominated by betweenness and harmonic closeness, O(n*m) exact, or
- * O(samples*m) when sampled; sampled tables carry the columns
- * betweenness_se and harmonic_se (standard errors). */
-CM_API int cm_metrics_compute(const struct cm_landscape *l, const struct cm_filter *f,
-		       struct cm_table *out, struct cm_error *err);
 
 /* Adds the group column (unless the table has one of that name) and the
  * Gould-Fernandez brokerage role counts of docs/power.md (coordinator,
@@ -410,9 +407,6 @@ CM_API void cm_gaps_opts_init(struct cm_gaps_opts *o);
  * shared_partners, risk and a one-line why.  CM_EUSAGE for an unknown org.
  * O(n + m) after the graphs are built. */
 CM_API int cm_recommend(struct cm_analysis *a, const struct cm_gaps_opts *o, struct cm_table *out, struct cm_error *err);
-/* cm_recommend on a context of its own. */
-CM_API int cm_gaps_recommend(const struct cm_landscape *l, const struct cm_filter *f,
-		      const struct cm_gaps_opts *o, struct cm_table *out, struct cm_error *err);
 
 /* Gaps of the whole landscape (docs/gaps.md): rows section, subject,
  * measure, value, reading.  Runs the metrics (communities, betweenness). */
@@ -567,59 +561,59 @@ CM_API char *cm_format_int(long long v, char *buf, size_t n);
  * when the file had no such column), then every extra column of the
  * organizations file in file order.  budget and influence are numbers:
  * cm_landscape_org_budget and cm_landscape_org_influence. */
-size_t cm_attr_count(const struct cm_landscape *l);
+CM_API size_t cm_attr_count(const struct cm_landscape *l);
 /* Index of the text column called name (compared without case), or -1.
  * O(columns). */
-int cm_attr_find(const struct cm_landscape *l, const char *name);
+CM_API int cm_attr_find(const struct cm_landscape *l, const char *name);
 /* The column's name: lower case for the known columns, as the header
  * spelt it for extra ones. */
-const char *cm_attr_name(const struct cm_landscape *l, size_t attr);
+CM_API const char *cm_attr_name(const struct cm_landscape *l, size_t attr);
 /* 1 when the column is an extra one whose every non-empty value is a
  * finite number (and no importer declared it text), else 0. */
-int cm_attr_numeric(const struct cm_landscape *l, size_t attr);
+CM_API int cm_attr_numeric(const struct cm_landscape *l, size_t attr);
 /* Org i's value ("" when empty); a stance is "support", "neutral",
  * "oppose" or "". */
-const char *cm_attr_value(const struct cm_landscape *l, size_t attr, size_t i);
+CM_API const char *cm_attr_value(const struct cm_landscape *l, size_t attr, size_t i);
 /* Org i's value as a number, read as the loader reads numbers (no hex,
  * no decimal comma, nothing around it); NaN when empty or not a number.
  * O(length of the value). */
-double cm_attr_number(const struct cm_landscape *l, size_t attr, size_t i);
+CM_API double cm_attr_number(const struct cm_landscape *l, size_t attr, size_t i);
 
 /* Org i's budget and influence; NaN when empty. */
-double cm_landscape_org_budget(const struct cm_landscape *l, size_t i);
-double cm_landscape_org_influence(const struct cm_landscape *l, size_t i);
+CM_API double cm_landscape_org_budget(const struct cm_landscape *l, size_t i);
+CM_API double cm_landscape_org_influence(const struct cm_landscape *l, size_t i);
 
 /* Tie types in order of first appearance in the relationships (lower
  * case: types are compared without case). */
-size_t cm_tie_type_count(const struct cm_landscape *l);
-const char *cm_tie_type_name(const struct cm_landscape *l, size_t type);
+CM_API size_t cm_tie_type_count(const struct cm_landscape *l);
+CM_API const char *cm_tie_type_name(const struct cm_landscape *l, size_t type);
 /* 1 for the type conflict: never a collaboration, drawn and counted apart. */
-int cm_tie_type_conflict(const struct cm_landscape *l, size_t type);
+CM_API int cm_tie_type_conflict(const struct cm_landscape *l, size_t type);
 
 /* Ties in file order, as loaded: self-ties dropped and exact duplicates
  * merged (cm_landscape_nties of them).  Ends are org indices. */
-size_t cm_tie_source(const struct cm_landscape *l, size_t tie);
-size_t cm_tie_target(const struct cm_landscape *l, size_t tie);
+CM_API size_t cm_tie_source(const struct cm_landscape *l, size_t tie);
+CM_API size_t cm_tie_target(const struct cm_landscape *l, size_t tie);
 /* Index of the tie's type (cm_tie_type_name). */
-size_t cm_tie_type(const struct cm_landscape *l, size_t tie);
+CM_API size_t cm_tie_type(const struct cm_landscape *l, size_t tie);
 /* 1 when directed: the directed column, else the type's default. */
-int cm_tie_directed(const struct cm_landscape *l, size_t tie);
-double cm_tie_weight(const struct cm_landscape *l, size_t tie);
+CM_API int cm_tie_directed(const struct cm_landscape *l, size_t tie);
+CM_API double cm_tie_weight(const struct cm_landscape *l, size_t tie);
 /* NaN when empty. */
-double cm_tie_trust(const struct cm_landscape *l, size_t tie);
-double cm_tie_amount(const struct cm_landscape *l, size_t tie);
+CM_API double cm_tie_trust(const struct cm_landscape *l, size_t tie);
+CM_API double cm_tie_amount(const struct cm_landscape *l, size_t tie);
 /* First and last day (cm_date_parse's day numbers) the tie existed;
  * INT32_MIN and INT32_MAX when open. */
-int32_t cm_tie_start(const struct cm_landscape *l, size_t tie);
-int32_t cm_tie_end(const struct cm_landscape *l, size_t tie);
+CM_API int32_t cm_tie_start(const struct cm_landscape *l, size_t tie);
+CM_API int32_t cm_tie_end(const struct cm_landscape *l, size_t tie);
 /* 1 when filter f (NULL: keeps every tie) keeps the tie: its type is
  * among f's types and it existed on f's day.  O(f->ntypes). */
-int cm_tie_kept(const struct cm_landscape *l, const struct cm_filter *f, size_t tie);
+CM_API int cm_tie_kept(const struct cm_landscape *l, const struct cm_filter *f, size_t tie);
 
 /* Names the stage cm_progress_get reports (a static string; NULL: none),
  * its fraction done unknown, for a client library's own long step (the
  * map's layout).  Safe from any thread. */
-void cm_progress_set(const char *stage);
+CM_API void cm_progress_set(const char *stage);
 
 #ifdef __cplusplus
 }

@@ -505,16 +505,3 @@ out:
 	rec_release(&r);
 	return rc;
 }
-
-int cm_gaps_recommend(const struct cm_landscape *l, const struct cm_filter *f, const struct cm_gaps_opts *o,
-		      struct cm_table *out, struct cm_error *err)
-{
-	struct cm_analysis *a;
-	int rc;
-
-	if ((rc = cm_analysis_new(&a, l, f, err)) < 0)
-		return rc;
-	rc = cm_recommend(a, o, out, err);
-	cm_analysis_free(a);
-	return rc;
-}

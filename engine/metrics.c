@@ -445,16 +445,3 @@ int cm_metrics(struct cm_analysis *a, struct cm_table *out, struct cm_error *err
 				return nomem(err);
 	return CM_OK;
 }
-
-int cm_metrics_compute(const struct cm_landscape *l, const struct cm_filter *f, struct cm_table *out,
-		       struct cm_error *err)
-{
-	struct cm_analysis *a;
-	int rc;
-
-	if ((rc = cm_analysis_new(&a, l, f, err)) < 0)
-		return rc;
-	rc = cm_metrics(a, out, err);
-	cm_analysis_free(a);
-	return rc;
-}

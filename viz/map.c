@@ -85,12 +85,19 @@ static int uses_paths(const char *col)
  * draws is a path metric, one sampled source is enough. */
 static int map_metrics(struct viz_map *m, struct cm_error *err)
 {
-	struct cm_filter mf = m->f ? *m->f : (struct cm_filter){ 0 };
+	struct cm_filter mf = *m->f;
+	struct cm_analysis *a = m->a;
 	int rc;
 
-	if (m->aggregate && !uses_paths(m->o->size_by) && !uses_paths(m->o->color_by))
+	if (m->aggregate && !uses_paths(m->o->size_by) && !uses_paths(m->o->color_by) &&
+	    !cm_analysis_has(m->a, CM_M_BETWEENNESS))
 		mf.samples = 1, mf.exact = 0;
-	if ((rc = cm_metrics_compute(m->l, &mf, &m->metrics, err)) < 0)
+	if (m->f != cm_analysis_filter(m->a) || mf.samples != m->f->samples) {
+		if ((rc = cm_analysis_new(&m->own, m->l, &mf, err)) < 0)
+			return rc;
+		a = m->own;
+	}
+	if ((rc = cm_metrics(a, &m->metrics, err)) < 0)
 		return rc;
 	m->c_degree = cm_table_find(&m->metrics, "degree");
 	m->c_btw = cm_table_find(&m->metrics, "betweenness");
@@ -172,10 +179,11 @@ static void map_release(struct viz_map *m)
 	}
 	viz_groups_free(m->gx);
 	cm_table_release(&m->metrics);
+	cm_analysis_free(m->own);
 }
 
-int cm_map_render(const struct cm_landscape *l, const struct cm_filter *f, const struct cm_map_opts *o,
-		  char **data, size_t *len, struct cm_map_info *info, struct cm_error *err)
+int cm_map_render(struct cm_analysis *a, const struct cm_map_opts *o, char **data, size_t *len,
+		  struct cm_map_info *info, struct cm_error *err)
 {
 	struct viz_map m;
 	struct cm_map_info dummy;
@@ -188,8 +196,9 @@ int cm_map_render(const struct cm_landscape *l, const struct cm_filter *f, const
 	memset(info, 0, sizeof(*info));
 	memset(&m, 0, sizeof(m));
 	cm_table_init(&m.metrics, 0);
-	m.l = l;
-	m.f = f;
+	m.a = a;
+	m.l = cm_analysis_landscape(a);
+	m.f = cm_analysis_filter(a);
 	m.o = o;
 	m.ego_org = SIZE_MAX;
 	m.gaps_org = SIZE_MAX;

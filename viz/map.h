@@ -66,7 +66,7 @@ struct cm_map_opts {
 	size_t nwhere;
 	double dpi;              /* PNG resolution; 0 = 96 */
 	const char *name;        /* landscape name for the default title, or NULL */
-	const char *highlight_gaps; /* org id: its top partners by cm_gaps_recommend
+	const char *highlight_gaps; /* org id: its top partners by cm_recommend
 				       (default options, the map's filter) drawn as
 				       extra dashed lines, ranked; NULL = none */
 	size_t gaps_top;         /* how many, 1 to CM_MAP_GAPS_MAX; 0 = CM_MAP_GAPS_TOP */
@@ -97,21 +97,23 @@ struct cm_map_info {
 				    are the highlight_gaps org) */
 };
 
-/* Draws a map of l in opts->format.  On success *data (malloc'd, freed by
- * the caller with free()) holds *len bytes and info (may be NULL) says what
- * was drawn.  Metrics come from cm_metrics_compute with filter f (types,
- * at, samples); with highlight_gaps the suggestions come from
- * cm_gaps_recommend with the same filter, and the org and its suggested
- * partners are drawn whatever where and ego select.  CM_EUSAGE for a bad
- * option value (unknown column, org or layout; highlight_gaps with
- * aggregate or on a map too large to draw org by org; the message for an
- * unknown highlight_gaps org is cm_gaps_recommend's), CM_EINTERNAL when
- * Graphviz fails.  Time: the metrics (and cm_gaps_recommend), plus the
- * layout: about O(n^2) for neato up to 150 orgs, sfdp about a second for
- * CM_MAP_MAX_ORGS orgs. */
-int cm_map_render(const struct cm_landscape *l, const struct cm_filter *f,
-		  const struct cm_map_opts *opts, char **data, size_t *len,
-		  struct cm_map_info *info, struct cm_error *err);
+/* Draws a map of the landscape of context a (under its filter) in
+ * opts->format.  On success *data (malloc'd, freed by the caller with
+ * free()) holds *len bytes and info (may be NULL) says what was drawn.
+ * Metrics come from the context (cm_metrics), so a map drawn after other
+ * analyses on it computes nothing again; with diff, from a context of the
+ * map's own on the second day; an aggregated map that draws no path
+ * metric, on a context that has none yet, estimates them from one source.
+ * With highlight_gaps the suggestions come from cm_recommend on a, and
+ * the org and its suggested partners are drawn whatever where and ego
+ * select.  CM_EUSAGE for a bad option value (unknown column, org or
+ * layout; highlight_gaps with aggregate or on a map too large to draw org
+ * by org; the message for an unknown highlight_gaps org is
+ * cm_recommend's), CM_EINTERNAL when Graphviz fails.  Time: the metrics
+ * (and cm_recommend) when not known yet, plus the layout: about O(n^2)
+ * for neato up to 150 orgs, sfdp about a second for CM_MAP_MAX_ORGS orgs. */
+CM_API int cm_map_render(struct cm_analysis *a, const struct cm_map_opts *opts, char **data, size_t *len,
+			 struct cm_map_info *info, struct cm_error *err);
 
 #ifdef __cplusplus
 }

@@ -163,12 +163,11 @@ int viz_select_orgs(struct viz_map *m, struct cm_error *err)
 /* The highlight_gaps org's top partners as `coalmap gaps --for` ranks them
  * with its defaults (weights 1, decision-makers left out) and the map's
  * filter; they and the org are drawn whatever --where and --ego select.
- * An unknown org fails with cm_gaps_recommend's own message. */
+ * An unknown org fails with cm_recommend's own message. */
 int viz_suggest_partners(struct viz_map *m, struct cm_error *err)
 {
 	const struct cm_landscape *l = m->l;
 	const struct cm_map_opts *o = m->o;
-	const struct cm_filter all = { 0 };
 	struct cm_gaps_opts go;
 	struct cm_table t;
 	size_t r, top = o->gaps_top ? o->gaps_top : CM_MAP_GAPS_TOP;
@@ -181,7 +180,7 @@ int viz_suggest_partners(struct viz_map *m, struct cm_error *err)
 	go.for_org = o->highlight_gaps;
 	go.top = top;
 	cm_table_init(&t, 0);
-	if ((rc = cm_gaps_recommend(l, m->f ? m->f : &all, &go, &t, err)) < 0)
+	if ((rc = cm_recommend(m->a, &go, &t, err)) < 0)
 		goto out;
 	cid = cm_table_find(&t, "id");
 	cscore = cm_table_find(&t, "score");

@@ -170,6 +170,8 @@ struct viz_groups {
 };
 
 struct viz_map {
+	struct cm_analysis *a;       /* the caller's context */
+	struct cm_analysis *own;     /* one of the map's own, when its filter differs (or NULL) */
 	const struct cm_landscape *l;
 	const struct cm_filter *f;
 	const struct cm_map_opts *o;

@@ -167,7 +167,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		mo.aggregate = "community";
 	else if (opt & 8)
 		mo.highlight_gaps = cm_landscape_org_id(l, 0);
-	rc = cm_map_render(l, &f, &mo, &map, &maplen, &info, &e);
+	rc = cm_map_render(a, &mo, &map, &maplen, &info, &e);
 	step("map", rc, &e);
 	if (rc == CM_OK && (!map || !maplen))
 		abort();
