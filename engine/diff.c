@@ -489,11 +489,7 @@ static size_t count_of(const uint64_t *v, size_t n, uint64_t k)
 
 static int position_rows(struct ctx *x)
 {
-	static const struct { enum cm_metric m; const char *col, *what; } ms[] = {
-		{ CM_M_DEGREE, "degree", "partners" },
-		{ CM_M_BETWEENNESS_NORM, "betweenness_norm", "brokerage (normalized betweenness)" },
-		{ CM_M_PAGERANK, "pagerank", "PageRank" },
-	};
+	static const enum cm_metric ms[] = { CM_M_DEGREE, CM_M_BETWEENNESS_NORM, CM_M_PAGERANK };
 	struct side *b = &x->s[0], *a = &x->s[1];
 	size_t n = b->l->norgs, nc = 0, i, k, top = x->o ? x->o->top : 10, listed;
 	struct moved *mv = malloc((n + 1) * sizeof(*mv));
@@ -513,7 +509,7 @@ static int position_rows(struct ctx *x)
 		return CM_ENOMEM;
 	}
 	for (k = 0; k < sizeof(ms) / sizeof(*ms); k++) {
-		int colb = cm_table_col(&b->m, ms[k].m), cola = cm_table_col(&a->m, ms[k].m);
+		int colb = cm_table_col(&b->m, ms[k]), cola = cm_table_col(&a->m, ms[k]);
 		nc = 0;
 		for (i = 0; i < n; i++) {
 			double vb, va;
@@ -528,8 +524,8 @@ static int position_rows(struct ctx *x)
 		qsort(mv, nc, sizeof(*mv), moved_cmp);
 		for (i = 0, listed = 0; i < nc && (top == 0 || listed < top); i++, listed++) {
 			movement(mv[i].b, mv[i].a, mvbuf, sizeof(mvbuf));
-			add(&x->out, "position", cm_landscape_org_id(b->l, mv[i].i), ms[k].col, mv[i].b, mv[i].a,
-			    mv[i].change, "%s: %s %s", org_name(a, (size_t)b->other[mv[i].i]), ms[k].what, mvbuf);
+			add(&x->out, "position", cm_landscape_org_id(b->l, mv[i].i), cm_metric_info(ms[k])->name, mv[i].b, mv[i].a,
+			    mv[i].change, "%s: %s %s", org_name(a, (size_t)b->other[mv[i].i]), cm_metric_info(ms[k])->label, mvbuf);
 		}
 	}
 

@@ -138,24 +138,21 @@ static const char *level(double c)
 
 static int centralization_section(struct power *x, double *buf)
 {
-	static const struct { enum cm_metric m; const char *col, *what; } cs[] = {
-		{ CM_M_DEGREE, "degree", "partners" }, { CM_M_BETWEENNESS, "betweenness", "brokerage (betweenness)" },
-		{ CM_M_HARMONIC, "harmonic", "reach (harmonic closeness)" },
-		{ CM_M_EIGENVECTOR, "eigenvector", "well-connected partners (eigenvector)" },
-	};
+	static const enum cm_metric cs[] = { CM_M_DEGREE, CM_M_BETWEENNESS, CM_M_HARMONIC, CM_M_EIGENVECTOR };
 	double n = (double)x->n;
 	double tmax[4] = { (n - 1) * (n - 2), (n - 1) * (n - 1) * (n - 2) / 2, (n - 1) * (n - 2) / 2, n - 2 };
 	size_t k;
 
 	for (k = 0; k < 4; k++) {
 		double c;
-		column(x, cs[k].m, buf);
+		const struct cm_metric_info *mi = cm_metric_info(cs[k]);
+		column(x, cs[k], buf);
 		c = cm_freeman(buf, x->n, tmax[k]);
 		if (isnan(c))
-			cm_findings_add(&x->r, "centralization", "", cs[k].col, NAN, "undefined: fewer than three organizations");
+			cm_findings_add(&x->r, "centralization", "", mi->name, NAN, "undefined: fewer than three organizations");
 		else
-			cm_findings_add(&x->r, "centralization", "", cs[k].col, c, "%s on %s: %.2f (0 = all equal, 1 = a star)",
-			    level(c), cs[k].what, c);
+			cm_findings_add(&x->r, "centralization", "", mi->name, c, "%s on %s: %.2f (0 = all equal, 1 = a star)",
+			    level(c), mi->label, c);
 	}
 	return CM_OK;
 }
@@ -191,31 +188,26 @@ static size_t compact(double *v, const double *mask, size_t n)
 
 static int inequality_section(struct power *x, double *buf, double *budget)
 {
-	static const struct { enum cm_metric m; const char *name, *what; } cs[] = {
-		{ CM_M_DEGREE, "degree", "partnerships" }, { CM_M_BETWEENNESS, "betweenness", "brokerage (betweenness)" },
-	};
+	static const enum cm_metric cs[] = { CM_M_DEGREE, CM_M_BETWEENNESS };
 	size_t k, i, nb;
 
 	for (k = 0; k < 2; k++) {
-		column(x, cs[k].m, buf);
-		inequality_of(x, cs[k].name, cs[k].what, buf, x->n);
+		column(x, cs[k], buf);
+		inequality_of(x, cm_metric_info(cs[k])->name, cm_metric_info(cs[k])->label, buf, x->n);
 	}
 	for (i = 0; i < x->n; i++)
 		buf[i] = budget[i];
 	nb = compact(buf, budget, x->n);
 	inequality_of(x, "budget", "budget", buf, nb);
 	column(x, CM_M_FUNDING_IN, buf);
-	inequality_of(x, "funding_in", "funding received", buf, x->n);
+	inequality_of(x, "funding_in", cm_metric_info(CM_M_FUNDING_IN)->label, buf, x->n);
 	return CM_OK;
 }
 
 static int money_section(struct power *x, double *buf, double *budget)
 {
-	static const struct { enum cm_metric m; const char *col, *what; } cs[] = {
-		{ CM_M_DEGREE, "degree", "partners" }, { CM_M_BETWEENNESS, "betweenness", "brokerage" },
-		{ CM_M_HARMONIC, "harmonic", "reach" }, { CM_M_EIGENVECTOR, "eigenvector", "well-connected partners" },
-		{ CM_M_PAGERANK, "pagerank", "PageRank" },
-	};
+	static const enum cm_metric cs[] = { CM_M_DEGREE, CM_M_BETWEENNESS, CM_M_HARMONIC, CM_M_EIGENVECTOR,
+					     CM_M_PAGERANK };
 	double *b = malloc((x->n + 1) * sizeof(*b));
 	size_t k, i, nb;
 
@@ -227,10 +219,10 @@ static int money_section(struct power *x, double *buf, double *budget)
 	for (k = 0; k < sizeof(cs) / sizeof(*cs); k++) {
 		char measure[64];
 		double rho;
-		column(x, cs[k].m, buf);
+		column(x, cs[k], buf);
 		compact(buf, budget, x->n);
 		rho = cm_spearman(b, buf, nb, &x->r.nomem);
-		snprintf(measure, sizeof(measure), "spearman_budget_%s", cs[k].col);
+		snprintf(measure, sizeof(measure), "spearman_budget_%s", cm_metric_info(cs[k])->name);
 		if (isnan(rho))
 			cm_findings_add(&x->r, "money_and_position", "", measure, NAN,
 			    "undefined: fewer than three budgets, or no variation");
@@ -238,7 +230,7 @@ static int money_section(struct power *x, double *buf, double *budget)
 			cm_findings_add(&x->r, "money_and_position", "", measure, rho, "%s: budget and %s rank together at %.2f",
 			    fabs(rho) >= 0.5 ? (rho > 0 ? "money tracks position" : "money runs against position") :
 			    fabs(rho) >= 0.2 ? "money and position are loosely related" : "money does not buy position",
-			    cs[k].what, rho);
+			    cm_metric_info(cs[k])->label, rho);
 	}
 	free(b);
 	return CM_OK;

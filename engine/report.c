@@ -40,7 +40,7 @@ static char *format(const char *fmt, ...)
 
 struct pick {
 	const char *from;  /* column of the source table */
-	const char *as;    /* heading in the report */
+	const char *as;    /* heading in the report; NULL: the measure's short label */
 	int yes;           /* a 0/1 column shown as "yes" or blank */
 };
 
@@ -104,7 +104,8 @@ static int pick(const struct cm_table *src, const struct pick *cols, size_t ncol
 		int s = cm_table_find(src, cols[j].from);
 		if (s < 0)
 			continue;
-		if (cm_table_add_column(dst, cols[j].as, cols[j].yes ? CM_TEXT : src->cols[s].kind) < 0)
+		const char *as = cols[j].as ? cols[j].as : cm_metric_info(cm_metric_find(cols[j].from))->short_label;
+		if (cm_table_add_column(dst, as, cols[j].yes ? CM_TEXT : src->cols[s].kind) < 0)
 			return -1;
 		from[nused] = s;
 		used[nused++] = &cols[j];
@@ -197,9 +198,8 @@ static int key_orgs(struct cm_analysis *a, const struct cm_report_opts *o, struc
 		    struct cm_error *err)
 {
 	static const struct pick cols[] = {
-		{ "name", "organization", 0 }, { "type", "type", 0 }, { "degree", "partners", 0 },
-		{ "betweenness_norm", "brokerage", 0 }, { "harmonic", "reach", 0 }, { "pagerank", "PageRank", 0 },
-		{ "community", "community", 0 }, { "articulation", "single point of failure", 1 },
+		{ "name", NULL, 0 }, { "type", NULL, 0 }, { "degree", NULL, 0 }, { "betweenness_norm", NULL, 0 },
+		{ "harmonic", NULL, 0 }, { "pagerank", NULL, 0 }, { "community", NULL, 0 }, { "articulation", NULL, 1 },
 	};
 	struct cm_doc_part *p;
 	size_t k = cm_path_samples(a->l, &a->f);

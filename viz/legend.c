@@ -16,29 +16,13 @@
 #define SWATCH 13.0
 #define SAMPLE_LEN 40.0
 
-/* A legend heading for a metrics column. */
+/* A legend heading for a column: a measure's label from the registry,
+ * else the column's own name. */
 static const char *friendly_metric(const char *name)
 {
-	static const struct { const char *col, *text; } names[] = {
-		{ "degree", "partners (degree)" },
-		{ "strength", "tie strength" },
-		{ "betweenness", "brokerage (betweenness)" },
-		{ "betweenness_norm", "brokerage (betweenness)" },
-		{ "harmonic", "closeness (harmonic)" },
-		{ "eigenvector", "eigenvector centrality" },
-		{ "pagerank", "PageRank" },
-		{ "reach2", "orgs within two steps" },
-		{ "funding_in", "funding received" },
-		{ "in_degree", "incoming ties" },
-		{ "out_degree", "outgoing ties" },
-		{ "coreness", "core number" },
-	};
-	size_t i;
+	int m = cm_metric_find(name);
 
-	for (i = 0; i < sizeof(names) / sizeof(*names); i++)
-		if (!strcasecmp(name, names[i].col))
-			return names[i].text;
-	return name;
+	return m >= 0 && !(cm_metric_info(m)->flags & CM_MF_LABEL) ? cm_metric_info(m)->label : name;
 }
 
 void viz_legend_release(struct viz_legend *lg)
