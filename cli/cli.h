@@ -97,8 +97,9 @@ struct cli_common {
 struct cli_ctx;
 
 /* One command.  cli_command_run fills a zeroed args_size struct (a copy
- * of *defaults when given) at the options' offsets, checks the number of
- * operands, calls check, settles the common options, loads the landscape
+ * of *defaults when given) and struct cli_common at the options' offsets,
+ * checks the number of operands, calls check, settles the format and
+ * starts the progress display (CLI_COMMON), loads the landscape
  * (CLI_LANDSCAPE) and calls run, whose return is the exit status. */
 struct cli_command {
 	const char *name;
