@@ -667,7 +667,7 @@ static void test_edgeless_and_single(void)
 	/* a filter that keeps nothing */
 	{
 		static const char *const none[] = { "nosuchtype" };
-		struct cm_filter f = { none, 1, 0, 0, 1 };
+		struct cm_filter f = { .types = none, .ntypes = 1, .weighted = 1 };
 		CHECK_EQ_INT(compute("id\na\nb\n", "source,target\na,b\n", &f, &t), CM_OK);
 		check_all_defined(&t, "b");
 		M(&t, "b", "degree", 0);
