@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Build the Knoke bureaucracies landscape (UCINET KNOKBUR: KNOKI, KNOKM).
 
-Source file (matrices copied below verbatim):
+Source file (kept verbatim next to this script as knokbur.dat, and read from
+there):
     repository rtidatascience/connected-nx-tutorial, path data/knokbur.dat
     (commit 3129e3d9a2c4d60709fe512be0b69e1fd2c1682a), a copy of the UCINET
     data file knokbur.dat as distributed on Vladimir Batagelj's Pajek/UCINET
@@ -21,36 +22,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 
 LABELS = ["COUN", "COMM", "EDUC", "INDU", "MAYR", "WRO", "NEWS", "UWAY", "WELF", "WEST"]
 
-# "information" block of knokbur.dat (KNOKI)
-KNOKI = """
-0 1 0 0 1 0 1 0 1 0
-1 0 1 1 1 0 1 1 1 0
-0 1 0 1 1 1 1 0 0 1
-1 1 0 0 1 0 1 0 0 0
-1 1 1 1 0 0 1 1 1 1
-0 0 1 0 0 0 1 0 1 0
-0 1 0 1 1 0 0 0 0 0
-1 1 0 1 1 0 1 0 1 0
-0 1 0 0 1 0 1 0 0 0
-1 1 1 0 1 0 1 0 0 0
-"""
-# "money" block of knokbur.dat (KNOKM); its label line spells MAYR as "MAYO"
-KNOKM = """
-0 0 1 0 1 0 0 1 1 1
-0 0 1 0 0 0 0 0 0 0
-0 0 0 0 0 0 0 1 0 0
-0 1 1 0 0 0 1 1 1 0
-0 1 1 0 0 0 0 1 1 0
-0 0 0 0 0 0 0 0 0 0
-0 1 0 0 0 0 0 1 0 0
-0 0 0 0 0 0 0 0 1 1
-0 0 1 0 0 0 0 1 0 0
-0 0 0 0 0 0 0 0 0 0
-"""
-# third block of knokbur.dat: ID, SECTOR, RATING
-ATTRS = {1: ("GOV", 5.80), 2: ("VOL", 5.80), 3: ("GOV", 4.75), 4: ("PVT", 5.38),
-         5: ("GOV", 5.86), 6: ("VOL", 2.50), 7: ("PVT", 6.40), 8: ("VOL", 5.94),
-         9: ("GOV", 4.60), 10: ("VOL", 3.50)}
+SOURCE = os.path.join(HERE, "knokbur.dat")
 
 # readable names (standard glosses of the UCINET labels) and our coalmap types
 ORGS = {
@@ -68,14 +40,35 @@ ORGS = {
 SECTOR = {"GOV": "government", "VOL": "voluntary", "PVT": "private"}
 
 
-def matrix(text):
-    m = [[int(x) for x in line.split()] for line in text.strip().splitlines()]
+def blocks(path):
+    """The blocks of a UCINET file as lists of stripped, non-empty lines.
+    knokbur.dat ends each block with a DOS end-of-file byte (^Z) and its
+    lines with CRLF; its first line is a note, not data."""
+    with open(path, encoding="ascii") as f:
+        text = f.read()
+    return [[ln.strip() for ln in b.splitlines() if ln.strip()] for b in text.split("\x1a")]
+
+
+def matrix(block, name, labels):
+    """A block "name / dimensions / labels / 10 rows of 0 and 1"."""
+    at = block.index(name)
+    assert block[at + 2].split(",") == labels, block[at + 2]
+    m = [[int(x) for x in line.split()] for line in block[at + 3:]]
     assert len(m) == 10 and all(len(r) == 10 for r in m)
     assert all(m[i][i] == 0 for i in range(10))
     return m
 
 
-info, money = matrix(KNOKI), matrix(KNOKM)
+first, second, third, rest = blocks(SOURCE)
+assert rest == []
+# "information" block (KNOKI) and "money" block (KNOKM); the money block's
+# label line spells MAYR as "MAYO"
+info = matrix(first, "information", LABELS)
+money = matrix(second, "money", [lab if lab != "MAYR" else "MAYO" for lab in LABELS])
+# third block: ID, SECTOR, RATING
+assert third[1] == "ID,SECTOR,RATING", third[1]
+ATTRS = {int(i): (sec, float(rating)) for i, sec, rating in (ln.split() for ln in third[2:])}
+assert sorted(ATTRS) == list(range(1, 11))
 
 with open(os.path.join(HERE, "organizations.csv"), "w", newline="", encoding="utf-8") as f:
     w = csv.writer(f, lineterminator="\n")

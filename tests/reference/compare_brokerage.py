@@ -13,33 +13,21 @@ import sys
 
 sys.dont_write_bytecode = True  # leave no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import nx_metrics  # noqa: E402
+import compare_common  # noqa: E402
 
+PROG = "compare_brokerage"
 COLUMNS = ["coordinator", "itinerant", "representative", "gatekeeper",
            "liaison", "brokerage"]
-INJECTION = ("=", "+", "-", "@", "\t", "\r")
 
 
 def malformed(msg):
-    print("compare_brokerage: " + msg, file=sys.stderr)
-    sys.exit(2)
+    compare_common.malformed(PROG, msg)
 
 
 def read(path, what):
-    try:
-        rows = nx_metrics.read_table(path)
-    except (OSError, UnicodeDecodeError) as e:
-        malformed("%s: %s" % (what, e))
-    if not rows:
-        malformed("%s: no rows" % what)
-    missing = [c for c in ["id"] + COLUMNS if c not in rows[0]]
-    if missing:
-        malformed("%s: missing column(s) %s" % (what, ", ".join(missing)))
     table = {}
-    for r in rows:
-        rid = r["id"]
-        if rid[:1] == "'" and rid[1:2] in INJECTION:
-            rid = rid[1:]
+    for r in compare_common.read_rows(PROG, path, what, ["id"] + COLUMNS):
+        rid = compare_common.unprotect(r["id"])
         if rid in table:
             malformed("%s: duplicate id %r" % (what, rid))
         table[rid] = r

@@ -18,37 +18,23 @@ import sys
 
 sys.dont_write_bytecode = True  # leave no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import nx_metrics  # noqa: E402
+import compare_common  # noqa: E402
 
+PROG = "compare_diff"
 REL, ABS_FLOOR, MODULARITY_SLACK = 1e-6, 1e-9, 0.02
-INJECTION = ("=", "+", "-", "@", "\t", "\r")
 KEY = ("section", "subject", "measure")
 VALUES = ("before", "after", "change")
 PARTITION_ROWS = {("communities", "communities"), ("communities", "mean_community_change")}
 
 
 def malformed(msg):
-    print("compare_diff: " + msg, file=sys.stderr)
-    sys.exit(2)
-
-
-def unneutralise(s):
-    return s[1:] if len(s) > 1 and s[0] == "'" and s[1] in INJECTION else s
+    compare_common.malformed(PROG, msg)
 
 
 def read(path, what):
-    try:
-        rows = nx_metrics.read_table(path)
-    except (OSError, UnicodeDecodeError) as e:
-        malformed("%s: %s" % (what, e))
-    if not rows:
-        malformed("%s: no rows" % what)
-    missing = [c for c in KEY + VALUES if c not in rows[0]]
-    if missing:
-        malformed("%s: missing column(s) %s" % (what, ", ".join(missing)))
     out = {}
-    for r in rows:
-        k = tuple(unneutralise(r[c]) for c in KEY)
+    for r in compare_common.read_rows(PROG, path, what, KEY + VALUES):
+        k = tuple(compare_common.unprotect(r[c]) for c in KEY)
         if k in out:
             malformed("%s: row %s listed twice" % (what, k))
         out[k] = r

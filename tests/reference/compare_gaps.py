@@ -36,9 +36,10 @@ import sys
 
 sys.dont_write_bytecode = True  # leave no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import compare_common  # noqa: E402
 import nx_metrics  # noqa: E402
+from compare_common import unprotect  # noqa: E402
 
-INJECTION = ("=", "+", "-", "@", "\t", "\r")
 REL, ABS_FLOOR = 1e-6, 1e-9
 PATH_REL, PATH_ABS = 1e-9, 1e-12
 SCORE_TIE = 1e-9
@@ -46,13 +47,7 @@ LANDSCAPE_KEY = ("section", "subject", "measure")
 
 
 def malformed(msg):
-    print("compare_gaps: " + msg, file=sys.stderr)
-    sys.exit(2)
-
-
-def unprotect(s):
-    """Undo formula-injection neutralisation ("'-x" -> "-x")."""
-    return s[1:] if s[:1] == "'" and s[1:2] in INJECTION else s
+    compare_common.malformed("compare_gaps", msg)
 
 
 def read(path, what, need):

@@ -15,18 +15,17 @@ import sys
 sys.dont_write_bytecode = True  # leave no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import networkx as nx  # noqa: E402
+import compare_common  # noqa: E402
 import nx_metrics  # noqa: E402
 
 INT_COLS = {"degree", "in_degree", "out_degree", "coreness", "reach2",
             "articulation"}
 ABS_COLS = {"eigenvector"}
 REL, ABS_FLOOR, EIG_ABS, MOD_SLACK = 1e-6, 1e-9, 1e-6, 0.02
-INJECTION = ("=", "+", "-", "@", "\t", "\r")
 
 
 def malformed(msg):
-    print("compare_metrics: " + msg, file=sys.stderr)
-    sys.exit(2)
+    compare_common.malformed("compare_metrics", msg)
 
 
 def read_rows(path, what):
@@ -38,10 +37,7 @@ def read_rows(path, what):
         malformed("%s: no id column" % what)
     table = {}
     for i, r in enumerate(rows, 2):
-        rid = r.get("id") or ""
-        # undo formula-injection neutralisation ("'-x" -> "-x")
-        if rid[:1] == "'" and rid[1:2] in INJECTION:
-            rid = rid[1:]
+        rid = compare_common.unprotect(r.get("id") or "")
         if not rid:
             malformed("%s: row %d has no id" % (what, i))
         if rid in table:

@@ -16,34 +16,17 @@ import sys
 
 sys.dont_write_bytecode = True  # leave no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import nx_metrics  # noqa: E402
+import compare_common  # noqa: E402
 
+PROG = "compare_power"
 REL, ABS_FLOOR = 1e-6, 1e-9
-INJECTION = ("=", "+", "-", "@", "\t", "\r")
 KEY = ("section", "subject", "measure")
 
 
-def malformed(msg):
-    print("compare_power: " + msg, file=sys.stderr)
-    sys.exit(2)
-
-
 def read(path, what):
-    try:
-        rows = nx_metrics.read_table(path)
-    except (OSError, UnicodeDecodeError) as e:
-        malformed("%s: %s" % (what, e))
-    if not rows:
-        malformed("%s: no rows" % what)
-    missing = [c for c in KEY + ("value",) if c not in rows[0]]
-    if missing:
-        malformed("%s: missing column(s) %s" % (what, ", ".join(missing)))
     table = {}
-    for r in rows:
-        subject = r["subject"]
-        # undo formula-injection neutralisation ("'-x" -> "-x")
-        if subject[:1] == "'" and subject[1:2] in INJECTION:
-            subject = subject[1:]
+    for r in compare_common.read_rows(PROG, path, what, KEY + ("value",)):
+        subject = compare_common.unprotect(r["subject"])
         table.setdefault((r["section"], subject, r["measure"]), []).append(r["value"])
     return table
 

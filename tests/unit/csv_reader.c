@@ -112,6 +112,23 @@ static int find_error(const struct cm_diags *d, long line, long col, const char 
 		   (long)(ln), (long)(cl), sub, (d)->n ? (d)->v[0].where.line : 0L, \
 		   (d)->n ? (d)->v[0].where.col : 0L, (d)->n ? (d)->v[0].where.message : "none")
 
+/* Reads data, which must go through without a diagnostic and give nrec
+ * records (the header one of them); c and d are kept for more checks. */
+static void read_clean(const char *file, int line, const char *data, size_t len, size_t nrec,
+		       struct coll *c, struct cm_diags *d)
+{
+	int rc = read_csv(data, len, c, d);
+
+	test_check(rc == CM_OK, file, line, "read_csv == CM_OK (%d vs %d)", rc, CM_OK);
+	test_check(d->n == 0, file, line, "d.n == 0 (%zu diagnostics, first %ld:%ld: %s)", d->n,
+		   d->n ? d->v[0].where.line : 0L, d->n ? d->v[0].where.col : 0L,
+		   d->n ? d->v[0].where.message : "none");
+	test_check(c->n == nrec, file, line, "c.n == %zu (%zu)", nrec, c->n);
+}
+
+/* READ_CLEAN(data, len, nrec, c, d), where TL(s) may stand for data, len */
+#define READ_CLEAN(...) read_clean(__FILE__, __LINE__, __VA_ARGS__)
+
 static void test_basic(void)
 {
 	struct coll c;
@@ -187,18 +204,14 @@ static void test_lines(void)
 	struct cm_diags d;
 
 	/* blank lines are skipped but counted */
-	CHECK_EQ_INT(read_csv(TL("a,b\n\n1,2\n\n\n3,4\n\n"), &c, &d), CM_OK);
-	CHECK_EQ_INT(d.n, 0);
-	CHECK_EQ_INT(c.n, 3);
+	READ_CLEAN(TL("a,b\n\n1,2\n\n\n3,4\n\n"), 3, &c, &d);
 	CHECK_EQ_INT(c.r[1].line, 3);
 	CHECK_EQ_INT(c.r[2].line, 6);
 	CHECK_STR(c.r[2].f[1], "4");
 	done(&c, &d);
 
 	/* a quoted field spanning lines: the record starts on line 2, the next on line 5 */
-	CHECK_EQ_INT(read_csv(TL("a,b\n\"x\ny\n\",2\n3,4\n"), &c, &d), CM_OK);
-	CHECK_EQ_INT(d.n, 0);
-	CHECK_EQ_INT(c.n, 3);
+	READ_CLEAN(TL("a,b\n\"x\ny\n\",2\n3,4\n"), 3, &c, &d);
 	CHECK_EQ_INT(c.r[1].line, 2);
 	CHECK_STR(c.r[1].f[0], "x\ny\n");
 	CHECK_STR(c.r[1].f[1], "2");
@@ -206,9 +219,7 @@ static void test_lines(void)
 	done(&c, &d);
 
 	/* CRLF: no CR left in the last field */
-	CHECK_EQ_INT(read_csv(TL("a,b\r\n1,2\r\n\r\n3,4\r\n"), &c, &d), CM_OK);
-	CHECK_EQ_INT(d.n, 0);
-	CHECK_EQ_INT(c.n, 3);
+	READ_CLEAN(TL("a,b\r\n1,2\r\n\r\n3,4\r\n"), 3, &c, &d);
 	CHECK_STR(c.r[0].f[1], "b");
 	CHECK_EQ_INT(c.r[1].line, 2);
 	CHECK_STR(c.r[1].f[1], "2");
@@ -223,26 +234,20 @@ static void test_lines(void)
 	done(&c, &d);
 
 	/* a lone CR inside a quoted field is a line break too */
-	CHECK_EQ_INT(read_csv(TL("a,b\r\"x\ry\",2\r3,4\r"), &c, &d), CM_OK);
-	CHECK_EQ_INT(d.n, 0);
-	CHECK_EQ_INT(c.n, 3);
+	READ_CLEAN(TL("a,b\r\"x\ry\",2\r3,4\r"), 3, &c, &d);
 	CHECK_STR(c.r[1].f[0], "x\ry");
 	CHECK_EQ_INT(c.r[2].line, 4);
 	done(&c, &d);
 
 	/* lone CR */
-	CHECK_EQ_INT(read_csv(TL("a,b\r1,2\r3,4\r"), &c, &d), CM_OK);
-	CHECK_EQ_INT(d.n, 0);
-	CHECK_EQ_INT(c.n, 3);
+	READ_CLEAN(TL("a,b\r1,2\r3,4\r"), 3, &c, &d);
 	CHECK_EQ_INT(c.r[1].line, 2);
 	CHECK_EQ_INT(c.r[2].line, 3);
 	CHECK_STR(c.r[2].f[1], "4");
 	done(&c, &d);
 
 	/* mixed line ends; CR LF counts once, LF CR twice */
-	CHECK_EQ_INT(read_csv(TL("a,b\r\n1,2\n3,4\r5,6\n\r7,8\r\n"), &c, &d), CM_OK);
-	CHECK_EQ_INT(d.n, 0);
-	CHECK_EQ_INT(c.n, 5);
+	READ_CLEAN(TL("a,b\r\n1,2\n3,4\r5,6\n\r7,8\r\n"), 5, &c, &d);
 	CHECK_EQ_INT(c.r[1].line, 2);
 	CHECK_EQ_INT(c.r[2].line, 3);
 	CHECK_EQ_INT(c.r[3].line, 4);
@@ -252,17 +257,13 @@ static void test_lines(void)
 	done(&c, &d);
 
 	/* no final newline */
-	CHECK_EQ_INT(read_csv(TL("a,b\n1,2\n3,4"), &c, &d), CM_OK);
-	CHECK_EQ_INT(d.n, 0);
-	CHECK_EQ_INT(c.n, 3);
+	READ_CLEAN(TL("a,b\n1,2\n3,4"), 3, &c, &d);
 	CHECK_EQ_INT(c.r[2].line, 3);
 	CHECK_STR(c.r[2].f[1], "4");
 	done(&c, &d);
 
 	/* no final newline after a quoted field */
-	CHECK_EQ_INT(read_csv(TL("a,b\n1,\"2\""), &c, &d), CM_OK);
-	CHECK_EQ_INT(d.n, 0);
-	CHECK_EQ_INT(c.n, 2);
+	READ_CLEAN(TL("a,b\n1,\"2\""), 2, &c, &d);
 	CHECK_STR(c.r[1].f[1], "2");
 	done(&c, &d);
 
@@ -282,9 +283,7 @@ static void test_lines(void)
 		for (i = 0; i < n; i++)
 			len += (size_t)sprintf(buf + len, i % 7 ? "%zu,x\r\n" : "\"%zu\n\",y\n", i);
 		want_line = long_file_line;
-		CHECK_EQ_INT(read_csv(buf, len, &c, &d), CM_OK);
-		CHECK_EQ_INT(d.n, 0);
-		CHECK_EQ_INT(c.n, n + 1);
+		READ_CLEAN(buf, len, n + 1, &c, &d);
 		CHECK_EQ_INT(c.wrong_lines, 0);
 		/* last row 19999: 2 + 19999 + 2857 quoted rows before it */
 		CHECK_EQ_INT(c.last_line, 2 + 19999 + 2857);
@@ -299,16 +298,12 @@ static void test_delimiters(void)
 	struct coll c;
 	struct cm_diags d;
 
-	CHECK_EQ_INT(read_csv(TL("a;b;c\n1;2,5;3\n"), &c, &d), CM_OK);
-	CHECK_EQ_INT(d.n, 0);
-	CHECK_EQ_INT(c.n, 2);
+	READ_CLEAN(TL("a;b;c\n1;2,5;3\n"), 2, &c, &d);
 	CHECK_EQ_INT(c.r[0].n, 3);
 	CHECK_STR(c.r[1].f[1], "2,5");
 	done(&c, &d);
 
-	CHECK_EQ_INT(read_csv(TL("a\tb\n1\t2;3,4\n"), &c, &d), CM_OK);
-	CHECK_EQ_INT(d.n, 0);
-	CHECK_EQ_INT(c.n, 2);
+	READ_CLEAN(TL("a\tb\n1\t2;3,4\n"), 2, &c, &d);
 	CHECK_EQ_INT(c.r[0].n, 2);
 	CHECK_STR(c.r[1].f[1], "2;3,4");
 	done(&c, &d);
@@ -332,9 +327,7 @@ static void test_bom_and_quotes(void)
 	struct coll c;
 	struct cm_diags d;
 
-	CHECK_EQ_INT(read_csv(TL("\xEF\xBB\xBFid,name\nb,\xC3\xA9t\xC3\xA9\n"), &c, &d), CM_OK);
-	CHECK_EQ_INT(d.n, 0);
-	CHECK_EQ_INT(c.n, 2);
+	READ_CLEAN(TL("\xEF\xBB\xBFid,name\nb,\xC3\xA9t\xC3\xA9\n"), 2, &c, &d);
 	CHECK_STR(c.r[0].f[0], "id");
 	CHECK_EQ_INT(c.r[0].len[0], 2);
 	CHECK_STR(c.r[1].f[1], "\xC3\xA9t\xC3\xA9");
@@ -347,9 +340,7 @@ static void test_bom_and_quotes(void)
 	CHECK_STR(c.r[0].f[0], "id");
 	done(&c, &d);
 
-	CHECK_EQ_INT(read_csv(TL("a,b,c\n\"he said \"\"hi\"\"\",\"x,y\",\"\"\n"), &c, &d), CM_OK);
-	CHECK_EQ_INT(d.n, 0);
-	CHECK_EQ_INT(c.n, 2);
+	READ_CLEAN(TL("a,b,c\n\"he said \"\"hi\"\"\",\"x,y\",\"\"\n"), 2, &c, &d);
 	CHECK_STR(c.r[1].f[0], "he said \"hi\"");
 	CHECK_STR(c.r[1].f[1], "x,y");
 	CHECK_STR(c.r[1].f[2], "");
@@ -357,14 +348,68 @@ static void test_bom_and_quotes(void)
 	done(&c, &d);
 
 	/* 2-, 3- and 4-byte UTF-8, up to U+10FFFF, are valid */
-	CHECK_EQ_INT(read_csv(TL("a,b\n\xC2\xA9\xE2\x82\xAC,\xF0\x9F\x98\x80\xF4\x8F\xBF\xBF\n"), &c, &d), CM_OK);
-	CHECK_EQ_INT(d.n, 0);
-	CHECK_EQ_INT(c.n, 2);
+	READ_CLEAN(TL("a,b\n\xC2\xA9\xE2\x82\xAC,\xF0\x9F\x98\x80\xF4\x8F\xBF\xBF\n"), 2, &c, &d);
 	done(&c, &d);
 }
 
+/* A file with an error in it: it is read to the end (CM_OK) and one error
+ * is at line:col (col 0: any column) with msg in its message.  When set,
+ * also: errors, the number of errors; nrec, the number of records
+ * delivered; line1 and field1, the line and the first field of record 1. */
+struct bad_file {
+	const char *data;
+	size_t len;
+	long line, col;
+	const char *msg;
+	size_t errors;      /* 0: not checked */
+	size_t nrec;        /* 0: not checked */
+	long line1;         /* 0: not checked */
+	const char *field1; /* NULL: not checked */
+};
+
+static void check_bad_files(const struct bad_file *k, size_t n)
+{
+	struct coll c;
+	struct cm_diags d;
+	size_t i;
+
+	for (i = 0; i < n; i++, k++) {
+		int failed = test_nfailed;
+
+		CHECK_EQ_INT(read_csv(k->data, k->len, &c, &d), CM_OK);
+		if (k->errors)
+			CHECK_EQ_INT(d.n_errors, k->errors);
+		CHECK_ERROR(&d, k->line, k->col, k->msg);
+		if (k->nrec)
+			CHECK_EQ_INT(c.n, k->nrec);
+		if (k->line1)
+			CHECK_EQ_INT(c.r[1].line, k->line1);
+		if (k->field1)
+			CHECK_STR(c.r[1].f[0], k->field1);
+		if (test_nfailed > failed)
+			fprintf(stderr, "  (in bad file %zu of its table: %s)\n", i, k->msg);
+		done(&c, &d);
+	}
+}
+
+#define CHECK_BAD_FILES(k) check_bad_files(k, sizeof(k) / sizeof(*(k)))
+
 static void test_quote_errors(void)
 {
+	static const struct bad_file files[] = {
+		/* ... also when the quote opens after a quoted field spanning lines */
+		{ TL("a,b\n\"x\ny\",2\n3,4\n\"never\n5,6\n"), .line = 5, .msg = "quote", .nrec = 3 },
+		/* ... and when it opens in a field that is not the first of its line */
+		{ TL("a,b\n\"x\ny\",\"open\n\n3,4\n"), .line = 3, .msg = "quote" },
+		/* "a"x: text after the closing quote; the next row is still read */
+		{ TL("a,b\n\"a\"x,2\n3,4\n"), .line = 2, .col = 4, .msg = "quote", .errors = 1, .nrec = 2,
+		  .line1 = 3, .field1 = "3" },
+		/* ab"c: a quote inside an unquoted field */
+		{ TL("a,b\n1,ab\"c\n3,4\n"), .line = 2, .col = 5, .msg = "quote", .errors = 1, .nrec = 2,
+		  .line1 = 3 },
+		/* a stray quote after a multi-line record keeps physical lines */
+		{ TL("a,b\n\"p\nq\",1\nab\"c,2\n"), .line = 4, .col = 3, .msg = "quote" },
+	};
 	struct coll c;
 	struct cm_diags d;
 
@@ -375,42 +420,21 @@ static void test_quote_errors(void)
 	CHECK_EQ_INT(c.n, 2);
 	done(&c, &d);
 
-	/* ... also when the quote opens after a quoted field spanning lines */
-	CHECK_EQ_INT(read_csv(TL("a,b\n\"x\ny\",2\n3,4\n\"never\n5,6\n"), &c, &d), CM_OK);
-	CHECK_ERROR(&d, 5, 0, "quote");
-	CHECK_EQ_INT(c.n, 3);
-	done(&c, &d);
-
-	/* ... and when it opens in a field that is not the first of its line */
-	CHECK_EQ_INT(read_csv(TL("a,b\n\"x\ny\",\"open\n\n3,4\n"), &c, &d), CM_OK);
-	CHECK_ERROR(&d, 3, 0, "quote");
-	done(&c, &d);
-
-	/* "a"x: text after the closing quote; the next row is still read */
-	CHECK_EQ_INT(read_csv(TL("a,b\n\"a\"x,2\n3,4\n"), &c, &d), CM_OK);
-	CHECK_EQ_INT(d.n_errors, 1);
-	CHECK_ERROR(&d, 2, 4, "quote");
-	CHECK_EQ_INT(c.n, 2);
-	CHECK_EQ_INT(c.r[1].line, 3);
-	CHECK_STR(c.r[1].f[0], "3");
-	done(&c, &d);
-
-	/* ab"c: a quote inside an unquoted field */
-	CHECK_EQ_INT(read_csv(TL("a,b\n1,ab\"c\n3,4\n"), &c, &d), CM_OK);
-	CHECK_EQ_INT(d.n_errors, 1);
-	CHECK_ERROR(&d, 2, 5, "quote");
-	CHECK_EQ_INT(c.n, 2);
-	CHECK_EQ_INT(c.r[1].line, 3);
-	done(&c, &d);
-
-	/* a stray quote after a multi-line record keeps physical lines */
-	CHECK_EQ_INT(read_csv(TL("a,b\n\"p\nq\",1\nab\"c,2\n"), &c, &d), CM_OK);
-	CHECK_ERROR(&d, 4, 3, "quote");
-	done(&c, &d);
+	CHECK_BAD_FILES(files);
 }
 
 static void test_field_count(void)
 {
+	static const struct bad_file files[] = {
+		/* blank lines then a bad row */
+		{ TL("a,b\n\n\n\n1,2,3\n"), .line = 5, .msg = "expected 2 fields, got 3" },
+		/* a bad row after a quoted field with newlines */
+		{ TL("a,b\n\"x\n\ny\",1\n1\n"), .line = 5, .msg = "expected 2 fields, got 1" },
+		/* a bad row whose own quoted field spans lines is cited at its start */
+		{ TL("a,b\n1,\"x\ny\",3\n"), .line = 2, .msg = "expected 2 fields, got 3" },
+		/* CRLF file, bad last row without newline */
+		{ TL("a,b\r\n1,2\r\n\r\n3"), .line = 4, .msg = "expected 2 fields, got 1" },
+	};
 	struct coll c;
 	struct cm_diags d;
 
@@ -422,86 +446,38 @@ static void test_field_count(void)
 	CHECK_EQ_INT(c.r[1].line, 3);
 	done(&c, &d);
 
-	/* blank lines then a bad row */
-	CHECK_EQ_INT(read_csv(TL("a,b\n\n\n\n1,2,3\n"), &c, &d), CM_OK);
-	CHECK_ERROR(&d, 5, 0, "expected 2 fields, got 3");
-	done(&c, &d);
-
-	/* a bad row after a quoted field with newlines */
-	CHECK_EQ_INT(read_csv(TL("a,b\n\"x\n\ny\",1\n1\n"), &c, &d), CM_OK);
-	CHECK_ERROR(&d, 5, 0, "expected 2 fields, got 1");
-	done(&c, &d);
-
-	/* a bad row whose own quoted field spans lines is cited at its start */
-	CHECK_EQ_INT(read_csv(TL("a,b\n1,\"x\ny\",3\n"), &c, &d), CM_OK);
-	CHECK_ERROR(&d, 2, 0, "expected 2 fields, got 3");
-	done(&c, &d);
-
-	/* CRLF file, bad last row without newline */
-	CHECK_EQ_INT(read_csv(TL("a,b\r\n1,2\r\n\r\n3"), &c, &d), CM_OK);
-	CHECK_ERROR(&d, 4, 0, "expected 2 fields, got 1");
-	done(&c, &d);
+	CHECK_BAD_FILES(files);
 }
 
 static void test_encoding_errors(void)
 {
+	static const struct bad_file files[] = {
+		/* Latin-1 e-acute at byte 6 of line 2: the bad row is skipped, the next read */
+		{ TL("a,b\n1,caf\xE9\n3,4\n"), .line = 2, .col = 6, .msg = "invalid UTF-8", .errors = 1,
+		  .nrec = 2, .line1 = 3 },
+		/* cp1252 curly quote in the header */
+		{ TL("a,\x93" "b\x94\n1,2\n"), .line = 1, .col = 3, .msg = "invalid UTF-8" },
+		/* overlong '/' */
+		{ TL("a,b\n1,\xC0\xAF\n"), .line = 2, .col = 3, .msg = "invalid UTF-8", .nrec = 1 },
+		/* overlong 3-byte form of U+002F */
+		{ TL("a,b\n1,\xE0\x80\xAF\n"), .line = 2, .col = 3, .msg = "invalid UTF-8" },
+		/* UTF-16 surrogate encoded in UTF-8 */
+		{ TL("a,b\n1,x\xED\xA0\x80\n"), .line = 2, .col = 4, .msg = "invalid UTF-8", .nrec = 1 },
+		/* beyond U+10FFFF */
+		{ TL("a,b\n1,\xF4\x90\x80\x80\n"), .line = 2, .col = 3, .msg = "invalid UTF-8" },
+		/* a truncated sequence at the end of a line */
+		{ TL("a,b\n1,\xC3\n"), .line = 2, .col = 3, .msg = "invalid UTF-8" },
+		/* invalid UTF-8 inside a quoted field on its second line */
+		{ TL("a,b\n1,\"x\ny\xFF\"\n3,4\n"), .line = 3, .col = 2, .msg = "invalid UTF-8", .nrec = 2,
+		  .line1 = 4 },
+		/* NUL byte inside a field: an error, never a truncated value */
+		{ TL("a,b\n1,x\0y\n3,4\n"), .line = 2, .col = 4, .msg = "NUL", .errors = 1, .nrec = 2,
+		  .field1 = "3" },
+	};
 	struct coll c;
 	struct cm_diags d;
 
-	/* Latin-1 e-acute at byte 6 of line 2 */
-	CHECK_EQ_INT(read_csv(TL("a,b\n1,caf\xE9\n3,4\n"), &c, &d), CM_OK);
-	CHECK_EQ_INT(d.n_errors, 1);
-	CHECK_ERROR(&d, 2, 6, "invalid UTF-8");
-	CHECK_EQ_INT(c.n, 2); /* the bad row is skipped, the next read */
-	CHECK_EQ_INT(c.r[1].line, 3);
-	done(&c, &d);
-
-	/* cp1252 curly quote in the header */
-	CHECK_EQ_INT(read_csv(TL("a,\x93" "b\x94\n1,2\n"), &c, &d), CM_OK);
-	CHECK_ERROR(&d, 1, 3, "invalid UTF-8");
-	done(&c, &d);
-
-	/* overlong '/' */
-	CHECK_EQ_INT(read_csv(TL("a,b\n1,\xC0\xAF\n"), &c, &d), CM_OK);
-	CHECK_ERROR(&d, 2, 3, "invalid UTF-8");
-	CHECK_EQ_INT(c.n, 1);
-	done(&c, &d);
-
-	/* overlong 3-byte form of U+002F */
-	CHECK_EQ_INT(read_csv(TL("a,b\n1,\xE0\x80\xAF\n"), &c, &d), CM_OK);
-	CHECK_ERROR(&d, 2, 3, "invalid UTF-8");
-	done(&c, &d);
-
-	/* UTF-16 surrogate encoded in UTF-8 */
-	CHECK_EQ_INT(read_csv(TL("a,b\n1,x\xED\xA0\x80\n"), &c, &d), CM_OK);
-	CHECK_ERROR(&d, 2, 4, "invalid UTF-8");
-	CHECK_EQ_INT(c.n, 1);
-	done(&c, &d);
-
-	/* beyond U+10FFFF */
-	CHECK_EQ_INT(read_csv(TL("a,b\n1,\xF4\x90\x80\x80\n"), &c, &d), CM_OK);
-	CHECK_ERROR(&d, 2, 3, "invalid UTF-8");
-	done(&c, &d);
-
-	/* a truncated sequence at the end of a line */
-	CHECK_EQ_INT(read_csv(TL("a,b\n1,\xC3\n"), &c, &d), CM_OK);
-	CHECK_ERROR(&d, 2, 3, "invalid UTF-8");
-	done(&c, &d);
-
-	/* invalid UTF-8 inside a quoted field on its second line */
-	CHECK_EQ_INT(read_csv(TL("a,b\n1,\"x\ny\xFF\"\n3,4\n"), &c, &d), CM_OK);
-	CHECK_ERROR(&d, 3, 2, "invalid UTF-8");
-	CHECK_EQ_INT(c.n, 2);
-	CHECK_EQ_INT(c.r[1].line, 4);
-	done(&c, &d);
-
-	/* NUL byte inside a field: an error, never a truncated value */
-	CHECK_EQ_INT(read_csv(TL("a,b\n1,x\0y\n3,4\n"), &c, &d), CM_OK);
-	CHECK_EQ_INT(d.n_errors, 1);
-	CHECK_ERROR(&d, 2, 4, "NUL");
-	CHECK_EQ_INT(c.n, 2);
-	CHECK_STR(c.r[1].f[0], "3");
-	done(&c, &d);
+	CHECK_BAD_FILES(files);
 
 	/* UTF-16 with a BOM (little and big endian): a hint to save as CSV UTF-8 */
 	CHECK_EQ_INT(read_csv(TL("\xFF\xFEi\0d\0\n\0a\0\n\0"), &c, &d), CM_OK);

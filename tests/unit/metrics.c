@@ -98,6 +98,54 @@ static void check_empty(const struct cm_table *t, const char *id, const char *co
 #define M(t, id, col, want) check_metric(t, id, col, want, __FILE__, __LINE__)
 #define EMPTY(t, id, col) check_empty(t, id, col, __FILE__, __LINE__)
 
+/* One expected cell of an org's row: the number v, or empty when v is NaN. */
+struct want {
+	const char *col;
+	double v;
+};
+
+/* M or EMPTY for each of the n cells in w, in order. */
+static void check_row(const struct cm_table *t, const char *id, const struct want *w, size_t n,
+		      const char *file, int line)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (isnan(w[i].v))
+			check_empty(t, id, w[i].col, file, line);
+		else
+			check_metric(t, id, w[i].col, w[i].v, file, line);
+	}
+}
+
+#define ROW(t, id, w) check_row(t, id, w, sizeof(w) / sizeof(*(w)), __FILE__, __LINE__)
+
+/* M for one column of several orgs: ids are names separated by single
+ * spaces, want[i] the value of the i-th. */
+static void check_column(const struct cm_table *t, const char *col, const char *ids, const double *want,
+			 size_t n, const char *file, int line)
+{
+	char id[64];
+	size_t i, len;
+
+	for (i = 0; *ids; i++, ids += len + (ids[len] == ' ')) {
+		len = strcspn(ids, " ");
+		if (i >= n || len >= sizeof(id))
+			break;
+		memcpy(id, ids, len);
+		id[len] = '\0';
+		check_metric(t, id, col, want[i], file, line);
+	}
+	if (*ids || i != n) { /* a mistake in the test itself */
+		fprintf(stderr, "%s:%d: COL: the ids and values of %s do not pair up\n", file, line, col);
+		abort();
+	}
+}
+
+#define COL(t, col, ids, ...) \
+	check_column(t, col, ids, (const double[]){ __VA_ARGS__ }, \
+		     sizeof((const double[]){ __VA_ARGS__ }) / sizeof(double), __FILE__, __LINE__)
+
 static void test_columns(void)
 {
 	static const char *const cols[] = {
@@ -126,104 +174,103 @@ static void test_columns(void)
 static void test_star(void)
 {
 	static const char *const leaves[] = { "a", "b", "c", "d" };
+	/* each metric of the hub, and of every leaf */
+	static const struct {
+		const char *col;
+		double hub, leaf;
+	} want[] = {
+		/* degree and strength: hub 4 neighbours of weight 1 */
+		{ "degree", 4, 1 },
+		{ "strength", 4, 1 },
+		{ "in_degree", 4, 1 },
+		{ "out_degree", 4, 1 },
+		/* betweenness: each of the C(4,2) = 6 leaf pairs has its one shortest
+		 * path through h; normalised by (n-1)(n-2)/2 = 6 */
+		{ "betweenness", 6, 0 },
+		{ "betweenness_norm", 1, 0 },
+		/* harmonic: h sees 4 orgs at distance 1; a leaf
+		 * 1 (hub) + 3 * 1/2 (other leaves) */
+		{ "harmonic", 4, 2.5 },
+		/* eigenvector: A x = 2 x with x_h = 2 x_leaf (lambda = sqrt(4) = 2);
+		 * scaled to max 1: hub 1, leaves 0.5 */
+		{ "eigenvector", 1, 0.5 },
+		/* pagerank, mutual ties both ways: p_h = 0.15/5 + 0.85 * 4 p_l,
+		 * p_l = 0.03 + 0.85 p_h / 4 -> 0.2775 p_h = 0.132, p_h = 0.47567568,
+		 * p_l = (1 - p_h) / 4 = 0.13108108 */
+		{ "pagerank", 0.132 / 0.2775, (1 - 0.132 / 0.2775) / 4 },
+		/* constraint: p_hv = 1/4 for each leaf, no leaf-to-leaf ties:
+		 * 4 * (1/4)^2 = 0.25; a leaf's one contact: p = 1 -> 1 */
+		{ "constraint", 0.25, 1 },
+		/* effective size: n - 2t/n = 4 - 0 */
+		{ "effective_size", 4, 1 },
+		{ "clustering", 0, 0 },
+		{ "coreness", 1, 1 },
+		/* a leaf: hub and the 3 other leaves */
+		{ "reach2", 4, 4 },
+		{ "articulation", 1, 0 },
+	};
 	struct cm_table t;
-	size_t i;
+	size_t i, j;
 
 	CHECK_EQ_INT(compute("id\nh\na\nb\nc\nd\n", "source,target\nh,a\nh,b\nh,c\nh,d\n", NULL, &t), CM_OK);
-	/* degree and strength: hub 4 neighbours of weight 1 */
-	M(&t, "h", "degree", 4);
-	M(&t, "h", "strength", 4);
-	M(&t, "h", "in_degree", 4);
-	M(&t, "h", "out_degree", 4);
-	/* betweenness: each of the C(4,2) = 6 leaf pairs has its one shortest
-	 * path through h; normalised by (n-1)(n-2)/2 = 6 */
-	M(&t, "h", "betweenness", 6);
-	M(&t, "h", "betweenness_norm", 1);
-	/* harmonic: h sees 4 orgs at distance 1 */
-	M(&t, "h", "harmonic", 4);
-	/* eigenvector: A x = 2 x with x_h = 2 x_leaf (lambda = sqrt(4) = 2);
-	 * scaled to max 1: hub 1, leaves 0.5 */
-	M(&t, "h", "eigenvector", 1);
-	/* pagerank, mutual ties both ways: p_h = 0.15/5 + 0.85 * 4 p_l,
-	 * p_l = 0.03 + 0.85 p_h / 4 -> 0.2775 p_h = 0.132, p_h = 0.47567568,
-	 * p_l = (1 - p_h) / 4 = 0.13108108 */
-	M(&t, "h", "pagerank", 0.132 / 0.2775);
-	/* constraint: p_hv = 1/4 for each leaf, no leaf-to-leaf ties:
-	 * 4 * (1/4)^2 = 0.25 */
-	M(&t, "h", "constraint", 0.25);
-	/* effective size: n - 2t/n = 4 - 0 */
-	M(&t, "h", "effective_size", 4);
-	M(&t, "h", "clustering", 0);
-	M(&t, "h", "coreness", 1);
-	M(&t, "h", "reach2", 4);
-	M(&t, "h", "articulation", 1);
-	for (i = 0; i < 4; i++) {
-		const char *v = leaves[i];
-		M(&t, v, "degree", 1);
-		M(&t, v, "strength", 1);
-		M(&t, v, "in_degree", 1);
-		M(&t, v, "out_degree", 1);
-		M(&t, v, "betweenness", 0);
-		M(&t, v, "betweenness_norm", 0);
-		/* 1 (hub) + 3 * 1/2 (other leaves) */
-		M(&t, v, "harmonic", 2.5);
-		M(&t, v, "eigenvector", 0.5);
-		M(&t, v, "pagerank", (1 - 0.132 / 0.2775) / 4);
-		/* its one contact: p = 1 -> 1 */
-		M(&t, v, "constraint", 1);
-		M(&t, v, "effective_size", 1);
-		M(&t, v, "clustering", 0);
-		M(&t, v, "coreness", 1);
-		/* hub and the 3 other leaves */
-		M(&t, v, "reach2", 4);
-		M(&t, v, "articulation", 0);
+	for (i = 0; i < sizeof(want) / sizeof(*want); i++) {
+		M(&t, "h", want[i].col, want[i].hub);
+		for (j = 0; j < 4; j++)
+			M(&t, leaves[j], want[i].col, want[i].leaf);
 	}
 	cm_table_release(&t);
 }
+
+/* Any org without a tie: on no path, with no contacts for constraint and
+ * effective size to be defined. */
+static const struct want isolated[] = {
+	{ "degree", 0 },
+	{ "betweenness", 0 },
+	{ "betweenness_norm", 0 },
+	{ "harmonic", 0 },
+	{ "clustering", 0 },
+	{ "coreness", 0 },
+	{ "reach2", 0 },
+	{ "articulation", 0 },
+	{ "constraint", NAN },
+	{ "effective_size", NAN },
+};
 
 /* Triangle a, b, c and an isolate z (n = 4). */
 static void test_triangle_isolate(void)
 {
 	static const char *const tri[] = { "a", "b", "c" };
+	static const struct want corner[] = {
+		{ "degree", 2 },
+		{ "betweenness", 0 },
+		{ "betweenness_norm", 0 },
+		{ "harmonic", 2 },
+		{ "eigenvector", 1 },
+		/* z is dangling, its rank spread evenly: p_z = 0.15/4 + 0.85 p_z / 4
+		 * -> p_z = 0.0375 / 0.7875 = 1/21; the triangle shares the rest */
+		{ "pagerank", (1 - 1.0 / 21) / 3 },
+		/* p = 1/2 to each contact, who is tied to the other:
+		 * 2 * (1/2 + 1/2 * 1/2)^2 = 2 * 9/16 = 1.125 */
+		{ "constraint", 1.125 },
+		/* 2 - 2 * 1 / 2 */
+		{ "effective_size", 1 },
+		{ "clustering", 1 },
+		{ "coreness", 2 },
+		{ "reach2", 2 },
+		{ "articulation", 0 },
+	};
 	struct cm_table t;
 	size_t i;
 
 	CHECK_EQ_INT(compute("id\na\nb\nc\nz\n", "source,target\na,b\nb,c\nc,a\n", NULL, &t), CM_OK);
-	for (i = 0; i < 3; i++) {
-		const char *v = tri[i];
-		M(&t, v, "degree", 2);
-		M(&t, v, "betweenness", 0);
-		M(&t, v, "betweenness_norm", 0);
-		M(&t, v, "harmonic", 2);
-		M(&t, v, "eigenvector", 1);
-		/* z is dangling, its rank spread evenly: p_z = 0.15/4 + 0.85 p_z / 4
-		 * -> p_z = 0.0375 / 0.7875 = 1/21; the triangle shares the rest */
-		M(&t, v, "pagerank", (1 - 1.0 / 21) / 3);
-		/* p = 1/2 to each contact, who is tied to the other:
-		 * 2 * (1/2 + 1/2 * 1/2)^2 = 2 * 9/16 = 1.125 */
-		M(&t, v, "constraint", 1.125);
-		/* 2 - 2 * 1 / 2 */
-		M(&t, v, "effective_size", 1);
-		M(&t, v, "clustering", 1);
-		M(&t, v, "coreness", 2);
-		M(&t, v, "reach2", 2);
-		M(&t, v, "articulation", 0);
-	}
-	M(&t, "z", "degree", 0);
+	for (i = 0; i < 3; i++)
+		ROW(&t, tri[i], corner);
+	ROW(&t, "z", isolated);
 	M(&t, "z", "strength", 0);
 	M(&t, "z", "in_degree", 0);
 	M(&t, "z", "out_degree", 0);
-	M(&t, "z", "betweenness", 0);
-	M(&t, "z", "betweenness_norm", 0);
-	M(&t, "z", "harmonic", 0);
 	M(&t, "z", "eigenvector", 0);
 	M(&t, "z", "pagerank", 1.0 / 21);
-	EMPTY(&t, "z", "constraint");
-	EMPTY(&t, "z", "effective_size");
-	M(&t, "z", "clustering", 0);
-	M(&t, "z", "coreness", 0);
-	M(&t, "z", "reach2", 0);
-	M(&t, "z", "articulation", 0);
 	/* the isolate is in a community of its own */
 	{
 		int s;
@@ -246,18 +293,11 @@ static void test_path_weighted(void)
 	for (pass = 0; pass < 2; pass++) {
 		f.weighted = pass;
 		CHECK_EQ_INT(compute(orgs, ties, &f, &t), CM_OK);
-		M(&t, "a", "degree", 1);
-		M(&t, "b", "degree", 2);
-		M(&t, "a", "strength", 1);
-		M(&t, "b", "strength", 3);
-		M(&t, "c", "strength", 5);
-		M(&t, "d", "strength", 3);
+		COL(&t, "degree", "a b", 1, 2);
+		COL(&t, "strength", "a b c d", 1, 3, 5, 3);
 		/* shortest paths are unique in a path either way: b lies on a-c and
 		 * a-d, c on a-d and b-d; n = 4 normalises by 3 */
-		M(&t, "a", "betweenness", 0);
-		M(&t, "b", "betweenness", 2);
-		M(&t, "c", "betweenness", 2);
-		M(&t, "d", "betweenness", 0);
+		COL(&t, "betweenness", "a b c d", 0, 2, 2, 0);
 		M(&t, "b", "betweenness_norm", 2.0 / 3);
 		if (pass) {
 			/* distances 1/w: a-b 1, b-c 1/2, c-d 1/3
@@ -265,44 +305,25 @@ static void test_path_weighted(void)
 			 * b: 1/1 + 1/(1/2) + 1/(5/6) = 1 + 2 + 6/5 = 4.2
 			 * c: 1/(3/2) + 1/(1/2) + 1/(1/3) = 2/3 + 2 + 3 = 17/3
 			 * d: 1/(1/3) + 1/(5/6) + 1/(11/6) = 3 + 6/5 + 6/11 */
-			M(&t, "a", "harmonic", 73.0 / 33);
-			M(&t, "b", "harmonic", 4.2);
-			M(&t, "c", "harmonic", 17.0 / 3);
-			M(&t, "d", "harmonic", 3 + 1.2 + 6.0 / 11);
+			COL(&t, "harmonic", "a b c d", 73.0 / 33, 4.2, 17.0 / 3, 3 + 1.2 + 6.0 / 11);
 		} else {
 			/* a: 1 + 1/2 + 1/3; b: 1 + 1 + 1/2 */
-			M(&t, "a", "harmonic", 11.0 / 6);
-			M(&t, "b", "harmonic", 2.5);
-			M(&t, "c", "harmonic", 2.5);
-			M(&t, "d", "harmonic", 11.0 / 6);
+			COL(&t, "harmonic", "a b c d", 11.0 / 6, 2.5, 2.5, 11.0 / 6);
 		}
 		/* eigenvector is unweighted: the path P4 has lambda = golden ratio
 		 * phi and x = (1, phi, phi, 1); scaled: ends 1/phi = 0.618034 */
-		M(&t, "a", "eigenvector", 2 / (1 + sqrt(5)));
-		M(&t, "b", "eigenvector", 1);
-		M(&t, "c", "eigenvector", 1);
-		M(&t, "d", "eigenvector", 2 / (1 + sqrt(5)));
+		COL(&t, "eigenvector", "a b c d", 2 / (1 + sqrt(5)), 1, 1, 2 / (1 + sqrt(5)));
 		/* constraint is always weighted:
 		 * a, d: one contact -> 1
 		 * b: p_ba = 1/3, p_bc = 2/3, a and c not tied: 1/9 + 4/9 = 5/9
 		 * c: p_cb = 2/5, p_cd = 3/5: 4/25 + 9/25 = 0.52 */
-		M(&t, "a", "constraint", 1);
-		M(&t, "b", "constraint", 5.0 / 9);
-		M(&t, "c", "constraint", 0.52);
-		M(&t, "d", "constraint", 1);
+		COL(&t, "constraint", "a b c d", 1, 5.0 / 9, 0.52, 1);
 		/* effective size is unweighted: no ties among contacts */
-		M(&t, "b", "effective_size", 2);
-		M(&t, "d", "effective_size", 1);
+		COL(&t, "effective_size", "b d", 2, 1);
 		M(&t, "b", "clustering", 0);
 		M(&t, "b", "coreness", 1);
-		M(&t, "a", "reach2", 2);
-		M(&t, "b", "reach2", 3);
-		M(&t, "c", "reach2", 3);
-		M(&t, "d", "reach2", 2);
-		M(&t, "a", "articulation", 0);
-		M(&t, "b", "articulation", 1);
-		M(&t, "c", "articulation", 1);
-		M(&t, "d", "articulation", 0);
+		COL(&t, "reach2", "a b c d", 2, 3, 3, 2);
+		COL(&t, "articulation", "a b c d", 0, 1, 1, 0);
 		cm_table_release(&t);
 	}
 }
@@ -328,17 +349,13 @@ static void test_triangle_weighted(void)
 	M(&t, "b", "betweenness_norm", 1);
 	M(&t, "a", "betweenness", 0);
 	/* a: 1/1 + 1/2; b: 1 + 1 */
-	M(&t, "a", "harmonic", 1.5);
-	M(&t, "b", "harmonic", 2);
-	M(&t, "c", "harmonic", 1.5);
+	COL(&t, "harmonic", "a b c", 1.5, 2, 1.5);
 	/* constraint, s_a = 1.1, s_b = 2, s_c = 1.1:
 	 * a: (p_ab + p_ac p_cb)^2 + (p_ac + p_ab p_bc)^2
 	 *    = (10/11 + 1/11 * 10/11)^2 + (1/11 + 10/11 * 1/2)^2
 	 *    = (120/121)^2 + (6/11)^2 = 18756/14641
 	 * b: 2 * (1/2 + 1/2 * 1/11)^2 = 2 * (6/11)^2 = 72/121 */
-	M(&t, "a", "constraint", 18756.0 / 14641);
-	M(&t, "b", "constraint", 72.0 / 121);
-	M(&t, "c", "constraint", 18756.0 / 14641);
+	COL(&t, "constraint", "a b c", 18756.0 / 14641, 72.0 / 121, 18756.0 / 14641);
 	M(&t, "a", "strength", 1.1);
 	M(&t, "a", "clustering", 1);
 	cm_table_release(&t);
@@ -350,15 +367,13 @@ static void test_pagerank_and_direction(void)
 
 	/* a 2-cycle: by symmetry 0.5 each */
 	CHECK_EQ_INT(compute("id\na\nb\n", "source,target\na,b\n", NULL, &t), CM_OK);
-	M(&t, "a", "pagerank", 0.5);
-	M(&t, "b", "pagerank", 0.5);
+	COL(&t, "pagerank", "a b", 0.5, 0.5);
 	/* n = 2: normalised betweenness is 0 */
 	M(&t, "a", "betweenness_norm", 0);
 	cm_table_release(&t);
 	CHECK_EQ_INT(compute("id\na\nb\n", "source,target,type,weight\na,b,funding,1\nb,a,funding,5\n", NULL, &t),
 		     CM_OK);
-	M(&t, "a", "pagerank", 0.5);
-	M(&t, "b", "pagerank", 0.5);
+	COL(&t, "pagerank", "a b", 0.5, 0.5);
 	M(&t, "a", "in_degree", 1);
 	M(&t, "a", "out_degree", 1);
 	/* collaboration graph: one tie of weight 1 + 5 */
@@ -369,15 +384,12 @@ static void test_pagerank_and_direction(void)
 	/* one funding tie a -> b: directed on the tie graph */
 	CHECK_EQ_INT(compute("id\na\nb\n", "source,target,type,amount\na,b,funding,100\n", NULL, &t), CM_OK);
 	M(&t, "a", "out_degree", 1);
-	M(&t, "a", "in_degree", 0);
-	M(&t, "b", "in_degree", 1);
+	COL(&t, "in_degree", "a b", 0, 1);
 	M(&t, "b", "out_degree", 0);
-	M(&t, "a", "degree", 1);
-	M(&t, "b", "degree", 1);
+	COL(&t, "degree", "a b", 1, 1);
 	/* b dangles: p_a = 0.075 + 0.85 p_b / 2 with p_b = 1 - p_a
 	 * -> 1.425 p_a = 0.5, p_a = 20/57, p_b = 37/57 */
-	M(&t, "a", "pagerank", 20.0 / 57);
-	M(&t, "b", "pagerank", 37.0 / 57);
+	COL(&t, "pagerank", "a b", 20.0 / 57, 37.0 / 57);
 	cm_table_release(&t);
 
 	/* the directed column turns funding mutual */
@@ -401,15 +413,11 @@ static void test_pagerank_and_direction(void)
 	CHECK_EQ_INT(compute("id\na\nb\nc\n",
 			     "source,target,type,weight\na,b,funding,3\na,c,funding,1\nb,a,funding,1\nc,a,funding,1\n",
 			     NULL, &t), CM_OK);
-	M(&t, "a", "pagerank", 18.0 / 37);
-	M(&t, "b", "pagerank", 13.325 / 37);
-	M(&t, "c", "pagerank", 5.675 / 37);
+	COL(&t, "pagerank", "a b c", 18.0 / 37, 13.325 / 37, 5.675 / 37);
 	M(&t, "a", "out_degree", 2);
-	M(&t, "a", "in_degree", 2);
-	M(&t, "b", "in_degree", 1);
+	COL(&t, "in_degree", "a b", 2, 1);
 	/* collaboration: a-b 3 + 1 = 4, a-c 1 + 1 = 2 */
-	M(&t, "a", "strength", 6);
-	M(&t, "b", "strength", 4);
+	COL(&t, "strength", "a b", 6, 4);
 	M(&t, "a", "degree", 2);
 	cm_table_release(&t);
 
@@ -476,29 +484,21 @@ static void test_filters(void)
 
 	/* no filter: a cycle a-b-c-d-a */
 	CHECK_EQ_INT(compute(orgs, ties, NULL, &t), CM_OK);
-	M(&t, "a", "degree", 2);
-	M(&t, "d", "degree", 2);
+	COL(&t, "degree", "a d", 2, 2);
 	cm_table_release(&t);
 
 	f.types = funding;
 	f.ntypes = 1;
 	CHECK_EQ_INT(compute(orgs, ties, &f, &t), CM_OK);
-	M(&t, "a", "degree", 0);
-	M(&t, "b", "degree", 1);
-	M(&t, "c", "degree", 1);
-	M(&t, "d", "degree", 0);
+	COL(&t, "degree", "a b c d", 0, 1, 1, 0);
 	M(&t, "b", "out_degree", 1);
-	M(&t, "c", "in_degree", 1);
-	M(&t, "b", "in_degree", 0);
+	COL(&t, "in_degree", "c b", 1, 0);
 	cm_table_release(&t);
 
 	f.types = two;
 	f.ntypes = 2;
 	CHECK_EQ_INT(compute(orgs, ties, &f, &t), CM_OK);
-	M(&t, "a", "degree", 1);
-	M(&t, "b", "degree", 1);
-	M(&t, "c", "degree", 1);
-	M(&t, "d", "degree", 1);
+	COL(&t, "degree", "a b c d", 1, 1, 1, 1);
 	M(&t, "a", "betweenness", 0);
 	cm_table_release(&t);
 
@@ -524,9 +524,7 @@ static void test_filters(void)
 	CHECK_EQ_INT(cm_date_parse("2021-01-01", 0, 0, &day), 0);
 	f.at = day;
 	CHECK_EQ_INT(compute(orgs, ties, &f, &t), CM_OK);
-	M(&t, "d", "degree", 0);
-	M(&t, "a", "degree", 1);
-	M(&t, "c", "degree", 1);
+	COL(&t, "degree", "d a c", 0, 1, 1);
 	cm_table_release(&t);
 
 	CHECK_EQ_INT(cm_date_parse("2019-12-31", 0, 0, &day), 0);
@@ -538,9 +536,7 @@ static void test_filters(void)
 	CHECK_EQ_INT(cm_date_parse("2022-06-01", 0, 0, &day), 0);
 	f.at = day;
 	CHECK_EQ_INT(compute(orgs, ties, &f, &t), CM_OK);
-	M(&t, "a", "degree", 2);
-	M(&t, "d", "degree", 1);
-	M(&t, "c", "degree", 1);
+	COL(&t, "degree", "a d c", 2, 1, 1);
 	cm_table_release(&t);
 
 	/* types and at together */
@@ -549,9 +545,7 @@ static void test_filters(void)
 	f.types = info;
 	f.ntypes = 1;
 	CHECK_EQ_INT(compute(orgs, ties, &f, &t), CM_OK);
-	M(&t, "a", "degree", 0);
-	M(&t, "b", "degree", 0);
-	M(&t, "c", "degree", 1);
+	COL(&t, "degree", "a b c", 0, 0, 1);
 	M(&t, "c", "out_degree", 1);
 	M(&t, "d", "in_degree", 1);
 	cm_table_release(&t);
@@ -575,33 +569,24 @@ static void test_two_cliques(void)
 	CHECK_EQ_INT(compute(orgs, ties, NULL, &t), CM_OK);
 	/* a1 carries every pair {a2,a3,a4} x {b1..b4}: 3 * 4 = 12;
 	 * normalised by 7 * 6 / 2 = 21 */
-	M(&t, "a1", "betweenness", 12);
-	M(&t, "b1", "betweenness", 12);
+	COL(&t, "betweenness", "a1 b1", 12, 12);
 	M(&t, "a1", "betweenness_norm", 12.0 / 21);
 	M(&t, "a2", "betweenness", 0);
 	/* a1: 3 + 1 (b1) + 3 * 1/2; a2: 3 + 1/2 (b1) + 3 * 1/3 */
-	M(&t, "a1", "harmonic", 5.5);
-	M(&t, "a2", "harmonic", 4.5);
+	COL(&t, "harmonic", "a1 a2", 5.5, 4.5);
 	/* a1: 3 of the 6 pairs among {a2,a3,a4,b1} are tied */
-	M(&t, "a1", "clustering", 0.5);
-	M(&t, "a2", "clustering", 1);
-	M(&t, "a1", "coreness", 3);
-	M(&t, "a2", "coreness", 3);
-	M(&t, "a1", "articulation", 1);
-	M(&t, "b1", "articulation", 1);
-	M(&t, "a2", "articulation", 0);
+	COL(&t, "clustering", "a1 a2", 0.5, 1);
+	COL(&t, "coreness", "a1 a2", 3, 3);
+	COL(&t, "articulation", "a1 b1 a2", 1, 1, 0);
 	/* effective size: a1 4 - 2*3/4 = 2.5, a2 3 - 2*3/3 = 1 */
-	M(&t, "a1", "effective_size", 2.5);
-	M(&t, "a2", "effective_size", 1);
+	COL(&t, "effective_size", "a1 a2", 2.5, 1);
 	/* constraint a1: contacts at 1/4; for a2: 1/4 + 2 * (1/4 * 1/3) = 5/12,
 	 * three such; for b1: 1/4 -> 3 * 25/144 + 9/144 = 84/144
 	 * a2: contacts at 1/3; for a1: 1/3 + 2 * (1/3 * 1/3) = 5/9;
 	 * for a3: 1/3 + 1/3 * 1/4 + 1/3 * 1/3 = 19/36 (same for a4)
 	 * -> 25/81 + 2 * 361/1296 = 1122/1296 */
-	M(&t, "a1", "constraint", 84.0 / 144);
-	M(&t, "a2", "constraint", 1122.0 / 1296);
-	M(&t, "a1", "reach2", 7);
-	M(&t, "a2", "reach2", 4);
+	COL(&t, "constraint", "a1 a2", 84.0 / 144, 1122.0 / 1296);
+	COL(&t, "reach2", "a1 a2", 7, 4);
 	/* communities: the two cliques */
 	ca = cell(&t, "a1", "community", &s);
 	cb = cell(&t, "b1", "community", &s);
@@ -620,13 +605,8 @@ static void test_disconnected(void)
 	struct cm_table t;
 
 	CHECK_EQ_INT(compute("id\na\nb\nc\nd\ne\nz\n", "source,target\na,b\nb,c\nc,a\nd,e\n", NULL, &t), CM_OK);
-	M(&t, "a", "eigenvector", 1);
-	M(&t, "c", "eigenvector", 1);
-	M(&t, "d", "eigenvector", 0);
-	M(&t, "e", "eigenvector", 0);
-	M(&t, "z", "eigenvector", 0);
-	M(&t, "a", "coreness", 2);
-	M(&t, "d", "coreness", 1);
+	COL(&t, "eigenvector", "a c d e z", 1, 1, 0, 0, 0);
+	COL(&t, "coreness", "a d", 2, 1);
 	M(&t, "d", "harmonic", 1);
 	M(&t, "d", "constraint", 1);
 	M(&t, "d", "reach2", 1);
@@ -665,17 +645,8 @@ static void test_edgeless_and_single(void)
 	for (i = 0; i < 3; i++) {
 		double e;
 		check_all_defined(&t, ids[i]);
-		M(&t, ids[i], "degree", 0);
-		M(&t, ids[i], "betweenness", 0);
-		M(&t, ids[i], "betweenness_norm", 0);
-		M(&t, ids[i], "harmonic", 0);
+		ROW(&t, ids[i], isolated);
 		M(&t, ids[i], "pagerank", 1.0 / 3);
-		M(&t, ids[i], "clustering", 0);
-		M(&t, ids[i], "coreness", 0);
-		M(&t, ids[i], "reach2", 0);
-		M(&t, ids[i], "articulation", 0);
-		EMPTY(&t, ids[i], "constraint");
-		EMPTY(&t, ids[i], "effective_size");
 		e = cell(&t, ids[i], "eigenvector", &s);
 		CHECK(s == 1 || (s == 0 && e == 0));
 	}
@@ -701,7 +672,7 @@ static void test_edgeless_and_single(void)
 	/* a filter that keeps nothing */
 	{
 		static const char *const none[] = { "nosuchtype" };
-		struct cm_filter f = { none, 1, 0, 0, 1 };
+		struct cm_filter f = { .types = none, .ntypes = 1, .weighted = 1 };
 		CHECK_EQ_INT(compute("id\na\nb\n", "source,target\na,b\n", &f, &t), CM_OK);
 		check_all_defined(&t, "b");
 		M(&t, "b", "degree", 0);
