@@ -2,12 +2,14 @@
 #ifndef CM_INTERNAL_H
 #define CM_INTERNAL_H
 
+#include <ctype.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #include "coalmap.h"
 #include "strmap.h"
+#include "schema.h"
 
 #define CM_FIELD_MAX (1u << 20)  /* longest accepted field, bytes */
 #define CM_COLUMNS_MAX 10000     /* most columns in a file */
@@ -23,6 +25,17 @@ int cm_diags_add(struct cm_diags *d, enum cm_severity sev, enum cm_status code,
  * or CM_ERROR), or CM_ENOMEM. */
 int cm_diags_vdata(struct cm_diags *d, const struct cm_load_opts *opts, enum cm_severity sev,
 		   const char *file, long line, const char *fmt, va_list ap);
+
+/* Drops the white space (isspace) around s[0..*n). */
+static inline void cm_trim(const char **s, size_t *n)
+{
+	while (*n && isspace((unsigned char)**s)) {
+		(*s)++;
+		(*n)--;
+	}
+	while (*n && isspace((unsigned char)(*s)[*n - 1]))
+		(*n)--;
+}
 
 /* The offset of the first invalid UTF-8 sequence (overlong, surrogate,
  * beyond U+10FFFF, cut short) or NUL in s[0..n), or n when there is none;
@@ -78,8 +91,8 @@ extern int cm_csv_libcsv_only;
  * (engine/landscape.c), the serial way it falls back to. */
 extern int cm_load_serial_only;
 
-/* ---- the landscape, as loaded */
-enum cm_stance { CM_STANCE_NONE, CM_STANCE_SUPPORT, CM_STANCE_NEUTRAL, CM_STANCE_OPPOSE };
+/* ---- the landscape, as loaded; engine/schema.c says which column fills
+ * which field */
 
 struct cm_org {
 	size_t id, name, type, country, region, issues, skills; /* pool offsets */
@@ -112,7 +125,8 @@ struct cm_landscape {
 	size_t norgs;
 	struct cm_tie *ties;
 	size_t nties;
-	char **tie_types;
+	char **tie_types;                  /* lower case */
+	unsigned *tie_roles;               /* per tie type: CM_ROLE_* */
 	size_t ntie_types;
 	struct cm_attr *org_attrs, *tie_attrs;
 	size_t norg_attrs, ntie_attrs;
@@ -120,8 +134,6 @@ struct cm_landscape {
 	struct cm_strmap ids;              /* org id -> index, keyed into pool */
 };
 
-/* 1 if tie type name is `conflict`. */
-int cm_tie_type_is_conflict(const char *type);
 /* 1 if the tie passes the filter. */
 int cm_filter_keeps(const struct cm_landscape *l, const struct cm_filter *f,
 		    const struct cm_tie *t);
