@@ -252,8 +252,12 @@ const char *cm_rows_get(const struct cm_rows *r, size_t row, size_t col);
 int cm_landscape_load_rows(struct cm_landscape **out, const struct cm_rows *orgs,
 			   const struct cm_rows *ties, const struct cm_load_opts *opts,
 			   struct cm_diags *diags, struct cm_error *err);
-/* 1 when the organizations (is_ties 0) or relationships file had the known
- * column name in its header. */
-int cm_landscape_has_column(const struct cm_landscape *l, int is_ties, const char *name);
+/* The text of known column c in row (an org of l, or a tie of l): a text
+ * or list as stored, a stance word, true or false, a date as YYYY-MM-DD
+ * in buf (n bytes, at least 16; only dates use it), an org's id, a tie
+ * type; "" when empty, NULL for a number column.  Borrowed from l or buf
+ * (engine/export.c). */
+const char *cm_cell_text(const struct cm_landscape *l, const struct cm_column_info *c, const void *row,
+			 char *buf, size_t n);
 
 #endif

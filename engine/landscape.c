@@ -1250,13 +1250,6 @@ int cm_landscape_load_rows(struct cm_landscape **out, const struct cm_rows *orgs
 	return load(out, orgs->file, orgs->file, ties->file, orgs, ties, opts, diags, err);
 }
 
-int cm_landscape_has_column(const struct cm_landscape *l, int is_ties, const char *name)
-{
-	int k = cm_schema_find(&cm_schemas[is_ties], name, strlen(name), 0);
-
-	return k >= 0 && (((is_ties ? l->tie_present : l->org_present) >> k) & 1);
-}
-
 static void attrs_free(struct cm_attr *a, size_t n)
 {
 	size_t i;

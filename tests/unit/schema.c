@@ -1,6 +1,6 @@
 /* schema.c - unit tests of the landscape schema (engine/schema.c): the
  * column tables, the header matcher (with synonyms added in a test copy
- * of the tables) and the tie types' roles. */
+ * of the tables), the tie types' roles, and the fields the loader fills. */
 #include "config.h"
 
 #include <math.h>
@@ -233,6 +233,57 @@ static void test_roles(void)
 	CHECK(cm_decision_maker_types[2] == NULL);
 }
 
+/* The loader fills the fields the schema names; cm_cell_text reads them back. */
+static void test_fields(void)
+{
+	char dir[4096], buf[32];
+	struct cm_landscape *l = NULL;
+	struct cm_load_opts opts = { 0 };
+	unsigned char target[3], access[3];
+	size_t k;
+
+	test_landscape(dir, sizeof(dir), TL("id,name,type,stance,issues,budget\n"
+					    "a,,GOVERNMENT,Support, x ; y ,5\nb,Bee,ngo,,,\nc,,decision_maker,oppose,,\n"),
+		       TL("source,target,type,directed,start,end,trust\nb,a,Access,,2019,2020-02-29,0.5\n"
+			  "c,b,,yes,,,\na,c,conflict,,,,\n"));
+	CHECK_EQ_INT(cm_landscape_load(&l, dir, &opts, NULL, NULL), CM_OK);
+	if (l) {
+		const struct cm_tie *t = &l->ties[0];
+		CHECK_STR(cm_cell_text(l, &cm_org_cols[CM_ORG_NAME], &l->orgs[0], buf, sizeof(buf)), "a");
+		CHECK_STR(cm_cell_text(l, &cm_org_cols[CM_ORG_TYPE], &l->orgs[0], buf, sizeof(buf)), "GOVERNMENT");
+		CHECK_STR(cm_cell_text(l, &cm_org_cols[CM_ORG_STANCE], &l->orgs[0], buf, sizeof(buf)), "support");
+		CHECK_STR(cm_cell_text(l, &cm_org_cols[CM_ORG_ISSUES], &l->orgs[0], buf, sizeof(buf)), "x;y");
+		CHECK_STR(cm_cell_text(l, &cm_org_cols[CM_ORG_STANCE], &l->orgs[1], buf, sizeof(buf)), "");
+		CHECK(cm_cell_text(l, &cm_org_cols[CM_ORG_BUDGET], &l->orgs[0], buf, sizeof(buf)) == NULL);
+		CHECK_NEAR(*(const double *)cm_field(&cm_org_cols[CM_ORG_BUDGET], &l->orgs[0]), 5, 0);
+		CHECK_STR(cm_cell_text(l, &cm_tie_cols[CM_TIE_SOURCE], t, buf, sizeof(buf)), "b");
+		CHECK_STR(cm_cell_text(l, &cm_tie_cols[CM_TIE_TARGET], t, buf, sizeof(buf)), "a");
+		CHECK_STR(cm_cell_text(l, &cm_tie_cols[CM_TIE_TYPE], t, buf, sizeof(buf)), "access");
+		CHECK_STR(cm_cell_text(l, &cm_tie_cols[CM_TIE_DIRECTED], t, buf, sizeof(buf)), "true");
+		CHECK_STR(cm_cell_text(l, &cm_tie_cols[CM_TIE_START], t, buf, sizeof(buf)), "2019-01-01");
+		CHECK_STR(cm_cell_text(l, &cm_tie_cols[CM_TIE_END], t, buf, sizeof(buf)), "2020-02-29");
+		CHECK_NEAR(*(const double *)cm_field(&cm_tie_cols[CM_TIE_WEIGHT], t), 1, 0);
+		CHECK_STR(cm_cell_text(l, &cm_tie_cols[CM_TIE_TYPE], &l->ties[1], buf, sizeof(buf)), "partnership");
+		CHECK_STR(cm_cell_text(l, &cm_tie_cols[CM_TIE_START], &l->ties[1], buf, sizeof(buf)), "");
+		CHECK_STR(cm_cell_text(l, &cm_tie_cols[CM_TIE_END], &l->ties[1], buf, sizeof(buf)), "");
+		/* roles, per type as loaded */
+		for (k = 0; k < l->ntie_types; k++)
+			CHECK_EQ_INT(l->tie_roles[k], cm_tie_type_roles(l->tie_types[k]));
+		CHECK(l->tie_roles[l->ties[0].type] & CM_ROLE_ACCESS);
+		CHECK(l->tie_roles[l->ties[2].type] & CM_ROLE_CONFLICT);
+		CHECK_EQ_INT(l->ties[2].directed, 0);
+		/* decision-makers by default, without case; access ties to them */
+		cm_mark_targets(l, NULL, target);
+		CHECK(target[0] && !target[1] && target[2]);
+		cm_mark_direct_access(l, NULL, target, access);
+		CHECK(!access[0] && access[1] && !access[2]);
+		CHECK_STR(cm_org_attr(l, 0, "Stance"), "support");
+		CHECK(cm_org_attr(l, 0, "budget") == NULL); /* a number, not text */
+	}
+	cm_landscape_free(l);
+	test_rmdir(dir);
+}
+
 int main(void)
 {
 	test_tables();
@@ -240,5 +291,6 @@ int main(void)
 	test_match();
 	test_synonyms();
 	test_roles();
+	test_fields();
 	return test_done();
 }
