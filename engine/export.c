@@ -225,90 +225,75 @@ static void extras(struct out *o, const struct cm_landscape *l, const struct cm_
 	}
 }
 
-static int export_orgs(const struct cm_landscape *l, struct cm_table *t)
+const char *cm_cell_text(const struct cm_landscape *l, const struct cm_column_info *c, const void *row,
+			 char *buf, size_t n)
 {
-	static const char *const texts[] = { "type", "country", "region", "issues", "skills" };
-	static const char *const stances[] = { "", "support", "neutral", "oppose" };
-	struct out o = { t, 0 };
-	int cid, cname, ct[5], cb, ci, cs;
-	size_t r, k;
+	const void *f = cm_field(c, row);
 
-	for (r = 0; r < l->norgs; r++)
-		if (cm_table_add_row(t) < 0)
-			return CM_ENOMEM;
-	cid = col(&o, "id", CM_TEXT);
-	cname = col(&o, "name", CM_TEXT);
-	for (k = 0; k < 5; k++)
-		ct[k] = cm_landscape_has_column(l, 0, texts[k]) ? col(&o, texts[k], CM_TEXT) : -1;
-	cb = cm_landscape_has_column(l, 0, "budget") ? col(&o, "budget", CM_REAL) : -1;
-	ci = cm_landscape_has_column(l, 0, "influence") ? col(&o, "influence", CM_REAL) : -1;
-	cs = cm_landscape_has_column(l, 0, "stance") ? col(&o, "stance", CM_TEXT) : -1;
-	if (o.nomem)
-		return CM_ENOMEM;
-	for (r = 0; r < l->norgs && !o.nomem; r++) {
-		const struct cm_org *g = &l->orgs[r];
-		size_t off[5] = { g->type, g->country, g->region, g->issues, g->skills };
-		text(&o, cid, r, cm_strpool_get(&l->pool, g->id));
-		text(&o, cname, r, cm_strpool_get(&l->pool, g->name));
-		for (k = 0; k < 5; k++)
-			text(&o, ct[k], r, cm_strpool_get(&l->pool, off[k]));
-		real(&o, cb, r, g->budget);
-		real(&o, ci, r, g->influence);
-		text(&o, cs, r, stances[g->stance]);
+	switch (c->value) {
+	case CM_VAL_TEXT:
+	case CM_VAL_LIST:
+		return cm_strpool_get(&l->pool, *(const size_t *)f);
+	case CM_VAL_STANCE:
+		return cm_stance_words[*(const int *)f];
+	case CM_VAL_BOOL:
+		return *(const int *)f ? "true" : "false";
+	case CM_VAL_DATE:
+		if (*(const int32_t *)f == CM_DAY_MIN || *(const int32_t *)f == CM_DAY_MAX)
+			return "";
+		civil(*(const int32_t *)f, buf, n);
+		return buf;
+	case CM_VAL_ORG:
+		return cm_strpool_get(&l->pool, l->orgs[*(const uint32_t *)f].id);
+	case CM_VAL_TIE_TYPE:
+		return l->tie_types[*(const uint32_t *)f];
+	case CM_VAL_NUMBER:
+		break;
 	}
-	if (!o.nomem)
-		extras(&o, l, l->org_attrs, l->norg_attrs, l->norgs);
-	return o.nomem ? CM_ENOMEM : CM_OK;
+	return NULL;
 }
 
-static int export_ties(const struct cm_landscape *l, struct cm_table *t)
+/* The orgs (is_ties 0) or ties of l as table t: the known columns, those
+ * flagged CM_COL_ALWAYS and those the input had, in the schema's order,
+ * then the extra ones. */
+static int export_rows(const struct cm_landscape *l, int is_ties, struct cm_table *t)
 {
+	const struct cm_schema *s = &cm_schemas[is_ties];
+	unsigned present = is_ties ? l->tie_present : l->org_present;
+	size_t nrows = is_ties ? l->nties : l->norgs, r, k;
 	struct out o = { t, 0 };
-	int cs, cd, cty, cw, cdir, ctr, ca, cst, ce;
-	size_t r;
+	int c[CM_KNOWN_MAX];
 	char buf[32];
 
-	for (r = 0; r < l->nties; r++)
+	for (r = 0; r < nrows; r++)
 		if (cm_table_add_row(t) < 0)
 			return CM_ENOMEM;
-	cs = col(&o, "source", CM_TEXT);
-	cd = col(&o, "target", CM_TEXT);
-	cty = col(&o, "type", CM_TEXT);
-	cw = col(&o, "weight", CM_REAL);
-	cdir = col(&o, "directed", CM_TEXT);
-	ctr = cm_landscape_has_column(l, 1, "trust") ? col(&o, "trust", CM_REAL) : -1;
-	ca = cm_landscape_has_column(l, 1, "amount") ? col(&o, "amount", CM_REAL) : -1;
-	cst = cm_landscape_has_column(l, 1, "start") ? col(&o, "start", CM_TEXT) : -1;
-	ce = cm_landscape_has_column(l, 1, "end") ? col(&o, "end", CM_TEXT) : -1;
+	for (k = 0; k < s->ncols; k++)
+		c[k] = (s->col[k].flags & CM_COL_ALWAYS) || (present >> k & 1) ?
+			       col(&o, s->col[k].name, cm_value_kind(s->col[k].value)) : -1;
 	if (o.nomem)
 		return CM_ENOMEM;
-	for (r = 0; r < l->nties && !o.nomem; r++) {
-		const struct cm_tie *x = &l->ties[r];
-		text(&o, cs, r, cm_strpool_get(&l->pool, l->orgs[x->src].id));
-		text(&o, cd, r, cm_strpool_get(&l->pool, l->orgs[x->dst].id));
-		text(&o, cty, r, l->tie_types[x->type]);
-		real(&o, cw, r, x->weight);
-		text(&o, cdir, r, x->directed ? "true" : "false");
-		real(&o, ctr, r, x->trust);
-		real(&o, ca, r, x->amount);
-		if (x->start != CM_DAY_MIN) {
-			civil(x->start, buf, sizeof(buf));
-			text(&o, cst, r, buf);
-		}
-		if (x->end != CM_DAY_MAX) {
-			civil(x->end, buf, sizeof(buf));
-			text(&o, ce, r, buf);
+	for (r = 0; r < nrows && !o.nomem; r++) {
+		const void *row = is_ties ? (const void *)&l->ties[r] : (const void *)&l->orgs[r];
+		for (k = 0; k < s->ncols; k++) {
+			const struct cm_column_info *ci = &s->col[k];
+			if (c[k] < 0)
+				continue;
+			if (ci->value == CM_VAL_NUMBER)
+				real(&o, c[k], r, *(const double *)cm_field(ci, row));
+			else
+				text(&o, c[k], r, cm_cell_text(l, ci, row, buf, sizeof(buf)));
 		}
 	}
 	if (!o.nomem)
-		extras(&o, l, l->tie_attrs, l->ntie_attrs, l->nties);
+		extras(&o, l, is_ties ? l->tie_attrs : l->org_attrs, is_ties ? l->ntie_attrs : l->norg_attrs, nrows);
 	return o.nomem ? CM_ENOMEM : CM_OK;
 }
 
 int cm_landscape_export(const struct cm_landscape *l, struct cm_table *orgs,
 			struct cm_table *ties, struct cm_error *err)
 {
-	if (export_orgs(l, orgs) < 0 || export_ties(l, ties) < 0)
+	if (export_rows(l, CM_ORGS_FILE, orgs) < 0 || export_rows(l, CM_TIES_FILE, ties) < 0)
 		return cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 	return CM_OK;
 }

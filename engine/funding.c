@@ -21,7 +21,7 @@ int cm_funding_gifts(const struct cm_landscape *l, const struct cm_filter *f,
 	for (i = 0; i < l->nties; i++) {
 		const struct cm_tie *t = &l->ties[i];
 		double money;
-		if (strcmp(l->tie_types[t->type], "funding") || !cm_filter_keeps(l, f, t))
+		if (!(l->tie_roles[t->type] & CM_ROLE_MONEY) || !cm_filter_keeps(l, f, t))
 			continue;
 		money = isnan(t->amount) ? t->weight : t->amount;
 		if (money <= 0)

@@ -114,27 +114,35 @@ static int pair_add(struct pairset *p, uint64_t key)
 	return 1;
 }
 
-enum { O_ID, O_NAME, O_TYPE, O_COUNTRY, O_REGION, O_ISSUES, O_SKILLS, O_BUDGET, O_INFL,
-       O_STANCE, O_FOUNDED };
-enum { T_SRC, T_DST, T_TYPE, T_WEIGHT, T_DIR, T_TRUST, T_AMOUNT, T_START, T_END };
+/* Table columns: the known columns of the schema, then these. */
+enum { O_FOUNDED = CM_ORG_NCOLS };
+
+/* Adds the known columns of s to t, and returns 0 or CM_ENOMEM.  Whole
+ * weights are generated, so they are written as such. */
+static int known_columns(const struct cm_schema *s, struct cm_table *t)
+{
+	size_t k;
+
+	for (k = 0; k < s->ncols; k++) {
+		enum cm_kind kind = cm_value_kind(s->col[k].value);
+		if (s == &cm_schemas[CM_TIES_FILE] && k == CM_TIE_WEIGHT)
+			kind = CM_INT;
+		if (cm_table_add_column(t, s->col[k].name, kind) < 0)
+			return CM_ENOMEM;
+	}
+	return CM_OK;
+}
 
 int cm_generate(const struct cm_gen_opts *o, struct cm_table *orgs, struct cm_table *ties,
 		struct cm_error *err)
 {
-	static const char *const ocols[] = { "id", "name", "type", "country", "region", "issues",
-		"skills", "budget", "influence", "stance", "founded" };
-	static const enum cm_kind okinds[] = { CM_TEXT, CM_TEXT, CM_TEXT, CM_TEXT, CM_TEXT, CM_TEXT,
-		CM_TEXT, CM_REAL, CM_REAL, CM_TEXT, CM_INT };
-	static const char *const tcols[] = { "source", "target", "type", "weight", "directed",
-		"trust", "amount", "start", "end" };
-	static const enum cm_kind tkinds[] = { CM_TEXT, CM_TEXT, CM_TEXT, CM_INT, CM_TEXT, CM_REAL,
-		CM_REAL, CM_TEXT, CM_TEXT };
 	size_t n = o->orgs, m = o->ties, i, ncomm, *comm_start = NULL, *comm_of = NULL;
 	double *cum = NULL, maxpairs;
 	struct pairset ps = { NULL, 0 };
 	uint64_t s = o->seed;
 	char buf[256], idb[32];
 	int rc = CM_ENOMEM;
+	unsigned money = 0; /* bit t: ties of tie_types[t] carry an amount */
 
 	if (n == 0)
 		return cm_error_set(err, CM_EUSAGE, NULL, 0, 0, "--orgs must be at least 1");
@@ -142,14 +150,14 @@ int cm_generate(const struct cm_gen_opts *o, struct cm_table *orgs, struct cm_ta
 	if ((double)m > maxpairs * 0.5)
 		return cm_error_set(err, CM_EUSAGE, NULL, 0, 0,
 				    "%zu ties do not fit among %zu orgs (at most %.0f)", m, n, floor(maxpairs * 0.5));
+	for (i = 0; i < N_(tie_types); i++)
+		if (cm_tie_type_roles(tie_types[i].name) & CM_ROLE_MONEY)
+			money |= 1u << i;
 	cm_table_init(orgs, n);
 	cm_table_init(ties, m);
-	for (i = 0; i < N_(ocols); i++)
-		if (cm_table_add_column(orgs, ocols[i], okinds[i]) < 0)
-			goto nomem;
-	for (i = 0; i < N_(tcols); i++)
-		if (cm_table_add_column(ties, tcols[i], tkinds[i]) < 0)
-			goto nomem;
+	if (known_columns(&cm_schemas[CM_ORGS_FILE], orgs) < 0 || cm_table_add_column(orgs, "founded", CM_INT) < 0 ||
+	    known_columns(&cm_schemas[CM_TIES_FILE], ties) < 0)
+		goto nomem;
 
 	/* communities of about 40 orgs, contiguous ranges of ids */
 	ncomm = n / 40 + 1;
@@ -177,23 +185,23 @@ int cm_generate(const struct cm_gen_opts *o, struct cm_table *orgs, struct cm_ta
 
 		cum[i + 1] = cum[i] + act;
 		snprintf(idb, sizeof(idb), "o%zu", i + 1);
-		if (cm_table_set_text(orgs, O_ID, i, idb) < 0)
+		if (cm_table_set_text(orgs, CM_ORG_ID, i, idb) < 0)
 			goto nomem;
 		snprintf(buf, sizeof(buf), "Organization %zu", i + 1);
-		if (cm_table_set_text(orgs, O_NAME, i, buf) < 0 ||
-		    cm_table_set_text(orgs, O_TYPE, i, type) < 0 ||
-		    cm_table_set_text(orgs, O_COUNTRY, i, countries[reg]) < 0 ||
-		    cm_table_set_text(orgs, O_REGION, i, regions[reg]) < 0)
+		if (cm_table_set_text(orgs, CM_ORG_NAME, i, buf) < 0 ||
+		    cm_table_set_text(orgs, CM_ORG_TYPE, i, type) < 0 ||
+		    cm_table_set_text(orgs, CM_ORG_COUNTRY, i, countries[reg]) < 0 ||
+		    cm_table_set_text(orgs, CM_ORG_REGION, i, regions[reg]) < 0)
 			goto nomem;
 		list_of(&s, issues, buf, sizeof(buf));
-		if (cm_table_set_text(orgs, O_ISSUES, i, buf) < 0)
+		if (cm_table_set_text(orgs, CM_ORG_ISSUES, i, buf) < 0)
 			goto nomem;
 		list_of(&s, skills, buf, sizeof(buf));
-		if (cm_table_set_text(orgs, O_SKILLS, i, buf) < 0)
+		if (cm_table_set_text(orgs, CM_ORG_SKILLS, i, buf) < 0)
 			goto nomem;
-		cm_table_set_real(orgs, O_BUDGET, i, floor(act * 50000.0));
-		cm_table_set_real(orgs, O_INFL, i, (double)(1 + pick(&s, 10)));
-		if (cm_table_set_text(orgs, O_STANCE, i, stances[pick(&s, N_(stances))]) < 0)
+		cm_table_set_real(orgs, CM_ORG_BUDGET, i, floor(act * 50000.0));
+		cm_table_set_real(orgs, CM_ORG_INFLUENCE, i, (double)(1 + pick(&s, 10)));
+		if (cm_table_set_text(orgs, CM_ORG_STANCE, i, stances[pick(&s, N_(stances))]) < 0)
 			goto nomem;
 		cm_table_set_int(orgs, O_FOUNDED, i, 1950 + (long long)pick(&s, 74));
 	}
@@ -225,27 +233,28 @@ int cm_generate(const struct cm_gen_opts *o, struct cm_table *orgs, struct cm_ta
 				break;
 		}
 		snprintf(idb, sizeof(idb), "o%zu", a + 1);
-		if (cm_table_set_text(ties, T_SRC, i, idb) < 0)
+		if (cm_table_set_text(ties, CM_TIE_SOURCE, i, idb) < 0)
 			goto nomem;
 		snprintf(idb, sizeof(idb), "o%zu", b + 1);
-		if (cm_table_set_text(ties, T_DST, i, idb) < 0 ||
-		    cm_table_set_text(ties, T_TYPE, i, tie_types[t].name) < 0)
+		if (cm_table_set_text(ties, CM_TIE_TARGET, i, idb) < 0 ||
+		    cm_table_set_text(ties, CM_TIE_TYPE, i, tie_types[t].name) < 0)
 			goto nomem;
-		cm_table_set_int(ties, T_WEIGHT, i, 1 + (long long)pick(&s, 5));
-		if (unif(&s) < 0.02 && cm_table_set_text(ties, T_DIR, i, unif(&s) < 0.5 ? "true" : "false") < 0)
+		cm_table_set_int(ties, CM_TIE_WEIGHT, i, 1 + (long long)pick(&s, 5));
+		if (unif(&s) < 0.02 &&
+		    cm_table_set_text(ties, CM_TIE_DIRECTED, i, unif(&s) < 0.5 ? "true" : "false") < 0)
 			goto nomem;
-		cm_table_set_real(ties, T_TRUST, i, floor(unif(&s) * 100.0) / 100.0);
-		if (strcmp(tie_types[t].name, "funding") == 0)
-			cm_table_set_real(ties, T_AMOUNT, i, floor(pow(1.0 - unif(&s), -1.0 / 1.5) * 10000.0));
+		cm_table_set_real(ties, CM_TIE_TRUST, i, floor(unif(&s) * 100.0) / 100.0);
+		if (money >> t & 1)
+			cm_table_set_real(ties, CM_TIE_AMOUNT, i, floor(pow(1.0 - unif(&s), -1.0 / 1.5) * 10000.0));
 		/* ties start between 2010 and 2024; a third of them have ended */
 		start = 14610 + (int32_t)pick(&s, 15 * 365);
 		date_str(start, buf, sizeof(buf));
-		if (cm_table_set_text(ties, T_START, i, buf) < 0)
+		if (cm_table_set_text(ties, CM_TIE_START, i, buf) < 0)
 			goto nomem;
 		if (unif(&s) < 0.33) {
 			end = start + 30 + (int32_t)pick(&s, 5 * 365);
 			date_str(end, buf, sizeof(buf));
-			if (cm_table_set_text(ties, T_END, i, buf) < 0)
+			if (cm_table_set_text(ties, CM_TIE_END, i, buf) < 0)
 				goto nomem;
 		}
 	}

@@ -7,23 +7,8 @@
 
 #include "internal.h"
 
-static const char *stance_name(int s)
-{
-	switch (s) {
-	case CM_STANCE_SUPPORT: return "support";
-	case CM_STANCE_NEUTRAL: return "neutral";
-	case CM_STANCE_OPPOSE: return "oppose";
-	}
-	return "";
-}
-
-/* A column of organizations.csv, resolved once: a known column (k >= 0)
- * or an extra attribute (attr >= 0). */
-enum { C_ID, C_NAME, C_TYPE, C_COUNTRY, C_REGION, C_ISSUES, C_SKILLS, C_STANCE, C_NTEXT };
-static const char *const text_cols[C_NTEXT] = {
-	"id", "name", "type", "country", "region", "issues", "skills", "stance"
-};
-
+/* A column of organizations.csv, resolved once: a known column of text
+ * (k >= 0; numbers are not text) or an extra attribute (attr >= 0). */
 struct orgcol {
 	int k;
 	long attr;
@@ -33,13 +18,11 @@ static int resolve(const struct cm_landscape *l, const char *name, struct orgcol
 {
 	size_t k;
 
-	c->k = -1;
 	c->attr = -1;
-	for (k = 0; k < C_NTEXT; k++)
-		if (!strcasecmp(name, text_cols[k])) {
-			c->k = (int)k;
-			return 0;
-		}
+	c->k = cm_schema_find(&cm_schemas[CM_ORGS_FILE], name, strlen(name), 0);
+	if (c->k >= 0 && cm_value_kind(cm_org_cols[c->k].value) == CM_TEXT)
+		return 0;
+	c->k = -1;
 	for (k = 0; k < l->norg_attrs; k++)
 		if (!strcasecmp(name, l->org_attrs[k].name)) {
 			c->attr = (long)k;
@@ -50,20 +33,9 @@ static int resolve(const struct cm_landscape *l, const char *name, struct orgcol
 
 static const char *value(const struct cm_landscape *l, size_t i, const struct orgcol *c)
 {
-	const struct cm_org *o = &l->orgs[i];
-	const char *p = l->pool.buf;
-
-	switch (c->k) {
-	case C_ID: return p + o->id;
-	case C_NAME: return p + o->name;
-	case C_TYPE: return p + o->type;
-	case C_COUNTRY: return p + o->country;
-	case C_REGION: return p + o->region;
-	case C_ISSUES: return p + o->issues;
-	case C_SKILLS: return p + o->skills;
-	case C_STANCE: return stance_name(o->stance);
-	}
-	return p + l->org_attrs[c->attr].val[i];
+	if (c->k >= 0) /* no org column is a date: no buffer needed */
+		return cm_cell_text(l, &cm_org_cols[c->k], &l->orgs[i], NULL, 0);
+	return l->pool.buf + l->org_attrs[c->attr].val[i];
 }
 
 const char *cm_org_attr(const struct cm_landscape *l, size_t i, const char *attr)
@@ -135,7 +107,8 @@ void cm_mark_targets(const struct cm_landscape *l, const struct cm_strlist *targ
 		const char *t = l->pool.buf + l->orgs[i].type;
 		target[i] = 0;
 		if (!targets || !targets->n)
-			target[i] = !strcasecmp(t, "decision_maker") || !strcasecmp(t, "government");
+			for (k = 0; cm_decision_maker_types[k] && !target[i]; k++)
+				target[i] = !strcasecmp(t, cm_decision_maker_types[k]);
 		for (k = 0; targets && k < targets->n && !target[i]; k++)
 			target[i] = !strcasecmp(t, targets->v[k]);
 	}
@@ -149,7 +122,7 @@ void cm_mark_direct_access(const struct cm_landscape *l, const struct cm_filter 
 	memset(access, 0, l->norgs);
 	for (i = 0; i < l->nties; i++) {
 		const struct cm_tie *t = &l->ties[i];
-		if (strcmp(l->tie_types[t->type], "access") || !cm_filter_keeps(l, f, t))
+		if (!(l->tie_roles[t->type] & CM_ROLE_ACCESS) || !cm_filter_keeps(l, f, t))
 			continue;
 		if (target[t->dst])
 			access[t->src] = 1;

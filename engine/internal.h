@@ -2,12 +2,14 @@
 #ifndef CM_INTERNAL_H
 #define CM_INTERNAL_H
 
+#include <ctype.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #include "coalmap.h"
 #include "strmap.h"
+#include "schema.h"
 
 #define CM_FIELD_MAX (1u << 20)  /* longest accepted field, bytes */
 #define CM_COLUMNS_MAX 10000     /* most columns in a file */
@@ -23,6 +25,17 @@ int cm_diags_add(struct cm_diags *d, enum cm_severity sev, enum cm_status code,
  * or CM_ERROR), or CM_ENOMEM. */
 int cm_diags_vdata(struct cm_diags *d, const struct cm_load_opts *opts, enum cm_severity sev,
 		   const char *file, long line, const char *fmt, va_list ap);
+
+/* Drops the white space (isspace) around s[0..*n). */
+static inline void cm_trim(const char **s, size_t *n)
+{
+	while (*n && isspace((unsigned char)**s)) {
+		(*s)++;
+		(*n)--;
+	}
+	while (*n && isspace((unsigned char)(*s)[*n - 1]))
+		(*n)--;
+}
 
 /* The offset of the first invalid UTF-8 sequence (overlong, surrogate,
  * beyond U+10FFFF, cut short) or NUL in s[0..n), or n when there is none;
@@ -78,8 +91,8 @@ extern int cm_csv_libcsv_only;
  * (engine/landscape.c), the serial way it falls back to. */
 extern int cm_load_serial_only;
 
-/* ---- the landscape, as loaded */
-enum cm_stance { CM_STANCE_NONE, CM_STANCE_SUPPORT, CM_STANCE_NEUTRAL, CM_STANCE_OPPOSE };
+/* ---- the landscape, as loaded; engine/schema.c says which column fills
+ * which field */
 
 struct cm_org {
 	size_t id, name, type, country, region, issues, skills; /* pool offsets */
@@ -112,7 +125,8 @@ struct cm_landscape {
 	size_t norgs;
 	struct cm_tie *ties;
 	size_t nties;
-	char **tie_types;
+	char **tie_types;                  /* lower case */
+	unsigned *tie_roles;               /* per tie type: CM_ROLE_* */
 	size_t ntie_types;
 	struct cm_attr *org_attrs, *tie_attrs;
 	size_t norg_attrs, ntie_attrs;
@@ -140,8 +154,6 @@ int cm_nameset_has(const struct cm_nameset *s, const char *x, size_t n);
 void cm_nameset_add(const char *x, size_t n, void *set);
 void cm_nameset_release(struct cm_nameset *s);
 
-/* 1 if tie type name is `conflict`. */
-int cm_tie_type_is_conflict(const char *type);
 /* 1 if the tie passes the filter. */
 int cm_filter_keeps(const struct cm_landscape *l, const struct cm_filter *f,
 		    const struct cm_tie *t);
@@ -272,8 +284,12 @@ const char *cm_rows_get(const struct cm_rows *r, size_t row, size_t col);
 int cm_landscape_load_rows(struct cm_landscape **out, const struct cm_rows *orgs,
 			   const struct cm_rows *ties, const struct cm_load_opts *opts,
 			   struct cm_diags *diags, struct cm_error *err);
-/* 1 when the organizations (is_ties 0) or relationships file had the known
- * column name in its header. */
-int cm_landscape_has_column(const struct cm_landscape *l, int is_ties, const char *name);
+/* The text of known column c in row (an org of l, or a tie of l): a text
+ * or list as stored, a stance word, true or false, a date as YYYY-MM-DD
+ * in buf (n bytes, at least 16; only dates use it), an org's id, a tie
+ * type; "" when empty, NULL for a number column.  Borrowed from l or buf
+ * (engine/export.c). */
+const char *cm_cell_text(const struct cm_landscape *l, const struct cm_column_info *c, const void *row,
+			 char *buf, size_t n);
 
 #endif

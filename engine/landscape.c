@@ -14,24 +14,6 @@
 
 #include "internal.h"
 
-enum org_col { O_ID, O_NAME, O_TYPE, O_COUNTRY, O_REGION, O_ISSUES, O_SKILLS,
-	       O_BUDGET, O_INFLUENCE, O_STANCE, O_NKNOWN };
-static const char *const org_cols[O_NKNOWN] = {
-	"id", "name", "type", "country", "region", "issues", "skills",
-	"budget", "influence", "stance"
-};
-
-enum tie_col { T_SOURCE, T_TARGET, T_TYPE, T_WEIGHT, T_DIRECTED, T_TRUST,
-	       T_AMOUNT, T_START, T_END, T_NKNOWN };
-static const char *const tie_cols[T_NKNOWN] = {
-	"source", "target", "type", "weight", "directed", "trust", "amount",
-	"start", "end"
-};
-
-static const char *const directed_types[] = {
-	"funding", "information", "membership", "access", "distribution"
-};
-
 struct loader {
 	struct cm_landscape *l;
 	struct cm_diags *diags;
@@ -40,7 +22,7 @@ struct loader {
 	int is_ties;
 	int nomem;
 	/* column map for the current file: known[k] = field index or -1 */
-	long known[(int)O_NKNOWN > (int)T_NKNOWN ? (int)O_NKNOWN : (int)T_NKNOWN];
+	long known[CM_KNOWN_MAX];
 	long *extra_field;   /* field index of each extra attribute */
 	size_t nextra;
 	size_t nfields;
@@ -82,68 +64,51 @@ static const char *q(const char *s, char *buf, size_t n)
 	return buf;
 }
 
-static void trim(const char **s, size_t *n)
-{
-	while (*n && isspace((unsigned char)**s)) {
-		(*s)++;
-		(*n)--;
-	}
-	while (*n && isspace((unsigned char)(*s)[*n - 1]))
-		(*n)--;
-}
-
 
 /* ---------------------------------------------------------------- */
 /* headers                                                            */
 
 static int header(struct loader *ld, const struct cm_csv_row *row)
 {
-	const char *const *names = ld->is_ties ? tie_cols : org_cols;
-	size_t nknown = ld->is_ties ? T_NKNOWN : O_NKNOWN;
+	const struct cm_schema *sc = &cm_schemas[ld->is_ties];
 	struct cm_attr **attrs = ld->is_ties ? &ld->l->tie_attrs : &ld->l->org_attrs;
 	size_t *nattrs = ld->is_ties ? &ld->l->ntie_attrs : &ld->l->norg_attrs;
+	unsigned *present = ld->is_ties ? &ld->l->tie_present : &ld->l->org_present;
+	int *col = malloc((row->n ? row->n : 1) * sizeof(*col));
 	size_t i, k, j;
 	char b1[80];
+	int rc = CM_ENOMEM;
 
-	for (k = 0; k < nknown; k++)
-		ld->known[k] = -1;
 	ld->nfields = row->n;
 	ld->extra_field = calloc(row->n, sizeof(*ld->extra_field));
 	*attrs = calloc(row->n, sizeof(**attrs));
-	if (!ld->extra_field || !*attrs)
-		return CM_ENOMEM;
+	if (!col || !ld->extra_field || !*attrs)
+		goto out;
+	cm_schema_match(sc, row->fields, row->lens, row->n, ld->known, col);
 	for (i = 0; i < row->n; i++) {
 		const char *s = row->fields[i];
 		size_t n = row->lens[i];
 		char *name;
 
-		trim(&s, &n);
+		cm_trim(&s, &n);
 		if (n == 0) {
 			diag(ld, CM_WARNING, row->line, "column %zu has no name; ignored", i + 1);
 			continue;
 		}
 		name = strndup(s, n);
 		if (!name)
-			return CM_ENOMEM;
+			goto out;
 		for (j = 0; j < i; j++) {
 			const char *o = row->fields[j];
 			size_t on = row->lens[j];
-			trim(&o, &on);
+			cm_trim(&o, &on);
 			if (on == n && strncasecmp(o, s, n) == 0) {
 				diag(ld, CM_ERROR, row->line, "duplicate column name '%s'", q(name, b1, sizeof(b1)));
 				break;
 			}
 		}
-		for (k = 0; k < nknown; k++)
-			if (strlen(names[k]) == n && strncasecmp(names[k], s, n) == 0)
-				break;
-		if (k < nknown) {
-			if (ld->known[k] < 0)
-				ld->known[k] = (long)i;
-			if (ld->is_ties)
-				ld->l->tie_present |= 1u << k;
-			else
-				ld->l->org_present |= 1u << k;
+		if (col[i] >= 0) {
+			*present |= 1u << col[i];
 			free(name);
 			continue;
 		}
@@ -151,10 +116,13 @@ static int header(struct loader *ld, const struct cm_csv_row *row)
 		ld->extra_field[ld->nextra++] = (long)i;
 		(*nattrs)++;
 	}
-	for (k = 0; k < (ld->is_ties ? 2u : 1u); k++)
-		if (ld->known[k] < 0)
-			diag(ld, CM_ERROR, row->line, "missing required column '%s'", names[k]);
-	return ld->nomem ? CM_ENOMEM : CM_OK;
+	for (k = 0; k < sc->ncols; k++)
+		if ((sc->col[k].flags & CM_COL_REQUIRED) && ld->known[k] < 0)
+			diag(ld, CM_ERROR, row->line, "missing required column '%s'", sc->col[k].name);
+	rc = ld->nomem ? CM_ENOMEM : CM_OK;
+out:
+	free(col);
+	return rc;
 }
 
 /* Field k of the row under a column map (known[k] = field index or -1),
@@ -169,7 +137,7 @@ static const char *column_field(const long *known, const struct cm_csv_row *row,
 	}
 	s = row->fields[known[k]];
 	*n = row->lens[known[k]];
-	trim(&s, n);
+	cm_trim(&s, n);
 	return s;
 }
 
@@ -211,7 +179,7 @@ static int pool_add_list(struct loader *ld, const char *s, size_t n, size_t *off
 			i++;
 		it = s + a;
 		len = i - a;
-		trim(&it, &len);
+		cm_trim(&it, &len);
 		if (len) {
 			if (w != tmp)
 				*w++ = ';';
@@ -226,22 +194,24 @@ static int pool_add_list(struct loader *ld, const char *s, size_t n, size_t *off
 	return rc;
 }
 
-static int in_range(double v, double min, int min_open, double max)
+/* 1 when v is in number column c's range. */
+static int in_range(double v, const struct cm_column_info *c)
 {
-	return !(v < min || (min_open && v == min) || v > max);
+	return !(v < c->min || ((c->flags & CM_COL_MIN_OPEN) && v == c->min) || v > c->max);
 }
 
-/* Parses an optional number; NaN when empty.  Returns -1 after reporting. */
-static int number(struct loader *ld, const struct cm_csv_row *row, int k, double min,
-		  int min_open, double max, double *v)
+/* Parses optional number column k; its default (NaN: none) when empty.
+ * Returns -1 after reporting. */
+static int number(struct loader *ld, const struct cm_csv_row *row, int k, double *v)
 {
 	size_t n;
 	const char *s = field(ld, row, k, &n), *hint;
-	const char *col = ld->is_ties ? tie_cols[k] : org_cols[k];
+	const struct cm_column_info *c = &cm_schemas[ld->is_ties].col[k];
+	const char *col = c->name;
 	char *tmp, b1[80], small[64];
 	int rc;
 
-	*v = NAN;
+	*v = c->dflt;
 	if (n == 0)
 		return 0;
 	tmp = n < sizeof(small) ? memcpy(small, s, n) : malloc(n + 1);
@@ -254,13 +224,13 @@ static int number(struct loader *ld, const struct cm_csv_row *row, int k, double
 	if (rc < 0) {
 		diag(ld, CM_ERROR, row->line, "%s '%s' is not a number%s%s", col,
 		     q(tmp, b1, sizeof(b1)), hint ? "; " : "", hint ? hint : "");
-	} else if (!in_range(*v, min, min_open, max)) {
+	} else if (!in_range(*v, c)) {
 		rc = -1;
-		if (max < HUGE_VAL)
-			diag(ld, CM_ERROR, row->line, "%s %s is outside [%g, %g]", col, tmp, min, max);
+		if (c->max < HUGE_VAL)
+			diag(ld, CM_ERROR, row->line, "%s %s is outside [%g, %g]", col, tmp, c->min, c->max);
 		else
 			diag(ld, CM_ERROR, row->line, "%s %s must be %s %g", col, tmp,
-			     min_open ? "greater than" : "at least", min);
+			     c->flags & CM_COL_MIN_OPEN ? "greater than" : "at least", c->min);
 	}
 	if (tmp != small)
 		free(tmp);
@@ -272,6 +242,19 @@ static int text_is(const char *s, size_t n, const char *w)
 	return strlen(w) == n && strncasecmp(s, w, n) == 0;
 }
 
+/* The stance s[0..n) names (without case; none when empty), or -1. */
+static int stance_of(const char *s, size_t n)
+{
+	int k;
+
+	if (n == 0)
+		return CM_STANCE_NONE;
+	for (k = CM_STANCE_SUPPORT; k <= CM_STANCE_OPPOSE; k++)
+		if (text_is(s, n, cm_stance_words[k]))
+			return k;
+	return -1;
+}
+
 static void store_extras(struct loader *ld, const struct cm_csv_row *row,
 			 struct cm_attr *attrs, size_t at)
 {
@@ -280,7 +263,7 @@ static void store_extras(struct loader *ld, const struct cm_csv_row *row,
 	for (a = 0; a < ld->nextra; a++) {
 		const char *s = row->fields[ld->extra_field[a]];
 		size_t n = row->lens[ld->extra_field[a]];
-		trim(&s, &n);
+		cm_trim(&s, &n);
 		if (n && ld->decl && ld->decl[ld->extra_field[a]] == CM_DECL_NUMBER) {
 			const char *hint;
 			char *t = strndup(s, n), b1[80];
@@ -331,7 +314,7 @@ static int org_row(void *ctx, const struct cm_csv_row *row)
 	if (row->index == 0)
 		return header(ld, row);
 	ld->nrows++;
-	if (ld->known[O_ID] < 0)
+	if (ld->known[CM_ORG_ID] < 0)
 		return CM_OK;
 	if (l->norgs == ld->cap_orgs) {
 		size_t cap = ld->cap_orgs ? 2 * ld->cap_orgs : 256;
@@ -349,13 +332,13 @@ static int org_row(void *ctx, const struct cm_csv_row *row)
 	memset(o, 0, sizeof(*o));
 	o->line = row->line;
 
-	s = field(ld, row, O_ID, &n);
+	s = field(ld, row, CM_ORG_ID, &n);
 	if (n == 0) {
 		diag(ld, CM_ERROR, row->line, "empty id");
 		return CM_OK;
 	}
 	pool_add(ld, s, n, &o->id);
-	s = field(ld, row, O_NAME, &n);
+	s = field(ld, row, CM_ORG_NAME, &n);
 	for (size_t k = 0; k < n; k++)
 		if (((unsigned char)s[k] < 0x20 && s[k] != '\t' && s[k] != '\n' && s[k] != '\r') || s[k] == 0x7f) {
 			diag(ld, CM_WARNING, row->line, "control character in the name of '%s'; it will not be drawn",
@@ -366,34 +349,28 @@ static int org_row(void *ctx, const struct cm_csv_row *row)
 		pool_add(ld, s, n, &o->name);
 	else
 		o->name = o->id;
-	s = field(ld, row, O_TYPE, &n);
+	s = field(ld, row, CM_ORG_TYPE, &n);
 	pool_add(ld, s, n, &o->type);
-	s = field(ld, row, O_COUNTRY, &n);
+	s = field(ld, row, CM_ORG_COUNTRY, &n);
 	pool_add(ld, s, n, &o->country);
-	s = field(ld, row, O_REGION, &n);
+	s = field(ld, row, CM_ORG_REGION, &n);
 	pool_add(ld, s, n, &o->region);
-	s = field(ld, row, O_ISSUES, &n);
+	s = field(ld, row, CM_ORG_ISSUES, &n);
 	pool_add_list(ld, s, n, &o->issues);
-	s = field(ld, row, O_SKILLS, &n);
+	s = field(ld, row, CM_ORG_SKILLS, &n);
 	pool_add_list(ld, s, n, &o->skills);
-	if (number(ld, row, O_BUDGET, 0, 0, HUGE_VAL, &o->budget) < 0)
+	if (number(ld, row, CM_ORG_BUDGET, &o->budget) < 0)
 		bad = 1;
-	if (number(ld, row, O_INFLUENCE, 0, 0, HUGE_VAL, &o->influence) < 0)
+	if (number(ld, row, CM_ORG_INFLUENCE, &o->influence) < 0)
 		bad = 1;
-	s = field(ld, row, O_STANCE, &n);
-	if (n == 0)
-		o->stance = CM_STANCE_NONE;
-	else if (text_is(s, n, "support"))
-		o->stance = CM_STANCE_SUPPORT;
-	else if (text_is(s, n, "neutral"))
-		o->stance = CM_STANCE_NEUTRAL;
-	else if (text_is(s, n, "oppose"))
-		o->stance = CM_STANCE_OPPOSE;
-	else {
+	s = field(ld, row, CM_ORG_STANCE, &n);
+	o->stance = stance_of(s, n);
+	if (o->stance < 0) {
 		char *t = strndup(s, n);
 		diag(ld, CM_ERROR, row->line, "stance '%s' is not support, neutral or oppose",
 		     t ? q(t, b1, sizeof(b1)) : "?");
 		free(t);
+		o->stance = CM_STANCE_NONE;
 		bad = 1;
 	}
 	store_extras(ld, row, l->org_attrs, i);
@@ -423,11 +400,12 @@ static long find_org(struct loader *ld, const char *s, size_t n)
 }
 
 /* The index of tie type s[0..n) (without case) in *types, added in
- * lower case when new. */
-static int intern(char ***types, size_t *ntypes, const char *s, size_t n, uint32_t *out)
+ * lower case, with its roles in *roles, when new. */
+static int intern(char ***types, unsigned **roles, size_t *ntypes, const char *s, size_t n, uint32_t *out)
 {
 	size_t i;
 	char *t, **v;
+	unsigned *r;
 
 	for (i = 0; i < *ntypes; i++)
 		if (strlen((*types)[i]) == n && strncasecmp((*types)[i], s, n) == 0) {
@@ -436,36 +414,25 @@ static int intern(char ***types, size_t *ntypes, const char *s, size_t n, uint32
 		}
 	t = strndup(s, n);
 	v = t ? realloc(*types, (*ntypes + 1) * sizeof(*v)) : NULL;
-	if (!v) {
+	if (v)
+		*types = v;
+	r = v ? realloc(*roles, (*ntypes + 1) * sizeof(*r)) : NULL;
+	if (!r) {
 		free(t);
 		return CM_ENOMEM;
 	}
+	*roles = r;
 	for (i = 0; i < n; i++)
 		t[i] = (char)tolower((unsigned char)t[i]);
-	*types = v;
 	(*types)[*ntypes] = t;
+	(*roles)[*ntypes] = cm_tie_type_roles(t);
 	*out = (uint32_t)(*ntypes)++;
 	return CM_OK;
 }
 
 static int intern_type(struct loader *ld, const char *s, size_t n, uint32_t *out)
 {
-	return intern(&ld->l->tie_types, &ld->l->ntie_types, s, n, out);
-}
-
-static int type_default_directed(const char *t)
-{
-	size_t i;
-
-	for (i = 0; i < sizeof(directed_types) / sizeof(*directed_types); i++)
-		if (strcmp(t, directed_types[i]) == 0)
-			return 1;
-	return 0;
-}
-
-int cm_tie_type_is_conflict(const char *type)
-{
-	return strcmp(type, "conflict") == 0;
+	return intern(&ld->l->tie_types, &ld->l->tie_roles, &ld->l->ntie_types, s, n, out);
 }
 
 static int date_field(struct loader *ld, const struct cm_csv_row *row, int k, int32_t *day)
@@ -473,14 +440,15 @@ static int date_field(struct loader *ld, const struct cm_csv_row *row, int k, in
 	size_t n;
 	const char *s = field(ld, row, k, &n);
 	char tmp[64], b1[80];
+	int end = (cm_tie_cols[k].flags & CM_COL_PERIOD_END) != 0;
 
-	*day = k == T_START ? CM_DAY_MIN : CM_DAY_MAX;
+	*day = end ? CM_DAY_MAX : CM_DAY_MIN;
 	if (n == 0)
 		return 0;
-	if (n >= sizeof(tmp) || (memcpy(tmp, s, n), tmp[n] = '\0', cm_date_parse(tmp, 1, k == T_END, day) < 0)) {
+	if (n >= sizeof(tmp) || (memcpy(tmp, s, n), tmp[n] = '\0', cm_date_parse(tmp, 1, end, day) < 0)) {
 		char *t = strndup(s, n);
 		diag(ld, CM_ERROR, row->line, "%s '%s' is not a date (YYYY-MM-DD or YYYY)",
-		     tie_cols[k], t ? q(t, b1, sizeof(b1)) : "?");
+		     cm_tie_cols[k].name, t ? q(t, b1, sizeof(b1)) : "?");
 		free(t);
 		return -1;
 	}
@@ -556,7 +524,7 @@ static int tie_row(void *ctx, const struct cm_csv_row *row)
 	if (row->index == 0)
 		return header(ld, row);
 	ld->nrows++;
-	if (ld->known[T_SOURCE] < 0 || ld->known[T_TARGET] < 0)
+	if (ld->known[CM_TIE_SOURCE] < 0 || ld->known[CM_TIE_TARGET] < 0)
 		return CM_OK;
 	if (l->nties == ld->cap_ties) {
 		size_t cap = ld->cap_ties ? 2 * ld->cap_ties : 1024;
@@ -574,34 +542,34 @@ static int tie_row(void *ctx, const struct cm_csv_row *row)
 	memset(t, 0, sizeof(*t));
 	t->line = row->line;
 
-	s = field(ld, row, T_SOURCE, &n);
+	s = field(ld, row, CM_TIE_SOURCE, &n);
 	src = n ? find_org(ld, s, n) : -2;
-	s = field(ld, row, T_TARGET, &n);
+	s = field(ld, row, CM_TIE_TARGET, &n);
 	dst = n ? find_org(ld, s, n) : -2;
-	for (int k = T_SOURCE; k <= T_TARGET; k++) {
-		long v = k == T_SOURCE ? src : dst;
+	for (int k = CM_TIE_SOURCE; k <= CM_TIE_TARGET; k++) {
+		long v = k == CM_TIE_SOURCE ? src : dst;
 		if (v == -2) {
-			diag(ld, CM_ERROR, row->line, "empty %s", tie_cols[k]);
+			diag(ld, CM_ERROR, row->line, "empty %s", cm_tie_cols[k].name);
 			bad = 1;
 		} else if (v == -1) {
 			char *id;
 			s = field(ld, row, k, &n);
 			id = strndup(s, n);
 			diag(ld, CM_ERROR, row->line, "unknown org '%s' in %s", id ? q(id, b1, sizeof(b1)) : "?",
-			     tie_cols[k]);
+			     cm_tie_cols[k].name);
 			free(id);
 			bad = 1;
 		}
 	}
-	s = field(ld, row, T_TYPE, &n);
+	s = field(ld, row, CM_TIE_TYPE, &n);
 	if (n == 0) {
-		s = "partnership";
+		s = cm_tie_type_default();
 		n = strlen(s);
 	}
 	if (intern_type(ld, s, n, &t->type) < 0)
 		return CM_ENOMEM;
-	t->directed = type_default_directed(l->tie_types[t->type]);
-	s = field(ld, row, T_DIRECTED, &n);
+	t->directed = (l->tie_roles[t->type] & CM_ROLE_DIRECTED) != 0;
+	s = field(ld, row, CM_TIE_DIRECTED, &n);
 	if (n) {
 		int d = parse_bool(s, n);
 		if (d >= 0)
@@ -614,19 +582,17 @@ static int tie_row(void *ctx, const struct cm_csv_row *row)
 			bad = 1;
 		}
 	}
-	if (number(ld, row, T_WEIGHT, 0, 1, HUGE_VAL, &t->weight) < 0)
+	if (number(ld, row, CM_TIE_WEIGHT, &t->weight) < 0)
 		bad = 1;
-	if (isnan(t->weight))
-		t->weight = 1;
-	if (number(ld, row, T_TRUST, 0, 0, 1, &t->trust) < 0)
+	if (number(ld, row, CM_TIE_TRUST, &t->trust) < 0)
 		bad = 1;
-	if (number(ld, row, T_AMOUNT, 0, 0, HUGE_VAL, &t->amount) < 0)
+	if (number(ld, row, CM_TIE_AMOUNT, &t->amount) < 0)
 		bad = 1;
-	if (date_field(ld, row, T_START, &t->start) < 0 || date_field(ld, row, T_END, &t->end) < 0)
+	if (date_field(ld, row, CM_TIE_START, &t->start) < 0 || date_field(ld, row, CM_TIE_END, &t->end) < 0)
 		bad = 1;
 	else if (t->end < t->start) {
 		size_t n1, n2;
-		const char *a = field(ld, row, T_START, &n1), *b = field(ld, row, T_END, &n2);
+		const char *a = field(ld, row, CM_TIE_START, &n1), *b = field(ld, row, CM_TIE_END, &n2);
 		diag(ld, CM_ERROR, row->line, "end %.*s is before start %.*s", (int)n2, b, (int)n1, a);
 		bad = 1;
 	}
@@ -791,7 +757,7 @@ struct ahead {
 	const char *path;
 	int cancel;           /* set by the main thread: stop early (atomic) */
 	int ok;               /* 1: every row read, nothing to report */
-	long known[T_NKNOWN]; /* field index of each known column, or -1 */
+	long known[CM_TIE_NCOLS]; /* field index of each known column, or -1 */
 	char **names;         /* header fields as read, for header() */
 	size_t *name_lens, nnames;
 	struct cm_tie *ties;  /* src and dst not yet resolved */
@@ -799,44 +765,39 @@ struct ahead {
 	uint64_t *ref;        /* per tie, source and target: cm_strmap_key(), long ids in pool */
 	struct cm_strpool pool;
 	char **types;         /* interned as intern_type would, in file order */
+	unsigned *roles;      /* and their roles */
 	size_t ntypes;
 };
 
 /* The row's header fields, checked: 0 when header() would report nothing
- * and find only known columns, with source and target. */
+ * and find only known columns, each once, with source and target. */
 static int ahead_header(struct ahead *a, const struct cm_csv_row *row)
 {
-	size_t i, j, k;
+	int *col = malloc((row->n ? row->n : 1) * sizeof(*col));
+	size_t i;
+	int rc = CM_ENOMEM;
 
-	for (k = 0; k < T_NKNOWN; k++)
-		a->known[k] = -1;
 	a->names = calloc(row->n, sizeof(*a->names));
 	a->name_lens = calloc(row->n, sizeof(*a->name_lens));
-	if (!a->names || !a->name_lens)
-		return CM_ENOMEM;
+	if (!col || !a->names || !a->name_lens)
+		goto out;
 	for (i = 0; i < row->n; i++) {
-		const char *s = row->fields[i];
-		size_t n = row->lens[i];
 		a->names[i] = strndup(row->fields[i], row->lens[i]);
 		if (!a->names[i])
-			return CM_ENOMEM;
+			goto out;
 		a->name_lens[i] = row->lens[i];
 		a->nnames++;
-		trim(&s, &n);
-		for (k = 0; k < T_NKNOWN && !text_is(s, n, tie_cols[k]); k++)
-			;
-		for (j = 0; j < i; j++) {
-			const char *o = row->fields[j];
-			size_t on = row->lens[j];
-			trim(&o, &on);
-			if (on == n && strncasecmp(o, s, n) == 0)
-				return CM_EDATA; /* duplicate column name */
-		}
-		if (k == T_NKNOWN)
-			return CM_EDATA; /* unnamed or extra column */
-		a->known[k] = (long)i;
 	}
-	return a->known[T_SOURCE] < 0 || a->known[T_TARGET] < 0 ? CM_EDATA : CM_OK;
+	cm_schema_match(&cm_schemas[CM_TIES_FILE], row->fields, row->lens, row->n, a->known, col);
+	rc = CM_EDATA;
+	for (i = 0; i < row->n; i++)
+		if (col[i] < 0 || a->known[col[i]] != (long)i)
+			goto out; /* an unnamed, extra or repeated column */
+	if (a->known[CM_TIE_SOURCE] >= 0 && a->known[CM_TIE_TARGET] >= 0)
+		rc = CM_OK;
+out:
+	free(col);
+	return rc;
 }
 
 /* Field k of a read-ahead row, trimmed, as field() gives it. */
@@ -847,21 +808,20 @@ static const char *ahead_field(const struct ahead *a, const struct cm_csv_row *r
 
 /* An optional number in range, as number() reads it; -1 when number()
  * would report something. */
-static int ahead_number(const struct ahead *a, const struct cm_csv_row *row, int k, double min,
-			int min_open, double max, double *v)
+static int ahead_number(const struct ahead *a, const struct cm_csv_row *row, int k, double *v)
 {
 	size_t n;
 	const char *s = ahead_field(a, row, k, &n), *hint;
 	char tmp[64];
 
-	*v = NAN;
+	*v = cm_tie_cols[k].dflt;
 	if (n == 0)
 		return 0;
 	if (n >= sizeof(tmp))
 		return -1; /* unusual: let the serial path decide */
 	memcpy(tmp, s, n);
 	tmp[n] = '\0';
-	return cm_parse_number(tmp, v, &hint) == 0 && in_range(*v, min, min_open, max) ? 0 : -1;
+	return cm_parse_number(tmp, v, &hint) == 0 && in_range(*v, &cm_tie_cols[k]) ? 0 : -1;
 }
 
 static int ahead_date(const struct ahead *a, const struct cm_csv_row *row, int k, int32_t *day)
@@ -869,15 +829,16 @@ static int ahead_date(const struct ahead *a, const struct cm_csv_row *row, int k
 	size_t n;
 	const char *s = ahead_field(a, row, k, &n);
 	char tmp[64];
+	int end = (cm_tie_cols[k].flags & CM_COL_PERIOD_END) != 0;
 
-	*day = k == T_START ? CM_DAY_MIN : CM_DAY_MAX;
+	*day = end ? CM_DAY_MAX : CM_DAY_MIN;
 	if (n == 0)
 		return 0;
 	if (n >= sizeof(tmp))
 		return -1;
 	memcpy(tmp, s, n);
 	tmp[n] = '\0';
-	return cm_date_parse(tmp, 1, k == T_END, day);
+	return cm_date_parse(tmp, 1, end, day);
 }
 
 /* cm_csv_read's row callback on the read-ahead thread: tie_row's rules,
@@ -908,7 +869,7 @@ static int ahead_row(void *ctx, const struct cm_csv_row *row)
 	t = &a->ties[a->nties];
 	memset(t, 0, sizeof(*t));
 	t->line = row->line;
-	for (k = T_SOURCE; k <= T_TARGET; k++) {
+	for (k = CM_TIE_SOURCE; k <= CM_TIE_TARGET; k++) {
 		size_t off = 0;
 		s = ahead_field(a, row, k, &n);
 		if (n == 0)
@@ -917,28 +878,26 @@ static int ahead_row(void *ctx, const struct cm_csv_row *row)
 			return CM_ENOMEM;
 		a->ref[2 * a->nties + (size_t)k] = cm_strmap_key(s, n, off);
 	}
-	s = ahead_field(a, row, T_TYPE, &n);
+	s = ahead_field(a, row, CM_TIE_TYPE, &n);
 	if (n == 0) {
-		s = "partnership";
+		s = cm_tie_type_default();
 		n = strlen(s);
 	}
-	if (intern(&a->types, &a->ntypes, s, n, &t->type) < 0)
+	if (intern(&a->types, &a->roles, &a->ntypes, s, n, &t->type) < 0)
 		return CM_ENOMEM;
-	t->directed = type_default_directed(a->types[t->type]);
-	s = ahead_field(a, row, T_DIRECTED, &n);
+	t->directed = (a->roles[t->type] & CM_ROLE_DIRECTED) != 0;
+	s = ahead_field(a, row, CM_TIE_DIRECTED, &n);
 	if (n) {
 		if ((d = parse_bool(s, n)) < 0)
 			return CM_EDATA;
 		t->directed = d;
 	}
-	if (ahead_number(a, row, T_WEIGHT, 0, 1, HUGE_VAL, &t->weight) < 0 ||
-	    ahead_number(a, row, T_TRUST, 0, 0, 1, &t->trust) < 0 ||
-	    ahead_number(a, row, T_AMOUNT, 0, 0, HUGE_VAL, &t->amount) < 0 ||
-	    ahead_date(a, row, T_START, &t->start) < 0 || ahead_date(a, row, T_END, &t->end) < 0 ||
+	if (ahead_number(a, row, CM_TIE_WEIGHT, &t->weight) < 0 ||
+	    ahead_number(a, row, CM_TIE_TRUST, &t->trust) < 0 ||
+	    ahead_number(a, row, CM_TIE_AMOUNT, &t->amount) < 0 ||
+	    ahead_date(a, row, CM_TIE_START, &t->start) < 0 || ahead_date(a, row, CM_TIE_END, &t->end) < 0 ||
 	    t->end < t->start)
 		return CM_EDATA;
-	if (isnan(t->weight))
-		t->weight = 1;
 	a->nties++;
 	return CM_OK;
 }
@@ -957,6 +916,7 @@ static void ahead_release(struct ahead *a)
 	for (i = 0; i < a->ntypes; i++)
 		free(a->types[i]);
 	free(a->types);
+	free(a->roles);
 }
 
 static uint32_t key_hash(uint64_t key, const struct cm_strpool *kpool)
@@ -1149,8 +1109,10 @@ static int ahead_adopt(struct loader *ld, struct ahead *a)
 	ld->cap_ties = a->cap;
 	a->ties = NULL;
 	l->tie_types = a->types;
+	l->tie_roles = a->roles;
 	l->ntie_types = a->ntypes;
 	a->types = NULL;
+	a->roles = NULL;
 	a->ntypes = 0;
 	return 1;
 }
@@ -1288,17 +1250,6 @@ int cm_landscape_load_rows(struct cm_landscape **out, const struct cm_rows *orgs
 	return load(out, orgs->file, orgs->file, ties->file, orgs, ties, opts, diags, err);
 }
 
-int cm_landscape_has_column(const struct cm_landscape *l, int is_ties, const char *name)
-{
-	const char *const *names = is_ties ? tie_cols : org_cols;
-	size_t k, n = is_ties ? T_NKNOWN : O_NKNOWN;
-
-	for (k = 0; k < n; k++)
-		if (strcmp(names[k], name) == 0)
-			return ((is_ties ? l->tie_present : l->org_present) >> k) & 1;
-	return 0;
-}
-
 static void attrs_free(struct cm_attr *a, size_t n)
 {
 	size_t i;
@@ -1325,6 +1276,7 @@ void cm_landscape_free(struct cm_landscape *l)
 	for (i = 0; i < l->ntie_types; i++)
 		free(l->tie_types[i]);
 	free(l->tie_types);
+	free(l->tie_roles);
 	attrs_free(l->org_attrs, l->norg_attrs);
 	attrs_free(l->tie_attrs, l->ntie_attrs);
 	free(l);

@@ -732,8 +732,10 @@ static void test_read_ahead(void)
 			for (k = 0; k < a->nties && k < b->nties; k++)
 				test_check(same_tie(&a->ties[k], &b->ties[k]) && a->ties[k].line == b->ties[k].line,
 					   __FILE__, __LINE__, "round %d: tie %zu", round, k);
-			for (k = 0; k < a->ntie_types && k < b->ntie_types; k++)
+			for (k = 0; k < a->ntie_types && k < b->ntie_types; k++) {
 				CHECK_STR(a->tie_types[k], b->tie_types[k]);
+				CHECK_EQ_INT(a->tie_roles[k], b->tie_roles[k]);
+			}
 		}
 		cm_landscape_free(a);
 		cm_landscape_free(b);
