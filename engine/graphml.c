@@ -432,6 +432,8 @@ static void on_element(struct reader *rd, const char *name, int depth, long line
 	}
 }
 
+/* Over 100 lines, kept whole: one exit path owns the libxml2 reader, the
+ * file, the keys and both row sets while the reader's loop runs. */
 int cm_landscape_load_graphml(struct cm_landscape **out, const char *path,
 			      const struct cm_load_opts *opts, struct cm_diags *diags,
 			      struct cm_error *err)
