@@ -290,6 +290,18 @@ static int export_rows(const struct cm_landscape *l, int is_ties, struct cm_tabl
 	return o.nomem ? CM_ENOMEM : CM_OK;
 }
 
+int cm_export_is_landscape(const struct cm_table *orgs, const struct cm_table *ties)
+{
+	const struct cm_table *t[2] = { [CM_ORGS_FILE] = orgs, [CM_TIES_FILE] = ties };
+	size_t f, k;
+
+	for (f = 0; f < 2; f++)
+		for (k = 0; k < cm_schemas[f].nkeys; k++)
+			if (cm_table_find(t[f], cm_schemas[f].col[k].name) != (int)k)
+				return 0;
+	return 1;
+}
+
 int cm_landscape_export(const struct cm_landscape *l, struct cm_table *orgs,
 			struct cm_table *ties, struct cm_error *err)
 {

@@ -133,6 +133,9 @@ static int known_columns(const struct cm_schema *s, struct cm_table *t)
 	return CM_OK;
 }
 
+/* Over 100 lines, kept whole: orgs and ties are drawn from one random
+ * stream in one order, and any split that moved a draw would change
+ * every generated landscape. */
 int cm_generate(const struct cm_gen_opts *o, struct cm_table *orgs, struct cm_table *ties,
 		struct cm_error *err)
 {

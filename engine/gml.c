@@ -398,6 +398,13 @@ static const struct gval *get(const struct gval *list, const char *key)
 	return NULL;
 }
 
+/* GML's own keys, which no attribute may take: a node's id and label (the
+ * org id), an edge's ends and key.  Not the schema's column names: an org's
+ * id is written as the node's label. */
+static const char *const gml_node_keys[] = { "id", "label" };
+static const char *const gml_edge_keys[] = { "source", "target", "key" };
+#define NKEYS(a) (sizeof(a) / sizeof(*(a)))
+
 /* Copies the attributes of a node or edge into row r, skipping reserved keys. */
 static void attrs_to_row(struct builder *b, struct cm_rows *rows, long r, const struct gval *list,
 			 const char *const *reserved, size_t nreserved)
@@ -459,7 +466,7 @@ static const char *org_of(const struct builder *b, const char *gml)
 		size_t mid = (lo + hi) / 2;
 		int c = strcmp(b->ids[mid].gml, gml);
 		if (c == 0)
-			return cm_rows_get(b->orgs, b->ids[mid].row, 0);
+			return cm_rows_get(b->orgs, b->ids[mid].row, CM_ORG_ID);
 		if (c < 0)
 			lo = mid + 1;
 		else
@@ -476,7 +483,6 @@ static void set(struct builder *b, struct cm_rows *rows, long r, long c, const c
 
 static void on_node(struct builder *b, const struct gitem *it)
 {
-	static const char *const reserved[] = { "id", "label" };
 	const struct gval *id = get(&it->v, "id"), *label = get(&it->v, "label");
 	long r;
 
@@ -505,14 +511,13 @@ static void on_node(struct builder *b, const struct gitem *it)
 	b->ids[b->nids].row = (size_t)r;
 	b->ids[b->nids].line = it->line;
 	b->nids++;
-	set(b, b->orgs, r, 0, label ? label->text : id->text);
-	attrs_to_row(b, b->orgs, r, &it->v, reserved, 2);
+	set(b, b->orgs, r, CM_ORG_ID, label ? label->text : id->text);
+	attrs_to_row(b, b->orgs, r, &it->v, gml_node_keys, NKEYS(gml_node_keys));
 }
 
 /* Edges keep their ends' GML ids until every node is known (finish). */
 static void on_edge(struct builder *b, const struct gitem *it)
 {
-	static const char *const reserved[] = { "source", "target", "key" };
 	const struct gval *s = get(&it->v, "source"), *t = get(&it->v, "target");
 	long r;
 
@@ -524,9 +529,9 @@ static void on_edge(struct builder *b, const struct gitem *it)
 		b->nomem = 1;
 		return;
 	}
-	set(b, b->ties, r, 0, s->text);
-	set(b, b->ties, r, 1, t->text);
-	attrs_to_row(b, b->ties, r, &it->v, reserved, 3);
+	set(b, b->ties, r, CM_TIE_SOURCE, s->text);
+	set(b, b->ties, r, CM_TIE_TARGET, t->text);
+	attrs_to_row(b, b->ties, r, &it->v, gml_edge_keys, NKEYS(gml_edge_keys));
 }
 
 static void on_item(void *ctx, const struct gitem *it)
@@ -559,14 +564,16 @@ static void finish(struct builder *b)
 			problem(b, CM_ERROR, b->ids[i].line, "duplicate node id %.80s (first on line %ld)", b->ids[i].gml,
 				b->ids[i - 1].line);
 	for (i = 0; i < b->ties->nrows && !b->nomem; i++) {
-		const char *so = org_of(b, cm_rows_get(b->ties, i, 0)), *to = org_of(b, cm_rows_get(b->ties, i, 1));
+		const char *so = org_of(b, cm_rows_get(b->ties, i, CM_TIE_SOURCE));
+		const char *to = org_of(b, cm_rows_get(b->ties, i, CM_TIE_TARGET));
 		if (!so || !to) {
 			problem(b, CM_ERROR, b->ties->rows[i].line, "edge %s names an unknown node id %.80s",
-				!so ? "source" : "target", cm_rows_get(b->ties, i, !so ? 0 : 1));
+				!so ? "source" : "target",
+				cm_rows_get(b->ties, i, !so ? CM_TIE_SOURCE : CM_TIE_TARGET));
 			continue;
 		}
-		set(b, b->ties, (long)i, 0, so);
-		set(b, b->ties, (long)i, 1, to);
+		set(b, b->ties, (long)i, CM_TIE_SOURCE, so);
+		set(b, b->ties, (long)i, CM_TIE_TARGET, to);
 		/* an edge's own `directed` wins over the graph's */
 		if (!cm_rows_get(b->ties, i, (size_t)b->dir_col))
 			set(b, b->ties, (long)i, b->dir_col, b->directed ? "true" : "false");
@@ -643,9 +650,7 @@ int cm_landscape_load_gml(struct cm_landscape **out, const char *path,
 		rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 		goto out_rows;
 	}
-	if (cm_rows_column(&orgs, "id", CM_DECL_TEXT, 1) < 0 || cm_rows_column(&ties, "source", CM_DECL_TEXT, 1) < 0 ||
-	    cm_rows_column(&ties, "target", CM_DECL_TEXT, 1) < 0 ||
-	    (b.dir_col = cm_rows_column(&ties, "directed", CM_DECL_TEXT, 1)) < 0) {
+	if (cm_rows_add_keys(&orgs, &ties, 1, &b.dir_col) < 0) {
 		rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 		goto out;
 	}
@@ -793,7 +798,8 @@ static void put_attrs(const struct cm_table *t, size_t r, size_t skip, FILE *f)
 			fprintf(f, "%lld", c->ints[r]);
 		else if (c->kind == CM_REAL)
 			put_real(c->reals[r], f);
-		else if (!strcmp(c->name, "directed") && (!strcmp(c->text[r], "true") || !strcmp(c->text[r], "false")))
+		else if (!strcmp(c->name, cm_tie_cols[CM_TIE_DIRECTED].name) &&
+			 (!strcmp(c->text[r], "true") || !strcmp(c->text[r], "false")))
 			fputs(!strcmp(c->text[r], "true") ? "1" : "0", f);
 		else
 			put_string(c->text[r], f);
@@ -829,16 +835,14 @@ static long find_idx(const struct idx *v, size_t n, const char *id)
 int cm_gml_write(const struct cm_table *orgs, const struct cm_table *ties, FILE *f,
 		 struct cm_error *err)
 {
-	static const char *const node_reserved[] = { "id", "label" };
-	static const char *const edge_reserved[] = { "source", "target", "key" };
 	struct idx *ix = NULL;
-	size_t *pairs = NULL, r;
+	size_t *pairs = NULL, r, norg_keys = cm_schemas[CM_ORGS_FILE].nkeys, ntie_keys = cm_schemas[CM_TIES_FILE].nkeys;
 	int multi = 0, rc;
 
-	if (cm_table_find(orgs, "id") != 0 || cm_table_find(ties, "source") != 0 || cm_table_find(ties, "target") != 1)
+	if (!cm_export_is_landscape(orgs, ties))
 		return cm_error_set(err, CM_EINTERNAL, NULL, 0, 0, "tables are not an exported landscape");
-	if ((rc = check_names(orgs, "organizations", node_reserved, 2, 1, err)) < 0 ||
-	    (rc = check_names(ties, "relationships", edge_reserved, 3, 2, err)) < 0)
+	if ((rc = check_names(orgs, "organizations", gml_node_keys, NKEYS(gml_node_keys), norg_keys, err)) < 0 ||
+	    (rc = check_names(ties, "relationships", gml_edge_keys, NKEYS(gml_edge_keys), ntie_keys, err)) < 0)
 		return rc;
 	ix = malloc((orgs->nrows + 1) * sizeof(*ix));
 	pairs = malloc((2 * ties->nrows + 2) * sizeof(*pairs));
@@ -847,13 +851,14 @@ int cm_gml_write(const struct cm_table *orgs, const struct cm_table *ties, FILE 
 		goto out;
 	}
 	for (r = 0; r < orgs->nrows; r++) {
-		ix[r].id = orgs->cols[0].null[r] ? "" : orgs->cols[0].text[r];
+		ix[r].id = orgs->cols[CM_ORG_ID].null[r] ? "" : orgs->cols[CM_ORG_ID].text[r];
 		ix[r].i = r;
 	}
 	qsort(ix, orgs->nrows, sizeof(*ix), idx_cmp);
 	for (r = 0; r < ties->nrows; r++) {
-		long s = find_idx(ix, orgs->nrows, ties->cols[0].null[r] ? "" : ties->cols[0].text[r]);
-		long t = find_idx(ix, orgs->nrows, ties->cols[1].null[r] ? "" : ties->cols[1].text[r]);
+		const struct cm_column *sc = &ties->cols[CM_TIE_SOURCE], *tc = &ties->cols[CM_TIE_TARGET];
+		long s = find_idx(ix, orgs->nrows, sc->null[r] ? "" : sc->text[r]);
+		long t = find_idx(ix, orgs->nrows, tc->null[r] ? "" : tc->text[r]);
 		if (s < 0 || t < 0) {
 			rc = cm_error_set(err, CM_EINTERNAL, NULL, 0, 0, "a tie names an unknown org");
 			goto out;
@@ -878,14 +883,14 @@ int cm_gml_write(const struct cm_table *orgs, const struct cm_table *ties, FILE 
 		fputs("  multigraph 1\n", f);
 	for (r = 0; r < orgs->nrows; r++) {
 		fprintf(f, "  node [\n    id %zu\n    label ", r);
-		put_string(orgs->cols[0].null[r] ? "" : orgs->cols[0].text[r], f);
+		put_string(orgs->cols[CM_ORG_ID].null[r] ? "" : orgs->cols[CM_ORG_ID].text[r], f);
 		fputc('\n', f);
-		put_attrs(orgs, r, 1, f);
+		put_attrs(orgs, r, norg_keys, f);
 		fputs("  ]\n", f);
 	}
 	for (r = 0; r < ties->nrows; r++) {
 		fprintf(f, "  edge [\n    source %zu\n    target %zu\n", pairs[2 * r], pairs[2 * r + 1]);
-		put_attrs(ties, r, 2, f);
+		put_attrs(ties, r, ntie_keys, f);
 		fputs("  ]\n", f);
 	}
 	fputs("]\n", f);

@@ -165,6 +165,15 @@ static int decl_of(const char *type)
 	return CM_DECL_TEXT; /* string, boolean */
 }
 
+/* 1 when name is a required column of the file (ASCII case ignored): the
+ * node ids and edge ends fill those. */
+static int is_key(int file, const char *name)
+{
+	int k = cm_schema_find(&cm_schemas[file], name, strlen(name), 0);
+
+	return k >= 0 && (size_t)k < cm_schemas[file].nkeys;
+}
+
 static void on_key(struct reader *rd, long line)
 {
 	char *id = attr(rd, "id"), *dom = attr(rd, "for"), *name = attr(rd, "attr.name");
@@ -211,11 +220,12 @@ static void on_key(struct reader *rd, long line)
 		rd->nomem = 1;
 		goto out;
 	}
-	if ((k->domain & D_NODE) && !strcasecmp(k->name, "id")) {
-		problem(rd, CM_ERROR, line, "node attribute 'id' clashes with the node ids; rename it");
+	if ((k->domain & D_NODE) && is_key(CM_ORGS_FILE, k->name)) {
+		problem(rd, CM_ERROR, line, "node attribute '%s' clashes with the node ids; rename it",
+			cm_org_cols[CM_ORG_ID].name);
 		goto out;
 	}
-	if ((k->domain & D_EDGE) && (!strcasecmp(k->name, "source") || !strcasecmp(k->name, "target"))) {
+	if ((k->domain & D_EDGE) && is_key(CM_TIES_FILE, k->name)) {
 		problem(rd, CM_ERROR, line, "edge attribute '%s' clashes with the edges' ends; rename it", k->name);
 		goto out;
 	}
@@ -263,7 +273,7 @@ static void on_node(struct reader *rd, long line)
 	if (rd->cur < 0)
 		rd->nomem = 1;
 	else
-		set(rd, rd->orgs, rd->cur, 0, id);
+		set(rd, rd->orgs, rd->cur, CM_ORG_ID, id);
 	free(id);
 }
 
@@ -282,8 +292,8 @@ static void on_edge(struct reader *rd, long line)
 		rd->nomem = 1;
 		goto out;
 	}
-	set(rd, rd->ties, rd->cur, 0, src);
-	set(rd, rd->ties, rd->cur, 1, dst);
+	set(rd, rd->ties, rd->cur, CM_TIE_SOURCE, src);
+	set(rd, rd->ties, rd->cur, CM_TIE_TARGET, dst);
 	if (dir && strcmp(dir, "true") && strcmp(dir, "false"))
 		problem(rd, CM_ERROR, line, "directed=\"%.40s\" is not true or false", dir);
 	set(rd, rd->ties, rd->cur, rd->dir_col,
@@ -362,14 +372,14 @@ static void name_from_label(struct reader *rd)
 	size_t j, r;
 
 	for (j = 0; j < o->ncols; j++) {
-		if (!strcasecmp(o->names[j], "name"))
+		if (!strcasecmp(o->names[j], cm_org_cols[CM_ORG_NAME].name))
 			return;
 		if (!strcasecmp(o->names[j], "label") && label < 0)
 			label = (long)j;
 	}
 	if (label < 0)
 		return;
-	if ((name = cm_rows_column(o, "name", CM_DECL_TEXT, o->where[label])) < 0) {
+	if ((name = cm_rows_column(o, cm_org_cols[CM_ORG_NAME].name, CM_DECL_TEXT, o->where[label])) < 0) {
 		rd->nomem = 1;
 		return;
 	}
@@ -422,6 +432,8 @@ static void on_element(struct reader *rd, const char *name, int depth, long line
 	}
 }
 
+/* Over 100 lines, kept whole: one exit path owns the libxml2 reader, the
+ * file, the keys and both row sets while the reader's loop runs. */
 int cm_landscape_load_graphml(struct cm_landscape **out, const char *path,
 			      const struct cm_load_opts *opts, struct cm_diags *diags,
 			      struct cm_error *err)
@@ -450,9 +462,7 @@ int cm_landscape_load_graphml(struct cm_landscape **out, const char *path,
 	}
 	rd.orgs = &orgs;
 	rd.ties = &ties;
-	if (cm_rows_column(&orgs, "id", CM_DECL_TEXT, 0) < 0 || cm_rows_column(&ties, "source", CM_DECL_TEXT, 0) < 0 ||
-	    cm_rows_column(&ties, "target", CM_DECL_TEXT, 0) < 0 ||
-	    (rd.dir_col = cm_rows_column(&ties, "directed", CM_DECL_TEXT, 0)) < 0) {
+	if (cm_rows_add_keys(&orgs, &ties, 0, &rd.dir_col) < 0) {
 		cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 		goto out;
 	}
@@ -687,11 +697,11 @@ int cm_graphml_write(const struct cm_table *orgs, const struct cm_table *ties, F
 {
 	struct writer wr = { NULL, stripped, 0, 0 };
 	xmlOutputBufferPtr buf;
-	size_t r;
+	size_t r, norg_keys = cm_schemas[CM_ORGS_FILE].nkeys, ntie_keys = cm_schemas[CM_TIES_FILE].nkeys;
 
 	if (stripped)
 		*stripped = 0;
-	if (cm_table_find(orgs, "id") != 0 || cm_table_find(ties, "source") != 0 || cm_table_find(ties, "target") != 1)
+	if (!cm_export_is_landscape(orgs, ties))
 		return cm_error_set(err, CM_EINTERNAL, NULL, 0, 0, "tables are not an exported landscape");
 	quiet_libxml();
 	buf = xmlOutputBufferCreateFile(f, NULL);
@@ -707,22 +717,22 @@ int cm_graphml_write(const struct cm_table *orgs, const struct cm_table *ties, F
 	w_attr(&wr, "xmlns", GRAPHML_NS);
 	w_attr(&wr, "xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance");
 	w_attr(&wr, "xsi:schemaLocation", GRAPHML_NS " " GRAPHML_NS "/1.0/graphml.xsd");
-	w_keys(&wr, orgs, "node", 'n', 1);
-	w_keys(&wr, ties, "edge", 'e', 2);
+	w_keys(&wr, orgs, "node", 'n', norg_keys);
+	w_keys(&wr, ties, "edge", 'e', ntie_keys);
 	w_check(&wr, xmlTextWriterStartElement(wr.w, (const xmlChar *)"graph"));
 	w_attr(&wr, "id", "G");
 	w_attr(&wr, "edgedefault", "directed");
 	for (r = 0; r < orgs->nrows && !wr.failed && !wr.nomem; r++) {
 		w_check(&wr, xmlTextWriterStartElement(wr.w, (const xmlChar *)"node"));
-		w_attr(&wr, "id", cell_text(orgs, "id", r));
-		w_data(&wr, orgs, r, 'n', 1);
+		w_attr(&wr, "id", cell_text(orgs, cm_org_cols[CM_ORG_ID].name, r));
+		w_data(&wr, orgs, r, 'n', norg_keys);
 		w_check(&wr, xmlTextWriterEndElement(wr.w));
 	}
 	for (r = 0; r < ties->nrows && !wr.failed && !wr.nomem; r++) {
 		w_check(&wr, xmlTextWriterStartElement(wr.w, (const xmlChar *)"edge"));
-		w_attr(&wr, "source", cell_text(ties, "source", r));
-		w_attr(&wr, "target", cell_text(ties, "target", r));
-		w_data(&wr, ties, r, 'e', 2);
+		w_attr(&wr, "source", cell_text(ties, cm_tie_cols[CM_TIE_SOURCE].name, r));
+		w_attr(&wr, "target", cell_text(ties, cm_tie_cols[CM_TIE_TARGET].name, r));
+		w_data(&wr, ties, r, 'e', ntie_keys);
 		w_check(&wr, xmlTextWriterEndElement(wr.w));
 	}
 	w_check(&wr, xmlTextWriterEndDocument(wr.w));

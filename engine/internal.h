@@ -269,6 +269,11 @@ long cm_rows_find(const struct cm_rows *r, const char *name);
 long cm_rows_column(struct cm_rows *r, const char *name, int decl, long line);
 /* Appends a column even if one has that name (a CSV header as it is). */
 long cm_rows_append_column(struct cm_rows *r, const char *name, int decl, long line);
+/* Adds the columns every importer fills, as text declared on line: the
+ * required ones first (an org's id in orgs; source, target in ties: their
+ * column indices are CM_ORG_ID, CM_TIE_SOURCE, CM_TIE_TARGET), then the
+ * ties' directed, whose index goes to *dir_col.  0 or CM_ENOMEM. */
+int cm_rows_add_keys(struct cm_rows *orgs, struct cm_rows *ties, long line, long *dir_col);
 /* Appends an empty row; returns its index or -1 on ENOMEM. */
 long cm_rows_add(struct cm_rows *r, long line);
 /* Sets a cell to a copy of s (n bytes); replaces any value.  0 or CM_ENOMEM. */
@@ -284,6 +289,9 @@ const char *cm_rows_get(const struct cm_rows *r, size_t row, size_t col);
 int cm_landscape_load_rows(struct cm_landscape **out, const struct cm_rows *orgs,
 			   const struct cm_rows *ties, const struct cm_load_opts *opts,
 			   struct cm_diags *diags, struct cm_error *err);
+/* 1 when orgs and ties start with the required columns of their files, as
+ * cm_landscape_export makes them (the GraphML and GML writers' input). */
+int cm_export_is_landscape(const struct cm_table *orgs, const struct cm_table *ties);
 /* The text of known column c in row (an org of l, or a tie of l): a text
  * or list as stored, a stance word, true or false, a date as YYYY-MM-DD
  * in buf (n bytes, at least 16; only dates use it), an org's id, a tie

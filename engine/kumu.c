@@ -68,6 +68,18 @@ static long find_ci(const struct cm_rows *r, const char *name)
 	return -1;
 }
 
+/* Gives column j the name of known column c. */
+static int rename_to(struct cm_rows *r, long j, const struct cm_column_info *c)
+{
+	char *nm = strdup(c->name);
+
+	if (!nm)
+		return CM_ENOMEM;
+	free(r->names[j]);
+	r->names[j] = nm;
+	return CM_OK;
+}
+
 /* Renames a column that clashes with one of ours to kumu_<name>. */
 static int rename_clash(struct cm_rows *r, long keep1, long keep2, const char *const *ours, size_t n)
 {
@@ -114,9 +126,8 @@ static const char *lookup(const struct alias *v, size_t n, const char *key)
 /* Renames the known Kumu columns of elements: Label -> name, ID/Label -> id. */
 static int map_elements(struct cm_rows *e, struct cm_diags *diags, int *bad)
 {
-	static const char *const ours[] = { "id", "name" };
+	const char *const ours[] = { cm_org_cols[CM_ORG_ID].name, cm_org_cols[CM_ORG_NAME].name };
 	long label = find_ci(e, "Label"), id = find_ci(e, "ID");
-	char *nm;
 	size_t r;
 
 	if (label < 0) {
@@ -127,15 +138,11 @@ static int map_elements(struct cm_rows *e, struct cm_diags *diags, int *bad)
 	}
 	if (rename_clash(e, label, id, ours, 2) < 0)
 		return CM_ENOMEM;
-	if (!(nm = strdup("name")))
+	if (rename_to(e, label, &cm_org_cols[CM_ORG_NAME]) < 0)
 		return CM_ENOMEM;
-	free(e->names[label]);
-	e->names[label] = nm;
 	if (id >= 0) {
-		if (!(nm = strdup("id")))
+		if (rename_to(e, id, &cm_org_cols[CM_ORG_ID]) < 0)
 			return CM_ENOMEM;
-		free(e->names[id]);
-		e->names[id] = nm;
 		/* an element without an ID goes by its Label */
 		for (r = 0; r < e->nrows; r++) {
 			const char *l = cm_rows_get(e, r, (size_t)label);
@@ -143,7 +150,7 @@ static int map_elements(struct cm_rows *e, struct cm_diags *diags, int *bad)
 				return CM_ENOMEM;
 		}
 	} else {
-		long c = cm_rows_column(e, "id", CM_DECL_TEXT, e->header_line);
+		long c = cm_rows_column(e, cm_org_cols[CM_ORG_ID].name, CM_DECL_TEXT, e->header_line);
 		if (c < 0)
 			return CM_ENOMEM;
 		for (r = 0; r < e->nrows; r++) {
@@ -158,9 +165,11 @@ static int map_elements(struct cm_rows *e, struct cm_diags *diags, int *bad)
 static int map_connections(struct cm_rows *c, const struct cm_rows *e, struct cm_diags *diags,
 			   const struct cm_load_opts *opts, int *bad)
 {
-	static const char *const ours[] = { "source", "target", "directed" };
+	const char *const ours[] = { cm_tie_cols[CM_TIE_SOURCE].name, cm_tie_cols[CM_TIE_TARGET].name,
+				     cm_tie_cols[CM_TIE_DIRECTED].name };
 	long from = find_ci(c, "From"), to = find_ci(c, "To"), dir = find_ci(c, "Direction");
-	long eid = cm_rows_find(e, "id"), elabel = cm_rows_find(e, "name"), dcol;
+	long eid = cm_rows_find(e, cm_org_cols[CM_ORG_ID].name);
+	long elabel = cm_rows_find(e, cm_org_cols[CM_ORG_NAME].name), dcol;
 	struct alias *ids = NULL, *labels = NULL;
 	size_t r, n = 0;
 	int rc = CM_ENOMEM;
@@ -175,21 +184,15 @@ static int map_connections(struct cm_rows *c, const struct cm_rows *e, struct cm
 	}
 	if (rename_clash(c, from, to, ours, 3) < 0)
 		return CM_ENOMEM;
-	if (!(nm = strdup("source")))
+	if (rename_to(c, from, &cm_tie_cols[CM_TIE_SOURCE]) < 0 || rename_to(c, to, &cm_tie_cols[CM_TIE_TARGET]) < 0)
 		return CM_ENOMEM;
-	free(c->names[from]);
-	c->names[from] = nm;
-	if (!(nm = strdup("target")))
-		return CM_ENOMEM;
-	free(c->names[to]);
-	c->names[to] = nm;
 	if (dir >= 0) {
 		if (!(nm = strdup("kumu_direction")))
 			return CM_ENOMEM;
 		free(c->names[dir]);
 		c->names[dir] = nm;
 	}
-	if ((dcol = cm_rows_column(c, "directed", CM_DECL_TEXT, c->header_line)) < 0)
+	if ((dcol = cm_rows_column(c, cm_tie_cols[CM_TIE_DIRECTED].name, CM_DECL_TEXT, c->header_line)) < 0)
 		return CM_ENOMEM;
 	for (r = 0; r < c->nrows; r++) {
 		const char *d = dir >= 0 ? cm_rows_get(c, r, (size_t)dir) : NULL, *v;

@@ -510,6 +510,9 @@ static uint64_t tie_hash(const struct cm_landscape *l, size_t i)
 	return h;
 }
 
+/* One relationships.csv row, checked and stored.  Over 100 lines, kept
+ * whole: its checks report in column order, as users read a row, and
+ * ahead_row repeats them in the same order for the read-ahead. */
 static int tie_row(void *ctx, const struct cm_csv_row *row)
 {
 	struct loader *ld = ctx;

@@ -76,6 +76,19 @@ long cm_rows_append_column(struct cm_rows *r, const char *name, int decl, long l
 	return (long)r->ncols++;
 }
 
+int cm_rows_add_keys(struct cm_rows *orgs, struct cm_rows *ties, long line, long *dir_col)
+{
+	struct cm_rows *rows[2] = { [CM_ORGS_FILE] = orgs, [CM_TIES_FILE] = ties };
+	size_t f, k;
+
+	for (f = 0; f < 2; f++)
+		for (k = 0; k < cm_schemas[f].nkeys; k++)
+			if (cm_rows_column(rows[f], cm_schemas[f].col[k].name, CM_DECL_TEXT, line) < 0)
+				return CM_ENOMEM;
+	*dir_col = cm_rows_column(ties, cm_tie_cols[CM_TIE_DIRECTED].name, CM_DECL_TEXT, line);
+	return *dir_col < 0 ? CM_ENOMEM : CM_OK;
+}
+
 long cm_rows_add(struct cm_rows *r, long line)
 {
 	if (r->nrows == r->cap) {
