@@ -72,6 +72,8 @@ static void table_ok(const char *what, const struct cm_table *t)
 	}
 }
 
+/* One input through the whole pipeline, in the order a report runs it;
+ * kept as one function so that a crash's stack names the step. */
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static const char *const funding[] = { "funding" };

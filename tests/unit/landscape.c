@@ -233,6 +233,9 @@ static void test_dates(void)
 	unload(l);
 }
 
+/* The loader's error battery (ROBUSTNESS.md), one case after another: a
+ * long function on purpose, so that each case reads as the input it feeds
+ * and the exact message it expects. */
 static void test_errors(void)
 {
 	static const char orgs2[] = "id\na\nb\n";
