@@ -300,9 +300,12 @@ c hostile-report-html report "$H" -o @html
 # "coalmap VERSION".  Nothing else varies: two runs write the same bytes,
 # maps, PNG and PDF (whose dates coalmap sets to 1970) included.
 version='coalmap [0-9][0-9]*\.[0-9][0-9]*\.[0-9][0-9A-Za-z.+~-]*'
-normalise="s/$(lit "$res")/\$res/g; s/$(lit "$tmp")/\$tmp/g; s/$(lit "$top_srcdir")/\$top_srcdir/g; s/$version/coalmap VERSION/g"
-LC_ALL=C grep -rl --exclude='*.png' --exclude='*.pdf' \
-	-e "$(lit "$tmp")" -e "$(lit "$top_srcdir")" -e "$version" "$res" >"$tmp/paths"
+# Markdown writes a path with its markup characters escaped (a_b as a\_b).
+mdlit() { lit "$(printf '%s\n' "$1" | sed 's/[]|\\*_`<>!#~[]/\\&/g')"; }
+normalise="s/$(mdlit "$res")/\$res/g; s/$(mdlit "$tmp")/\$tmp/g; s/$(mdlit "$top_srcdir")/\$top_srcdir/g"
+normalise="$normalise; s/$(lit "$res")/\$res/g; s/$(lit "$tmp")/\$tmp/g; s/$(lit "$top_srcdir")/\$top_srcdir/g; s/$version/coalmap VERSION/g"
+LC_ALL=C grep -rl --exclude='*.png' --exclude='*.pdf' -e "$(lit "$tmp")" -e "$(lit "$top_srcdir")" \
+	-e "$(mdlit "$tmp")" -e "$(mdlit "$top_srcdir")" -e "$version" "$res" >"$tmp/paths"
 while IFS= read -r f; do
 	LC_ALL=C sed "$normalise" "$f" >"$tmp/n" && mv "$tmp/n" "$f"
 done <"$tmp/paths"
