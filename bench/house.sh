@@ -26,20 +26,30 @@ landscape() {
 	echo "$d"
 }
 
-# pair A... -- B...: runs A and B alternately RUNS times each (so that load
-# from elsewhere falls on both alike); sets wa, wb (median wall seconds)
-# and ca, cb (median CPU seconds, user + system, over all threads)
+# timed WORK: runs one side of a row under /usr/bin/time into $tmpf
+timed() {
+	case $1 in
+	report) set -- "$coalmap" report "$s10k" -o "$out/report.html" --quiet ;;
+	metrics) set -- "$coalmap" metrics "$s10k" --format csv ;;
+	by_id) set -- "$coalmap" power "$s100k" --group-by id --format csv ;;
+	by_region) set -- "$coalmap" power "$s100k" --group-by region --format csv ;;
+	esac
+	/usr/bin/time -f '%e %U %S' -o "$tmpf" "$@" >/dev/null 2>&1
+}
+
+# pair A B: runs the works A and B alternately RUNS times each (so that
+# load from elsewhere falls on both alike); sets wa, wb (median wall
+# seconds) and ca, cb (median CPU seconds, user + system, all threads)
 pair() {
-	a=
-	while [ "$1" != "--" ]; do a="$a $1"; shift; done
-	shift
 	ta= tb= ua= ub=
 	i=0
 	while [ $i -lt "$runs" ]; do
-		/usr/bin/time -f '%e %U %S' -o "$tmpf" $a >/dev/null 2>&1
-		read -r w u s <"$tmpf"; ta="$ta $w"; ua="$ua $(awk "BEGIN{print $u + $s}")"
-		/usr/bin/time -f '%e %U %S' -o "$tmpf" "$@" >/dev/null 2>&1
-		read -r w u s <"$tmpf"; tb="$tb $w"; ub="$ub $(awk "BEGIN{print $u + $s}")"
+		timed "$1"
+		read -r w u s <"$tmpf"
+		ta="$ta $w" ua="$ua $(awk "BEGIN{print $u + $s}")"
+		timed "$2"
+		read -r w u s <"$tmpf"
+		tb="$tb $w" ub="$ub $(awk "BEGIN{print $u + $s}")"
 		i=$((i + 1))
 	done
 	wa=$(med $ta) wb=$(med $tb) ca=$(med $ua) cb=$(med $ub)
@@ -54,9 +64,9 @@ s100k=$(landscape 100000)
 echo "coalmap house benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "median of $runs runs, the two sides of a row run alternately; wall seconds and CPU (user + system) seconds"
 echo
-pair "$coalmap" report "$s10k" -o "$out/report.html" --quiet -- "$coalmap" metrics "$s10k" --format csv
+pair report metrics
 r=$wa m=$wb rc=$ca mc=$cb
-pair "$coalmap" power "$s100k" --group-by id --format csv -- "$coalmap" power "$s100k" --group-by region --format csv
+pair by_id by_region
 pi=$wa pr=$wb pic=$ca prc=$cb
 echo "| work | coalmap | against | ratio (wall) | ratio (CPU) | target | |"
 echo "|---|---|---|---|---|---|---|"

@@ -3,67 +3,79 @@
 #include "config.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <string.h>
 #include <strings.h>
 
 #include "internal.h"
 
-/* The text columns every landscape has, in the order of their indices. */
-static const char *const known[] = {
-	"id", "name", "type", "country", "region", "issues", "skills", "stance"
-};
-#define NKNOWN (sizeof(known) / sizeof(*known))
+/* The known text columns of organizations.csv (schema.c), in schema
+ * order, come first; then the extra columns in file order.  text[k] is
+ * the schema index of the k-th known text column; found once. */
+static int text[CM_ORG_NCOLS];
+static size_t ntext_cols;
+static pthread_once_t text_once = PTHREAD_ONCE_INIT;
+
+static void find_text_cols(void)
+{
+	size_t c;
+
+	for (c = 0; c < CM_ORG_NCOLS; c++)
+		if (cm_value_kind(cm_org_cols[c].value) == CM_TEXT)
+			text[ntext_cols++] = (int)c;
+}
+
+/* The schema index of known text column k, or -1 past the last. */
+static int text_col(size_t k)
+{
+	pthread_once(&text_once, find_text_cols);
+	return k < ntext_cols ? text[k] : -1;
+}
+
+static size_t ntext(void)
+{
+	pthread_once(&text_once, find_text_cols);
+	return ntext_cols;
+}
 
 size_t cm_attr_count(const struct cm_landscape *l)
 {
-	return NKNOWN + l->norg_attrs;
+	return ntext() + l->norg_attrs;
 }
 
 int cm_attr_find(const struct cm_landscape *l, const char *name)
 {
+	int c = cm_schema_find(&cm_schemas[CM_ORGS_FILE], name, strlen(name), 0);
 	size_t k;
 
-	for (k = 0; k < NKNOWN; k++)
-		if (!strcasecmp(name, known[k]))
+	for (k = 0; c >= 0 && k < ntext(); k++)
+		if (text_col(k) == c)
 			return (int)k;
 	for (k = 0; k < l->norg_attrs; k++)
 		if (!strcasecmp(name, l->org_attrs[k].name))
-			return (int)(NKNOWN + k);
+			return (int)(ntext() + k);
 	return -1;
 }
 
 const char *cm_attr_name(const struct cm_landscape *l, size_t attr)
 {
-	return attr < NKNOWN ? known[attr] : l->org_attrs[attr - NKNOWN].name;
+	int c = text_col(attr);
+
+	return c >= 0 ? cm_org_cols[c].name : l->org_attrs[attr - ntext()].name;
 }
 
 int cm_attr_numeric(const struct cm_landscape *l, size_t attr)
 {
-	return attr >= NKNOWN && l->org_attrs[attr - NKNOWN].numeric;
+	return text_col(attr) < 0 && l->org_attrs[attr - ntext()].numeric;
 }
 
 const char *cm_attr_value(const struct cm_landscape *l, size_t attr, size_t i)
 {
-	const struct cm_org *o = &l->orgs[i];
-	const char *p = l->pool.buf;
+	int c = text_col(attr);
 
-	switch (attr) {
-	case 0: return p + o->id;
-	case 1: return p + o->name;
-	case 2: return p + o->type;
-	case 3: return p + o->country;
-	case 4: return p + o->region;
-	case 5: return p + o->issues;
-	case 6: return p + o->skills;
-	case 7:
-		switch (o->stance) {
-		case CM_STANCE_SUPPORT: return "support";
-		case CM_STANCE_NEUTRAL: return "neutral";
-		case CM_STANCE_OPPOSE: return "oppose";
-		}
-		return "";
-	}
-	return p + l->org_attrs[attr - NKNOWN].val[i];
+	if (c >= 0) /* no text column is a date: no buffer needed */
+		return cm_cell_text(l, &cm_org_cols[c], &l->orgs[i], NULL, 0);
+	return l->pool.buf + l->org_attrs[attr - ntext()].val[i];
 }
 
 double cm_attr_number(const struct cm_landscape *l, size_t attr, size_t i)
@@ -82,7 +94,7 @@ const char *cm_tie_type_name(const struct cm_landscape *l, size_t type) { return
 
 int cm_tie_type_conflict(const struct cm_landscape *l, size_t type)
 {
-	return cm_tie_type_is_conflict(l->tie_types[type]);
+	return (l->tie_roles[type] & CM_ROLE_CONFLICT) != 0;
 }
 
 size_t cm_tie_source(const struct cm_landscape *l, size_t tie) { return l->ties[tie].src; }

@@ -7,42 +7,11 @@
 
 #include "internal.h"
 
-/* A column of organizations.csv, resolved once: a known column of text
- * (k >= 0; numbers are not text) or an extra attribute (attr >= 0). */
-struct orgcol {
-	int k;
-	long attr;
-};
-
-static int resolve(const struct cm_landscape *l, const char *name, struct orgcol *c)
-{
-	size_t k;
-
-	c->attr = -1;
-	c->k = cm_schema_find(&cm_schemas[CM_ORGS_FILE], name, strlen(name), 0);
-	if (c->k >= 0 && cm_value_kind(cm_org_cols[c->k].value) == CM_TEXT)
-		return 0;
-	c->k = -1;
-	for (k = 0; k < l->norg_attrs; k++)
-		if (!strcasecmp(name, l->org_attrs[k].name)) {
-			c->attr = (long)k;
-			return 0;
-		}
-	return -1;
-}
-
-static const char *value(const struct cm_landscape *l, size_t i, const struct orgcol *c)
-{
-	if (c->k >= 0) /* no org column is a date: no buffer needed */
-		return cm_cell_text(l, &cm_org_cols[c->k], &l->orgs[i], NULL, 0);
-	return l->pool.buf + l->org_attrs[c->attr].val[i];
-}
-
 const char *cm_org_attr(const struct cm_landscape *l, size_t i, const char *attr)
 {
-	struct orgcol c;
+	int c = cm_attr_find(l, attr);
 
-	return resolve(l, attr, &c) < 0 ? NULL : value(l, i, &c);
+	return c < 0 ? NULL : cm_attr_value(l, (size_t)c, i);
 }
 
 void cm_groups_release(struct cm_groups *g)
@@ -58,17 +27,17 @@ void cm_groups_release(struct cm_groups *g)
 int cm_groups_build(const struct cm_landscape *l, const char *attr, struct cm_groups *g,
 		    struct cm_error *err)
 {
-	struct orgcol c;
+	int c = cm_attr_find(l, attr);
 	size_t i, n = l->norgs;
 
 	memset(g, 0, sizeof(*g));
 	cm_strset_init(&g->values);
-	if (resolve(l, attr, &c) < 0 && n)
+	if (c < 0 && n)
 		return cm_error_set(err, CM_EUSAGE, l->orgs_path, 0, 0, "no column '%s' to group by", attr);
 	if (!(g->group_of = malloc((n + 1) * sizeof(*g->group_of))) || !(g->member = malloc((n + 1) * sizeof(*g->member))))
 		goto nomem;
 	for (i = 0; i < n; i++) {
-		const char *v = value(l, i, &c);
+		const char *v = cm_attr_value(l, (size_t)c, i);
 		long k = cm_strset_add(&g->values, v, strlen(v));
 		if (k < 0)
 			goto nomem;

@@ -177,11 +177,21 @@ static void from_int(struct cm_analysis *a, enum cm_metric m, const igraph_vecto
 		a->v[m][i] = (double)VECTOR(*v)[(igraph_integer_t)i];
 }
 
+/* The result e of an igraph call that filled v: its values as m's, or
+ * the error (what names the call). */
+static int take_int(struct cm_analysis *a, enum cm_metric m, igraph_error_t e, const igraph_vector_int_t *v,
+		    const char *what, struct cm_error *err)
+{
+	if (e)
+		return cm_ig_fail(e, err, what);
+	from_int(a, m, v);
+	return CM_OK;
+}
+
 int cm_kernel_degree(struct cm_analysis *a, struct cm_error *err)
 {
 	static const enum cm_metric ms[] = { CM_M_DEGREE, CM_M_STRENGTH, CM_M_IN_DEGREE, CM_M_OUT_DEGREE };
 	igraph_vector_int_t v;
-	igraph_error_t e;
 	size_t i;
 	int rc;
 
@@ -189,22 +199,15 @@ int cm_kernel_degree(struct cm_analysis *a, struct cm_error *err)
 		return rc;
 	if (igraph_vector_int_init(&v, 0))
 		return nomem(err);
-	if ((e = igraph_degree(&a->g.collab, &v, igraph_vss_all(), IGRAPH_ALL, IGRAPH_NO_LOOPS))) {
-		igraph_vector_int_destroy(&v);
-		return cm_ig_fail(e, err, "degree");
-	}
-	from_int(a, CM_M_DEGREE, &v);
-	if ((e = igraph_degree(&a->g.tie, &v, igraph_vss_all(), IGRAPH_IN, IGRAPH_NO_LOOPS))) {
-		igraph_vector_int_destroy(&v);
-		return cm_ig_fail(e, err, "in-degree");
-	}
-	from_int(a, CM_M_IN_DEGREE, &v);
-	if ((e = igraph_degree(&a->g.tie, &v, igraph_vss_all(), IGRAPH_OUT, IGRAPH_NO_LOOPS))) {
-		igraph_vector_int_destroy(&v);
-		return cm_ig_fail(e, err, "out-degree");
-	}
-	from_int(a, CM_M_OUT_DEGREE, &v);
+	if ((rc = take_int(a, CM_M_DEGREE, igraph_degree(&a->g.collab, &v, igraph_vss_all(), IGRAPH_ALL, IGRAPH_NO_LOOPS),
+			   &v, "degree", err)) == CM_OK &&
+	    (rc = take_int(a, CM_M_IN_DEGREE, igraph_degree(&a->g.tie, &v, igraph_vss_all(), IGRAPH_IN, IGRAPH_NO_LOOPS),
+			   &v, "in-degree", err)) == CM_OK)
+		rc = take_int(a, CM_M_OUT_DEGREE, igraph_degree(&a->g.tie, &v, igraph_vss_all(), IGRAPH_OUT, IGRAPH_NO_LOOPS),
+			      &v, "out-degree", err);
 	igraph_vector_int_destroy(&v);
+	if (rc < 0)
+		return rc;
 	for (i = 0; i < a->n; i++)
 		a->v[CM_M_STRENGTH][i] = a->c.strength[i];
 	return CM_OK;
@@ -289,20 +292,15 @@ int cm_kernel_core(struct cm_analysis *a, struct cm_error *err)
 {
 	static const enum cm_metric ms[] = { CM_M_CORENESS };
 	igraph_vector_int_t core;
-	igraph_error_t e;
 	int rc;
 
 	if ((rc = alloc_values(a, ms, 1, err)) < 0)
 		return rc;
 	if (igraph_vector_int_init(&core, 0))
 		return nomem(err);
-	if ((e = igraph_coreness(&a->g.collab, &core, IGRAPH_ALL))) {
-		igraph_vector_int_destroy(&core);
-		return cm_ig_fail(e, err, "coreness");
-	}
-	from_int(a, CM_M_CORENESS, &core);
+	rc = take_int(a, CM_M_CORENESS, igraph_coreness(&a->g.collab, &core, IGRAPH_ALL), &core, "coreness", err);
 	igraph_vector_int_destroy(&core);
-	return CM_OK;
+	return rc;
 }
 
 int cm_kernel_cuts(struct cm_analysis *a, struct cm_error *err)

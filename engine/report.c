@@ -266,6 +266,20 @@ static int power_and_gaps(struct cm_analysis *a, const struct cm_report_opts *o,
 	return CM_OK;
 }
 
+/* A part headed "<what> for <name>" holding the picked columns of t, with
+ * a note when t is empty.  CM_ENOMEM or CM_OK. */
+static int for_part(struct cm_doc *d, const char *anchor, const char *what, const char *for_name, const char *intro,
+		    const struct cm_table *t, const struct pick *cols, size_t ncols, const char *empty)
+{
+	char *heading = format("%s for %s", what, for_name);
+	struct cm_doc_part *p = heading ? add_picked(d, anchor, heading, intro, t, cols, ncols, 0, 0, NULL) : NULL;
+
+	free(heading);
+	if (!p || (!t->nrows && !(p->note = strdup(empty))))
+		return CM_ENOMEM;
+	return CM_OK;
+}
+
 /* Partners for one org, and its routes to decision-makers. */
 static int for_org(struct cm_analysis *a, const struct cm_report_opts *o, const char *for_name, struct cm_doc *d,
 		   struct cm_table *t, struct cm_error *err)
@@ -279,8 +293,6 @@ static int for_org(struct cm_analysis *a, const struct cm_report_opts *o, const 
 		{ "trust", "trust", 0 }, { "path", "route", 0 },
 	};
 	struct cm_gaps_opts go;
-	struct cm_doc_part *p;
-	char *heading;
 	int rc;
 
 	cm_gaps_opts_init(&go);
@@ -288,29 +300,22 @@ static int for_org(struct cm_analysis *a, const struct cm_report_opts *o, const 
 	go.targets = o->targets;
 	go.for_org = o->for_org;
 	go.top = o->top ? o->top : CM_REPORT_PARTNERS;
-	if ((rc = cm_recommend(a, &go, t, err)) < 0)
+	if ((rc = cm_recommend(a, &go, t, err)) < 0 ||
+	    (rc = for_part(d, "partners", "Recommended partners", for_name,
+			   "Organizations not yet tied to it, ranked by a score that weighs closeness in the "
+			   "network, shared issues, complementary skills, new reach and access to "
+			   "decision-makers; risks are flagged, not hidden. Definitions: docs/gaps.md.",
+			   t, partner_cols, sizeof(partner_cols) / sizeof(*partner_cols),
+			   "No organization is left to recommend.")) < 0)
 		return rc;
-	heading = format("Recommended partners for %s", for_name);
-	p = heading ? add_picked(d, "partners", heading,
-				 "Organizations not yet tied to it, ranked by a score that weighs closeness in the "
-				 "network, shared issues, complementary skills, new reach and access to "
-				 "decision-makers; risks are flagged, not hidden. Definitions: docs/gaps.md.",
-				 t, partner_cols, sizeof(partner_cols) / sizeof(*partner_cols), 0, 0, NULL) : NULL;
-	free(heading);
-	if (!p || (!t->nrows && !(p->note = strdup("No organization is left to recommend."))))
-		return CM_ENOMEM;
 	if ((rc = cm_routes(a, o->for_org, &o->targets, ROUTES_TOP, t, err)) < 0)
 		return rc;
-	heading = format("Routes to decision-makers for %s", for_name);
-	p = heading ? add_picked(d, "routes", heading,
-				 "For each decision-maker, the shortest chain of ties that could carry an "
-				 "introduction, the most trusted first (trust multiplies along the chain; unknown "
-				 "trust counts as 0.5). Blank rows: no chain at all.",
-				 t, route_cols, sizeof(route_cols) / sizeof(*route_cols), 0, 0, NULL) : NULL;
-	free(heading);
-	if (!p || (!t->nrows && !(p->note = strdup("The landscape has no decision-makers of these types."))))
-		return CM_ENOMEM;
-	return CM_OK;
+	return for_part(d, "routes", "Routes to decision-makers", for_name,
+			"For each decision-maker, the shortest chain of ties that could carry an introduction, the "
+			"most trusted first (trust multiplies along the chain; unknown trust counts as 0.5). Blank "
+			"rows: no chain at all.",
+			t, route_cols, sizeof(route_cols) / sizeof(*route_cols),
+			"The landscape has no decision-makers of these types.");
 }
 
 int cm_report_build(struct cm_analysis *a, const struct cm_report_opts *o, struct cm_doc *d, struct cm_error *err)

@@ -15,20 +15,28 @@ static int dbl_cmp(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/* A sorted copy of v[0..k) (malloc'd), or NULL with *nomem set (k > 0). */
+static double *sorted_copy(const double *v, size_t k, int *nomem)
+{
+	double *s = malloc(k * sizeof(*s));
+
+	if (!s) {
+		*nomem = 1;
+		return NULL;
+	}
+	memcpy(s, v, k * sizeof(*s));
+	qsort(s, k, sizeof(*s), dbl_cmp);
+	return s;
+}
+
 /* Gini over k values (sorted copy): sum_i (2i - k - 1) x_i / (k * sum). */
 double cm_gini(const double *v, size_t k, int *nomem)
 {
 	double *s, sum = 0, acc = 0;
 	size_t i;
 
-	if (k == 0)
+	if (k == 0 || !(s = sorted_copy(v, k, nomem)))
 		return NAN;
-	if (!(s = malloc(k * sizeof(*s)))) {
-		*nomem = 1;
-		return NAN;
-	}
-	memcpy(s, v, k * sizeof(*s));
-	qsort(s, k, sizeof(*s), dbl_cmp);
 	for (i = 0; i < k; i++) {
 		sum += s[i];
 		acc += (2.0 * (double)(i + 1) - (double)k - 1.0) * s[i];
@@ -43,14 +51,8 @@ double cm_top10_share(const double *v, size_t k, int *nomem)
 	double *s, sum = 0, top = 0;
 	size_t i, nt = (k + 9) / 10;
 
-	if (k == 0)
+	if (k == 0 || !(s = sorted_copy(v, k, nomem)))
 		return NAN;
-	if (!(s = malloc(k * sizeof(*s)))) {
-		*nomem = 1;
-		return NAN;
-	}
-	memcpy(s, v, k * sizeof(*s));
-	qsort(s, k, sizeof(*s), dbl_cmp);
 	for (i = 0; i < k; i++) {
 		sum += s[i];
 		if (i >= k - nt)

@@ -99,9 +99,9 @@ static int map_metrics(struct viz_map *m, struct cm_error *err)
 	}
 	if ((rc = cm_metrics(a, &m->metrics, err)) < 0)
 		return rc;
-	m->c_degree = cm_table_find(&m->metrics, "degree");
-	m->c_btw = cm_table_find(&m->metrics, "betweenness");
-	m->c_comm = cm_table_find(&m->metrics, "community");
+	m->c_degree = cm_table_col(&m->metrics, CM_M_DEGREE);
+	m->c_btw = cm_table_col(&m->metrics, CM_M_BETWEENNESS);
+	m->c_comm = cm_table_col(&m->metrics, CM_M_COMMUNITY);
 	return CM_OK;
 }
 

@@ -22,9 +22,6 @@
 #                    only when a change of output is intended and reviewed
 . "$(dirname "$0")/lib.sh"
 graphviz_leaks
-# under LeakSanitizer, no statistics of the suppressions on stderr (it is compared)
-LSAN_OPTIONS="${LSAN_OPTIONS:+$LSAN_OPTIONS:}print_suppressions=0"
-export LSAN_OPTIONS
 
 # Run the program itself rather than libtool's wrapper script around it (a
 # shell started for each of 200 invocations, a third of the CPU time):

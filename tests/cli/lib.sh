@@ -14,7 +14,8 @@ checks=0
 # caches for the life of the process (a little "leak" by design); these
 # suppressions let LeakSanitizer and valgrind still catch ours.
 graphviz_leaks() {
-	LSAN_OPTIONS="suppressions=$top_srcdir/tests/cli/map-leaks.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
+	# print_suppressions=0: no statistics on stderr, which tests compare
+	LSAN_OPTIONS="suppressions=$top_srcdir/tests/cli/map-leaks.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 	export LSAN_OPTIONS
 	case "${COALMAP_WRAPPER:-}" in
 	*valgrind*) COALMAP_WRAPPER="$COALMAP_WRAPPER --suppressions=$top_srcdir/tests/cli/map-valgrind.supp" ;;
