@@ -223,10 +223,12 @@ static void on_key(struct reader *rd, long line)
 	if ((k->domain & D_NODE) && is_key(CM_ORGS_FILE, k->name)) {
 		problem(rd, CM_ERROR, line, "node attribute '%s' clashes with the node ids; rename it",
 			cm_org_cols[CM_ORG_ID].name);
+		k->skip = 1; /* its <data> has no column to go to */
 		goto out;
 	}
 	if ((k->domain & D_EDGE) && is_key(CM_TIES_FILE, k->name)) {
 		problem(rd, CM_ERROR, line, "edge attribute '%s' clashes with the edges' ends; rename it", k->name);
+		k->skip = 1;
 		goto out;
 	}
 	if (k->domain & D_NODE && (k->ncol = cm_rows_column(rd->orgs, k->name, k->decl, line)) < 0)
@@ -255,6 +257,8 @@ static struct key *find_key(struct reader *rd, const char *id)
 
 static void set(struct reader *rd, struct cm_rows *rows, long row, long col, const char *s)
 {
+	if (row < 0 || col < 0)
+		return;
 	if (cm_rows_set(rows, (size_t)row, (size_t)col, s, strlen(s)) < 0)
 		rd->nomem = 1;
 }

@@ -106,9 +106,12 @@ long cm_rows_add(struct cm_rows *r, long line)
 
 int cm_rows_set(struct cm_rows *r, size_t row, size_t col, const char *s, size_t n)
 {
-	struct cm_row *x = &r->rows[row];
+	struct cm_row *x;
 	char *v;
 
+	if (row >= r->nrows || col >= r->ncols)
+		return CM_EINTERNAL; /* a row or column that was never added */
+	x = &r->rows[row];
 	if (col >= x->n) {
 		char **cell = realloc(x->cell, (col + 1) * sizeof(*cell));
 		if (!cell)

@@ -37,6 +37,10 @@ printf "$G"'<graph edgedefault="directed">\n<node id="a"/>\n<node id="b"/>\n<edg
 bad "$f" 6 "<data> names an undeclared key 'nokey'" "undeclared key"
 printf "$G"'<key id="i" for="node" attr.name="id" attr.type="string"/>\n<graph edgedefault="directed">\n<node id="a"/>\n</graph>\n</graphml>\n' >"$f"
 bad "$f" 3 "node attribute 'id' clashes with the node ids" "key named id"
+# the clashing key's values have no column to go to (a fuzzer found this freed memory)
+printf "$G"'<key id="i" for="node" attr.name="id" attr.type="string"/>\n<key id="t" for="edge" attr.name="target"/>\n<graph edgedefault="directed">\n<node id="a"><data key="i">x</data></node>\n<node id="b"/>\n<edge source="a" target="b"><data key="t">a</data></edge>\n</graph>\n</graphml>\n' >"$f"
+bad "$f" 3 "node attribute 'id' clashes with the node ids" "data for a key named id"
+expect_err "$f:4: edge attribute 'target' clashes with the edges' ends" "data for a key named target"
 printf '<?xml version="1.0"?>\n<html><body/></html>\n' >"$f"
 bad "$f" 2 "not GraphML" "not GraphML"
 printf "$G"'</graphml>\n' >"$f"
