@@ -69,6 +69,7 @@ struct cli_option {
 	int (*parse)(const char *cmd, char *arg, void *value); /* CLI_OPT_CUSTOM: 0, or an exit
 								* status after a usage error */
 	void (*release)(void *value);                          /* CLI_OPT_CUSTOM: frees what parse kept */
+	enum cm_name_kind names; /* CLI_OPT_LIST of names the landscape must have (cli_check_names) */
 };
 
 /* The options of the analysis commands (CLI_COMMON), kept in struct
@@ -130,6 +131,7 @@ struct cli_ctx {
 	struct cm_error err;            /* what failed */
 	struct cli_slot *slots;         /* the parser's: every option taken, and how often given */
 	size_t nslots;
+	void *args;                     /* the command's own option values */
 };
 
 /* The commands, in the order 'coalmap --help' lists them; NULL-terminated. */
@@ -138,6 +140,10 @@ extern const struct cli_command *const cli_commands[];
 /* Parses argv (argv[0]: the command's name as typed), then checks, loads
  * and runs cmd.  Returns the exit status. */
 int cli_command_run(const struct cli_command *cmd, int argc, char **argv);
+/* 0, or 64 after saying which name given to an option that names tie
+ * types, org types, regions or stances (struct cli_option's names) none of
+ * ls[0..nls) has.  The parser calls it for a CLI_LANDSCAPE command. */
+int cli_check_names(struct cli_ctx *cx, const struct cm_landscape *const *ls, size_t nls);
 /* How many times the option with this long name was given. */
 unsigned cli_given(const struct cli_ctx *cx, const char *name);
 /* cmd's --help. */

@@ -82,6 +82,11 @@ static int run(struct cli_ctx *cx, const void *args)
 		goto out;
 	if (cx->argc == 2 && (rc = cli_load(cx->argv[1], c, &la)))
 		goto out;
+	{
+		const struct cm_landscape *both[2] = { lb, la };
+		if ((rc = cli_check_names(cx, both, la ? 2 : 1)))
+			goto out;
+	}
 	if (cm_analysis_new(&ab, lb, &fb, &cx->err) < 0 || cm_analysis_new(&aa, la ? la : lb, &fa, &cx->err) < 0 ||
 	    cm_diff(ab, aa, &o, t, &cx->err) < 0) {
 		rc = cli_fail(&cx->err);

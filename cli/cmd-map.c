@@ -141,7 +141,7 @@ static const struct cli_option options[] = {
 	  .help = "title (default: the landscape folder's name)" },
 	{ .name = "no-legend", .kind = CLI_OPT_FLAG, .offset = ARG(no_legend), .help = "leave the legend out" },
 	{ .name = "ego", .arg = "ORG", .kind = CLI_OPT_STRING, .offset = ARG(ego),
-	  .help = "draw ORG's neighbourhood (an id, or an exact name)" },
+	  .help = "draw ORG's neighbourhood (an id or a name)" },
 	{ .name = "radius", .arg = "R", .kind = CLI_OPT_DOUBLE, .flags = CLI_WHOLE, .offset = ARG(radius),
 	  .min = 1, .max = 100, .help = "steps from ORG for --ego (default 1)" },
 	{ .name = "aggregate", .arg = "ATTR", .kind = CLI_OPT_STRING, .offset = ARG(aggregate),

@@ -41,7 +41,7 @@ const struct cli_command cli_cmd_path = {
 	.summary = "who can introduce us: shortest, most trusted chains of ties",
 	.usage = "LANDSCAPE FROM TO [-k K] [options]",
 	.description =
-		"The K shortest introduction chains from organization FROM to TO (ids),\n"
+		"The K shortest introduction chains from organization FROM to TO (ids or names),\n"
 		"shortest first, then the most trusted (product of tie trust; a tie\n"
 		"without trust counts 0.5), then the strongest (sum of weights).\n"
 		"Exact definitions: docs/gaps.md.\n",

@@ -76,7 +76,7 @@ static const struct cli_option options[] = {
 	{ .name = "group-by", .arg = "ATTR", .kind = CLI_OPT_STRING, .offset = ARG(group_by),
 	  .help = "compare groups of this column in the power briefing and the recommendations (region, "
 		  "type, ...)" },
-	{ .name = "targets", .arg = "T,T", .kind = CLI_OPT_LIST, .offset = ARG(targets),
+	{ .name = "targets", .arg = "T,T", .kind = CLI_OPT_LIST, .offset = ARG(targets), .names = CM_NAME_ORG_TYPE,
 	  .expect = "a comma-separated list of org types",
 	  .help = "org types that are decision-makers (default decision_maker,government)" },
 	{ .name = "key-players", .arg = "K", .kind = CLI_OPT_LONG, .offset = ARG(key_players),

@@ -20,7 +20,11 @@ static void usage(FILE *f)
 		   "commands:\n");
 	for (i = 0; cli_commands[i]; i++)
 		fprintf(f, "  %-10s %s\n", cli_commands[i]->name, cli_commands[i]->summary);
-	fprintf(f, "\n'coalmap COMMAND --help' describes a command's options.\n"
+	fprintf(f, "\nAn organization (ORG, FROM, TO) is given by its id or its name; a name\n"
+		   "in another case is taken when only one organization has it.  A tie\n"
+		   "type, org type, region or org that the landscape lacks is an error\n"
+		   "that lists what it has and suggests the nearest.\n"
+		   "\n'coalmap COMMAND --help' describes a command's options.\n"
 		   "'coalmap help COMMAND' does the same.\n");
 }
 

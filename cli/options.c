@@ -23,7 +23,7 @@ const struct cli_choice cli_format_choices[] = {
 #define COMMON(f) offsetof(struct cli_common, f)
 
 const struct cli_option cli_common_options[] = {
-	{ .name = "types", .arg = "A,B", .kind = CLI_OPT_LIST, .offset = COMMON(types),
+	{ .name = "types", .arg = "A,B", .kind = CLI_OPT_LIST, .offset = COMMON(types), .names = CM_NAME_TIE_TYPE,
 	  .expect = "a comma-separated list of tie types", .help = "use only ties of these types" },
 	{ .name = "at", .arg = "DATE", .kind = CLI_OPT_DATE, .offset = COMMON(filter.at),
 	  .help = "use only ties that existed on DATE (YYYY-MM-DD)" },
@@ -363,6 +363,24 @@ unsigned cli_given(const struct cli_ctx *cx, const char *name)
 	return 0;
 }
 
+int cli_check_names(struct cli_ctx *cx, const struct cm_landscape *const *ls, size_t nls)
+{
+	char option[64];
+	size_t i;
+
+	for (i = 0; i < cx->nslots; i++) {
+		const struct cli_slot *s = &cx->slots[i];
+		const struct cli_list *v;
+		if (!s->opt->names || !s->given || s->opt->kind != CLI_OPT_LIST)
+			continue;
+		v = value_of(cx, s, cx->args);
+		snprintf(option, sizeof(option), "--%s", s->name ? s->name : "");
+		if (cm_names_check(ls, nls, s->opt->names, option, (const char *const *)v->v, v->n, &cx->err) < 0)
+			return cli_fail(&cx->err);
+	}
+	return 0;
+}
+
 /* The common options as the engine takes them. */
 static void common_settle(struct cli_ctx *cx)
 {
@@ -417,6 +435,7 @@ int cli_command_run(const struct cli_command *cmd, int argc, char **argv)
 	memset(&cx, 0, sizeof(cx));
 	cx.cmd = cmd;
 	cx.slots = slots;
+	cx.args = args;
 	cx.common.format = FMT_TABLE;
 	cm_table_init(&cx.table, 0);
 	cm_error_clear(&cx.err);
@@ -442,6 +461,7 @@ int cli_command_run(const struct cli_command *cmd, int argc, char **argv)
 		cli_common_finish(&cx.common);
 	if ((cmd->flags & CLI_LANDSCAPE) == CLI_LANDSCAPE &&
 	    ((rc = cli_load(cx.argv[0], &cx.common, &cx.landscape)) ||
+	     (rc = cli_check_names(&cx, (const struct cm_landscape *const *)&cx.landscape, 1)) ||
 	     (cm_analysis_new(&cx.analysis, cx.landscape, &cx.common.filter, &cx.err) < 0 && (rc = cli_fail(&cx.err)))))
 		goto out;
 	rc = cmd->run(&cx, args);

@@ -130,6 +130,20 @@ CM_API const char *cm_landscape_org_name(const struct cm_landscape *l, size_t i)
 CM_API const char *cm_landscape_org_type(const struct cm_landscape *l, size_t i);
 /* Index of the org with this id, or -1.  O(1): a hash kept from loading. */
 CM_API long cm_org_find(const struct cm_landscape *l, const char *id);
+/* The org a user named: its id, else its exact name when one org has it
+ * (every command that takes an org goes through this), or else the one
+ * id or name equal to key without case.  CM_EUSAGE when
+ * there is none, with the nearest id or name as "did you mean", or when
+ * the name is several orgs'. */
+CM_API int cm_org_lookup(const struct cm_landscape *l, const char *key, size_t *index, struct cm_error *err);
+/* What a list of names given by the user (option, e.g. "--types") must
+ * match, case ignored: a tie type or an org type or region present in at
+ * least one of ls[0..nls), or a stance word. */
+enum cm_name_kind { CM_NAME_NONE, CM_NAME_TIE_TYPE, CM_NAME_ORG_TYPE, CM_NAME_REGION, CM_NAME_STANCE };
+/* CM_EUSAGE naming the first unknown name, the nearest known one ("did
+ * you mean") and what is present. */
+CM_API int cm_names_check(const struct cm_landscape *const *ls, size_t nls, enum cm_name_kind kind,
+			  const char *option, const char *const *names, size_t n, struct cm_error *err);
 /* Files the landscape was read from (borrowed). */
 CM_API const char *cm_landscape_orgs_path(const struct cm_landscape *l);
 CM_API const char *cm_landscape_ties_path(const struct cm_landscape *l);

@@ -477,9 +477,11 @@ int cm_recommend(struct cm_analysis *an, const struct cm_gaps_opts *o, struct cm
 	r.o = o;
 	r.c = &an->c;
 	r.n = an->n;
-	if (!o->for_org || (r.x = cm_org_find(r.l, o->for_org)) < 0)
-		return cm_error_set(err, CM_EUSAGE, r.l->orgs_path, 0, 0, "no organization with id '%s'",
-				    o->for_org ? o->for_org : "");
+	if (!o->for_org)
+		return cm_error_set(err, CM_EUSAGE, NULL, 0, 0, "which organization? (no --for)");
+	if ((rc = cm_org_lookup(r.l, o->for_org, &i, err)) < 0)
+		return rc;
+	r.x = (long)i;
 	if ((rc = cm_groups_build(r.l, o->group_by ? o->group_by : "type", &r.gr, err)) < 0)
 		return rc;
 	if ((rc = cm_analysis_need(an, CM_K_GRAPHS | CM_K_FUNDING | CM_K_EIGEN, err)) < 0)

@@ -180,12 +180,11 @@ int cm_path(struct cm_analysis *a, const char *from, const char *to, size_t k, s
 	const struct cm_graphs *g = &a->g;
 	struct chains c;
 	double *trust = NULL;
-	long s = cm_org_find(l, from), t = cm_org_find(l, to);
-	size_t r;
+	size_t s, t, r;
 	int rc, have = 0;
 
-	if (s < 0 || t < 0)
-		return cm_error_set(err, CM_EUSAGE, l->orgs_path, 0, 0, "no organization with id '%s'", s < 0 ? from : to);
+	if ((rc = cm_org_lookup(l, from, &s, err)) < 0 || (rc = cm_org_lookup(l, to, &t, err)) < 0)
+		return rc;
 	if (s == t)
 		return cm_error_set(err, CM_EUSAGE, NULL, 0, 0, "FROM and TO are the same organization");
 	if (k == 0)
@@ -315,12 +314,11 @@ int cm_routes(struct cm_analysis *a, const char *from, const struct cm_strlist *
 	unsigned char *target = NULL;
 	igraph_integer_t *dist = NULL, *pred = NULL, *chain = NULL;
 	double *trust = NULL, *best = NULL;
-	long s = cm_org_find(l, from);
-	size_t i, n = 0, r;
+	size_t s, i, n = 0, r;
 	int rc;
 
-	if (s < 0)
-		return cm_error_set(err, CM_EUSAGE, l->orgs_path, 0, 0, "no organization with id '%s'", from);
+	if ((rc = cm_org_lookup(l, from, &s, err)) < 0)
+		return rc;
 	if ((rc = cm_analysis_graphs(a, err)) < 0)
 		return rc;
 	rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");

@@ -327,10 +327,10 @@ int cm_report_build(struct cm_analysis *a, const struct cm_report_opts *o, struc
 
 	cm_doc_release(d);
 	if (o->for_org) {
-		long i = cm_org_find(l, o->for_org);
-		if (i < 0)
-			return cm_error_set(err, CM_EUSAGE, l->orgs_path, 0, 0, "no organization with id '%s'", o->for_org);
-		for_name = cm_landscape_org_name(l, (size_t)i);
+		size_t i;
+		if ((rc = cm_org_lookup(l, o->for_org, &i, err)) < 0)
+			return rc;
+		for_name = cm_landscape_org_name(l, i);
 	}
 	cm_table_init(&t, 0);
 	if ((rc = summary(a, o, for_name, d, &t, err)) == CM_OK && (rc = key_orgs(a, o, d, &t, err)) == CM_OK &&

@@ -107,17 +107,12 @@ size_t viz_ties_among_drawn(const struct viz_map *m)
 static int select_ego(struct viz_map *m, struct cm_error *err)
 {
 	const struct cm_landscape *l = m->l;
-	const char *ego_id = m->o->ego;
-	size_t i, n = cm_landscape_norgs(l), ego = (size_t)cm_org_find(l, ego_id); /* -1 becomes SIZE_MAX */
+	size_t i, n = cm_landscape_norgs(l), ego;
 	unsigned char *near = NULL;
 	int rc;
 
-	for (i = 0; i < n && ego == SIZE_MAX; i++)
-		if (!strcmp(cm_landscape_org_name(l, i), ego_id))
-			ego = i;
-	if (ego == SIZE_MAX)
-		return cm_error_set(err, CM_EUSAGE, NULL, 0, 0, "--ego: no org '%s' in %s", ego_id,
-				    cm_landscape_orgs_path(l));
+	if ((rc = cm_org_lookup(l, m->o->ego, &ego, err)) < 0)
+		return rc;
 	if (!(near = calloc(n, 1)))
 		return cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 	if ((rc = ego_reach(m, ego, m->o->radius ? m->o->radius : 1, near)) < 0) {
@@ -184,7 +179,9 @@ int viz_suggest_partners(struct viz_map *m, struct cm_error *err)
 		goto out;
 	cid = cm_table_find(&t, "id");
 	cscore = cm_table_find(&t, "score");
-	if (cid < 0 || cscore < 0 || (m->gaps_org = (size_t)cm_org_find(l, o->highlight_gaps)) == SIZE_MAX) {
+	if ((rc = cm_org_lookup(l, o->highlight_gaps, &m->gaps_org, err)) < 0)
+		goto out;
+	if (cid < 0 || cscore < 0) {
 		rc = cm_error_set(err, CM_EINTERNAL, NULL, 0, 0, "coalmap gaps gave no ids and scores");
 		goto out;
 	}

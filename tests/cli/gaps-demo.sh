@@ -40,7 +40,7 @@ skills = {r["id"]: r["skills"].split(";") for r in csv.DictReader(open(sys.argv[
 assert recs, "no candidate"
 assert all("legal" in skills[r["id"]] for r in recs), [(r["id"], skills[r["id"]]) for r in recs]
 PY
-run gaps "$D" --for nosuch; expect_rc 64 "unknown org"; expect_err "no organization with id 'nosuch'" "unknown org named"
+run gaps "$D" --for nosuch; expect_rc 64 "unknown org"; expect_err "no organization 'nosuch' (neither an id nor a name)" "unknown org named"
 run gaps "$D" --for glai --weights fit=x; expect_rc 64 "bad weight"
 run gaps "$D" --for glai --weights nosuch=1; expect_rc 64 "unknown weight name"
 run gaps "$D" --for glai --need wishes=x; expect_rc 64 "bad --need"

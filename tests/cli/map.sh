@@ -202,7 +202,7 @@ run map "$E" -o "$tmp/map.jpg"; expect_rc 64 "unknown extension"; expect_err "ca
 run map "$E"; expect_rc 64 "no -o"
 run map -o "$tmp/x.svg"; expect_rc 64 "no landscape"
 checks=$((checks + 1)); [ -e "$tmp/bad.svg" ] && fail "a usage error wrote a map"
-run map "$E" --ego nosuch -o "$tmp/bad.svg"; expect_err "no org 'nosuch'" "unknown ego named"
+run map "$E" --ego nosuch -o "$tmp/bad.svg"; expect_err "no organization 'nosuch'" "unknown ego named"
 
 # missing input, unwritable output
 run map "$tmp/nowhere" -o "$tmp/x.svg"; expect_rc 66 "missing landscape"
