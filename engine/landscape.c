@@ -30,6 +30,7 @@ struct loader {
 	struct cm_strmap rows;  /* tie rows, for exact duplicates */
 	size_t cap_orgs, cap_ties;
 	size_t nrows;        /* data rows seen in this file */
+	unsigned ordinal_said; /* bit k: known column k's words were noted (this file) */
 	const int *decl;     /* declared type per field (enum cm_decl), or NULL */
 };
 
@@ -209,7 +210,7 @@ static int number(struct loader *ld, const struct cm_csv_row *row, int k, double
 	const struct cm_column_info *c = &cm_schemas[ld->is_ties].col[k];
 	const char *col = c->name;
 	char *tmp, b1[80], small[64];
-	int rc;
+	int rc, level;
 
 	*v = c->dflt;
 	if (n == 0)
@@ -221,7 +222,18 @@ static int number(struct loader *ld, const struct cm_csv_row *row, int k, double
 	}
 	tmp[n] = '\0';
 	rc = cm_parse_number(tmp, v, &hint);
-	if (rc < 0) {
+	if (rc < 0 && (c->flags & CM_COL_ORDINAL) && (level = cm_ordinal_level(tmp))) {
+		*v = cm_ordinal_value(c, level);
+		rc = 0;
+		if (!(ld->ordinal_said & 1u << k)) {
+			ld->ordinal_said |= 1u << k;
+			diag(ld, CM_WARNING, row->line,
+			     "%s '%s' read as %g: %s words are read on the scale very low, low, medium, high, "
+			     "very high = %g, %g, %g, %g, %g", col, q(tmp, b1, sizeof(b1)), *v, col,
+			     cm_ordinal_value(c, 1), cm_ordinal_value(c, 2), cm_ordinal_value(c, 3),
+			     cm_ordinal_value(c, 4), cm_ordinal_value(c, 5));
+		}
+	} else if (rc < 0) {
 		diag(ld, CM_ERROR, row->line, "%s '%s' is not a number%s%s", col,
 		     q(tmp, b1, sizeof(b1)), hint ? "; " : "", hint ? hint : "");
 	} else if (!in_range(*v, c)) {
@@ -672,16 +684,23 @@ static char *join(const char *dir, const char *name)
 	return p;
 }
 
-static int load_file(struct loader *ld, const char *path, cm_csv_row_fn fn, struct cm_error *err)
+/* Forgets the previous file's columns before reading file. */
+static void start_file(struct loader *ld, const char *file, const int *decl)
 {
-	int rc;
-
-	ld->file = path;
+	ld->file = file;
 	ld->nrows = 0;
 	ld->nextra = 0;
 	free(ld->extra_field);
 	ld->extra_field = NULL;
-	ld->decl = NULL;
+	ld->decl = decl;
+	ld->ordinal_said = 0;
+}
+
+static int load_file(struct loader *ld, const char *path, cm_csv_row_fn fn, struct cm_error *err)
+{
+	int rc;
+
+	start_file(ld, path, NULL);
 	rc = cm_csv_read(path, path, fn, ld, ld->diags, err);
 	if (rc == CM_ENOMEM || ld->nomem)
 		return cm_error_set(err, CM_ENOMEM, path, 0, 0, "out of memory");
@@ -696,12 +715,7 @@ static int feed_rows(struct loader *ld, const struct cm_rows *r, cm_csv_row_fn f
 	struct cm_csv_row row;
 	int rc = CM_ENOMEM;
 
-	ld->file = r->file;
-	ld->nrows = 0;
-	ld->nextra = 0;
-	free(ld->extra_field);
-	ld->extra_field = NULL;
-	ld->decl = r->decl;
+	start_file(ld, r->file, r->decl);
 	if (!fields || !lens)
 		goto out;
 	for (j = 0; j < r->ncols; j++) {

@@ -39,7 +39,7 @@ const struct cm_column_info cm_org_cols[CM_ORG_NCOLS] = {
 	[CM_ORG_ISSUES] = { "issues", V_LIST(O, issues), 0, NOT_A_NUMBER, { NULL } },
 	[CM_ORG_SKILLS] = { "skills", V_LIST(O, skills), 0, NOT_A_NUMBER, { NULL } },
 	[CM_ORG_BUDGET] = { "budget", V_NUMBER(O, budget), 0, 0, HUGE_VAL, NAN, { NULL } },
-	[CM_ORG_INFLUENCE] = { "influence", V_NUMBER(O, influence), 0, 0, HUGE_VAL, NAN, { NULL } },
+	[CM_ORG_INFLUENCE] = { "influence", V_NUMBER(O, influence), CM_COL_ORDINAL, 0, HUGE_VAL, NAN, { NULL } },
 	[CM_ORG_STANCE] = { "stance", V_STANCE(O, stance), 0, NOT_A_NUMBER, { NULL } },
 };
 
@@ -48,10 +48,11 @@ const struct cm_column_info cm_tie_cols[CM_TIE_NCOLS] = {
 	[CM_TIE_TARGET] = { "target", V_ORG(T, dst), CM_COL_REQUIRED | CM_COL_ALWAYS, NOT_A_NUMBER, { NULL } },
 	/* an empty type is cm_tie_type_default() */
 	[CM_TIE_TYPE] = { "type", V_TIE_TYPE(T, type), CM_COL_ALWAYS, NOT_A_NUMBER, { NULL } },
-	[CM_TIE_WEIGHT] = { "weight", V_NUMBER(T, weight), CM_COL_ALWAYS | CM_COL_MIN_OPEN, 0, HUGE_VAL, 1, { NULL } },
+	[CM_TIE_WEIGHT] = { "weight", V_NUMBER(T, weight), CM_COL_ALWAYS | CM_COL_MIN_OPEN | CM_COL_ORDINAL, 0, HUGE_VAL, 1,
+			    { NULL } },
 	/* empty: the type's default (CM_ROLE_DIRECTED) */
 	[CM_TIE_DIRECTED] = { "directed", V_BOOL(T, directed), CM_COL_ALWAYS, NOT_A_NUMBER, { NULL } },
-	[CM_TIE_TRUST] = { "trust", V_NUMBER(T, trust), 0, 0, 1, NAN, { NULL } },
+	[CM_TIE_TRUST] = { "trust", V_NUMBER(T, trust), CM_COL_ORDINAL, 0, 1, NAN, { NULL } },
 	[CM_TIE_AMOUNT] = { "amount", V_NUMBER(T, amount), 0, 0, HUGE_VAL, NAN, { NULL } },
 	[CM_TIE_START] = { "start", V_DATE(T, start), 0, NOT_A_NUMBER, { NULL } },
 	[CM_TIE_END] = { "end", V_DATE(T, end), CM_COL_PERIOD_END, NOT_A_NUMBER, { NULL } },
@@ -71,6 +72,31 @@ const char *const cm_stance_words[4] = {
 	[CM_STANCE_NONE] = "", [CM_STANCE_SUPPORT] = "support", [CM_STANCE_NEUTRAL] = "neutral",
 	[CM_STANCE_OPPOSE] = "oppose"
 };
+
+int cm_ordinal_level(const char *s)
+{
+	static const struct {
+		const char *word;
+		int level;
+	} words[] = { { "very low", 1 }, { "low", 2 }, { "medium", 3 }, { "moderate", 3 },
+		      { "high", 4 }, { "very high", 5 } };
+	char w[16];
+	size_t i, n = strlen(s);
+
+	if (n >= sizeof(w))
+		return 0;
+	for (i = 0; i <= n; i++) /* very_high, Very-High: very high */
+		w[i] = s[i] == '_' || s[i] == '-' ? ' ' : s[i];
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (!strcasecmp(w, words[i].word))
+			return words[i].level;
+	return 0;
+}
+
+double cm_ordinal_value(const struct cm_column_info *c, int k)
+{
+	return c->max < HUGE_VAL ? c->min + (k - 1) * (c->max - c->min) / 4 : k;
+}
 
 /* SPEC.md "Tie types and their default direction"; docs/power.md for access */
 const struct cm_tie_type_info cm_tie_type_table[] = {

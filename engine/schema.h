@@ -33,6 +33,8 @@ enum cm_value {
 			      * cells), so it is written even when the input
 			      * lacked the column */
 #define CM_COL_MIN_OPEN 4u   /* a number: min itself is refused (weight > 0) */
+#define CM_COL_ORDINAL 16u   /* a number that also takes the words of cm_ordinal_words
+			      * (Kumu's High/Medium/Low): see cm_ordinal_value */
 #define CM_COL_PERIOD_END 8u /* a date: a bare year means 31 December, and an
 			      * empty cell an open end */
 
@@ -105,6 +107,12 @@ void cm_schema_match(const struct cm_schema *s, const char *const *names, const 
 /* Stances, as written and stored. */
 enum cm_stance { CM_STANCE_NONE, CM_STANCE_SUPPORT, CM_STANCE_NEUTRAL, CM_STANCE_OPPOSE };
 /* The word of each enum cm_stance ("" for none). */
+/* The five-point scale ordinal words are read on, without case ("very
+ * low" also as very_low or very-low): level 1 to 5, or 0 for another word. */
+int cm_ordinal_level(const char *s);
+/* Level k's value in column c: k itself, or on a bounded column (trust,
+ * 0 to 1) its place from min (level 1) to max (level 5). */
+double cm_ordinal_value(const struct cm_column_info *c, int k);
 extern const char *const cm_stance_words[4];
 
 /* Roles of a tie type. */

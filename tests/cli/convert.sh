@@ -121,4 +121,26 @@ expect_err "features.gml:11: warning: nested attribute 'graphics'" "nested GML l
 if "$PYTHON3" "$R/landscape_same.py" "$K/features-gml-expected" "$tmp/features-gml" >"$tmp/same.out" 2>&1; then ok; else fail "GML features: $(cat "$tmp/same.out")"; fi
 run check "$tmp/kumu" --format csv; expect_rc 0 "kumu landscape checks"
 expect_out "landscape,organizations,4" "kumu orgs"
+
+# ordinal words on influence, weight and trust (Kumu's Influence: High /
+# Medium / Low) are read on the documented five-point scale, one warning
+# per column and file: influence and weight 1-5, trust 0-1 in quarters
+mkdir -p "$tmp/kord"
+printf 'Label,Type,Influence\nAda,NGO,High\nBo,NGO,medium\nCy,Donor,2.5\nDi,Donor,Very Low\n' >"$tmp/kord/elements.csv"
+printf 'From,To,Type,Weight,Trust\nAda,Bo,partnership,low,very_high\nBo,Cy,funding,3,Medium\nCy,Di,partnership,VERY-HIGH,\n' >"$tmp/kord/connections.csv"
+run convert "$tmp/kord" "$tmp/kord-out"; expect_rc 0 "ordinal words convert"
+expect_err "elements.csv:2: warning: influence 'High' read as 4" "one influence warning"
+expect_err "connections.csv:2: warning: weight 'low' read as 2" "one weight warning"
+expect_err "connections.csv:2: warning: trust 'very_high' read as 1" "one trust warning"
+checks=$((checks + 1)); [ "$(printf '%s\n' "$err" | grep -c warning)" -eq 3 ] || fail "ordinal warnings not one per column: $err"
+checks=$((checks + 1))
+[ "$(cut -d, -f4 "$tmp/kord-out/organizations.csv" | tr '\n' ' ')" = "influence 4 3 2.5 1 " ] ||
+	fail "influence on the scale: $(cat "$tmp/kord-out/organizations.csv")"
+checks=$((checks + 1))
+[ "$(cut -d, -f4,6 "$tmp/kord-out/relationships.csv" | tr '\n' ' ')" = "weight,trust 2,1 3,0.5 5, " ] ||
+	fail "weight and trust on the scale: $(cat "$tmp/kord-out/relationships.csv")"
+mk "$tmp/ordbad" 'id,budget,influence\na,High,huge\n' 'source,target\n'
+run check "$tmp/ordbad"; expect_rc 65 "words on budget and unknown words stay errors"
+expect_err "budget 'High' is not a number" "budget takes no words"
+expect_err "influence 'huge' is not a number" "an unknown word is an error"
 finish
