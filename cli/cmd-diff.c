@@ -41,7 +41,7 @@ static const struct cli_option options[] = {
 	  .min = 0, .max = 1000000000, .expect = "a whole number (0 = all)",
 	  .help = "orgs listed per position measure (default 10; 0 = all)" },
 	{ .name = "group-by", .arg = "ATTR", .kind = CLI_OPT_STRING, .offset = offsetof(struct args, group_by),
-	  .help = "also compare the groups of this column (power report)" },
+	  .help = "also compare the groups of this column, org or computed (power report)" },
 	{ .name = NULL },
 };
 

@@ -19,7 +19,8 @@ static const struct cli_option options[] = {
 	{ .name = "top", .arg = "N", .kind = CLI_OPT_LONG, .offset = offsetof(struct args, top),
 	  .min = 0, .max = LONG_MAX, .expect = "a number of rows", .help = "keep the first N rows" },
 	{ .name = "group-by", .arg = "ATTR", .kind = CLI_OPT_STRING, .offset = offsetof(struct args, group_by),
-	  .help = "add brokerage roles between groups of this column" },
+	  .help = "add brokerage roles between groups of an org column or a computed one (community, "
+		  "coreness, ...)" },
 	{ .name = NULL },
 };
 

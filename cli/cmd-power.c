@@ -15,7 +15,8 @@ static const struct args defaults = { .key_players = 5 };
 
 static const struct cli_option options[] = {
 	{ .name = "group-by", .arg = "ATTR", .kind = CLI_OPT_STRING, .offset = offsetof(struct args, group_by),
-	  .help = "group organizations by this column (region, type, ...)" },
+	  .help = "group organizations by an org column (region, type, ...) or a computed one (community, "
+		  "coreness, articulation, ...)" },
 	{ .name = "targets", .arg = "T,T", .kind = CLI_OPT_LIST, .offset = offsetof(struct args, targets), .names = CM_NAME_ORG_TYPE,
 	  .expect = "a comma-separated list of org types",
 	  .help = "org types that are decision-makers (default decision_maker,government)" },

@@ -116,3 +116,63 @@ void cm_progress_set(const char *stage)
 {
 	cm_progress(stage);
 }
+
+/* The measures a column name can stand for: computed per org, not a
+ * label (id, name, type are text columns) nor a brokerage role. */
+static int column_metric(int m)
+{
+	return m >= 0 && !(cm_metric_info((enum cm_metric)m)->flags & (CM_MF_LABEL | CM_MF_GROUPED));
+}
+
+int cm_column_find(const struct cm_landscape *l, const char *name, struct cm_colref *r)
+{
+	int m;
+
+	memset(r, 0, sizeof(*r));
+	if (!strcasecmp(name, "community")) { /* computed, even over a column of that name */
+		r->kind = CM_COL_METRIC;
+		r->index = CM_M_COMMUNITY;
+	} else if (!strcasecmp(name, "budget"))
+		r->kind = CM_COL_BUDGET;
+	else if (!strcasecmp(name, "influence"))
+		r->kind = CM_COL_INFLUENCE;
+	else if ((r->index = cm_attr_find(l, name)) >= 0)
+		r->kind = CM_COL_ATTR;
+	else if (column_metric(m = cm_metric_find(name))) {
+		r->kind = CM_COL_METRIC;
+		r->index = m;
+	} else
+		return -1;
+	return 0;
+}
+
+/* Appends s to buf (size n, at w): ", " between names, "..." when full. */
+static size_t list_add(char *buf, size_t n, size_t w, const char *s)
+{
+	int k = snprintf(buf + w, n - w, "%s%s", w ? ", " : "", s);
+
+	if (k < 0 || (size_t)k >= n - w) {
+		if (n >= 4)
+			memcpy(buf + n - 4, "...", 4);
+		return n - 1;
+	}
+	return w + (size_t)k;
+}
+
+size_t cm_column_names(const struct cm_landscape *l, char *buf, size_t n)
+{
+	size_t w = 0, k;
+	int m;
+
+	if (!n)
+		return 0;
+	buf[0] = '\0';
+	for (k = 0; k < cm_attr_count(l) && w + 1 < n; k++)
+		w = list_add(buf, n, w, cm_attr_name(l, k));
+	w = list_add(buf, n, w, "budget");
+	w = list_add(buf, n, w, "influence");
+	for (m = 0; m < CM_METRIC_N && w + 1 < n; m++)
+		if (column_metric(m) && !(cm_metric_info((enum cm_metric)m)->flags & CM_MF_SAMPLED))
+			w = list_add(buf, n, w, cm_metric_info((enum cm_metric)m)->name);
+	return w;
+}

@@ -70,7 +70,7 @@ int cm_brokerage(struct cm_analysis *a, const char *group_by, struct cm_table *t
 
 	if (t->nrows != l->norgs)
 		return cm_error_set(err, CM_EINTERNAL, NULL, 0, 0, "brokerage: table rows are not the orgs");
-	rc = cm_groups_build(l, group_by, &gr, err);
+	rc = cm_groups_of(a, group_by, &gr, err);
 	if (rc < 0)
 		return rc;
 	rc = cm_analysis_graphs(a, err);

@@ -593,6 +593,25 @@ CM_API const char *cm_attr_value(const struct cm_landscape *l, size_t attr, size
  * O(length of the value). */
 CM_API double cm_attr_number(const struct cm_landscape *l, size_t attr, size_t i);
 
+/* A column orgs can be grouped (--group-by), coloured, sized or
+ * aggregated by: the one resolver of those options, in this order:
+ * community (computed, even when the file has a column of that name),
+ * budget, influence, a text column (cm_attr_find), a per-org measure of
+ * the registry (coreness, articulation, degree...; not a label nor a
+ * brokerage role). */
+enum cm_colkind { CM_COL_ATTR, CM_COL_BUDGET, CM_COL_INFLUENCE, CM_COL_METRIC };
+struct cm_colref {
+	enum cm_colkind kind;
+	int index; /* CM_COL_ATTR: the text column; CM_COL_METRIC: the enum cm_metric */
+};
+/* Resolves name (compared without case) into r; 0, or -1 when no column
+ * is called so.  O(columns). */
+CM_API int cm_column_find(const struct cm_landscape *l, const char *name, struct cm_colref *r);
+/* The names cm_column_find knows, ", "-separated, into buf (n bytes,
+ * ending "..." when cut); sampled standard errors are left out.  Returns
+ * the length written. */
+CM_API size_t cm_column_names(const struct cm_landscape *l, char *buf, size_t n);
+
 /* Org i's budget and influence; NaN when empty. */
 CM_API double cm_landscape_org_budget(const struct cm_landscape *l, size_t i);
 CM_API double cm_landscape_org_influence(const struct cm_landscape *l, size_t i);

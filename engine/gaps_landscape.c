@@ -330,9 +330,12 @@ static const char *v_issues(const struct cm_landscape *l, size_t i, const void *
 	return l->pool.buf + l->orgs[i].issues;
 }
 
-static const char *v_attr(const struct cm_landscape *l, size_t i, const void *c)
+static const char *v_group(const struct cm_landscape *l, size_t i, const void *c)
 {
-	return cm_org_attr(l, i, c);
+	const struct cm_groups *g = c;
+
+	(void)l;
+	return g->names[g->group_of[i]];
 }
 
 int cm_gaps(struct cm_analysis *a, const struct cm_gaps_opts *o, struct cm_table *out, struct cm_error *err)
@@ -342,15 +345,18 @@ int cm_gaps(struct cm_analysis *a, const struct cm_gaps_opts *o, struct cm_table
 	const struct cm_csr *c = &a->c;
 	struct cm_dfs d;
 	struct cm_findings r;
+	struct cm_groups gr;
 	double *largest = NULL;
 	size_t ncomp = 0, i;
 	int rc;
 
 	memset(&d, 0, sizeof(d));
-	if (o->group_by && l->norgs && !cm_org_attr(l, 0, o->group_by))
-		return cm_error_set(err, CM_EUSAGE, l->orgs_path, 0, 0, "no column '%s' to group by", o->group_by);
+	memset(&gr, 0, sizeof(gr));
+	if (o->group_by && (rc = cm_groups_of(a, o->group_by, &gr, err)) < 0)
+		return rc;
+	rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 	if (cm_findings_init(&r, out) < 0)
-		return cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
+		goto out;
 	if ((rc = cm_analysis_need(a, CM_K_GRAPHS | CM_K_COMMUNITY | CM_K_PATHS, err)) < 0)
 		goto out;
 	rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
@@ -372,7 +378,7 @@ int cm_gaps(struct cm_analysis *a, const struct cm_gaps_opts *o, struct cm_table
 	coverage_of(&r, l, "skill", v_skills, NULL, 1, known_skills, N_(known_skills));
 	coverage_of(&r, l, "issue", v_issues, NULL, 1, NULL, 0);
 	if (o->group_by)
-		coverage_of(&r, l, o->group_by, v_attr, o->group_by, 0, NULL, 0);
+		coverage_of(&r, l, o->group_by, v_group, &gr, 0, NULL, 0);
 	if (r.nomem)
 		goto out;
 	cm_error_clear(err);
@@ -380,5 +386,6 @@ int cm_gaps(struct cm_analysis *a, const struct cm_gaps_opts *o, struct cm_table
 out:
 	free(largest);
 	cm_dfs_release(&d);
+	cm_groups_release(&gr);
 	return rc;
 }

@@ -482,7 +482,7 @@ int cm_recommend(struct cm_analysis *an, const struct cm_gaps_opts *o, struct cm
 	if ((rc = cm_org_lookup(r.l, o->for_org, &i, err)) < 0)
 		return rc;
 	r.x = (long)i;
-	if ((rc = cm_groups_build(r.l, o->group_by ? o->group_by : "type", &r.gr, err)) < 0)
+	if ((rc = cm_groups_of(an, o->group_by ? o->group_by : "type", &r.gr, err)) < 0)
 		return rc;
 	if ((rc = cm_analysis_need(an, CM_K_GRAPHS | CM_K_FUNDING | CM_K_EIGEN, err)) < 0)
 		goto out;

@@ -1,18 +1,14 @@
-/* groups.c - organizations grouped by an attribute (--group-by). */
+/* groups.c - organizations grouped by a column (--group-by): a text
+ * column, or a computed one (community, coreness...). */
 #include "config.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "analysis.h"
 #include "internal.h"
-
-const char *cm_org_attr(const struct cm_landscape *l, size_t i, const char *attr)
-{
-	int c = cm_attr_find(l, attr);
-
-	return c < 0 ? NULL : cm_attr_value(l, (size_t)c, i);
-}
 
 void cm_groups_release(struct cm_groups *g)
 {
@@ -24,20 +20,37 @@ void cm_groups_release(struct cm_groups *g)
 	memset(g, 0, sizeof(*g));
 }
 
-int cm_groups_build(const struct cm_landscape *l, const char *attr, struct cm_groups *g,
-		    struct cm_error *err)
+/* Where an org's group value comes from: a text column, or numbers (a
+ * measure, budget, influence) written as text. */
+struct source {
+	const struct cm_landscape *l;
+	int attr;           /* a text column, or -1 */
+	const double *v;    /* else numbers per org (NaN = "") */
+	int integer;        /* written as whole numbers */
+	double *own;        /* v when it is ours to free */
+};
+
+static const char *value_of(const struct source *s, size_t i, char *buf, size_t n)
 {
-	int c = cm_attr_find(l, attr);
-	size_t i, n = l->norgs;
+	if (s->attr >= 0)
+		return cm_attr_value(s->l, (size_t)s->attr, i);
+	if (isnan(s->v[i]))
+		return "";
+	return s->integer ? cm_format_int((long long)s->v[i], buf, n) : cm_format_g(s->v[i], 6, buf, n);
+}
+
+/* Groups by the values of s; g is zeroed first. */
+static int build(const struct source *s, struct cm_groups *g, struct cm_error *err)
+{
+	size_t i, n = s->l->norgs;
+	char buf[64];
 
 	memset(g, 0, sizeof(*g));
 	cm_strset_init(&g->values);
-	if (c < 0 && n)
-		return cm_error_set(err, CM_EUSAGE, l->orgs_path, 0, 0, "no column '%s' to group by", attr);
 	if (!(g->group_of = malloc((n + 1) * sizeof(*g->group_of))) || !(g->member = malloc((n + 1) * sizeof(*g->member))))
 		goto nomem;
 	for (i = 0; i < n; i++) {
-		const char *v = cm_attr_value(l, (size_t)c, i);
+		const char *v = value_of(s, i, buf, sizeof(buf));
 		long k = cm_strset_add(&g->values, v, strlen(v));
 		if (k < 0)
 			goto nomem;
@@ -59,6 +72,68 @@ int cm_groups_build(const struct cm_landscape *l, const char *attr, struct cm_gr
 nomem:
 	cm_groups_release(g);
 	return cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
+}
+
+/* CM_EUSAGE naming the columns there are: every column cm_column_find
+ * knows, or (text_only) the text columns. */
+static int no_column(const struct cm_landscape *l, const char *name, int text_only, struct cm_error *err)
+{
+	char names[400];
+	size_t k, w = 0;
+
+	if (!text_only)
+		cm_column_names(l, names, sizeof(names));
+	for (k = 0; text_only && k < cm_attr_count(l) && w < sizeof(names); k++) {
+		int c = snprintf(names + w, sizeof(names) - w, "%s%s", k ? ", " : "", cm_attr_name(l, k));
+		w = c < 0 ? sizeof(names) : w + (size_t)c;
+	}
+	return cm_error_set(err, CM_EUSAGE, l->orgs_path, 0, 0, "no column '%s' to group by; there are: %s", name,
+			    names);
+}
+
+int cm_groups_build(const struct cm_landscape *l, const char *attr, struct cm_groups *g,
+		    struct cm_error *err)
+{
+	struct source s = { l, cm_attr_find(l, attr), NULL, 0, NULL };
+
+	if (s.attr < 0 && l->norgs) {
+		memset(g, 0, sizeof(*g));
+		return no_column(l, attr, 1, err);
+	}
+	return build(&s, g, err);
+}
+
+int cm_groups_of(struct cm_analysis *a, const char *name, struct cm_groups *g, struct cm_error *err)
+{
+	const struct cm_landscape *l = a->l;
+	struct source s = { l, -1, NULL, 0, NULL };
+	struct cm_colref r;
+	size_t i;
+	int rc;
+
+	memset(g, 0, sizeof(*g));
+	if (cm_column_find(l, name, &r) < 0)
+		return l->norgs ? no_column(l, name, 0, err) : build(&s, g, err);
+	switch (r.kind) {
+	case CM_COL_ATTR:
+		s.attr = r.index;
+		break;
+	case CM_COL_METRIC:
+		if ((rc = cm_analysis_values(a, (enum cm_metric)r.index, &s.v, err)) < 0)
+			return rc;
+		s.integer = cm_metric_info((enum cm_metric)r.index)->kind == CM_INT;
+		break;
+	case CM_COL_BUDGET:
+	case CM_COL_INFLUENCE:
+		if (!(s.v = s.own = malloc((l->norgs + 1) * sizeof(*s.own))))
+			return cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
+		for (i = 0; i < l->norgs; i++)
+			s.own[i] = r.kind == CM_COL_BUDGET ? l->orgs[i].budget : l->orgs[i].influence;
+		break;
+	}
+	rc = build(&s, g, err);
+	free(s.own);
+	return rc;
 }
 
 long cm_org_find(const struct cm_landscape *l, const char *id)

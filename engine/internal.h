@@ -158,12 +158,11 @@ void cm_nameset_release(struct cm_nameset *s);
 int cm_filter_keeps(const struct cm_landscape *l, const struct cm_filter *f,
 		    const struct cm_tie *t);
 
-/* Groups of organizations by an attribute (engine/groups.c): group_of[i]
+/* Groups of organizations by a column (engine/groups.c): group_of[i]
  * is org i's group, names[g] the group's value ("" allowed), in order of
  * first appearance; the members of group g are member[start[g] ..
- * start[g+1]), in org order.  attr is any organizations.csv column.
- * Caller frees with cm_groups_release.  CM_EUSAGE when there is no such
- * column.  O(n), values hashed. */
+ * start[g+1]), in org order.  Caller frees with cm_groups_release.
+ * O(n), values hashed. */
 struct cm_groups {
 	uint32_t *group_of;
 	const char **names;     /* into values */
@@ -171,11 +170,15 @@ struct cm_groups {
 	size_t *start, *member;
 	struct cm_strset values;
 };
+/* Groups by any column cm_column_find resolves: a text column, budget,
+ * influence, or a measure computed in a (community, coreness...; a whole
+ * number is its group's name).  CM_EUSAGE, naming the columns there are,
+ * when there is no such column. */
+int cm_groups_of(struct cm_analysis *a, const char *name, struct cm_groups *g, struct cm_error *err);
+/* The same, by a text column only (no analysis at hand). */
 int cm_groups_build(const struct cm_landscape *l, const char *attr, struct cm_groups *g,
 		    struct cm_error *err);
 void cm_groups_release(struct cm_groups *g);
-/* The value of column attr for org i (borrowed), or NULL if no such column. */
-const char *cm_org_attr(const struct cm_landscape *l, size_t i, const char *attr);
 
 /* target[i] = 1 when org i is a decision-maker: its type is one of targets
  * (without case), or decision_maker or government when targets is empty

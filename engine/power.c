@@ -350,7 +350,7 @@ int cm_power(struct cm_analysis *a, const struct cm_power_opts *o, struct cm_tab
 	if (cm_findings_init(&x.r, out) < 0)
 		return cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 	if (o && o->group_by) {
-		if ((rc = cm_groups_build(x.l, o->group_by, &gr, err)) < 0)
+		if ((rc = cm_groups_of(a, o->group_by, &gr, err)) < 0)
 			return rc;
 		have_groups = 1;
 	}

@@ -7,21 +7,31 @@
 
 #include "write.h"
 
-#define TABLE_TEXT_MAX 32 /* characters of text shown per terminal cell */
+#define TABLE_NAME_MAX 32 /* characters of a name shown per terminal cell */
 
-/* Display width of cell (r, j) and its text in buf.  The last column is
- * not shortened: it holds readings meant to be read whole. */
+/* 1 when column j holds display names, the one text a terminal table
+ * shortens (with an ellipsis): ids, subjects, groups, measures are what
+ * users copy into --for, path and --group-by, and the last column holds
+ * readings meant to be read whole, so every other cell is printed whole. */
+static int shortened(const struct cm_table *t, size_t j)
+{
+	const struct cm_column *c = &t->cols[j];
+
+	return j + 1 < t->ncols && (c->metric == CM_M_NAME || !strcmp(c->name, "name"));
+}
+
+/* Display width of cell (r, j) and its text in buf. */
 static size_t cell(const struct cm_table *t, size_t r, size_t j, char *buf, size_t n)
 {
 	const struct cm_column *c = &t->cols[j];
-	size_t max = j + 1 == t->ncols ? n : TABLE_TEXT_MAX;
+	size_t max = shortened(t, j) ? TABLE_NAME_MAX : n;
 
 	if (c->kind == CM_TEXT)
 		return cm_display_text(c->null[r] ? "" : c->text[r], buf, n, max, 0);
 	return strlen(cm_cell_number(c, r, buf, n, 6));
 }
 
-/* An aligned table for a terminal.  A first column named "section" is
+/* An aligned table for a terminal (headings whole).  A first column named "section" is
  * printed as a heading whenever it changes instead of on every row. */
 static int write_aligned(const struct cm_table *t, FILE *f)
 {
@@ -33,7 +43,7 @@ static int write_aligned(const struct cm_table *t, FILE *f)
 		return -1;
 	first = sections ? 1 : 0;
 	for (j = first; j < t->ncols; j++)
-		width[j] = cm_display_text(t->cols[j].name, buf, sizeof(buf), TABLE_TEXT_MAX, 0);
+		width[j] = cm_display_text(t->cols[j].name, buf, sizeof(buf), sizeof(buf), 0);
 	for (r = 0; r < t->nrows; r++)
 		for (j = first; j < t->ncols; j++) {
 			size_t w = cell(t, r, j, buf, sizeof(buf));
@@ -52,7 +62,7 @@ static int write_aligned(const struct cm_table *t, FILE *f)
 		for (j = first; j < t->ncols; j++) {
 			const struct cm_column *c = &t->cols[j];
 			int right = c->kind != CM_TEXT;
-			size_t w = r == 0 ? cm_display_text(c->name, buf, sizeof(buf), TABLE_TEXT_MAX, 0) :
+			size_t w = r == 0 ? cm_display_text(c->name, buf, sizeof(buf), sizeof(buf), 0) :
 					    cell(t, r - 1, j, buf, sizeof(buf));
 			fputs(j > first ? "  " : sections ? "  " : "", f);
 			if (right)

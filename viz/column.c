@@ -11,33 +11,45 @@
 
 #include "viz/viz.h"
 
-/* Resolves a column name: community, budget, influence, an org column, a
- * metrics column, in that order; -1 when there is none. */
+/* Resolves a column name with the engine's resolver (cm_column_find, the
+ * one --group-by uses too): community, budget, influence, an org column,
+ * a measure; -1 when there is none, or the measure is not in the
+ * metrics (a sampled standard error when paths are exact). */
 int viz_col_resolve(const struct viz_map *m, const char *name, struct viz_col *r)
 {
+	struct cm_colref c;
+
 	memset(r, 0, sizeof(*r));
-	if (!strcasecmp(name, "community")) {
-		r->kind = VIZ_COL_COMMUNITY;
-		r->mcol = m->c_comm;
-		return 0;
-	}
-	if (!strcasecmp(name, "budget")) {
-		r->kind = VIZ_COL_BUDGET;
-		return 0;
-	}
-	if (!strcasecmp(name, "influence")) {
-		r->kind = VIZ_COL_INFLUENCE;
-		return 0;
-	}
-	if (cm_landscape_norgs(m->l) && (r->attr = cm_attr_find(m->l, name)) >= 0) {
+	if (cm_column_find(m->l, name, &c) < 0)
+		return -1;
+	switch (c.kind) {
+	case CM_COL_ATTR:
 		r->kind = VIZ_COL_ATTR;
-		return 0;
+		r->attr = c.index;
+		break;
+	case CM_COL_BUDGET:
+		r->kind = VIZ_COL_BUDGET;
+		break;
+	case CM_COL_INFLUENCE:
+		r->kind = VIZ_COL_INFLUENCE;
+		break;
+	case CM_COL_METRIC:
+		r->kind = c.index == CM_M_COMMUNITY ? VIZ_COL_COMMUNITY : VIZ_COL_METRIC;
+		r->mcol = cm_table_col(&m->metrics, (enum cm_metric)c.index);
+		if (r->mcol < 0)
+			return -1;
+		break;
 	}
-	if ((r->mcol = cm_table_find(&m->metrics, name)) >= 0) {
-		r->kind = VIZ_COL_METRIC;
-		return 0;
-	}
-	return -1;
+	return 0;
+}
+
+int viz_col_unknown(const struct viz_map *m, const char *option, const char *name, struct cm_error *err)
+{
+	char names[400];
+
+	cm_column_names(m->l, names, sizeof(names));
+	return cm_error_set(err, CM_EUSAGE, NULL, 0, 0, "%s: no column '%s' in %s or the metrics; there are: %s",
+			    option, name, cm_landscape_orgs_path(m->l), names);
 }
 
 /* The column's value for org i as text (borrowed, or formatted into buf). */

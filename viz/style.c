@@ -248,8 +248,7 @@ int viz_assign_colors(struct viz_map *m, struct cm_error *err)
 	}
 	m->color_by = by = by ? by : default_color_by(m);
 	if (viz_col_resolve(m, by, &r) < 0)
-		return cm_error_set(err, CM_EUSAGE, NULL, 0, 0, "--color-by: no column '%s' in %s or the metrics",
-				    by, cm_landscape_orgs_path(l));
+		return viz_col_unknown(m, "--color-by", by, err);
 	if (!(cat_of_org = malloc((n + 1) * sizeof(*cat_of_org))) || colors_of_orgs(m, &r, cat_of_org, &rank) < 0)
 		goto out;
 	if (m->aggregate)
@@ -285,8 +284,7 @@ static int size_values(struct viz_map *m, struct cm_error *err)
 	if (!m->size_by)
 		m->size_by = "degree";
 	if (viz_col_resolve(m, m->size_by, &r) < 0)
-		return cm_error_set(err, CM_EUSAGE, NULL, 0, 0, "--size-by: no column '%s' in %s or the metrics",
-				    m->size_by, cm_landscape_orgs_path(m->l));
+		return viz_col_unknown(m, "--size-by", m->size_by, err);
 	if (r.kind == VIZ_COL_ATTR || r.kind == VIZ_COL_METRIC) {
 		/* must be numeric somewhere */
 		int numeric = 0;

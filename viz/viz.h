@@ -275,6 +275,8 @@ struct viz_legend {
 
 /* column.c */
 int viz_col_resolve(const struct viz_map *m, const char *name, struct viz_col *r);
+/* CM_EUSAGE: option's column name is unknown; names the columns there are. */
+int viz_col_unknown(const struct viz_map *m, const char *option, const char *name, struct cm_error *err);
 const char *viz_col_text(const struct viz_map *m, const struct viz_col *r, size_t i, char *buf, size_t n);
 double viz_col_number(const struct viz_map *m, const struct viz_col *r, size_t i);
 void viz_cats_release(struct viz_cats *c);

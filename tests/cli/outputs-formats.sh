@@ -63,6 +63,28 @@ if sys.argv[3].startswith("power"):
 PY
 done
 
+# terminal tables print ids whole (users copy them into --for, path and
+# --group-by) and cut only display names, to 32 characters and an ellipsis
+LID=department_of_health_and_human_services_usa
+mk "$tmp/long" "id,name,type\n$LID,Department of Health and Human Services of the United States,government\nngo_a,NGO A,ngo\nngo_b,NGO B,ngo\nngo_c,NGO C,ngo\n" \
+	"source,target\nngo_a,$LID\nngo_b,$LID\nngo_c,ngo_b\n"
+for cmd in "metrics" "power" "gaps" "path ngo_c ngo_a"; do
+	# shellcheck disable=SC2086
+	set -- $cmd
+	c=$1
+	shift
+	run "$c" "$tmp/long" "$@"; expect_rc 0 "$cmd on a long id"
+	expect_out "$LID " "$cmd: the id whole in the table"
+	checks=$((checks + 1))
+	case "$out" in
+	*"$(printf %.32s "$LID")…"*) fail "$cmd: the id cut" ;;
+	esac
+done
+run metrics "$tmp/long"
+expect_out "  Department of Health and Human S…  government" "metrics: the name cut to 32 characters"
+run gaps "$tmp/long"
+expect_out "$LID | ngo_b  bridge_cuts_off" "gaps: a tie's two ids whole"
+
 # maps of the same names are valid XML
 if command -v xmllint >/dev/null 2>&1; then
 	run map "$L" -o "$tmp/h.svg"; expect_rc 0 "map of hostile names"

@@ -277,8 +277,8 @@ static void test_fields(void)
 		CHECK(target[0] && !target[1] && target[2]);
 		cm_mark_direct_access(l, NULL, target, access);
 		CHECK(!access[0] && access[1] && !access[2]);
-		CHECK_STR(cm_org_attr(l, 0, "Stance"), "support");
-		CHECK(cm_org_attr(l, 0, "budget") == NULL); /* a number, not text */
+		CHECK_STR(cm_attr_value(l, (size_t)cm_attr_find(l, "Stance"), 0), "support");
+		CHECK(cm_attr_find(l, "budget") < 0); /* a number, not text */
 	}
 	cm_landscape_free(l);
 	test_rmdir(dir);
