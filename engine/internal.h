@@ -184,8 +184,10 @@ void cm_groups_release(struct cm_groups *g);
  * (without case), or decision_maker or government when targets is empty
  * or NULL.  target holds norgs entries. */
 void cm_mark_targets(const struct cm_landscape *l, const struct cm_strlist *targets, unsigned char *target);
-/* access[i] = 1 when org i has a kept `access` tie to a target (as its
- * source, or either end of a mutual one). */
+/* access[i] = 1 when org i has a kept tie to a target whose type gives
+ * access (CM_ROLE_ACCESS: access, information, membership, the working
+ * ties and types not in the schema) as its source, or either end of a
+ * mutual one. */
 void cm_mark_direct_access(const struct cm_landscape *l, const struct cm_filter *f, const unsigned char *target,
 			   unsigned char *access);
 

@@ -10,6 +10,34 @@
 
 #include "power.h"
 
+/* The rows of KPP-Neg's step (0-based): org v chosen, F after removing
+ * the first step + 1 (NaN when fewer than two orgs remain).  When even the
+ * best removal leaves the rest in one piece (F = 0), the reading says so
+ * and that v was chosen by partners (the tie-break), not by what its
+ * removal does. */
+static void kpp_neg_say(struct power *x, size_t v, size_t step, double F)
+{
+	const char *id = org_id(x, v), *name = org_name(x, v);
+
+	if (F == 0)
+		cm_findings_add(&x->r, "key_players", id, "kpp_neg_rank", (double)(step + 1),
+		    "removing any %s organization leaves the %s in one piece; %s is listed %sfor having the most partners",
+		    step ? "one more" : "single", step ? "rest" : "network", name, step ? "next " : "");
+	else
+		cm_findings_add(&x->r, "key_players", id, "kpp_neg_rank", (double)(step + 1),
+		    "removing %s%s would fragment the network most", name, step ? " next" : "");
+	if (isnan(F))
+		cm_findings_add(&x->r, "key_players", id, "kpp_neg_fragmentation", NAN,
+		    "undefined: fewer than two organizations would remain");
+	else if (F == 0)
+		cm_findings_add(&x->r, "key_players", id, "kpp_neg_fragmentation", F,
+		    "with the first %zu removed, every remaining organization can still reach every other", step + 1);
+	else
+		cm_findings_add(&x->r, "key_players", id, "kpp_neg_fragmentation", F,
+		    "with the first %zu removed, %.0f %% of pairs of organizations could no longer reach each other",
+		    step + 1, pct(F));
+}
+
 int cm_power_kpp_neg(struct power *x, size_t k)
 {
 	size_t n = x->n, step, i;
@@ -40,15 +68,7 @@ int cm_power_kpp_neg(struct power *x, size_t k)
 		}
 		removed[bi] = 1;
 		bestF = r >= 2 ? best : NAN;
-		cm_findings_add(&x->r, "key_players", org_id(x, bi), "kpp_neg_rank", (double)(step + 1),
-		    "removing %s%s would fragment the network most", org_name(x, bi), step ? " next" : "");
-		if (isnan(bestF))
-			cm_findings_add(&x->r, "key_players", org_id(x, bi), "kpp_neg_fragmentation", NAN,
-			    "undefined: fewer than two organizations would remain");
-		else
-			cm_findings_add(&x->r, "key_players", org_id(x, bi), "kpp_neg_fragmentation", bestF,
-			    "with the first %zu removed, %.0f %% of pairs of organizations could no longer reach each other",
-			    step + 1, pct(bestF));
+		kpp_neg_say(x, bi, step, bestF);
 	}
 	rc = CM_OK;
 out:
@@ -118,7 +138,7 @@ int cm_power_kpp_pos(struct power *x, size_t k)
 			break;
 		reach += bound[best];
 		state[best] = 2;
-				for (a = c->start[best]; a < c->start[best + 1]; a++) {
+		for (a = c->start[best]; a < c->start[best + 1]; a++) {
 			igraph_integer_t u = c->nbr[a];
 			if (state[u] == 0)
 				state[u] = 1;
@@ -126,9 +146,16 @@ int cm_power_kpp_pos(struct power *x, size_t k)
 				if (state[c->nbr[b]] == 0)
 					state[c->nbr[b]] = 1;
 		}
-		cm_findings_add(&x->r, "key_players", org_id(x, best), "kpp_pos_rank", (double)(step + 1),
-		    step ? "%s adds the most organizations not yet within two steps" :
-			   "%s reaches the most organizations within two steps", org_name(x, best));
+		/* a gain of 0 means no org is left unreached (an unreached org
+		 * would gain at least itself) */
+		if (bound[best] == 0)
+			cm_findings_add(&x->r, "key_players", org_id(x, best), "kpp_pos_rank", (double)(step + 1),
+			    "every organization is already within two steps of the first %zu; %s adds no one and is "
+			    "listed by file order", step, org_name(x, best));
+		else
+			cm_findings_add(&x->r, "key_players", org_id(x, best), "kpp_pos_rank", (double)(step + 1),
+			    step ? "%s adds the most organizations not yet within two steps" :
+				   "%s reaches the most organizations within two steps", org_name(x, best));
 		cm_findings_add(&x->r, "key_players", org_id(x, best), "kpp_pos_reach", (double)reach,
 		    "the first %zu and the organizations within two steps of them make %ld (%.0f %%)", step + 1, reach,
 		    pct((double)reach / (double)n));

@@ -246,10 +246,43 @@ static size_t push_routes(const struct power *x, const struct cm_groups *gr, siz
 	return nitems;
 }
 
-/* Access to decision-makers per group: direct ties, and whether each
- * member without one has a shortest route with only its own group's orgs
- * between it and the decision-maker (ok), else how its routes flow
- * through other groups' orgs (the gatekeepers).  O(n + m) for the routes,
+/* The four categories of access that partition a group's members (the
+ * orgs that are not decision-makers), in the order of their rows. */
+enum { ACC_DIRECT, ACC_OWN, ACC_MEDIATED, ACC_CUT, ACC_N };
+
+/* One row per category, each a share of all members, so that the four
+ * shares add up to the group's members (docs/power.md, "access"); n[] the
+ * members in each, dms the group's decision-makers. */
+static void access_say(struct power *x, const char *s, size_t dms, const size_t n[ACC_N])
+{
+	static const char *const measure[ACC_N] = { "direct_access_share", "own_route_share", "mediated_share",
+						   "cut_off_share" };
+	static const char *const reading[ACC_N] = {
+		"have a tie giving them direct access to a decision-maker",
+		"reach decision-makers without direct access and without another group in between",
+		"reach decision-makers only through other groups",
+		"cannot reach any decision-maker",
+	};
+	size_t members = n[ACC_DIRECT] + n[ACC_OWN] + n[ACC_MEDIATED] + n[ACC_CUT], k;
+
+	cm_findings_add(&x->r, "access", s, "decision_makers", (double)dms,
+	    "%zu of the group's organizations are decision-makers themselves (not counted below)", dms);
+	cm_findings_add(&x->r, "access", s, "members", (double)members,
+	    "%zu members that are not decision-makers, each in one of the four shares below", members);
+	for (k = 0; k < ACC_N; k++)
+		if (members)
+			cm_findings_add(&x->r, "access", s, measure[k], (double)n[k] / (double)members,
+			    "%zu of %zu (%.0f %%) %s", n[k], members, pct((double)n[k] / (double)members), reading[k]);
+		else
+			cm_findings_add(&x->r, "access", s, measure[k], NAN,
+			    "undefined: every organization of the group is a decision-maker");
+}
+
+/* Access to decision-makers per group: direct ties (of a type whose role
+ * gives access, cm_mark_direct_access), and whether each member without
+ * one has a shortest route with only its own group's orgs between it and
+ * the decision-maker (ok: own route), else is mediated, with how its
+ * routes flow through other groups' orgs (the gatekeepers), or cut off.  O(n + m) for the routes,
  * then per group its members' ties and the routes of its mediated
  * members, so one group per org costs no more than a few groups. */
 int cm_power_access(struct power *x, const struct cm_groups *gr, int gatekeepers)
@@ -263,7 +296,7 @@ int cm_power_access(struct power *x, const struct cm_groups *gr, int gatekeepers
 		goto out;
 	for (g = 0; g < gr->n; g++) {
 		const char *s = gr->names[g];
-		size_t members = 0, nd = 0, without = 0, cut = 0, med = 0, nitems, shown, nh = 0;
+		size_t n[ACC_N] = { 0 }, dms = 0, nitems, shown, nh = 0;
 		/* ok[v] for the group's reached members, nearest first */
 		for (i = gr->start[g]; i < gr->start[g] + rt.nbyd[g]; i++) {
 			size_t v = rt.byd[i];
@@ -280,41 +313,22 @@ int cm_power_access(struct power *x, const struct cm_groups *gr, int gatekeepers
 		for (i = gr->start[g]; i < gr->start[g + 1]; i++) {
 			size_t v = gr->member[i];
 			if (rt.tgt[v])
-				continue;
-			members++;
-			if (rt.direct[v]) {
-				nd++;
-				continue;
-			}
-			without++;
-			if (rt.dist[v] < 0)
-				cut++;
+				dms++;
+			else if (rt.direct[v])
+				n[ACC_DIRECT]++;
+			else if (rt.dist[v] < 0)
+				n[ACC_CUT]++;
 			else if (rt.dist[v] >= 2 && !rt.ok[v]) {
-				med++;
+				n[ACC_MEDIATED]++;
 				if (gatekeepers) {
 					rt.flow[v] = 1;
 					heap_push(&rt, &nh, v);
 				}
-			}
+			} else
+				n[ACC_OWN]++;
 		}
 		if (!gatekeepers) {
-			cm_findings_add(&x->r, "access", s, "members", (double)members, "%zu members that are not decision-makers", members);
-			if (members)
-				cm_findings_add(&x->r, "access", s, "direct_access_share", (double)nd / (double)members,
-				    "%zu of %zu (%.0f %%) have a direct access tie to a decision-maker", nd, members,
-				    pct((double)nd / (double)members));
-			else
-				cm_findings_add(&x->r, "access", s, "direct_access_share", NAN, "undefined: no members");
-			if (without) {
-				cm_findings_add(&x->r, "access", s, "cut_off_share", (double)cut / (double)without,
-				    "%zu of the %zu without direct access cannot reach any decision-maker", cut, without);
-				cm_findings_add(&x->r, "access", s, "mediated_share", (double)med / (double)without,
-				    "%zu of the %zu without direct access reach decision-makers only through other groups",
-				    med, without);
-			} else {
-				cm_findings_add(&x->r, "access", s, "cut_off_share", NAN, "undefined: every member has direct access");
-				cm_findings_add(&x->r, "access", s, "mediated_share", NAN, "undefined: every member has direct access");
-			}
+			access_say(x, s, dms, n);
 			continue;
 		}
 		nitems = push_routes(x, gr, g, &rt, nh);
@@ -325,7 +339,7 @@ int cm_power_access(struct power *x, const struct cm_groups *gr, int gatekeepers
 			snprintf(measure, sizeof(measure), "routes:%s", s);
 			cm_findings_add(&x->r, "gatekeepers", org_id(x, rt.items[i].org), measure, rt.items[i].v,
 			    "%s carries the routes of %.1f of %s's %zu mediated members to decision-makers",
-			    org_name(x, rt.items[i].org), rt.items[i].v, *s ? s : "(none)", med);
+			    org_name(x, rt.items[i].org), rt.items[i].v, *s ? s : "(none)", n[ACC_MEDIATED]);
 		}
 	}
 	rc = CM_OK;

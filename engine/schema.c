@@ -98,14 +98,16 @@ double cm_ordinal_value(const struct cm_column_info *c, int k)
 	return c->max < HUGE_VAL ? c->min + (k - 1) * (c->max - c->min) / 4 : k;
 }
 
-/* SPEC.md "Tie types and their default direction"; docs/power.md for access */
+/* SPEC.md "Tie types and their default direction"; docs/power.md for
+ * access: working ties, information and membership carry the source to the
+ * target; money and the spreading of content do not */
 const struct cm_tie_type_info cm_tie_type_table[] = {
-	{ "partnership", CM_ROLE_DEFAULT },
-	{ "coalition", 0 },
-	{ "collaboration", 0 },
+	{ "partnership", CM_ROLE_DEFAULT | CM_ROLE_ACCESS },
+	{ "coalition", CM_ROLE_ACCESS },
+	{ "collaboration", CM_ROLE_ACCESS },
 	{ "funding", CM_ROLE_DIRECTED | CM_ROLE_MONEY },
-	{ "information", CM_ROLE_DIRECTED },
-	{ "membership", CM_ROLE_DIRECTED },
+	{ "information", CM_ROLE_DIRECTED | CM_ROLE_ACCESS },
+	{ "membership", CM_ROLE_DIRECTED | CM_ROLE_ACCESS },
 	{ "access", CM_ROLE_DIRECTED | CM_ROLE_ACCESS },
 	{ "distribution", CM_ROLE_DIRECTED },
 	{ "conflict", CM_ROLE_CONFLICT },
@@ -180,7 +182,7 @@ unsigned cm_tie_type_roles(const char *name)
 	for (i = 0; i < cm_tie_type_table_n; i++)
 		if (strcmp(name, cm_tie_type_table[i].name) == 0)
 			return cm_tie_type_table[i].roles;
-	return 0;
+	return CM_ROLES_OTHER;
 }
 
 const char *cm_tie_type_default(void)

@@ -118,7 +118,8 @@ extern const char *const cm_stance_words[4];
 /* Roles of a tie type. */
 #define CM_ROLE_DIRECTED 1u /* one-way unless its `directed` cell says not */
 #define CM_ROLE_CONFLICT 2u /* negative: left out of the collaboration and tie graphs */
-#define CM_ROLE_ACCESS 4u   /* such a tie to a decision-maker is direct access */
+#define CM_ROLE_ACCESS 4u   /* such a tie from an org to a decision-maker (or
+			     * a mutual one) gives the org direct access */
 #define CM_ROLE_MONEY 8u    /* money flows source -> target; amount is the money */
 #define CM_ROLE_DEFAULT 16u /* the type of a tie whose type cell is empty */
 
@@ -127,11 +128,17 @@ struct cm_tie_type_info {
 	unsigned roles;   /* CM_ROLE_* */
 };
 
-/* The tie types with a meaning (SPEC.md); any other type has no role. */
+/* The roles of a type not in the table: a working tie (mutual unless its
+ * `directed` cell says otherwise) that gives its source access
+ * (docs/power.md, "access"). */
+#define CM_ROLES_OTHER CM_ROLE_ACCESS
+
+/* The tie types with a meaning (SPEC.md); any other type has
+ * CM_ROLES_OTHER. */
 extern const struct cm_tie_type_info cm_tie_type_table[];
 extern const size_t cm_tie_type_table_n;
-/* The roles of tie type name (lower case, as the loader stores types); 0
- * for a type not in the table.  O(table). */
+/* The roles of tie type name (lower case, as the loader stores types);
+ * CM_ROLES_OTHER for a type not in the table.  O(table). */
 unsigned cm_tie_type_roles(const char *name);
 /* The type of a tie whose type cell is empty (static storage). */
 const char *cm_tie_type_default(void);

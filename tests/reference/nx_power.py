@@ -324,11 +324,18 @@ def decision_makers(L, targets):
     return {v for v in L.orgs if L.attr(v, "type").lower() in targets}
 
 
+# Tie types whose ties give their source no access to the target
+# (docs/power.md, section access): money, spreading content, conflict.  Every
+# other type, those SPEC.md names and any other, gives access.
+NO_ACCESS_TYPES = {"funding", "distribution", "conflict"}
+
+
 def direct_access(L, dms):
-    """Orgs with an `access` tie to a decision-maker (as source, or mutual)."""
+    """Orgs with a tie of a type giving access (every type but funding,
+    distribution and conflict) to a decision-maker (as source, or mutual)."""
     out = set()
     for src, dst, ttype, _, directed in L.ties:
-        if ttype != "access":
+        if ttype in NO_ACCESS_TYPES:
             continue
         if dst in dms:
             out.add(src)
@@ -367,7 +374,7 @@ def access_sections(L, attr, targets, weighted):
     for g in order:
         members = [v for v in L.orgs if grp[v] == g and v not in dms]
         without = [v for v in members if v not in direct]
-        cut = mediated = 0
+        cut = mediated = own = 0
         flow = {}
         for m in without:
             paths = routes_to_nearest(L.G, m, dms, weighted)
@@ -375,6 +382,7 @@ def access_sections(L, attr, targets, weighted):
                 cut += 1
                 continue
             if not all(any(grp[x] != g for x in p[1:-1]) for p in paths):
+                own += 1
                 continue
             mediated += 1
             share = Fraction(1, len(paths))
@@ -382,16 +390,16 @@ def access_sections(L, attr, targets, weighted):
                 for x in p[1:-1]:
                     if grp[x] != g and x not in dms:
                         flow[x] = flow.get(x, Fraction(0)) + share
-        # CHOICE: cut_off_share and mediated_share are shares of the members
-        # without direct access (SPEC: "the share of members without such a
-        # tie whose ..."); empty when every member has direct access.  A
-        # landscape without decision-makers is not special: every member
-        # without direct access is cut off.
-        rows += [("access", g, "members", len(members)),
-                 ("access", g, "direct_access_share",
-                  ratio(len(members) - len(without), len(members))),
-                 ("access", g, "cut_off_share", ratio(cut, len(without))),
-                 ("access", g, "mediated_share", ratio(mediated, len(without)))]
+        # the four categories partition the members: every share is of all
+        # members (docs/power.md); empty when the group has none
+        n = len(members)
+        rows += [("access", g, "decision_makers",
+                  sum(1 for v in L.orgs if grp[v] == g and v in dms)),
+                 ("access", g, "members", n),
+                 ("access", g, "direct_access_share", ratio(n - len(without), n)),
+                 ("access", g, "own_route_share", ratio(own, n)),
+                 ("access", g, "mediated_share", ratio(mediated, n)),
+                 ("access", g, "cut_off_share", ratio(cut, n))]
         # the 10 largest flows > 0 of each group, ties by file order
         top = sorted((x for x in flow if flow[x] > 0),
                      key=lambda x: (-flow[x], L.index[x]))[:TOP_GATEKEEPERS]

@@ -219,17 +219,21 @@ m4,min,conflict,
     # access; m6's tie points the wrong way.  Without: m2..m7 (6).
     # m4 is cut off (its conflict tie is not in G).  m2 (via b) and m7 (via b
     # or c) are mediated; m3 goes via m1 (own group), m5 via b or m1, m6 is at
-    # distance 1: not mediated.
+    # distance 1: own route (3).  The four shares are of all 8 members.
     check(t, w, ("access", "X", "members"), 8)
+    check(t, w, ("access", "X", "decision_makers"), 0)
     check(t, w, ("access", "X", "direct_access_share"), 2 / 8)
-    check(t, w, ("access", "X", "cut_off_share"), 1 / 6)
-    check(t, w, ("access", "X", "mediated_share"), 2 / 6)
+    check(t, w, ("access", "X", "own_route_share"), 3 / 8)
+    check(t, w, ("access", "X", "mediated_share"), 2 / 8)
+    check(t, w, ("access", "X", "cut_off_share"), 1 / 8)
+    # b's mutual partnership with min gives it access
     check(t, w, ("access", "Y", "members"), 1)
-    check(t, w, ("access", "Y", "direct_access_share"), 0)
+    check(t, w, ("access", "Y", "direct_access_share"), 1)
     check(t, w, ("access", "Y", "cut_off_share"), 0)
     check(t, w, ("access", "Y", "mediated_share"), 0)
     check(t, w, ("access", "Z", "members"), 0)
-    for m in ("direct_access_share", "cut_off_share", "mediated_share"):
+    check(t, w, ("access", "Z", "decision_makers"), 1)
+    for m in ("direct_access_share", "own_route_share", "cut_off_share", "mediated_share"):
         check(t, w, ("access", "Z", m), None)
     check(t, w, ("access", "W", "members"), 1)
     # m2 sends 1 through b; m7 sends 1/2 through b and 1/2 through c
@@ -254,12 +258,12 @@ m4,min,conflict,
     # trace e = 4/22: r = (88 - 166)/(484 - 166) = -13/53
     check(t, w, ("groups", "", "assortativity"), -13 / 53)
     # --targets replaces the default: with media as the only target, c is
-    # the decision-maker; X members m7 has distance 1 to c, m2 and m5 reach
-    # c through b (Y) -> mediated; m1, m3, m6, m8 go through own group or min.
+    # the decision-maker; X member m7's partnership with c gives it direct
+    # access.
     t2 = report(d, group_by="bloc", targets=("media",))
     check(t2, w + " targets", ("access", "Z", "members"), 1)
     check(t2, w + " targets", ("access", "W", "members"), 0)
-    check(t2, w + " targets", ("access", "X", "direct_access_share"), 0)
+    check(t2, w + " targets", ("access", "X", "direct_access_share"), 1 / 8)
 
 
 def top_gatekeepers(tmp):

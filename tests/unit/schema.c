@@ -223,8 +223,9 @@ static void test_roles(void)
 	CHECK_EQ_INT(cm_tie_type_roles("conflict"), CM_ROLE_CONFLICT);
 	CHECK_EQ_INT(cm_tie_type_roles("access"), CM_ROLE_DIRECTED | CM_ROLE_ACCESS);
 	CHECK_EQ_INT(cm_tie_type_roles("funding"), CM_ROLE_DIRECTED | CM_ROLE_MONEY);
-	CHECK_EQ_INT(cm_tie_type_roles("alliance"), 0);
-	CHECK_EQ_INT(cm_tie_type_roles("Funding"), 0); /* types are stored lower case */
+	CHECK_EQ_INT(cm_tie_type_roles("alliance"), CM_ROLES_OTHER);
+	CHECK_EQ_INT(cm_tie_type_roles("information"), CM_ROLE_DIRECTED | CM_ROLE_ACCESS);
+	CHECK_EQ_INT(cm_tie_type_roles("Funding"), CM_ROLES_OTHER); /* types are stored lower case */
 	CHECK(cm_tie_type_is_conflict("conflict"));
 	CHECK(!cm_tie_type_is_conflict("partnership"));
 	CHECK(!cm_tie_type_is_conflict("conflicts"));
