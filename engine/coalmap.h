@@ -476,7 +476,8 @@ CM_API int cm_generate(const struct cm_gen_opts *o, struct cm_table *orgs,
 
 struct cm_diff_opts {
 	const char *group_by; /* also compare the power report's groups and access; NULL = no */
-	size_t top;           /* orgs listed per position measure; 0 = all */
+	size_t top;           /* entries per list (orgs and ties gained, lost, changed;
+				 orgs per position measure); 0 = all */
 };
 
 /* Compares the landscape of context before with that of after (each under
