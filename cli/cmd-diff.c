@@ -39,7 +39,9 @@ static const struct cli_option options[] = {
 		  "'before')" },
 	{ .name = "top", .arg = "N", .kind = CLI_OPT_LONG, .offset = offsetof(struct args, top),
 	  .min = 0, .max = 1000000000, .expect = "a whole number (0 = all)",
-	  .help = "orgs listed per position measure (default 10; 0 = all)" },
+	  .help = "entries listed per list: orgs and ties gained, lost or changed, "
+		  "orgs per position measure (default 10; 0 = all); a cut list ends with "
+		  "a 'more' row saying how many it left out" },
 	{ .name = "group-by", .arg = "ATTR", .kind = CLI_OPT_STRING, .offset = offsetof(struct args, group_by),
 	  .help = "also compare the groups of this column, org or computed (power report)" },
 	{ .name = NULL },

@@ -428,9 +428,16 @@ CM_API int cm_gaps(struct cm_analysis *a, const struct cm_gaps_opts *o, struct c
 
 /* The k shortest introduction chains from one org to another (docs/gaps.md):
  * rows rank, length, trust, weight, ids, path (names).  CM_EUSAGE for an
- * unknown org; no rows when they are not connected. */
+ * unknown org; no rows when they are not connected; trust empty (NaN)
+ * when no tie the chains may use has a trust (cm_path_trust). */
 CM_API int cm_path(struct cm_analysis *a, const char *from, const char *to, size_t k, struct cm_table *out,
 	    struct cm_error *err);
+
+/* For cm_path's note: *pairs = the orgs linked by a tie that chains use
+ * (kept by the filter, not conflict), *known = how many of them have a
+ * trust.  With none, cm_path leaves trust empty and ranks chains by
+ * length, then weight; with some, a pair without one counts 0.5. */
+CM_API int cm_path_trust(struct cm_analysis *a, size_t *known, size_t *pairs, struct cm_error *err);
 
 /* How org `from` reaches each decision-maker (types in targets; empty =
  * decision_maker and government): one row per decision-maker with id,
@@ -490,7 +497,8 @@ CM_API int cm_generate(const struct cm_gen_opts *o, struct cm_table *orgs,
 
 struct cm_diff_opts {
 	const char *group_by; /* also compare the power report's groups and access; NULL = no */
-	size_t top;           /* orgs listed per position measure; 0 = all */
+	size_t top;           /* entries per list (orgs and ties gained, lost, changed;
+				 orgs per position measure); 0 = all */
 };
 
 /* Compares the landscape of context before with that of after (each under

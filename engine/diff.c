@@ -310,83 +310,143 @@ static void summary(struct ctx *x, const size_t *gained, const size_t *lost, con
 	    "%zu tie%s kept with a changed weight, trust or amount", changed[1], changed[1] == 1 ? "" : "s");
 }
 
-/* Orgs only on one side; org details that changed. */
-static void org_rows(struct ctx *x, int pass, size_t *count)
+/* --top N (0 = all): the entries each list shows. */
+static size_t top_of(const struct ctx *x)
 {
-	struct side *b = &x->s[0], *a = &x->s[1];
-	int degb = cm_table_col(&b->m, CM_M_DEGREE), dega = cm_table_col(&a->m, CM_M_DEGREE);
-	size_t i;
-
-	if (pass == 0) { /* gained */
-		for (i = 0; i < a->l->norgs; i++)
-			if (a->other[i] < 0) {
-				double d = cell(&a->m, dega, i);
-				count[0]++;
-				add(&x->out, "orgs_gained", cm_landscape_org_id(a->l, i), "organization", NAN, d, NAN,
-				    "%s (%s) joined with %.0f partner%s", org_name(a, i),
-				    *cm_landscape_org_type(a->l, i) ? cm_landscape_org_type(a->l, i) : "no type", d,
-				    d == 1 ? "" : "s");
-			}
-		return;
-	}
-	if (pass == 1) { /* lost */
-		for (i = 0; i < b->l->norgs; i++)
-			if (b->other[i] < 0) {
-				double d = cell(&b->m, degb, i);
-				count[0]++;
-				add(&x->out, "orgs_lost", cm_landscape_org_id(b->l, i), "organization", d, NAN, NAN,
-				    "%s (%s) left; it had %.0f partner%s", org_name(b, i),
-				    *cm_landscape_org_type(b->l, i) ? cm_landscape_org_type(b->l, i) : "no type", d,
-				    d == 1 ? "" : "s");
-			}
-		return;
-	}
-	/* changed details, in the before file's order */
-	for (i = 0; i < b->l->norgs && !x->same_landscape; i++) {
-		const struct cm_org *ob = &b->l->orgs[i], *oa;
-		const char *id = cm_landscape_org_id(b->l, i);
-		static const char *const names[] = { "name", "type", "country", "region", "issues", "skills" };
-		size_t offb[6], offa[6], k;
-		int any = 0;
-		if (b->other[i] < 0)
-			continue;
-		oa = &a->l->orgs[b->other[i]];
-		offb[0] = ob->name, offb[1] = ob->type, offb[2] = ob->country, offb[3] = ob->region;
-		offb[4] = ob->issues, offb[5] = ob->skills;
-		offa[0] = oa->name, offa[1] = oa->type, offa[2] = oa->country, offa[3] = oa->region;
-		offa[4] = oa->issues, offa[5] = oa->skills;
-		for (k = 0; k < 6; k++) {
-			const char *vb = cm_strpool_get(&b->l->pool, offb[k]), *va = cm_strpool_get(&a->l->pool, offa[k]);
-			if (strcmp(vb, va)) {
-				any = 1;
-				add(&x->out, "orgs_changed", id, names[k], NAN, NAN, NAN, "%s: %s '%s' became '%s'",
-				    org_name(a, (size_t)b->other[i]), names[k], vb, va);
-			}
-		}
-		if (!same(ob->budget, oa->budget)) {
-			any = 1;
-			add(&x->out, "orgs_changed", id, "budget", ob->budget, oa->budget, oa->budget - ob->budget,
-			    "%s: budget %.6g became %.6g", org_name(a, (size_t)b->other[i]), ob->budget, oa->budget);
-		}
-		if (!same(ob->influence, oa->influence)) {
-			any = 1;
-			add(&x->out, "orgs_changed", id, "influence", ob->influence, oa->influence,
-			    oa->influence - ob->influence, "%s: influence %.6g became %.6g",
-			    org_name(a, (size_t)b->other[i]), ob->influence, oa->influence);
-		}
-		if (ob->stance != oa->stance) {
-			static const char *const st[] = { "(none)", "support", "neutral", "oppose" };
-			any = 1;
-			add(&x->out, "orgs_changed", id, "stance", NAN, NAN, NAN, "%s: stance %s became %s",
-			    org_name(a, (size_t)b->other[i]), st[ob->stance & 3], st[oa->stance & 3]);
-		}
-		count[0] += any;
-	}
+	return x->o ? x->o->top : 10;
 }
 
-/* Ties gained, lost and changed (pass 0, 1, 2), in key order. */
+/* Whether the list's next entry is shown, counting it in *count. */
+static int listed(const struct ctx *x, size_t *count)
+{
+	size_t top = top_of(x);
+
+	++*count;
+	return top == 0 || *count <= top;
+}
+
+/* Closes a list that --top cut with a row saying how many it left out. */
+static void more_row(struct ctx *x, const char *section, size_t count, const char *what)
+{
+	size_t top = top_of(x);
+
+	if (top && count > top)
+		add(&x->out, section, "", "more", NAN, NAN, (double)(count - top),
+		    "\xE2\x80\xA6 and %zu more %s (--top 0 lists all)", count - top, what);
+}
+
+/* Orgs only on one side (pass 0: gained, in the after file's order;
+ * 1: lost, in the before file's order). */
+static void org_ends(struct ctx *x, int pass, size_t *count)
+{
+	struct side *s = &x->s[pass == 0 ? 1 : 0];
+	int deg = cm_table_col(&s->m, CM_M_DEGREE);
+	const char *type;
+	size_t i;
+
+	for (i = 0; i < s->l->norgs; i++) {
+		double d;
+		if (s->other[i] >= 0 || !listed(x, count))
+			continue;
+		d = cell(&s->m, deg, i);
+		type = *cm_landscape_org_type(s->l, i) ? cm_landscape_org_type(s->l, i) : "no type";
+		if (pass == 0)
+			add(&x->out, "orgs_gained", cm_landscape_org_id(s->l, i), "organization", NAN, d, NAN,
+			    "%s (%s) joined with %.0f partner%s", org_name(s, i), type, d, d == 1 ? "" : "s");
+		else
+			add(&x->out, "orgs_lost", cm_landscape_org_id(s->l, i), "organization", d, NAN, NAN,
+			    "%s (%s) left; it had %.0f partner%s", org_name(s, i), type, d, d == 1 ? "" : "s");
+	}
+	more_row(x, pass == 0 ? "orgs_gained" : "orgs_lost", *count,
+		 pass == 0 ? "organizations that joined" : "organizations that left");
+}
+
+static const char *const detail_names[] = { "name", "type", "country", "region", "issues", "skills" };
+
+/* The details of kept org i (before side) that changed: bit k for
+ * detail_names[k], then bits 6, 7, 8 for budget, influence and stance. */
+static unsigned org_changes(const struct ctx *x, size_t i, const char **vb, const char **va)
+{
+	const struct side *b = &x->s[0], *a = &x->s[1];
+	const struct cm_org *ob = &b->l->orgs[i], *oa = &a->l->orgs[b->other[i]];
+	const size_t offb[6] = { ob->name, ob->type, ob->country, ob->region, ob->issues, ob->skills };
+	const size_t offa[6] = { oa->name, oa->type, oa->country, oa->region, oa->issues, oa->skills };
+	unsigned mask = 0, k;
+
+	for (k = 0; k < 6; k++) {
+		vb[k] = cm_strpool_get(&b->l->pool, offb[k]);
+		va[k] = cm_strpool_get(&a->l->pool, offa[k]);
+		mask |= (unsigned)(strcmp(vb[k], va[k]) != 0) << k;
+	}
+	mask |= (unsigned)!same(ob->budget, oa->budget) << 6;
+	mask |= (unsigned)!same(ob->influence, oa->influence) << 7;
+	mask |= (unsigned)(ob->stance != oa->stance) << 8;
+	return mask;
+}
+
+/* Kept orgs whose details changed, in the before file's order: one row
+ * per detail, --top orgs at most. */
+static void org_details(struct ctx *x, size_t *count)
+{
+	static const char *const st[] = { "(none)", "support", "neutral", "oppose" };
+	struct side *b = &x->s[0], *a = &x->s[1];
+	size_t i;
+
+	for (i = 0; i < b->l->norgs && !x->same_landscape; i++) {
+		const char *id = cm_landscape_org_id(b->l, i), *vb[6], *va[6], *name;
+		const struct cm_org *ob = &b->l->orgs[i], *oa;
+		unsigned mask, k;
+		if (b->other[i] < 0 || !(mask = org_changes(x, i, vb, va)) || !listed(x, count))
+			continue;
+		oa = &a->l->orgs[b->other[i]];
+		name = org_name(a, (size_t)b->other[i]);
+		for (k = 0; k < 6; k++)
+			if (mask & 1u << k)
+				add(&x->out, "orgs_changed", id, detail_names[k], NAN, NAN, NAN, "%s: %s '%s' became '%s'",
+				    name, detail_names[k], vb[k], va[k]);
+		if (mask & 1u << 6)
+			add(&x->out, "orgs_changed", id, "budget", ob->budget, oa->budget, oa->budget - ob->budget,
+			    "%s: budget %.6g became %.6g", name, ob->budget, oa->budget);
+		if (mask & 1u << 7)
+			add(&x->out, "orgs_changed", id, "influence", ob->influence, oa->influence,
+			    oa->influence - ob->influence, "%s: influence %.6g became %.6g", name, ob->influence,
+			    oa->influence);
+		if (mask & 1u << 8)
+			add(&x->out, "orgs_changed", id, "stance", NAN, NAN, NAN, "%s: stance %s became %s", name,
+			    st[ob->stance & 3], st[oa->stance & 3]);
+	}
+	more_row(x, "orgs_changed", *count, "organizations with changed details");
+}
+
+/* Whether a kept tie's weight, trust or amount changed. */
+static int tie_changed(const struct tkey *tb, const struct tkey *ta)
+{
+	return !same(tb->weight, ta->weight) || !same(tb->trust, ta->trust) || !same(tb->amount, ta->amount);
+}
+
+/* A kept tie's rows: one for each of weight, trust and amount that changed. */
+static void tie_change_rows(struct ctx *x, const struct tkey *tb, const struct tkey *ta)
+{
+	char subj[1024];
+
+	tie_subject(ta, subj, sizeof(subj));
+	if (!same(tb->weight, ta->weight))
+		add(&x->out, "ties_changed", subj, "weight", tb->weight, ta->weight, ta->weight - tb->weight,
+		    "weight %.4g became %.4g", tb->weight, ta->weight);
+	if (!same(tb->trust, ta->trust))
+		add(&x->out, "ties_changed", subj, "trust", tb->trust, ta->trust, ta->trust - tb->trust,
+		    "trust %.4g became %.4g", tb->trust, ta->trust);
+	if (!same(tb->amount, ta->amount))
+		add(&x->out, "ties_changed", subj, "amount", tb->amount, ta->amount, ta->amount - tb->amount,
+		    "amount %.6g became %.6g", tb->amount, ta->amount);
+}
+
+/* Ties gained, lost and changed (pass 0, 1, 2), in key order, --top
+ * ties at most. */
 static void tie_rows(struct ctx *x, int pass, size_t *count)
 {
+	static const char *const section[] = { "ties_gained", "ties_lost", "ties_changed" };
+	static const char *const what[] = { "gained ties", "lost ties", "ties with a changed weight, trust or amount" };
 	struct side *b = &x->s[0], *a = &x->s[1];
 	size_t i = 0, j = 0;
 	char subj[1024];
@@ -395,44 +455,25 @@ static void tie_rows(struct ctx *x, int pass, size_t *count)
 		int c = i == b->nties ? 1 : j == a->nties ? -1 : tkey_cmp(&b->ties[i], &a->ties[j]);
 		if (c > 0) { /* only after: gained */
 			const struct tkey *t = &a->ties[j++];
-			if (pass != 0)
+			if (pass != 0 || !listed(x, count))
 				continue;
-			count[0]++;
 			tie_subject(t, subj, sizeof(subj));
 			add(&x->out, "ties_gained", subj, "tie", NAN, t->weight, NAN, "new %s tie: %s %s %s (weight %.4g)",
 			    t->type, org_name(a, t->si), t->directed ? "->" : "and", org_name(a, t->di), t->weight);
 		} else if (c < 0) { /* only before: lost */
 			const struct tkey *t = &b->ties[i++];
-			if (pass != 1)
+			if (pass != 1 || !listed(x, count))
 				continue;
-			count[0]++;
 			tie_subject(t, subj, sizeof(subj));
 			add(&x->out, "ties_lost", subj, "tie", t->weight, NAN, NAN, "%s tie ended: %s %s %s (weight %.4g)",
 			    t->type, org_name(b, t->si), t->directed ? "->" : "and", org_name(b, t->di), t->weight);
 		} else {
 			const struct tkey *tb = &b->ties[i++], *ta = &a->ties[j++];
-			int any = 0;
-			if (pass != 2)
-				continue;
-			tie_subject(ta, subj, sizeof(subj));
-			if (!same(tb->weight, ta->weight)) {
-				any = 1;
-				add(&x->out, "ties_changed", subj, "weight", tb->weight, ta->weight, ta->weight - tb->weight,
-				    "weight %.4g became %.4g", tb->weight, ta->weight);
-			}
-			if (!same(tb->trust, ta->trust)) {
-				any = 1;
-				add(&x->out, "ties_changed", subj, "trust", tb->trust, ta->trust, ta->trust - tb->trust,
-				    "trust %.4g became %.4g", tb->trust, ta->trust);
-			}
-			if (!same(tb->amount, ta->amount)) {
-				any = 1;
-				add(&x->out, "ties_changed", subj, "amount", tb->amount, ta->amount, ta->amount - tb->amount,
-				    "amount %.6g became %.6g", tb->amount, ta->amount);
-			}
-			count[0] += any;
+			if (pass == 2 && tie_changed(tb, ta) && listed(x, count))
+				tie_change_rows(x, tb, ta);
 		}
 	}
+	more_row(x, section[pass], *count, what[pass]);
 }
 
 /* ---- position: the orgs on both sides whose figures moved most */
@@ -491,7 +532,7 @@ static int position_rows(struct ctx *x)
 {
 	static const enum cm_metric ms[] = { CM_M_DEGREE, CM_M_BETWEENNESS_NORM, CM_M_PAGERANK };
 	struct side *b = &x->s[0], *a = &x->s[1];
-	size_t n = b->l->norgs, nc = 0, i, k, top = x->o ? x->o->top : 10, listed;
+	size_t n = b->l->norgs, nc = 0, i, k, top = top_of(x);
 	struct moved *mv = malloc((n + 1) * sizeof(*mv));
 	uint64_t *pairs = malloc((n + 1) * sizeof(*pairs));
 	double *size_b = NULL, *size_a = NULL, sum = 0;
@@ -522,7 +563,7 @@ static int position_rows(struct ctx *x)
 			mv[nc++] = (struct moved){ i, vb, va, va - vb, fabs(va - vb) };
 		}
 		qsort(mv, nc, sizeof(*mv), moved_cmp);
-		for (i = 0, listed = 0; i < nc && (top == 0 || listed < top); i++, listed++) {
+		for (i = 0; i < nc && (top == 0 || i < top); i++) {
 			movement(mv[i].b, mv[i].a, mvbuf, sizeof(mvbuf));
 			add(&x->out, "position", cm_landscape_org_id(b->l, mv[i].i), cm_metric_info(ms[k])->name, mv[i].b, mv[i].a,
 			    mv[i].change, "%s: %s %s", org_name(a, (size_t)b->other[mv[i].i]), cm_metric_info(ms[k])->label, mvbuf);
@@ -744,9 +785,9 @@ int cm_diff(struct cm_analysis *before, struct cm_analysis *after, const struct 
 	body_init = 1;
 	if (out_init(&x.out, &body) < 0)
 		goto out;
-	org_rows(&x, 0, &gained[0]);
-	org_rows(&x, 1, &lost[0]);
-	org_rows(&x, 2, &changed[0]);
+	org_ends(&x, 0, &gained[0]);
+	org_ends(&x, 1, &lost[0]);
+	org_details(&x, &changed[0]);
 	tie_rows(&x, 0, &gained[1]);
 	tie_rows(&x, 1, &lost[1]);
 	tie_rows(&x, 2, &changed[1]);

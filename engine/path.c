@@ -25,8 +25,8 @@ static int chain_cmp(const void *a, const void *b)
 
 	if (x->len != y->len)
 		return x->len < y->len ? -1 : 1;
-	if (fabs(x->trust - y->trust) > 1e-12 * fmax(x->trust, y->trust))
-		return x->trust > y->trust ? -1 : 1;
+	if (!isnan(x->trust) && fabs(x->trust - y->trust) > 1e-12 * fmax(x->trust, y->trust))
+		return x->trust > y->trust ? -1 : 1; /* unknown (NaN) everywhere when no tie has a trust */
 	if (fabs(x->weight - y->weight) > 1e-12 * fmax(x->weight, y->weight))
 		return x->weight > y->weight ? -1 : 1;
 	for (i = 0; i <= x->len; i++) {
@@ -38,11 +38,12 @@ static int chain_cmp(const void *a, const void *b)
 	return 0;
 }
 
-/* Highest trust of the (kept, non-conflict) ties behind each edge. */
-static int edge_trust(const struct cm_landscape *l, const struct cm_filter *f, const igraph_t *g, double *trust)
+/* Highest trust of the (kept, non-conflict) ties behind each edge, NaN
+ * when none of them has one; returns how many edges have a trust. */
+static size_t edge_trust(const struct cm_landscape *l, const struct cm_filter *f, const igraph_t *g, double *trust)
 {
 	igraph_integer_t m = igraph_ecount(g), e;
-	size_t i;
+	size_t i, known = 0;
 
 	for (e = 0; e < m; e++)
 		trust[e] = NAN;
@@ -56,8 +57,34 @@ static int edge_trust(const struct cm_landscape *l, const struct cm_filter *f, c
 			trust[e] = t->trust;
 	}
 	for (e = 0; e < m; e++)
+		known += !isnan(trust[e]);
+	return known;
+}
+
+/* An edge without a trust counts TRUST_UNKNOWN, when some edges have one. */
+static void default_trust(const igraph_t *g, double *trust)
+{
+	igraph_integer_t m = igraph_ecount(g), e;
+
+	for (e = 0; e < m; e++)
 		if (isnan(trust[e]))
 			trust[e] = TRUST_UNKNOWN;
+}
+
+int cm_path_trust(struct cm_analysis *a, size_t *known, size_t *pairs, struct cm_error *err)
+{
+	const igraph_t *g;
+	double *trust;
+	int rc;
+
+	if ((rc = cm_analysis_graphs(a, err)) < 0)
+		return rc;
+	g = &a->g.collab;
+	if (!(trust = malloc(((size_t)igraph_ecount(g) + 1) * sizeof(*trust))))
+		return cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
+	*known = edge_trust(a->l, &a->f, g, trust);
+	*pairs = (size_t)igraph_ecount(g);
+	free(trust);
 	return CM_OK;
 }
 
@@ -195,7 +222,10 @@ int cm_path(struct cm_analysis *a, const char *from, const char *to, size_t k, s
 	trust = malloc(((size_t)igraph_ecount(&g->collab) + 1) * sizeof(*trust));
 	if (!trust)
 		goto out;
-	edge_trust(l, f, &g->collab, trust);
+	if (edge_trust(l, f, &g->collab, trust))
+		default_trust(&g->collab, trust);
+	/* else every edge's trust is unknown (NaN): so is every chain's, and
+	 * chains rank by length, then weight */
 	if ((rc = best_chains(l, g, trust, s, t, k, &c, err)) < 0)
 		goto out;
 	have = 1;
@@ -332,6 +362,7 @@ int cm_routes(struct cm_analysis *a, const char *from, const struct cm_strlist *
 	if (!target || !trust || !row || !dist || !pred || !chain || !best)
 		goto out;
 	edge_trust(l, f, &g->collab, trust);
+	default_trust(&g->collab, trust);
 	if ((rc = best_tree(g, trust, (igraph_integer_t)s, dist, pred, best, err)) < 0)
 		goto out;
 	cm_mark_targets(l, targets, target);

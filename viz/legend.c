@@ -47,11 +47,34 @@ static const char *title_of(const struct viz_map *m)
 	return m->o->name ? m->o->name : "Landscape map";
 }
 
+/* The ties drawn, "768 ties" into ties, and what was left out into note.
+ * On a --diff-at map they are the lines (the rows of either day merged per
+ * pair, type and direction), and the note counts the rows between drawn
+ * orgs, of the types kept, that existed on neither day. */
+static void tie_counts(const struct viz_map *m, char *ties, char *note, size_t n)
+{
+	struct cm_filter undated = m->day[0];
+	size_t i, nt = cm_landscape_nties(m->l), rows = 0, drawn = m->o->diff ? m->ne : m->nties;
+	char a[32];
+
+	snprintf(ties, n, "%s tie%s", viz_num(drawn, a), drawn == 1 ? "" : "s");
+	*note = 0;
+	if (!m->o->diff)
+		return;
+	undated.has_at = 0;
+	for (i = 0; i < nt; i++)
+		rows += m->drawn[cm_tie_source(m->l, i)] && m->drawn[cm_tie_target(m->l, i)] &&
+			cm_tie_kept(m->l, &undated, i);
+	if (rows > m->nties)
+		snprintf(note, n, " (%s relationship row%s dated on neither day left out)",
+			 viz_num(rows - m->nties, a), rows - m->nties == 1 ? "" : "s");
+}
+
 /* What was drawn: orgs (in groups), ties, the ego's neighbourhood and the
  * orgs drawn only for --highlight-gaps, counted apart. */
 static void subtitle_counts(const struct viz_map *m, char *buf, size_t n)
 {
-	char a[32], b[32], c[32], d[32], plus[512] = "";
+	char a[32], b[32], c[32], d[32], plus[512] = "", ties[128], note[128];
 	int comm = !strcasecmp(m->agg_by ? m->agg_by : "", "community");
 	size_t base = m->ndrawn - m->sug_added - (size_t)m->gaps_added, radius = m->o->radius ? m->o->radius : 1;
 
@@ -60,6 +83,7 @@ static void subtitle_counts(const struct viz_map *m, char *buf, size_t n)
 			 m->sug_added == 1 ? "" : "s");
 	else if (m->sug_added)
 		snprintf(plus, sizeof(plus), " plus %zu suggested partner%s", m->sug_added, m->sug_added == 1 ? "" : "s");
+	tie_counts(m, ties, note, sizeof(ties));
 
 	if (m->aggregate && m->folded_orgs)
 		snprintf(buf, n, "%s organizations in %s %s%s; the %zu largest (%s orgs) drawn, with the %s ties among them",
@@ -69,12 +93,10 @@ static void subtitle_counts(const struct viz_map *m, char *buf, size_t n)
 		snprintf(buf, n, "%s organizations in %zu %s%s, %s ties", viz_num(m->ndrawn, a), m->nv,
 			 comm ? "communities" : "groups by ", comm ? "" : m->agg_by, viz_num(m->nties, b));
 	else if (m->ego_name)
-		snprintf(buf, n, "%s organization%s within %zu step%s of %s%s, %s tie%s among them", viz_num(base, a),
-			 base == 1 ? "" : "s", radius, radius == 1 ? "" : "s", m->ego_name, plus,
-			 viz_num(m->nties, b), m->nties == 1 ? "" : "s");
+		snprintf(buf, n, "%s organization%s within %zu step%s of %s%s, %s among them%s", viz_num(base, a),
+			 base == 1 ? "" : "s", radius, radius == 1 ? "" : "s", m->ego_name, plus, ties, note);
 	else
-		snprintf(buf, n, "%s organization%s%s, %s tie%s", viz_num(base, a), base == 1 ? "" : "s", plus,
-			 viz_num(m->nties, b), m->nties == 1 ? "" : "s");
+		snprintf(buf, n, "%s organization%s%s, %s%s", viz_num(base, a), base == 1 ? "" : "s", plus, ties, note);
 }
 
 /* The filters, appended: tie types, the day(s), --where. */

@@ -3,7 +3,8 @@
 # README lists) the SVG is valid, draws exactly 7 gained, 5 lost and 11
 # unchanged lines, each kind in its own style that needs no colour (gained
 # bold solid, lost dashed, unchanged thin solid), with a legend row for
-# each; two runs give the same bytes; bad uses exit 64.
+# each; the subtitle counts the lines drawn and the rows on neither day;
+# two runs give the same bytes; bad uses exit 64.
 . "$(dirname "$0")/lib.sh"
 graphviz_leaks
 need_xmllint
@@ -65,6 +66,42 @@ run map "$D" --diff-at 2023-06-01,2019-06-01 -o "$tmp/swap.svg"
 expect_rc 0 "days swapped"
 checks=$((checks + 1))
 [ "$(grep -c 'class="edge lost"' "$tmp/swap.svg")" -eq 7 ] || fail "days swapped: lost lines"
+
+# the subtitle counts the lines drawn, not the rows: on a hand-made
+# landscape a -- b is two rows (one per day, merged into one unchanged
+# line), b -- c is gained, a -- c lost, and two rows exist on neither day
+# (an old information tie, a tie that starts later): 3 lines, 2 rows left out
+mkdir "$tmp/nd"
+cat >"$tmp/nd/organizations.csv" <<'CSV'
+id,name
+a,Alpha
+b,Beta
+c,Gamma
+CSV
+cat >"$tmp/nd/relationships.csv" <<'CSV'
+source,target,type,directed,start,end
+a,b,partnership,,2015-01-01,2020-12-31
+b,a,partnership,,2021-01-01,
+b,c,partnership,,2022-01-01,
+a,c,partnership,,2015-01-01,2019-12-31
+a,c,information,true,2010-01-01,2012-12-31
+c,b,partnership,,2024-01-01,
+CSV
+subtitle() { # SVG: its texts joined, entities decoded
+	"$PYTHON3" -c '
+import sys, xml.etree.ElementTree as ET
+root = ET.parse(sys.argv[1]).getroot()
+print(" ".join(t.text or "" for t in root.iter("{http://www.w3.org/2000/svg}text")))' "$1"
+}
+run map "$tmp/nd" --diff-at 2019-06-01,2023-06-01 -o "$tmp/nd.svg"
+expect_rc 0 "map --diff-at, rows merged and left out"
+out=$(subtitle "$tmp/nd.svg")
+expect_out "3 organizations, 3 ties (2 relationship rows dated on neither day left out); ties on 2019-06-01" \
+	"subtitle with rows merged and left out"
+expect_out "unchanged: on both days (1)" "legend counts"
+run map "$D" --diff-at 2019-06-01,2023-06-01 -o "$tmp/a.svg"
+out=$(subtitle "$tmp/a.svg")
+expect_out "10 organizations, 23 ties; ties on 2019-06-01" "subtitle: 7 + 5 + 11 lines, none left out"
 
 # bad uses: 64, nothing written
 for bad in "2019-06-01" "2019-06-01,2020-13-01" "2019-06-01,2020-01-01,2021-01-01" "06/01/2019,2020-01-01" ","; do

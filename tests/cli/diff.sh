@@ -101,6 +101,40 @@ done
 checks=$((checks + 1))
 grep -q '^position,d,community,3,4,1,' "$tmp/top.csv" || fail "--top 2: d's community change is not listed first"
 
+# --top also cuts the org and tie lists (first N in their order, whole
+# entries), closing each cut list with a 'more' row; the summary still
+# counts all (README: 7 gained, 5 lost, 3 changed ties; 1 org joined,
+# 1 left, 2 changed; y has partners a and d)
+expect_rows "$tmp/top.csv" ties_gained "a -- y (partnership)|tie||1|
+c -- e (coalition)|tie||1|
+|more|||5" "--top 2: ties gained"
+expect_rows "$tmp/top.csv" ties_lost "a -- d (partnership)|tie|1||
+a -- x (partnership)|tie|1||
+|more|||3" "--top 2: ties lost"
+expect_rows "$tmp/top.csv" ties_changed "a -- b (partnership)|trust|0.5|0.9|0.4
+a -> e (funding)|amount|1000|1500|500
+|more|||1" "--top 2: ties changed"
+expect_rows "$tmp/top.csv" orgs_gained "y|organization||2|" "--top 2: orgs gained (not cut)"
+expect_rows "$tmp/top.csv" summary "|organizations_changed|||2
+|organizations_gained|||1
+|organizations_lost|||1
+|organizations_with_ties|9|9|0
+|organizations|9|9|0
+|ties_changed|||3
+|ties_gained|||7
+|ties_lost|||5
+|ties|16|18|2" "--top 2: summary counts everything"
+checks=$((checks + 1))
+grep -q '^ties_gained,,more,,,5,… and 5 more gained ties (--top 0 lists all)$' "$tmp/top.csv" ||
+	fail "--top 2: no '… and 5 more gained ties' row"
+run diff "$d/before" "$d/after" --top 1 --format csv -o "$tmp/top1.csv"
+expect_rc 0 "--top 1"
+expect_rows "$tmp/top1.csv" orgs_changed "b|budget|100|200|100
+|more|||1" "--top 1: orgs changed"
+run diff "$d/before" "$d/after" --top 1
+expect_rc 0 "--top 1 table"
+expect_out "… and 6 more gained ties (--top 0 lists all)" "--top 1 table"
+
 # ---- formats, stdout, determinism
 for fmt in table csv json md; do
 	run diff "$d/before" "$d/after" --format $fmt

@@ -62,4 +62,49 @@ run path "$D" ke_kibanda np_annapurna; expect_rc 0 "no path"; expect_err "no cha
 run path "$D" ke_kibanda nosuch; expect_rc 64 "path to an unknown org"
 run path "$D" ke_kibanda; expect_rc 64 "path needs FROM and TO"
 run path "$D" ke_kibanda moe_zembara -k 0; expect_rc 64 "-k 0"
+
+# trust on a hand-made landscape: s reaches t through a, b or c (two ties
+# each; s-a is two rows, merged: weight 2).  TRUST gives the trust of the
+# rows s-a, a-t, s-b, b-t, s-c, c-t ("-" = none); expected rows by hand.
+trust_case() { # NAME TRUST...
+	name=$1
+	shift
+	mkdir "$tmp/$name"
+	printf 'id\ns\na\nb\nc\nt\n' >"$tmp/$name/organizations.csv"
+	{
+		echo "source,target,type,weight,trust"
+		for e in "s,a,partnership,1" "a,t,partnership,1" "s,b,partnership,1" "b,t,partnership,1" \
+			"s,c,partnership,2" "c,t,partnership,2"; do
+			t=$1
+			shift
+			[ "$t" = - ] && t=
+			echo "$e,$t"
+		done
+		echo "s,a,information,1,"
+	} >"$tmp/$name/relationships.csv"
+	run path "$tmp/$name" s t --format csv
+	expect_rc 0 "path, $name"
+}
+# none: trust unknown (empty), ranked by length then weight (c 4, a 3, b 2)
+trust_case notrust - - - - - -
+expect_out "rank,length,trust,weight,ids,path
+1,2,,4,s > c > t,s → c → t
+2,2,,3,s > a > t,s → a → t
+3,2,,2,s > b > t,s → b → t" "path without trust"
+expect_err "note: no tie has a trust value: trust is unknown, and chains are ranked by length, then weight" \
+	"path without trust: the note"
+run path "$tmp/notrust" s t --format json -k 1
+expect_out '"trust": null' "path without trust: JSON null"
+# all: the products, 0.9 * 0.8, 0.5 * 0.5, 0.3 * 0.5; no note
+trust_case alltrust 0.3 0.5 0.9 0.8 0.5 0.5
+expect_out "rank,length,trust,weight,ids,path
+1,2,0.72,2,s > b > t,s → b → t
+2,2,0.25,4,s > c > t,s → c → t
+3,2,0.15,3,s > a > t,s → a → t" "path with trust"
+checks=$((checks + 1))
+[ -z "$err" ] || fail "path with trust: stderr is '$err'"
+# some: s-c and c-t count 0.5 each (0.25), and the note says so
+trust_case sometrust 0.3 0.5 0.9 0.8 - -
+expect_out "2,2,0.25,4,s > c > t" "path with some trust"
+expect_err "note: 2 of the 6 pairs of partners have no trust value; each counts 0.5" "path with some trust: the note"
 finish

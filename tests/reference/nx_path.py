@@ -36,7 +36,10 @@ def tie_trust(landscape, types=None, at=None, bare_counts_half=False):
     docs/gaps.md's wording ("a tie without trust counts 0.5") also reads as
     "every bare tie is a 0.5 in the maximum"; bare_counts_half
     (--bare-tie-counts-half) implements that reading.  The two differ for
-    one tie with trust 0.2 and one without: 0.2 here, 0.5 there."""
+    one tie with trust 0.2 and one without: 0.2 here, 0.5 there.
+
+    When no tie of G has a trust (docs/gaps.md), every trust is None
+    (unknown): chains then rank by length, then weight."""
     orgs, ties = nx_metrics.load_ties(landscape, types, at)
     G, _ = nx_metrics.build_graphs(orgs, ties)
     rows = nx_power.kept_relationship_rows(landscape, types, at)
@@ -58,7 +61,7 @@ def tie_trust(landscape, types=None, at=None, bare_counts_half=False):
         values = [given[key]] if key in given else []
         if key in bare and (bare_counts_half or not values):
             values.append(MISSING_TRUST)
-        trust[key] = max(values)
+        trust[key] = max(values) if given else None
     return orgs, G, trust
 
 
@@ -75,13 +78,15 @@ def paths(G, trust, src, dst, k):
                 break
             t, w = Fraction(1), Fraction(0)
             for u, v in zip(p, p[1:]):
-                t *= trust[frozenset((u, v))]
+                e = trust[frozenset((u, v))]
+                t = None if t is None or e is None else t * e
                 w += G[u][v]["exact"]
             found.append((length, t, w, p))
     except nx.NetworkXNoPath:
         return []
     # ranked by length, then trust (higher first), weight (higher first), ids
-    found.sort(key=lambda x: (x[0], -x[1], -x[2], x[3]))
+    # (trust None everywhere when no tie has one: ranked by weight)
+    found.sort(key=lambda x: (x[0], -(x[1] or 0), -x[2], x[3]))
     return found[:k]
 
 
@@ -118,7 +123,8 @@ def main(argv=None):
     w = csv.writer(out, lineterminator="\n")
     w.writerow(COLUMNS)
     for i, (length, t, wt, p) in enumerate(found, 1):
-        w.writerow([i, length, "%.17g" % float(t), "%.17g" % float(wt), SEP.join(p)])
+        w.writerow([i, length, "" if t is None else "%.17g" % float(t), "%.17g" % float(wt),
+                    SEP.join(p)])
     if out is not sys.stdout:
         out.close()
     return 0

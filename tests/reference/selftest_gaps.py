@@ -302,6 +302,22 @@ x,t,partnership,1,1
     check("paths bare-counts-half", got, [(0.72, "s-b-t"), (0.25, "s-c-t"), (0.25, "s-a-t")])
     _, G3, trust3 = nx_path.tie_trust(d, types={"partnership"})
     check("trust via partnership s-a", trust3[frozenset("sa")], F(3, 10))
+    # no tie with a trust: every trust unknown, ranked by length then
+    # weight: s-c-t (weight 4) before s-a-t (1+1+1 = 3, the merged s-a) and
+    # s-b-t (2)
+    d = landscape(tmp, "notrust", "id\ns\na\nb\nc\nt", """
+source,target,type,weight
+s,a,partnership,1
+s,a,information,1
+a,t,partnership,1
+s,b,partnership,1
+b,t,partnership,1
+s,c,partnership,2
+c,t,partnership,2
+""")
+    _, G4, trust4 = nx_path.tie_trust(d)
+    got = [(t, float(w), "-".join(p)) for _, t, w, p in nx_path.paths(G4, trust4, "s", "t", 3)]
+    check("paths without trust", got, [(None, 4.0, "s-c-t"), (None, 3.0, "s-a-t"), (None, 2.0, "s-b-t")])
 
 
 # ---------------------------------------------------------------- compare
