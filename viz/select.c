@@ -410,20 +410,17 @@ static int by_count_desc(const void *x, const void *y)
 	return edge_cmp(p, q);
 }
 
-/* An aggregate map keeps the links between groups that carry weight: at
- * least 1/40 of the strongest, and at most three per group (conflict
- * links apart, one per group). */
+/* An aggregate map draws by width the links between groups that carry
+ * weight: at least 1/40 of the strongest, and at most three per group
+ * (conflict links apart, one per group); the others are weak, drawn thin
+ * and light so that the groups they join still look joined. */
 static int thin_edges(struct viz_map *m)
 {
-	size_t *order = malloc((m->ne + 1) * sizeof(*order)), i, w = 0, kept[2] = { 0, 0 };
+	size_t *order = malloc((m->ne + 1) * sizeof(*order)), i, kept[2] = { 0, 0 };
 	double cmax[2] = { 0, 0 };
-	unsigned char *keep = calloc(m->ne + 1, 1);
 
-	if (!order || !keep) {
-		free(order);
-		free(keep);
+	if (!order)
 		return CM_ENOMEM;
-	}
 	for (i = 0; i < m->ne; i++) {
 		order[i] = i;
 		if (m->e[i].count > cmax[m->e[i].type])
@@ -431,26 +428,21 @@ static int thin_edges(struct viz_map *m)
 	}
 	thin_base = m->e;
 	qsort(order, m->ne, sizeof(*order), by_count_desc);
-	m->hidden_links = 0;
-	m->hidden_max = 0;
+	m->weak_links = 0;
+	m->weak_max = 0;
 	for (i = 0; i < m->ne; i++) {
-		const struct viz_edge *e = &m->e[order[i]];
+		struct viz_edge *e = &m->e[order[i]];
 		size_t cap = e->type == VIZ_AGG_TIES ? 3 * m->nv : m->nv;
-		if (e->count * 40 >= cmax[e->type] && kept[e->type] < cap) {
-			keep[order[i]] = 1;
+		if (e->count * 40 >= cmax[e->type] && kept[e->type] < cap)
 			kept[e->type]++;
-		} else {
-			m->hidden_links++;
-			if (e->count > m->hidden_max)
-				m->hidden_max = e->count;
+		else {
+			e->weak = 1;
+			m->weak_links++;
+			if (e->count > m->weak_max)
+				m->weak_max = e->count;
 		}
 	}
-	for (i = 0; i < m->ne; i++)
-		if (keep[i])
-			m->e[w++] = m->e[i];
-	m->ne = w;
 	free(order);
-	free(keep);
 	return CM_OK;
 }
 
@@ -499,6 +491,7 @@ int viz_collect_edges(struct viz_map *m)
 		}
 		e->count = 1;
 		e->change = change;
+		e->weak = 0;
 	}
 	merge_edges(m);
 	return m->aggregate ? thin_edges(m) : CM_OK;

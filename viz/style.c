@@ -51,18 +51,21 @@ const struct viz_tie_style viz_conflict_style = {
 /* Partnership, coalition and collaboration share one style ("works with"). */
 static const struct viz_tie_style collab_style = { NULL, "solid", 1.2, "none", "#888888", NULL };
 
-/* Every other type, directed or mutual, in order of appearance: its own
- * colour (Okabe-Ito, as the palette) and dash, the pen heavier from the
- * fourth on, so that no two share colour, and none shares colour and
- * dash; past VIZ_TYPED_MAX the types share the grey "other" style. */
-#define VIZ_TYPED_MAX 6
+/* Every other type, directed or mutual, in order of appearance: the
+ * first dark grey (a map with one such type needs no colour for it), each
+ * next its own colour (Okabe-Ito, as the palette) and dash, the pen
+ * heavier from the fourth on, so that no two share colour and neighbours
+ * never share a dash; past VIZ_TYPED_MAX the types share the light grey
+ * "other" style. */
+#define VIZ_TYPED_MAX 7
 static const struct viz_tie_style typed_styles[VIZ_TYPED_MAX] = {
-	{ NULL, "solid", 1.4, "normal", "#0072B2", NULL },  /* blue */
+	{ NULL, "solid", 1.3, "normal", "#555555", NULL },  /* dark grey */
 	{ NULL, "dashed", 1.6, "vee", "#E69F00", NULL },    /* orange */
 	{ NULL, "dotted", 2.2, "normal", "#009E73", NULL }, /* bluish green */
-	{ NULL, "solid", 2.8, "empty", "#CC79A7", NULL },   /* reddish purple */
-	{ NULL, "dashed", 2.8, "vee", "#56B4E9", NULL },    /* sky blue */
-	{ NULL, "dotted", 2.8, "normal", "#D55E00", NULL }, /* vermillion */
+	{ NULL, "solid", 2.6, "empty", "#0072B2", NULL },   /* blue */
+	{ NULL, "dashed", 2.6, "vee", "#CC79A7", NULL },    /* reddish purple */
+	{ NULL, "dotted", 2.8, "normal", "#56B4E9", NULL }, /* sky blue */
+	{ NULL, "solid", 2.8, "vee", "#D55E00", NULL },     /* vermillion */
 };
 
 static const struct viz_tie_style other_typed_style = { NULL, "solid", 1.0, "normal", "#999999", NULL };
@@ -591,6 +594,18 @@ void viz_style_band(struct viz_draw *d, size_t e)
 	viz_draw_setf(d, e, "penwidth", SUGGEST_PEN * 2.5);
 	viz_draw_set(d, e, "color", VIZ_SUGGEST_COLOR "40");
 	viz_draw_set(d, e, "dir", "none");
+}
+
+/* A weaker link between groups: thin and light, so that the groups it
+ * joins look joined without it competing with the links drawn by width. */
+void viz_style_weak(struct viz_draw *d, size_t e, int conflict)
+{
+	if (conflict)
+		viz_style_tie(d, e, &viz_conflict_style, 0, 1, 0);
+	else
+		viz_draw_set(d, e, "color", "#AAAAAA");
+	viz_draw_set(d, e, "dir", conflict ? "both" : "none");
+	viz_draw_set(d, e, "penwidth", "0.7");
 }
 
 /* Aggregate edge width for count c of cmax. */

@@ -19,8 +19,8 @@ for g in E.parse(sys.argv[1]).iter(S + "g"):
 
 # Eight types nobody styled: t = alpha..theta, two ties each (directed
 # for alpha, gamma, epsilon, eta), plus membership and two collaboration
-# types.  The six first in order of appearance get their own colour and
-# dash, eta and theta share "other".
+# types.  The seven first in order of appearance get their own style
+# (alpha dark grey, then each a colour of its own), theta goes to "other".
 T="$tmp/types"
 "$PYTHON3" - "$T" <<'PY'
 import os, sys
@@ -37,26 +37,87 @@ open(d + "/relationships.csv", "w").write("\n".join(rows) + "\n")
 PY
 run map "$T" -o "$tmp/types.svg"; expect_rc 0 "eight unknown tie types"
 for row in "membership (member of →) (1)" "alpha → (2)" "beta (2)" "gamma → (2)" "delta (2)" "epsilon → (2)" \
-	"zeta (2)" "other: eta, theta (4)" "partnership, coalition (2)"; do
+	"zeta (2)" "eta → (2)" "other: theta (2)" "partnership, coalition (2)"; do
 	has_text "$tmp/types.svg" "$row" "legend row per tie type"
 done
-# the nine legend samples, in the legend's order
-edge_styles "$tmp/types.svg" | tail -n 9 >"$tmp/samples"
-"$PYTHON3" - "$tmp/samples" <<'PY' && ok || fail "each of the six first unknown types has its own colour and dash"
+# the ten legend samples, in the legend's order
+edge_styles "$tmp/types.svg" | tail -n 10 >"$tmp/samples"
+"$PYTHON3" - "$tmp/samples" <<'PY' && ok || fail "each of the seven first unknown types has its own colour and dash"
 import sys
 rows = [l.split() for l in open(sys.argv[1])]
-typed = rows[1:7]
+typed = rows[1:8]
 okabe_ito = {"#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00"}
-assert {c for c, _ in typed} == okabe_ito, typed          # six colours, all colour-blind-safe
+assert typed[0] == ["#555555", "solid"], typed             # the first: dark grey
+assert {c for c, _ in typed[1:]} == okabe_ito, typed      # six colours, all colour-blind-safe
 assert len({d for _, d in typed}) == 3, typed              # solid, dashed, dotted
-assert all(typed[i][1] != typed[i + 1][1] for i in range(5)), typed  # neighbours differ in dash
-assert rows[7][0] == "#999999", rows[7]                    # "other" is grey
-assert rows[0][0] not in okabe_ito and rows[8][0] not in okabe_ito, rows
+assert all(typed[i][1] != typed[i + 1][1] for i in range(6)), typed  # neighbours differ in dash
+assert rows[8][0] == "#999999", rows[8]                    # "other" is light grey
+assert rows[0][0] not in okabe_ito and rows[9][0] not in okabe_ito, rows
 PY
 # the lines on the map take their type's style
 checks=$((checks + 1))
-[ "$(edge_styles "$tmp/types.svg" | grep -c '^#0072b2 solid$')" -eq 3 ] || fail "alpha: 2 lines and the sample in blue"
+[ "$(edge_styles "$tmp/types.svg" | grep -c '^#e69f00 5,2$')" -eq 3 ] || fail "beta: 2 lines and the sample orange dashed"
 "$COALMAP" map "$T" -o "$tmp/types2.svg" 2>/dev/null
 checks=$((checks + 1)); cmp -s "$tmp/types.svg" "$tmp/types2.svg" || fail "two runs gave different SVG files"
+
+# The default title is the folder's name as written; a size legend of
+# whole numbers (degree) shows whole numbers only (the largest degree
+# here is 4: 4, 1, and no 0.5).
+has_text "$tmp/types.svg" "types" "default title: the folder's name as written"
+texts "$tmp/types.svg" | sed -n '/^Area: /,/^Ties$/p' | sed '1d;$d' >"$tmp/sizes"
+checks=$((checks + 1)); [ "$(tr '\n' ' ' <"$tmp/sizes")" = "4 1 " ] || fail "size legend: $(tr '\n' ' ' <"$tmp/sizes")"
+mkdir -p "$tmp/My-Land_2"
+cp "$T"/*.csv "$tmp/My-Land_2/"
+run map "$tmp/My-Land_2/" -o "$tmp/title.svg"; expect_rc 0 "folder with capitals, - and _"
+has_text "$tmp/title.svg" "My-Land_2" "default title kept as written"
+
+# One component, grouped: hub group H (10 orgs) and P (10 orgs) joined by
+# 41 ties, and five one-org groups L1..L5 each tied once to H.  A link of
+# 1 tie carries less than 1/40 of the strongest (41), so the five are
+# weaker links: drawn thin and light grey, not left out, and the legend
+# counts them.
+A="$tmp/agg"
+"$PYTHON3" - "$A" <<'PY'
+import os, sys
+d = sys.argv[1]
+os.makedirs(d)
+orgs = [("h%d" % i, "H") for i in range(10)] + [("p%d" % i, "P") for i in range(10)] + \
+       [("l%d" % i, "L%d" % i) for i in range(1, 6)]
+with open(d + "/organizations.csv", "w") as f:
+    f.write("id,name,type,grp\n" + "".join("%s,Org %s,ngo,%s\n" % (o, o, g) for o, g in orgs))
+ties = [("h%d" % i, "p%d" % j) for i in range(10) for j in range(10)][:41]
+ties += [("l%d" % i, "h%d" % i) for i in range(1, 6)]
+with open(d + "/relationships.csv", "w") as f:
+    f.write("source,target,type\n" + "".join("%s,%s,partnership\n" % t for t in ties))
+PY
+run map "$A" --aggregate grp -o "$tmp/agg.svg"; expect_rc 0 "--aggregate grp"
+has_text "$tmp/agg.svg" "25 organizations in 7 groups by grp, 46 ties" "aggregate subtitle"
+has_text "$tmp/agg.svg" "5 weaker links (up to 1 tie each)" "legend row of the weaker links"
+checks=$((checks + 1)); texts "$tmp/agg.svg" | grep -q "not drawn" && fail "weaker links left out"
+checks=$((checks + 1))
+[ "$(edge_styles "$tmp/agg.svg" | grep -c '^#aaaaaa solid$')" -eq 6 ] || fail "5 weaker links and their sample not thin grey"
+
+# Arrowheads: twelve orgs point at a hub drawn small (sized by influence,
+# its own the least), it points at one more; the hub's twelve arrowheads
+# are smaller (not below 0.3), the other one keeps 0.8.
+S="$tmp/star"
+"$PYTHON3" - "$S" <<'PY'
+import os, sys
+d = sys.argv[1]
+os.makedirs(d)
+with open(d + "/organizations.csv", "w") as f:
+    f.write("id,name,type,influence\nhub,Hub,ngo,1\n" + "".join("s%d,S %d,ngo,10\n" % (i, i) for i in range(13)))
+with open(d + "/relationships.csv", "w") as f:
+    f.write("source,target,type\n" + "".join("s%d,hub,funding\n" % i for i in range(12)) + "hub,s12,funding\n")
+PY
+run map "$S" --size-by influence --no-legend -o "$tmp/star.dot"; expect_rc 0 "star"
+"$PYTHON3" - "$tmp/star.dot" <<'PY' && ok || fail "arrowheads into the crowded hub are smaller"
+import re, sys
+dot = open(sys.argv[1]).read()
+sizes = [float(x) for x in re.findall(r"n\d+ -> n\d+\s*\[arrowhead=\w+,\s*arrowsize=([0-9.]+)", dot)]
+assert len(sizes) == 13, sizes
+small = [x for x in sizes if x < 0.8]
+assert len(small) == 12 and all(0.3 <= x < 0.8 for x in small) and len(set(small)) == 1, sizes
+PY
 
 finish

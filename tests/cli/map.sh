@@ -37,8 +37,7 @@ for d in education-coalition florentine knoke-wood; do
 	magic "$tmp/$d.dot" "digraph" "$d dot"
 	checks=$((checks + 1)); grep -q 'pos="' "$tmp/$d.dot" || fail "$d: DOT without positions"
 	has_text "$tmp/$d.svg" "Colour: .*" "$d legend"
-	title=$(printf '%s' "$d" | sed 's/-/ /g; s/^./\U&/')
-	has_text "$tmp/$d.svg" "$title" "$d default title"
+	has_text "$tmp/$d.svg" "$d" "$d default title"
 done
 
 # The legend names every region with its count, and every org is filled
