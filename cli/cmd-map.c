@@ -209,6 +209,12 @@ static void notes(const struct cm_map_opts *mo, const struct cm_map_info *info)
 			"communities instead (--aggregate community); --types, --at, --ego or --where "
 			"select fewer\n",
 			cli_progname, info->ties, CM_MAP_MAX_TIES);
+	if (info->lines_all)
+		fprintf(stderr,
+			"%s: note: drew %zu of %zu lines (at most %d): each org's %zu to its best-connected "
+			"partner%s (by degree); --types, --where or --ego select fewer\n",
+			cli_progname, info->edges, info->lines_all, CM_MAP_MAX_LINES, info->lines_per_org,
+			info->lines_per_org == 1 ? "" : "s");
 	if (info->folded_groups)
 		fprintf(stderr, "%s: note: drew the %zu largest groups; the %zu smaller ones are left out\n",
 			cli_progname, info->nodes, info->folded_groups);
@@ -319,6 +325,8 @@ const struct cli_command cli_cmd_map = {
 		"Landscapes of more than " CLI_STR(CM_MAP_MAX_ORGS) " orgs, or " CLI_STR(CM_MAP_MAX_TIES)
 		" ties, are drawn as communities\n"
 		"(--aggregate community) unless --ego, --where, --types or --at select fewer.\n"
+		"Above " CLI_STR(CM_MAP_MAX_LINES) " lines each org keeps its lines to its best-connected partners,\n"
+		"as the subtitle says.\n"
 		"Styling, palette and limits: docs/maps.md.\n",
 	.options = options,
 	.args_size = sizeof(struct args),

@@ -77,6 +77,17 @@ static void subtitle_counts(const struct viz_map *m, char *buf, size_t n)
 			 viz_num(m->nties, b), m->nties == 1 ? "" : "s");
 }
 
+/* Past CM_MAP_MAX_LINES, appended: which lines were drawn. */
+static void subtitle_lines(const struct viz_map *m, char *buf, size_t n)
+{
+	char a[32], b[32];
+	size_t len = strlen(buf);
+
+	if (m->lines_all)
+		snprintf(buf + len, n - len, "; %s of %s lines drawn: each organization's %zu to its best-connected "
+			 "partner%s", viz_num(m->ne, a), viz_num(m->lines_all, b), m->lines_k, m->lines_k == 1 ? "" : "s");
+}
+
 /* The filters, appended: tie types, the day(s), --where. */
 static void subtitle_filters(const struct viz_map *m, char *buf, size_t n)
 {
@@ -362,6 +373,7 @@ int viz_build_legend(const struct viz_map *m, const struct viz_styles *st, const
 	if ((lg->title = viz_text_add(&lg->t, title_of(m), 24, 100, 0, VIZ_INK)) < 0)
 		return CM_ENOMEM;
 	subtitle_counts(m, buf, sizeof(buf));
+	subtitle_lines(m, buf, sizeof(buf));
 	subtitle_filters(m, buf, sizeof(buf));
 	if ((lg->subtitle = viz_text_add(&lg->t, buf, 12.5, VIZ_TEXT_MAX, 110, VIZ_MUTED)) < 0)
 		return CM_ENOMEM;

@@ -187,6 +187,8 @@ struct viz_map {
 	unsigned char *drawn;
 	size_t ndrawn;
 	size_t nties;        /* ties drawn, before merging */
+	size_t lines_all;    /* lines before the CM_MAP_MAX_LINES cap, when it applied; else 0 */
+	size_t lines_k;      /* then each org's lines to its lines_k best-connected partners were kept */
 	size_t weak_links;   /* weaker links between groups, drawn thin and light */
 	double weak_max;     /* ties on the strongest of them */
 	size_t folded_orgs;  /* orgs in the groups too small to draw */

@@ -120,4 +120,43 @@ small = [x for x in sizes if x < 0.8]
 assert len(small) == 12 and all(0.3 <= x < 0.8 for x in small) and len(set(small)) == 1, sizes
 PY
 
+# More lines than CM_MAP_MAX_LINES (2,500): 120 orgs, i and j tied when
+# (i * j + i + j) % 7 < 4 (3,485 of the 7,140 pairs).  Each org keeps
+# its lines to its K best-connected partners (degree, then org order), K
+# the largest that keeps at most 2,500 lines; a brute force finds K and
+# the lines, the subtitle must say them.
+B="$tmp/big"
+"$PYTHON3" - "$B" >"$tmp/big.expect" <<'PY'
+import os, sys
+d, n = sys.argv[1], 120
+os.makedirs(d)
+pairs = [(i, j) for i in range(n) for j in range(i + 1, n) if (i * j + i + j) % 7 < 4]
+with open(d + "/organizations.csv", "w") as f:
+    f.write("id,name,type\n" + "".join("o%03d,Org %d,ngo\n" % (i, i) for i in range(n)))
+with open(d + "/relationships.csv", "w") as f:
+    f.write("source,target,type\n" + "".join("o%03d,o%03d,partnership\n" % p for p in pairs))
+nb = {i: set() for i in range(n)}
+for i, j in pairs:
+    nb[i].add(j); nb[j].add(i)
+def rank(v, u):  # place of partner u among v's partners
+    return sorted(nb[v], key=lambda w: (-len(nb[w]), w)).index(u)
+best = {p: min(rank(p[0], p[1]), rank(p[1], p[0])) for p in pairs}
+k = 1
+while k < len(pairs) and sum(1 for r in best.values() if r < k + 1) <= 2500:
+    k += 1
+kept = sum(1 for r in best.values() if r < k)
+print("%d %d %d" % (len(pairs), kept, k))
+PY
+read -r nall nkept k <"$tmp/big.expect"
+fmt() { printf '%s' "$1" | sed ':a;s/\B[0-9]\{3\}\>/,&/;ta'; }
+run map "$B" -o "$tmp/big.svg"; expect_rc 0 "more lines than 2,500"
+sub="120 organizations, $(fmt "$nall") ties; $(fmt "$nkept") of $(fmt "$nall") lines drawn: each organization's $k to its best-connected partners"
+checks=$((checks + 1))
+texts "$tmp/big.svg" | tr '\n' ' ' | grep -qF "$sub" || fail "the subtitle (over two lines) lacks '$sub'"
+has_text "$tmp/big.svg" "partnership ($nkept)" "legend counts the lines drawn"
+expect_err "drew $nkept of $nall lines (at most 2500): each org's $k to its best-connected partners" "note on stderr"
+checks=$((checks + 1)); [ "$(edge_styles "$tmp/big.svg" | wc -l)" -eq $((nkept + 1)) ] || fail "lines drawn: not $nkept and a sample"
+"$COALMAP" map "$B" -o "$tmp/big2.svg" 2>/dev/null
+checks=$((checks + 1)); cmp -s "$tmp/big.svg" "$tmp/big2.svg" || fail "two runs gave different SVG files"
+
 finish
