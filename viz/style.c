@@ -51,22 +51,23 @@ const struct viz_tie_style viz_conflict_style = {
 /* Partnership, coalition and collaboration share one style ("works with"). */
 static const struct viz_tie_style collab_style = { NULL, "solid", 1.2, "none", "#888888", NULL };
 
-/* Every other type, directed or mutual, in order of appearance: the
- * first dark grey (a map with one such type needs no colour for it), each
- * next its own colour (Okabe-Ito, as the palette) and dash, the pen
- * heavier from the fourth on, so that no two share colour and neighbours
- * never share a dash; past VIZ_TYPED_MAX the types share the light grey
- * "other" style. */
-#define VIZ_TYPED_MAX 7
+/* Every other type, directed or mutual, in order of appearance: its own
+ * colour (Okabe-Ito, as the palette) and dash, the pen heavier from the
+ * fourth on, so that no two share colour and neighbours never share a
+ * dash; past VIZ_TYPED_MAX the types share the light grey "other" style.
+ * A map whose only line style would be the first draws it dark grey
+ * instead: one type needs no colour to be told apart. */
+#define VIZ_TYPED_MAX 6
 static const struct viz_tie_style typed_styles[VIZ_TYPED_MAX] = {
-	{ NULL, "solid", 1.3, "normal", "#555555", NULL },  /* dark grey */
+	{ NULL, "solid", 1.4, "normal", "#0072B2", NULL },  /* blue */
 	{ NULL, "dashed", 1.6, "vee", "#E69F00", NULL },    /* orange */
 	{ NULL, "dotted", 2.2, "normal", "#009E73", NULL }, /* bluish green */
-	{ NULL, "solid", 2.6, "empty", "#0072B2", NULL },   /* blue */
-	{ NULL, "dashed", 2.6, "vee", "#CC79A7", NULL },    /* reddish purple */
-	{ NULL, "dotted", 2.8, "normal", "#56B4E9", NULL }, /* sky blue */
-	{ NULL, "solid", 2.8, "vee", "#D55E00", NULL },     /* vermillion */
+	{ NULL, "solid", 2.8, "empty", "#CC79A7", NULL },   /* reddish purple */
+	{ NULL, "dashed", 2.8, "vee", "#56B4E9", NULL },    /* sky blue */
+	{ NULL, "dotted", 2.8, "normal", "#D55E00", NULL }, /* vermillion */
 };
+
+static const struct viz_tie_style lone_style = { NULL, "solid", 1.3, "normal", "#555555", NULL };
 
 static const struct viz_tie_style other_typed_style = { NULL, "solid", 1.0, "normal", "#999999", NULL };
 
@@ -523,6 +524,12 @@ int viz_assign_styles(const struct viz_map *m, struct viz_styles *s)
 		tc.row_of[t] = -1;
 	directed_rows(m, s, &tc);
 	other_rows(m, s, &tc);
+	if (s->nrows == 1 && s->rows[0].st == &typed_styles[0]) {
+		s->rows[0].st = &lone_style;
+		for (t = 0; t < nt; t++)
+			if (s->of_type[t] == &typed_styles[0])
+				s->of_type[t] = &lone_style;
+	}
 out:
 	free(tc.dircount);
 	free(tc.count);

@@ -19,8 +19,8 @@ for g in E.parse(sys.argv[1]).iter(S + "g"):
 
 # Eight types nobody styled: t = alpha..theta, two ties each (directed
 # for alpha, gamma, epsilon, eta), plus membership and two collaboration
-# types.  The seven first in order of appearance get their own style
-# (alpha dark grey, then each a colour of its own), theta goes to "other".
+# types.  The six first in order of appearance get their own colour and
+# dash, eta and theta share "other".
 T="$tmp/types"
 "$PYTHON3" - "$T" <<'PY'
 import os, sys
@@ -37,26 +37,32 @@ open(d + "/relationships.csv", "w").write("\n".join(rows) + "\n")
 PY
 run map "$T" -o "$tmp/types.svg"; expect_rc 0 "eight unknown tie types"
 for row in "membership (member of →) (1)" "alpha → (2)" "beta (2)" "gamma → (2)" "delta (2)" "epsilon → (2)" \
-	"zeta (2)" "eta → (2)" "other: theta (2)" "partnership, coalition (2)"; do
+	"zeta (2)" "other: eta, theta (4)" "partnership, coalition (2)"; do
 	has_text "$tmp/types.svg" "$row" "legend row per tie type"
 done
-# the ten legend samples, in the legend's order
-edge_styles "$tmp/types.svg" | tail -n 10 >"$tmp/samples"
-"$PYTHON3" - "$tmp/samples" <<'PY' && ok || fail "each of the seven first unknown types has its own colour and dash"
+# the nine legend samples, in the legend's order
+edge_styles "$tmp/types.svg" | tail -n 9 >"$tmp/samples"
+"$PYTHON3" - "$tmp/samples" <<'PY' && ok || fail "each of the six first unknown types has its own colour and dash"
 import sys
 rows = [l.split() for l in open(sys.argv[1])]
-typed = rows[1:8]
+typed = rows[1:7]
 okabe_ito = {"#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00"}
-assert typed[0] == ["#555555", "solid"], typed             # the first: dark grey
-assert {c for c, _ in typed[1:]} == okabe_ito, typed      # six colours, all colour-blind-safe
+assert {c for c, _ in typed} == okabe_ito, typed          # six colours, all colour-blind-safe
 assert len({d for _, d in typed}) == 3, typed              # solid, dashed, dotted
-assert all(typed[i][1] != typed[i + 1][1] for i in range(6)), typed  # neighbours differ in dash
-assert rows[8][0] == "#999999", rows[8]                    # "other" is light grey
-assert rows[0][0] not in okabe_ito and rows[9][0] not in okabe_ito, rows
+assert all(typed[i][1] != typed[i + 1][1] for i in range(5)), typed  # neighbours differ in dash
+assert rows[7][0] == "#999999", rows[7]                    # "other" is light grey
+assert rows[0][0] not in okabe_ito and rows[8][0] not in okabe_ito, rows
 PY
 # the lines on the map take their type's style
 checks=$((checks + 1))
 [ "$(edge_styles "$tmp/types.svg" | grep -c '^#e69f00 5,2$')" -eq 3 ] || fail "beta: 2 lines and the sample orange dashed"
+# a lone type of unknown meaning needs no colour: dark grey
+mkdir -p "$tmp/lone"
+printf 'id,name,type\na,A,ngo\nb,B,ngo\nc,C,ngo\n' >"$tmp/lone/organizations.csv"
+printf 'source,target,type\na,b,acquaintance\nb,c,acquaintance\n' >"$tmp/lone/relationships.csv"
+run map "$tmp/lone" -o "$tmp/lone.svg"; expect_rc 0 "one unknown type"
+checks=$((checks + 1))
+[ "$(edge_styles "$tmp/lone.svg" | sort -u)" = "#555555 solid" ] || fail "a lone unknown type is not dark grey"
 "$COALMAP" map "$T" -o "$tmp/types2.svg" 2>/dev/null
 checks=$((checks + 1)); cmp -s "$tmp/types.svg" "$tmp/types2.svg" || fail "two runs gave different SVG files"
 
