@@ -138,7 +138,7 @@ static const struct cli_option options[] = {
 	  .help = "all, none or top:N, the N top brokers (betweenness) (default: all up to "
 		  CLI_STR(CM_MAP_LABEL_ALL_MAX) " orgs, else top:" CLI_STR(CM_MAP_LABELS_TOP) ")" },
 	{ .name = "title", .arg = "TEXT", .kind = CLI_OPT_STRING, .offset = ARG(title),
-	  .help = "title (default: the landscape folder's name)" },
+	  .help = "title (default: the landscape folder's name, as written)" },
 	{ .name = "no-legend", .kind = CLI_OPT_FLAG, .offset = ARG(no_legend), .help = "leave the legend out" },
 	{ .name = "ego", .arg = "ORG", .kind = CLI_OPT_STRING, .offset = ARG(ego),
 	  .help = "draw ORG's neighbourhood (an id or a name)" },
@@ -209,6 +209,12 @@ static void notes(const struct cm_map_opts *mo, const struct cm_map_info *info)
 			"communities instead (--aggregate community); --types, --at, --ego or --where "
 			"select fewer\n",
 			cli_progname, info->ties, CM_MAP_MAX_TIES);
+	if (info->lines_all)
+		fprintf(stderr,
+			"%s: note: drew %zu of %zu lines (at most %d): each org's %zu to its best-connected "
+			"partner%s (by degree); --types, --where or --ego select fewer\n",
+			cli_progname, info->edges, info->lines_all, CM_MAP_MAX_LINES, info->lines_per_org,
+			info->lines_per_org == 1 ? "" : "s");
 	if (info->folded_groups)
 		fprintf(stderr, "%s: note: drew the %zu largest groups; the %zu smaller ones are left out\n",
 			cli_progname, info->nodes, info->folded_groups);
@@ -226,6 +232,28 @@ static void notes(const struct cm_map_opts *mo, const struct cm_map_info *info)
 			mo->highlight_gaps);
 	if (info->orgs == 0)
 		fprintf(stderr, "%s: warning: no organization to draw; the map is empty\n", cli_progname);
+}
+
+/* The default title: the landscape folder's own name, as written
+ * ("eies-t1", "RyanAir", not "Eies t1"), the landscape data holding no name
+ * of its own; "." and ".." name the folder they stand for. */
+static const char *folder_name(const char *dir, char *buf, size_t n)
+{
+	char *s, *real = NULL;
+	size_t len = strlen(dir);
+
+	while (len > 1 && dir[len - 1] == '/')
+		len--;
+	snprintf(buf, n, "%.*s", (int)len, dir);
+	s = strrchr(buf, '/');
+	s = s && s[1] ? s + 1 : buf;
+	if ((!strcmp(s, ".") || !strcmp(s, "..")) && (real = realpath(dir, NULL))) {
+		const char *r = strrchr(real, '/');
+		snprintf(buf, n, "%s", r && r[1] ? r + 1 : real);
+		s = buf;
+	}
+	free(real);
+	return s;
 }
 
 static int run(struct cli_ctx *cx, const void *args)
@@ -261,7 +289,7 @@ static int run(struct cli_ctx *cx, const void *args)
 	mo.diff_from = a->diff.from;
 	mo.diff_to = a->diff.to;
 	mo.format = cli_choice_name(formats, a->format);
-	mo.name = cli_folder_title(cx->argv[0], namebuf, sizeof(namebuf));
+	mo.name = folder_name(cx->argv[0], namebuf, sizeof(namebuf));
 	cm_error_clear(&err);
 	if (cm_map_render(cx->analysis, &mo, &data, &len, &info, &err) < 0) {
 		rc = cli_fail(&err);
@@ -297,6 +325,8 @@ const struct cli_command cli_cmd_map = {
 		"Landscapes of more than " CLI_STR(CM_MAP_MAX_ORGS) " orgs, or " CLI_STR(CM_MAP_MAX_TIES)
 		" ties, are drawn as communities\n"
 		"(--aggregate community) unless --ego, --where, --types or --at select fewer.\n"
+		"Above " CLI_STR(CM_MAP_MAX_LINES) " lines each org keeps its lines to its best-connected partners,\n"
+		"as the subtitle says.\n"
 		"Styling, palette and limits: docs/maps.md.\n",
 	.options = options,
 	.args_size = sizeof(struct args),

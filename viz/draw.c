@@ -4,6 +4,7 @@
  * with nothing moved. */
 #include "config.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,14 +50,51 @@ static void draw_nodes(const struct viz_map *m, struct viz_draw *d, size_t *obj)
 	}
 }
 
-/* The lines: links between groups by width, or ties by type (by change
- * with --diff-at; conflicts keep their bars), fainter on crowded maps. */
-static void draw_lines(const struct viz_map *m, const struct viz_styles *st, struct viz_draw *d, const size_t *obj)
+/* Arrowheads smaller than this (0.8 is the size they have by default)
+ * are not drawn smaller. */
+#define ARROW_MIN 0.3
+
+/* Per node the size of the arrowheads that point at it: those of its
+ * incoming lines, side by side around its outline with room between them
+ * (an arrowhead of size s is about 7 s points wide, plus its outline's
+ * width), fit on it, so that many ties into a small node do not pile into
+ * a dark blob.  NULL when out of memory. */
+static double *arrow_sizes(const struct viz_map *m, const struct viz_styles *st)
 {
-	int crowd = m->nv > 300 ? 2 : m->nv > 40;
-	double cmax = 0;
+	double *s = calloc(m->nv + 1, sizeof(*s)), *pen = calloc(m->nv + 1, sizeof(*pen));
 	size_t i;
 
+	if (!s || !pen) {
+		free(s);
+		free(pen);
+		return NULL;
+	}
+	for (i = 0; i < m->ne; i++)
+		if (m->e[i].directed && !m->aggregate) {
+			const struct viz_tie_style *ts = m->o->diff ? viz_diff_style(m->e[i].change)
+								    : st->of_type[m->e[i].type];
+			s[m->e[i].b]++;
+			pen[m->e[i].b] = fmax(pen[m->e[i].b], ts->pen);
+		}
+	for (i = 0; i < m->nv; i++) {
+		double fit = s[i] > 0 ? (3.14159 * m->v[i].side / (1.5 * s[i]) - pen[i]) / 7 : 0.8;
+		s[i] = fit >= 0.8 ? 0.8 : fit <= ARROW_MIN ? ARROW_MIN : fit;
+	}
+	free(pen);
+	return s;
+}
+
+/* The lines: links between groups by width, or ties by type (by change
+ * with --diff-at; conflicts keep their bars), fainter on crowded maps,
+ * arrowheads smaller on nodes many lines point at. */
+static int draw_lines(const struct viz_map *m, const struct viz_styles *st, struct viz_draw *d, const size_t *obj)
+{
+	int crowd = m->nv > 300 ? 2 : m->nv > 40;
+	double cmax = 0, *arrow = arrow_sizes(m, st);
+	size_t i;
+
+	if (!arrow)
+		return CM_ENOMEM;
 	for (i = 0; i < m->ne; i++)
 		if (m->e[i].type == VIZ_AGG_TIES && m->e[i].count > cmax)
 			cmax = m->e[i].count;
@@ -64,7 +102,9 @@ static void draw_lines(const struct viz_map *m, const struct viz_styles *st, str
 		const struct viz_edge *ve = &m->e[i];
 		size_t e = viz_draw_edge(d, obj[ve->a], obj[ve->b]);
 		if (m->aggregate) {
-			if (ve->type == VIZ_AGG_CONFLICT)
+			if (ve->weak)
+				viz_style_weak(d, e, ve->type == VIZ_AGG_CONFLICT);
+			else if (ve->type == VIZ_AGG_CONFLICT)
 				viz_style_tie(d, e, &viz_conflict_style, 0, 1, 0);
 			else {
 				viz_draw_set(d, e, "dir", "none");
@@ -78,7 +118,11 @@ static void draw_lines(const struct viz_map *m, const struct viz_styles *st, str
 		} else
 			viz_style_tie(d, e, st->of_type[ve->type], ve->directed, cm_tie_type_conflict(m->l, ve->type),
 				      crowd);
+		if (!m->aggregate && ve->directed && arrow[ve->b] < 0.8)
+			viz_draw_setf(d, e, "arrowsize", arrow[ve->b]);
 	}
+	free(arrow);
+	return CM_OK;
 }
 
 /* The suggested partners, over the ties, each with its rank and score on
@@ -143,7 +187,10 @@ int viz_draw_map(const struct viz_map *m, const double *bb, const struct viz_sty
 	if (!strcmp(m->o->format, "png"))
 		viz_draw_setf(&d, VIZ_GRAPH, "dpi", m->o->dpi > 0 ? m->o->dpi : 96);
 	draw_nodes(m, &d, obj);
-	draw_lines(m, st, &d, obj);
+	if (draw_lines(m, st, &d, obj) < 0) {
+		rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
+		goto out;
+	}
 	draw_suggestions(m, lg, &d, obj, plates);
 	viz_draw_legend(m, &d, st, lg, bb);
 	rc = viz_gv_render(&d, m->o->format, data, len, err);

@@ -99,6 +99,17 @@ static void subtitle_counts(const struct viz_map *m, char *buf, size_t n)
 		snprintf(buf, n, "%s organization%s%s, %s%s", viz_num(base, a), base == 1 ? "" : "s", plus, ties, note);
 }
 
+/* Past CM_MAP_MAX_LINES, appended: which lines were drawn. */
+static void subtitle_lines(const struct viz_map *m, char *buf, size_t n)
+{
+	char a[32], b[32];
+	size_t len = strlen(buf);
+
+	if (m->lines_all)
+		snprintf(buf + len, n - len, "; %s of %s lines drawn: each organization's %zu to its best-connected "
+			 "partner%s", viz_num(m->ne, a), viz_num(m->lines_all, b), m->lines_k, m->lines_k == 1 ? "" : "s");
+}
+
 /* The filters, appended: tie types, the day(s), --where. */
 static void subtitle_filters(const struct viz_map *m, char *buf, size_t n)
 {
@@ -179,13 +190,26 @@ static int legend_colours(const struct viz_map *m, struct viz_legend *lg)
 	return CM_OK;
 }
 
+/* 1 when every value drawn is a whole number (degree, partners, members):
+ * its legend shows whole numbers only. */
+static int whole_values(const struct viz_map *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->nv; i++)
+		if (!isnan(m->v[i].value) && m->v[i].value != floor(m->v[i].value))
+			return 0;
+	return 1;
+}
+
 /* The area heading and up to three sample values: a round value near the
  * largest, and two smaller ones that are still drawn above the minimum
- * size and not below the data. */
+ * size and not below the data (and whole when the data are). */
 static int legend_sizes(const struct viz_map *m, struct viz_legend *lg)
 {
 	char buf[1024], v[64];
 	size_t k, nv = 0;
+	int whole = whole_values(m);
 
 	if (m->aggregate && !m->o->size_by)
 		snprintf(buf, sizeof(buf), "Area: organizations in the group");
@@ -199,7 +223,9 @@ static int legend_sizes(const struct viz_map *m, struct viz_legend *lg)
 		vals[1] = viz_nice_below(top / 2.5);
 		vals[2] = viz_nice_below(top / 8);
 		for (k = 0; k < 3; k++) {
-			if (k && (vals[k] >= lg->size_vals[nv - 1] || vals[k] * 25 < m->vmax))
+			if (whole)
+				vals[k] = floor(vals[k]);
+			if (k && (vals[k] >= lg->size_vals[nv - 1] || vals[k] * 25 < m->vmax || (whole && vals[k] < 1)))
 				continue;
 			lg->size_vals[nv++] = vals[k];
 		}
@@ -265,6 +291,12 @@ static int legend_links(const struct viz_map *m, struct viz_legend *lg)
 	lg->nagg = nc;
 	if (conflict && (lg->agg_conflict = viz_text_add(&lg->t, "conflict ties", LEGEND_FS, 40, 0, VIZ_INK)) < 0)
 		return CM_ENOMEM;
+	if (m->weak_links) {
+		snprintf(buf, sizeof(buf), "%zu weaker link%s (up to %.0f tie%s each)", m->weak_links,
+			 m->weak_links == 1 ? "" : "s", m->weak_max, m->weak_max == 1 ? "" : "s");
+		if ((lg->agg_weak = viz_text_add(&lg->t, buf, LEGEND_FS, 60, 0, VIZ_INK)) < 0)
+			return CM_ENOMEM;
+	}
 	return CM_OK;
 }
 
@@ -321,8 +353,6 @@ static int legend_notes(const struct viz_map *m, const struct cm_map_info *info,
 	if (m->folded_orgs)
 		note(buf, sizeof(buf), "%s smaller groups (%s orgs) not drawn", viz_num(m->ngroups - m->nv, a),
 		     viz_num(m->folded_orgs, b));
-	if (m->hidden_links)
-		note(buf, sizeof(buf), "%zu weaker links (up to %.0f ties) not drawn", m->hidden_links, m->hidden_max);
 	if (m->ego_name && m->ego_org != m->gaps_org)
 		note(buf, sizeof(buf), "Thick outline: %s", m->ego_name);
 	if (buf[0] && (lg->note = viz_text_add(&lg->t, buf, LEGEND_FS - 1, 90, 0, VIZ_MUTED)) < 0)
@@ -354,7 +384,7 @@ int viz_build_legend(const struct viz_map *m, const struct viz_styles *st, const
 	int rc;
 
 	memset(lg, 0, sizeof(*lg));
-	lg->missing_row = lg->note = lg->agg_conflict = lg->sug_row = lg->sug_note[0] = -1;
+	lg->missing_row = lg->note = lg->agg_conflict = lg->agg_weak = lg->sug_row = lg->sug_note[0] = -1;
 	if (!(lg->sug_plates = calloc(m->nsug + 1, sizeof(long))))
 		return CM_ENOMEM;
 	for (i = 0; i < m->nsug; i++) {
@@ -365,6 +395,7 @@ int viz_build_legend(const struct viz_map *m, const struct viz_styles *st, const
 	if ((lg->title = viz_text_add(&lg->t, title_of(m), 24, 100, 0, VIZ_INK)) < 0)
 		return CM_ENOMEM;
 	subtitle_counts(m, buf, sizeof(buf));
+	subtitle_lines(m, buf, sizeof(buf));
 	subtitle_filters(m, buf, sizeof(buf));
 	if ((lg->subtitle = viz_text_add(&lg->t, buf, 12.5, VIZ_TEXT_MAX, 110, VIZ_MUTED)) < 0)
 		return CM_ENOMEM;
@@ -479,6 +510,11 @@ static void draw_links(const struct viz_map *m, const struct viz_legend *lg, str
 			viz_draw_set(c->d, e, "color", "#777777");
 		}
 		sample_text(c, t, cy);
+	}
+	if (lg->agg_weak >= 0) {
+		double cy = sample_row(c, lg->agg_weak, 10);
+		viz_style_weak(c->d, sample_line(c, cy), 0);
+		sample_text(c, lg->agg_weak, cy);
 	}
 }
 

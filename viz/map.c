@@ -217,6 +217,8 @@ int cm_map_render(struct cm_analysis *a, const struct cm_map_opts *o, char **dat
 					 m.colors->n - (VIZ_NSLOTS - 1) : 0;
 	info->suggested = m.nsug;
 	info->suggested_added = m.sug_added + (size_t)m.gaps_added;
+	info->lines_all = m.lines_all;
+	info->lines_per_org = m.lines_k;
 out:
 	cm_progress_set(NULL);
 	map_release(&m);

@@ -26,6 +26,10 @@ extern "C" {
 #define CM_MAP_MAX_ORGS 2000
 /* Ties among the drawn orgs at most, for the same reason. */
 #define CM_MAP_MAX_TIES 20000
+/* Lines drawn at most on a map of orgs; above, each org keeps its lines
+ * to its K best-connected partners, K as large as keeps them within this
+ * (at least 1), so that a 19,000-tie SVG stays under 2 MB. */
+#define CM_MAP_MAX_LINES 2500
 /* Group nodes drawn at most on an aggregate map; smaller groups are
  * folded into one "other groups" node. */
 #define CM_MAP_MAX_GROUPS 60
@@ -95,6 +99,8 @@ struct cm_map_info {
 	size_t suggested;        /* suggested-partner lines drawn (highlight_gaps) */
 	size_t suggested_added;  /* orgs drawn only because they are suggested (or
 				    are the highlight_gaps org) */
+	size_t lines_all;        /* lines before CM_MAP_MAX_LINES applied, when it did; else 0 */
+	size_t lines_per_org;    /* then the K of each org's lines kept */
 };
 
 /* Draws a map of the landscape of context a (under its filter) in

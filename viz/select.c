@@ -407,20 +407,17 @@ static int by_count_desc(const void *x, const void *y)
 	return edge_cmp(p, q);
 }
 
-/* An aggregate map keeps the links between groups that carry weight: at
- * least 1/40 of the strongest, and at most three per group (conflict
- * links apart, one per group). */
+/* An aggregate map draws by width the links between groups that carry
+ * weight: at least 1/40 of the strongest, and at most three per group
+ * (conflict links apart, one per group); the others are weak, drawn thin
+ * and light so that the groups they join still look joined. */
 static int thin_edges(struct viz_map *m)
 {
-	size_t *order = malloc((m->ne + 1) * sizeof(*order)), i, w = 0, kept[2] = { 0, 0 };
+	size_t *order = malloc((m->ne + 1) * sizeof(*order)), i, kept[2] = { 0, 0 };
 	double cmax[2] = { 0, 0 };
-	unsigned char *keep = calloc(m->ne + 1, 1);
 
-	if (!order || !keep) {
-		free(order);
-		free(keep);
+	if (!order)
 		return CM_ENOMEM;
-	}
 	for (i = 0; i < m->ne; i++) {
 		order[i] = i;
 		if (m->e[i].count > cmax[m->e[i].type])
@@ -428,32 +425,122 @@ static int thin_edges(struct viz_map *m)
 	}
 	thin_base = m->e;
 	qsort(order, m->ne, sizeof(*order), by_count_desc);
-	m->hidden_links = 0;
-	m->hidden_max = 0;
+	m->weak_links = 0;
+	m->weak_max = 0;
 	for (i = 0; i < m->ne; i++) {
-		const struct viz_edge *e = &m->e[order[i]];
+		struct viz_edge *e = &m->e[order[i]];
 		size_t cap = e->type == VIZ_AGG_TIES ? 3 * m->nv : m->nv;
-		if (e->count * 40 >= cmax[e->type] && kept[e->type] < cap) {
-			keep[order[i]] = 1;
+		if (e->count * 40 >= cmax[e->type] && kept[e->type] < cap)
 			kept[e->type]++;
-		} else {
-			m->hidden_links++;
-			if (e->count > m->hidden_max)
-				m->hidden_max = e->count;
+		else {
+			e->weak = 1;
+			m->weak_links++;
+			if (e->count > m->weak_max)
+				m->weak_max = e->count;
 		}
 	}
+	free(order);
+	return CM_OK;
+}
+
+/* Line order at one node: partners by degree, highest first, then by node
+ * (then type, direction); incident[] holds line indices. */
+static const struct viz_map *cap_map;
+static uint32_t cap_node;
+
+static double partner_degree(const struct viz_edge *e, uint32_t *partner)
+{
+	const struct viz_map *m = cap_map;
+
+	*partner = e->a == cap_node ? e->b : e->a;
+	return m->c_degree >= 0 ? (double)m->metrics.cols[m->c_degree].ints[m->v[*partner].org] : 0;
+}
+
+static int by_partner(const void *x, const void *y)
+{
+	const struct viz_edge *p = &cap_map->e[*(const size_t *)x], *q = &cap_map->e[*(const size_t *)y];
+	uint32_t pp, qp;
+	double dp = partner_degree(p, &pp), dq = partner_degree(q, &qp);
+
+	if (dp != dq)
+		return dp > dq ? -1 : 1;
+	if (pp != qp)
+		return pp < qp ? -1 : 1;
+	return edge_cmp(p, q);
+}
+
+/* rank[i]: the best place line i holds in the order of its two ends'
+ * lines (0: one end's best-connected partner). */
+static int line_ranks(struct viz_map *m, size_t *rank)
+{
+	size_t *start = calloc(m->nv + 2, sizeof(*start)), *inc = malloc((2 * m->ne + 1) * sizeof(*inc)), i, v;
+
+	if (!start || !inc) {
+		free(start);
+		free(inc);
+		return CM_ENOMEM;
+	}
+	for (i = 0; i < m->ne; i++) {
+		start[m->e[i].a + 2]++;
+		start[m->e[i].b + 2]++;
+		rank[i] = SIZE_MAX;
+	}
+	for (v = 2; v < m->nv + 2; v++)
+		start[v] += start[v - 1];
+	for (i = 0; i < m->ne; i++) {
+		inc[start[m->e[i].a + 1]++] = i;
+		inc[start[m->e[i].b + 1]++] = i;
+	}
+	cap_map = m;
+	for (v = 0; v < m->nv; v++) {
+		size_t k, n = start[v + 1] - start[v];
+		cap_node = (uint32_t)v;
+		qsort(inc + start[v], n, sizeof(*inc), by_partner);
+		for (k = 0; k < n; k++)
+			if (k < rank[inc[start[v] + k]])
+				rank[inc[start[v] + k]] = k;
+	}
+	free(start);
+	free(inc);
+	return CM_OK;
+}
+
+/* Above CM_MAP_MAX_LINES lines, each org keeps its lines to its K
+ * best-connected partners (by degree, then drawing order), K the largest
+ * that keeps at most CM_MAP_MAX_LINES lines, and at least 1; so every org
+ * with a tie keeps a line, and the hubs keep theirs. */
+static int cap_lines(struct viz_map *m)
+{
+	size_t *rank, *hist, i, k, kept, w = 0;
+
+	m->lines_all = m->lines_k = 0;
+	if (m->ne <= CM_MAP_MAX_LINES)
+		return CM_OK;
+	rank = malloc(m->ne * sizeof(*rank));
+	hist = calloc(m->ne + 1, sizeof(*hist));
+	if (!rank || !hist || line_ranks(m, rank) < 0) {
+		free(rank);
+		free(hist);
+		return CM_ENOMEM;
+	}
 	for (i = 0; i < m->ne; i++)
-		if (keep[i])
+		hist[rank[i]]++;
+	for (k = 1, kept = hist[0]; k < m->ne && kept + hist[k] <= CM_MAP_MAX_LINES; k++)
+		kept += hist[k];
+	m->lines_all = m->ne;
+	m->lines_k = k;
+	for (i = 0; i < m->ne; i++)
+		if (rank[i] < k)
 			m->e[w++] = m->e[i];
 	m->ne = w;
-	free(order);
-	free(keep);
+	free(rank);
+	free(hist);
 	return CM_OK;
 }
 
 /* Collects the ties among drawn nodes as lines (node_of gives each org's
  * node): merged, and on an aggregate map thinned, with the ties inside a
- * group counted on its node. */
+ * group counted on its node; on a map of orgs at most CM_MAP_MAX_LINES. */
 int viz_collect_edges(struct viz_map *m)
 {
 	const struct cm_landscape *l = m->l;
@@ -496,7 +583,8 @@ int viz_collect_edges(struct viz_map *m)
 		}
 		e->count = 1;
 		e->change = change;
+		e->weak = 0;
 	}
 	merge_edges(m);
-	return m->aggregate ? thin_edges(m) : CM_OK;
+	return m->aggregate ? thin_edges(m) : cap_lines(m);
 }

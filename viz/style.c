@@ -48,19 +48,28 @@ const struct viz_tie_style viz_conflict_style = {
 	"conflict", "dashed", 1.8, "tee", "#C0392B", "conflict"
 };
 
-/* Mutual types in order of appearance; partnership, coalition and
- * collaboration share the first style ("works with"). */
-static const struct viz_tie_style mutual_styles[] = {
-	{ NULL, "solid", 1.2, "none", "#888888", NULL },
-	{ NULL, "solid", 3.4, "none", "#B0B0B0", NULL },
-	{ NULL, "dashed", 1.3, "none", "#666666", NULL },
-	{ NULL, "dotted", 1.6, "none", "#666666", NULL },
-};
-#define NMUTUAL (sizeof(mutual_styles) / sizeof(*mutual_styles))
+/* Partnership, coalition and collaboration share one style ("works with"). */
+static const struct viz_tie_style collab_style = { NULL, "solid", 1.2, "none", "#888888", NULL };
 
-static const struct viz_tie_style other_directed_style = {
-	NULL, "solid", 1.3, "normal", "#555555", NULL
+/* Every other type, directed or mutual, in order of appearance: its own
+ * colour (Okabe-Ito, as the palette) and dash, the pen heavier from the
+ * fourth on, so that no two share colour and neighbours never share a
+ * dash; past VIZ_TYPED_MAX the types share the light grey "other" style.
+ * A map whose only line style would be the first draws it dark grey
+ * instead: one type needs no colour to be told apart. */
+#define VIZ_TYPED_MAX 6
+static const struct viz_tie_style typed_styles[VIZ_TYPED_MAX] = {
+	{ NULL, "solid", 1.4, "normal", "#0072B2", NULL },  /* blue */
+	{ NULL, "dashed", 1.6, "vee", "#E69F00", NULL },    /* orange */
+	{ NULL, "dotted", 2.2, "normal", "#009E73", NULL }, /* bluish green */
+	{ NULL, "solid", 2.8, "empty", "#CC79A7", NULL },   /* reddish purple */
+	{ NULL, "dashed", 2.8, "vee", "#56B4E9", NULL },    /* sky blue */
+	{ NULL, "dotted", 2.8, "normal", "#D55E00", NULL }, /* vermillion */
 };
+
+static const struct viz_tie_style lone_style = { NULL, "solid", 1.3, "normal", "#555555", NULL };
+
+static const struct viz_tie_style other_typed_style = { NULL, "solid", 1.0, "normal", "#999999", NULL };
 
 /* --diff-at: gained, lost and unchanged ties, told apart by weight and
  * dash, not colour: bold solid, dashed, thin light solid. */
@@ -441,34 +450,45 @@ static struct viz_type_row *new_row(struct viz_styles *s, const struct type_coun
 	return r;
 }
 
-/* The rows of the other types in order of appearance: conflict, mostly
- * directed ones, then the mutual ones (the collaboration types share one). */
+/* Type t joins row k (its names and count). */
+static void join_row(struct viz_styles *s, const struct type_counts *tc, size_t t, long k, const char *name)
+{
+	struct viz_type_row *r = &s->rows[k];
+
+	s->of_type[t] = r->st;
+	append_name(r->names, sizeof(r->names), name);
+	r->count += tc->count[t];
+	tc->row_of[t] = k;
+}
+
+/* The rows of the other types in order of appearance: conflict, the
+ * collaboration types (one row), then each other type its own style up
+ * to VIZ_TYPED_MAX, the rest one grey "other" row. */
 static void other_rows(const struct viz_map *m, struct viz_styles *s, const struct type_counts *tc)
 {
-	size_t t, nt = cm_tie_type_count(m->l), nmut = 0;
-	long collab_row = -1;
+	size_t t, nt = cm_tie_type_count(m->l), ntyped = 0;
+	long collab_row = -1, other_row = -1;
 
 	for (t = 0; t < nt; t++) {
 		const char *name = cm_tie_type_name(m->l, t);
-		struct viz_type_row *r;
+		int directed = 2 * tc->dircount[t] >= tc->count[t];
 		if (!tc->count[t] || tc->row_of[t] >= 0)
 			continue;
 		if (cm_tie_type_conflict(m->l, t))
 			new_row(s, tc, t, &viz_conflict_style, name, "");
-		else if (2 * tc->dircount[t] >= tc->count[t])
-			new_row(s, tc, t, &other_directed_style, name, " \xE2\x86\x92")->directed = 1;
-		else if (is_collab(name) && collab_row >= 0) {
-			r = &s->rows[collab_row];
-			s->of_type[t] = r->st;
-			append_name(r->names, sizeof(r->names), name);
-			r->count += tc->count[t];
-			tc->row_of[t] = collab_row;
-		} else {
-			if (is_collab(name))
-				collab_row = (long)s->nrows;
-			new_row(s, tc, t, &mutual_styles[nmut < NMUTUAL ? nmut : NMUTUAL - 1], name, "");
-			if (nmut < NMUTUAL)
-				nmut++;
+		else if (is_collab(name) && !directed && collab_row >= 0)
+			join_row(s, tc, t, collab_row, name);
+		else if (is_collab(name) && !directed) {
+			collab_row = (long)s->nrows;
+			new_row(s, tc, t, &collab_style, name, "");
+		} else if (ntyped < VIZ_TYPED_MAX)
+			new_row(s, tc, t, &typed_styles[ntyped++], name, directed ? " \xE2\x86\x92" : "")->directed =
+				directed;
+		else if (other_row >= 0)
+			join_row(s, tc, t, other_row, name);
+		else {
+			other_row = (long)s->nrows;
+			new_row(s, tc, t, &other_typed_style, "other: ", name)->directed = directed;
 		}
 	}
 }
@@ -502,6 +522,12 @@ int viz_assign_styles(const struct viz_map *m, struct viz_styles *s)
 		tc.row_of[t] = -1;
 	directed_rows(m, s, &tc);
 	other_rows(m, s, &tc);
+	if (s->nrows == 1 && s->rows[0].st == &typed_styles[0]) {
+		s->rows[0].st = &lone_style;
+		for (t = 0; t < nt; t++)
+			if (s->of_type[t] == &typed_styles[0])
+				s->of_type[t] = &lone_style;
+	}
 out:
 	free(tc.dircount);
 	free(tc.count);
@@ -573,6 +599,18 @@ void viz_style_band(struct viz_draw *d, size_t e)
 	viz_draw_setf(d, e, "penwidth", SUGGEST_PEN * 2.5);
 	viz_draw_set(d, e, "color", VIZ_SUGGEST_COLOR "40");
 	viz_draw_set(d, e, "dir", "none");
+}
+
+/* A weaker link between groups: thin and light, so that the groups it
+ * joins look joined without it competing with the links drawn by width. */
+void viz_style_weak(struct viz_draw *d, size_t e, int conflict)
+{
+	if (conflict)
+		viz_style_tie(d, e, &viz_conflict_style, 0, 1, 0);
+	else
+		viz_draw_set(d, e, "color", "#AAAAAA");
+	viz_draw_set(d, e, "dir", conflict ? "both" : "none");
+	viz_draw_set(d, e, "penwidth", "0.7");
 }
 
 /* Aggregate edge width for count c of cmax. */

@@ -160,6 +160,7 @@ struct viz_edge {
 	int directed;
 	double count;
 	unsigned change;     /* diff: 1 on the first day, 2 on the second, 3 on both */
+	int weak;            /* aggregate: a weaker link, drawn thin and light */
 };
 
 /* Group nodes' names and a community's best-connected member. */
@@ -186,8 +187,10 @@ struct viz_map {
 	unsigned char *drawn;
 	size_t ndrawn;
 	size_t nties;        /* ties drawn, before merging */
-	size_t hidden_links; /* weak links between groups left out */
-	double hidden_max;   /* ties on the strongest of them */
+	size_t lines_all;    /* lines before the CM_MAP_MAX_LINES cap, when it applied; else 0 */
+	size_t lines_k;      /* then each org's lines to its lines_k best-connected partners were kept */
+	size_t weak_links;   /* weaker links between groups, drawn thin and light */
+	double weak_max;     /* ties on the strongest of them */
 	size_t folded_orgs;  /* orgs in the groups too small to draw */
 	size_t ngroups;      /* groups before folding */
 	size_t folded;       /* groups folded into "other groups" */
@@ -268,6 +271,7 @@ struct viz_legend {
 	double agg_counts[3];
 	size_t nagg;
 	long agg_conflict;
+	long agg_weak;       /* the weaker links' row, or -1 */
 	long sug_row;        /* the suggested-partner line, or -1 */
 	long sug_note[2];    /* what the suggestions are, or -1 */
 	long *sug_plates;    /* per suggestion the text on its line (measured with the legend) */
@@ -305,6 +309,7 @@ void viz_style_tie(struct viz_draw *d, size_t e, const struct viz_tie_style *st,
 		   int crowd);
 void viz_style_suggested(struct viz_draw *d, size_t e);
 void viz_style_band(struct viz_draw *d, size_t e);
+void viz_style_weak(struct viz_draw *d, size_t e, int conflict);
 double viz_agg_pen(double c, double cmax);
 size_t viz_shape_node(struct viz_draw *d, unsigned slot, double side, double x, double y);
 size_t viz_point_node(struct viz_draw *d, double x, double y);

@@ -29,6 +29,20 @@ need_xmllint() {
 		exit 77
 	fi
 }
+# texts FILE: the text of every <text> element of an SVG, one a line.
+texts() {
+	"$PYTHON3" -c 'import signal, sys, xml.etree.ElementTree as E
+signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+for t in E.parse(sys.argv[1]).iter("{http://www.w3.org/2000/svg}text"): print(t.text or "")' "$1"
+}
+
+# has_text FILE LINE DESCRIPTION: some <text> of FILE is exactly LINE (a
+# basic regular expression when it holds one).
+has_text() {
+	checks=$((checks + 1))
+	texts "$1" | grep -qx -- "$2" || fail "$3: no text '$2' in $1"
+}
+
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/coalmap-test.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 
