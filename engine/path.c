@@ -344,7 +344,7 @@ int cm_routes(struct cm_analysis *a, const char *from, const struct cm_strlist *
 	unsigned char *target = NULL;
 	igraph_integer_t *dist = NULL, *pred = NULL, *chain = NULL;
 	double *trust = NULL, *best = NULL;
-	size_t s, i, n = 0, r;
+	size_t s, i, n = 0, r, known;
 	int rc;
 
 	if ((rc = cm_org_lookup(l, from, &s, err)) < 0)
@@ -361,7 +361,9 @@ int cm_routes(struct cm_analysis *a, const char *from, const struct cm_strlist *
 	best = malloc((l->norgs + 1) * sizeof(*best));
 	if (!target || !trust || !row || !dist || !pred || !chain || !best)
 		goto out;
-	edge_trust(l, f, &g->collab, trust);
+	/* as in cm_path: with no trust anywhere, every edge counts the same and
+	 * chains' trust is left unknown (empty) */
+	known = edge_trust(l, f, &g->collab, trust);
 	default_trust(&g->collab, trust);
 	if ((rc = best_tree(g, trust, (igraph_integer_t)s, dist, pred, best, err)) < 0)
 		goto out;
@@ -401,7 +403,8 @@ int cm_routes(struct cm_analysis *a, const char *from, const struct cm_strlist *
 		ch.v = &vv;
 		ch.len = w->len;
 		cm_table_set_int(out, 3, r, w->len);
-		cm_table_set_real(out, 4, r, w->trust);
+		if (known)
+			cm_table_set_real(out, 4, r, w->trust);
 		if (set_chain(out, 5, r, l, &ch) < 0)
 			goto out;
 	}
