@@ -234,28 +234,6 @@ static void notes(const struct cm_map_opts *mo, const struct cm_map_info *info)
 		fprintf(stderr, "%s: warning: no organization to draw; the map is empty\n", cli_progname);
 }
 
-/* The default title: the landscape folder's own name, as written
- * ("eies-t1", "RyanAir", not "Eies t1"), the landscape data holding no name
- * of its own; "." and ".." name the folder they stand for. */
-static const char *folder_name(const char *dir, char *buf, size_t n)
-{
-	char *s, *real = NULL;
-	size_t len = strlen(dir);
-
-	while (len > 1 && dir[len - 1] == '/')
-		len--;
-	snprintf(buf, n, "%.*s", (int)len, dir);
-	s = strrchr(buf, '/');
-	s = s && s[1] ? s + 1 : buf;
-	if ((!strcmp(s, ".") || !strcmp(s, "..")) && (real = realpath(dir, NULL))) {
-		const char *r = strrchr(real, '/');
-		snprintf(buf, n, "%s", r && r[1] ? r + 1 : real);
-		s = buf;
-	}
-	free(real);
-	return s;
-}
-
 static int run(struct cli_ctx *cx, const void *args)
 {
 	const struct args *a = args;
@@ -289,7 +267,7 @@ static int run(struct cli_ctx *cx, const void *args)
 	mo.diff_from = a->diff.from;
 	mo.diff_to = a->diff.to;
 	mo.format = cli_choice_name(formats, a->format);
-	mo.name = folder_name(cx->argv[0], namebuf, sizeof(namebuf));
+	mo.name = cli_folder_title(cx->argv[0], namebuf, sizeof(namebuf));
 	cm_error_clear(&err);
 	if (cm_map_render(cx->analysis, &mo, &data, &len, &info, &err) < 0) {
 		rc = cli_fail(&err);

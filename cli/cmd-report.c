@@ -85,7 +85,7 @@ static const struct cli_option options[] = {
 	  .help = "rows in the key-organizations and partners tables (default " CLI_STR(CM_REPORT_KEY_ORGS)
 		  " and " CLI_STR(CM_REPORT_PARTNERS) ")" },
 	{ .name = "title", .arg = "TEXT", .kind = CLI_OPT_STRING, .offset = ARG(title),
-	  .help = "the report's title (default: from the folder's name)" },
+	  .help = "the report's title (default: the landscape folder's name, as written)" },
 	{ .name = "quiet", .kind = CLI_OPT_COMMON, .help = "no progress display and no closing note" },
 	{ .name = NULL },
 };

@@ -225,22 +225,24 @@ int cli_finish(const struct cm_table *t, const struct cli_common *c, const struc
 	return cli_emit(t, c, inputs);
 }
 
-/* A title from a landscape folder's name: "datasets/education-coalition/"
- * gives "Education coalition".  Returns a pointer into buf. */
+/* The default title: the landscape folder's own name, as written
+ * ("eies-t1", "RyanAir", not "Eies t1"), the landscape data holding no name
+ * of its own; "." and ".." name the folder they stand for. */
 const char *cli_folder_title(const char *dir, char *buf, size_t n)
 {
+	char *s, *real = NULL;
 	size_t len = strlen(dir);
-	char *s, *p;
 
 	while (len > 1 && dir[len - 1] == '/')
 		len--;
 	snprintf(buf, n, "%.*s", (int)len, dir);
 	s = strrchr(buf, '/');
 	s = s && s[1] ? s + 1 : buf;
-	for (p = s; *p; p++)
-		if (*p == '-' || *p == '_')
-			*p = ' ';
-	if (*s >= 'a' && *s <= 'z')
-		*s = (char)(*s - 'a' + 'A');
+	if ((!strcmp(s, ".") || !strcmp(s, "..")) && (real = realpath(dir, NULL))) {
+		const char *r = strrchr(real, '/');
+		snprintf(buf, n, "%s", r && r[1] ? r + 1 : real);
+		s = buf;
+	}
+	free(real);
 	return s;
 }
