@@ -58,7 +58,8 @@ expect_rows "$tmp/two.csv" orgs_gained "y|organization||2|" "orgs gained"
 expect_rows "$tmp/two.csv" orgs_lost "x|organization|1||" "orgs lost"
 expect_rows "$tmp/two.csv" orgs_changed "b|budget|100|200|100
 c|type|||" "orgs changed"
-expect_rows "$tmp/two.csv" summary "|organizations_changed|||2
+# the summary by hand (tests/data/diff/README.md); --top never cuts it
+summary="|organizations_changed|||2
 |organizations_gained|||1
 |organizations_lost|||1
 |organizations_with_ties|9|9|0
@@ -66,7 +67,8 @@ expect_rows "$tmp/two.csv" summary "|organizations_changed|||2
 |ties_changed|||3
 |ties_gained|||7
 |ties_lost|||5
-|ties|16|18|2" "summary"
+|ties|16|18|2"
+expect_rows "$tmp/two.csv" summary "$summary" "summary"
 got=$(grep '^communities,,mean_community_change,' "$tmp/two.csv" | cut -d, -f6)
 checks=$((checks + 1))
 [ "$got" = "0.375" ] || fail "mean community change $got, expected 0.375"
@@ -115,15 +117,7 @@ expect_rows "$tmp/top.csv" ties_changed "a -- b (partnership)|trust|0.5|0.9|0.4
 a -> e (funding)|amount|1000|1500|500
 |more|||1" "--top 2: ties changed"
 expect_rows "$tmp/top.csv" orgs_gained "y|organization||2|" "--top 2: orgs gained (not cut)"
-expect_rows "$tmp/top.csv" summary "|organizations_changed|||2
-|organizations_gained|||1
-|organizations_lost|||1
-|organizations_with_ties|9|9|0
-|organizations|9|9|0
-|ties_changed|||3
-|ties_gained|||7
-|ties_lost|||5
-|ties|16|18|2" "--top 2: summary counts everything"
+expect_rows "$tmp/top.csv" summary "$summary" "--top 2: summary counts everything"
 checks=$((checks + 1))
 grep -q '^ties_gained,,more,,,5,… and 5 more gained ties (--top 0 lists all)$' "$tmp/top.csv" ||
 	fail "--top 2: no '… and 5 more gained ties' row"
