@@ -213,6 +213,8 @@ void cli_note_estimates(const struct cm_table *t, const struct cm_landscape *l, 
 /* Writes t to c->output (or stdout) in c->format; returns an exit status. */
 int cli_emit(const struct cm_table *t, const struct cli_common *c, const char *const *inputs);
 
+/* What a loader's message starts with: "warning: ", "note: " or "". */
+const char *cli_severity_word(enum cm_severity s);
 /* The default title of maps and reports: the landscape folder's name as
  * written ("eies-t1"), "." and ".." resolved (into buf). */
 const char *cli_folder_title(const char *dir, char *buf, size_t n);

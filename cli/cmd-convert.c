@@ -128,7 +128,7 @@ static int report(const char *input, int rc, const struct cm_diags *d, const str
 	for (i = 0; i < d->n; i++) {
 		fprintf(stderr, "%s: ", cli_progname);
 		print_where(&d->v[i].where);
-		fprintf(stderr, "%s%s\n", d->v[i].severity == CM_WARNING ? "warning: " : "", d->v[i].where.message);
+		fprintf(stderr, "%s%s\n", cli_severity_word(d->v[i].severity), d->v[i].where.message);
 	}
 	if (d->n_errors + d->n_warnings > d->n)
 		fprintf(stderr, "%s: ... and %zu more problems not shown\n", cli_progname,

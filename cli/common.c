@@ -179,6 +179,11 @@ int cli_fail(const struct cm_error *err)
 	return cm_status_exit_code(err->code ? err->code : CM_EINTERNAL);
 }
 
+const char *cli_severity_word(enum cm_severity s)
+{
+	return s == CM_WARNING ? "warning: " : s == CM_NOTE ? "note: " : "";
+}
+
 int cli_load(const char *dir, const struct cli_common *c, struct cm_landscape **l)
 {
 	struct cm_diags d;
@@ -196,7 +201,7 @@ int cli_load(const char *dir, const struct cli_common *c, struct cm_landscape **
 	for (i = 0; i < d.n; i++) {
 		fprintf(stderr, "%s: ", cli_progname);
 		print_location(&d.v[i].where);
-		fprintf(stderr, "%s%s\n", d.v[i].severity == CM_WARNING ? "warning: " : "", d.v[i].where.message);
+		fprintf(stderr, "%s%s\n", cli_severity_word(d.v[i].severity), d.v[i].where.message);
 	}
 	shown = d.n;
 	if (d.n_errors + d.n_warnings > shown)

@@ -64,7 +64,8 @@ CM_API int cm_status_exit_code(enum cm_status code);
 CM_API const char *cm_status_str(enum cm_status code);
 
 /* Diagnostics gathered while loading: errors and warnings in file order. */
-enum cm_severity { CM_WARNING, CM_ERROR };
+/* A note says how the data were read (a renamed column); never counted. */
+enum cm_severity { CM_WARNING, CM_ERROR, CM_NOTE };
 
 struct cm_diag {
 	enum cm_severity severity;

@@ -31,6 +31,7 @@ struct loader {
 	size_t cap_orgs, cap_ties;
 	size_t nrows;        /* data rows seen in this file */
 	unsigned ordinal_said; /* bit k: known column k's words were noted (this file) */
+	unsigned gephi_said;   /* ties whose type held the direction (this file) */
 	const int *decl;     /* declared type per field (enum cm_decl), or NULL */
 };
 
@@ -69,6 +70,28 @@ static const char *q(const char *s, char *buf, size_t n)
 /* ---------------------------------------------------------------- */
 /* headers                                                            */
 
+/* One note naming the columns a synonym matched ("From" as source). */
+static void note_synonyms(struct loader *ld, const struct cm_csv_row *row, const int *col)
+{
+	const struct cm_schema *sc = &cm_schemas[ld->is_ties];
+	char msg[400];
+	size_t i, at = 0, said = 0;
+
+	for (i = 0; i < row->n && at < sizeof(msg); i++) {
+		const char *f = row->fields[i];
+		size_t n = row->lens[i];
+		int w;
+		cm_trim(&f, &n);
+		if (col[i] < 0 || cm_schema_find(sc, f, n, 0) >= 0)
+			continue;
+		w = snprintf(msg + at, sizeof(msg) - at, "%s'%.*s' as %s", said++ ? ", " : "",
+			     (int)(n > 40 ? 40 : n), f, sc->col[col[i]].name);
+		at = w < 0 ? sizeof(msg) : at + (size_t)w;
+	}
+	if (said)
+		diag(ld, CM_NOTE, row->line, "read the column%s %s", said > 1 ? "s" : "", msg);
+}
+
 static int header(struct loader *ld, const struct cm_csv_row *row)
 {
 	const struct cm_schema *sc = &cm_schemas[ld->is_ties];
@@ -86,6 +109,7 @@ static int header(struct loader *ld, const struct cm_csv_row *row)
 	if (!col || !ld->extra_field || !*attrs)
 		goto out;
 	cm_schema_match(sc, row->fields, row->lens, row->n, ld->known, col);
+	note_synonyms(ld, row, col);
 	for (i = 0; i < row->n; i++) {
 		const char *s = row->fields[i];
 		size_t n = row->lens[i];
@@ -525,6 +549,53 @@ static uint64_t tie_hash(const struct cm_landscape *l, size_t i)
 /* One relationships.csv row, checked and stored.  Over 100 lines, kept
  * whole: its checks report in column order, as users read a row, and
  * ahead_row repeats them in the same order for the read-ahead. */
+/* A Gephi edge table's Type column holds the direction, Directed or
+ * Undirected, not a kind of tie. */
+static int is_gephi_direction(const char *s, size_t n)
+{
+	return (n == 8 && !strncasecmp(s, "directed", 8)) || (n == 10 && !strncasecmp(s, "undirected", 10));
+}
+
+/* The tie's type and direction: 0, -1 after reporting, or CM_ENOMEM.
+ * Without a directed column, a type Directed or Undirected (Gephi's
+ * convention) is read as the direction, said once per file, and the tie
+ * takes the default type. */
+static int tie_kind(struct loader *ld, const struct cm_csv_row *row, struct cm_tie *t)
+{
+	size_t n, dn = 0;
+	const char *s = field(ld, row, CM_TIE_TYPE, &n), *dir = NULL;
+	char b1[80], *v;
+	int d;
+
+	if (ld->known[CM_TIE_DIRECTED] < 0 && is_gephi_direction(s, n)) {
+		if (!ld->gephi_said++)
+			diag(ld, CM_NOTE, row->line, "type '%.*s' read as the tie's direction (Gephi's edge "
+			     "table); such ties take the default type, %s", (int)n, s, cm_tie_type_default());
+		dir = n == 8 ? "true" : "false";
+		dn = strlen(dir);
+		n = 0;
+	}
+	if (n == 0) {
+		s = cm_tie_type_default();
+		n = strlen(s);
+	}
+	if (intern_type(ld, s, n, &t->type) < 0)
+		return CM_ENOMEM;
+	t->directed = (ld->l->tie_roles[t->type] & CM_ROLE_DIRECTED) != 0;
+	if (!dir)
+		dir = field(ld, row, CM_TIE_DIRECTED, &dn);
+	if (!dn)
+		return 0;
+	if ((d = parse_bool(dir, dn)) >= 0) {
+		t->directed = d;
+		return 0;
+	}
+	v = strndup(dir, dn);
+	diag(ld, CM_ERROR, row->line, "directed '%s' is not true or false", v ? q(v, b1, sizeof(b1)) : "?");
+	free(v);
+	return ld->nomem ? CM_ENOMEM : -1;
+}
+
 static int tie_row(void *ctx, const struct cm_csv_row *row)
 {
 	struct loader *ld = ctx;
@@ -533,7 +604,7 @@ static int tie_row(void *ctx, const struct cm_csv_row *row)
 	const char *s;
 	size_t n, i, dup;
 	long src, dst;
-	int bad = 0;
+	int bad = 0, rc;
 	char b1[80], b2[80];
 
 	if (row->index == 0)
@@ -576,27 +647,9 @@ static int tie_row(void *ctx, const struct cm_csv_row *row)
 			bad = 1;
 		}
 	}
-	s = field(ld, row, CM_TIE_TYPE, &n);
-	if (n == 0) {
-		s = cm_tie_type_default();
-		n = strlen(s);
-	}
-	if (intern_type(ld, s, n, &t->type) < 0)
+	if ((rc = tie_kind(ld, row, t)) == CM_ENOMEM)
 		return CM_ENOMEM;
-	t->directed = (l->tie_roles[t->type] & CM_ROLE_DIRECTED) != 0;
-	s = field(ld, row, CM_TIE_DIRECTED, &n);
-	if (n) {
-		int d = parse_bool(s, n);
-		if (d >= 0)
-			t->directed = d;
-		else {
-			char *v = strndup(s, n);
-			diag(ld, CM_ERROR, row->line, "directed '%s' is not true or false",
-			     v ? q(v, b1, sizeof(b1)) : "?");
-			free(v);
-			bad = 1;
-		}
-	}
+	bad |= rc < 0;
 	if (number(ld, row, CM_TIE_WEIGHT, &t->weight) < 0)
 		bad = 1;
 	if (number(ld, row, CM_TIE_TRUST, &t->trust) < 0)
@@ -694,6 +747,7 @@ static void start_file(struct loader *ld, const char *file, const int *decl)
 	ld->extra_field = NULL;
 	ld->decl = decl;
 	ld->ordinal_said = 0;
+	ld->gephi_said = 0;
 }
 
 static int load_file(struct loader *ld, const char *path, cm_csv_row_fn fn, struct cm_error *err)
@@ -808,8 +862,9 @@ static int ahead_header(struct ahead *a, const struct cm_csv_row *row)
 	cm_schema_match(&cm_schemas[CM_TIES_FILE], row->fields, row->lens, row->n, a->known, col);
 	rc = CM_EDATA;
 	for (i = 0; i < row->n; i++)
-		if (col[i] < 0 || a->known[col[i]] != (long)i)
-			goto out; /* an unnamed, extra or repeated column */
+		if (col[i] < 0 || a->known[col[i]] != (long)i ||
+		    cm_schema_find(&cm_schemas[CM_TIES_FILE], row->fields[i], row->lens[i], 0) < 0)
+			goto out; /* an unnamed, extra, repeated or renamed column */
 	if (a->known[CM_TIE_SOURCE] >= 0 && a->known[CM_TIE_TARGET] >= 0)
 		rc = CM_OK;
 out:
@@ -896,6 +951,8 @@ static int ahead_row(void *ctx, const struct cm_csv_row *row)
 		a->ref[2 * a->nties + (size_t)k] = cm_strmap_key(s, n, off);
 	}
 	s = ahead_field(a, row, CM_TIE_TYPE, &n);
+	if (a->known[CM_TIE_DIRECTED] < 0 && is_gephi_direction(s, n))
+		return CM_EDATA; /* a note to make: the serial path says it */
 	if (n == 0) {
 		s = cm_tie_type_default();
 		n = strlen(s);

@@ -4,6 +4,7 @@
  * every reader uses. */
 #include "config.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdint.h>
 #include <string.h>
@@ -30,10 +31,11 @@
 
 /* name, value, field, flags, min, max, default, synonyms */
 const struct cm_column_info cm_org_cols[CM_ORG_NCOLS] = {
-	[CM_ORG_ID] = { "id", V_TEXT(O, id), CM_COL_REQUIRED | CM_COL_ALWAYS, NOT_A_NUMBER, { NULL } },
+	[CM_ORG_ID] = { "id", V_TEXT(O, id), CM_COL_REQUIRED | CM_COL_ALWAYS, NOT_A_NUMBER, { "key", "identifier" } },
 	/* an empty name is the id */
-	[CM_ORG_NAME] = { "name", V_TEXT(O, name), CM_COL_ALWAYS, NOT_A_NUMBER, { NULL } },
-	[CM_ORG_TYPE] = { "type", V_TEXT(O, type), 0, NOT_A_NUMBER, { NULL } },
+	[CM_ORG_NAME] = { "name", V_TEXT(O, name), CM_COL_ALWAYS, NOT_A_NUMBER,
+			  { "label", "organisation", "organization", "organisation name", "organization name" } },
+	[CM_ORG_TYPE] = { "type", V_TEXT(O, type), 0, NOT_A_NUMBER, { "kind", "category" } },
 	[CM_ORG_COUNTRY] = { "country", V_TEXT(O, country), 0, NOT_A_NUMBER, { NULL } },
 	[CM_ORG_REGION] = { "region", V_TEXT(O, region), 0, NOT_A_NUMBER, { NULL } },
 	[CM_ORG_ISSUES] = { "issues", V_LIST(O, issues), 0, NOT_A_NUMBER, { NULL } },
@@ -44,18 +46,21 @@ const struct cm_column_info cm_org_cols[CM_ORG_NCOLS] = {
 };
 
 const struct cm_column_info cm_tie_cols[CM_TIE_NCOLS] = {
-	[CM_TIE_SOURCE] = { "source", V_ORG(T, src), CM_COL_REQUIRED | CM_COL_ALWAYS, NOT_A_NUMBER, { NULL } },
-	[CM_TIE_TARGET] = { "target", V_ORG(T, dst), CM_COL_REQUIRED | CM_COL_ALWAYS, NOT_A_NUMBER, { NULL } },
+	[CM_TIE_SOURCE] = { "source", V_ORG(T, src), CM_COL_REQUIRED | CM_COL_ALWAYS, NOT_A_NUMBER,
+			    { "from", "source id", "organisation", "organization" } },
+	[CM_TIE_TARGET] = { "target", V_ORG(T, dst), CM_COL_REQUIRED | CM_COL_ALWAYS, NOT_A_NUMBER,
+			    { "to", "target id", "partner" } },
 	/* an empty type is cm_tie_type_default() */
-	[CM_TIE_TYPE] = { "type", V_TIE_TYPE(T, type), CM_COL_ALWAYS, NOT_A_NUMBER, { NULL } },
+	[CM_TIE_TYPE] = { "type", V_TIE_TYPE(T, type), CM_COL_ALWAYS, NOT_A_NUMBER,
+			  { "kind", "category", "relationship", "relation", "tie type" } },
 	[CM_TIE_WEIGHT] = { "weight", V_NUMBER(T, weight), CM_COL_ALWAYS | CM_COL_MIN_OPEN | CM_COL_ORDINAL, 0, HUGE_VAL, 1,
-			    { NULL } },
+			    { "value" } }, /* not Strength: Kumu's is signed */
 	/* empty: the type's default (CM_ROLE_DIRECTED) */
 	[CM_TIE_DIRECTED] = { "directed", V_BOOL(T, directed), CM_COL_ALWAYS, NOT_A_NUMBER, { NULL } },
 	[CM_TIE_TRUST] = { "trust", V_NUMBER(T, trust), CM_COL_ORDINAL, 0, 1, NAN, { NULL } },
 	[CM_TIE_AMOUNT] = { "amount", V_NUMBER(T, amount), 0, 0, HUGE_VAL, NAN, { NULL } },
-	[CM_TIE_START] = { "start", V_DATE(T, start), 0, NOT_A_NUMBER, { NULL } },
-	[CM_TIE_END] = { "end", V_DATE(T, end), CM_COL_PERIOD_END, NOT_A_NUMBER, { NULL } },
+	[CM_TIE_START] = { "start", V_DATE(T, start), 0, NOT_A_NUMBER, { "start date", "date", "year" } },
+	[CM_TIE_END] = { "end", V_DATE(T, end), CM_COL_PERIOD_END, NOT_A_NUMBER, { "end date" } },
 };
 #undef O
 #undef T
@@ -116,10 +121,17 @@ const size_t cm_tie_type_table_n = sizeof(cm_tie_type_table) / sizeof(*cm_tie_ty
 
 const char *const cm_decision_maker_types[] = { "decision_maker", "government", NULL };
 
-/* 1 when s[0..n) is word w, ASCII case ignored. */
+/* 1 when s[0..n) is word w, ASCII case ignored and a space, '_' or '-'
+ * in s matching a space in w ("Start_Date" is "start date"). */
 static int is_word(const char *s, size_t n, const char *w)
 {
-	return strlen(w) == n && strncasecmp(s, w, n) == 0;
+	size_t i;
+
+	for (i = 0; i < n && w[i]; i++)
+		if (w[i] == ' ' ? !(s[i] == ' ' || s[i] == '_' || s[i] == '-') :
+				  tolower((unsigned char)s[i]) != w[i])
+			return 0;
+	return i == n && !w[i];
 }
 
 static int find_synonym(const struct cm_schema *s, const char *name, size_t n)

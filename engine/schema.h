@@ -38,7 +38,7 @@ enum cm_value {
 #define CM_COL_PERIOD_END 8u /* a date: a bare year means 31 December, and an
 			      * empty cell an open end */
 
-#define CM_SYNONYMS_MAX 4
+#define CM_SYNONYMS_MAX 6
 
 /* One known column.  Adding a header synonym is one string in synonyms. */
 struct cm_column_info {

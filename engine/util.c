@@ -90,7 +90,7 @@ static int diags_vadd(struct cm_diags *d, enum cm_severity sev, enum cm_status c
 		return CM_OK;
 	if (sev == CM_ERROR)
 		d->n_errors++;
-	else
+	else if (sev == CM_WARNING)
 		d->n_warnings++;
 	if (d->n >= CM_DIAGS_MAX)
 		return CM_OK;

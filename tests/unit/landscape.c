@@ -319,7 +319,7 @@ static void test_errors(void)
 	CHECK_BAD(ORGS(orgs2), ORGS("source,target\na,b\xC0\xAF\n"), "relationships.csv", 2, "UTF-8");
 
 	/* relationships.csv with a header lacking a required column, even without rows */
-	CHECK_BAD(ORGS(orgs2), ORGS("from,to\n"), "relationships.csv", 1, "source");
+	CHECK_BAD(ORGS(orgs2), ORGS("origin,to\n"), "relationships.csv", 1, "source");
 
 	/* an empty organizations file, or a header only, is an error */
 	CHECK_BAD(ORGS("\n\n"), ORGS(ties0), "organizations.csv", 1, "");
@@ -556,7 +556,7 @@ static void test_attributes(void)
 
 	CHECK_EQ_INT(load(&l, ORGS("id,bloc,score,mixed,name,neg\n"
 				   "a,G77,1.5,3,A,-2\nb,EU,,x,B,0\nc,G77,2e3,,C,-0.5\n"),
-			  ORGS("source,target,note,year\na,b,old friends,2001\nb,c,,2002\n"), 0), CM_OK);
+			  ORGS("source,target,note,round\na,b,old friends,2001\nb,c,,2002\n"), 0), CM_OK);
 	CHECK_EQ_INT(diags.n, 0);
 	if (!l) {
 		unload(l);
@@ -593,7 +593,7 @@ static void test_attributes(void)
 		CHECK_EQ_INT(a->numeric, 0);
 		CHECK_STR(cm_strpool_get(&l->pool, a->val[0]), "old friends");
 	}
-	a = attr(l->tie_attrs, l->ntie_attrs, "year");
+	a = attr(l->tie_attrs, l->ntie_attrs, "round");
 	CHECK(a != NULL);
 	if (a)
 		CHECK_EQ_INT(a->numeric, 1);
