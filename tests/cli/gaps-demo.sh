@@ -62,4 +62,24 @@ run path "$D" ke_kibanda np_annapurna; expect_rc 0 "no path"; expect_err "no cha
 run path "$D" ke_kibanda nosuch; expect_rc 64 "path to an unknown org"
 run path "$D" ke_kibanda; expect_rc 64 "path needs FROM and TO"
 run path "$D" ke_kibanda moe_zembara -k 0; expect_rc 64 "-k 0"
+
+# Absent types and skills are judged against the landscape's own words
+# (docs/gaps.md): the built-in words count only when most recorded values
+# are built-in ones; types named with --targets always count.  Hand-counted:
+# own/ has 3 of 4 types and every skill its own; adv/ 3 of 4 types built-in.
+mk "$tmp/own" 'id,type,skills\na,party,lobbying\nb,party,drafting\nc,forum,lobbying\nd,ngo,\n' \
+	'source,target\na,b\nb,c\nc,d\n'
+run gaps "$tmp/own" --format csv; expect_rc 0 "own words"
+checks=$((checks + 1)); [ "$(printf '%s\n' "$out" | grep -c ',0,absent')" -eq 0 ] || fail "own words: no absent row"
+expect_out "coverage,type:ngo,share,0.25," "own words: the built-in type present is listed"
+run gaps "$tmp/own" --targets party,cabinet --format csv; expect_rc 0 "own words, --targets"
+expect_out "coverage,type:cabinet,share,0,absent: no organization has type 'cabinet'" "a named target type no org has"
+checks=$((checks + 1)); [ "$(printf '%s\n' "$out" | grep -c ',0,absent')" -eq 1 ] || fail "own words: only cabinet absent"
+mk "$tmp/adv" 'id,type,skills\na,ngo,legal;hearings\nb,donor,\nc,ngo,\nd,party,\n' 'source,target\na,b\n'
+run gaps "$tmp/adv" --format csv; expect_rc 0 "built-in words"
+expect_out "coverage,type:ingo,share,0,absent: no organization has type 'ingo'" "built-in types: absent ones listed"
+checks=$((checks + 1)); [ "$(printf '%s\n' "$out" | grep -c 'absent: no organization has skill')" -eq 0 ] ||
+	fail "skills half built-in (1 of 2): no absent skill"
+checks=$((checks + 1)); [ "$(printf '%s\n' "$out" | grep -c 'absent: no organization has type')" -eq 9 ] ||
+	fail "built-in types: the 9 of 11 built-in types no org has"
 finish
