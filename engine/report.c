@@ -79,8 +79,11 @@ static int copy_cell(const struct cm_table *src, size_t s, size_t r, struct cm_t
 		cm_table_set_real(dst, t, d, c->reals[r]);
 		return 0;
 	}
-	v = strcmp(pk->from, "section") == 0 ? pretty(c->text[r]) : NULL;
-	bad = cm_table_set_text(dst, t, d, v ? v : c->text[r]);
+	if (strcmp(pk->from, "section"))
+		return cm_table_set_text(dst, t, d, c->text[r]);
+	if (!(v = pretty(c->text[r])))
+		return -1;
+	bad = cm_table_set_text(dst, t, d, v);
 	free(v);
 	return bad;
 }
@@ -471,58 +474,60 @@ static int for_org(struct cm_analysis *a, const struct cm_report_opts *o, const 
 /* ---- the terms the report uses, explained in it */
 
 /* A term is explained when the part `anchor` is in the report and, when
- * `section` is set, that part's table has a row of that section. */
+ * `section` is set, that part's table has a row of that section (whose
+ * reading holds `needle`, when set). */
 static const struct term {
-	const char *anchor, *section, *term, *meaning;
+	const char *anchor, *section, *needle, *term, *meaning;
 } terms[] = {
-	{ "map", NULL, "collaboration links",
+	{ "map", NULL, NULL, "collaboration links",
 	  "ties of every kind except conflicts, two organizations' ties to each other counted once" },
-	{ "key-organizations", NULL, "partners", "the organizations it has a tie with (degree)" },
-	{ "key-organizations", NULL, "brokerage",
+	{ "key-organizations", NULL, NULL, "partners", "the organizations it has a tie with (degree)" },
+	{ "key-organizations", NULL, NULL, "brokerage",
 	  "how often it lies on the shortest chains of ties between two others: 0 never, 1 on every chain "
 	  "(betweenness centrality, normalized)" },
-	{ "key-organizations", NULL, "reach",
+	{ "key-organizations", NULL, NULL, "reach",
 	  "how near it is to everyone: the sum of 1 / steps to each other organization (harmonic closeness)" },
-	{ "key-organizations", NULL, "PageRank",
+	{ "key-organizations", NULL, NULL, "PageRank",
 	  "the share of attention that would settle on it by following ties at random, ties from well-tied "
 	  "organizations counting more; all values add up to 1" },
-	{ "key-organizations", NULL, "community",
+	{ "key-organizations", NULL, NULL, "community",
 	  "a group of organizations with more ties among themselves than to the rest, numbered from the largest" },
-	{ "key-organizations", NULL, "single point of failure",
+	{ "key-organizations", NULL, NULL, "single point of failure",
 	  "an organization whose departure would split its part of the network in two" },
-	{ "power", NULL, "decision-maker", NULL }, /* meaning from the options: decision_maker_term() */
-	{ "power", "Centralization", "centralization",
+	{ "power", NULL, NULL, "decision-maker", NULL }, /* meaning from the options: decision_maker_term() */
+	{ "power", "Centralization", NULL, "centralization",
 	  "how far the network is from everyone equal (0) towards a star around one organization (1)" },
-	{ "power", "Inequality", "Gini",
+	{ "power", "Inequality", NULL, "Gini",
 	  "how unequally something is shared: 0 when every organization has as much, 1 when one has it all" },
-	{ "power", "Money and position", "money and position",
+	{ "power", "Money and position", NULL, "money and position",
 	  "whether organizations with larger budgets rank higher on a measure of position: the rank "
 	  "correlation (Spearman) from -1 to 1, near 0 when unrelated" },
-	{ "power", "Key players", "key players",
+	{ "power", "Key players", NULL, "key players",
 	  "the organizations whose removal would cut the most pairs apart, and those that together reach the "
 	  "most others within two steps" },
-	{ "power", "Groups", "E-I index",
+	{ "power", "Groups", NULL, "E-I index",
 	  "a group's ties to other groups minus its ties within, over all its ties: -1 closed in, +1 only outward" },
-	{ "power", "Access", "direct access", "an access tie from the organization to a decision-maker" },
-	{ "power", "Gatekeepers", "gatekeeper",
+	{ "power", "Access", NULL, "direct access", "an access tie from the organization to a decision-maker" },
+	{ "power", "Gatekeepers", NULL, "gatekeeper",
 	  "an organization of another group on the shortest routes of a group's members to decision-makers; "
 	  "each member's route counts 1, shared equally among its shortest routes" },
-	{ "power", "Funding", "Herfindahl",
+	{ "power", "Funding", NULL, "Herfindahl",
 	  "how concentrated giving is: the sum of each funder's squared share of all money, 1 for a single funder" },
-	{ "gaps", "Holes", "structural hole",
+	{ "gaps", "Holes", NULL, "structural hole",
 	  "two communities with at most one tie between them; whoever ties them together links groups that "
 	  "hardly talk" },
-	{ "gaps", "Coverage", "thin, absent",
-	  "thin: fewer than 5 % and fewer than three organizations have it; absent: none has it (listed only "
-	  "for types and skills the landscape's own data speaks of)" },
-	{ "partners", NULL, "score",
+	{ "gaps", "Coverage", "thin: ", "thin", "fewer than 5 % and fewer than three organizations have it" },
+	{ "gaps", "Coverage", "absent: ", "absent",
+	  "no organization has it; listed only for types and skills the landscape's own data uses, or "
+	  "decision-maker types the report was asked about" },
+	{ "partners", NULL, NULL, "score",
 	  "the mean of seven parts from 0 to 1: closeness (partners in common), fit (shared issues and stance), "
 	  "complementarity (skills, regions and groups its partners lack), new reach, a more open network "
 	  "(less constraint), influence, and direct access to decision-makers" },
-	{ "partners", NULL, "risk",
+	{ "partners", NULL, NULL, "risk",
 	  "single_funder: depends on one funder; opposes: opposes the goal; conflict: a conflict tie with it or "
 	  "one of its partners" },
-	{ "routes", NULL, "trust",
+	{ "routes", NULL, NULL, "trust",
 	  "the product of the trust recorded on each tie of the route, from 0 to 1 (a tie without one counts 0.5)" },
 };
 
@@ -548,7 +553,8 @@ static int term_used(const struct cm_doc *d, size_t k)
 	if (!p || !terms[k].section)
 		return p != NULL;
 	for (r = 0; t->ncols >= 2 && r < t->nrows; r++)
-		if (!strcmp(cell(t, 0, r), terms[k].section) && strncmp(cell(t, (int)t->ncols - 1, r), LEFT_OUT, strlen(LEFT_OUT)))
+		if (!strcmp(cell(t, 0, r), terms[k].section) && strncmp(cell(t, (int)t->ncols - 1, r), LEFT_OUT, strlen(LEFT_OUT)) &&
+		    (!terms[k].needle || strstr(cell(t, (int)t->ncols - 1, r), terms[k].needle)))
 			return 1;
 	return 0;
 }
@@ -579,11 +585,15 @@ static int glossary(struct cm_doc *d, const struct cm_report_opts *o)
 	    cm_table_add_column(&p->table, "term", CM_TEXT) < 0 || cm_table_add_column(&p->table, "meaning", CM_TEXT) < 0)
 		return CM_ENOMEM;
 	for (k = 0; k < sizeof(terms) / sizeof(*terms); k++) {
-		char *dm = terms[k].meaning ? NULL : decision_maker_term(&o->targets);
-		long r = term_used(d, k) ? cm_table_add_row(&p->table) : -2;
-		int bad = r == -1 || (!terms[k].meaning && !dm) ||
-			  (r >= 0 && (cm_table_set_text(&p->table, 0, (size_t)r, terms[k].term) < 0 ||
-				      cm_table_set_text(&p->table, 1, (size_t)r, dm ? dm : terms[k].meaning) < 0));
+		char *dm;
+		long r;
+		int bad;
+		if (!term_used(d, k))
+			continue;
+		dm = terms[k].meaning ? NULL : decision_maker_term(&o->targets);
+		r = cm_table_add_row(&p->table);
+		bad = r < 0 || (!terms[k].meaning && !dm) || cm_table_set_text(&p->table, 0, (size_t)r, terms[k].term) < 0 ||
+		      cm_table_set_text(&p->table, 1, (size_t)r, dm ? dm : terms[k].meaning) < 0;
 		free(dm);
 		if (bad)
 			return CM_ENOMEM;
