@@ -250,14 +250,39 @@ static void tally_item(const char *x, size_t n, void *ctx)
 	tally_add(ctx, x, n);
 }
 
-/* Shares of orgs having each value of one attribute; known values that no
- * org has are listed with 0. */
+/* 1 if x is one of the n words of known (without case). */
+static int is_known(const char *x, const char *const *known, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++)
+		if (!strcasecmp(x, known[k]))
+			return 1;
+	return 0;
+}
+
+/* Adds x with count 0 unless the tally has it. */
+static void tally_absent(struct tally *t, const char *x)
+{
+	if (cm_nameset_has(&t->names, x, strlen(x)))
+		return;
+	tally_add(t, x, strlen(x));
+	if (!t->nomem)
+		t->count[t->names.n - 1] = 0;
+}
+
+/* Shares of orgs having each value of one attribute.  Values that no org
+ * has are listed with 0 when the landscape speaks of them: the names of
+ * `declared` (the decision-maker types of --targets) always, the built-in
+ * words of `known` only when more than half of the values recorded (list
+ * items for a list) are built-in ones - data in its own vocabulary is not
+ * judged against the advocacy words (docs/gaps.md). */
 static void coverage_of(struct cm_findings *r, const struct cm_landscape *l, const char *what,
 			const char *(*value)(const struct cm_landscape *, size_t, const void *), const void *ctx,
-			int is_list, const char *const *known, size_t nknown)
+			int is_list, const char *const *known, size_t nknown, const struct cm_strlist *declared)
 {
 	struct tally t = { { 0 }, NULL, 0, 0 };
-	size_t n = l->norgs, i, k;
+	size_t n = l->norgs, i, k, builtin = 0, recorded = 0;
 
 	for (i = 0; i < n; i++) {
 		const char *v = value(l, i, ctx);
@@ -266,12 +291,14 @@ static void coverage_of(struct cm_findings *r, const struct cm_landscape *l, con
 		else if (*v)
 			tally_add(&t, v, strlen(v));
 	}
-	for (k = 0; k < nknown; k++)
-		if (!cm_nameset_has(&t.names, known[k], strlen(known[k]))) {
-			tally_add(&t, known[k], strlen(known[k]));
-			if (!t.nomem)
-				t.count[t.names.n - 1] = 0;
-		}
+	for (k = 0; k < t.names.n && !t.nomem; k++) {
+		recorded += t.count[k];
+		builtin += is_known(t.names.v[k], known, nknown) ? t.count[k] : 0;
+	}
+	for (k = 0; declared && k < declared->n; k++)
+		tally_absent(&t, declared->v[k]);
+	for (k = 0; 2 * builtin > recorded && k < nknown; k++)
+		tally_absent(&t, known[k]);
 	if (t.nomem) {
 		r->nomem = 1;
 		goto out;
@@ -373,12 +400,12 @@ int cm_gaps(struct cm_analysis *a, const struct cm_gaps_opts *o, struct cm_table
 			      "sampled organizations (--exact for exact values)", cm_path_samples(l, f));
 	holes(&r, l, c, a->v[CM_M_COMMUNITY], a->v[CM_M_BETWEENNESS]);
 	single_points(&r, l, &d, largest);
-	coverage_of(&r, l, "type", v_type, NULL, 0, known_types, N_(known_types));
-	coverage_of(&r, l, "region", v_region, NULL, 0, NULL, 0);
-	coverage_of(&r, l, "skill", v_skills, NULL, 1, known_skills, N_(known_skills));
-	coverage_of(&r, l, "issue", v_issues, NULL, 1, NULL, 0);
+	coverage_of(&r, l, "type", v_type, NULL, 0, known_types, N_(known_types), &o->targets);
+	coverage_of(&r, l, "region", v_region, NULL, 0, NULL, 0, NULL);
+	coverage_of(&r, l, "skill", v_skills, NULL, 1, known_skills, N_(known_skills), NULL);
+	coverage_of(&r, l, "issue", v_issues, NULL, 1, NULL, 0, NULL);
 	if (o->group_by)
-		coverage_of(&r, l, o->group_by, v_group, &gr, 0, NULL, 0);
+		coverage_of(&r, l, o->group_by, v_group, &gr, 0, NULL, 0, NULL);
 	if (r.nomem)
 		goto out;
 	cm_error_clear(err);

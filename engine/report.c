@@ -79,8 +79,11 @@ static int copy_cell(const struct cm_table *src, size_t s, size_t r, struct cm_t
 		cm_table_set_real(dst, t, d, c->reals[r]);
 		return 0;
 	}
-	v = strcmp(pk->from, "section") == 0 ? pretty(c->text[r]) : NULL;
-	bad = cm_table_set_text(dst, t, d, v ? v : c->text[r]);
+	if (strcmp(pk->from, "section"))
+		return cm_table_set_text(dst, t, d, c->text[r]);
+	if (!(v = pretty(c->text[r])))
+		return -1;
+	bad = cm_table_set_text(dst, t, d, v);
 	free(v);
 	return bad;
 }
@@ -153,6 +156,122 @@ static const char *sum_value(const struct cm_table *t, const char *item, char *b
 	return buf;
 }
 
+/* ---- findings without data: one line saying why, not one per measure */
+
+/* Sections that have no data when one measure is 0: the whole section is
+ * left out, for the reason given. */
+static const struct {
+	const char *section, *measure, *why;
+} no_data[] = {
+	{ "funding", "funders", "no funding recorded" },
+};
+
+#define UNDEFINED "undefined: "
+#define LEFT_OUT "left out: "
+#define PARTLY "partly "
+
+/* Text cell (c, r) of t; "" when empty. */
+static const char *cell(const struct cm_table *t, int c, size_t r)
+{
+	return t->cols[c].null[r] ? "" : t->cols[c].text[r];
+}
+
+/* The reason when row r of a findings table says its section has no
+ * data (a no_data row), else NULL. */
+static const char *no_data_row(const struct cm_table *t, size_t r, int sec, int mea, int val)
+{
+	size_t k;
+
+	if (mea < 0 || t->cols[val].null[r] || t->cols[val].reals[r] != 0)
+		return NULL;
+	for (k = 0; k < sizeof(no_data) / sizeof(*no_data); k++)
+		if (!strcmp(cell(t, sec, r), no_data[k].section) && !strcmp(cell(t, mea, r), no_data[k].measure))
+			return no_data[k].why;
+	return NULL;
+}
+
+/* Appends row (section, subject, reading) to dst (3 text columns). */
+static int add_finding(struct cm_table *dst, const char *section, const char *subject, const char *reading)
+{
+	long d = cm_table_add_row(dst);
+
+	return d < 0 || cm_table_set_text(dst, 0, (size_t)d, section) < 0 ||
+	       cm_table_set_text(dst, 1, (size_t)d, subject) < 0 || cm_table_set_text(dst, 2, (size_t)d, reading) < 0 ?
+		       -1 : 0;
+}
+
+/* Rows [a, b) of findings table t, one section, into dst: a section whose
+ * values are all undefined, or that a no_data row says has no data, becomes
+ * one row "left out: REASONS"; otherwise its undefined rows become one
+ * row "partly left out: REASONS" at its start (seen even when the section is cut short).
+ * Reasons are said once each. */
+static int readable_section(const struct cm_table *t, size_t a, size_t b, int sec, int sub, int mea, int val,
+			    int rea, struct cm_table *dst)
+{
+	struct cm_nameset why = { 0 };
+	size_t r, k, len = 0, nundef = 0;
+	const char *whole = NULL;
+	char *line = NULL;
+	int bad = 0;
+
+	for (r = a; r < b; r++) {
+		const char *reading = cell(t, rea, r);
+		if (!whole)
+			whole = no_data_row(t, r, sec, mea, val);
+		if (!t->cols[val].null[r])
+			continue;
+		nundef++;
+		if (!strncmp(reading, UNDEFINED, strlen(UNDEFINED)))
+			reading += strlen(UNDEFINED);
+		cm_nameset_add(reading, strlen(reading), &why);
+	}
+	if (whole) { /* the no-data reason alone says why */
+		cm_nameset_release(&why);
+		cm_nameset_add(whole, strlen(whole), &why);
+	}
+	for (k = 0; k < why.n; k++)
+		len += strlen(why.v[k]) + 2;
+	if (why.nomem || !(line = malloc(len + sizeof(PARTLY LEFT_OUT)))) {
+		cm_nameset_release(&why);
+		return -1;
+	}
+	strcpy(line, whole || nundef == b - a ? LEFT_OUT : PARTLY LEFT_OUT);
+	for (k = 0; k < why.n; k++)
+		strcat(strcat(line, k ? "; " : ""), why.v[k]);
+	if (why.n)
+		bad = add_finding(dst, cell(t, sec, a), "", line) < 0;
+	for (r = a; r < b && !whole && nundef < b - a && !bad; r++)
+		if (!t->cols[val].null[r])
+			bad = add_finding(dst, cell(t, sec, r), cell(t, sub, r), cell(t, rea, r)) < 0;
+	free(line);
+	cm_nameset_release(&why);
+	return bad ? -1 : 0;
+}
+
+/* dst (section, subject, reading) from findings table t, section by
+ * section as readable_section says.  0, or -1 (memory). */
+static int readable_findings(const struct cm_table *t, struct cm_table *dst)
+{
+	int sec = cm_table_find(t, "section"), sub = cm_table_find(t, "subject"), mea = cm_table_find(t, "measure"),
+	    val = cm_table_find(t, "value"), rea = cm_table_find(t, "reading");
+	size_t a, b;
+
+	cm_table_release(dst);
+	cm_table_init(dst, 0);
+	if (cm_table_add_column(dst, "section", CM_TEXT) < 0 || cm_table_add_column(dst, "subject", CM_TEXT) < 0 ||
+	    cm_table_add_column(dst, "reading", CM_TEXT) < 0)
+		return -1;
+	if (sec < 0 || sub < 0 || val < 0 || rea < 0 || t->cols[val].kind != CM_REAL)
+		return -1;
+	for (a = 0; a < t->nrows; a = b) {
+		for (b = a + 1; b < t->nrows && !strcmp(cell(t, sec, b), cell(t, sec, a)); b++)
+			;
+		if (readable_section(t, a, b, sec, sub, mea, val, rea, dst) < 0)
+			return -1;
+	}
+	return 0;
+}
+
 /* Adds a part and fills its table with the picked columns of t. */
 static struct cm_doc_part *add_picked(struct cm_doc *d, const char *anchor, const char *heading, const char *intro,
 				      const struct cm_table *t, const struct pick *cols, size_t ncols, size_t rows,
@@ -163,6 +282,32 @@ static struct cm_doc_part *add_picked(struct cm_doc *d, const char *anchor, cons
 	if (!p || pick(t, cols, ncols, rows, per_section, more, &p->table) < 0)
 		return NULL;
 	return p;
+}
+
+/* The lede: sizes, parts and isolates in words ("all in one connected
+ * network", "every organization has at least one tie"). */
+static char *lede(const char *n, const char *ties, const char *edges, const char *comps, const char *largest,
+		  const char *isolates, const struct cm_filter *f)
+{
+	int one = !strcmp(n, "1");
+	char *parts = !strcmp(comps, "1") ? strdup(one ? "" : ", all in one connected network") :
+		      format(", in %s separate parts; the largest holds %s organization%s", comps, largest,
+			     strcmp(largest, "1") ? "s" : "");
+	char *iso = !strcmp(isolates, "0") ? strdup(one ? "" : " Every organization has at least one tie.") :
+		    !strcmp(isolates, "1") ? strdup(one ? "" : " One organization has no tie at all.") :
+		    format(" %s organizations have no tie at all.", isolates);
+	char *s = NULL;
+
+	if (parts && iso)
+		s = !strcmp(n, "0") ? strdup("The landscape records no organizations.") :
+		    format("%s organization%s and %s tie%s between them (%s collaboration link%s once conflicts are "
+			   "set aside and parallel ties merged)%s.%s%s%s",
+			   n, one ? "" : "s", ties, strcmp(ties, "1") ? "s" : "", edges, strcmp(edges, "1") ? "s" : "",
+			   parts, iso, f->has_at ? " Ties as they stood on the --at date." : "",
+			   f->types ? " Only the tie types chosen with --types." : "");
+	free(parts);
+	free(iso);
+	return s;
 }
 
 /* Title and lede, from the landscape's summary. */
@@ -184,12 +329,7 @@ static int summary(struct cm_analysis *a, const struct cm_report_opts *o, const 
 	sum_value(t, "components", comps, sizeof(comps));
 	sum_value(t, "largest component", largest, sizeof(largest));
 	sum_value(t, "isolates", isolates, sizeof(isolates));
-	d->lede = format("%s organizations and %s ties between them (%s collaboration links once conflicts "
-			 "are set aside and parallel ties merged), in %s separate part%s; the largest holds %s "
-			 "organizations and %s %s no tie at all.%s%s",
-			 n, ties, edges, comps, strcmp(comps, "1") ? "s" : "", largest, isolates,
-			 strcmp(isolates, "1") ? "have" : "has", f->has_at ? " Ties as they stood on the --at date." : "",
-			 f->types ? " Only the tie types chosen with --types." : "");
+	d->lede = lede(n, ties, edges, comps, largest, isolates, f);
 	return d->title && d->lede ? CM_OK : CM_ENOMEM;
 }
 
@@ -232,6 +372,20 @@ static const struct pick finding_cols[] = {
 	{ "section", "section", 0 }, { "subject", "about", 0 }, { "reading", "finding", 0 },
 };
 
+/* A part of findings table t (power, gaps), made readable. */
+static int findings_part(struct cm_doc *d, const char *anchor, const char *heading, const char *intro,
+			 const struct cm_table *t, const char *more)
+{
+	struct cm_table rt;
+	int rc = CM_ENOMEM;
+
+	cm_table_init(&rt, 0);
+	if (readable_findings(t, &rt) == 0 && add_picked(d, anchor, heading, intro, &rt, finding_cols, 3, 0, SECTION_TOP, more))
+		rc = CM_OK;
+	cm_table_release(&rt);
+	return rc;
+}
+
 /* The power briefing and the landscape's gaps. */
 static int power_and_gaps(struct cm_analysis *a, const struct cm_report_opts *o, struct cm_doc *d,
 			  struct cm_table *t, struct cm_error *err)
@@ -245,25 +399,24 @@ static int power_and_gaps(struct cm_analysis *a, const struct cm_report_opts *o,
 	po.targets = o->targets.v;
 	po.ntargets = o->targets.n;
 	po.key_players = o->key_players;
-	if ((rc = cm_power(a, &po, t, err)) < 0)
+	if ((rc = cm_power(a, &po, t, err)) < 0 ||
+	    (rc = findings_part(d, "power", "Who holds the power",
+				"How centralized and unequal the network is, whether money buys position, who reaches "
+				"decision-makers and who stands in the way, and who depends on whom for funding. A "
+				"reading that needs data the landscape lacks is left out, with one line saying why; "
+				"the terms are explained at the end.",
+				t, "'coalmap power' lists them all")) < 0)
 		return rc;
-	if (!add_picked(d, "power", "Who holds the power",
-			"How centralized and unequal the network is, whether money buys position, who reaches "
-			"decision-makers and who stands in the way, and who depends on whom for funding. "
-			"Definitions: docs/power.md.", t, finding_cols, 3, 0, SECTION_TOP, "'coalmap power' lists them all"))
-		return CM_ENOMEM;
 	cm_gaps_opts_init(&go);
 	go.group_by = o->group_by;
 	go.targets = o->targets;
 	if ((rc = cm_gaps(a, &go, t, err)) < 0)
 		return rc;
-	if (!add_picked(d, "gaps", "Gaps in the landscape",
-			"Organizations left out, groups cut off from every decision-maker, communities with few or "
-			"no ties between them (structural holes worth bridging), single points of failure, and types "
-			"of organization that are absent or thin. Definitions: docs/gaps.md.",
-			t, finding_cols, 3, 0, SECTION_TOP, "'coalmap gaps' lists them all"))
-		return CM_ENOMEM;
-	return CM_OK;
+	return findings_part(d, "gaps", "Gaps in the landscape",
+			     "Organizations left out, groups cut off from every decision-maker, communities with few or "
+			     "no ties between them (structural holes worth bridging), single points of failure, and the "
+			     "types, regions, skills and issues the landscape has few or none of.",
+			     t, "'coalmap gaps' lists them all");
 }
 
 /* A part headed "<what> for <name>" holding the picked columns of t, with
@@ -304,7 +457,7 @@ static int for_org(struct cm_analysis *a, const struct cm_report_opts *o, const 
 	    (rc = for_part(d, "partners", "Recommended partners", for_name,
 			   "Organizations not yet tied to it, ranked by a score that weighs closeness in the "
 			   "network, shared issues, complementary skills, new reach and access to "
-			   "decision-makers; risks are flagged, not hidden. Definitions: docs/gaps.md.",
+			   "decision-makers; risks are flagged, not hidden.",
 			   t, partner_cols, sizeof(partner_cols) / sizeof(*partner_cols),
 			   "No organization is left to recommend.")) < 0)
 		return rc;
@@ -316,6 +469,136 @@ static int for_org(struct cm_analysis *a, const struct cm_report_opts *o, const 
 			"rows: no chain at all.",
 			t, route_cols, sizeof(route_cols) / sizeof(*route_cols),
 			"The landscape has no decision-makers of these types.");
+}
+
+/* ---- the terms the report uses, explained in it */
+
+/* A term is explained when the part `anchor` is in the report and, when
+ * `section` is set, that part's table has a row of that section (whose
+ * reading holds `needle`, when set). */
+static const struct term {
+	const char *anchor, *section, *needle, *term, *meaning;
+} terms[] = {
+	{ "map", NULL, NULL, "collaboration links",
+	  "ties of every kind except conflicts, two organizations' ties to each other counted once" },
+	{ "key-organizations", NULL, NULL, "partners", "the organizations it has a tie with (degree)" },
+	{ "key-organizations", NULL, NULL, "brokerage",
+	  "how often it lies on the shortest chains of ties between two others: 0 never, 1 on every chain "
+	  "(betweenness centrality, normalized)" },
+	{ "key-organizations", NULL, NULL, "reach",
+	  "how near it is to everyone: the sum of 1 / steps to each other organization (harmonic closeness)" },
+	{ "key-organizations", NULL, NULL, "PageRank",
+	  "the share of attention that would settle on it by following ties at random, ties from well-tied "
+	  "organizations counting more; all values add up to 1" },
+	{ "key-organizations", NULL, NULL, "community",
+	  "a group of organizations with more ties among themselves than to the rest, numbered from the largest" },
+	{ "key-organizations", NULL, NULL, "single point of failure",
+	  "an organization whose departure would split its part of the network in two" },
+	{ "power", NULL, NULL, "decision-maker", NULL }, /* meaning from the options: decision_maker_term() */
+	{ "power", "Centralization", NULL, "centralization",
+	  "how far the network is from everyone equal (0) towards a star around one organization (1)" },
+	{ "power", "Inequality", NULL, "Gini",
+	  "how unequally something is shared: 0 when every organization has as much, 1 when one has it all" },
+	{ "power", "Money and position", NULL, "money and position",
+	  "whether organizations with larger budgets rank higher on a measure of position: the rank "
+	  "correlation (Spearman) from -1 to 1, near 0 when unrelated" },
+	{ "power", "Key players", NULL, "key players",
+	  "the organizations whose removal would cut the most pairs apart, and those that together reach the "
+	  "most others within two steps" },
+	{ "power", "Groups", NULL, "E-I index",
+	  "a group's ties to other groups minus its ties within, over all its ties: -1 closed in, +1 only outward" },
+	{ "power", "Access", NULL, "direct access", "an access tie from the organization to a decision-maker" },
+	{ "power", "Gatekeepers", NULL, "gatekeeper",
+	  "an organization of another group on the shortest routes of a group's members to decision-makers; "
+	  "each member's route counts 1, shared equally among its shortest routes" },
+	{ "power", "Funding", NULL, "Herfindahl",
+	  "how concentrated giving is: the sum of each funder's squared share of all money, 1 for a single funder" },
+	{ "gaps", "Holes", NULL, "structural hole",
+	  "two communities with at most one tie between them; whoever ties them together links groups that "
+	  "hardly talk" },
+	{ "gaps", "Coverage", "thin: ", "thin", "fewer than 5 % and fewer than three organizations have it" },
+	{ "gaps", "Coverage", "absent: ", "absent",
+	  "no organization has it; listed only for types and skills the landscape's own data uses, or "
+	  "decision-maker types the report was asked about" },
+	{ "partners", NULL, NULL, "score",
+	  "the mean of seven parts from 0 to 1: closeness (partners in common), fit (shared issues and stance), "
+	  "complementarity (skills, regions and groups its partners lack), new reach, a more open network "
+	  "(less constraint), influence, and direct access to decision-makers" },
+	{ "partners", NULL, NULL, "risk",
+	  "single_funder: depends on one funder; opposes: opposes the goal; conflict: a conflict tie with it or "
+	  "one of its partners" },
+	{ "routes", NULL, NULL, "trust",
+	  "the product of the trust recorded on each tie of the route, from 0 to 1 (a tie without one counts 0.5)" },
+};
+
+/* The part with this anchor, or NULL. */
+static const struct cm_doc_part *find_part(const struct cm_doc *d, const char *anchor)
+{
+	size_t i;
+
+	for (i = 0; i < d->nparts; i++)
+		if (!strcmp(d->parts[i].anchor, anchor))
+			return &d->parts[i];
+	return NULL;
+}
+
+/* 1 if the report shows term k: its part is there and, for a section's
+ * term, a row of that section is more than a "left out" line. */
+static int term_used(const struct cm_doc *d, size_t k)
+{
+	const struct cm_doc_part *p = find_part(d, terms[k].anchor);
+	const struct cm_table *t = p ? &p->table : NULL;
+	size_t r;
+
+	if (!p || !terms[k].section)
+		return p != NULL;
+	for (r = 0; t->ncols >= 2 && r < t->nrows; r++)
+		if (!strcmp(cell(t, 0, r), terms[k].section) && strncmp(cell(t, (int)t->ncols - 1, r), LEFT_OUT, strlen(LEFT_OUT)) &&
+		    (!terms[k].needle || strstr(cell(t, (int)t->ncols - 1, r), terms[k].needle)))
+			return 1;
+	return 0;
+}
+
+/* "an organization of type decision_maker or government" (or the types
+ * of --targets). */
+static char *decision_maker_term(const struct cm_strlist *targets)
+{
+	char *s = strdup("an organization whose type is"), *t;
+	size_t k, n = targets->n ? targets->n : 2;
+
+	for (k = 0; s && k < n; k++) {
+		t = format("%s%s %s", s, k == 0 ? "" : k + 1 == n ? " or" : ",",
+			   targets->n ? targets->v[k] : k ? "government" : "decision_maker");
+		free(s);
+		s = t;
+	}
+	return s;
+}
+
+/* The last part: the terms the report uses, one row each. */
+static int glossary(struct cm_doc *d, const struct cm_report_opts *o)
+{
+	struct cm_doc_part *p;
+	size_t k;
+
+	if (!(p = cm_doc_add(d, "terms", "Terms used", "What the words and figures of this report mean.")) ||
+	    cm_table_add_column(&p->table, "term", CM_TEXT) < 0 || cm_table_add_column(&p->table, "meaning", CM_TEXT) < 0)
+		return CM_ENOMEM;
+	for (k = 0; k < sizeof(terms) / sizeof(*terms); k++) {
+		char *dm;
+		long r;
+		int bad;
+		if (!term_used(d, k))
+			continue;
+		dm = terms[k].meaning ? NULL : decision_maker_term(&o->targets);
+		r = cm_table_add_row(&p->table);
+		bad = r < 0 || (!terms[k].meaning && !dm) || cm_table_set_text(&p->table, 0, (size_t)r, terms[k].term) < 0 ||
+		      cm_table_set_text(&p->table, 1, (size_t)r, dm ? dm : terms[k].meaning) < 0;
+		free(dm);
+		if (bad)
+			return CM_ENOMEM;
+	}
+	return CM_OK;
 }
 
 int cm_report_build(struct cm_analysis *a, const struct cm_report_opts *o, struct cm_doc *d, struct cm_error *err)
@@ -335,10 +618,8 @@ int cm_report_build(struct cm_analysis *a, const struct cm_report_opts *o, struc
 	cm_table_init(&t, 0);
 	if ((rc = summary(a, o, for_name, d, &t, err)) == CM_OK && (rc = key_orgs(a, o, d, &t, err)) == CM_OK &&
 	    (rc = power_and_gaps(a, o, d, &t, err)) == CM_OK && (!o->for_org || (rc = for_org(a, o, for_name, d, &t, err)) == CM_OK)) {
-		d->footer = format("Made by coalmap %s from %s and %s. Every figure is defined in coalmap's "
-				   "documentation (docs/power.md, docs/gaps.md, docs/maps.md).",
-				   PACKAGE_VERSION, l->orgs_path, l->ties_path);
-		rc = d->footer ? CM_OK : CM_ENOMEM;
+		d->footer = format("Made by coalmap %s from %s and %s.", PACKAGE_VERSION, l->orgs_path, l->ties_path);
+		rc = d->footer ? glossary(d, o) : CM_ENOMEM;
 	}
 	cm_table_release(&t);
 	if (rc == CM_ENOMEM)

@@ -107,4 +107,23 @@ checks=$((checks + 1))
 trust_case sometrust 0.3 0.5 0.9 0.8 - -
 expect_out "2,2,0.25,4,s > c > t" "path with some trust"
 expect_err "note: 2 of the 6 pairs of partners have no trust value; each counts 0.5" "path with some trust: the note"
+# Absent types and skills are judged against the landscape's own words
+# (docs/gaps.md): the built-in words count only when most recorded values
+# are built-in ones.  Hand-counted:
+# own/ has 3 of 4 types and every skill its own; adv/ 3 of 4 types built-in.
+mk "$tmp/own" 'id,type,skills\na,party,lobbying\nb,party,drafting\nc,forum,lobbying\nd,ngo,\n' \
+	'source,target\na,b\nb,c\nc,d\n'
+run gaps "$tmp/own" --format csv; expect_rc 0 "own words"
+checks=$((checks + 1)); [ "$(printf '%s\n' "$out" | grep -c ',0,absent')" -eq 0 ] || fail "own words: no absent row"
+expect_out "coverage,type:ngo,share,0.25," "own words: the built-in type present is listed"
+# a --targets type no org has is a usage error (names.sh), not an absent row
+run gaps "$tmp/own" --targets party,cabinet --format csv; expect_rc 64 "own words, --targets cabinet"
+expect_err "--targets: no organization has type 'cabinet'. The types present: party, forum, ngo" "an unknown target type"
+mk "$tmp/adv" 'id,type,skills\na,ngo,legal;hearings\nb,donor,\nc,ngo,\nd,party,\n' 'source,target\na,b\n'
+run gaps "$tmp/adv" --format csv; expect_rc 0 "built-in words"
+expect_out "coverage,type:ingo,share,0,absent: no organization has type 'ingo'" "built-in types: absent ones listed"
+checks=$((checks + 1)); [ "$(printf '%s\n' "$out" | grep -c 'absent: no organization has skill')" -eq 0 ] ||
+	fail "skills half built-in (1 of 2): no absent skill"
+checks=$((checks + 1)); [ "$(printf '%s\n' "$out" | grep -c 'absent: no organization has type')" -eq 9 ] ||
+	fail "built-in types: the 9 of 11 built-in types no org has"
 finish

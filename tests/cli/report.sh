@@ -64,7 +64,7 @@ for u in re.findall(r"https?://[^\s\"'<>]+", doc):
     check(u.startswith("http://www.w3.org/"), f"address {u}")   # namespace names only
 
 # every part is there, the map inline
-check(list(p.sections) == ["map", "key-organizations", "power", "gaps", "partners", "routes"], f"sections {list(p.sections)}")
+check(list(p.sections) == ["map", "key-organizations", "power", "gaps", "partners", "routes", "terms"], f"sections {list(p.sections)}")
 check(p.tags.count("svg") == 1 and doc.count("<svg") == 1, "one inline svg")
 
 def body(sec):
@@ -92,6 +92,12 @@ check([int(r[2]) for r in routes] == sorted(int(r[2]) for r in routes), "routes 
 # power and gaps: long sections are cut with a count
 power = p.sections["power"]
 check(any(r[-1].startswith("\u2026 and ") for r in power), "power sections cut with a count")
+# budgets and funding are recorded: nothing left out; the terms used are explained
+check(not any(r[-1].startswith("left out") for r in power), "power reading left out")
+terms = [r[0] for r in body("terms")]
+for t in ("brokerage", "Gini", "money and position", "Herfindahl", "E-I index", "structural hole", "score", "trust"):
+    check(t in terms, f"term {t} not explained")
+check("docs/" not in doc and "undefined:" not in doc, "reference to docs/ or an undefined reading")
 if bad:
     print("\n".join(bad[:20])); sys.exit(1)
 PY
@@ -112,6 +118,44 @@ for h in "## The map" "## Key organizations" "## Who holds the power" "## Gaps i
 done
 run report "$D" -f md; expect_rc 0 "md to stdout"
 expect_out "## Key organizations" "md on stdout"
+
+# A landscape without budgets or funding ties: each missing reading is one
+# line saying why, once; terms explained in the report, no docs/ pointer.
+# Hand-counted: a-b-c-d a chain, e alone: 2 parts, the largest of 4, 1 isolate.
+mk "$tmp/poor" 'id,type\na,ngo\nb,ngo\nc,party\nd,party\ne,forum\n' \
+	'source,target,type\na,b,partnership\nb,c,partnership\nc,d,information\n'
+run report "$tmp/poor" -o "$tmp/poor.md"; expect_rc 0 "report without budgets"
+"$PYTHON3" - "$tmp/poor.md" <<'PY' && ok || fail "report without budgets"
+import sys
+doc = open(sys.argv[1], encoding="utf-8").read()
+rows = [l for l in doc.splitlines() if l.startswith("| ")]
+bad = []
+def once(text):
+    n = sum(text in r for r in rows)
+    if n != 1: bad.append(f"{text!r} in {n} rows")
+once("| Money and position |  | left out: fewer than three budgets")
+once("| Funding |  | left out: no funding recorded")
+once("| Inequality |  | partly left out: no budget recorded; no funding received recorded")
+if sum("budget" in r for r in rows if "left out" in r) != 2: bad.append("budgets said more than once per section")
+if any(r.startswith("| Funding") and "left out" not in r for r in rows): bad.append("funding rows without data")
+for t in ("docs/", "undefined"):
+    if t in doc: bad.append(f"{t!r} in the report")
+if "in 2 separate parts; the largest holds 4 organizations. One organization has no tie at all." not in doc:
+    bad.append("lede: " + doc.splitlines()[2])
+terms = [r.split(" | ")[0][2:] for r in rows[rows.index("| term | meaning |"):]]
+for t in ("brokerage", "Gini", "decision-maker", "collaboration links"):
+    if t not in terms: bad.append(f"term {t} missing")
+for t in ("money and position", "Herfindahl"):
+    if t in terms: bad.append(f"term {t} explained for a part left out")
+if bad:
+    print("\n".join(bad)); sys.exit(1)
+PY
+# with funding ties: the funding part is read; no isolate is said in words
+mk "$tmp/gifts" 'id,type\nf,donor\na,ngo\nb,ngo\n' \
+	'source,target,type,amount\nf,a,funding,5\nf,b,funding,5\na,b,partnership,\n'
+run report "$tmp/gifts" -f md; expect_rc 0 "report with funding"
+expect_out "| Funding |  | 2 organizations depend on a single funder |" "funding read"
+expect_out "all in one connected network. Every organization has at least one tie." "zero isolates in words"
 
 # hostile names: well-formed, drawn as text, nothing active
 run report "$H" --for '<script>alert(1)</script>' --title '<b>T</b> & "q" ]]> \N' -o "$tmp/h.html"

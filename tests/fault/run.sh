@@ -164,5 +164,6 @@ run_scenario "gaps --for tiny" gaps "$T" --for a --threads 1 -o @OUT@ --format c
 run_scenario "path florentine" path "$F" Pazzi Lamberteschi -o @OUT@ --format csv
 run_scenario "check tiny" check "$T"
 run_scenario "map tiny" map "$T" -o @OUT@ --format svg
+run_scenario "report tiny" report "$T" --threads 1 -f md
 echo "FAULTS: scenarios $scenarios, injected $injected, failed $nfail"
 finish

@@ -137,6 +137,8 @@ class Gaps:
         self.G = L.G
         self.orgs = L.orgs
         self.index = L.index
+        # the --targets types count as the landscape's own type words
+        self.declared = tuple(targets) if targets else ()
         targets = tuple(targets) if targets else nx_power.DEFAULT_TARGETS
         # decision-makers: org types compared without case (nx_power CHOICE)
         self.dms = nx_power.decision_makers(L, set(t.lower() for t in targets))
@@ -394,7 +396,10 @@ def landscape_gaps(gp, communities=None, group_by=None):
 
 def coverage(gp, group_by=None):
     """share of orgs having each type, region, skill, issue (and --group-by)
-    value.  CHOICE: types compare without case (lower-cased); with an
+    value.  Absent values (share 0): the --targets types, and the built-in
+    words of SPEC.md only when more than half of the values recorded
+    (counted once per org) are built-in ones (docs/gaps.md).
+    CHOICE: types compare without case (lower-cased); with an
     explicit --group-by, its attribute's (non-empty, whole) values are
     listed too, as the table says, even when that repeats the type or region
     rows; values shared by two lists (type `media`, skill `media`) give two
@@ -404,15 +409,15 @@ def coverage(gp, group_by=None):
     if n == 0:
         return []
     lists = [
-        (lambda v: {gp.type_of(v)} - {""}, KNOWN_TYPES),
-        (lambda v: {gp.attr(v, "region")} - {""}, ()),
-        (lambda v: split_list(gp.attr(v, "skills")), KNOWN_SKILLS),
-        (lambda v: split_list(gp.attr(v, "issues")), ()),
+        (lambda v: {gp.type_of(v)} - {""}, KNOWN_TYPES, gp.declared),
+        (lambda v: {gp.attr(v, "region")} - {""}, (), ()),
+        (lambda v: split_list(gp.attr(v, "skills")), KNOWN_SKILLS, ()),
+        (lambda v: split_list(gp.attr(v, "issues")), (), ()),
     ]
     if group_by:
-        lists.append((lambda v: {gp.attr(v, gp.group_by)} - {""}, ()))
+        lists.append((lambda v: {gp.attr(v, gp.group_by)} - {""}, (), ()))
     rows = []
-    for values_of, known in lists:
+    for values_of, known, declared in lists:
         count, order = {}, []
         for v in orgs:
             for x in sorted(values_of(v)):
@@ -420,7 +425,11 @@ def coverage(gp, group_by=None):
                     count[x] = 0
                     order.append(x)
                 count[x] += 1
-        for x in known:
+        recorded = sum(count.values())
+        builtin = sum(c for x, c in count.items() if x.lower() in known)
+        if 2 * builtin <= recorded:
+            known = ()
+        for x in tuple(declared) + tuple(known):
             if x not in count:
                 count[x] = 0
                 order.append(x)
