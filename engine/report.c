@@ -465,7 +465,7 @@ static int for_org(struct cm_analysis *a, const struct cm_report_opts *o, const 
 		return rc;
 	return for_part(d, "routes", "Routes to decision-makers", for_name,
 			"For each decision-maker, the shortest chain of ties that could carry an introduction, the "
-			"most trusted first (trust multiplies along the chain; unknown trust counts as 0.5). Blank "
+			"most trusted first (trust multiplies along the chain). Blank "
 			"rows: no chain at all.",
 			t, route_cols, sizeof(route_cols) / sizeof(*route_cols),
 			"The landscape has no decision-makers of these types.");
@@ -528,7 +528,8 @@ static const struct term {
 	  "single_funder: depends on one funder; opposes: opposes the goal; conflict: a conflict tie with it or "
 	  "one of its partners" },
 	{ "routes", NULL, NULL, "trust",
-	  "the product of the trust recorded on each tie of the route, from 0 to 1 (a tie without one counts 0.5)" },
+	  "the product of the trust recorded on each tie of the route, from 0 to 1; a tie without one counts 0.5 "
+	  "when other ties have one, and the trust is left empty when no tie has one" },
 };
 
 /* The part with this anchor, or NULL. */
