@@ -263,8 +263,8 @@ static int best_tree(const struct cm_graphs *g, const double *trust, igraph_inte
 {
 	igraph_integer_t n = igraph_vcount(&g->collab), head = 0, tail = 0, *queue, v, i;
 	double *wsum;
-	igraph_inclist_t il;
-	igraph_error_t e;
+	igraph_vector_int_t inc;
+	igraph_error_t e = IGRAPH_SUCCESS;
 
 	queue = malloc(((size_t)n + 1) * sizeof(*queue));
 	wsum = malloc(((size_t)n + 1) * sizeof(*wsum));
@@ -273,7 +273,10 @@ static int best_tree(const struct cm_graphs *g, const double *trust, igraph_inte
 		free(wsum);
 		return cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 	}
-	if ((e = igraph_inclist_init(&g->collab, &il, IGRAPH_ALL, IGRAPH_LOOPS_ONCE))) {
+	/* one vertex's edges at a time (igraph_incident, the order
+	 * igraph_inclist_init keeps): igraph 0.10's inclist_init crashed when
+	 * an allocation inside it failed (tests/fault/run.sh) */
+	if ((e = igraph_vector_int_init(&inc, 0))) {
 		free(queue);
 		free(wsum);
 		return cm_ig_fail(e, err, "adjacency");
@@ -285,12 +288,12 @@ static int best_tree(const struct cm_graphs *g, const double *trust, igraph_inte
 	dist[s] = 0;
 	best[s] = 1;
 	queue[tail++] = s;
-	while (head < tail) {
-		igraph_vector_int_t *inc;
+	while (head < tail && !e) {
 		v = queue[head++];
-		inc = igraph_inclist_get(&il, v);
-		for (i = 0; i < igraph_vector_int_size(inc); i++) {
-			igraph_integer_t ed = VECTOR(*inc)[i], w = IGRAPH_OTHER(&g->collab, ed, v);
+		if ((e = igraph_incident(&g->collab, &inc, v, IGRAPH_ALL)))
+			break;
+		for (i = 0; i < igraph_vector_int_size(&inc); i++) {
+			igraph_integer_t ed = VECTOR(inc)[i], w = IGRAPH_OTHER(&g->collab, ed, v);
 			double t = best[v] * trust[ed], wt = wsum[v] + VECTOR(g->collab_w)[ed];
 			if (dist[w] < 0) {
 				dist[w] = dist[v] + 1;
@@ -308,10 +311,10 @@ static int best_tree(const struct cm_graphs *g, const double *trust, igraph_inte
 			wsum[w] = wt;
 		}
 	}
-	igraph_inclist_destroy(&il);
+	igraph_vector_int_destroy(&inc);
 	free(queue);
 	free(wsum);
-	return CM_OK;
+	return e ? cm_ig_fail(e, err, "adjacency") : CM_OK;
 }
 
 struct target_row {
