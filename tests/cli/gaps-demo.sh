@@ -119,6 +119,10 @@ expect_out "coverage,type:ngo,share,0.25," "own words: the built-in type present
 # a --targets type no org has is a usage error (names.sh), not an absent row
 run gaps "$tmp/own" --targets party,cabinet --format csv; expect_rc 64 "own words, --targets cabinet"
 expect_err "--targets: no organization has type 'cabinet'. The types present: party, forum, ngo" "an unknown target type"
+# one built-in word for everyone is no vocabulary (EIES: all academic)
+mk "$tmp/one" 'id,type\na,academic\nb,academic\nc,academic\n' 'source,target\na,b\n'
+run gaps "$tmp/one" --format csv; expect_rc 0 "one built-in type"
+checks=$((checks + 1)); [ "$(printf '%s\n' "$out" | grep -c ',0,absent')" -eq 0 ] || fail "one built-in word: no absent row"
 mk "$tmp/adv" 'id,type,skills\na,ngo,legal;hearings\nb,donor,\nc,ngo,\nd,party,\n' 'source,target\na,b\n'
 run gaps "$tmp/adv" --format csv; expect_rc 0 "built-in words"
 expect_out "coverage,type:ingo,share,0,absent: no organization has type 'ingo'" "built-in types: absent ones listed"

@@ -398,7 +398,8 @@ def coverage(gp, group_by=None):
     """share of orgs having each type, region, skill, issue (and --group-by)
     value.  Absent values (share 0): the --targets types, and the built-in
     words of SPEC.md only when more than half of the values recorded
-    (counted once per org) are built-in ones (docs/gaps.md).
+    (counted once per org) are built-in ones, of two different words or
+    more (docs/gaps.md).
     CHOICE: types compare without case (lower-cased); with an
     explicit --group-by, its attribute's (non-empty, whole) values are
     listed too, as the table says, even when that repeats the type or region
@@ -427,7 +428,8 @@ def coverage(gp, group_by=None):
                 count[x] += 1
         recorded = sum(count.values())
         builtin = sum(c for x, c in count.items() if x.lower() in known)
-        if 2 * builtin <= recorded:
+        words = len([x for x in count if x.lower() in known])  # values as written
+        if 2 * builtin <= recorded or words < 2:
             known = ()
         for x in tuple(declared) + tuple(known):
             if x not in count:
