@@ -12,14 +12,9 @@
 # Prints one line per landscape and check, PASS, FAIL or NOTE, then
 # "N checks, N failed".  Exit status 1 when a check failed, 2 on bad usage.
 #
-# Checks marked KNOWN (9: absent built-in types in gaps; 10: the report's
-# docs/ references and repeated "no budget recorded") are being fixed on
-# other branches: they print NOTE instead of FAIL and do not change the exit
-# status, unless KNOWN_FAIL=1.
-#
 # Environment: COALMAP (default: the built cli/coalmap beside this script),
 # TIMEOUT seconds per command (default 300), SLOW seconds per landscape above
-# which a NOTE is printed (default 60), KNOWN_FAIL=1, NO_SHEET=1 (skip the
+# which a NOTE is printed (default 60), NO_SHEET=1 (skip the
 # contact sheet).
 
 set -u
@@ -36,10 +31,9 @@ C=${COALMAP:-$ROOT/cli/coalmap}
 [ -x "$C" ] || { echo "bench/realdata.sh: $C not built (./configure && make)" >&2; exit 2; }
 TIMEOUT=${TIMEOUT:-300}
 SLOW=${SLOW:-60}
-KNOWN_FAIL=${KNOWN_FAIL:-0}
 mkdir -p "$OUT" || exit 2
 
-checks=0; failed=0; notes=0; known=0
+checks=0; failed=0; notes=0
 
 # result STATUS LANDSCAPE CHECK MESSAGE
 result() {
@@ -49,11 +43,6 @@ result() {
         NOTE) notes=$((notes + 1)) ;;
     esac
     printf '%-4s %-17s %-15s %s\n' "$1" "$2" "$3" "$4"
-}
-# known LANDSCAPE CHECK MESSAGE: a failure of a check fixed elsewhere
-known() {
-    if [ "$KNOWN_FAIL" = 1 ]; then result FAIL "$1" "$2" "$3"
-    else known=$((known + 1)); result NOTE "$1" "$2" "KNOWN (fixed on another branch): $3"; fi
 }
 now() { date +%s.%N; }
 secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
@@ -209,17 +198,17 @@ landscape() {
         else result FAIL "$l" path-trust "no trust column in the data, yet $n chains print a trust"; fi
     fi
 
-    # 9. (KNOWN) no absent built-in types on a landscape that never uses them
+    # 9. no absent built-in types on a landscape that never uses them
     n=$(awk "$CSV_AWK"' NR == 1 { k = split_csv($0, f); for (i = 1; i <= k; i++) if (f[i] == "type") c = i; next }
                       c { split_csv($0, f); print f[c] }' "$L/organizations.csv" | sort -u |
         grep -cxF -f <(printf '%s\n' "$ADVOCACY_TYPES"))
     if [ "$n" = 0 ]; then
         bad=$(grep -oE "type '(ingo|un_agency)'" "$dir/gaps.csv" | sort -u | paste -sd, -)
         if [ -z "$bad" ]; then result PASS "$l" gaps-vocab "no absent 'ingo'/'un_agency' on a landscape without that vocabulary"
-        else known "$l" gaps-vocab "gaps lists absent $bad"; fi
+        else result FAIL "$l" gaps-vocab "gaps lists absent $bad"; fi
     fi
 
-    # 10. (KNOWN) the report points to no docs/ file and says "no budget recorded" at most once
+    # 10. the report points to no docs/ file and says "no budget recorded" at most once
     bad=""
     for f in "$dir/report.html" "$dir/report.md"; do
         grep -q 'docs/' "$f" && bad="$bad $(basename "$f"):docs/"
@@ -227,7 +216,7 @@ landscape() {
         [ "$n" -gt 1 ] && bad="$bad $(basename "$f"):'no budget recorded'x$n"
     done
     if [ -z "$bad" ]; then result PASS "$l" report-text "no docs/ reference, no repeated 'no budget recorded'"
-    else known "$l" report-text "${bad# }"; fi
+    else result FAIL "$l" report-text "${bad# }"; fi
 
     # 12. the SVG map stays under 2 MB (political blogs: 1,490 orgs, 19k ties)
     n=$(wc -c <"$dir/map.svg" 2>/dev/null || echo 0)
@@ -287,5 +276,5 @@ if [ "${NO_SHEET:-0}" != 1 ]; then
 fi
 
 echo "$found landscapes, $(secs "$start" "$(now)") s in all (commands: $total_time s)"
-echo "$checks checks, $failed failed ($notes notes, $known of them known failures fixed on other branches)"
+echo "$checks checks, $failed failed ($notes notes)"
 [ "$failed" = 0 ]
