@@ -15,11 +15,20 @@
  * best removal leaves the rest in one piece (F = 0), the reading says so
  * and that v was chosen by partners (the tie-break), not by what its
  * removal does. */
-static void kpp_neg_say(struct power *x, size_t v, size_t step, double F)
+/* prev: the fragmentation with the first step orgs removed (step > 0). */
+static void kpp_neg_say(struct power *x, size_t v, size_t step, double F, double prev)
 {
 	const char *id = org_id(x, v), *name = org_name(x, v);
 
-	if (F == 0)
+	if (isnan(F))
+		cm_findings_add(&x->r, "key_players", id, "kpp_neg_rank", (double)(step + 1),
+		    "removing %s%s leaves fewer than two organizations; it is listed for having the most partners",
+		    name, step ? " next" : "");
+	else if (step && F > 0 && cm_same_value(F, prev))
+		cm_findings_add(&x->r, "key_players", id, "kpp_neg_rank", (double)(step + 1),
+		    "removing any one more organization fragments the rest no further; %s is listed next for "
+		    "having the most partners", name);
+	else if (F == 0)
 		cm_findings_add(&x->r, "key_players", id, "kpp_neg_rank", (double)(step + 1),
 		    "removing any %s organization leaves the %s in one piece; %s is listed %sfor having the most partners",
 		    step ? "one more" : "single", step ? "rest" : "network", name, step ? "next " : "");
@@ -41,6 +50,7 @@ static void kpp_neg_say(struct power *x, size_t v, size_t step, double F)
 int cm_power_kpp_neg(struct power *x, size_t k)
 {
 	size_t n = x->n, step, i;
+	double prevF = 0;
 	unsigned char *removed = calloc(n + 1, 1);
 	double *after = malloc((n + 1) * sizeof(*after));
 	int rc = CM_ENOMEM;
@@ -68,7 +78,8 @@ int cm_power_kpp_neg(struct power *x, size_t k)
 		}
 		removed[bi] = 1;
 		bestF = r >= 2 ? best : NAN;
-		kpp_neg_say(x, bi, step, bestF);
+		kpp_neg_say(x, bi, step, bestF, prevF);
+		prevF = bestF;
 	}
 	rc = CM_OK;
 out:

@@ -47,4 +47,18 @@ expect_out "removing D would fragment the network most" "a real fragmentation is
 expect_out "60 % of pairs of organizations could no longer reach each other" "its share"
 # C (a..e) and D (b..f) both reach 5 in two steps: C by file order
 expect_out "C reaches the most organizations within two steps" "the first addition"
+
+# a - b, c - d, c - e by hand: removing c leaves a, b, d, e with 2 of 12
+# ordered pairs joined (F = 5/6), then a (or b) leaves b, d, e apart (1);
+# removing b next changes nothing (still 1), and with one org or none left
+# the share is undefined: each step says so instead of "fragment most"
+mk "$tmp/split" 'id\na\nb\nc\nd\ne\n' 'source,target\na,b\nc,d\nc,e\n'
+run power "$tmp/split" --key-players 5 --format csv
+expect_rc 0 "power on a split network"
+expect_out "c,kpp_neg_fragmentation,0.833333333333," "c first: 5/6"
+expect_out "a,kpp_neg_rank,2,removing a next would fragment the network most" "a second"
+expect_out "b,kpp_neg_rank,3,removing any one more organization fragments the rest no further" "b changes nothing"
+expect_out "d,kpp_neg_rank,4,removing d next leaves fewer than two organizations" "d: undefined"
+checks=$((checks + 1))
+[ "$(printf '%s\n' "$out" | grep -c 'would fragment the network most')" -eq 2 ] || fail "only c and a fragment"
 finish
