@@ -38,7 +38,12 @@ printf '%s' "$out" >"$tmp/d.json"
 assert_json "$tmp/d.json" "[r['betweenness'] for r in rows] == [0, 0, 0, 1, 0] and [r['articulation'] for r in rows] == [0, 0, 0, 1, 0]" "disconnected values"
 run check "$tmp/disc" --format csv; expect_out "components,components,2" "two components"
 
-run metrics "$tmp/disc" --at 1999-01-01 --types nosuchtype --format csv; expect_rc 0 "filters that keep no tie"
+# filters that keep no tie: a day before every tie began, and a type the
+# landscape has but not on that day; a type it lacks is a usage error
+mk "$tmp/dated" 'id\na\nb\nc\n' 'source,target,type,start\na,b,funding,2005\nb,c,partnership,2001\n'
+run metrics "$tmp/dated" --at 2003-01-01 --types funding --format csv; expect_rc 0 "filters that keep no tie"
+expect_out "a,a,,0," "no tie kept: degree 0"
+run metrics "$tmp/disc" --types nosuchtype --format csv; expect_rc 64 "a type the landscape lacks"
 
 # the power report on the same degenerate landscapes: undefined figures are
 # null with a reason, never NaN, and key players stop when nothing is left
