@@ -507,7 +507,9 @@ static const struct term {
 	  "most others within two steps" },
 	{ "power", "Groups", NULL, "E-I index",
 	  "a group's ties to other groups minus its ties within, over all its ties: -1 closed in, +1 only outward" },
-	{ "power", "Access", NULL, "direct access", "an access tie from the organization to a decision-maker" },
+	{ "power", "Access", NULL, "direct access",
+	  "a tie that carries the organization to a decision-maker: an access, information, membership or "
+	  "working tie (funding, distribution and conflict do not)" },
 	{ "power", "Gatekeepers", NULL, "gatekeeper",
 	  "an organization of another group on the shortest routes of a group's members to decision-makers; "
 	  "each member's route counts 1, shared equally among its shortest routes" },
@@ -518,8 +520,8 @@ static const struct term {
 	  "hardly talk" },
 	{ "gaps", "Coverage", "thin: ", "thin", "fewer than 5 % and fewer than three organizations have it" },
 	{ "gaps", "Coverage", "absent: ", "absent",
-	  "no organization has it; listed only for types and skills the landscape's own data uses, or "
-	  "decision-maker types the report was asked about" },
+	  "no organization has it; listed only for the types and skills of a vocabulary the landscape's own "
+	  "data uses" },
 	{ "partners", NULL, NULL, "score",
 	  "the mean of seven parts from 0 to 1: closeness (partners in common), fit (shared issues and stance), "
 	  "complementarity (skills, regions and groups its partners lack), new reach, a more open network "
