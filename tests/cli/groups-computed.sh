@@ -9,6 +9,7 @@
 # Single points of failure a1, b1, b2: 2 ties among them, 8 out, 4 among
 # the other 6.
 . "$(dirname "$0")/lib.sh"
+graphviz_leaks # map --color-by below
 L="$tmp/cliques"
 mk "$L" 'id,name,type,region\na1,A1,ngo,north\na2,A2,ngo,north\na3,A3,ngo,north\na4,A4,ngo,south\nb1,B1,ngo,south\nb2,B2,ngo,south\nb3,B3,ngo,south\nb4,B4,ngo,south\nc1,C1,ngo,south\n' \
 	'source,target\na1,a2\na1,a3\na1,a4\na2,a3\na2,a4\na3,a4\nb1,b2\nb1,b3\nb1,b4\nb2,b3\nb2,b4\nb3,b4\na1,b1\nb2,c1\n'

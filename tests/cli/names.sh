@@ -17,8 +17,8 @@ checks=$((checks + 1)); [ "$out" = "$ids" ] || fail "path by names without case 
 run gaps "$L" --for thiel; expect_rc 0 "gaps --for id"; byid=$out
 run gaps "$L" --for "Peter Thiel"; expect_rc 0 "gaps --for name"
 checks=$((checks + 1)); [ "$out" = "$byid" ] || fail "gaps --for name differs from id"
+graphviz_leaks # the report and the maps draw with Graphviz
 run report "$L" --for "Peter Thiel" -o "$tmp/r.md"; expect_rc 0 "report --for name"
-graphviz_leaks
 run map "$L" --ego "Jared Kushner" -o "$tmp/e.svg"; expect_rc 0 "map --ego name"
 run map "$L" --highlight-gaps "PETER THIEL" -o "$tmp/h.svg"; expect_rc 0 "map --highlight-gaps name"
 
