@@ -128,10 +128,8 @@ int cm_org_lookup(const struct cm_landscape *l, const char *key, size_t *index, 
 			nocase++, which = j;
 		near_offer(&x, id, j);
 		near_offer(&x, name, j);
-		if (*key && strcasestr(name, key) && contains < 3)
-			hit[contains++] = j;
-		else if (*key && strcasestr(name, key))
-			contains++;
+		if (*key && strcasestr(name, key) && contains++ < 3)
+			hit[contains - 1] = j;
 	}
 	if (named == 1 || (!named && nocase == 1)) { /* "Peter Thiel" for PETER THIEL */
 		*index = named ? first : which;
