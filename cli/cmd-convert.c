@@ -13,25 +13,22 @@
 
 #include "cli.h"
 
-enum fmt { F_NONE, F_LANDSCAPE, F_GRAPHML, F_GML, F_KUMU };
+enum fmt { F_NONE, F_LANDSCAPE, F_GRAPHML, F_GML };
 
-static const struct cli_choice from_formats[] = {
-	{ "landscape", F_LANDSCAPE, 0 }, { "csv", F_LANDSCAPE, 1 }, { "graphml", F_GRAPHML, 0 },
-	{ "gml", F_GML, 0 }, { "kumu", F_KUMU, 0 }, { NULL, 0, 0 },
-};
 static const struct cli_choice to_formats[] = {
 	{ "landscape", F_LANDSCAPE, 0 }, { "csv", F_LANDSCAPE, 1 }, { "graphml", F_GRAPHML, 0 },
 	{ "gml", F_GML, 0 }, { NULL, 0, 0 },
 };
 
 struct args {
-	int from, to, force, strict;
+	const char *from;
+	int to, force, strict;
 };
 
 static const struct cli_option options[] = {
-	{ .name = "from", .arg = "FMT", .kind = CLI_OPT_ENUM, .offset = offsetof(struct args, from),
-	  .choices = from_formats, .expect = "input format",
-	  .help = "input format: landscape, graphml, gml or kumu" },
+	{ .name = "from", .arg = "FMT", .kind = CLI_OPT_STRING, .offset = offsetof(struct args, from),
+	  .help = "read the input as FMT (landscape, edges, kumu, graphml, gml, ...) instead of telling it "
+		  "from its content" },
 	{ .name = "to", .arg = "FMT", .kind = CLI_OPT_ENUM, .offset = offsetof(struct args, to),
 	  .choices = to_formats, .expect = "output format",
 	  .help = "output format: landscape, graphml or gml ('-' as OUTPUT writes GraphML or GML to "
@@ -69,47 +66,6 @@ static char *join(const char *dir, const char *name)
 	if (p)
 		sprintf(p, "%s%s%s", dir, n && dir[n - 1] == '/' ? "" : "/", name);
 	return p;
-}
-
-/* Finds Kumu's two files in dir: the only *.csv whose name holds
- * "element" and the only one holding "connection".  Returns 0 or an exit
- * status after a message. */
-static int find_kumu(const char *dir, char **elements, char **connections)
-{
-	DIR *d = opendir(dir);
-	struct dirent *e;
-	int ne = 0, nc = 0;
-
-	*elements = *connections = NULL;
-	if (!d) {
-		fprintf(stderr, "%s: %s: cannot open: %s\n", cli_progname, dir, strerror(errno));
-		return 66;
-	}
-	while ((e = readdir(d))) {
-		const char *x = ext(e->d_name);
-		char **slot = NULL;
-		if (!x || strcasecmp(x, "csv"))
-			continue;
-		if (strcasestr(e->d_name, "element"))
-			slot = elements, ne++;
-		else if (strcasestr(e->d_name, "connection"))
-			slot = connections, nc++;
-		if (slot && !*slot)
-			*slot = join(dir, e->d_name);
-	}
-	closedir(d);
-	if (ne == 1 && nc == 1 && *elements && *connections)
-		return 0;
-	free(*elements);
-	free(*connections);
-	*elements = *connections = NULL;
-	if (ne > 1 || nc > 1)
-		fprintf(stderr, "%s: %s: more than one Kumu %s file; keep one\n", cli_progname, dir,
-			ne > 1 ? "elements" : "connections");
-	else
-		fprintf(stderr, "%s: %s: neither a landscape (organizations.csv) nor a Kumu export "
-				"(*elements*.csv and *connections*.csv)\n", cli_progname, dir);
-	return 66;
 }
 
 static void print_where(const struct cm_error *e)
@@ -176,7 +132,7 @@ static int write_one(struct cli_out *o, const char *path, enum fmt to, const str
 
 /* The landscape output folder: created if missing; an existing one must be
  * empty, or --force given, and never the input folder. */
-static int prepare_dir(const char *dir, int force, const char *input, enum fmt from, int *created)
+static int prepare_dir(const char *dir, int force, const char *input, int *created)
 {
 	struct stat so, si;
 	DIR *d;
@@ -196,7 +152,7 @@ static int prepare_dir(const char *dir, int force, const char *input, enum fmt f
 		fprintf(stderr, "%s: %s: exists and is not a folder\n", cli_progname, dir);
 		return 73;
 	}
-	if ((from == F_LANDSCAPE || from == F_KUMU) && stat(input, &si) == 0 && si.st_dev == so.st_dev &&
+	if (stat(input, &si) == 0 && si.st_dev == so.st_dev &&
 	    si.st_ino == so.st_ino) {
 		fprintf(stderr, "%s: %s: refusing to write over the input landscape\n", cli_progname, dir);
 		return 73;
@@ -217,34 +173,14 @@ static int prepare_dir(const char *dir, int force, const char *input, enum fmt f
 	return 0;
 }
 
-/* What the input and the output are, from --from and --to or the names.
- * Returns 0 or an exit status after a message. */
-static int formats(const char *input, const char *output, enum fmt *from, enum fmt *to)
+/* What the output is, from --to or its name.  Returns 0 or an exit
+ * status after a message. */
+static int format_out(const char *output, enum fmt *to)
 {
 	struct stat st;
+	size_t n = strlen(output);
 
-	/* what the input is */
-	if (stat(input, &st) != 0) {
-		fprintf(stderr, "%s: %s: no such file or folder\n", cli_progname, input);
-		return 66;
-	}
-	if (*from == F_NONE) {
-		if (S_ISDIR(st.st_mode)) {
-			char *orgs_csv = join(input, "organizations.csv");
-			*from = orgs_csv && access(orgs_csv, F_OK) == 0 ? F_LANDSCAPE : F_KUMU;
-			free(orgs_csv);
-		} else if ((*from = fmt_of_file(input)) == F_NONE) {
-			return cli_usage_error("convert", "cannot tell the format of '%s' from its name; use --from", input);
-		}
-	}
-	if ((*from == F_LANDSCAPE || *from == F_KUMU) != (S_ISDIR(st.st_mode) != 0)) {
-		fprintf(stderr, "%s: %s: %s\n", cli_progname, input,
-			S_ISDIR(st.st_mode) ? "is a folder, not a GraphML or GML file" : "is a file; a landscape or Kumu export is a folder");
-		return 66;
-	}
-	/* what the output is */
 	if (*to == F_NONE) {
-		size_t n = strlen(output);
 		*to = fmt_of_file(output);
 		if (*to == F_NONE) {
 			if ((n && output[n - 1] == '/') || (stat(output, &st) == 0 && S_ISDIR(st.st_mode)) || !ext(output))
@@ -260,14 +196,14 @@ static int formats(const char *input, const char *output, enum fmt *from, enum f
 }
 
 /* A landscape: both files to temporary names first, then both renamed. */
-static int write_landscape(const char *output, int force, const char *input, enum fmt from,
+static int write_landscape(const char *output, int force, const char *input,
 			   const struct cm_table *orgs, const struct cm_table *ties, const char *const *inputs)
 {
 	struct cli_out o1, o2;
 	char *p1 = NULL, *p2 = NULL;
 	int rc, created = 0, open1 = 0;
 
-	if ((rc = prepare_dir(output, force, input, from, &created)) != 0)
+	if ((rc = prepare_dir(output, force, input, &created)) != 0)
 		return rc;
 	p1 = join(output, "organizations.csv");
 	p2 = join(output, "relationships.csv");
@@ -308,29 +244,20 @@ static int run(struct cli_ctx *cx, const void *args)
 	struct cm_diags d;
 	struct cm_error err;
 	struct cli_out o1;
-	enum fmt from = (enum fmt)a->from, to = (enum fmt)a->to;
+	enum fmt to = (enum fmt)a->to;
 	const char *input = cx->argv[0], *output = cx->argv[1];
-	char *elements = NULL, *connections = NULL;
 	const char *inputs[3] = { NULL, NULL, NULL };
 	int rc;
 
 	lo.strict = a->strict;
-	if ((rc = formats(input, output, &from, &to)))
+	lo.format = a->from;
+	if ((rc = format_out(output, &to)))
 		return rc;
 
 	/* read and check */
 	cm_diags_init(&d);
 	cm_error_clear(&err);
-	if (from == F_KUMU && (rc = find_kumu(input, &elements, &connections)) != 0) {
-		cm_diags_release(&d);
-		return rc;
-	}
-	switch (from) {
-	case F_LANDSCAPE: rc = cm_landscape_load(&l, input, &lo, &d, &err); break;
-	case F_GRAPHML: rc = cm_landscape_load_graphml(&l, input, &lo, &d, &err); break;
-	case F_GML: rc = cm_landscape_load_gml(&l, input, &lo, &d, &err); break;
-	default: rc = cm_landscape_load_kumu(&l, elements, connections, &lo, &d, &err); break;
-	}
+	rc = cm_landscape_open(&l, input, &lo, &d, &err);
 	rc = report(input, rc, &d, &err);
 	cm_diags_release(&d);
 	if (rc)
@@ -342,48 +269,43 @@ static int run(struct cli_ctx *cx, const void *args)
 		rc = cli_fail(&err);
 		goto out;
 	}
-	if (from == F_LANDSCAPE) {
-		inputs[0] = cm_landscape_orgs_path(l);
-		inputs[1] = cm_landscape_ties_path(l);
-	} else if (from == F_KUMU) {
-		inputs[0] = elements;
-		inputs[1] = connections;
-	} else {
-		inputs[0] = input;
-	}
+	inputs[0] = cm_landscape_orgs_path(l);
+	inputs[1] = cm_landscape_ties_path(l);
 	if (to != F_LANDSCAPE) {
 		rc = write_one(&o1, output, to, &orgs, &ties, inputs);
 		if (!rc)
 			rc = cli_out_commit(&o1);
 		goto out;
 	}
-	rc = write_landscape(output, a->force, input, from, &orgs, &ties, inputs);
+	rc = write_landscape(output, a->force, input, &orgs, &ties, inputs);
 out:
 	cm_table_release(&orgs);
 	cm_table_release(&ties);
 out_free:
 	cm_landscape_free(l);
-	free(elements);
-	free(connections);
 	return rc;
 }
 
 const struct cli_command cli_cmd_convert = {
 	.name = "convert",
-	.summary = "convert between the CSV landscape, GraphML and GML; read Kumu's CSV export",
+	.summary = "convert any input coalmap reads to a CSV landscape, GraphML or GML",
 	.usage = "INPUT OUTPUT [--from FMT] [--to FMT] [--force] [--strict]",
 	.description =
 		"Converts a landscape between formats, keeping every organization and tie\n"
-		"attribute (numbers stay numbers), tie types and directions:\n"
+		"attribute (numbers stay numbers), tie types and directions.  INPUT is\n"
+		"anything every command reads (see 'Your data' in the README):\n"
 		"\n"
 		"  landscape  a folder with organizations.csv and relationships.csv\n"
+		"  edges      an edge list alone: a CSV file, or a folder holding only\n"
+		"             relationships.csv; its organizations are the ties' ends\n"
+		"  kumu       Kumu's CSV export: a folder holding one *elements*.csv and\n"
+		"             one *connections*.csv\n"
 		"  graphml    GraphML (.graphml, .xml) for Gephi, Cytoscape, NetworkX, yEd\n"
 		"  gml        GML (.gml), as NetworkX's read_gml/write_gml use it\n"
-		"  kumu       Kumu's CSV export (input only): a folder holding one\n"
-		"             *elements*.csv and one *connections*.csv\n"
 		"\n"
-		"Formats are told from the names: a .graphml/.xml or .gml file, else a\n"
-		"folder (a landscape, or a Kumu export when it has no organizations.csv).\n"
+		"The input's format is told from its content (then its name); --from names\n"
+		"it.  OUTPUT is a landscape folder, a .graphml/.xml or a .gml file (--to\n"
+		"names it).\n"
 		"GraphML is written with edgedefault=\"directed\" and each tie's direction\n"
 		"in its boolean `directed` attribute; mutual ties are written once.\n"
 		"The input is checked like any landscape: on bad data every problem is\n"

@@ -193,7 +193,7 @@ int cli_load(const char *dir, const struct cli_common *c, struct cm_landscape **
 
 	cm_diags_init(&d);
 	cm_error_clear(&err);
-	rc = cm_landscape_load(l, dir, &c->load, &d, &err);
+	rc = cm_landscape_open(l, dir, &c->load, &d, &err);
 	if (d.n) { /* messages: the progress line goes, and comes back after */
 		cli_progress_end();
 		resume = progress.enabled;
@@ -208,7 +208,7 @@ int cli_load(const char *dir, const struct cli_common *c, struct cm_landscape **
 		fprintf(stderr, "%s: ... and %zu more problems not shown\n", cli_progname,
 			d.n_errors + d.n_warnings - shown);
 	if (rc < 0) {
-		if (rc == CM_EDATA)
+		if (rc == CM_EDATA && d.n_errors)
 			fprintf(stderr, "%s: %s: %zu error%s; nothing written\n", cli_progname, dir, d.n_errors,
 				d.n_errors == 1 ? "" : "s");
 		else

@@ -110,7 +110,10 @@ CM_API void cm_progress_get(const char **stage, double *done);
 struct cm_landscape; /* opaque */
 
 struct cm_load_opts {
-	int strict; /* warnings become errors */
+	int strict;          /* warnings become errors */
+	const char *format;  /* cm_landscape_open: a reader's name ("graphml"); NULL
+			      * or "": told from the path and the content */
+	const char *sheet;   /* a workbook's sheet of ties; NULL: found by headers */
 };
 
 /* Loads DIR/organizations.csv and DIR/relationships.csv into *out (a new
@@ -121,6 +124,16 @@ struct cm_load_opts {
 CM_API int cm_landscape_load(struct cm_landscape **out, const char *dir,
 		      const struct cm_load_opts *opts, struct cm_diags *diags,
 		      struct cm_error *err);
+/* Loads any source the readers know (docs/bring-your-data.md): a
+ * landscape folder, a folder holding relationships.csv alone or Kumu's CSV
+ * export, or a file (an edge list, GraphML, GML, ...) whose format is told
+ * from its content, else its name; opts->format names it instead.  Same
+ * rules as cm_landscape_load; messages cite the source's files and lines.
+ * CM_EUSAGE for an unknown format name; CM_ENOINPUT for a path that is
+ * missing or a folder of nothing known.  O(input size). */
+CM_API int cm_landscape_open(struct cm_landscape **out, const char *path,
+			     const struct cm_load_opts *opts, struct cm_diags *diags,
+			     struct cm_error *err);
 CM_API void cm_landscape_free(struct cm_landscape *l);
 
 CM_API size_t cm_landscape_norgs(const struct cm_landscape *l);
@@ -531,23 +544,6 @@ CM_API int cm_diff(struct cm_analysis *before, struct cm_analysis *after, const 
  * Rows in file order.  O(size of the landscape). */
 CM_API int cm_landscape_export(const struct cm_landscape *l, struct cm_table *orgs,
 			struct cm_table *ties, struct cm_error *err);
-
-/* Importers: each reads one source into a landscape through the same
- * checks as cm_landscape_load (messages cite the source file and line);
- * same ownership and failure rules as cm_landscape_load.  CM_ENOINPUT when
- * the source cannot be opened.  O(input size). */
-/* A GraphML file (one graph; nodes' id is the org id). */
-CM_API int cm_landscape_load_graphml(struct cm_landscape **out, const char *path,
-			      const struct cm_load_opts *opts, struct cm_diags *diags,
-			      struct cm_error *err);
-/* A GML file (an org's id is its node's label, else its GML id). */
-CM_API int cm_landscape_load_gml(struct cm_landscape **out, const char *path,
-			  const struct cm_load_opts *opts, struct cm_diags *diags,
-			  struct cm_error *err);
-/* Kumu's CSV export: elements and connections files. */
-CM_API int cm_landscape_load_kumu(struct cm_landscape **out, const char *elements,
-			   const char *connections, const struct cm_load_opts *opts,
-			   struct cm_diags *diags, struct cm_error *err);
 
 /* Writers: the two tables of cm_landscape_export as GraphML or GML on f.
  * Text that XML 1.0 cannot hold (control characters other than tab, LF and

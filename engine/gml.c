@@ -618,39 +618,28 @@ out:
 	return rc;
 }
 
-int cm_landscape_load_gml(struct cm_landscape **out, const char *path,
-			  const struct cm_load_opts *opts, struct cm_diags *diags,
-			  struct cm_error *err)
+int cm_read_gml(struct cm_read *c)
 {
 	struct parser p;
 	struct builder b;
 	struct gval top;
-	struct cm_rows orgs, ties;
-	struct cm_diags own;
+	struct cm_rows *orgs = c->orgs, *ties = c->ties;
+	struct cm_diags *diags = c->diags;
+	struct cm_error *err = c->err;
+	const char *path = c->path;
 	char *buf = NULL;
-	size_t n = 0, i, errors_before;
+	size_t n = 0, i;
 	int rc;
 
-	*out = NULL;
 	memset(&top, 0, sizeof(top));
 	top.kind = G_LIST;
-	if (!diags) {
-		cm_diags_init(&own);
-		diags = &own;
-	}
-	errors_before = diags->n_errors;
 	memset(&b, 0, sizeof(b));
 	b.path = path;
 	b.diags = diags;
-	b.opts = opts;
-	b.orgs = &orgs;
-	b.ties = &ties;
-	if (cm_rows_init(&orgs, path) < 0 || cm_rows_init(&ties, path) < 0) {
-		cm_rows_release(&orgs);
-		rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
-		goto out_rows;
-	}
-	if (cm_rows_add_keys(&orgs, &ties, 1, &b.dir_col) < 0) {
+	b.opts = c->opts;
+	b.orgs = orgs;
+	b.ties = ties;
+	if (cm_rows_add_keys(orgs, ties, 1, &b.dir_col) < 0) {
 		rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 		goto out;
 	}
@@ -671,7 +660,7 @@ int cm_landscape_load_gml(struct cm_landscape **out, const char *path,
 		rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 		goto out;
 	}
-	orgs.header_line = ties.header_line = p.gline ? p.gline : 1;
+	orgs->header_line = ties->header_line = p.gline ? p.gline : 1;
 	if (p.failed)
 		problem(&b, CM_ERROR, p.err_line, "%s", p.msg);
 	else if (!p.graphs)
@@ -682,27 +671,13 @@ int cm_landscape_load_gml(struct cm_landscape **out, const char *path,
 		rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 		goto out;
 	}
-	if (b.bad) {
-		struct cm_diag *first = NULL;
-		for (i = 0; i < diags->n; i++)
-			if (diags->v[i].severity == CM_ERROR && !first)
-				first = &diags->v[i];
-		rc = cm_error_set(err, CM_EDATA, path, first ? first->where.line : 0, 0, "%zu error%s in the GML file",
-				  diags->n_errors - errors_before, diags->n_errors - errors_before == 1 ? "" : "s");
-		goto out;
-	}
-	rc = cm_landscape_load_rows(out, &orgs, &ties, opts, diags, err);
+	rc = b.bad ? CM_EDATA : CM_OK;
 out:
 	val_release(&top);
 	free(buf);
 	for (i = 0; i < b.nids; i++)
 		free(b.ids[i].gml);
 	free(b.ids);
-	cm_rows_release(&orgs);
-	cm_rows_release(&ties);
-out_rows:
-	if (diags == &own)
-		cm_diags_release(&own);
 	return rc;
 }
 

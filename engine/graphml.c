@@ -438,35 +438,23 @@ static void on_element(struct reader *rd, const char *name, int depth, long line
 
 /* Over 100 lines, kept whole: one exit path owns the libxml2 reader, the
  * file, the keys and both row sets while the reader's loop runs. */
-int cm_landscape_load_graphml(struct cm_landscape **out, const char *path,
-			      const struct cm_load_opts *opts, struct cm_diags *diags,
-			      struct cm_error *err)
+int cm_read_graphml(struct cm_read *c)
 {
-	struct cm_rows orgs, ties;
 	struct reader rd;
-	struct cm_diags own;
-	size_t i, errors_before;
+	struct cm_diags *diags = c->diags;
+	struct cm_error *err = c->err;
+	const char *path = c->path;
+	size_t i, errors_before = diags->n_errors;
 	int fd = -1, ret = 0, rc = CM_ENOMEM;
 
-	*out = NULL;
-	if (!diags) {
-		cm_diags_init(&own);
-		diags = &own;
-	}
-	errors_before = diags->n_errors;
 	memset(&rd, 0, sizeof(rd));
 	rd.path = path;
 	rd.diags = diags;
-	rd.opts = opts;
+	rd.opts = c->opts;
 	rd.cur = -1;
-	if (cm_rows_init(&orgs, path) < 0 || cm_rows_init(&ties, path) < 0) {
-		cm_rows_release(&orgs);
-		cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
-		goto out_rows;
-	}
-	rd.orgs = &orgs;
-	rd.ties = &ties;
-	if (cm_rows_add_keys(&orgs, &ties, 0, &rd.dir_col) < 0) {
+	rd.orgs = c->orgs;
+	rd.ties = c->ties;
+	if (cm_rows_add_keys(c->orgs, c->ties, 0, &rd.dir_col) < 0) {
 		cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 		goto out;
 	}
@@ -524,12 +512,7 @@ int cm_landscape_load_graphml(struct cm_landscape **out, const char *path,
 	else if (!rd.bad && !rd.graphs)
 		problem(&rd, CM_ERROR, 1, "no <graph> element");
 	if (rd.bad || diags->n_errors > errors_before) {
-		struct cm_diag *first = NULL;
-		for (i = 0; i < diags->n; i++)
-			if (diags->v[i].severity == CM_ERROR && !first)
-				first = &diags->v[i];
-		rc = cm_error_set(err, CM_EDATA, path, first ? first->where.line : 0, 0, "%zu error%s in the GraphML file",
-				  diags->n_errors - errors_before, diags->n_errors - errors_before == 1 ? "" : "s");
+		rc = CM_EDATA;
 		goto out;
 	}
 	apply_defaults(&rd);
@@ -538,7 +521,7 @@ int cm_landscape_load_graphml(struct cm_landscape **out, const char *path,
 		cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 		goto out;
 	}
-	rc = cm_landscape_load_rows(out, &orgs, &ties, opts, diags, err);
+	rc = CM_OK;
 out:
 	if (rd.r)
 		xmlFreeTextReader(rd.r);
@@ -550,11 +533,6 @@ out:
 		free(rd.keys[i].dflt);
 	}
 	free(rd.keys);
-	cm_rows_release(&orgs);
-	cm_rows_release(&ties);
-out_rows:
-	if (diags == &own)
-		cm_diags_release(&own);
 	return rc;
 }
 

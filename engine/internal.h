@@ -286,6 +286,42 @@ int cm_rows_set(struct cm_rows *r, size_t row, size_t col, const char *s, size_t
 /* The cell's value, or NULL when empty. */
 const char *cm_rows_get(const struct cm_rows *r, size_t row, size_t col);
 
+/* Reads a CSV file into r: its header as column names (trimmed, as they
+ * are), then one row per record.  r->file is the name messages cite.
+ * CM_OK (diags may hold CSV errors), CM_ENOINPUT, CM_ENOMEM (err set). */
+int cm_rows_read_csv(struct cm_rows *r, const char *path, struct cm_diags *diags, struct cm_error *err);
+/* Sets the file messages cite.  0 or CM_ENOMEM. */
+int cm_rows_rename(struct cm_rows *r, const char *file);
+
+/* ---- readers (engine/read.c holds their table): each fills the rows of
+ * one source, and cm_landscape_open loads them with every check. */
+struct cm_read {
+	const char *path;               /* the file or folder the user gave */
+	const struct cm_load_opts *opts;
+	struct cm_rows *orgs, *ties;    /* initialised with file = path; the
+					 * reader fills them (cm_rows_add_keys,
+					 * or headers of its own that the
+					 * loader's synonyms match) */
+	struct cm_diags *diags;
+	struct cm_error *err;
+};
+/* A reader returns CM_OK, CM_EDATA after adding its errors to diags, or
+ * another negative status with err set (CM_ENOINPUT, CM_ENOMEM). */
+typedef int (*cm_read_fn)(struct cm_read *rd);
+int cm_read_csv_edges(struct cm_read *rd);  /* read.c: an edge list alone */
+int cm_read_kumu_csv(struct cm_read *rd);   /* kumu.c: Kumu's two CSV files (a folder) */
+int cm_kumu_has_files(const char *dir);     /* kumu.c: 1 when dir holds them */
+int cm_read_graphml(struct cm_read *rd);    /* graphml.c */
+int cm_read_gml(struct cm_read *rd);        /* gml.c */
+/* Kumu's elements and connections, with Kumu's own headers, renamed to
+ * a landscape's (kumu.c; docs/convert.md): the xlsx and JSON readers
+ * share it.  Sets *bad after adding errors to diags.  0 or CM_ENOMEM. */
+int cm_kumu_map(struct cm_rows *elements, struct cm_rows *connections, struct cm_diags *diags, int *bad);
+/* The summary a failed read ends with: err gets CM_EDATA, "N errors in
+ * WHAT", at the first error's file and line.  Returns CM_EDATA. */
+int cm_read_failed(struct cm_diags *diags, size_t errors_before, const char *path, const char *what,
+		   struct cm_error *err);
+
 /* Loads a landscape from an importer's rows: orgs must have a column `id`,
  * ties `source` and `target`; every rule of cm_landscape_load applies and
  * messages cite orgs->file / ties->file and the rows' lines.  Columns

@@ -10,53 +10,14 @@
  * as kumu_<name>. */
 #include "config.h"
 
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "internal.h"
-
-/* Collects a CSV file as rows, header names as they are. */
-struct collect {
-	struct cm_rows *rows;
-	int nomem;
-};
-
-static int collect_row(void *ctx, const struct cm_csv_row *row)
-{
-	struct collect *c = ctx;
-	size_t j;
-	long r;
-
-	if (row->index == 0) {
-		c->rows->header_line = row->line;
-		for (j = 0; j < row->n; j++) {
-			/* names as they are: the loader trims them and reports
-			 * repeated ones */
-			const char *s = row->fields[j];
-			size_t n = row->lens[j];
-			char *name;
-			long k;
-			while (n && (*s == ' ' || *s == '\t'))
-				s++, n--;
-			while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-				n--;
-			if (!(name = strndup(s, n)))
-				return CM_ENOMEM;
-			k = cm_rows_append_column(c->rows, name, CM_DECL_ANY, row->line);
-			free(name);
-			if (k < 0)
-				return CM_ENOMEM;
-		}
-		return CM_OK;
-	}
-	if ((r = cm_rows_add(c->rows, row->line)) < 0)
-		return CM_ENOMEM;
-	for (j = 0; j < row->n && j < c->rows->ncols; j++)
-		if (row->lens[j] && cm_rows_set(c->rows, (size_t)r, j, row->fields[j], row->lens[j]) < 0)
-			return CM_ENOMEM;
-	return CM_OK;
-}
 
 static long find_ci(const struct cm_rows *r, const char *name)
 {
@@ -162,8 +123,7 @@ static int map_elements(struct cm_rows *e, struct cm_diags *diags, int *bad)
 	return CM_OK;
 }
 
-static int map_connections(struct cm_rows *c, const struct cm_rows *e, struct cm_diags *diags,
-			   const struct cm_load_opts *opts, int *bad)
+static int map_connections(struct cm_rows *c, const struct cm_rows *e, struct cm_diags *diags, int *bad)
 {
 	const char *const ours[] = { cm_tie_cols[CM_TIE_SOURCE].name, cm_tie_cols[CM_TIE_TARGET].name,
 				     cm_tie_cols[CM_TIE_DIRECTED].name };
@@ -175,7 +135,6 @@ static int map_connections(struct cm_rows *c, const struct cm_rows *e, struct cm
 	int rc = CM_ENOMEM;
 	char *nm;
 
-	(void)opts;
 	if (from < 0 || to < 0) {
 		cm_diags_add(diags, CM_ERROR, CM_EDATA, c->file, c->header_line, 0,
 			     "missing Kumu column '%s' (is this Kumu's connections export?)", from < 0 ? "From" : "To");
@@ -248,59 +207,92 @@ out:
 	return rc;
 }
 
-int cm_landscape_load_kumu(struct cm_landscape **out, const char *elements,
-			   const char *connections, const struct cm_load_opts *opts,
-			   struct cm_diags *diags, struct cm_error *err)
+static char *join(const char *dir, const char *name)
 {
-	struct cm_rows e, c;
-	struct collect ce = { &e, 0 }, cc = { &c, 0 };
-	struct cm_diags own;
-	size_t errors_before, i;
+	size_t n = strlen(dir);
+	char *p = malloc(n + strlen(name) + 2);
+
+	if (p)
+		sprintf(p, "%s%s%s", dir, n && dir[n - 1] == '/' ? "" : "/", name);
+	return p;
+}
+
+/* Finds Kumu's two files in dir: the only *.csv whose name holds
+ * "element" and the only one holding "connection". */
+static int find_files(const char *dir, char **elements, char **connections, struct cm_error *err)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	int ne = 0, nc = 0, rc = CM_OK;
+
+	*elements = *connections = NULL;
+	if (!d)
+		return cm_error_set(err, CM_ENOINPUT, dir, 0, 0, "cannot open: %s", strerror(errno));
+	while ((e = readdir(d))) {
+		const char *x = strrchr(e->d_name, '.');
+		char **slot = NULL;
+		if (!x || strcasecmp(x, ".csv"))
+			continue;
+		if (strcasestr(e->d_name, "element"))
+			slot = elements, ne++;
+		else if (strcasestr(e->d_name, "connection"))
+			slot = connections, nc++;
+		if (slot && !*slot && !(*slot = join(dir, e->d_name)))
+			rc = CM_ENOMEM;
+	}
+	closedir(d);
+	if (rc == CM_OK && ne == 1 && nc == 1)
+		return CM_OK;
+	free(*elements);
+	free(*connections);
+	*elements = *connections = NULL;
+	if (rc == CM_ENOMEM)
+		return cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
+	if (ne > 1 || nc > 1)
+		return cm_error_set(err, CM_ENOINPUT, dir, 0, 0, "more than one Kumu %s file; keep one",
+				    ne > 1 ? "elements" : "connections");
+	return cm_error_set(err, CM_ENOINPUT, dir, 0, 0, "no Kumu %s file (*%s*.csv)", ne ? "connections" : "elements",
+			    ne ? "connections" : "elements");
+}
+
+int cm_kumu_has_files(const char *dir)
+{
+	char *e, *c;
+	struct cm_error err;
+	int ok = find_files(dir, &e, &c, &err) == CM_OK;
+
+	if (ok) {
+		free(e);
+		free(c);
+	}
+	return ok;
+}
+
+int cm_kumu_map(struct cm_rows *e, struct cm_rows *c, struct cm_diags *diags, int *bad)
+{
+	int rc = map_elements(e, diags, bad);
+
+	return rc == CM_OK && !*bad ? map_connections(c, e, diags, bad) : rc;
+}
+
+int cm_read_kumu_csv(struct cm_read *rd)
+{
+	char *elements = NULL, *connections = NULL;
+	size_t errors_before = rd->diags->n_errors;
 	int rc, bad = 0;
 
-	*out = NULL;
-	if (!diags) {
-		cm_diags_init(&own);
-		diags = &own;
-	}
-	errors_before = diags->n_errors;
-	if (cm_rows_init(&e, elements) < 0 || cm_rows_init(&c, connections) < 0) {
-		cm_rows_release(&e);
-		rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
-		goto out_rows;
-	}
-	rc = cm_csv_read(elements, elements, collect_row, &ce, diags, err);
-	if (rc == CM_OK)
-		rc = cm_csv_read(connections, connections, collect_row, &cc, diags, err);
-	if (rc == CM_ENOMEM)
-		cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
-	if (rc < 0)
-		goto out;
-	if (diags->n_errors == errors_before) {
-		rc = map_elements(&e, diags, &bad);
-		if (rc == CM_OK && !bad)
-			rc = map_connections(&c, &e, diags, opts, &bad);
-		if (rc < 0) {
-			cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
-			goto out;
-		}
-	}
-	if (bad || diags->n_errors > errors_before) {
-		struct cm_diag *first = NULL;
-		for (i = 0; i < diags->n; i++)
-			if (diags->v[i].severity == CM_ERROR && !first)
-				first = &diags->v[i];
-		rc = cm_error_set(err, CM_EDATA, first ? first->where.file : elements, first ? first->where.line : 0, 0,
-				  "%zu error%s in the Kumu export", diags->n_errors - errors_before,
-				  diags->n_errors - errors_before == 1 ? "" : "s");
-		goto out;
-	}
-	rc = cm_landscape_load_rows(out, &e, &c, opts, diags, err);
-out:
-	cm_rows_release(&e);
-	cm_rows_release(&c);
-out_rows:
-	if (diags == &own)
-		cm_diags_release(&own);
+	if ((rc = find_files(rd->path, &elements, &connections, rd->err)) < 0)
+		return rc;
+	if (cm_rows_rename(rd->orgs, elements) < 0 || cm_rows_rename(rd->ties, connections) < 0)
+		rc = cm_error_set(rd->err, CM_ENOMEM, NULL, 0, 0, "out of memory");
+	else if ((rc = cm_rows_read_csv(rd->orgs, elements, rd->diags, rd->err)) == CM_OK)
+		rc = cm_rows_read_csv(rd->ties, connections, rd->diags, rd->err);
+	if (rc == CM_OK && rd->diags->n_errors == errors_before &&
+	    cm_kumu_map(rd->orgs, rd->ties, rd->diags, &bad) < 0)
+		rc = cm_error_set(rd->err, CM_ENOMEM, NULL, 0, 0, "out of memory");
+	if (rc == CM_OK && (bad || rd->diags->n_errors > errors_before))
+		rc = CM_EDATA;
+	free(elements);
+	free(connections);
 	return rc;
 }

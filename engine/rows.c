@@ -135,3 +135,66 @@ const char *cm_rows_get(const struct cm_rows *r, size_t row, size_t col)
 
 	return col < x->n ? x->cell[col] : NULL;
 }
+
+/* Collects a CSV file as rows, header names as they are. */
+struct collect {
+	struct cm_rows *rows;
+	int nomem;
+};
+
+static int collect_row(void *ctx, const struct cm_csv_row *row)
+{
+	struct collect *c = ctx;
+	size_t j;
+	long r;
+
+	if (row->index == 0) {
+		c->rows->header_line = row->line;
+		for (j = 0; j < row->n; j++) {
+			/* names as they are: the loader trims them and reports
+			 * repeated ones */
+			const char *s = row->fields[j];
+			size_t n = row->lens[j];
+			char *name;
+			long k;
+			while (n && (*s == ' ' || *s == '\t'))
+				s++, n--;
+			while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+				n--;
+			if (!(name = strndup(s, n)))
+				return CM_ENOMEM;
+			k = cm_rows_append_column(c->rows, name, CM_DECL_ANY, row->line);
+			free(name);
+			if (k < 0)
+				return CM_ENOMEM;
+		}
+		return CM_OK;
+	}
+	if ((r = cm_rows_add(c->rows, row->line)) < 0)
+		return CM_ENOMEM;
+	for (j = 0; j < row->n && j < c->rows->ncols; j++)
+		if (row->lens[j] && cm_rows_set(c->rows, (size_t)r, j, row->fields[j], row->lens[j]) < 0)
+			return CM_ENOMEM;
+	return CM_OK;
+}
+
+int cm_rows_read_csv(struct cm_rows *r, const char *path, struct cm_diags *diags, struct cm_error *err)
+{
+	struct collect c = { r, 0 };
+	int rc = cm_csv_read(path, r->file, collect_row, &c, diags, err);
+
+	if (rc == CM_ENOMEM)
+		cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
+	return rc;
+}
+
+int cm_rows_rename(struct cm_rows *r, const char *file)
+{
+	char *f = strdup(file);
+
+	if (!f)
+		return CM_ENOMEM;
+	free(r->file);
+	r->file = f;
+	return CM_OK;
+}

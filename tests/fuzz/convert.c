@@ -10,6 +10,7 @@
 #include "coalmap.h"
 
 static char dir[64];
+static const struct cm_load_opts as_gml = { .format = "gml" }, as_graphml = { .format = "graphml" };
 
 static void put(const char *path, const uint8_t *p, size_t n)
 {
@@ -38,7 +39,7 @@ static void round_trip(struct cm_landscape *l, const char *gml)
 			int ok = cm_gml_write(&o, &t, f, NULL) == CM_OK;
 			fclose(f);
 			if (ok) {
-				if (cm_landscape_load_gml(&back, gml, NULL, NULL, NULL) != CM_OK ||
+				if (cm_landscape_open(&back, gml, &as_gml, NULL, NULL) != CM_OK ||
 				    cm_landscape_norgs(back) != cm_landscape_norgs(l))
 					abort(); /* coalmap's own GML must read back */
 				cm_landscape_free(back);
@@ -67,12 +68,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	snprintf(out, sizeof(out), "%s/out.gml", dir);
 	put(gml, data, size);
 	put(graphml, data, size);
-	if (cm_landscape_load_gml(&l, gml, NULL, NULL, NULL) == CM_OK) {
+	if (cm_landscape_open(&l, gml, &as_gml, NULL, NULL) == CM_OK) {
 		round_trip(l, out);
 		cm_landscape_free(l);
 	}
 	l = NULL;
-	if (cm_landscape_load_graphml(&l, graphml, NULL, NULL, NULL) == CM_OK) {
+	if (cm_landscape_open(&l, graphml, &as_graphml, NULL, NULL) == CM_OK) {
 		round_trip(l, out);
 		cm_landscape_free(l);
 	}
