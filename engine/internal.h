@@ -305,6 +305,20 @@ struct cm_read {
 	struct cm_diags *diags;
 	struct cm_error *err;
 };
+/* What a reader's sniffer sees: the path, whether it is a folder, and the
+ * file's first bytes (up to 4 KiB; none for a folder), a UTF-8 BOM and
+ * leading blanks skipped. */
+struct cm_peek {
+	const char *path;
+	int is_dir;
+	const char *ext;        /* after the last '.', or "" */
+	const char *head;       /* the first bytes, NUL-terminated (binary
+				 * content may hold NULs before n) */
+	size_t n;
+};
+/* A sniffer's answer: how sure it is that the source is its format; the
+ * first reader in the table sure by content wins, else the first by name. */
+enum cm_sniff { CM_NOT_MINE, CM_BY_NAME, CM_BY_CONTENT };
 /* A reader returns CM_OK, CM_EDATA after adding its errors to diags, or
  * another negative status with err set (CM_ENOINPUT, CM_ENOMEM). */
 typedef int (*cm_read_fn)(struct cm_read *rd);

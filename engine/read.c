@@ -14,19 +14,6 @@
 
 #include "internal.h"
 
-/* What a sniffer sees: the path, whether it is a folder, and the file's
- * first bytes (none for a folder) with a BOM and leading blanks skipped. */
-struct peek {
-	const char *path;
-	int is_dir;
-	const char *ext;        /* after the last '.', or "" */
-	const char *head;       /* the first bytes, NUL-terminated */
-	size_t n;
-};
-
-/* A sniffer's answer: how sure it is that the source is its format. */
-enum { NOT_MINE, BY_NAME, BY_CONTENT };
-
 static int has_file(const char *dir, const char *name)
 {
 	char buf[4096];
@@ -41,28 +28,28 @@ static int starts_ci(const char *s, const char *word)
 	return !strncasecmp(s, word, strlen(word));
 }
 
-static int sniff_landscape(const struct peek *p)
+static int sniff_landscape(const struct cm_peek *p)
 {
-	return p->is_dir && has_file(p->path, "organizations.csv") ? BY_CONTENT : NOT_MINE;
+	return p->is_dir && has_file(p->path, "organizations.csv") ? CM_BY_CONTENT : CM_NOT_MINE;
 }
 
-static int sniff_edges(const struct peek *p)
+static int sniff_edges(const struct cm_peek *p)
 {
 	if (p->is_dir)
-		return !has_file(p->path, "organizations.csv") && has_file(p->path, "relationships.csv") ? BY_CONTENT
-														: NOT_MINE;
+		return !has_file(p->path, "organizations.csv") && has_file(p->path, "relationships.csv") ? CM_BY_CONTENT
+														: CM_NOT_MINE;
 	if (!strcasecmp(p->ext, "csv") || !strcasecmp(p->ext, "txt"))
-		return BY_NAME;
-	return NOT_MINE;
+		return CM_BY_NAME;
+	return CM_NOT_MINE;
 }
 
-static int sniff_kumu_csv(const struct peek *p)
+static int sniff_kumu_csv(const struct cm_peek *p)
 {
-	return p->is_dir && cm_kumu_has_files(p->path) ? BY_CONTENT : NOT_MINE;
+	return p->is_dir && cm_kumu_has_files(p->path) ? CM_BY_CONTENT : CM_NOT_MINE;
 }
 
 /* An XML file whose first element (after the prolog and comments) is root. */
-static int xml_root_is(const struct peek *p, const char *root)
+static int xml_root_is(const struct cm_peek *p, const char *root)
 {
 	const char *s = p->head;
 
@@ -77,37 +64,37 @@ static int xml_root_is(const struct peek *p, const char *root)
 	return 0;
 }
 
-static int sniff_graphml(const struct peek *p)
+static int sniff_graphml(const struct cm_peek *p)
 {
 	if (p->is_dir)
-		return NOT_MINE;
+		return CM_NOT_MINE;
 	if (xml_root_is(p, "graphml"))
-		return BY_CONTENT;
-	return !strcasecmp(p->ext, "graphml") ? BY_NAME : NOT_MINE;
+		return CM_BY_CONTENT;
+	return !strcasecmp(p->ext, "graphml") ? CM_BY_NAME : CM_NOT_MINE;
 }
 
-static int sniff_gml(const struct peek *p)
+static int sniff_gml(const struct cm_peek *p)
 {
 	const char *s = p->head;
 
 	if (p->is_dir)
-		return NOT_MINE;
+		return CM_NOT_MINE;
 	/* comments and a Creator line may come before "graph [" */
 	while (*s == '#' || starts_ci(s, "creator") || starts_ci(s, "version")) {
 		s = strchr(s, '\n');
 		if (!s)
-			return NOT_MINE;
+			return CM_NOT_MINE;
 		s += strspn(s, " \t\r\n");
 	}
 	if (starts_ci(s, "graph") && strchr(" \t\r\n[", s[5]))
-		return BY_CONTENT;
-	return !strcasecmp(p->ext, "gml") ? BY_NAME : NOT_MINE;
+		return CM_BY_CONTENT;
+	return !strcasecmp(p->ext, "gml") ? CM_BY_NAME : CM_NOT_MINE;
 }
 
 static const struct cm_reader {
 	const char *name;  /* the word --from takes */
 	const char *what;  /* in messages: "N errors in WHAT" */
-	int (*sniff)(const struct peek *p);
+	int (*sniff)(const struct cm_peek *p); /* enum cm_sniff */
 	cm_read_fn read;
 } readers[] = {
 	{ "landscape", "the landscape", sniff_landscape, NULL },
@@ -268,7 +255,7 @@ static void format_list(char *buf, size_t n)
 static int detect(const char *path, const struct cm_reader **out, struct cm_error *err)
 {
 	struct stat st;
-	struct peek p;
+	struct cm_peek p;
 	char buf[4096];
 	const struct cm_reader *by_name = NULL;
 	size_t i;
@@ -284,11 +271,11 @@ static int detect(const char *path, const struct cm_reader **out, struct cm_erro
 		return cm_error_set(err, CM_EDATA, path, 0, 0, "the file is empty");
 	for (i = 0; i < NREADERS; i++) {
 		int how = readers[i].sniff(&p);
-		if (how == BY_CONTENT) {
+		if (how == CM_BY_CONTENT) {
 			*out = &readers[i];
 			return CM_OK;
 		}
-		if (how == BY_NAME && !by_name)
+		if (how == CM_BY_NAME && !by_name)
 			by_name = &readers[i];
 	}
 	if (by_name) {
