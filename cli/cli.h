@@ -180,6 +180,9 @@ void cli_progress_end(void);
 int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Prints err (with location) and returns its exit status. */
 int cli_fail(const struct cm_error *err);
+/* Prints a loader's diagnostics to stderr, one line per distinct message
+ * (its rows counted, the first listed), then how many were not kept. */
+void cli_print_diags(const struct cm_diags *d);
 /* Loads a landscape, printing every diagnostic to stderr.  Returns 0 or
  * the exit status to use. */
 int cli_load(const char *dir, const struct cli_common *c, struct cm_landscape **l);

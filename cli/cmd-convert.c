@@ -68,27 +68,10 @@ static char *join(const char *dir, const char *name)
 	return p;
 }
 
-static void print_where(const struct cm_error *e)
-{
-	if (e->file[0] && e->line > 0)
-		fprintf(stderr, "%s:%ld: ", e->file, e->line);
-	else if (e->file[0])
-		fprintf(stderr, "%s: ", e->file);
-}
-
 /* Prints the loader's diagnostics and, on failure, the verdict. */
 static int report(const char *input, int rc, const struct cm_diags *d, const struct cm_error *err)
 {
-	size_t i;
-
-	for (i = 0; i < d->n; i++) {
-		fprintf(stderr, "%s: ", cli_progname);
-		print_where(&d->v[i].where);
-		fprintf(stderr, "%s%s\n", cli_severity_word(d->v[i].severity), d->v[i].where.message);
-	}
-	if (d->n_errors + d->n_warnings > d->n)
-		fprintf(stderr, "%s: ... and %zu more problems not shown\n", cli_progname,
-			d->n_errors + d->n_warnings - d->n);
+	cli_print_diags(d);
 	if (rc == CM_OK)
 		return 0;
 	if (rc == CM_EDATA && d->n_errors) {

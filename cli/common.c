@@ -184,11 +184,49 @@ const char *cli_severity_word(enum cm_severity s)
 	return s == CM_WARNING ? "warning: " : s == CM_NOTE ? "note: " : "";
 }
 
+/* " (180 rows: lines 12, 15, 19, 22, 40 and 175 more)" for a message that
+ * occurs more than once; nothing for one that occurs once. */
+static void print_rows(const struct cm_diag *g)
+{
+	size_t i, shown = g->count < CM_DIAG_LINES ? g->count : CM_DIAG_LINES;
+
+	if (g->count < 2)
+		return;
+	if (g->where.line <= 0) {
+		fprintf(stderr, " (%zu times)", g->count);
+		return;
+	}
+	fprintf(stderr, " (%zu rows: lines ", g->count);
+	for (i = 0; i < shown; i++)
+		fprintf(stderr, "%s%ld", !i ? "" : i + 1 == shown && shown == g->count ? " and " : ", ", g->lines[i]);
+	if (g->count > shown)
+		fprintf(stderr, " and %zu more", g->count - shown);
+	fputc(')', stderr);
+}
+
+void cli_print_diags(const struct cm_diags *d)
+{
+	size_t i, shown = 0;
+
+	for (i = 0; i < d->n; i++) {
+		const struct cm_diag *g = &d->v[i];
+		fprintf(stderr, "%s: ", cli_progname);
+		print_location(&g->where);
+		fprintf(stderr, "%s%s", cli_severity_word(g->severity), g->where.message);
+		print_rows(g);
+		fprintf(stderr, "%s%s\n", g->hint[0] ? "; " : "", g->hint);
+		if (g->severity != CM_NOTE)
+			shown += g->count;
+	}
+	if (d->n_errors + d->n_warnings > shown)
+		fprintf(stderr, "%s: ... and %zu more problems not shown\n", cli_progname,
+			d->n_errors + d->n_warnings - shown);
+}
+
 int cli_load(const char *dir, const struct cli_common *c, struct cm_landscape **l)
 {
 	struct cm_diags d;
 	struct cm_error err;
-	size_t i, shown;
 	int rc, resume = 0;
 
 	cm_diags_init(&d);
@@ -198,15 +236,7 @@ int cli_load(const char *dir, const struct cli_common *c, struct cm_landscape **
 		cli_progress_end();
 		resume = progress.enabled;
 	}
-	for (i = 0; i < d.n; i++) {
-		fprintf(stderr, "%s: ", cli_progname);
-		print_location(&d.v[i].where);
-		fprintf(stderr, "%s%s\n", cli_severity_word(d.v[i].severity), d.v[i].where.message);
-	}
-	shown = d.n;
-	if (d.n_errors + d.n_warnings > shown)
-		fprintf(stderr, "%s: ... and %zu more problems not shown\n", cli_progname,
-			d.n_errors + d.n_warnings - shown);
+	cli_print_diags(&d);
 	if (rc < 0) {
 		if (rc == CM_EDATA && d.n_errors)
 			fprintf(stderr, "%s: %s: %zu error%s; nothing written\n", cli_progname, dir, d.n_errors,

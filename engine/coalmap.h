@@ -67,15 +67,23 @@ CM_API const char *cm_status_str(enum cm_status code);
 /* A note says how the data were read (a renamed column); never counted. */
 enum cm_severity { CM_WARNING, CM_ERROR, CM_NOTE };
 
+#define CM_DIAG_LINES 5 /* lines kept per grouped diagnostic */
+
+/* One message, however many rows it occurs on: occurrences with the same
+ * severity, file and text are one entry, located at the first. */
 struct cm_diag {
 	enum cm_severity severity;
-	struct cm_error where; /* code, file, line, col, message */
+	struct cm_error where; /* code, file, first line, col, message */
+	char hint[256];        /* what was probably meant ("did you mean 'ipu'?"), or "" */
+	size_t count;          /* occurrences */
+	long lines[CM_DIAG_LINES]; /* the first min(count, CM_DIAG_LINES) lines */
+	uint64_t hash;         /* of the message (engine-private) */
 };
 
 struct cm_diags {
-	struct cm_diag *v;  /* the first CM_DIAGS_MAX errors and warnings */
+	struct cm_diag *v;  /* the first CM_DIAGS_MAX distinct errors and warnings */
 	size_t n, cap;
-	size_t n_errors;    /* counts all, including those not kept */
+	size_t n_errors;    /* counts all occurrences, including those not kept */
 	size_t n_warnings;
 };
 

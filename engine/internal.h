@@ -26,6 +26,21 @@ int cm_diags_add(struct cm_diags *d, enum cm_severity sev, enum cm_status code,
 int cm_diags_vdata(struct cm_diags *d, const struct cm_load_opts *opts, enum cm_severity sev,
 		   const char *file, long line, const char *fmt, va_list ap);
 
+/* The nearest candidate offered so far (names.c): within two edits
+ * without case (one for words of up to four letters), a difference of
+ * case only counting as nearest; tie says another is as near. */
+struct cm_near {
+	const char *word;
+	const char *best;
+	size_t best_org;     /* for orgs: whose id or name best is */
+	unsigned d;
+	int tie;             /* another candidate is as near */
+};
+
+void cm_near_init(struct cm_near *x, const char *word);
+/* Offers cand, the id or name of org (0 when not an org). */
+void cm_near_offer(struct cm_near *x, const char *cand, size_t org);
+
 /* Drops the white space (isspace) around s[0..*n). */
 static inline void cm_trim(const char **s, size_t *n)
 {

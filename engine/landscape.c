@@ -596,6 +596,60 @@ static int tie_kind(struct loader *ld, const struct cm_csv_row *row, struct cm_t
 	return ld->nomem ? CM_ENOMEM : -1;
 }
 
+/* 1 when a and b are the same without case and white space ("I P U" and
+ * "ipu"). */
+static int same_loosely(const char *a, const char *b)
+{
+	for (;;) {
+		while (isspace((unsigned char)*a))
+			a++;
+		while (isspace((unsigned char)*b))
+			b++;
+		if (!*a || !*b)
+			return !*a && !*b;
+		if (tolower((unsigned char)*a++) != tolower((unsigned char)*b++))
+			return 0;
+	}
+}
+
+/* What an unknown org id in a relationship probably meant, as g's hint:
+ * an org's name given for its id, the one id equal to it without case and
+ * white space, or the one nearest within an edit or two (names.c's
+ * measure).  Called once per distinct message, so at most CM_DIAGS_MAX
+ * times: O(orgs) each. */
+static void unknown_org_hint(const struct loader *ld, const char *key, struct cm_diag *g)
+{
+	const struct cm_landscape *l = ld->l;
+	const char *p = l->pool.buf, *meant = NULL;
+	size_t j, named = 0, first = 0, loose = 0, which = 0;
+	struct cm_near x;
+	char b1[80], b2[80];
+
+	cm_near_init(&x, key);
+	for (j = 0; j < l->norgs; j++) {
+		const char *id = p + l->orgs[j].id;
+		if (!strcmp(p + l->orgs[j].name, key) && !named++)
+			first = j;
+		if (same_loosely(id, key) && !loose++)
+			which = j;
+		cm_near_offer(&x, id, j);
+	}
+	q(key, b1, sizeof(b1));
+	if (named)
+		q(p + l->orgs[first].id, b2, sizeof(b2));
+	if (named == 1)
+		snprintf(g->hint, sizeof(g->hint), "'%s' is the name of org '%s'; relationships use ids", b1, b2);
+	else if (named)
+		snprintf(g->hint, sizeof(g->hint), "'%s' is the name of %zu orgs ('%s', ...); relationships use ids",
+			 b1, named, b2);
+	else if (loose == 1)
+		meant = p + l->orgs[which].id;
+	else if (!loose && x.best && !x.tie)
+		meant = x.best;
+	if (meant)
+		snprintf(g->hint, sizeof(g->hint), "did you mean '%s'?", q(meant, b1, sizeof(b1)));
+}
+
 static int tie_row(void *ctx, const struct cm_csv_row *row)
 {
 	struct loader *ld = ctx;
@@ -638,11 +692,14 @@ static int tie_row(void *ctx, const struct cm_csv_row *row)
 			diag(ld, CM_ERROR, row->line, "empty %s", cm_tie_cols[k].name);
 			bad = 1;
 		} else if (v == -1) {
+			size_t kept = ld->diags->n;
 			char *id;
 			s = field(ld, row, k, &n);
 			id = strndup(s, n);
 			diag(ld, CM_ERROR, row->line, "unknown org '%s' in %s", id ? q(id, b1, sizeof(b1)) : "?",
 			     cm_tie_cols[k].name);
+			if (id && ld->diags->n > kept) /* a new message, not one more row of one */
+				unknown_org_hint(ld, id, &ld->diags->v[kept]);
 			free(id);
 			bad = 1;
 		}

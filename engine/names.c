@@ -51,24 +51,14 @@ static unsigned distance(const char *a, const char *b, unsigned max)
 	return row[n % 3][m];
 }
 
-/* The nearest candidate offered so far: within two edits (one for words
- * of up to four letters), a difference of case only counting as nearest. */
-struct near {
-	const char *word;
-	const char *best;
-	size_t best_org;     /* for orgs: whose id or name best is */
-	unsigned d;
-	int tie;             /* another candidate is as near */
-};
-
-static void near_init(struct near *x, const char *word)
+void cm_near_init(struct cm_near *x, const char *word)
 {
 	memset(x, 0, sizeof(*x));
 	x->word = word;
 	x->d = strlen(word) <= 4 ? 2 : 3; /* one more than allowed */
 }
 
-static void near_offer(struct near *x, const char *cand, size_t org)
+void cm_near_offer(struct cm_near *x, const char *cand, size_t org)
 {
 	unsigned d;
 
@@ -106,7 +96,7 @@ int cm_org_lookup(const struct cm_landscape *l, const char *key, size_t *index, 
 	const char *p = l->pool.buf;
 	long i = cm_org_find(l, key);
 	size_t j, named = 0, first = 0, second = 0, contains = 0, hit[3] = { 0 }, nocase = 0, which = 0;
-	struct near x;
+	struct cm_near x;
 	char msg[480];
 	size_t at = 0;
 
@@ -114,7 +104,7 @@ int cm_org_lookup(const struct cm_landscape *l, const char *key, size_t *index, 
 		*index = (size_t)i;
 		return CM_OK;
 	}
-	near_init(&x, key);
+	cm_near_init(&x, key);
 	for (j = 0; j < l->norgs; j++) {
 		const char *id = p + l->orgs[j].id, *name = p + l->orgs[j].name;
 		if (!strcmp(name, key)) {
@@ -126,8 +116,8 @@ int cm_org_lookup(const struct cm_landscape *l, const char *key, size_t *index, 
 		}
 		if (!strcasecmp(name, key) || !strcasecmp(id, key))
 			nocase++, which = j;
-		near_offer(&x, id, j);
-		near_offer(&x, name, j);
+		cm_near_offer(&x, id, j);
+		cm_near_offer(&x, name, j);
 		if (*key && strcasestr(name, key) && contains++ < 3)
 			hit[contains - 1] = j;
 	}
@@ -195,13 +185,13 @@ static const char *const kind_words[][2] = {
 static int unknown(const struct cm_strset *s, enum cm_name_kind kind, const char *option, const char *name,
 		   const char *file, struct cm_error *err)
 {
-	struct near x;
+	struct cm_near x;
 	char msg[480];
 	size_t at = 0, i, shown;
 
-	near_init(&x, name);
+	cm_near_init(&x, name);
 	for (i = 0; i < s->n; i++)
-		near_offer(&x, cm_strset_get(s, i), 0);
+		cm_near_offer(&x, cm_strset_get(s, i), 0);
 	add(msg, sizeof(msg), &at, "%s: no %s has %s '%.80s'", option, kind_words[kind][0], kind_words[kind][1],
 	    name);
 	if (x.best && !x.tie)

@@ -81,10 +81,31 @@ void cm_diags_release(struct cm_diags *d)
 	memset(d, 0, sizeof(*d));
 }
 
+/* The kept entry with this severity, code, file and message, or NULL.  At
+ * most CM_DIAGS_MAX are kept, so a lookup is a bounded scan of hashes and
+ * a file with a million bad rows stays linear. */
+static struct cm_diag *diags_find(struct cm_diags *d, enum cm_severity sev, const struct cm_error *e,
+				  uint64_t h)
+{
+	size_t i;
+
+	for (i = 0; i < d->n; i++) {
+		struct cm_diag *g = &d->v[i];
+		if (g->hash == h && g->severity == sev && g->where.code == e->code &&
+		    !strcmp(g->where.message, e->message) && !strcmp(g->where.file, e->file))
+			return g;
+	}
+	return NULL;
+}
+
+/* Records one occurrence: counted, then merged into the entry with the
+ * same text or kept as a new one while fewer than CM_DIAGS_MAX are. */
 static int diags_vadd(struct cm_diags *d, enum cm_severity sev, enum cm_status code, const char *file,
 		      long line, long col, const char *fmt, va_list ap)
 {
+	struct cm_error e;
 	struct cm_diag *g;
+	uint64_t h;
 
 	if (!d)
 		return CM_OK;
@@ -92,6 +113,14 @@ static int diags_vadd(struct cm_diags *d, enum cm_severity sev, enum cm_status c
 		d->n_errors++;
 	else if (sev == CM_WARNING)
 		d->n_warnings++;
+	error_vset(&e, code, file, line, col, fmt, ap);
+	h = cm_strmap_hash(e.message, strlen(e.message));
+	if ((g = diags_find(d, sev, &e, h))) {
+		if (g->count < CM_DIAG_LINES)
+			g->lines[g->count] = line;
+		g->count++;
+		return CM_OK;
+	}
 	if (d->n >= CM_DIAGS_MAX)
 		return CM_OK;
 	if (d->n == d->cap) {
@@ -103,8 +132,12 @@ static int diags_vadd(struct cm_diags *d, enum cm_severity sev, enum cm_status c
 		d->cap = cap;
 	}
 	g = &d->v[d->n++];
+	memset(g, 0, sizeof(*g));
 	g->severity = sev;
-	error_vset(&g->where, code, file, line, col, fmt, ap);
+	g->where = e;
+	g->count = 1;
+	g->lines[0] = line;
+	g->hash = h;
 	return CM_OK;
 }
 

@@ -616,9 +616,10 @@ static void test_many_errors(void)
 	char buf[4096];
 	size_t len, i;
 
+	/* 60 different messages (each its own budget) */
 	len = (size_t)sprintf(buf, "id,budget\n");
 	for (i = 0; i < 60; i++)
-		len += (size_t)sprintf(buf + len, "o%zu,-1\n", i);
+		len += (size_t)sprintf(buf + len, "o%zu,-%zu\n", i, i + 1);
 	CHECK_EQ_INT(load(&l, buf, len, ORGS("source,target\n"), 0), CM_EDATA);
 	CHECK(l == NULL);
 	CHECK_EQ_INT(diags.n_errors, 60);
@@ -626,9 +627,51 @@ static void test_many_errors(void)
 	CHECK_EQ_INT(CM_DIAGS_MAX, 50);
 	/* the first 50 are kept, in file order: lines 2..51 */
 	for (i = 0; i < diags.n; i++)
-		if (diags.v[i].where.line != (long)i + 2 || diags.v[i].severity != CM_ERROR)
+		if (diags.v[i].where.line != (long)i + 2 || diags.v[i].severity != CM_ERROR || diags.v[i].count != 1)
 			break;
 	CHECK_EQ_INT(i, 50);
+	unload(l);
+
+	/* the same message on 60 rows (and one other among them) is one entry
+	 * located at its first row, with the count and the first lines */
+	len = (size_t)sprintf(buf, "id,budget\n");
+	for (i = 0; i < 61; i++)
+		len += (size_t)sprintf(buf + len, "o%zu,%s\n", i, i == 3 ? "-2" : "-1");
+	CHECK_EQ_INT(load(&l, buf, len, ORGS("source,target\n"), 0), CM_EDATA);
+	CHECK(l == NULL);
+	CHECK_EQ_INT(diags.n_errors, 61);
+	CHECK_EQ_INT(diags.n, 2);
+	if (diags.n == 2) {
+		const struct cm_diag *g = &diags.v[0];
+		CHECK_EQ_INT(g->count, 60);
+		CHECK_EQ_INT(g->where.line, 2);
+		CHECK(g->lines[0] == 2 && g->lines[1] == 3 && g->lines[2] == 4 && g->lines[3] == 6 && g->lines[4] == 7);
+		CHECK_EQ_INT(diags.v[1].count, 1);
+		CHECK_EQ_INT(diags.v[1].where.line, 5);
+	}
+	unload(l);
+}
+
+/* An unknown org id gets what was probably meant, once per distinct id. */
+static void test_unknown_org_hint(void)
+{
+	struct cm_landscape *l = NULL;
+	const char *orgs = "id,name\nipu,Inter-Parliamentary Union\nunep,UN Environment\nab,A\nac,C\n";
+
+	CHECK_EQ_INT(load(&l, orgs, strlen(orgs),
+			  ORGS("source,target\nIPU,unep\nunepp,ab\nInter-Parliamentary Union,ab\nI P U,ab\n"
+			       "ad,ab\nzzzzzz,ab\nIPU,ab\n"), 0), CM_EDATA);
+	CHECK_EQ_INT(diags.n_errors, 7);
+	CHECK_EQ_INT(diags.n, 6);
+	if (diags.n == 6) {
+		CHECK_EQ_INT(diags.v[0].count, 2);
+		CHECK_STR(diags.v[0].hint, "did you mean 'ipu'?");
+		CHECK_STR(diags.v[1].hint, "did you mean 'unep'?");
+		CHECK_STR(diags.v[2].hint, "'Inter-Parliamentary Union' is the name of org 'ipu'; relationships use ids");
+		CHECK_STR(diags.v[3].hint, "did you mean 'ipu'?");
+		CHECK_STR(diags.v[4].hint, ""); /* 'ab' and 'ac' as near */
+		CHECK_STR(diags.v[5].hint, "");
+	}
 	unload(l);
 }
 
@@ -759,6 +802,7 @@ int main(void)
 	test_files();
 	test_attributes();
 	test_many_errors();
+	test_unknown_org_hint();
 	test_read_ahead();
 	return test_done();
 }
