@@ -48,6 +48,9 @@ const struct cli_option cli_common_options[] = {
 	{ .name = "from", .arg = "FMT", .kind = CLI_OPT_STRING, .offset = COMMON(load.format),
 	  .help = "read LANDSCAPE as FMT (landscape, edges, kumu, graphml, gml, ...) instead of telling "
 		  "it from its content" },
+	{ .name = "schema", .arg = "FILE", .kind = CLI_OPT_STRING, .offset = COMMON(load.schema),
+	  .help = "read the landscape's schema from FILE (default: coalmap.ini beside the data, when there is "
+		  "one; '' for none)" },
 	{ .name = "sheet", .arg = "NAME", .kind = CLI_OPT_STRING, .offset = COMMON(load.sheet),
 	  .help = "a workbook's sheet of ties (default: the one whose header names two ends)" },
 	{ .name = "format", .letter = 'f', .arg = "FMT", .kind = CLI_OPT_ENUM, .offset = COMMON(format),

@@ -122,6 +122,9 @@ struct cm_load_opts {
 	const char *format;  /* cm_landscape_open: a reader's name ("graphml"); NULL
 			      * or "": told from the path and the content */
 	const char *sheet;   /* a workbook's sheet of ties; NULL: found by headers */
+	const char *schema;  /* the landscape's schema file (docs/schema.md); NULL:
+			      * coalmap.ini in the landscape folder, or beside the
+			      * file, when there is one; "": none */
 };
 
 /* Loads DIR/organizations.csv and DIR/relationships.csv into *out (a new
@@ -143,6 +146,11 @@ CM_API int cm_landscape_open(struct cm_landscape **out, const char *path,
 			     const struct cm_load_opts *opts, struct cm_diags *diags,
 			     struct cm_error *err);
 CM_API void cm_landscape_free(struct cm_landscape *l);
+/* Writes a schema file (coalmap.ini, docs/schema.md) for l on f: every
+ * tie type with its direction and roles, the decision-makers, the column
+ * renames, with guesses for what the data leave open marked GUESS.
+ * CM_EOUTPUT on a write error. */
+CM_API int cm_schema_file_write(const struct cm_landscape *l, FILE *f, struct cm_error *err);
 
 CM_API size_t cm_landscape_norgs(const struct cm_landscape *l);
 CM_API size_t cm_landscape_nties(const struct cm_landscape *l);

@@ -143,18 +143,35 @@ long cm_org_find(const struct cm_landscape *l, const char *id)
 	return i == (size_t)-1 ? -1 : (long)i;
 }
 
+size_t cm_decision_maker_types_of(const struct cm_landscape *l, const struct cm_strlist *targets,
+				  const char *const **v)
+{
+	size_t n = 0;
+
+	if (targets && targets->n) {
+		*v = targets->v;
+		return targets->n;
+	}
+	if (l->schema && l->schema->dm_set) {
+		*v = (const char *const *)l->schema->dm;
+		return l->schema->ndm;
+	}
+	*v = cm_decision_maker_types;
+	while (cm_decision_maker_types[n])
+		n++;
+	return n;
+}
+
 void cm_mark_targets(const struct cm_landscape *l, const struct cm_strlist *targets, unsigned char *target)
 {
-	size_t i, k;
+	const char *const *v;
+	size_t i, k, n = cm_decision_maker_types_of(l, targets, &v);
 
 	for (i = 0; i < l->norgs; i++) {
 		const char *t = l->pool.buf + l->orgs[i].type;
 		target[i] = 0;
-		if (!targets || !targets->n)
-			for (k = 0; cm_decision_maker_types[k] && !target[i]; k++)
-				target[i] = !strcasecmp(t, cm_decision_maker_types[k]);
-		for (k = 0; targets && k < targets->n && !target[i]; k++)
-			target[i] = !strcasecmp(t, targets->v[k]);
+		for (k = 0; k < n && !target[i]; k++)
+			target[i] = !strcasecmp(t, v[k]);
 	}
 }
 

@@ -147,6 +147,7 @@ struct cm_landscape {
 	size_t norg_attrs, ntie_attrs;
 	unsigned org_present, tie_present; /* bit k: known column k was in the header */
 	struct cm_strmap ids;              /* org id -> index, keyed into pool */
+	struct cm_schema_file *schema;     /* its coalmap.ini, or NULL */
 };
 
 /* ';'-separated lists (engine/lists.c): 1 if list holds item, without
@@ -195,10 +196,13 @@ int cm_groups_build(const struct cm_landscape *l, const char *attr, struct cm_gr
 		    struct cm_error *err);
 void cm_groups_release(struct cm_groups *g);
 
-/* target[i] = 1 when org i is a decision-maker: its type is one of targets
- * (without case), or decision_maker or government when targets is empty
- * or NULL.  target holds norgs entries. */
+/* target[i] = 1 when org i is a decision-maker: its type is one of
+ * cm_decision_maker_types_of (without case).  target holds norgs entries. */
 void cm_mark_targets(const struct cm_landscape *l, const struct cm_strlist *targets, unsigned char *target);
+/* The org types that are decision-makers: --targets' (targets, may be
+ * NULL), else coalmap.ini's, else the built-in ones; their count. */
+size_t cm_decision_maker_types_of(const struct cm_landscape *l, const struct cm_strlist *targets,
+				  const char *const **v);
 /* access[i] = 1 when org i has a kept tie to a target whose type gives
  * access (CM_ROLE_ACCESS: access, information, membership, the working
  * ties and types not in the schema) as its source, or either end of a
@@ -307,6 +311,43 @@ const char *cm_rows_get(const struct cm_rows *r, size_t row, size_t col);
 int cm_rows_read_csv(struct cm_rows *r, const char *path, struct cm_diags *diags, struct cm_error *err);
 /* Sets the file messages cite.  0 or CM_ENOMEM. */
 int cm_rows_rename(struct cm_rows *r, const char *file);
+
+/* ---- a landscape's own schema, coalmap.ini (engine/schema_file.c,
+ * docs/schema.md) */
+extern const char cm_schema_file_name[];   /* "coalmap.ini" */
+struct cm_type_rule {
+	char *name;       /* lower case */
+	unsigned roles;   /* CM_ROLE_* */
+	long line;
+};
+struct cm_rename {
+	char *header;     /* as written */
+	char *column;     /* a known column's name */
+};
+struct cm_schema_file {
+	char *path;
+	struct cm_type_rule *types;
+	size_t ntypes;
+	char **dm;        /* org types that are decision-makers ... */
+	size_t ndm;
+	int dm_set;       /* ... when the file lists them */
+	struct cm_rename *renames;
+	size_t nrenames;
+};
+/* The schema a source reads: opts->schema ("" for none), else
+ * coalmap.ini in the folder `where`, or beside the file `where`, when
+ * there is one; NULL when none (*nomem set on ENOMEM).  Caller frees. */
+char *cm_schema_file_path(const char *where, const struct cm_load_opts *opts, int *nomem);
+/* Reads path into sf (release it even on failure): CM_OK, CM_EDATA after
+ * adding its errors (file:line) to diags, CM_ENOINPUT or CM_ENOMEM with
+ * err set. */
+int cm_schema_file_read(struct cm_schema_file *sf, const char *path, struct cm_diags *diags,
+			struct cm_error *err);
+void cm_schema_file_release(struct cm_schema_file *sf);
+/* 1 and *roles when sf (may be NULL) describes tie type (lower case). */
+int cm_schema_file_roles(const struct cm_schema_file *sf, const char *type, unsigned *roles);
+/* The known column that header[0..n) is renamed to, or NULL. */
+const char *cm_schema_file_rename(const struct cm_schema_file *sf, const char *header, size_t n);
 
 /* ---- readers (engine/read.c holds their table): each fills the rows of
  * one source, and cm_landscape_open loads them with every check. */

@@ -33,6 +33,7 @@ struct loader {
 	unsigned ordinal_said; /* bit k: known column k's words were noted (this file) */
 	unsigned gephi_said;   /* ties whose type held the direction (this file) */
 	const int *decl;     /* declared type per field (enum cm_decl), or NULL */
+	const struct cm_schema_file *sf; /* the landscape's coalmap.ini, or NULL */
 };
 
 static int diag(struct loader *ld, enum cm_severity sev, long line, const char *fmt, ...)
@@ -92,6 +93,57 @@ static void note_synonyms(struct loader *ld, const struct cm_csv_row *row, const
 		diag(ld, CM_NOTE, row->line, "read the column%s %s", said > 1 ? "s" : "", msg);
 }
 
+/* "'Org', 'Partner Org' and 2 more" for a message. */
+static void header_list(const struct cm_csv_row *row, char *buf, size_t n)
+{
+	size_t i, at = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < row->n && at + 60 < n; i++) {
+		const char *f = row->fields[i];
+		size_t len = row->lens[i];
+		cm_trim(&f, &len);
+		at += (size_t)snprintf(buf + at, n - at, "%s'%.*s'", i ? ", " : "", (int)(len > 40 ? 40 : len), f);
+	}
+	if (i < row->n)
+		snprintf(buf + at, n - at, " and %zu more", row->n - i);
+	if (!row->n)
+		snprintf(buf, n, "no columns");
+}
+
+/* Matches the header against the schema, with coalmap.ini's renames
+ * first: a renamed field is read as the column it names. */
+static int match_header(struct loader *ld, const struct cm_csv_row *row, int *col)
+{
+	const struct cm_schema *sc = &cm_schemas[ld->is_ties];
+	const char **names;
+	size_t *lens, i;
+
+	if (!ld->sf || !ld->sf->nrenames) {
+		cm_schema_match(sc, row->fields, row->lens, row->n, ld->known, col);
+		return 0;
+	}
+	names = malloc((row->n ? row->n : 1) * sizeof(*names));
+	lens = malloc((row->n ? row->n : 1) * sizeof(*lens));
+	if (!names || !lens) {
+		free(names);
+		free(lens);
+		return -1;
+	}
+	for (i = 0; i < row->n; i++) {
+		const char *f = row->fields[i], *to;
+		size_t n = row->lens[i];
+		cm_trim(&f, &n);
+		to = cm_schema_file_rename(ld->sf, f, n);
+		names[i] = to ? to : row->fields[i];
+		lens[i] = to ? strlen(to) : row->lens[i];
+	}
+	cm_schema_match(sc, names, lens, row->n, ld->known, col);
+	free(names);
+	free(lens);
+	return 0;
+}
+
 static int header(struct loader *ld, const struct cm_csv_row *row)
 {
 	const struct cm_schema *sc = &cm_schemas[ld->is_ties];
@@ -108,7 +160,8 @@ static int header(struct loader *ld, const struct cm_csv_row *row)
 	*attrs = calloc(row->n, sizeof(**attrs));
 	if (!col || !ld->extra_field || !*attrs)
 		goto out;
-	cm_schema_match(sc, row->fields, row->lens, row->n, ld->known, col);
+	if (match_header(ld, row, col) < 0)
+		goto out;
 	note_synonyms(ld, row, col);
 	for (i = 0; i < row->n; i++) {
 		const char *s = row->fields[i];
@@ -142,8 +195,12 @@ static int header(struct loader *ld, const struct cm_csv_row *row)
 		(*nattrs)++;
 	}
 	for (k = 0; k < sc->ncols; k++)
-		if ((sc->col[k].flags & CM_COL_REQUIRED) && ld->known[k] < 0)
-			diag(ld, CM_ERROR, row->line, "missing required column '%s'", sc->col[k].name);
+		if ((sc->col[k].flags & CM_COL_REQUIRED) && ld->known[k] < 0) {
+			char have[200];
+			header_list(row, have, sizeof(have));
+			diag(ld, CM_ERROR, row->line, "missing required column '%s' (the header has %s; rename one, "
+			     "or name it in coalmap.ini's [columns]: docs/schema.md)", sc->col[k].name, have);
+		}
 	rc = ld->nomem ? CM_ENOMEM : CM_OK;
 out:
 	free(col);
@@ -466,9 +523,16 @@ static int intern(char ***types, unsigned **roles, size_t *ntypes, const char *s
 	return CM_OK;
 }
 
+/* A tie type's index; a new type takes its roles from coalmap.ini when
+ * the file describes it. */
 static int intern_type(struct loader *ld, const char *s, size_t n, uint32_t *out)
 {
-	return intern(&ld->l->tie_types, &ld->l->tie_roles, &ld->l->ntie_types, s, n, out);
+	size_t before = ld->l->ntie_types;
+	int rc = intern(&ld->l->tie_types, &ld->l->tie_roles, &ld->l->ntie_types, s, n, out);
+
+	if (rc == CM_OK && ld->l->ntie_types > before)
+		cm_schema_file_roles(ld->sf, ld->l->tie_types[*out], &ld->l->tie_roles[*out]);
+	return rc;
 }
 
 static int date_field(struct loader *ld, const struct cm_csv_row *row, int k, int32_t *day)
@@ -1248,6 +1312,36 @@ static int ahead_adopt(struct loader *ld, struct ahead *a)
 	return 1;
 }
 
+/* Reads the landscape's coalmap.ini, when it has one, into l->schema;
+ * a note says it was read. */
+static int load_schema(struct loader *ld, const char *where, struct cm_error *err)
+{
+	size_t errors_before = ld->diags->n_errors;
+	int nomem, rc;
+	char *path = cm_schema_file_path(where, ld->opts, &nomem);
+
+	if (!path)
+		return nomem ? cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory") : CM_OK;
+	if (!(ld->l->schema = calloc(1, sizeof(*ld->l->schema)))) {
+		free(path);
+		return cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
+	}
+	rc = cm_schema_file_read(ld->l->schema, path, ld->diags, err);
+	if (rc == CM_EDATA)
+		rc = cm_read_failed(ld->diags, errors_before, path, "the schema file", err);
+	else if (rc == CM_OK) {
+		const struct cm_schema_file *sf = ld->l->schema;
+		ld->sf = sf;
+		if (cm_diags_add(ld->diags, CM_NOTE, CM_OK, path, 0, 0,
+				 "read the landscape's schema: %zu tie type%s, %zu renamed column%s%s", sf->ntypes,
+				 sf->ntypes == 1 ? "" : "s", sf->nrenames, sf->nrenames == 1 ? "" : "s",
+				 sf->dm_set ? ", its decision-makers" : "") < 0)
+			rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
+	}
+	free(path);
+	return rc;
+}
+
 /* The shared body of the loaders: the orgs file (CSV at orgs_path, or
  * rows), then the ties file, then the verdict. */
 static int load(struct cm_landscape **out, const char *where, const char *orgs_path, const char *ties_path,
@@ -1283,7 +1377,10 @@ static int load(struct cm_landscape **out, const char *where, const char *orgs_p
 		goto out;
 	}
 
-	if (!orgs && !cm_load_serial_only)
+	if ((rc = load_schema(&ld, where, err)) < 0)
+		goto out;
+	/* the read-ahead knows the built-in tie types and headers only */
+	if (!orgs && !cm_load_serial_only && !ld.sf)
 		ahead_started = ahead_running = ahead_start(&ahead, l->ties_path);
 	rc = orgs ? feed_rows(&ld, orgs, org_row, err) : load_file(&ld, l->orgs_path, org_row, err);
 	if (rc < 0)
@@ -1400,6 +1497,8 @@ void cm_landscape_free(struct cm_landscape *l)
 		return;
 	free(l->orgs_path);
 	free(l->ties_path);
+	cm_schema_file_release(l->schema);
+	free(l->schema);
 	cm_strmap_release(&l->ids);
 	cm_strpool_release(&l->pool);
 	free(l->orgs);

@@ -152,15 +152,34 @@ static int ends_as_orgs(struct cm_rows *orgs, const struct cm_rows *ties, long s
 	return rc;
 }
 
+/* The renames of the coalmap.ini the loader will read (its problems are
+ * the loader's to report): an empty schema when there is none; NULL on
+ * ENOMEM. */
+static struct cm_schema_file *schema_for(const struct cm_read *rd)
+{
+	struct cm_schema_file *sf = calloc(1, sizeof(*sf));
+	struct cm_diags quiet;
+	int nomem;
+	char *path = sf ? cm_schema_file_path(rd->path, rd->opts, &nomem) : NULL;
+
+	if (path) {
+		cm_diags_init(&quiet);
+		cm_schema_file_read(sf, path, &quiet, NULL);
+		cm_diags_release(&quiet);
+		free(path);
+	}
+	return sf;
+}
+
 int cm_read_csv_edges(struct cm_read *rd)
 {
 	const struct cm_schema *s = &cm_schemas[CM_TIES_FILE];
 	size_t errors_before = rd->diags->n_errors;
 	char *file = NULL;
+	struct cm_schema_file *sf;
 	long src = -1, dst = -1;
 	size_t j;
 	int rc;
-
 	struct stat st;
 
 	if (stat(rd->path, &st) == 0 && S_ISDIR(st.st_mode)) { /* a folder: its relationships.csv */
@@ -179,13 +198,18 @@ int cm_read_csv_edges(struct cm_read *rd)
 		return rc;
 	if (rd->diags->n_errors > errors_before)
 		return CM_EDATA;
+	if (!(sf = schema_for(rd)))
+		return cm_error_set(rd->err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 	for (j = 0; j < rd->ties->ncols; j++) {
-		long k = cm_schema_find(s, rd->ties->names[j], strlen(rd->ties->names[j]), 1);
+		const char *name = rd->ties->names[j], *to = cm_schema_file_rename(sf, name, strlen(name));
+		long k = to ? cm_schema_find(s, to, strlen(to), 0) : cm_schema_find(s, name, strlen(name), 1);
 		if (k == CM_TIE_SOURCE && src < 0)
 			src = (long)j;
 		else if (k == CM_TIE_TARGET && dst < 0)
 			dst = (long)j;
 	}
+	cm_schema_file_release(sf);
+	free(sf);
 	if (src < 0 || dst < 0) {
 		cm_diags_add(rd->diags, CM_ERROR, CM_EDATA, rd->ties->file, rd->ties->header_line, 0,
 			     "an edge list needs a header naming its two ends: source and target (or from "

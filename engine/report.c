@@ -562,16 +562,20 @@ static int term_used(const struct cm_doc *d, size_t k)
 	return 0;
 }
 
-/* "an organization of type decision_maker or government" (or the types
- * of --targets). */
-static char *decision_maker_term(const struct cm_strlist *targets)
+/* "an organization whose type is decision_maker or government" (or the
+ * types of --targets, or of coalmap.ini). */
+static char *decision_maker_term(const struct cm_landscape *l, const struct cm_strlist *targets)
 {
 	char *s = strdup("an organization whose type is"), *t;
-	size_t k, n = targets->n ? targets->n : 2;
+	const char *const *v;
+	size_t k, n = cm_decision_maker_types_of(l, targets, &v);
 
+	if (!n) {
+		free(s);
+		return strdup("an organization of a type listed as decision-makers (none is)");
+	}
 	for (k = 0; s && k < n; k++) {
-		t = format("%s%s %s", s, k == 0 ? "" : k + 1 == n ? " or" : ",",
-			   targets->n ? targets->v[k] : k ? "government" : "decision_maker");
+		t = format("%s%s %s", s, k == 0 ? "" : k + 1 == n ? " or" : ",", v[k]);
 		free(s);
 		s = t;
 	}
@@ -579,7 +583,7 @@ static char *decision_maker_term(const struct cm_strlist *targets)
 }
 
 /* The last part: the terms the report uses, one row each. */
-static int glossary(struct cm_doc *d, const struct cm_report_opts *o)
+static int glossary(const struct cm_landscape *l, struct cm_doc *d, const struct cm_report_opts *o)
 {
 	struct cm_doc_part *p;
 	size_t k;
@@ -593,7 +597,7 @@ static int glossary(struct cm_doc *d, const struct cm_report_opts *o)
 		int bad;
 		if (!term_used(d, k))
 			continue;
-		dm = terms[k].meaning ? NULL : decision_maker_term(&o->targets);
+		dm = terms[k].meaning ? NULL : decision_maker_term(l, &o->targets);
 		r = cm_table_add_row(&p->table);
 		bad = r < 0 || (!terms[k].meaning && !dm) || cm_table_set_text(&p->table, 0, (size_t)r, terms[k].term) < 0 ||
 		      cm_table_set_text(&p->table, 1, (size_t)r, dm ? dm : terms[k].meaning) < 0;
@@ -621,8 +625,10 @@ int cm_report_build(struct cm_analysis *a, const struct cm_report_opts *o, struc
 	cm_table_init(&t, 0);
 	if ((rc = summary(a, o, for_name, d, &t, err)) == CM_OK && (rc = key_orgs(a, o, d, &t, err)) == CM_OK &&
 	    (rc = power_and_gaps(a, o, d, &t, err)) == CM_OK && (!o->for_org || (rc = for_org(a, o, for_name, d, &t, err)) == CM_OK)) {
-		d->footer = format("Made by coalmap %s from %s and %s.", PACKAGE_VERSION, l->orgs_path, l->ties_path);
-		rc = d->footer ? glossary(d, o) : CM_ENOMEM;
+		d->footer = strcmp(l->orgs_path, l->ties_path)
+				    ? format("Made by coalmap %s from %s and %s.", PACKAGE_VERSION, l->orgs_path, l->ties_path)
+				    : format("Made by coalmap %s from %s.", PACKAGE_VERSION, l->orgs_path);
+		rc = d->footer ? glossary(l, d, o) : CM_ENOMEM;
 	}
 	cm_table_release(&t);
 	if (rc == CM_ENOMEM)

@@ -1,0 +1,528 @@
+/* schema_file.c - a landscape's own schema, coalmap.ini (docs/schema.md):
+ * what its tie types mean (direction and roles), which org types are
+ * decision-makers, and what its columns are called.  Read with libinih;
+ * the loader applies it (engine/landscape.c), `coalmap init` writes one. */
+#include "config.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#include <ini.h>
+
+#include "internal.h"
+
+const char cm_schema_file_name[] = "coalmap.ini";
+
+static int is_file(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+char *cm_schema_file_path(const char *where, const struct cm_load_opts *opts, int *nomem)
+{
+	struct stat st;
+	const char *slash;
+	char *p;
+	size_t n;
+
+	*nomem = 0;
+	if (opts && opts->schema)
+		return *opts->schema ? ((p = strdup(opts->schema)) ? p : (*nomem = 1, NULL)) : NULL;
+	if (stat(where, &st) == 0 && S_ISDIR(st.st_mode))
+		n = strlen(where);
+	else
+		n = (slash = strrchr(where, '/')) ? (size_t)(slash - where) : 0;
+	if (!(p = malloc(n + sizeof(cm_schema_file_name) + 1))) {
+		*nomem = 1;
+		return NULL;
+	}
+	if (n)
+		sprintf(p, "%.*s%s%s", (int)n, where, where[n - 1] == '/' ? "" : "/", cm_schema_file_name);
+	else
+		strcpy(p, cm_schema_file_name);
+	if (!is_file(p)) {
+		free(p);
+		return NULL;
+	}
+	return p;
+}
+
+/* ---------------------------------------------------------------- */
+/* reading                                                            */
+
+enum section { S_NONE, S_TIES, S_ORGS, S_COLUMNS, S_UNKNOWN };
+
+struct parse {
+	struct cm_schema_file *sf;
+	struct cm_diags *diags;
+	FILE *f;
+	long line;          /* of the line inih is handling */
+	int nomem, bad;
+};
+
+static void problem(struct parse *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void problem(struct parse *p, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if (cm_diags_add(p->diags, CM_ERROR, CM_EDATA, p->sf->path, p->line, 0, "%s", msg) < 0)
+		p->nomem = 1;
+	p->bad = 1;
+}
+
+/* inih's line reader: one line per call, counted for messages. */
+static char *next_line(char *buf, int n, void *stream)
+{
+	struct parse *p = stream;
+	char *s = fgets(buf, n, p->f);
+
+	if (s)
+		p->line++;
+	return s;
+}
+
+static char *lower_dup(const char *s)
+{
+	char *d = strdup(s), *c;
+
+	for (c = d; c && *c; c++)
+		*c = (char)tolower((unsigned char)*c);
+	return d;
+}
+
+/* A section name, compared without case and with '_' or '-' for a space. */
+static int section_is(const char *s, const char *w)
+{
+	for (; *s && *w; s++, w++) {
+		char a = *s == '_' || *s == '-' ? ' ' : (char)tolower((unsigned char)*s);
+		if (a != *w)
+			return 0;
+	}
+	return !*s && !*w;
+}
+
+static enum section section_of(const char *s)
+{
+	if (!*s)
+		return S_NONE;
+	if (section_is(s, "tie types"))
+		return S_TIES;
+	if (section_is(s, "organizations") || section_is(s, "organisations"))
+		return S_ORGS;
+	if (section_is(s, "columns"))
+		return S_COLUMNS;
+	return S_UNKNOWN;
+}
+
+/* The words a tie type's line takes, and what each does to its roles. */
+static const struct {
+	const char *word;
+	unsigned set, clear;
+} role_words[] = {
+	{ "directed", CM_ROLE_DIRECTED, 0 }, { "mutual", 0, CM_ROLE_DIRECTED },
+	{ "undirected", 0, CM_ROLE_DIRECTED }, { "access", CM_ROLE_ACCESS, 0 },
+	{ "money", CM_ROLE_MONEY, 0 }, { "conflict", CM_ROLE_CONFLICT, 0 },
+};
+
+/* Roles from "directed, access" or "like information". */
+static int parse_roles(struct parse *p, const char *type, const char *value, unsigned *roles)
+{
+	char buf[256], *w, *save = NULL;
+	size_t i;
+
+	*roles = 0;
+	snprintf(buf, sizeof(buf), "%s", value);
+	for (w = strtok_r(buf, ", \t", &save); w; w = strtok_r(NULL, ", \t", &save)) {
+		for (i = 0; i < sizeof(role_words) / sizeof(*role_words); i++)
+			if (!strcasecmp(w, role_words[i].word)) {
+				*roles = (*roles | role_words[i].set) & ~role_words[i].clear;
+				break;
+			}
+		if (i < sizeof(role_words) / sizeof(*role_words))
+			continue;
+		if (!strcasecmp(w, "like") && (w = strtok_r(NULL, ", \t", &save))) {
+			for (i = 0; i < cm_tie_type_table_n; i++)
+				if (!strcasecmp(w, cm_tie_type_table[i].name))
+					break;
+			if (i < cm_tie_type_table_n) {
+				*roles |= cm_tie_type_table[i].roles & ~CM_ROLE_DEFAULT;
+				continue;
+			}
+			problem(p, "tie type '%.60s': 'like %.40s' names no built-in type (partnership, coalition, "
+				   "collaboration, funding, information, membership, access, distribution, conflict)",
+				type, w);
+			return -1;
+		}
+		problem(p, "tie type '%.60s': '%.40s' is not a word this line takes: directed or mutual, "
+			   "access, money, conflict, or like TYPE", type, w);
+		return -1;
+	}
+	return 0;
+}
+
+static int add_type(struct parse *p, const char *name, const char *value)
+{
+	struct cm_schema_file *sf = p->sf;
+	struct cm_type_rule *v;
+	unsigned roles;
+	size_t i;
+
+	if (parse_roles(p, name, value, &roles) < 0)
+		return 0;
+	for (i = 0; i < sf->ntypes; i++)
+		if (!strcasecmp(sf->types[i].name, name)) {
+			problem(p, "tie type '%.60s' is described twice", name);
+			return 0;
+		}
+	if (!(v = realloc(sf->types, (sf->ntypes + 1) * sizeof(*v))) ||
+	    !(v[sf->ntypes].name = lower_dup(name))) {
+		if (v)
+			sf->types = v;
+		return -1;
+	}
+	sf->types = v;
+	v[sf->ntypes].roles = roles;
+	v[sf->ntypes].line = p->line;
+	sf->ntypes++;
+	return 0;
+}
+
+/* "decision makers = government, parliament" */
+static int add_decision_makers(struct parse *p, const char *value)
+{
+	struct cm_schema_file *sf = p->sf;
+	char buf[1024], *w, *save = NULL;
+
+	if (sf->dm_set) {
+		problem(p, "decision makers are listed twice");
+		return 0;
+	}
+	sf->dm_set = 1;
+	snprintf(buf, sizeof(buf), "%s", value);
+	for (w = strtok_r(buf, ",", &save); w; w = strtok_r(NULL, ",", &save)) {
+		const char *s = w;
+		size_t n = strlen(w);
+		char **v;
+		cm_trim(&s, &n);
+		if (!n)
+			continue;
+		if (!(v = realloc(sf->dm, (sf->ndm + 1) * sizeof(*v))))
+			return -1;
+		sf->dm = v;
+		if (!(v[sf->ndm] = strndup(s, n)))
+			return -1;
+		sf->ndm++;
+	}
+	return 0;
+}
+
+/* "Partner Org = target": the header, and the known column it is. */
+static int add_rename(struct parse *p, const char *header, const char *column)
+{
+	struct cm_schema_file *sf = p->sf;
+	struct cm_rename *v;
+	int f;
+
+	for (f = 0; f < 2; f++)
+		if (cm_schema_find(&cm_schemas[f], column, strlen(column), 0) >= 0)
+			break;
+	if (f == 2) {
+		problem(p, "column '%.60s': '%.40s' is not a column coalmap knows (organizations: id, name, type, "
+			   "country, region, issues, skills, budget, influence, stance; relationships: source, target, "
+			   "type, weight, directed, trust, amount, start, end)", header, column);
+		return 0;
+	}
+	if (!(v = realloc(sf->renames, (sf->nrenames + 1) * sizeof(*v))))
+		return -1;
+	sf->renames = v;
+	v[sf->nrenames].header = strdup(header);
+	v[sf->nrenames].column = lower_dup(column);
+	if (!v[sf->nrenames].header || !v[sf->nrenames].column) {
+		free(v[sf->nrenames].header);
+		free(v[sf->nrenames].column);
+		return -1;
+	}
+	sf->nrenames++;
+	return 0;
+}
+
+static int on_entry(void *user, const char *section, const char *name, const char *value)
+{
+	struct parse *p = user;
+	int rc = 0;
+
+	switch (section_of(section)) {
+	case S_TIES: rc = add_type(p, name, value); break;
+	case S_ORGS:
+		if (section_is(name, "decision makers"))
+			rc = add_decision_makers(p, value);
+		else
+			problem(p, "[%.40s]: '%.60s' is not a setting; this section takes 'decision makers'", section, name);
+		break;
+	case S_COLUMNS: rc = add_rename(p, name, value); break;
+	case S_NONE: problem(p, "'%.60s' is outside a section: [tie types], [organizations] or [columns]", name); break;
+	default:
+		problem(p, "[%.60s] is not a section: [tie types], [organizations] or [columns]", section);
+	}
+	if (rc < 0)
+		p->nomem = 1;
+	return !p->nomem;
+}
+
+int cm_schema_file_read(struct cm_schema_file *sf, const char *path, struct cm_diags *diags, struct cm_error *err)
+{
+	struct parse p;
+	int rc;
+
+	memset(sf, 0, sizeof(*sf));
+	memset(&p, 0, sizeof(p));
+	if (!(sf->path = strdup(path)))
+		return cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
+	if (!(p.f = fopen(path, "r")))
+		return cm_error_set(err, CM_ENOINPUT, path, 0, 0, "cannot open the schema: %s", strerror(errno));
+	p.sf = sf;
+	p.diags = diags;
+	rc = ini_parse_stream(next_line, &p, on_entry, &p);
+	fclose(p.f);
+	if (p.nomem || rc == -2)
+		return cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
+	if (rc > 0 && !p.bad) {
+		p.line = rc;
+		problem(&p, "not a line of an INI file: [section], name = value, or a comment starting with # or ;");
+	}
+	return p.bad ? CM_EDATA : CM_OK;
+}
+
+void cm_schema_file_release(struct cm_schema_file *sf)
+{
+	size_t i;
+
+	if (!sf)
+		return;
+	for (i = 0; i < sf->ntypes; i++)
+		free(sf->types[i].name);
+	free(sf->types);
+	for (i = 0; i < sf->ndm; i++)
+		free(sf->dm[i]);
+	free(sf->dm);
+	for (i = 0; i < sf->nrenames; i++) {
+		free(sf->renames[i].header);
+		free(sf->renames[i].column);
+	}
+	free(sf->renames);
+	free(sf->path);
+	memset(sf, 0, sizeof(*sf));
+}
+
+int cm_schema_file_roles(const struct cm_schema_file *sf, const char *type, unsigned *roles)
+{
+	size_t i;
+
+	for (i = 0; sf && i < sf->ntypes; i++)
+		if (!strcmp(sf->types[i].name, type)) {
+			*roles = sf->types[i].roles;
+			return 1;
+		}
+	return 0;
+}
+
+const char *cm_schema_file_rename(const struct cm_schema_file *sf, const char *header, size_t n)
+{
+	size_t i;
+
+	for (i = 0; sf && i < sf->nrenames; i++)
+		if (strlen(sf->renames[i].header) == n && !strncasecmp(sf->renames[i].header, header, n))
+			return sf->renames[i].column;
+	return NULL;
+}
+
+/* ---------------------------------------------------------------- */
+/* writing one inferred from the data (coalmap init)                  */
+
+/* Words in a type's name that suggest what it is, for the guesses. */
+static const struct {
+	const char *stem;
+	const char *like; /* a built-in type */
+} hints[] = {
+	{ "fund", "funding" }, { "grant", "funding" }, { "donat", "funding" }, { "financ", "funding" },
+	{ "money", "funding" }, { "conflict", "conflict" }, { "rival", "conflict" }, { "oppos", "conflict" },
+	{ "hostil", "conflict" }, { "inform", "information" }, { "advi", "information" },
+	{ "report", "information" }, { "communic", "information" }, { "member", "membership" },
+	{ "lobby", "access" }, { "access", "access" }, { "consult", "access" },
+};
+
+static const char *hint_of(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(hints) / sizeof(*hints); i++)
+		if (strcasestr(name, hints[i].stem))
+			return hints[i].like;
+	return NULL;
+}
+
+/* "directed, access, money" for roles. */
+static void roles_words(unsigned roles, char *buf, size_t n)
+{
+	snprintf(buf, n, "%s%s%s%s", roles & CM_ROLE_DIRECTED ? "directed" : "mutual",
+		 roles & CM_ROLE_ACCESS ? ", access" : "", roles & CM_ROLE_MONEY ? ", money" : "",
+		 roles & CM_ROLE_CONFLICT ? ", conflict" : "");
+}
+
+static int builtin_type(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < cm_tie_type_table_n; i++)
+		if (!strcmp(cm_tie_type_table[i].name, name))
+			return 1;
+	return 0;
+}
+
+static void write_types(const struct cm_landscape *l, FILE *f)
+{
+	size_t k, i;
+
+	fputs("[tie types]\n"
+	      "# TYPE = directed or mutual, then what the tie does:\n"
+	      "#   access    such a tie to a decision-maker gives access (power, gaps, paths)\n"
+	      "#   money     money flows source -> target; the amount column says how much\n"
+	      "#   conflict  a negative tie, kept out of the collaboration network\n"
+	      "# or 'like TYPE' to read it as a built-in type: partnership, coalition,\n"
+	      "# collaboration, funding, information, membership, access, distribution, conflict.\n"
+	      "# A tie's own `directed` cell still wins over its type's direction.\n", f);
+	for (k = 0; k < l->ntie_types; k++) {
+		const char *name = l->tie_types[k], *like = hint_of(name);
+		size_t n = 0, dir = 0;
+		unsigned roles = l->tie_roles[k];
+		char words[80];
+		int described = cm_schema_file_roles(l->schema, name, &roles);
+
+		for (i = 0; i < l->nties; i++)
+			if (l->ties[i].type == k) {
+				n++;
+				dir += l->ties[i].directed != 0;
+			}
+		if (!described && !builtin_type(name)) {
+			/* a guess: the name's hint, else the direction most of its ties have */
+			roles = like ? cm_tie_type_roles(like) & ~CM_ROLE_DEFAULT : CM_ROLES_OTHER;
+			if (!like && dir * 2 > n)
+				roles |= CM_ROLE_DIRECTED;
+		}
+		if (strpbrk(name, "=:;#[]")) {
+			fprintf(f, "# '%s' (%zu ties) cannot be described here: its name holds = : ; # [ or ]\n", name, n);
+			continue;
+		}
+		roles_words(roles, words, sizeof(words));
+		fprintf(f, "%s = %s", name, words);
+		fprintf(f, "%*s; %zu tie%s, %zu one-way", (int)(30 > strlen(name) + strlen(words) + 3
+									 ? 30 - strlen(name) - strlen(words) - 3 : 1), "",
+			n, n == 1 ? "" : "s", dir);
+		if (described)
+			fputs(" (as this file said)\n", f);
+		else if (builtin_type(name))
+			fputs(" (built in)\n", f);
+		else if (like)
+			fprintf(f, " (GUESS from its name: like %s)\n", like);
+		else
+			fprintf(f, " (GUESS: not a built-in type; %s)\n",
+				dir * 2 > n ? "most of its ties are one-way" : "read as a working tie");
+	}
+}
+
+/* Words in an org type that suggest a decision-maker, for the guesses. */
+static int dm_hint(const char *type)
+{
+	static const char *const stems[] = { "gov", "minist", "parliament", "legislat", "senat", "congress",
+					     "council", "regulat", "authorit", "decision", "official", NULL };
+	size_t i;
+
+	for (i = 0; stems[i]; i++)
+		if (strcasestr(type, stems[i]))
+			return 1;
+	return 0;
+}
+
+static void write_orgs(const struct cm_landscape *l, FILE *f)
+{
+	const char *const *dm;
+	struct cm_strset types;
+	size_t ndm = cm_decision_maker_types_of(l, NULL, &dm), i, k, guessed = 0;
+
+	cm_strset_init(&types);
+	for (i = 0; i < l->norgs; i++) {
+		const char *t = l->pool.buf + l->orgs[i].type;
+		if (*t && cm_strset_add(&types, t, strlen(t)) < 0)
+			break;
+	}
+	fputs("\n[organizations]\n"
+	      "# The org types that are decision-makers: the ones advocacy wants to move\n"
+	      "# (power's access, gaps' targets, paths' routes). --targets overrides it.\n", f);
+	fputs("# Org types in the data:", f);
+	for (k = 0; k < types.n; k++)
+		fprintf(f, "%s %s", k ? "," : "", cm_strset_get(&types, k));
+	fputs(types.n ? "\n" : " none\n", f);
+	for (k = 0, i = 0; k < types.n; k++) {
+		const char *t = cm_strset_get(&types, k);
+		size_t j;
+		int is = 0;
+		for (j = 0; j < ndm && !is; j++)
+			is = !strcasecmp(t, dm[j]);
+		if (!is && (l->schema && l->schema->dm_set ? 0 : dm_hint(t)))
+			is = 1, guessed++;
+		if (is)
+			fprintf(f, "%s%s", i++ ? ", " : "decision makers = ", t);
+	}
+	if (!i)
+		fputs("# decision makers = (none of these types; list them here)\n", f);
+	else
+		fputs(guessed ? "   ; GUESS from the type names: check it\n" : "\n", f);
+	cm_strset_release(&types);
+}
+
+static void write_columns(const struct cm_landscape *l, FILE *f)
+{
+	size_t i;
+
+	fputs("\n[columns]\n"
+	      "# HEADER = the column coalmap knows it as, when the header is not one of\n"
+	      "# its names or synonyms (README, \"Your data\"), e.g.\n"
+	      "#   Partner organisation = target\n", f);
+	if (l->schema)
+		for (i = 0; i < l->schema->nrenames; i++)
+			fprintf(f, "%s = %s\n", l->schema->renames[i].header, l->schema->renames[i].column);
+	if (l->norg_attrs + l->ntie_attrs) {
+		fputs("# Columns kept as they are (attributes):", f);
+		for (i = 0; i < l->norg_attrs; i++)
+			fprintf(f, "%s %s", i ? "," : "", l->org_attrs[i].name);
+		for (i = 0; i < l->ntie_attrs; i++)
+			fprintf(f, "%s %s", i + l->norg_attrs ? "," : "", l->tie_attrs[i].name);
+		fputs("\n", f);
+	}
+}
+
+int cm_schema_file_write(const struct cm_landscape *l, FILE *f, struct cm_error *err)
+{
+	fputs("# coalmap.ini: how coalmap reads this landscape.  `coalmap init` wrote it\n"
+	      "# from the data; every coalmap command reading the landscape reads it too.\n"
+	      "# Check the lines marked GUESS.  Comments start with # or ;.\n"
+	      "# docs/schema.md explains every setting.\n\n", f);
+	write_types(l, f);
+	write_orgs(l, f);
+	write_columns(l, f);
+	if (ferror(f))
+		return cm_error_set(err, CM_EOUTPUT, NULL, 0, 0, "write error");
+	return CM_OK;
+}
