@@ -9,6 +9,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <sys/stat.h>
+
 #include "cli.h"
 
 int cli_usage_error(const char *cmd, const char *fmt, ...)
@@ -262,7 +264,8 @@ int cli_finish(const struct cm_table *t, const struct cli_common *c, const struc
 
 /* The default title: the landscape folder's own name, as written
  * ("eies-t1", "RyanAir", not "Eies t1"), the landscape data holding no name
- * of its own; "." and ".." name the folder they stand for. */
+ * of its own; "." and ".." name the folder they stand for; a landscape
+ * file gives its name without the extension. */
 const char *cli_folder_title(const char *dir, char *buf, size_t n)
 {
 	char *s, *real = NULL;
@@ -279,5 +282,11 @@ const char *cli_folder_title(const char *dir, char *buf, size_t n)
 		s = buf;
 	}
 	free(real);
+	{ /* a landscape file: its name without the extension ("ties.csv": "ties") */
+		struct stat st;
+		char *dot = strrchr(s, '.');
+		if (dot && dot != s && stat(dir, &st) == 0 && !S_ISDIR(st.st_mode))
+			*dot = '\0';
+	}
 	return s;
 }

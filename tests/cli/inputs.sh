@@ -65,6 +65,11 @@ run metrics "$tmp/missing.csv"; expect_rc 66 "a missing path"
 printf 'a,b\nx,y\n' >"$tmp/noheader.csv"
 run metrics "$tmp/noheader.csv"; expect_rc 65 "no ends in the header"
 expect_err "noheader.csv:1: an edge list needs a header naming its two ends" "header refused"
+# a map of a file is titled with its name without the extension
+graphviz_leaks
+run map "$E" -o "$tmp/edges.svg"; expect_rc 0 "a map of an edge list"
+has_text "$tmp/edges.svg" "edges" "title: the file's name without .csv"
+
 # the input is never overwritten
 cp "$E" "$tmp/keep.csv"
 run metrics "$tmp/keep.csv" -o "$tmp/keep.csv"; checks=$((checks + 1))
