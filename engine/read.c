@@ -153,20 +153,25 @@ static int ends_as_orgs(struct cm_rows *orgs, const struct cm_rows *ties, long s
 }
 
 /* The renames of the coalmap.ini the loader will read (its problems are
- * the loader's to report): an empty schema when there is none; NULL on
+ * the loader's to report): an empty schema when there is none.  NULL on
  * ENOMEM. */
 static struct cm_schema_file *schema_for(const struct cm_read *rd)
 {
 	struct cm_schema_file *sf = calloc(1, sizeof(*sf));
 	struct cm_diags quiet;
-	int nomem;
+	int nomem = 0, rc = CM_OK;
 	char *path = sf ? cm_schema_file_path(rd->path, rd->opts, &nomem) : NULL;
 
 	if (path) {
 		cm_diags_init(&quiet);
-		cm_schema_file_read(sf, path, &quiet, NULL);
+		rc = cm_schema_file_read(sf, path, &quiet, NULL);
 		cm_diags_release(&quiet);
 		free(path);
+	}
+	if (sf && (nomem || rc == CM_ENOMEM)) {
+		cm_schema_file_release(sf);
+		free(sf);
+		return NULL;
 	}
 	return sf;
 }
@@ -240,17 +245,18 @@ static const struct cm_reader *reader_named(const char *name)
 }
 
 /* Reads the first bytes of path into buf (n bytes at most, NUL-terminated),
- * skipping a UTF-8 BOM and leading blanks; returns where they start. */
+ * skipping a UTF-8 BOM and leading blanks; returns where they start, or
+ * NULL when the file cannot be opened (errno says why). */
 static const char *head_of(const char *path, char *buf, size_t n, size_t *got)
 {
 	FILE *f = fopen(path, "rb");
-	size_t k = 0;
+	size_t k;
 	const char *s = buf;
 
-	if (f) {
-		k = fread(buf, 1, n - 1, f);
-		fclose(f);
-	}
+	if (!f)
+		return NULL;
+	k = fread(buf, 1, n - 1, f);
+	fclose(f);
 	buf[k] = '\0';
 	if (k >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3))
 		s += 3;
@@ -291,6 +297,9 @@ static int detect(const char *path, const struct cm_reader **out, struct cm_erro
 	p.is_dir = S_ISDIR(st.st_mode);
 	p.ext = ext_of(path);
 	p.head = p.is_dir ? "" : head_of(path, buf, sizeof(buf), &p.n);
+	if (!p.head)
+		return errno == ENOMEM ? cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory")
+				       : cm_error_set(err, CM_ENOINPUT, path, 0, 0, "cannot open: %s", strerror(errno));
 	if (!p.is_dir && !p.n)
 		return cm_error_set(err, CM_EDATA, path, 0, 0, "the file is empty");
 	for (i = 0; i < NREADERS; i++) {

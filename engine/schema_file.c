@@ -291,7 +291,8 @@ int cm_schema_file_read(struct cm_schema_file *sf, const char *path, struct cm_d
 	if (!(sf->path = strdup(path)))
 		return cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 	if (!(p.f = fopen(path, "r")))
-		return cm_error_set(err, CM_ENOINPUT, path, 0, 0, "cannot open the schema: %s", strerror(errno));
+		return errno == ENOMEM ? cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory")
+				       : cm_error_set(err, CM_ENOINPUT, path, 0, 0, "cannot open the schema: %s", strerror(errno));
 	p.sf = sf;
 	p.diags = diags;
 	rc = ini_parse_stream(next_line, &p, on_entry, &p);
@@ -455,7 +456,7 @@ static int dm_hint(const char *type)
 	return 0;
 }
 
-static void write_orgs(const struct cm_landscape *l, FILE *f)
+static int write_orgs(const struct cm_landscape *l, FILE *f)
 {
 	const char *const *dm;
 	struct cm_strset types;
@@ -464,8 +465,10 @@ static void write_orgs(const struct cm_landscape *l, FILE *f)
 	cm_strset_init(&types);
 	for (i = 0; i < l->norgs; i++) {
 		const char *t = l->pool.buf + l->orgs[i].type;
-		if (*t && cm_strset_add(&types, t, strlen(t)) < 0)
-			break;
+		if (*t && cm_strset_add(&types, t, strlen(t)) < 0) {
+			cm_strset_release(&types);
+			return CM_ENOMEM;
+		}
 	}
 	fputs("\n[organizations]\n"
 	      "# The org types that are decision-makers: the ones advocacy wants to move\n"
@@ -490,6 +493,7 @@ static void write_orgs(const struct cm_landscape *l, FILE *f)
 	else
 		fputs(guessed ? "   ; GUESS from the type names: check it\n" : "\n", f);
 	cm_strset_release(&types);
+	return CM_OK;
 }
 
 static void write_columns(const struct cm_landscape *l, FILE *f)
@@ -520,7 +524,8 @@ int cm_schema_file_write(const struct cm_landscape *l, FILE *f, struct cm_error 
 	      "# Check the lines marked GUESS.  Comments start with # or ;.\n"
 	      "# docs/schema.md explains every setting.\n\n", f);
 	write_types(l, f);
-	write_orgs(l, f);
+	if (write_orgs(l, f) < 0)
+		return cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 	write_columns(l, f);
 	if (ferror(f))
 		return cm_error_set(err, CM_EOUTPUT, NULL, 0, 0, "write error");

@@ -34,6 +34,11 @@ T="$tmp/tiny"
 mk "$T" 'id,name,type\na,Alpha,ngo\nb,Beta,funder\nc,"Gamma, Inc",decision_maker\nd,Delta,ngo\n' \
 	'source,target,type,weight\na,b,partnership,2\nb,c,access,1\nc,d,funding,1\na,d,information,1\n'
 F=$top_srcdir/datasets/florentine
+# an edge list alone, read through a coalmap.ini that renames its ends
+E="$tmp/edges"
+mkdir -p "$E"
+printf 'Org,Partner,type\na,b,advice\nb,c,partnership\nc,a,funding\n' >"$E/ties.csv"
+printf '[tie types]\nadvice = directed, access\n[organizations]\ndecision makers = ngo\n[columns]\nOrg = source\nPartner = target\n' >"$E/coalmap.ini"
 
 # one coalmap run with the Nth allocation failing (0 = none) in its own
 # folder $tmp/r$N; leaves $tmp/r$N/{rc,out,err,count}
@@ -164,6 +169,8 @@ run_scenario "gaps florentine" gaps "$F" --threads 1
 run_scenario "gaps --for tiny" gaps "$T" --for a --threads 1 -o @OUT@ --format csv
 run_scenario "path florentine" path "$F" Pazzi Lamberteschi -o @OUT@ --format csv
 run_scenario "check tiny" check "$T"
+run_scenario "check edge list + coalmap.ini" check "$E/ties.csv"
+run_scenario "init tiny" init "$T" -o @OUT@ --force
 run_scenario "map tiny" map "$T" -o @OUT@ --format svg
 # the report runs every analysis and Graphviz (1,257 allocations, about a
 # second each under ASan): every 7th, which still meets each of its steps
