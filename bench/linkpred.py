@@ -27,7 +27,6 @@ Prints one markdown table and writes it to OUT_DIR/linkpred.md.
 """
 
 import csv
-import math
 import os
 import random
 import subprocess
