@@ -44,6 +44,7 @@ struct reader {
 	int spells;              /* spells read in the current element */
 	long tcol[2][2];         /* [class][start, end] time columns, -1 */
 	long dir_col;
+	int name_attr;           /* a node attribute is the name: labels go to `label` */
 	int warned_dynamic, warned_timestamps;
 	struct cm_xml_err xe;
 	int nomem, bad;
@@ -228,6 +229,9 @@ static void on_attribute(struct reader *rd, long line)
 		a->skip = 1;
 	} else {
 		a->col = column(rd, a->cls, a->title, a->kind == A_NUMBER ? CM_DECL_NUMBER : CM_DECL_TEXT);
+		if (a->cls == C_NODE &&
+		    cm_schema_find(&cm_schemas[CM_ORGS_FILE], a->title, strlen(a->title), 0) == CM_ORG_NAME)
+			rd->name_attr = 1;
 	}
 out:
 	free(id);
@@ -330,8 +334,10 @@ static void on_node(struct reader *rd, long line)
 		goto out;
 	}
 	set(rd, C_NODE, rd->cur, CM_ORG_ID, id);
-	if (label)
-		set(rd, C_NODE, rd->cur, column(rd, C_NODE, "label", CM_DECL_TEXT), label);
+	if (label) {
+		const char *col = rd->name_attr ? "label" : cm_org_cols[CM_ORG_NAME].name;
+		set(rd, C_NODE, rd->cur, column(rd, C_NODE, col, CM_DECL_TEXT), label);
+	}
 	on_times(rd);
 out:
 	free(id);
@@ -609,11 +615,10 @@ static void finish_times(struct reader *rd)
 }
 
 /* Attributes' <default> values fill the cells their nodes and edges leave
- * empty; a node's label is its name unless an attribute is called name. */
+ * empty; the edges' times are made dates. */
 static void finish(struct reader *rd)
 {
 	size_t i, r;
-	long label;
 
 	for (i = 0; i < rd->nattrs && !rd->nomem; i++) {
 		struct gattr *a = &rd->attrs[i];
@@ -624,19 +629,6 @@ static void finish(struct reader *rd)
 	}
 	if (!rd->nomem)
 		finish_times(rd);
-	label = cm_rows_find(rd->rows[C_NODE], "label");
-	for (i = 0; i < rd->rows[C_NODE]->ncols; i++)
-		if (!strcasecmp(rd->rows[C_NODE]->names[i], cm_org_cols[CM_ORG_NAME].name))
-			label = -1;
-	if (label >= 0 && !rd->nomem) {
-		char *name = strdup(cm_org_cols[CM_ORG_NAME].name);
-		if (!name) {
-			rd->nomem = 1;
-			return;
-		}
-		free(rd->rows[C_NODE]->names[label]);
-		rd->rows[C_NODE]->names[label] = name;
-	}
 }
 
 /* Reads the file to its end (or its first refusal). */

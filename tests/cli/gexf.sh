@@ -131,8 +131,8 @@ done
 grep -q '<viz:color r="255" g="16" b="0"/>' "$tmp/spells.out.gexf" && ok || fail "viz written back: $(cat "$tmp/spells.out.gexf")"
 grep -q 'mode="dynamic" timeformat="date"' "$tmp/spells.out.gexf" && ok || fail "dates make a dynamic graph"
 # a landscape with mixed directions: mutual ties are type="mutual"
-mk "$tmp/L" 'id,name,kind,budget\nA,Alpha,ngo,100\nB,Beta & Co,gov,\nC,"Gamma <C>",ngo,2.5\n' \
-	'source,target,type,weight,start,extra\nA,B,funding,2,2001-01-01,x\nB,C,partnership,1,,\nC,A,information,0.5,,7\n'
+mk "$tmp/L" 'id,name,kind,budget,label\nA,Alpha,ngo,100,a\nB,Beta & Co,gov,,\nC,"Gamma <C>",ngo,2.5,c\n' \
+	'source,target,type,weight,start,extra,label\nA,B,funding,2,2001-01-01,x,ab\nB,C,partnership,1,,,\nC,A,information,0.5,,7,\n'
 run convert "$tmp/L" "$tmp/L.gexf"; expect_rc 0 "landscape to GEXF"
 run convert "$tmp/L" "$tmp/L2" --to landscape; expect_rc 0 "landscape as coalmap exports it"
 if "$PYTHON3" "$CHECK" written "$tmp/L2" "$tmp/L.gexf" >"$tmp/chk" 2>&1; then ok; else fail "mixed landscape: $(cat "$tmp/chk")"; fi
