@@ -1,4 +1,4 @@
-/* cmd-convert.c - coalmap convert: CSV landscape <-> GraphML <-> GML, and
+/* cmd-convert.c - coalmap convert: CSV landscape <-> GraphML <-> GML <-> GEXF, and
  * Kumu's CSV export in (docs/convert.md). */
 #include "config.h"
 
@@ -13,11 +13,11 @@
 
 #include "cli.h"
 
-enum fmt { F_NONE, F_LANDSCAPE, F_GRAPHML, F_GML };
+enum fmt { F_NONE, F_LANDSCAPE, F_GRAPHML, F_GML, F_GEXF };
 
 static const struct cli_choice to_formats[] = {
 	{ "landscape", F_LANDSCAPE, 0 }, { "csv", F_LANDSCAPE, 1 }, { "graphml", F_GRAPHML, 0 },
-	{ "gml", F_GML, 0 }, { NULL, 0, 0 },
+	{ "gml", F_GML, 0 }, { "gexf", F_GEXF, 0 }, { NULL, 0, 0 },
 };
 
 struct args {
@@ -27,11 +27,11 @@ struct args {
 
 static const struct cli_option options[] = {
 	{ .name = "from", .arg = "FMT", .kind = CLI_OPT_STRING, .offset = offsetof(struct args, from),
-	  .help = "read the input as FMT (landscape, edges, kumu, graphml, gml, ...) instead of telling it "
+	  .help = "read the input as FMT (landscape, edges, kumu, graphml, gml, gexf, ...) instead of telling it "
 		  "from its content" },
 	{ .name = "to", .arg = "FMT", .kind = CLI_OPT_ENUM, .offset = offsetof(struct args, to),
 	  .choices = to_formats, .expect = "output format",
-	  .help = "output format: landscape, graphml or gml ('-' as OUTPUT writes GraphML or GML to "
+	  .help = "output format: landscape, graphml, gml or gexf ('-' as OUTPUT writes the file to "
 		  "standard output)" },
 	{ .name = "force", .kind = CLI_OPT_FLAG, .offset = offsetof(struct args, force),
 	  .help = "write into an existing non-empty folder" },
@@ -55,6 +55,8 @@ static enum fmt fmt_of_file(const char *path)
 		return F_GRAPHML;
 	if (e && !strcasecmp(e, "gml"))
 		return F_GML;
+	if (e && !strcasecmp(e, "gexf"))
+		return F_GEXF;
 	return F_NONE;
 }
 
@@ -96,6 +98,8 @@ static int write_one(struct cli_out *o, const char *path, enum fmt to, const str
 		rc = cli_write_csv_exact(t, o->f) < 0 ? CM_EOUTPUT : CM_OK;
 	else if (to == F_GRAPHML)
 		rc = cm_graphml_write(t, ties, o->f, &stripped, &err);
+	else if (to == F_GEXF)
+		rc = cm_gexf_write(t, ties, o->f, &stripped, &err);
 	else
 		rc = cm_gml_write(t, ties, o->f, &err);
 	if (rc == CM_OK && stripped)
@@ -170,11 +174,11 @@ static int format_out(const char *output, enum fmt *to)
 				*to = F_LANDSCAPE;
 			else
 				return cli_usage_error("convert", "cannot tell the format of '%s' from its name (.graphml, .gml, "
-								  "or a folder); use --to", output);
+								  ".gexf, or a folder); use --to", output);
 		}
 	}
 	if (*to == F_LANDSCAPE && !strcmp(output, "-"))
-		return cli_usage_error("convert", "a landscape is a folder; '-' writes only --to graphml or gml");
+		return cli_usage_error("convert", "a landscape is a folder; '-' writes only --to graphml, gml or gexf");
 	return 0;
 }
 
@@ -271,7 +275,7 @@ out_free:
 
 const struct cli_command cli_cmd_convert = {
 	.name = "convert",
-	.summary = "convert any input coalmap reads to a CSV landscape, GraphML or GML",
+	.summary = "convert any input coalmap reads to a CSV landscape, GraphML, GML or GEXF",
 	.usage = "INPUT OUTPUT [--from FMT] [--to FMT] [--force] [--strict]",
 	.description =
 		"Converts a landscape between formats, keeping every organization and tie\n"
@@ -285,12 +289,16 @@ const struct cli_command cli_cmd_convert = {
 		"             one *connections*.csv\n"
 		"  graphml    GraphML (.graphml, .xml) for Gephi, Cytoscape, NetworkX, yEd\n"
 		"  gml        GML (.gml), as NetworkX's read_gml/write_gml use it\n"
+		"  gexf       GEXF (.gexf) 1.1 to 1.3, Gephi's format (NetworkX's read_gexf)\n"
 		"\n"
 		"The input's format is told from its content (then its name); --from names\n"
-		"it.  OUTPUT is a landscape folder, a .graphml/.xml or a .gml file (--to\n"
-		"names it).\n"
+		"it.  OUTPUT is a landscape folder, a .graphml/.xml, .gml or .gexf file\n"
+		"(--to names it).\n"
 		"GraphML is written with edgedefault=\"directed\" and each tie's direction\n"
 		"in its boolean `directed` attribute; mutual ties are written once.\n"
+		"GEXF is written as version 1.2 (what NetworkX and Gephi read): each tie's\n"
+		"direction in its type (a mutual tie is type=\"mutual\" when some tie is\n"
+		"directed), start and end dates as the edge's own (mode=\"dynamic\").\n"
 		"The input is checked like any landscape: on bad data every problem is\n"
 		"listed as FILE:LINE: message and nothing is written (exit 65).\n"
 		"A landscape OUTPUT folder is created; an existing folder must be empty\n"

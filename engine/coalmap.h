@@ -571,6 +571,15 @@ CM_API int cm_graphml_write(const struct cm_table *orgs, const struct cm_table *
 		     size_t *stripped, struct cm_error *err);
 CM_API int cm_gml_write(const struct cm_table *orgs, const struct cm_table *ties, FILE *f,
 		 struct cm_error *err);
+/* GEXF 1.2 (the version NetworkX's read_gexf and Gephi read), text made
+ * safe like GraphML's: name as each node's label, weight, direction
+ * (type="directed"; an undirected tie "mutual" when some tie is directed,
+ * else defaultedgetype="undirected"), start and end (mode="dynamic") and
+ * label as each edge's own, viz_color, viz_x, viz_y, viz_size and
+ * viz_thickness columns as viz elements, every other column an
+ * attribute (long, double, boolean or string). */
+CM_API int cm_gexf_write(const struct cm_table *orgs, const struct cm_table *ties, FILE *f,
+		  size_t *stripped, struct cm_error *err);
 /* Formats v as the shortest decimal that reads back as v (at most 17
  * significant digits) into buf (at least 32 bytes); returns buf. */
 CM_API char *cm_format_real(double v, char *buf, size_t n);

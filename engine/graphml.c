@@ -12,25 +12,10 @@
 #include <unistd.h>
 
 #include <libxml/xmlreader.h>
-#include <libxml/xmlwriter.h>
 
 #include "internal.h"
 
 #define GRAPHML_NS "http://graphml.graphdrawing.org/xmlns"
-
-/* libxml2 reports some problems through its global handlers; the engine
- * never prints, so they go nowhere (the reader's own handler keeps them). */
-static void silent(void *ctx, const char *fmt, ...)
-{
-	(void)ctx;
-	(void)fmt;
-}
-
-static void quiet_libxml(void)
-{
-	xmlInitParser();
-	xmlSetGenericErrorFunc(NULL, silent);
-}
 
 /* ---------------------------------------------------------------- */
 /* reading                                                            */
@@ -57,26 +42,9 @@ struct reader {
 	int cur_domain;   /* D_NODE, D_EDGE, or 0 (graph level) */
 	long dir_col;     /* the ties' directed column */
 	int warned_graph, warned_yfiles;
-	char xml_msg[400];
-	long xml_line;
-	int xml_failed;
+	struct cm_xml_err xe;
 	int nomem, bad;
 };
-
-static void on_xml_error(void *ctx, xmlErrorPtr e)
-{
-	struct reader *rd = ctx;
-	size_t n;
-
-	if (!e || e->level < XML_ERR_ERROR || rd->xml_failed)
-		return;
-	rd->xml_failed = 1;
-	rd->xml_line = e->line;
-	snprintf(rd->xml_msg, sizeof(rd->xml_msg), "%s", e->message ? e->message : "malformed XML");
-	n = strlen(rd->xml_msg);
-	while (n && (rd->xml_msg[n - 1] == '\n' || rd->xml_msg[n - 1] == ' '))
-		rd->xml_msg[--n] = '\0';
-}
 
 static long line_of(struct reader *rd)
 {
@@ -88,28 +56,6 @@ static long line_of(struct reader *rd)
 
 static void problem(struct reader *rd, enum cm_severity sev, long line, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
-
-/* Line of the first "<!DOCTYPE" in the file's first 64 KiB (the reader
- * knows no line for it), else fallback. */
-static long doctype_line(const char *path, long fallback)
-{
-	FILE *f = fopen(path, "rb");
-	char buf[65536];
-	size_t n, i;
-	long line = 1;
-
-	if (!f)
-		return fallback;
-	n = fread(buf, 1, sizeof(buf), f);
-	fclose(f);
-	for (i = 0; i + 9 <= n; i++) {
-		if (!memcmp(buf + i, "<!DOCTYPE", 9))
-			return line;
-		if (buf[i] == '\n')
-			line++;
-	}
-	return fallback;
-}
 
 static void problem(struct reader *rd, enum cm_severity sev, long line, const char *fmt, ...)
 {
@@ -463,7 +409,7 @@ int cm_read_graphml(struct cm_read *c)
 		rc = cm_error_set(err, CM_ENOINPUT, path, 0, 0, "cannot open: %s", strerror(errno));
 		goto out;
 	}
-	quiet_libxml();
+	cm_xml_quiet();
 	/* no network, no entity substitution, no DTD loading; a DOCTYPE is
 	 * refused below, so no entity can expand */
 	rd.r = xmlReaderForFd(fd, path, NULL, XML_PARSE_NONET | XML_PARSE_BIG_LINES);
@@ -471,19 +417,17 @@ int cm_read_graphml(struct cm_read *c)
 		cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 		goto out;
 	}
-	xmlTextReaderSetStructuredErrorHandler(rd.r, on_xml_error, &rd);
+	xmlTextReaderSetStructuredErrorHandler(rd.r, cm_xml_on_error, &rd.xe);
 	while (!rd.nomem && (ret = xmlTextReaderRead(rd.r)) == 1) {
 		int type = xmlTextReaderNodeType(rd.r);
 		const char *name = (const char *)xmlTextReaderConstLocalName(rd.r);
 		int depth = xmlTextReaderDepth(rd.r);
 		long line = line_of(&rd);
 
-		if (type == XML_READER_TYPE_DOCUMENT_TYPE) {
-			problem(&rd, CM_ERROR, doctype_line(path, line), "a <!DOCTYPE> is not accepted (its entities could expand without bound); remove it");
-			break;
-		}
-		if (type == XML_READER_TYPE_ENTITY_REFERENCE) {
-			problem(&rd, CM_ERROR, line, "entity references are not accepted");
+		const char *why = cm_xml_refused(path, type, &line);
+
+		if (why) {
+			problem(&rd, CM_ERROR, line, "%s", why);
 			break;
 		}
 		if (type == XML_READER_TYPE_ELEMENT && name) {
@@ -505,8 +449,8 @@ int cm_read_graphml(struct cm_read *c)
 		cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 		goto out;
 	}
-	if (rd.xml_failed)
-		problem(&rd, CM_ERROR, rd.xml_line, "malformed XML: %s", rd.xml_msg);
+	if (rd.xe.failed)
+		problem(&rd, CM_ERROR, rd.xe.line, "malformed XML: %s", rd.xe.msg);
 	else if (ret < 0 && !rd.bad)
 		problem(&rd, CM_ERROR, xmlTextReaderGetParserLineNumber(rd.r), "malformed XML");
 	else if (!rd.bad && !rd.graphs)
@@ -539,130 +483,37 @@ out:
 /* ---------------------------------------------------------------- */
 /* writing                                                            */
 
-/* Length of the UTF-8 sequence at s if XML 1.0 allows it, else 0. */
-static size_t xml_char(const unsigned char *s)
-{
-	if (*s < 0x20)
-		return *s == '\t' || *s == '\n' || *s == '\r';
-	if (s[0] == 0xEF && s[1] == 0xBF && (s[2] == 0xBE || s[2] == 0xBF))
-		return 0; /* U+FFFE, U+FFFF */
-	return 1;
-}
-
-/* s, or a copy without the characters XML cannot hold (*tmp owns it). */
-static const char *xml_safe(const char *s, char **tmp, size_t *stripped)
-{
-	const unsigned char *p;
-	char *w;
-	int bad = 0;
-
-	*tmp = NULL;
-	for (p = (const unsigned char *)s; *p; p++)
-		if (!xml_char(p)) {
-			bad = 1;
-			break;
-		}
-	if (!bad)
-		return s;
-	if (!(*tmp = malloc(strlen(s) + 1)))
-		return NULL;
-	for (p = (const unsigned char *)s, w = *tmp; *p;) {
-		if (xml_char(p)) {
-			*w++ = (char)*p++;
-		} else {
-			p += *p < 0x20 ? 1 : 3;
-		}
-	}
-	*w = '\0';
-	if (stripped)
-		(*stripped)++;
-	return *tmp;
-}
-
-static const char *attr_type(const struct cm_column *c, size_t nrows)
-{
-	size_t r;
-	int any = 0;
-
-	if (c->kind == CM_INT)
-		return "long";
-	if (c->kind == CM_REAL)
-		return "double";
-	for (r = 0; r < nrows; r++) {
-		if (c->null[r])
-			continue;
-		if (strcmp(c->text[r], "true") && strcmp(c->text[r], "false"))
-			return "string";
-		any = 1;
-	}
-	return any ? "boolean" : "string";
-}
-
-struct writer {
-	xmlTextWriterPtr w;
-	size_t *stripped;
-	int failed, nomem;
-};
-
-static void w_check(struct writer *wr, int rc)
-{
-	if (rc < 0)
-		wr->failed = 1;
-}
-
-static void w_attr(struct writer *wr, const char *name, const char *value)
-{
-	char *tmp;
-	const char *v = xml_safe(value, &tmp, wr->stripped);
-
-	if (!v)
-		wr->nomem = 1;
-	else
-		w_check(wr, xmlTextWriterWriteAttribute(wr->w, (const xmlChar *)name, (const xmlChar *)v));
-	free(tmp);
-}
-
-static void w_keys(struct writer *wr, const struct cm_table *t, const char *domain, char prefix, size_t skip)
+static void w_keys(struct cm_xml_out *wr, const struct cm_table *t, const char *domain, char prefix, size_t skip)
 {
 	size_t j;
 	char id[32];
 
 	for (j = skip; j < t->ncols; j++) {
 		snprintf(id, sizeof(id), "%c%zu", prefix, j);
-		w_check(wr, xmlTextWriterStartElement(wr->w, (const xmlChar *)"key"));
-		w_attr(wr, "id", id);
-		w_attr(wr, "for", domain);
-		w_attr(wr, "attr.name", t->cols[j].name);
-		w_attr(wr, "attr.type", attr_type(&t->cols[j], t->nrows));
-		w_check(wr, xmlTextWriterEndElement(wr->w));
+		cm_xml_start(wr, "key");
+		cm_xml_attr(wr, "id", id);
+		cm_xml_attr(wr, "for", domain);
+		cm_xml_attr(wr, "attr.name", t->cols[j].name);
+		cm_xml_attr(wr, "attr.type", cm_xml_attr_type(&t->cols[j], t->nrows));
+		cm_xml_end(wr);
 	}
 }
 
-static void w_data(struct writer *wr, const struct cm_table *t, size_t r, char prefix, size_t skip)
+static void w_data(struct cm_xml_out *wr, const struct cm_table *t, size_t r, char prefix, size_t skip)
 {
 	size_t j;
 	char id[32], buf[64];
 
 	for (j = skip; j < t->ncols; j++) {
-		const struct cm_column *c = &t->cols[j];
-		const char *v;
-		char *tmp = NULL;
-		if (c->null[r])
+		char *tmp;
+		const char *v = cm_xml_cell(wr, &t->cols[j], r, buf, sizeof(buf), &tmp);
+		if (!v)
 			continue;
-		if (c->kind == CM_INT) {
-			snprintf(buf, sizeof(buf), "%lld", c->ints[r]);
-			v = buf;
-		} else if (c->kind == CM_REAL) {
-			v = cm_format_real(c->reals[r], buf, sizeof(buf));
-		} else if (!(v = xml_safe(c->text[r], &tmp, wr->stripped))) {
-			wr->nomem = 1;
-			return;
-		}
 		snprintf(id, sizeof(id), "%c%zu", prefix, j);
-		w_check(wr, xmlTextWriterStartElement(wr->w, (const xmlChar *)"data"));
-		w_attr(wr, "key", id);
-		w_check(wr, xmlTextWriterWriteString(wr->w, (const xmlChar *)v));
-		w_check(wr, xmlTextWriterEndElement(wr->w));
+		cm_xml_start(wr, "data");
+		cm_xml_attr(wr, "key", id);
+		cm_xml_text(wr, v);
+		cm_xml_end(wr);
 		free(tmp);
 	}
 }
@@ -677,52 +528,37 @@ static const char *cell_text(const struct cm_table *t, const char *col, size_t r
 int cm_graphml_write(const struct cm_table *orgs, const struct cm_table *ties, FILE *f,
 		     size_t *stripped, struct cm_error *err)
 {
-	struct writer wr = { NULL, stripped, 0, 0 };
-	xmlOutputBufferPtr buf;
+	struct cm_xml_out wr;
 	size_t r, norg_keys = cm_schemas[CM_ORGS_FILE].nkeys, ntie_keys = cm_schemas[CM_TIES_FILE].nkeys;
+	int rc;
 
 	if (stripped)
 		*stripped = 0;
 	if (!cm_export_is_landscape(orgs, ties))
 		return cm_error_set(err, CM_EINTERNAL, NULL, 0, 0, "tables are not an exported landscape");
-	quiet_libxml();
-	buf = xmlOutputBufferCreateFile(f, NULL);
-	if (!buf || !(wr.w = xmlNewTextWriter(buf))) {
-		if (buf)
-			xmlOutputBufferClose(buf);
-		return cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
-	}
-	w_check(&wr, xmlTextWriterSetIndent(wr.w, 1));
-	w_check(&wr, xmlTextWriterSetIndentString(wr.w, (const xmlChar *)"  "));
-	w_check(&wr, xmlTextWriterStartDocument(wr.w, NULL, "UTF-8", NULL));
-	w_check(&wr, xmlTextWriterStartElement(wr.w, (const xmlChar *)"graphml"));
-	w_attr(&wr, "xmlns", GRAPHML_NS);
-	w_attr(&wr, "xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance");
-	w_attr(&wr, "xsi:schemaLocation", GRAPHML_NS " " GRAPHML_NS "/1.0/graphml.xsd");
+	if ((rc = cm_xml_out_open(&wr, f, stripped, err)) < 0)
+		return rc;
+	cm_xml_start(&wr, "graphml");
+	cm_xml_attr(&wr, "xmlns", GRAPHML_NS);
+	cm_xml_attr(&wr, "xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance");
+	cm_xml_attr(&wr, "xsi:schemaLocation", GRAPHML_NS " " GRAPHML_NS "/1.0/graphml.xsd");
 	w_keys(&wr, orgs, "node", 'n', norg_keys);
 	w_keys(&wr, ties, "edge", 'e', ntie_keys);
-	w_check(&wr, xmlTextWriterStartElement(wr.w, (const xmlChar *)"graph"));
-	w_attr(&wr, "id", "G");
-	w_attr(&wr, "edgedefault", "directed");
+	cm_xml_start(&wr, "graph");
+	cm_xml_attr(&wr, "id", "G");
+	cm_xml_attr(&wr, "edgedefault", "directed");
 	for (r = 0; r < orgs->nrows && !wr.failed && !wr.nomem; r++) {
-		w_check(&wr, xmlTextWriterStartElement(wr.w, (const xmlChar *)"node"));
-		w_attr(&wr, "id", cell_text(orgs, cm_org_cols[CM_ORG_ID].name, r));
+		cm_xml_start(&wr, "node");
+		cm_xml_attr(&wr, "id", cell_text(orgs, cm_org_cols[CM_ORG_ID].name, r));
 		w_data(&wr, orgs, r, 'n', norg_keys);
-		w_check(&wr, xmlTextWriterEndElement(wr.w));
+		cm_xml_end(&wr);
 	}
 	for (r = 0; r < ties->nrows && !wr.failed && !wr.nomem; r++) {
-		w_check(&wr, xmlTextWriterStartElement(wr.w, (const xmlChar *)"edge"));
-		w_attr(&wr, "source", cell_text(ties, cm_tie_cols[CM_TIE_SOURCE].name, r));
-		w_attr(&wr, "target", cell_text(ties, cm_tie_cols[CM_TIE_TARGET].name, r));
+		cm_xml_start(&wr, "edge");
+		cm_xml_attr(&wr, "source", cell_text(ties, cm_tie_cols[CM_TIE_SOURCE].name, r));
+		cm_xml_attr(&wr, "target", cell_text(ties, cm_tie_cols[CM_TIE_TARGET].name, r));
 		w_data(&wr, ties, r, 'e', ntie_keys);
-		w_check(&wr, xmlTextWriterEndElement(wr.w));
+		cm_xml_end(&wr);
 	}
-	w_check(&wr, xmlTextWriterEndDocument(wr.w));
-	w_check(&wr, xmlTextWriterFlush(wr.w));
-	xmlFreeTextWriter(wr.w);
-	if (wr.nomem)
-		return cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
-	if (wr.failed || ferror(f))
-		return cm_error_set(err, CM_EOUTPUT, NULL, 0, 0, "write error");
-	return CM_OK;
+	return cm_xml_out_close(&wr, f, err);
 }

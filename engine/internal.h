@@ -383,6 +383,8 @@ int cm_read_kumu_csv(struct cm_read *rd);   /* kumu.c: Kumu's two CSV files (a f
 int cm_kumu_has_files(const char *dir);     /* kumu.c: 1 when dir holds them */
 int cm_read_graphml(struct cm_read *rd);    /* graphml.c */
 int cm_read_gml(struct cm_read *rd);        /* gml.c */
+int cm_read_gexf(struct cm_read *rd);       /* read_gexf.c */
+int cm_sniff_gexf(const struct cm_peek *p); /* read_gexf.c */
 /* Kumu's elements and connections, with Kumu's own headers, renamed to
  * a landscape's (kumu.c; docs/convert.md): the xlsx and JSON readers
  * share it.  Sets *bad after adding errors to diags.  0 or CM_ENOMEM. */
@@ -391,6 +393,50 @@ int cm_kumu_map(struct cm_rows *elements, struct cm_rows *connections, struct cm
  * WHAT", at the first error's file and line.  Returns CM_EDATA. */
 int cm_read_failed(struct cm_diags *diags, size_t errors_before, const char *path, const char *what,
 		   struct cm_error *err);
+
+/* The libxml2 glue of the XML readers and writers (engine/xml.c).
+ * cm_xml_quiet silences libxml2's global error output (call before any
+ * parser or writer).  cm_xml_on_error is an xmlStructuredErrorFunc whose
+ * ctx is a struct cm_xml_err: it keeps the first error.  cm_xml_refused
+ * returns why a node of that xmlReaderTypes type is refused (a DOCTYPE,
+ * whose *line it finds in path, or an entity reference), or NULL. */
+struct _xmlError;
+struct cm_xml_err {
+	char msg[400];
+	long line;
+	int failed;
+};
+void cm_xml_quiet(void);
+void cm_xml_on_error(void *ctx, struct _xmlError *e);
+const char *cm_xml_refused(const char *path, int node_type, long *line);
+/* s, or a copy without the characters XML 1.0 cannot hold (*tmp owns it;
+ * *stripped counted once per value changed, NULL allowed); NULL on
+ * ENOMEM. */
+const char *cm_xml_safe(const char *s, char **tmp, size_t *stripped);
+/* The XML type of an exported column (GraphML's attr.type, GEXF's type):
+ * long, double, boolean (text all true/false) or string. */
+const char *cm_xml_attr_type(const struct cm_column *c, size_t nrows);
+/* An XML document being written (cm_xml_out_open .. cm_xml_out_close,
+ * which returns CM_OK, CM_ENOMEM or CM_EOUTPUT): indented by two spaces,
+ * every attribute's text made safe (cm_xml_safe, counted in *stripped);
+ * failures are remembered, so writing goes on without checks. */
+struct _xmlTextWriter;
+struct cm_xml_out {
+	struct _xmlTextWriter *w;
+	size_t *stripped;
+	int failed, nomem;
+};
+int cm_xml_out_open(struct cm_xml_out *o, FILE *f, size_t *stripped, struct cm_error *err);
+int cm_xml_out_close(struct cm_xml_out *o, FILE *f, struct cm_error *err);
+void cm_xml_check(struct cm_xml_out *o, int rc);
+void cm_xml_start(struct cm_xml_out *o, const char *element);
+void cm_xml_end(struct cm_xml_out *o);
+void cm_xml_attr(struct cm_xml_out *o, const char *name, const char *value);
+void cm_xml_text(struct cm_xml_out *o, const char *s);
+/* Row r of column c as text (numbers in buf, n >= 32 bytes; text made
+ * safe, *tmp owning a copy), or NULL when empty (or ENOMEM: o->nomem). */
+const char *cm_xml_cell(struct cm_xml_out *o, const struct cm_column *c, size_t r, char *buf, size_t n,
+			char **tmp);
 
 /* Loads a landscape from an importer's rows: orgs must have a column `id`,
  * ties `source` and `target`; every rule of cm_landscape_load applies and

@@ -1,7 +1,7 @@
 /* convert.c - libFuzzer target for the importers: the input is written as
- * a GML file and as a GraphML file, each loaded; whatever loads is exported
- * and written back as GraphML and GML (to /dev/null), and the GML written
- * must load again. */
+ * a GML file, a GraphML file and a GEXF file, each loaded; whatever loads
+ * is exported and written back as GraphML (to /dev/null), GML and GEXF,
+ * and the GML and GEXF written must load again with as many orgs. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,7 +10,8 @@
 #include "coalmap.h"
 
 static char dir[64];
-static const struct cm_load_opts as_gml = { .format = "gml" }, as_graphml = { .format = "graphml" };
+static const struct cm_load_opts as_gml = { .format = "gml" }, as_graphml = { .format = "graphml" },
+				 as_gexf = { .format = "gexf" };
 
 static void put(const char *path, const uint8_t *p, size_t n)
 {
@@ -22,10 +23,41 @@ static void put(const char *path, const uint8_t *p, size_t n)
 	fclose(f);
 }
 
-static void round_trip(struct cm_landscape *l, const char *gml)
+/* Writes the tables with write to path, which must load back as opts
+ * says with l's orgs. */
+static void write_back(const struct cm_landscape *l, const struct cm_table *o, const struct cm_table *t,
+		       const char *path, const struct cm_load_opts *opts,
+		       int (*write)(const struct cm_table *, const struct cm_table *, FILE *))
+{
+	struct cm_landscape *back = NULL;
+	FILE *f = fopen(path, "w");
+	int ok;
+
+	if (!f)
+		return;
+	ok = write(o, t, f) == CM_OK;
+	fclose(f);
+	if (!ok)
+		return;
+	if (cm_landscape_open(&back, path, opts, NULL, NULL) != CM_OK ||
+	    cm_landscape_norgs(back) != cm_landscape_norgs(l))
+		abort(); /* coalmap's own files must read back */
+	cm_landscape_free(back);
+}
+
+static int gml_write(const struct cm_table *o, const struct cm_table *t, FILE *f)
+{
+	return cm_gml_write(o, t, f, NULL);
+}
+
+static int gexf_write(const struct cm_table *o, const struct cm_table *t, FILE *f)
+{
+	return cm_gexf_write(o, t, f, NULL, NULL);
+}
+
+static void round_trip(struct cm_landscape *l, const char *gml, const char *gexf)
 {
 	struct cm_table o, t;
-	struct cm_landscape *back = NULL;
 	FILE *f;
 
 	cm_table_init(&o, 0);
@@ -35,16 +67,8 @@ static void round_trip(struct cm_landscape *l, const char *gml)
 			cm_graphml_write(&o, &t, f, NULL, NULL);
 			fclose(f);
 		}
-		if ((f = fopen(gml, "w"))) {
-			int ok = cm_gml_write(&o, &t, f, NULL) == CM_OK;
-			fclose(f);
-			if (ok) {
-				if (cm_landscape_open(&back, gml, &as_gml, NULL, NULL) != CM_OK ||
-				    cm_landscape_norgs(back) != cm_landscape_norgs(l))
-					abort(); /* coalmap's own GML must read back */
-				cm_landscape_free(back);
-			}
-		}
+		write_back(l, &o, &t, gml, &as_gml, gml_write);
+		write_back(l, &o, &t, gexf, &as_gexf, gexf_write);
 	}
 	cm_table_release(&o);
 	cm_table_release(&t);
@@ -54,7 +78,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	char gml[128], graphml[128], out[128];
+	char gml[128], graphml[128], gexf[128], out[128], out_gexf[128];
 	struct cm_landscape *l = NULL;
 
 	if (!dir[0]) {
@@ -65,16 +89,24 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	snprintf(gml, sizeof(gml), "%s/in.gml", dir);
 	snprintf(graphml, sizeof(graphml), "%s/in.graphml", dir);
+	snprintf(gexf, sizeof(gexf), "%s/in.gexf", dir);
 	snprintf(out, sizeof(out), "%s/out.gml", dir);
+	snprintf(out_gexf, sizeof(out_gexf), "%s/out.gexf", dir);
 	put(gml, data, size);
 	put(graphml, data, size);
+	put(gexf, data, size);
 	if (cm_landscape_open(&l, gml, &as_gml, NULL, NULL) == CM_OK) {
-		round_trip(l, out);
+		round_trip(l, out, out_gexf);
 		cm_landscape_free(l);
 	}
 	l = NULL;
 	if (cm_landscape_open(&l, graphml, &as_graphml, NULL, NULL) == CM_OK) {
-		round_trip(l, out);
+		round_trip(l, out, out_gexf);
+		cm_landscape_free(l);
+	}
+	l = NULL;
+	if (cm_landscape_open(&l, gexf, &as_gexf, NULL, NULL) == CM_OK) {
+		round_trip(l, out, out_gexf);
 		cm_landscape_free(l);
 	}
 	return 0;
