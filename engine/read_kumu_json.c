@@ -171,7 +171,7 @@ static int parse(struct kj *k, json_object **root)
 		data_error(k, line_at(k, end), "JSON nested deeper than %d levels", KJ_MAX_DEPTH);
 	else if (!*root)
 		data_error(k, line_at(k, end), "not valid JSON: %s", json_tokener_error_desc(je));
-	else if (end + strspn(k->buf + end, " \t\r\n") < k->len)
+	else if ((end += strspn(k->buf + end, " \t\r\n")) < k->len)
 		data_error(k, line_at(k, end), "text after the end of the JSON value");
 	else if (!json_object_is_type(*root, json_type_object) ||
 		 !json_object_object_get_ex(*root, "elements", NULL))
