@@ -99,9 +99,9 @@ static const struct cm_reader {
 } readers[] = {
 	{ "landscape", "the landscape", sniff_landscape, NULL },
 	{ "kumu", "the Kumu export", sniff_kumu_csv, cm_read_kumu_csv },
+	{ "kumu-json", "the Kumu JSON export", cm_sniff_kumu_json, cm_read_kumu_json },
 	{ "graphml", "the GraphML file", sniff_graphml, cm_read_graphml },
 	{ "gml", "the GML file", sniff_gml, cm_read_gml },
-	{ "kumu-json", "the Kumu JSON export", cm_sniff_kumu_json, cm_read_kumu_json },
 	/* last: a CSV file by its name alone, when no content said otherwise */
 	{ "edges", "the edge list", sniff_edges, cm_read_csv_edges },
 };
