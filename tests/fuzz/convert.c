@@ -1,7 +1,7 @@
 /* convert.c - libFuzzer target for the importers: the input is written as
- * a GML file and as a GraphML file, each loaded; whatever loads is exported
- * and written back as GraphML and GML (to /dev/null), and the GML written
- * must load again. */
+ * a GML file, a GraphML file and a Kumu JSON file, each loaded; whatever
+ * loads is exported and written back as GraphML and GML (to /dev/null), and
+ * the GML written must load again. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,7 +10,8 @@
 #include "coalmap.h"
 
 static char dir[64];
-static const struct cm_load_opts as_gml = { .format = "gml" }, as_graphml = { .format = "graphml" };
+static const struct cm_load_opts as_gml = { .format = "gml" }, as_graphml = { .format = "graphml" },
+				 as_kumu_json = { .format = "kumu-json" };
 
 static void put(const char *path, const uint8_t *p, size_t n)
 {
@@ -54,7 +55,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	char gml[128], graphml[128], out[128];
+	char gml[128], graphml[128], json[128], out[128];
 	struct cm_landscape *l = NULL;
 
 	if (!dir[0]) {
@@ -65,15 +66,22 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	snprintf(gml, sizeof(gml), "%s/in.gml", dir);
 	snprintf(graphml, sizeof(graphml), "%s/in.graphml", dir);
+	snprintf(json, sizeof(json), "%s/in.json", dir);
 	snprintf(out, sizeof(out), "%s/out.gml", dir);
 	put(gml, data, size);
 	put(graphml, data, size);
+	put(json, data, size);
 	if (cm_landscape_open(&l, gml, &as_gml, NULL, NULL) == CM_OK) {
 		round_trip(l, out);
 		cm_landscape_free(l);
 	}
 	l = NULL;
 	if (cm_landscape_open(&l, graphml, &as_graphml, NULL, NULL) == CM_OK) {
+		round_trip(l, out);
+		cm_landscape_free(l);
+	}
+	l = NULL;
+	if (cm_landscape_open(&l, json, &as_kumu_json, NULL, NULL) == CM_OK) {
 		round_trip(l, out);
 		cm_landscape_free(l);
 	}
