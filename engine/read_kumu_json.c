@@ -39,7 +39,8 @@ struct kj {
 	long *line;              /* line[i]: where value i of `where` first is */
 	struct cm_strset eids;   /* the elements' _ids, in row order */
 	struct cm_strset noted;  /* fields already noted as skipped */
-	json_object *attrs;      /* the project's attribute list (names) */
+	struct cm_strset fields; /* the project's field names, lower-case */
+	const char **spelled;    /* spelled[i]: field i as the project writes it */
 	char *cell;              /* a joined list */
 	size_t cell_len, cell_cap;
 	int bad;
@@ -190,19 +191,17 @@ static const char *header_of(const struct kj *k, const char *key, int is_el, cha
 						{ "tags", "Tags" },     { "element type", "Type" },
 						{ "connection type", "Type" } };
 	const char *const mine[] = { "ID", "kumu_x", "kumu_y", "From", "To", "Direction", "kumu_reversed" };
-	size_t i, len = k->attrs ? json_object_array_length(k->attrs) : 0;
+	char low[256];
+	size_t i, f;
 
 	for (i = 0; i < sizeof(fixed) / sizeof(fixed[0]); i++)
 		if (!strcmp(key, fixed[i][0]) && (i < 3 || (i == 3) == !!is_el))
 			return fixed[i][1];
-	for (i = 0; i < len; i++) { /* the project's spelling: "2010 Population" */
-		json_object *a = json_object_array_get_idx(k->attrs, i), *nm;
-		if (json_object_object_get_ex(a, "name", &nm) && json_object_is_type(nm, json_type_string) &&
-		    !strcasecmp(json_object_get_string(nm), key)) {
-			key = json_object_get_string(nm);
-			break;
-		}
-	}
+	for (i = 0; key[i] && i + 1 < sizeof(low); i++) /* the project's spelling: "2010 Population" */
+		low[i] = (char)(key[i] >= 'A' && key[i] <= 'Z' ? key[i] - 'A' + 'a' : key[i]);
+	low[i] = '\0';
+	if (!key[i] && (f = cm_strmap_find(&k->fields.map, k->fields.buf, low, i)) != (size_t)-1)
+		key = k->spelled[f];
 	for (i = is_el ? 0 : 3; i < (is_el ? 3 : 7); i++)
 		if (!strcasecmp(key, mine[i])) { /* a field called like a column of ours */
 			snprintf(buf, n, "kumu_attr_%s", key);
@@ -481,6 +480,36 @@ static int read_connections(struct kj *k, json_object *list)
 	return rc;
 }
 
+/* The project's field list, for the names Kumu's spreadsheets give fields:
+ * attributes keep "budget size", the list spells "Budget Size". */
+static int index_fields(struct kj *k, json_object *attrs)
+{
+	size_t i, j, n = attrs ? json_object_array_length(attrs) : 0;
+	char low[256];
+
+	if (!(k->spelled = calloc(n + 1, sizeof(*k->spelled))))
+		return nomem(k);
+	for (i = 0; i < n; i++) {
+		json_object *a = json_object_array_get_idx(attrs, i), *nm;
+		const char *s;
+		size_t before = k->fields.n;
+		long f;
+		if (!json_object_is_type(a, json_type_object) || !json_object_object_get_ex(a, "name", &nm) ||
+		    !json_object_is_type(nm, json_type_string))
+			continue;
+		s = json_object_get_string(nm);
+		for (j = 0; s[j] && j + 1 < sizeof(low); j++)
+			low[j] = (char)(s[j] >= 'A' && s[j] <= 'Z' ? s[j] - 'A' + 'a' : s[j]);
+		if (s[j])
+			continue; /* too long to be looked up */
+		if ((f = cm_strset_add(&k->fields, low, j)) < 0)
+			return nomem(k);
+		if (k->fields.n > before)
+			k->spelled[f] = s;
+	}
+	return CM_OK;
+}
+
 static int read_project(struct kj *k, json_object *root)
 {
 	json_object *els = list_of(root, "elements"), *conns;
@@ -491,7 +520,8 @@ static int read_project(struct kj *k, json_object *root)
 		data_error(k, 1, "not a Kumu project: \"%s\" is not a list", els ? "connections" : "elements");
 		return CM_OK;
 	}
-	k->attrs = list_of(root, "attributes");
+	if ((rc = index_fields(k, list_of(root, "attributes"))) < 0)
+		return rc;
 	if ((rc = index_ids(k)) < 0 || (rc = read_elements(k, els)) < 0)
 		return rc;
 	if (k->bad)
@@ -515,6 +545,7 @@ int cm_read_kumu_json(struct cm_read *rd)
 	cm_strset_init(&k.where);
 	cm_strset_init(&k.eids);
 	cm_strset_init(&k.noted);
+	cm_strset_init(&k.fields);
 	if ((rc = read_bounded(&k)) == CM_OK && (rc = parse(&k, &root)) == CM_OK)
 		rc = read_project(&k, root);
 	if (rc == CM_OK && k.bad)
@@ -526,6 +557,8 @@ int cm_read_kumu_json(struct cm_read *rd)
 	cm_strset_release(&k.where);
 	cm_strset_release(&k.eids);
 	cm_strset_release(&k.noted);
+	cm_strset_release(&k.fields);
+	free(k.spelled);
 	return rc;
 }
 
