@@ -1,4 +1,4 @@
-/* cmd-convert.c - coalmap convert: CSV landscape <-> GraphML <-> GML <-> GEXF, and
+/* cmd-convert.c - coalmap convert: any input to a CSV landscape, GraphML, GML, GEXF or xlsx, and
  * Kumu's CSV export in (docs/convert.md). */
 #include "config.h"
 
@@ -13,26 +13,28 @@
 
 #include "cli.h"
 
-enum fmt { F_NONE, F_LANDSCAPE, F_GRAPHML, F_GML, F_GEXF };
+enum fmt { F_NONE, F_LANDSCAPE, F_GRAPHML, F_GML, F_GEXF, F_XLSX };
 
 static const struct cli_choice to_formats[] = {
 	{ "landscape", F_LANDSCAPE, 0 }, { "csv", F_LANDSCAPE, 1 }, { "graphml", F_GRAPHML, 0 },
-	{ "gml", F_GML, 0 }, { "gexf", F_GEXF, 0 }, { NULL, 0, 0 },
+	{ "gml", F_GML, 0 }, { "gexf", F_GEXF, 0 }, { "xlsx", F_XLSX, 0 }, { NULL, 0, 0 },
 };
 
 struct args {
 	const char *from;
-	int to, force, strict;
+	int to, force, strict, kumu;
 };
 
 static const struct cli_option options[] = {
 	{ .name = "from", .arg = "FMT", .kind = CLI_OPT_STRING, .offset = offsetof(struct args, from),
-	  .help = "read the input as FMT (landscape, edges, kumu, graphml, gml, gexf, ...) instead of telling it "
-		  "from its content" },
+	  .help = "read the input as FMT (landscape, edges, kumu, kumu-json, graphml, gml, gexf, ...) instead of "
+		  "telling it from its content" },
 	{ .name = "to", .arg = "FMT", .kind = CLI_OPT_ENUM, .offset = offsetof(struct args, to),
 	  .choices = to_formats, .expect = "output format",
-	  .help = "output format: landscape, graphml, gml or gexf ('-' as OUTPUT writes the file to "
-		  "standard output)" },
+	  .help = "output format: landscape, graphml, gml, gexf or xlsx ('-' as OUTPUT writes GraphML, GML "
+		  "or GEXF to standard output)" },
+	{ .name = "kumu", .kind = CLI_OPT_FLAG, .offset = offsetof(struct args, kumu),
+	  .help = "with xlsx: write Kumu's layout (sheets Elements and Connections) to import into Kumu" },
 	{ .name = "force", .kind = CLI_OPT_FLAG, .offset = offsetof(struct args, force),
 	  .help = "write into an existing non-empty folder" },
 	{ .name = "strict", .kind = CLI_OPT_FLAG, .offset = offsetof(struct args, strict),
@@ -57,6 +59,8 @@ static enum fmt fmt_of_file(const char *path)
 		return F_GML;
 	if (e && !strcasecmp(e, "gexf"))
 		return F_GEXF;
+	if (e && !strcasecmp(e, "xlsx"))
+		return F_XLSX;
 	return F_NONE;
 }
 
@@ -85,7 +89,7 @@ static int report(const char *input, int rc, const struct cm_diags *d, const str
 }
 
 static int write_one(struct cli_out *o, const char *path, enum fmt to, const struct cm_table *t,
-		     const struct cm_table *ties, const char *const *inputs)
+		     const struct cm_table *ties, const char *const *inputs, int kumu)
 {
 	struct cm_error err;
 	size_t stripped = 0;
@@ -96,6 +100,8 @@ static int write_one(struct cli_out *o, const char *path, enum fmt to, const str
 	cm_error_clear(&err);
 	if (to == F_LANDSCAPE)
 		rc = cli_write_csv_exact(t, o->f) < 0 ? CM_EOUTPUT : CM_OK;
+	else if (to == F_XLSX) /* to the temporary name, renamed by cli_out_commit */
+		rc = cm_xlsx_write(t, ties, o->tmp ? o->tmp : path, kumu, &err);
 	else if (to == F_GRAPHML)
 		rc = cm_graphml_write(t, ties, o->f, &stripped, &err);
 	else if (to == F_GEXF)
@@ -107,7 +113,7 @@ static int write_one(struct cli_out *o, const char *path, enum fmt to, const str
 				"characters); they were left out\n", cli_progname, path, stripped,
 			stripped == 1 ? "" : "s");
 	if (rc < 0) {
-		if (rc == CM_EOUTPUT)
+		if (rc == CM_EOUTPUT && to != F_XLSX)
 			fprintf(stderr, "%s: %s: write error: %s\n", cli_progname, path, strerror(errno));
 		else
 			cli_fail(&err);
@@ -174,11 +180,13 @@ static int format_out(const char *output, enum fmt *to)
 				*to = F_LANDSCAPE;
 			else
 				return cli_usage_error("convert", "cannot tell the format of '%s' from its name (.graphml, .gml, "
-								  ".gexf, or a folder); use --to", output);
+								  ".gexf, .xlsx or a folder); use --to", output);
 		}
 	}
 	if (*to == F_LANDSCAPE && !strcmp(output, "-"))
 		return cli_usage_error("convert", "a landscape is a folder; '-' writes only --to graphml, gml or gexf");
+	if (*to == F_XLSX && !strcmp(output, "-"))
+		return cli_usage_error("convert", "a workbook is written to a file; '-' writes only --to graphml, gml or gexf");
 	return 0;
 }
 
@@ -199,10 +207,10 @@ static int write_landscape(const char *output, int force, const char *input,
 		rc = 70;
 		goto out;
 	}
-	rc = write_one(&o1, p1, F_LANDSCAPE, orgs, NULL, inputs);
+	rc = write_one(&o1, p1, F_LANDSCAPE, orgs, NULL, inputs, 0);
 	if (!rc) {
 		open1 = 1;
-		rc = write_one(&o2, p2, F_LANDSCAPE, ties, NULL, inputs);
+		rc = write_one(&o2, p2, F_LANDSCAPE, ties, NULL, inputs, 0);
 	}
 	if (!rc) {
 		rc = cli_out_commit(&o1);
@@ -240,6 +248,8 @@ static int run(struct cli_ctx *cx, const void *args)
 	lo.format = a->from;
 	if ((rc = format_out(output, &to)))
 		return rc;
+	if (a->kumu && to != F_XLSX)
+		return cli_usage_error("convert", "--kumu applies to an xlsx OUTPUT only");
 
 	/* read and check */
 	cm_diags_init(&d);
@@ -259,7 +269,7 @@ static int run(struct cli_ctx *cx, const void *args)
 	inputs[0] = cm_landscape_orgs_path(l);
 	inputs[1] = cm_landscape_ties_path(l);
 	if (to != F_LANDSCAPE) {
-		rc = write_one(&o1, output, to, &orgs, &ties, inputs);
+		rc = write_one(&o1, output, to, &orgs, &ties, inputs, a->kumu);
 		if (!rc)
 			rc = cli_out_commit(&o1);
 		goto out;
@@ -275,8 +285,8 @@ out_free:
 
 const struct cli_command cli_cmd_convert = {
 	.name = "convert",
-	.summary = "convert any input coalmap reads to a CSV landscape, GraphML, GML or GEXF",
-	.usage = "INPUT OUTPUT [--from FMT] [--to FMT] [--force] [--strict]",
+	.summary = "convert any input coalmap reads to a CSV landscape, GraphML, GML, GEXF or xlsx",
+	.usage = "INPUT OUTPUT [--from FMT] [--to FMT] [--kumu] [--force] [--strict]",
 	.description =
 		"Converts a landscape between formats, keeping every organization and tie\n"
 		"attribute (numbers stay numbers), tie types and directions.  INPUT is\n"
@@ -287,13 +297,16 @@ const struct cli_command cli_cmd_convert = {
 		"             relationships.csv; its organizations are the ties' ends\n"
 		"  kumu       Kumu's CSV export: a folder holding one *elements*.csv and\n"
 		"             one *connections*.csv\n"
+		"  kumu-json  Kumu's JSON project export (.json)\n"
 		"  graphml    GraphML (.graphml, .xml) for Gephi, Cytoscape, NetworkX, yEd\n"
 		"  gml        GML (.gml), as NetworkX's read_gml/write_gml use it\n"
 		"  gexf       GEXF (.gexf) 1.1 to 1.3, Gephi's format (NetworkX's read_gexf)\n"
 		"\n"
 		"The input's format is told from its content (then its name); --from names\n"
-		"it.  OUTPUT is a landscape folder, a .graphml/.xml, .gml or .gexf file\n"
-		"(--to names it).\n"
+		"it.  OUTPUT is a landscape folder, a .graphml/.xml, .gml, .gexf or .xlsx\n"
+		"file (--to names it).  An .xlsx workbook has sheets organizations and\n"
+		"relationships (numbers as numbers, dates as text); with --kumu, Kumu's\n"
+		"Elements and Connections sheets, to import into Kumu.\n"
 		"GraphML is written with edgedefault=\"directed\" and each tie's direction\n"
 		"in its boolean `directed` attribute; mutual ties are written once.\n"
 		"GEXF is written as version 1.2 (what NetworkX and Gephi read): each tie's\n"

@@ -580,6 +580,14 @@ CM_API int cm_gml_write(const struct cm_table *orgs, const struct cm_table *ties
  * attribute (long, double, boolean or string). */
 CM_API int cm_gexf_write(const struct cm_table *orgs, const struct cm_table *ties, FILE *f,
 		  size_t *stripped, struct cm_error *err);
+/* The same tables as an Excel workbook at path (libxlsxwriter writes to a
+ * file name: give it a temporary one and rename it after success).  Sheets
+ * "organizations" and "relationships", or with kumu Kumu's "Elements" and
+ * "Connections" (docs/convert.md).  CM_EDATA when Excel cannot hold the
+ * data (a text over 32767 characters, too many rows), CM_EOUTPUT,
+ * CM_ENOMEM.  O(size of the tables). */
+CM_API int cm_xlsx_write(const struct cm_table *orgs, const struct cm_table *ties, const char *path,
+			 int kumu, struct cm_error *err);
 /* Formats v as the shortest decimal that reads back as v (at most 17
  * significant digits) into buf (at least 32 bytes); returns buf. */
 CM_API char *cm_format_real(double v, char *buf, size_t n);

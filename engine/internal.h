@@ -385,6 +385,8 @@ int cm_read_graphml(struct cm_read *rd);    /* graphml.c */
 int cm_read_gml(struct cm_read *rd);        /* gml.c */
 int cm_read_gexf(struct cm_read *rd);       /* read_gexf.c */
 int cm_sniff_gexf(const struct cm_peek *p); /* read_gexf.c */
+int cm_read_kumu_json(struct cm_read *rd);  /* read_kumu_json.c: Kumu's JSON project export */
+int cm_sniff_kumu_json(const struct cm_peek *p);
 /* Kumu's elements and connections, with Kumu's own headers, renamed to
  * a landscape's (kumu.c; docs/convert.md): the xlsx and JSON readers
  * share it.  Sets *bad after adding errors to diags.  0 or CM_ENOMEM. */

@@ -99,6 +99,7 @@ static const struct cm_reader {
 } readers[] = {
 	{ "landscape", "the landscape", sniff_landscape, NULL },
 	{ "kumu", "the Kumu export", sniff_kumu_csv, cm_read_kumu_csv },
+	{ "kumu-json", "the Kumu JSON export", cm_sniff_kumu_json, cm_read_kumu_json },
 	{ "graphml", "the GraphML file", sniff_graphml, cm_read_graphml },
 	{ "gml", "the GML file", sniff_gml, cm_read_gml },
 	{ "gexf", "the GEXF file", cm_sniff_gexf, cm_read_gexf },
