@@ -101,6 +101,9 @@ static const struct cm_reader {
 	{ "kumu", "the Kumu export", sniff_kumu_csv, cm_read_kumu_csv },
 	{ "graphml", "the GraphML file", sniff_graphml, cm_read_graphml },
 	{ "gml", "the GML file", sniff_gml, cm_read_gml },
+	{ "pajek", "the Pajek file", cm_sniff_pajek, cm_read_pajek },
+	{ "dl", "the UCINET DL file", cm_sniff_dl, cm_read_dl },
+	{ "matrix", "the adjacency matrix", cm_sniff_matrix, cm_read_matrix },
 	/* last: a CSV file by its name alone, when no content said otherwise */
 	{ "edges", "the edge list", sniff_edges, cm_read_csv_edges },
 };
@@ -189,7 +192,11 @@ int cm_read_csv_edges(struct cm_read *rd)
 	if (src < 0 || dst < 0) {
 		cm_diags_add(rd->diags, CM_ERROR, CM_EDATA, rd->ties->file, rd->ties->header_line, 0,
 			     "an edge list needs a header naming its two ends: source and target (or from "
-			     "and to); this one has no %s column", src < 0 ? "source" : "target");
+			     "and to); this one has no %s column%s", src < 0 ? "source" : "target",
+			     rd->ties->ncols && !*rd->ties->names[0]
+				     ? " (an adjacency matrix? its first column must name the same "
+				       "organizations as its first row; --from matrix says what differs)"
+				     : "");
 		return CM_EDATA;
 	}
 	rd->orgs->header_line = rd->ties->header_line;
