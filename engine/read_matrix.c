@@ -461,6 +461,8 @@ int cm_read_matrix(struct cm_read *rd)
 		else if (r < 0)
 			rc = r;
 	}
+	if (rc == CM_OK && files)
+		k.loop_line = k.nonpos_line = 0; /* lines of several files */
 	if (rc == CM_OK)
 		cm_tie_sink_notes(&k, rd->diags, rd->path);
 	cm_strset_release(&seen);
