@@ -30,7 +30,11 @@ static int starts_ci(const char *s, const char *word)
 
 static int sniff_landscape(const struct cm_peek *p)
 {
-	return p->is_dir && has_file(p->path, "organizations.csv") ? CM_BY_CONTENT : CM_NOT_MINE;
+	if (!p->is_dir || !has_file(p->path, "organizations.csv"))
+		return CM_NOT_MINE;
+	/* organizations.csv beside adjacency matrices, not relationships.csv */
+	return has_file(p->path, "relationships.csv") || cm_matrix_folder(p->path, NULL) <= 0 ? CM_BY_CONTENT
+											      : CM_NOT_MINE;
 }
 
 static int sniff_edges(const struct cm_peek *p)

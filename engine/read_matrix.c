@@ -316,9 +316,18 @@ out:
 	return rc;
 }
 
-/* One matrix file into k (and its organizations, new ones, into orgs). */
-static int read_one(const char *path, struct cm_rows *orgs, struct cm_strset *seen, struct cm_tie_sink *k,
-		    struct cm_diags *diags, struct cm_error *err)
+/* The ids of an organizations.csv beside the matrices, sorted (bsearch). */
+struct known {
+	const char **v;
+	size_t n;
+};
+
+static int name_cmp(const void *a, const void *b);
+
+/* One matrix file into k; its organizations, new ones, into orgs, or,
+ * when known, each checked against known. */
+static int read_one(const char *path, struct cm_rows *orgs, struct cm_strset *seen, const struct known *known,
+		    struct cm_tie_sink *k, struct cm_diags *diags, struct cm_error *err)
 {
 	struct cm_rows m;
 	struct matrix mat;
@@ -335,7 +344,13 @@ static int read_one(const char *path, struct cm_rows *orgs, struct cm_strset *se
 	if (rc == CM_OK)
 		rc = square(&m, &mat, diags);
 	type = rc == CM_OK ? type_of(path) : NULL;
-	for (j = 0; rc == CM_OK && j < mat.n; j++) {
+	for (j = 0; rc == CM_OK && known && j < mat.n; j++)
+		if (!bsearch(&mat.names[j], known->v, known->n, sizeof(*known->v), name_cmp)) {
+			cm_diags_add(diags, CM_ERROR, CM_EDATA, path, m.header_line, (long)j + 2,
+				     "'%.60s' is not an organization of organizations.csv", mat.names[j]);
+			rc = CM_EDATA;
+		}
+	for (j = 0; rc == CM_OK && !known && j < mat.n; j++) {
 		size_t before = seen->n;
 		long r;
 		if (cm_strset_add(seen, mat.names[j], strlen(mat.names[j])) < 0)
@@ -387,9 +402,9 @@ static void free_list(char **v, size_t n)
 	free(v);
 }
 
-/* The matrix files of a folder that holds neither organizations.csv nor
- * relationships.csv and whose every *.csv is a matrix: their paths,
- * sorted, in *out (if out).  Returns how many (0: not such a folder), -1
+/* The matrix files of a folder that holds no relationships.csv and whose
+ * every *.csv but organizations.csv is a matrix: their paths, sorted, in
+ * *out (if out).  Returns how many (0: not such a folder), -1
  * on ENOMEM. */
 int cm_matrix_folder(const char *dir, char ***out)
 {
@@ -421,8 +436,10 @@ int cm_matrix_folder(const char *dir, char ***out)
 	closedir(d);
 	for (i = 0; i < n && !nomem; i++) {
 		const char *b = strrchr(v[i], '/') + 1;
-		if (!strcasecmp(b, "organizations.csv") || !strcasecmp(b, "relationships.csv") ||
-		    !file_is_matrix(v[i]))
+		if (!strcasecmp(b, "organizations.csv")) {
+			free(v[i]);
+			v[i--] = v[--n]; /* not a matrix: the organizations */
+		} else if (!strcasecmp(b, "relationships.csv") || !file_is_matrix(v[i]))
 			break;
 	}
 	if (nomem || i < n || !out) {
@@ -434,10 +451,54 @@ int cm_matrix_folder(const char *dir, char ***out)
 	return (int)n;
 }
 
+/* The organizations.csv of dir, if any, into orgs, its ids into *known.
+ * CM_OK (none: known->v NULL), CM_EDATA, or another negative status. */
+static int read_orgs(const char *dir, struct cm_rows *orgs, struct known *known, struct cm_diags *diags,
+		     struct cm_error *err)
+{
+	size_t n = strlen(dir), errors_before = diags->n_errors, j, r;
+	char *file = malloc(n + sizeof("/organizations.csv"));
+	struct stat st;
+	long id = -1;
+	int rc = CM_OK;
+
+	memset(known, 0, sizeof(*known));
+	if (!file)
+		return cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
+	sprintf(file, "%s%sorganizations.csv", dir, n && dir[n - 1] == '/' ? "" : "/");
+	if (stat(file, &st) < 0)
+		goto out;
+	if (cm_rows_rename(orgs, file) < 0)
+		rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
+	else if ((rc = cm_rows_read_csv(orgs, file, diags, err)) == CM_OK && diags->n_errors > errors_before)
+		rc = CM_EDATA;
+	for (j = 0; rc == CM_OK && j < orgs->ncols && id < 0; j++)
+		if (cm_schema_find(&cm_schemas[CM_ORGS_FILE], orgs->names[j], strlen(orgs->names[j]), 1) == CM_ORG_ID)
+			id = (long)j;
+	if (rc == CM_OK && id < 0) {
+		cm_diags_add(diags, CM_ERROR, CM_EDATA, file, orgs->header_line, 0, "no id column");
+		rc = CM_EDATA;
+	}
+	if (rc == CM_OK && !(known->v = malloc((orgs->nrows + 1) * sizeof(*known->v))))
+		rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
+	for (r = 0; rc == CM_OK && r < orgs->nrows; r++) {
+		const char *v = cm_rows_get(orgs, r, (size_t)id);
+		if (v)
+			known->v[known->n++] = v;
+	}
+	if (known->v)
+		qsort(known->v, known->n, sizeof(*known->v), name_cmp);
+out:
+	free(file);
+	return rc;
+}
+
 int cm_read_matrix(struct cm_read *rd)
 {
 	struct cm_tie_sink k;
 	struct cm_strset seen;
+	struct cm_rows scratch;
+	struct known known = { NULL, 0 };
 	struct stat st;
 	char **files = NULL, *one[1];
 	int n = 1, i, rc = CM_OK;
@@ -448,14 +509,19 @@ int cm_read_matrix(struct cm_read *rd)
 			return cm_error_set(rd->err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 		if (!n)
 			return cm_error_set(rd->err, CM_ENOINPUT, rd->path, 0, 0,
-					    "no matrix files (*.csv) in the folder, or it holds organizations.csv or "
-					    "relationships.csv");
+					    "no matrix files (*.csv) in the folder, or it holds relationships.csv");
 	}
 	cm_strset_init(&seen);
-	if (cm_tie_sink_init(&k, rd->orgs, rd->ties, "matrix_value", 1) < 0)
+	if (cm_rows_init(&scratch, rd->path) < 0)
 		rc = cm_error_set(rd->err, CM_ENOMEM, NULL, 0, 0, "out of memory");
-	for (i = 0; i < n && rc >= 0; i++) {
-		int r = read_one(files ? files[i] : one[0], rd->orgs, &seen, &k, rd->diags, rd->err);
+	else if (files)
+		rc = read_orgs(rd->path, rd->orgs, &known, rd->diags, rd->err);
+	/* with an organizations.csv, its own header stays as it is */
+	if (rc == CM_OK && cm_tie_sink_init(&k, known.v ? &scratch : rd->orgs, rd->ties, "matrix_value", 1) < 0)
+		rc = cm_error_set(rd->err, CM_ENOMEM, NULL, 0, 0, "out of memory");
+	for (i = rc == CM_OK ? 0 : n; i < n && rc >= 0; i++) {
+		int r = read_one(files ? files[i] : one[0], rd->orgs, &seen, known.v ? &known : NULL, &k, rd->diags,
+				 rd->err);
 		if (r == CM_EDATA)
 			rc = CM_EDATA; /* and the other files' errors too */
 		else if (r < 0)
@@ -466,6 +532,8 @@ int cm_read_matrix(struct cm_read *rd)
 	if (rc == CM_OK)
 		cm_tie_sink_notes(&k, rd->diags, rd->path);
 	cm_strset_release(&seen);
+	cm_rows_release(&scratch);
+	free(known.v);
 	if (files)
 		free_list(files, (size_t)n);
 	return rc;

@@ -111,12 +111,32 @@ for pair in advice.txt:advice.csv dir.dat:dir.net manual.csv:manual.dl; do
 	[ "$out" = "$(cat "$tmp/${pair#*:}.m.csv")" ] && ok || fail "$f: not read as ${pair#*:} is"
 done
 
+# bad FILE MESSAGE [--from FORMAT]: exit 65 with MESSAGE, nothing written
+bad() { # FILE MESSAGE [--from FORMAT]
+	f=$1 msg=$2; shift 2
+	rm -rf "$tmp/none"
+	run convert "$tmp/$f" "$tmp/none" "$@"; expect_rc 65 "$f refused"
+	expect_err "$msg" "$f: message"
+	checks=$((checks + 1)); [ ! -e "$tmp/none" ] && ok || fail "$f: something was written"
+}
+
 # a folder of matrices: one tie type per file, the organizations their union
 mkdir "$tmp/survey"; cp "$tmp/advice.csv" "$tmp/friendship.csv" "$tmp/survey/"
 run convert "$tmp/survey" "$tmp/sv"; expect_rc 0 "a folder of matrices"
 checks=$((checks + 1))
 [ "$(cut -d, -f3 "$tmp/sv/relationships.csv" | sort | uniq -c | tr -s ' ')" = "$(printf ' 6 advice\n 4 friendship\n 1 type')" ] \
 	&& ok || fail "folder: tie types: $(cat "$tmp/sv/relationships.csv")"
+
+# beside an organizations.csv: its organizations (and their columns), the
+# matrices' ties
+printf 'id,name,type\nAda,Ada Trust,ngo\nBo,Bo Group,business\nCy,Cy Council,government\nDee,Dee Fund,funder\nEve,Eve Net,ngo\nFay,Fay Inc,business\n' >"$tmp/survey/organizations.csv"
+run convert "$tmp/survey" "$tmp/sv2"; expect_rc 0 "organizations.csv and matrices"
+checks=$((checks + 2))
+grep -q '^Fay,Fay Inc,business$' "$tmp/sv2/organizations.csv" && ok || fail "organizations.csv not read: $(cat "$tmp/sv2/organizations.csv")"
+[ "$(tail -n +2 "$tmp/sv2/relationships.csv" | sort)" = "$(tail -n +2 "$tmp/sv/relationships.csv" | sort)" ] && ok || fail "organizations.csv changed the ties"
+cp "$tmp/survey/organizations.csv" "$tmp/orgs.keep"
+grep -v '^Eve' "$tmp/orgs.keep" >"$tmp/survey/organizations.csv"
+bad survey "survey/advice.csv:1: 'Eve' is not an organization of organizations.csv"
 
 # R's sna writes DL (edgelist1, labels, matrix labels, two relations
 # separated by !); sna's own degrees are the reference
@@ -154,13 +174,6 @@ else
 fi
 
 # bad files: exit 65 at their line, nothing written
-bad() { # FILE MESSAGE [--from FORMAT]
-	f=$1 msg=$2; shift 2
-	rm -rf "$tmp/none"
-	run convert "$tmp/$f" "$tmp/none" "$@"; expect_rc 65 "$f refused"
-	expect_err "$msg" "$f: message"
-	checks=$((checks + 1)); [ ! -e "$tmp/none" ] && ok || fail "$f: something was written"
-}
 printf ',A,B,C\nA,0,1,0\nB,1,0\nC,0,1,0\n' >"$tmp/ragged.csv"
 bad ragged.csv "ragged.csv:3:"
 printf ',A,B\nA,0,x\nB,1,0\n' >"$tmp/nan.csv"

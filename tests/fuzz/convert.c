@@ -1,5 +1,6 @@
 /* convert.c - libFuzzer target for the importers: the input is written as
- * a GML file and as a GraphML file, each loaded; whatever loads is exported
+ * a GML, GraphML, Pajek, UCINET DL and matrix CSV file, each loaded with
+ * its reader; whatever loads is exported
  * and written back as GraphML and GML (to /dev/null), and the GML written
  * must load again. */
 #include <stdio.h>
@@ -10,7 +11,8 @@
 #include "coalmap.h"
 
 static char dir[64];
-static const struct cm_load_opts as_gml = { .format = "gml" }, as_graphml = { .format = "graphml" };
+static const struct cm_load_opts as_gml = { .format = "gml" };
+static const char *const formats[] = { "gml", "graphml", "pajek", "dl", "matrix" };
 
 static void put(const char *path, const uint8_t *p, size_t n)
 {
@@ -54,8 +56,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	char gml[128], graphml[128], out[128];
+	char in[128], out[128];
 	struct cm_landscape *l = NULL;
+	size_t i;
 
 	if (!dir[0]) {
 		snprintf(dir, sizeof(dir), "/tmp/coalmap-fuzz-XXXXXX");
@@ -63,19 +66,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			abort();
 		cm_init();
 	}
-	snprintf(gml, sizeof(gml), "%s/in.gml", dir);
-	snprintf(graphml, sizeof(graphml), "%s/in.graphml", dir);
 	snprintf(out, sizeof(out), "%s/out.gml", dir);
-	put(gml, data, size);
-	put(graphml, data, size);
-	if (cm_landscape_open(&l, gml, &as_gml, NULL, NULL) == CM_OK) {
-		round_trip(l, out);
-		cm_landscape_free(l);
-	}
-	l = NULL;
-	if (cm_landscape_open(&l, graphml, &as_graphml, NULL, NULL) == CM_OK) {
-		round_trip(l, out);
-		cm_landscape_free(l);
+	for (i = 0; i < sizeof(formats) / sizeof(formats[0]); i++) {
+		struct cm_load_opts as = { .format = formats[i] };
+		snprintf(in, sizeof(in), "%s/in.%s", dir, formats[i]);
+		put(in, data, size);
+		l = NULL;
+		if (cm_landscape_open(&l, in, &as, NULL, NULL) == CM_OK) {
+			round_trip(l, out);
+			cm_landscape_free(l);
+		}
 	}
 	return 0;
 }
