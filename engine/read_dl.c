@@ -137,20 +137,35 @@ static long count_after(struct dl *d, const char *what)
 	return v;
 }
 
+/* 1 at a header keyword that a list of labels of unknown length ends at. */
+static int header_word(const struct dl *d)
+{
+	static const char *const w[] = { "n", "nm", "nr", "nc", "format", "diagonal" };
+	size_t i;
+
+	for (i = 0; i < sizeof(w) / sizeof(w[0]); i++)
+		if (is(d, 0, w[i]))
+			return 1;
+	return 0;
+}
+
 /* A list of labels: n of them (when n), up to the next "WORD:", "WORD
- * LABELS:" or "LABELS EMBEDDED"; how many in *count. */
+ * LABELS:", "LABELS EMBEDDED" or (n unknown) header keyword; how many in
+ * *count. */
 static struct tok *label_list(struct dl *d, long n, const char *what, long *count)
 {
 	size_t start = d->at;
 	long k = 0;
 
 	while (d->at < d->nt && (!n || k < n) && strcmp(peek(d, 0), ":") && strcmp(peek(d, 1), ":") &&
-	       !(is(d, 1, "labels") && is(d, 2, ":")) && !(is(d, 0, "labels") && is(d, 1, "embedded"))) {
+	       !(is(d, 1, "labels") && is(d, 2, ":")) && !(is(d, 0, "labels") && is(d, 1, "embedded")) &&
+	       (n || !header_word(d))) {
 		d->at++;
 		k++;
 	}
 	if (n && k != n) {
-		perr(d, start < d->nt ? d->t[start].line : cur_line(d), "%ld %s for %ld", k, what, n);
+		perr(d, start < d->nt ? d->t[start].line : cur_line(d), "%ld %s where %s=%ld", k, what,
+		     strstr(what, "matrix") ? "NM" : "N", n);
 		return NULL;
 	}
 	*count = k;
@@ -229,20 +244,19 @@ static void header(struct dl *d)
 		perr(d, cur_line(d), "no DATA: line");
 }
 
-/* The vertex a data token names: a label (labels embedded) or a number. */
+/* The vertex a data token names: a label (labels embedded) or a number;
+ * -1 after an error, -2 on ENOMEM. */
 static long vertex(struct dl *d, struct cm_strset *names, const struct tok *t)
 {
 	char *end;
 	long k;
 
 	if (d->embedded) {
-		size_t before = names->n;
 		long at = cm_strset_add(names, t->s, strlen(t->s));
 		if (at >= 0 && names->n > (size_t)d->n) {
 			perr(d, t->line, "label '%.60s' makes more than N=%ld vertices", t->s, d->n);
 			return -1;
 		}
-		(void)before;
 		return at < 0 ? -2 : at;
 	}
 	k = strtol(t->s, &end, 10);
@@ -349,6 +363,8 @@ static int data(struct dl *d, struct cm_strset *names)
 	long m;
 	int rc = CM_OK;
 
+	if (!d->n && d->labels)
+		d->n = d->nlabels;
 	if (!d->n) {
 		perr(d, cur_line(d), "no N= (the number of vertices)");
 		return CM_OK;

@@ -111,6 +111,17 @@ for pair in advice.txt:advice.csv dir.dat:dir.net manual.csv:manual.dl; do
 	[ "$out" = "$(cat "$tmp/${pair#*:}.m.csv")" ] && ok || fail "$f: not read as ${pair#*:} is"
 done
 
+# UCINET's half matrices, diagonal absent (hand-counted: A-B 1, B-C 2,
+# A-D 1, C-D 3, mutual); labels before N and no N
+printf 'DL N=4 FORMAT=LOWERHALF DIAGONAL ABSENT\nLABELS:\nA B C D\nDATA:\n1\n0 2\n1 0 3\n' >"$tmp/lh.dl"
+run convert "$tmp/lh.dl" "$tmp/lh"; expect_rc 0 "lowerhalf"; checks=$((checks + 1))
+[ "$(cat "$tmp/lh/relationships.csv")" = "$(printf 'source,target,type,weight,directed\nA,B,partnership,1,false\nA,D,partnership,1,false\nB,C,partnership,2,false\nC,D,partnership,3,false')" ] \
+	&& ok || fail "lowerhalf: $(cat "$tmp/lh/relationships.csv")"
+printf 'DL\nlabels:\nx y z\nformat=fullmatrix diagonal absent\ndata:\n1 0\n1 1\n0 -2\n' >"$tmp/fa.dl"
+run convert "$tmp/fa.dl" "$tmp/fa"; expect_rc 0 "diagonal absent, no N"; checks=$((checks + 1))
+[ "$(cat "$tmp/fa/relationships.csv")" = "$(printf 'source,target,type,weight,directed,dl_value\nx,y,partnership,1,true,\ny,x,partnership,1,true,\ny,z,partnership,1,true,\nz,y,partnership,1,true,-2')" ] \
+	&& ok || fail "diagonal absent: $(cat "$tmp/fa/relationships.csv")"
+
 # bad FILE MESSAGE [--from FORMAT]: exit 65 with MESSAGE, nothing written
 bad() { # FILE MESSAGE [--from FORMAT]
 	f=$1 msg=$2; shift 2
