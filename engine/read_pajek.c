@@ -274,8 +274,8 @@ static enum section section_of(char *s, char **type)
 	for (i = 0; i < sizeof(kw) / sizeof(kw[0]); i++) {
 		size_t n = strlen(kw[i].w);
 		if (!strncasecmp(s, kw[i].w, n) && (!s[n] || strchr(" \t\r:", s[n]))) {
-			char *rest = s + n, *t = cm_token(&rest);
-			if (t && *t == ':' && kw[i].s != S_VERTICES)
+			char *rest = s + n + strspn(s + n, " \t\r");
+			if (*rest == ':' && kw[i].s != S_VERTICES && cm_token(&rest)) /* :k "name" */
 				*type = cm_token(&rest);
 			return kw[i].s;
 		}

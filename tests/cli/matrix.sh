@@ -111,6 +111,20 @@ for pair in advice.txt:advice.csv dir.dat:dir.net manual.csv:manual.dl; do
 	[ "$out" = "$(cat "$tmp/${pair#*:}.m.csv")" ] && ok || fail "$f: not read as ${pair#*:} is"
 done
 
+# Pajek's two-mode vertices, repeated labels (ids become the numbers), a
+# vertex with no line, a relation's name, *Edgeslist, a loop, a *Partition
+# after the network (hand-counted)
+printf '*Network two\n*Vertices 4 2\n1 "p1"\n2 "p1"\n3 "c1"\n*Arcs :1 "member"\n1 3\n2 4 2\n1 1\n*Edgeslist\n1 2 4\n*Partition x\n1\n' >"$tmp/tm.net"
+run convert "$tmp/tm.net" "$tmp/tm"; expect_rc 0 "Pajek's corners"
+expect_err "tm.net:4: note: vertex labels repeat ('p1'): organizations go by their vertex number" "repeated labels noted"
+expect_err "tm.net:9: note: 1 self-tie" "loop noted"
+expect_err "tm.net:12: note: '*Partition x' and what follows it not read" "partition noted"
+checks=$((checks + 2))
+[ "$(cat "$tmp/tm/organizations.csv")" = "$(printf 'id,name,pajek_mode\n1,p1,1\n2,p1,1\n3,c1,2\n4,4,2')" ] \
+	&& ok || fail "Pajek vertices: $(cat "$tmp/tm/organizations.csv")"
+[ "$(cat "$tmp/tm/relationships.csv")" = "$(printf 'source,target,type,weight,directed\n1,3,member,1,true\n2,4,member,2,true\n1,2,partnership,1,false\n1,4,partnership,1,false')" ] \
+	&& ok || fail "Pajek ties: $(cat "$tmp/tm/relationships.csv")"
+
 # UCINET's half matrices, diagonal absent (hand-counted: A-B 1, B-C 2,
 # A-D 1, C-D 3, mutual); labels before N and no N
 printf 'DL N=4 FORMAT=LOWERHALF DIAGONAL ABSENT\nLABELS:\nA B C D\nDATA:\n1\n0 2\n1 0 3\n' >"$tmp/lh.dl"
