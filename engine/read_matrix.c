@@ -161,43 +161,60 @@ static int next_field(const char **s, char d, char *out, size_t n)
 	return *p == d;
 }
 
-/* A CSV file whose first cell is empty and whose first row names the same
- * things as its first column, as far as the first 4 KiB show them. */
-int cm_sniff_matrix(const struct cm_peek *p)
+/* 1 when the CSV text s has an empty first cell and a first row naming
+ * the first column's names (of the rows it holds whole), 0 when not, -1
+ * when s ends before a whole row. */
+static int sniff_text(const char *s)
 {
-	const char *s = p->head;
 	char d = strchr(s, ';') && (!strchr(s, ',') || strchr(s, ';') < strchr(s, ',')) ? ';' : ',';
 	char f[256];
 	struct cm_strset head;
 	size_t nrows = 0, known = 0;
-	int rc, whole;
+	int rc;
 
-	if (p->is_dir)
-		return cm_matrix_folder(p->path, NULL) > 0 ? CM_BY_CONTENT : CM_NOT_MINE;
 	if (next_field(&s, d, f, sizeof(f)) != 1 || *f)
-		return CM_NOT_MINE;
+		return 0;
 	cm_strset_init(&head);
 	while ((rc = next_field(&s, d, f, sizeof(f))) >= 0)
 		if (cm_strset_add(&head, f, strlen(f)) < 0 || !rc)
 			break;
-	whole = rc == 0;
-	while (rc >= 0 && *s) {
-		long before;
-		if (next_field(&s, d, f, sizeof(f)) != 1)
+	while (rc == 0 && *s) {
+		size_t before = head.n;
+		if (next_field(&s, d, f, sizeof(f)) != 1 || cm_strset_add(&head, f, strlen(f)) < 0)
 			break;
-		before = (long)head.n;
-		if (cm_strset_add(&head, f, strlen(f)) < 0)
-			break;
-		known += (long)head.n == before;
-		nrows++;
 		while ((rc = next_field(&s, d, f, sizeof(f))) == 1)
 			;
+		if (rc < 0)
+			break; /* a row cut short: not counted */
+		known += head.n == before;
+		nrows++;
 	}
 	cm_strset_release(&head);
-	/* every row seen names a column, or (a long header) most do */
-	if (nrows && (whole ? known == nrows : 2 * known >= nrows))
-		return CM_BY_CONTENT;
-	return CM_NOT_MINE;
+	return !nrows ? -1 : known == nrows;
+}
+
+/* A CSV file whose first cell is empty and whose first row names the same
+ * things as its first column.  When the first 4 KiB hold no whole row (a
+ * long header), up to 1 MiB of the file is looked at. */
+int cm_sniff_matrix(const struct cm_peek *p)
+{
+	int yes;
+
+	if (p->is_dir)
+		return cm_matrix_folder(p->path, NULL) > 0 ? CM_BY_CONTENT : CM_NOT_MINE;
+	if ((yes = sniff_text(p->head)) < 0) {
+		size_t cap = 1 << 20, k = 0;
+		char *buf = malloc(cap + 1);
+		FILE *f = buf ? fopen(p->path, "rb") : NULL;
+		if (f) {
+			k = fread(buf, 1, cap, f);
+			fclose(f);
+			buf[k] = '\0';
+			yes = sniff_text(buf + (k >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3) ? 3 : 0));
+		}
+		free(buf);
+	}
+	return yes > 0 ? CM_BY_CONTENT : CM_NOT_MINE;
 }
 
 /* ---------------------------------------------------------------- */

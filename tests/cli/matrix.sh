@@ -53,6 +53,11 @@ h.add_edge("d", "e", weight=-1)
 nx.write_pajek(h, os.path.join(d, "und.net"))
 h["d"]["e"]["weight"] = 1  # a negative value: kept with weight 1
 expect("und.net", h)
+# a header longer than the 4 KiB the format is first told from
+big = nx.relabel_nodes(nx.gnp_random_graph(300, 0.02, seed=7, directed=True),
+                       lambda i: "organisation-number-%03d" % i)
+nx.to_pandas_adjacency(big).to_csv(os.path.join(d, "long.csv"))
+expect("long.csv", big)
 # the UCINET manual's fullmatrix example, labels embedded
 ucinet = nx.Graph([("Bill", "Jim"), ("Jan", "Sue"), ("Jan", "Zoe"), ("Jim", "Sue")])
 expect("manual.dl", ucinet)
@@ -87,7 +92,7 @@ for v, (deg, s, i, o) in ref.items():
 PY
 }
 
-for f in advice.csv friendship.csv dir.net und.net manual.dl; do
+for f in advice.csv friendship.csv long.csv dir.net und.net manual.dl; do
 	run metrics "$tmp/$f" --format csv -o "$tmp/$f.m.csv"; expect_rc 0 "metrics on $f"
 	check "$f" "$tmp/$f.m.csv"
 done
