@@ -130,6 +130,20 @@ checks=$((checks + 2))
 [ "$(cat "$tmp/tm/relationships.csv")" = "$(printf 'source,target,type,weight,directed\n1,3,member,1,true\n2,4,member,2,true\n1,2,partnership,1,false\n1,4,partnership,1,false')" ] \
 	&& ok || fail "Pajek ties: $(cat "$tmp/tm/relationships.csv")"
 
+# the examples of docs/bring-your-data.md, as they are there (hand-counted)
+printf '%% a comment\n*Vertices 4\n1 "Red Cross" 0.1 0.2 0.5\n2 Oxfam 0.4 0.6 0.5\n3 WWF\n4 "Amnesty"\n*Arcs\n1 2 2.5\n3 1\n*Edges\n2 3 -1\n' >"$tmp/doc.net"
+run convert "$tmp/doc.net" "$tmp/docnet"; expect_rc 0 "the Pajek example"; checks=$((checks + 1))
+[ "$(cat "$tmp/docnet/organizations.csv" "$tmp/docnet/relationships.csv")" = "$(printf 'id,name,pajek_x,pajek_y\nRed Cross,Red Cross,0.1,0.2\nOxfam,Oxfam,0.4,0.6\nWWF,WWF,,\nAmnesty,Amnesty,,\nsource,target,type,weight,directed,pajek_value\nRed Cross,Oxfam,partnership,2.5,true,\nWWF,Red Cross,partnership,1,true,\nOxfam,WWF,partnership,1,false,-1')" ] \
+	&& ok || fail "the Pajek example: $(cat "$tmp/docnet/"*.csv)"
+printf 'DL n = 3, nm = 2, format = edgelist1\nlabels:\n"Ann","Ben","Cat"\nmatrix labels:\n"advice","friendship"\ndata:\n1 2 1\n2 3 2\n!\n1 3 1\n3 1 1\n' >"$tmp/doc.dl"
+run convert "$tmp/doc.dl" "$tmp/docdl"; expect_rc 0 "the DL example"; checks=$((checks + 1))
+[ "$(cat "$tmp/docdl/relationships.csv")" = "$(printf 'source,target,type,weight,directed\nAnn,Ben,advice,1,true\nBen,Cat,advice,2,true\nAnn,Cat,friendship,1,false')" ] \
+	&& ok || fail "the DL example: $(cat "$tmp/docdl/relationships.csv")"
+printf ',Ada,Bo,Cy,Dee\nAda,0,2,3,0\nBo,0,0,1,0\nCy,1,0,0,0\nDee,1,0,0,0\n' >"$tmp/doc-advice.csv"
+run convert "$tmp/doc-advice.csv" "$tmp/docadv"; expect_rc 0 "the matrix example"; checks=$((checks + 1))
+[ "$(cat "$tmp/docadv/relationships.csv")" = "$(printf 'source,target,type,weight,directed\nAda,Bo,doc-advice,2,true\nAda,Cy,doc-advice,3,true\nBo,Cy,doc-advice,1,true\nCy,Ada,doc-advice,1,true\nDee,Ada,doc-advice,1,true')" ] \
+	&& ok || fail "the matrix example: $(cat "$tmp/docadv/relationships.csv")"
+
 # UCINET's half matrices, diagonal absent (hand-counted: A-B 1, B-C 2,
 # A-D 1, C-D 3, mutual); labels before N and no N
 printf 'DL N=4 FORMAT=LOWERHALF DIAGONAL ABSENT\nLABELS:\nA B C D\nDATA:\n1\n0 2\n1 0 3\n' >"$tmp/lh.dl"
