@@ -27,8 +27,8 @@ struct args {
 
 static const struct cli_option options[] = {
 	{ .name = "from", .arg = "FMT", .kind = CLI_OPT_STRING, .offset = offsetof(struct args, from),
-	  .help = "read the input as FMT (landscape, edges, kumu, kumu-json, graphml, gml, gexf, ...) instead of "
-		  "telling it from its content" },
+	  .help = "read the input as FMT (landscape, edges, kumu, kumu-json, graphml, gml, gexf, pajek, dl, "
+		  "matrix) instead of telling it from its content" },
 	{ .name = "to", .arg = "FMT", .kind = CLI_OPT_ENUM, .offset = offsetof(struct args, to),
 	  .choices = to_formats, .expect = "output format",
 	  .help = "output format: landscape, graphml, gml, gexf or xlsx ('-' as OUTPUT writes GraphML, GML "
@@ -301,6 +301,11 @@ const struct cli_command cli_cmd_convert = {
 		"  graphml    GraphML (.graphml, .xml) for Gephi, Cytoscape, NetworkX, yEd\n"
 		"  gml        GML (.gml), as NetworkX's read_gml/write_gml use it\n"
 		"  gexf       GEXF (.gexf) 1.1 to 1.3, Gephi's format (NetworkX's read_gexf)\n"
+		"  pajek      Pajek (.net): *Vertices, *Arcs (directed), *Edges (mutual)\n"
+		"  dl         UCINET DL (.dl): fullmatrix, lower/upperhalf, edgelist1,\n"
+		"             nodelist1; one tie type per matrix\n"
+		"  matrix     an adjacency matrix CSV (first row and first column name the\n"
+		"             organizations), or a folder of them: one tie type per file\n"
 		"\n"
 		"The input's format is told from its content (then its name); --from names\n"
 		"it.  OUTPUT is a landscape folder, a .graphml/.xml, .gml, .gexf or .xlsx\n"

@@ -387,6 +387,49 @@ int cm_read_gexf(struct cm_read *rd);       /* read_gexf.c */
 int cm_sniff_gexf(const struct cm_peek *p); /* read_gexf.c */
 int cm_read_kumu_json(struct cm_read *rd);  /* read_kumu_json.c: Kumu's JSON project export */
 int cm_sniff_kumu_json(const struct cm_peek *p);
+int cm_read_matrix(struct cm_read *rd);     /* read_matrix.c: an adjacency matrix CSV (or a folder of them) */
+int cm_sniff_matrix(const struct cm_peek *p);
+/* The matrix files of dir (every *.csv a matrix, no organizations.csv or
+ * relationships.csv), sorted, in *out (if out; free each and the array);
+ * how many, 0 when dir is not such a folder, -1 on ENOMEM. */
+int cm_matrix_folder(const char *dir, char ***out);
+int cm_read_pajek(struct cm_read *rd);      /* read_pajek.c: Pajek .net */
+int cm_sniff_pajek(const struct cm_peek *p);
+int cm_read_dl(struct cm_read *rd);         /* read_dl.c: UCINET DL */
+/* A whole file in memory, NUL-terminated, its size in *len (read_pajek.c);
+ * NULL with err set (CM_ENOINPUT, CM_ENOMEM). */
+char *cm_slurp(const char *path, size_t *len, struct cm_error *err);
+/* The next token of a line, "quoted" (without its quotes) or up to a
+ * blank, NUL-terminated in place; *s moves past it.  NULL at the end. */
+char *cm_token(char **s);
+int cm_sniff_dl(const struct cm_peek *p);
+/* The number s[0..n) (blanks around it allowed): 0, or -1 when it is not
+ * a finite number. */
+int cm_read_number(const char *s, size_t n, double *v);
+/* Ties one at a time, for the matrix, Pajek and DL readers (read_matrix.c):
+ * source, target, directed and weight columns; a value > 0 is the weight,
+ * a zero or negative one goes to column value_col (the tie keeps weight 1);
+ * a self-tie is left out.  Counts both for one note each. */
+struct cm_tie_sink {
+	struct cm_rows *ties;
+	const char *value_col;
+	long line, dir, weight, type, value; /* column indices, -1 = none yet */
+	size_t loops, nonpos;
+	long loop_line, nonpos_line;
+};
+/* Adds the key columns to orgs and ties (declared on line).  0 or CM_ENOMEM. */
+int cm_tie_sink_init(struct cm_tie_sink *k, struct cm_rows *orgs, struct cm_rows *ties, const char *value_col,
+		     long line);
+/* One tie src -> dst (mutual when !directed) of type (NULL: none), from line. */
+int cm_tie_sink_add(struct cm_tie_sink *k, long line, const char *src, const char *dst, int directed, double value,
+		    const char *type);
+/* The notes on left-out self-ties and moved values, citing file. */
+void cm_tie_sink_notes(const struct cm_tie_sink *k, struct cm_diags *diags, const char *file);
+/* A square matrix v (n x n, row-major; names[i] names row and column i;
+ * line[i] is row i's line) as ties: each non-zero cell i -> j a directed
+ * tie, or, when v is symmetric, each non-zero pair i < j one mutual tie. */
+int cm_matrix_ties(struct cm_tie_sink *k, size_t n, const char *const *names, const double *v, const long *line,
+		   const char *type);
 /* Kumu's elements and connections, with Kumu's own headers, renamed to
  * a landscape's (kumu.c; docs/convert.md): the xlsx and JSON readers
  * share it.  Sets *bad after adding errors to diags.  0 or CM_ENOMEM. */

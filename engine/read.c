@@ -30,7 +30,11 @@ static int starts_ci(const char *s, const char *word)
 
 static int sniff_landscape(const struct cm_peek *p)
 {
-	return p->is_dir && has_file(p->path, "organizations.csv") ? CM_BY_CONTENT : CM_NOT_MINE;
+	if (!p->is_dir || !has_file(p->path, "organizations.csv"))
+		return CM_NOT_MINE;
+	/* organizations.csv beside adjacency matrices, not relationships.csv */
+	return has_file(p->path, "relationships.csv") || cm_matrix_folder(p->path, NULL) <= 0 ? CM_BY_CONTENT
+											      : CM_NOT_MINE;
 }
 
 static int sniff_edges(const struct cm_peek *p)
@@ -103,6 +107,9 @@ static const struct cm_reader {
 	{ "graphml", "the GraphML file", sniff_graphml, cm_read_graphml },
 	{ "gml", "the GML file", sniff_gml, cm_read_gml },
 	{ "gexf", "the GEXF file", cm_sniff_gexf, cm_read_gexf },
+	{ "pajek", "the Pajek file", cm_sniff_pajek, cm_read_pajek },
+	{ "dl", "the UCINET DL file", cm_sniff_dl, cm_read_dl },
+	{ "matrix", "the adjacency matrix", cm_sniff_matrix, cm_read_matrix },
 	/* last: a CSV file by its name alone, when no content said otherwise */
 	{ "edges", "the edge list", sniff_edges, cm_read_csv_edges },
 };
@@ -220,7 +227,11 @@ int cm_read_csv_edges(struct cm_read *rd)
 	if (src < 0 || dst < 0) {
 		cm_diags_add(rd->diags, CM_ERROR, CM_EDATA, rd->ties->file, rd->ties->header_line, 0,
 			     "an edge list needs a header naming its two ends: source and target (or from "
-			     "and to); this one has no %s column", src < 0 ? "source" : "target");
+			     "and to); this one has no %s column%s", src < 0 ? "source" : "target",
+			     rd->ties->ncols && !*rd->ties->names[0]
+				     ? " (an adjacency matrix? its first column must name the same "
+				       "organizations as its first row; --from matrix says what differs)"
+				     : "");
 		return CM_EDATA;
 	}
 	rd->orgs->header_line = rd->ties->header_line;

@@ -1,8 +1,9 @@
 /* convert.c - libFuzzer target for the importers: the input is written as
- * a GML file, a GraphML file, a GEXF file and a Kumu JSON file, each
- * loaded; whatever loads is exported and written back as GraphML (to
- * /dev/null), GML and GEXF, and the GML and GEXF written must load again
- * with as many orgs. */
+ * a file of every text format a reader takes (GML, GraphML, GEXF, Kumu
+ * JSON, Pajek, UCINET DL, a matrix CSV), each loaded with its reader;
+ * whatever loads is exported and written back as GraphML (to /dev/null),
+ * GML and GEXF, and the GML and GEXF written must load again with as many
+ * orgs. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,9 +12,8 @@
 #include "coalmap.h"
 
 static char dir[64];
-static const struct cm_load_opts as_gml = { .format = "gml" }, as_graphml = { .format = "graphml" },
-				 as_gexf = { .format = "gexf" },
-				 as_kumu_json = { .format = "kumu-json" };
+static const struct cm_load_opts as_gml = { .format = "gml" }, as_gexf = { .format = "gexf" };
+static const char *const formats[] = { "gml", "graphml", "gexf", "kumu-json", "pajek", "dl", "matrix" };
 
 static void put(const char *path, const uint8_t *p, size_t n)
 {
@@ -80,8 +80,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	char gml[128], graphml[128], gexf[128], json[128], out[128], out_gexf[128];
+	char in[128], out[128], out_gexf[128];
 	struct cm_landscape *l = NULL;
+	size_t i;
 
 	if (!dir[0]) {
 		snprintf(dir, sizeof(dir), "/tmp/coalmap-fuzz-XXXXXX");
@@ -89,34 +90,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			abort();
 		cm_init();
 	}
-	snprintf(gml, sizeof(gml), "%s/in.gml", dir);
-	snprintf(graphml, sizeof(graphml), "%s/in.graphml", dir);
-	snprintf(gexf, sizeof(gexf), "%s/in.gexf", dir);
-	snprintf(json, sizeof(json), "%s/in.json", dir);
 	snprintf(out, sizeof(out), "%s/out.gml", dir);
 	snprintf(out_gexf, sizeof(out_gexf), "%s/out.gexf", dir);
-	put(gml, data, size);
-	put(graphml, data, size);
-	put(gexf, data, size);
-	put(json, data, size);
-	if (cm_landscape_open(&l, gml, &as_gml, NULL, NULL) == CM_OK) {
-		round_trip(l, out, out_gexf);
-		cm_landscape_free(l);
-	}
-	l = NULL;
-	if (cm_landscape_open(&l, graphml, &as_graphml, NULL, NULL) == CM_OK) {
-		round_trip(l, out, out_gexf);
-		cm_landscape_free(l);
-	}
-	l = NULL;
-	if (cm_landscape_open(&l, gexf, &as_gexf, NULL, NULL) == CM_OK) {
-		round_trip(l, out, out_gexf);
-		cm_landscape_free(l);
-	}
-	l = NULL;
-	if (cm_landscape_open(&l, json, &as_kumu_json, NULL, NULL) == CM_OK) {
-		round_trip(l, out);
-		cm_landscape_free(l);
+	for (i = 0; i < sizeof(formats) / sizeof(formats[0]); i++) {
+		struct cm_load_opts as = { .format = formats[i] };
+		snprintf(in, sizeof(in), "%s/in.%s", dir, formats[i]);
+		put(in, data, size);
+		l = NULL;
+		if (cm_landscape_open(&l, in, &as, NULL, NULL) == CM_OK) {
+			round_trip(l, out, out_gexf);
+			cm_landscape_free(l);
+		}
 	}
 	return 0;
 }
