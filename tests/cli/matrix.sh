@@ -180,7 +180,7 @@ grep -q '^Fay,Fay Inc,business$' "$tmp/sv2/organizations.csv" && ok || fail "org
 [ "$(tail -n +2 "$tmp/sv2/relationships.csv" | sort)" = "$(tail -n +2 "$tmp/sv/relationships.csv" | sort)" ] && ok || fail "organizations.csv changed the ties"
 cp "$tmp/survey/organizations.csv" "$tmp/orgs.keep"
 grep -v '^Eve' "$tmp/orgs.keep" >"$tmp/survey/organizations.csv"
-bad survey "survey/advice.csv:1: 'Eve' is not an organization of organizations.csv"
+bad survey "survey/advice.csv:1:6: 'Eve' is not an organization of organizations.csv"
 
 # R's sna writes DL (edgelist1, labels, matrix labels, two relations
 # separated by !); sna's own degrees are the reference
@@ -221,9 +221,9 @@ fi
 printf ',A,B,C\nA,0,1,0\nB,1,0\nC,0,1,0\n' >"$tmp/ragged.csv"
 bad ragged.csv "ragged.csv:3:"
 printf ',A,B\nA,0,x\nB,1,0\n' >"$tmp/nan.csv"
-bad nan.csv "nan.csv:2: cell (row 'A', column 'B') is not a number: 'x'"
+bad nan.csv "nan.csv:2:3: cell (row 'A', column 'B') is not a number: 'x'"
 printf ',A,B\nA,0,1\nC,1,0\n' >"$tmp/names.csv"
-bad names.csv "names.csv:3: row 'C' has no column of that name" --from matrix
+bad names.csv "names.csv:3:1: row 'C' has no column of that name" --from matrix
 bad names.csv "names.csv:1: an edge list needs a header naming its two ends"
 printf ',A,B,C\nA,0,1,0\nB,1,0,1\n' >"$tmp/oblong.csv"
 bad oblong.csv "oblong.csv:1: the matrix has 2 rows and 3 columns: an adjacency matrix is square" --from matrix
