@@ -30,11 +30,8 @@ struct key {
 };
 
 struct reader {
-	const char *path;
-	xmlTextReaderPtr r;
+	struct cm_xml_in in; /* the stream, where messages go, failures */
 	struct cm_rows *orgs, *ties;
-	struct cm_diags *diags;
-	const struct cm_load_opts *opts;
 	struct key *keys;
 	size_t nkeys;
 	int graphs, edge_directed, in_graph;
@@ -43,60 +40,7 @@ struct reader {
 	long dir_col;     /* the ties' directed column */
 	int warned_graph, warned_yfiles;
 	struct cm_xml_err xe;
-	int nomem, bad;
 };
-
-static long line_of(struct reader *rd)
-{
-	xmlNodePtr n = xmlTextReaderCurrentNode(rd->r);
-	long line = n ? xmlGetLineNo(n) : -1;
-
-	return line > 0 ? line : xmlTextReaderGetParserLineNumber(rd->r);
-}
-
-static void problem(struct reader *rd, enum cm_severity sev, long line, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
-
-static void problem(struct reader *rd, enum cm_severity sev, long line, const char *fmt, ...)
-{
-	va_list ap;
-	int s;
-
-	va_start(ap, fmt);
-	s = cm_diags_vdata(rd->diags, rd->opts, sev, rd->path, line, fmt, ap);
-	va_end(ap);
-	if (s < 0)
-		rd->nomem = 1;
-	else if (s == CM_ERROR)
-		rd->bad = 1;
-}
-
-/* A copy of an attribute's value, or NULL. */
-static char *attr(struct reader *rd, const char *name)
-{
-	xmlChar *v = xmlTextReaderGetAttribute(rd->r, (const xmlChar *)name);
-	char *s;
-
-	if (!v)
-		return NULL;
-	s = strdup((const char *)v);
-	xmlFree(v);
-	if (!s)
-		rd->nomem = 1;
-	return s;
-}
-
-/* The text inside the current element (NULL on ENOMEM). */
-static char *content(struct reader *rd)
-{
-	xmlChar *v = xmlTextReaderIsEmptyElement(rd->r) ? NULL : xmlTextReaderReadString(rd->r);
-	char *s = strdup(v ? (const char *)v : "");
-
-	xmlFree(v);
-	if (!s)
-		rd->nomem = 1;
-	return s;
-}
 
 static int decl_of(const char *type)
 {
@@ -122,25 +66,25 @@ static int is_key(int file, const char *name)
 
 static void on_key(struct reader *rd, long line)
 {
-	char *id = attr(rd, "id"), *dom = attr(rd, "for"), *name = attr(rd, "attr.name");
-	char *type = attr(rd, "attr.type"), *yf = attr(rd, "yfiles.type");
+	char *id = cm_xml_attr_copy(&rd->in, "id"), *dom = cm_xml_attr_copy(&rd->in, "for"), *name = cm_xml_attr_copy(&rd->in, "attr.name");
+	char *type = cm_xml_attr_copy(&rd->in, "attr.type"), *yf = cm_xml_attr_copy(&rd->in, "yfiles.type");
 	struct key *k, *v;
 	size_t i;
 
-	if (rd->nomem)
+	if (rd->in.nomem)
 		goto out;
 	if (!id) {
-		problem(rd, CM_ERROR, line, "<key> without an id");
+		cm_xml_problem(&rd->in, CM_ERROR, line, "<key> without an id");
 		goto out;
 	}
 	for (i = 0; i < rd->nkeys; i++)
 		if (strcmp(rd->keys[i].id, id) == 0) {
-			problem(rd, CM_ERROR, line, "duplicate key id '%.80s' (first on line %ld)", id, rd->keys[i].line);
+			cm_xml_problem(&rd->in, CM_ERROR, line, "duplicate key id '%.80s' (first on line %ld)", id, rd->keys[i].line);
 			goto out;
 		}
 	v = realloc(rd->keys, (rd->nkeys + 1) * sizeof(*v));
 	if (!v) {
-		rd->nomem = 1;
+		rd->in.nomem = 1;
 		goto out;
 	}
 	rd->keys = v;
@@ -157,30 +101,30 @@ static void on_key(struct reader *rd, long line)
 		/* yEd's graphics and similar structured keys */
 		k->skip = 1;
 		if (!rd->warned_yfiles++)
-			problem(rd, CM_WARNING, line, "key '%.80s' holds no plain values (yEd graphics?); ignored", k->id);
+			cm_xml_problem(&rd->in, CM_WARNING, line, "key '%.80s' holds no plain values (yEd graphics?); ignored", k->id);
 		goto out;
 	}
 	k->name = name ? name : strdup(k->id);
 	name = NULL;
 	if (!k->name) {
-		rd->nomem = 1;
+		rd->in.nomem = 1;
 		goto out;
 	}
 	if ((k->domain & D_NODE) && is_key(CM_ORGS_FILE, k->name)) {
-		problem(rd, CM_ERROR, line, "node attribute '%s' clashes with the node ids; rename it",
+		cm_xml_problem(&rd->in, CM_ERROR, line, "node attribute '%s' clashes with the node ids; rename it",
 			cm_org_cols[CM_ORG_ID].name);
 		k->skip = 1; /* its <data> has no column to go to */
 		goto out;
 	}
 	if ((k->domain & D_EDGE) && is_key(CM_TIES_FILE, k->name)) {
-		problem(rd, CM_ERROR, line, "edge attribute '%s' clashes with the edges' ends; rename it", k->name);
+		cm_xml_problem(&rd->in, CM_ERROR, line, "edge attribute '%s' clashes with the edges' ends; rename it", k->name);
 		k->skip = 1;
 		goto out;
 	}
 	if (k->domain & D_NODE && (k->ncol = cm_rows_column(rd->orgs, k->name, k->decl, line)) < 0)
-		rd->nomem = 1;
+		rd->in.nomem = 1;
 	if (k->domain & D_EDGE && (k->ecol = cm_rows_column(rd->ties, k->name, k->decl, line)) < 0)
-		rd->nomem = 1;
+		rd->in.nomem = 1;
 	if (k->ecol >= 0 && k->ecol == rd->dir_col)
 		rd->ties->decl[k->ecol] = CM_DECL_TEXT;
 out:
@@ -206,22 +150,22 @@ static void set(struct reader *rd, struct cm_rows *rows, long row, long col, con
 	if (row < 0 || col < 0)
 		return;
 	if (cm_rows_set(rows, (size_t)row, (size_t)col, s, strlen(s)) < 0)
-		rd->nomem = 1;
+		rd->in.nomem = 1;
 }
 
 static void on_node(struct reader *rd, long line)
 {
-	char *id = attr(rd, "id");
+	char *id = cm_xml_attr_copy(&rd->in, "id");
 
 	if (!id) {
-		if (!rd->nomem)
-			problem(rd, CM_ERROR, line, "<node> without an id");
+		if (!rd->in.nomem)
+			cm_xml_problem(&rd->in, CM_ERROR, line, "<node> without an id");
 		return;
 	}
 	rd->cur = cm_rows_add(rd->orgs, line);
 	rd->cur_domain = D_NODE;
 	if (rd->cur < 0)
-		rd->nomem = 1;
+		rd->in.nomem = 1;
 	else
 		set(rd, rd->orgs, rd->cur, CM_ORG_ID, id);
 	free(id);
@@ -229,23 +173,23 @@ static void on_node(struct reader *rd, long line)
 
 static void on_edge(struct reader *rd, long line)
 {
-	char *src = attr(rd, "source"), *dst = attr(rd, "target"), *dir = attr(rd, "directed");
+	char *src = cm_xml_attr_copy(&rd->in, "source"), *dst = cm_xml_attr_copy(&rd->in, "target"), *dir = cm_xml_attr_copy(&rd->in, "directed");
 
 	if (!src || !dst) {
-		if (!rd->nomem)
-			problem(rd, CM_ERROR, line, "<edge> without a source or target");
+		if (!rd->in.nomem)
+			cm_xml_problem(&rd->in, CM_ERROR, line, "<edge> without a source or target");
 		goto out;
 	}
 	rd->cur = cm_rows_add(rd->ties, line);
 	rd->cur_domain = D_EDGE;
 	if (rd->cur < 0) {
-		rd->nomem = 1;
+		rd->in.nomem = 1;
 		goto out;
 	}
 	set(rd, rd->ties, rd->cur, CM_TIE_SOURCE, src);
 	set(rd, rd->ties, rd->cur, CM_TIE_TARGET, dst);
 	if (dir && strcmp(dir, "true") && strcmp(dir, "false"))
-		problem(rd, CM_ERROR, line, "directed=\"%.40s\" is not true or false", dir);
+		cm_xml_problem(&rd->in, CM_ERROR, line, "directed=\"%.40s\" is not true or false", dir);
 	set(rd, rd->ties, rd->cur, rd->dir_col,
 	    dir ? dir : rd->edge_directed ? "true" : "false");
 out:
@@ -256,33 +200,33 @@ out:
 
 static void on_data(struct reader *rd, long line)
 {
-	char *id = attr(rd, "key"), *v;
+	char *id = cm_xml_attr_copy(&rd->in, "key"), *v;
 	struct key *k;
 
 	if (!id) {
-		if (!rd->nomem)
-			problem(rd, CM_ERROR, line, "<data> without a key");
+		if (!rd->in.nomem)
+			cm_xml_problem(&rd->in, CM_ERROR, line, "<data> without a key");
 		return;
 	}
 	k = find_key(rd, id);
 	if (!k) {
-		problem(rd, CM_ERROR, line, "<data> names an undeclared key '%.80s'", id);
+		cm_xml_problem(&rd->in, CM_ERROR, line, "<data> names an undeclared key '%.80s'", id);
 		goto out;
 	}
 	if (k->skip)
 		goto out;
 	if (rd->cur < 0 || !rd->cur_domain) {
 		if (!rd->warned_graph++)
-			problem(rd, CM_WARNING, line, "graph attributes such as '%.80s' are not kept", k->name);
+			cm_xml_problem(&rd->in, CM_WARNING, line, "graph attributes such as '%.80s' are not kept", k->name);
 		goto out;
 	}
 	if (!(k->domain & rd->cur_domain)) {
-		problem(rd, CM_ERROR, line, "key '%.80s' is declared for %s, not %s", id,
+		cm_xml_problem(&rd->in, CM_ERROR, line, "key '%.80s' is declared for %s, not %s", id,
 			k->domain == D_NODE ? "nodes" : k->domain == D_EDGE ? "edges" : "the graph",
 			rd->cur_domain == D_NODE ? "nodes" : "edges");
 		goto out;
 	}
-	if (!(v = content(rd)))
+	if (!(v = cm_xml_content(&rd->in)))
 		goto out;
 	if (rd->cur_domain == D_NODE)
 		set(rd, rd->orgs, rd->cur, k->ncol, v);
@@ -298,7 +242,7 @@ static void apply_defaults(struct reader *rd)
 {
 	size_t i, r;
 
-	for (i = 0; i < rd->nkeys && !rd->nomem; i++) {
+	for (i = 0; i < rd->nkeys && !rd->in.nomem; i++) {
 		struct key *k = &rd->keys[i];
 		if (!k->dflt || k->skip)
 			continue;
@@ -330,7 +274,7 @@ static void name_from_label(struct reader *rd)
 	if (label < 0)
 		return;
 	if ((name = cm_rows_column(o, cm_org_cols[CM_ORG_NAME].name, CM_DECL_TEXT, o->where[label])) < 0) {
-		rd->nomem = 1;
+		rd->in.nomem = 1;
 		return;
 	}
 	for (r = 0; r < o->nrows; r++) {
@@ -344,41 +288,41 @@ static void on_element(struct reader *rd, const char *name, int depth, long line
 {
 	if (depth == 0) {
 		if (strcmp(name, "graphml"))
-			problem(rd, CM_ERROR, line, "not GraphML: the root element is <%.40s>, not <graphml>", name);
+			cm_xml_problem(&rd->in, CM_ERROR, line, "not GraphML: the root element is <%.40s>, not <graphml>", name);
 		return;
 	}
 	if (!strcmp(name, "key")) {
 		on_key(rd, line);
 	} else if (!strcmp(name, "default")) {
 		if (rd->nkeys && !rd->keys[rd->nkeys - 1].dflt && !rd->cur_domain && !rd->in_graph)
-			rd->keys[rd->nkeys - 1].dflt = content(rd);
+			rd->keys[rd->nkeys - 1].dflt = cm_xml_content(&rd->in);
 	} else if (!strcmp(name, "graph")) {
 		char *ed;
 		if (rd->graphs++) {
-			problem(rd, CM_ERROR, line, rd->cur_domain ? "nested graphs are not supported" :
+			cm_xml_problem(&rd->in, CM_ERROR, line, rd->cur_domain ? "nested graphs are not supported" :
 								    "more than one graph; coalmap reads one");
 			return;
 		}
 		rd->in_graph = 1;
-		ed = attr(rd, "edgedefault");
+		ed = cm_xml_attr_copy(&rd->in, "edgedefault");
 		rd->edge_directed = ed && !strcmp(ed, "directed");
 		if (ed && strcmp(ed, "directed") && strcmp(ed, "undirected"))
-			problem(rd, CM_ERROR, line, "edgedefault=\"%.40s\" is not directed or undirected", ed);
+			cm_xml_problem(&rd->in, CM_ERROR, line, "edgedefault=\"%.40s\" is not directed or undirected", ed);
 		free(ed);
 	} else if (!strcmp(name, "node")) {
 		if (rd->cur_domain)
-			problem(rd, CM_ERROR, line, "<node> inside another node or edge");
+			cm_xml_problem(&rd->in, CM_ERROR, line, "<node> inside another node or edge");
 		else
 			on_node(rd, line);
 	} else if (!strcmp(name, "edge")) {
 		if (rd->cur_domain)
-			problem(rd, CM_ERROR, line, "<edge> inside another node or edge");
+			cm_xml_problem(&rd->in, CM_ERROR, line, "<edge> inside another node or edge");
 		else
 			on_edge(rd, line);
 	} else if (!strcmp(name, "data")) {
 		on_data(rd, line);
 	} else if (!strcmp(name, "hyperedge") || !strcmp(name, "port") || !strcmp(name, "endpoint")) {
-		problem(rd, CM_ERROR, line, "<%s> is not supported", name);
+		cm_xml_problem(&rd->in, CM_ERROR, line, "<%s> is not supported", name);
 	}
 }
 
@@ -394,9 +338,9 @@ int cm_read_graphml(struct cm_read *c)
 	int fd = -1, ret = 0, rc = CM_ENOMEM;
 
 	memset(&rd, 0, sizeof(rd));
-	rd.path = path;
-	rd.diags = diags;
-	rd.opts = c->opts;
+	rd.in.path = path;
+	rd.in.diags = diags;
+	rd.in.opts = c->opts;
 	rd.cur = -1;
 	rd.orgs = c->orgs;
 	rd.ties = c->ties;
@@ -412,26 +356,26 @@ int cm_read_graphml(struct cm_read *c)
 	cm_xml_quiet();
 	/* no network, no entity substitution, no DTD loading; a DOCTYPE is
 	 * refused below, so no entity can expand */
-	rd.r = xmlReaderForFd(fd, path, NULL, XML_PARSE_NONET | XML_PARSE_BIG_LINES);
-	if (!rd.r) {
+	rd.in.r = xmlReaderForFd(fd, path, NULL, XML_PARSE_NONET | XML_PARSE_BIG_LINES);
+	if (!rd.in.r) {
 		cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 		goto out;
 	}
-	xmlTextReaderSetStructuredErrorHandler(rd.r, cm_xml_on_error, &rd.xe);
-	while (!rd.nomem && (ret = xmlTextReaderRead(rd.r)) == 1) {
-		int type = xmlTextReaderNodeType(rd.r);
-		const char *name = (const char *)xmlTextReaderConstLocalName(rd.r);
-		int depth = xmlTextReaderDepth(rd.r);
-		long line = line_of(&rd);
+	xmlTextReaderSetStructuredErrorHandler(rd.in.r, cm_xml_on_error, &rd.xe);
+	while (!rd.in.nomem && (ret = xmlTextReaderRead(rd.in.r)) == 1) {
+		int type = xmlTextReaderNodeType(rd.in.r);
+		const char *name = (const char *)xmlTextReaderConstLocalName(rd.in.r);
+		int depth = xmlTextReaderDepth(rd.in.r);
+		long line = cm_xml_line(&rd.in);
 
 		const char *why = cm_xml_refused(path, type, &line);
 
 		if (why) {
-			problem(&rd, CM_ERROR, line, "%s", why);
+			cm_xml_problem(&rd.in, CM_ERROR, line, "%s", why);
 			break;
 		}
 		if (type == XML_READER_TYPE_ELEMENT && name) {
-			int empty = xmlTextReaderIsEmptyElement(rd.r);
+			int empty = xmlTextReaderIsEmptyElement(rd.in.r);
 			on_element(&rd, name, depth, line);
 			if (empty && (!strcmp(name, "node") || !strcmp(name, "edge"))) {
 				rd.cur = -1;
@@ -445,30 +389,30 @@ int cm_read_graphml(struct cm_read *c)
 		if (diags->n_errors - errors_before >= CM_DIAGS_MAX)
 			break;
 	}
-	if (rd.nomem) {
+	if (rd.in.nomem) {
 		cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 		goto out;
 	}
 	if (rd.xe.failed)
-		problem(&rd, CM_ERROR, rd.xe.line, "malformed XML: %s", rd.xe.msg);
-	else if (ret < 0 && !rd.bad)
-		problem(&rd, CM_ERROR, xmlTextReaderGetParserLineNumber(rd.r), "malformed XML");
-	else if (!rd.bad && !rd.graphs)
-		problem(&rd, CM_ERROR, 1, "no <graph> element");
-	if (rd.bad || diags->n_errors > errors_before) {
+		cm_xml_problem(&rd.in, CM_ERROR, rd.xe.line, "malformed XML: %s", rd.xe.msg);
+	else if (ret < 0 && !rd.in.bad)
+		cm_xml_problem(&rd.in, CM_ERROR, xmlTextReaderGetParserLineNumber(rd.in.r), "malformed XML");
+	else if (!rd.in.bad && !rd.graphs)
+		cm_xml_problem(&rd.in, CM_ERROR, 1, "no <graph> element");
+	if (rd.in.bad || diags->n_errors > errors_before) {
 		rc = CM_EDATA;
 		goto out;
 	}
 	apply_defaults(&rd);
 	name_from_label(&rd);
-	if (rd.nomem) {
+	if (rd.in.nomem) {
 		cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 		goto out;
 	}
 	rc = CM_OK;
 out:
-	if (rd.r)
-		xmlFreeTextReader(rd.r);
+	if (rd.in.r)
+		xmlFreeTextReader(rd.in.r);
 	if (fd >= 0)
 		close(fd);
 	for (i = 0; i < rd.nkeys; i++) {

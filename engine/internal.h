@@ -452,6 +452,26 @@ struct cm_xml_err {
 	int failed;
 };
 void cm_xml_quiet(void);
+/* An XML document read as a stream (graphml.c, read_gexf.c): the reader,
+ * where messages go, and whether anything went wrong (nomem: out of
+ * memory; bad: an error was reported). */
+struct cm_xml_in {
+	struct _xmlTextReader *r;
+	const char *path;
+	struct cm_diags *diags;
+	const struct cm_load_opts *opts;
+	int nomem, bad;
+};
+/* The line of the node the reader is on. */
+long cm_xml_line(struct cm_xml_in *x);
+/* A message at line of x->path; an error sets x->bad. */
+void cm_xml_problem(struct cm_xml_in *x, enum cm_severity sev, long line, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+/* A copy of the current element's attribute name, or NULL (absent, or
+ * x->nomem set). */
+char *cm_xml_attr_copy(struct cm_xml_in *x, const char *name);
+/* A copy of the text inside the current element (NULL with x->nomem). */
+char *cm_xml_content(struct cm_xml_in *x);
 void cm_xml_on_error(void *ctx, struct _xmlError *e);
 const char *cm_xml_refused(const char *path, int node_type, long *line);
 /* s, or a copy without the characters XML 1.0 cannot hold (*tmp owns it;

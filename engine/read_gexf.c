@@ -30,11 +30,8 @@ struct gattr {
 };
 
 struct reader {
-	const char *path;
-	xmlTextReaderPtr r;
+	struct cm_xml_in in; /* the stream, where messages go, failures */
 	struct cm_rows *rows[2]; /* C_NODE: orgs, C_EDGE: ties */
-	struct cm_diags *diags;
-	const struct cm_load_opts *opts;
 	struct gattr *attrs;
 	size_t nattrs;
 	int graphs, default_directed;
@@ -47,66 +44,25 @@ struct reader {
 	int name_attr;           /* a node attribute is the name: labels go to `label` */
 	int warned_dynamic, warned_timestamps;
 	struct cm_xml_err xe;
-	int nomem, bad;
 };
 
 static const char *const cls_word[2] = { "node", "edge" };
-
-static long line_of(struct reader *rd)
-{
-	xmlNodePtr n = xmlTextReaderCurrentNode(rd->r);
-	long line = n ? xmlGetLineNo(n) : -1;
-
-	return line > 0 ? line : xmlTextReaderGetParserLineNumber(rd->r);
-}
-
-static void problem(struct reader *rd, enum cm_severity sev, long line, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
-
-static void problem(struct reader *rd, enum cm_severity sev, long line, const char *fmt, ...)
-{
-	va_list ap;
-	int s;
-
-	va_start(ap, fmt);
-	s = cm_diags_vdata(rd->diags, rd->opts, sev, rd->path, line, fmt, ap);
-	va_end(ap);
-	if (s < 0)
-		rd->nomem = 1;
-	else if (s == CM_ERROR)
-		rd->bad = 1;
-}
-
-/* A copy of an attribute's value, or NULL. */
-static char *attr(struct reader *rd, const char *name)
-{
-	xmlChar *v = xmlTextReaderGetAttribute(rd->r, (const xmlChar *)name);
-	char *s;
-
-	if (!v)
-		return NULL;
-	s = strdup((const char *)v);
-	xmlFree(v);
-	if (!s)
-		rd->nomem = 1;
-	return s;
-}
 
 static void set(struct reader *rd, int cls, long row, long col, const char *s)
 {
 	if (row < 0 || col < 0)
 		return;
 	if (cm_rows_set(rd->rows[cls], (size_t)row, (size_t)col, s, strlen(s)) < 0)
-		rd->nomem = 1;
+		rd->in.nomem = 1;
 }
 
 /* The column called name in class cls, added with decl if missing. */
 static long column(struct reader *rd, int cls, const char *name, int decl)
 {
-	long c = cm_rows_column(rd->rows[cls], name, decl, line_of(rd));
+	long c = cm_rows_column(rd->rows[cls], name, decl, cm_xml_line(&rd->in));
 
 	if (c < 0)
-		rd->nomem = 1;
+		rd->in.nomem = 1;
 	return c;
 }
 
@@ -171,7 +127,7 @@ static void set_value(struct reader *rd, const struct gattr *a, long row, const 
 		return;
 	}
 	if (!(tmp = malloc(strlen(v) + 1))) {
-		rd->nomem = 1;
+		rd->in.nomem = 1;
 		return;
 	}
 	list_value(v, tmp);
@@ -191,24 +147,24 @@ static int is_key(int cls, const char *title)
 
 static void on_attribute(struct reader *rd, long line)
 {
-	char *id = attr(rd, "id"), *title = attr(rd, "title"), *type = attr(rd, "type");
+	char *id = cm_xml_attr_copy(&rd->in, "id"), *title = cm_xml_attr_copy(&rd->in, "title"), *type = cm_xml_attr_copy(&rd->in, "type");
 	struct gattr *a, *v;
 	size_t i;
 
-	if (rd->nomem)
+	if (rd->in.nomem)
 		goto out;
 	if (!id) {
-		problem(rd, CM_ERROR, line, "<attribute> without an id");
+		cm_xml_problem(&rd->in, CM_ERROR, line, "<attribute> without an id");
 		goto out;
 	}
 	for (i = 0; i < rd->nattrs; i++)
 		if (rd->attrs[i].cls == rd->attr_cls && !strcmp(rd->attrs[i].id, id)) {
-			problem(rd, CM_ERROR, line, "duplicate %s attribute id '%.80s' (first on line %ld)",
+			cm_xml_problem(&rd->in, CM_ERROR, line, "duplicate %s attribute id '%.80s' (first on line %ld)",
 				cls_word[rd->attr_cls], id, rd->attrs[i].line);
 			goto out;
 		}
 	if (!(v = realloc(rd->attrs, (rd->nattrs + 1) * sizeof(*v)))) {
-		rd->nomem = 1;
+		rd->in.nomem = 1;
 		goto out;
 	}
 	rd->attrs = v;
@@ -222,9 +178,9 @@ static void on_attribute(struct reader *rd, long line)
 	a->line = line;
 	a->col = -1;
 	if (!a->title) {
-		rd->nomem = 1;
+		rd->in.nomem = 1;
 	} else if (is_key(a->cls, a->title)) {
-		problem(rd, CM_ERROR, line, "%s attribute '%.80s' clashes with the %s; rename it", cls_word[a->cls],
+		cm_xml_problem(&rd->in, CM_ERROR, line, "%s attribute '%.80s' clashes with the %s; rename it", cls_word[a->cls],
 			a->title, a->cls == C_NODE ? "node ids" : "edges' ends");
 		a->skip = 1;
 	} else {
@@ -251,24 +207,24 @@ static struct gattr *find_attr(struct reader *rd, int cls, const char *id)
 
 static void on_attvalue(struct reader *rd, long line)
 {
-	char *id = attr(rd, "for"), *v = attr(rd, "value"), *start = attr(rd, "start"), *end = attr(rd, "end");
+	char *id = cm_xml_attr_copy(&rd->in, "for"), *v = cm_xml_attr_copy(&rd->in, "value"), *start = cm_xml_attr_copy(&rd->in, "start"), *end = cm_xml_attr_copy(&rd->in, "end");
 	struct gattr *a;
 
 	if (!id) /* GEXF 1.1 named it id */
-		id = attr(rd, "id");
-	if (rd->nomem)
+		id = cm_xml_attr_copy(&rd->in, "id");
+	if (rd->in.nomem)
 		goto out;
 	if (!id || !v) {
-		problem(rd, CM_ERROR, line, "<attvalue> without %s", id ? "a value" : "a for (its attribute's id)");
+		cm_xml_problem(&rd->in, CM_ERROR, line, "<attvalue> without %s", id ? "a value" : "a for (its attribute's id)");
 		goto out;
 	}
 	if (!(a = find_attr(rd, rd->cur_cls, id))) {
-		problem(rd, CM_ERROR, line, "<attvalue> names an undeclared %s attribute '%.80s'", cls_word[rd->cur_cls],
+		cm_xml_problem(&rd->in, CM_ERROR, line, "<attvalue> names an undeclared %s attribute '%.80s'", cls_word[rd->cur_cls],
 			id);
 		goto out;
 	}
 	if ((start || end) && !rd->warned_dynamic++)
-		problem(rd, CM_WARNING, line,
+		cm_xml_problem(&rd->in, CM_WARNING, line,
 			"attribute '%.80s' has values over time (start/end on <attvalue>); each node or edge "
 			"keeps its last", a->title);
 	if (!a->skip)
@@ -294,7 +250,7 @@ static void set_time(struct reader *rd, int which, const char *v)
 
 static void on_times(struct reader *rd)
 {
-	char *start = attr(rd, "start"), *end = attr(rd, "end");
+	char *start = cm_xml_attr_copy(&rd->in, "start"), *end = cm_xml_attr_copy(&rd->in, "end");
 
 	if (start)
 		set_time(rd, 0, start);
@@ -308,7 +264,7 @@ static void on_times(struct reader *rd)
  * the end (an open end clears it). */
 static void on_spell(struct reader *rd)
 {
-	char *start = attr(rd, "start"), *end = attr(rd, "end");
+	char *start = cm_xml_attr_copy(&rd->in, "start"), *end = cm_xml_attr_copy(&rd->in, "end");
 
 	if (!rd->spells++)
 		set_time(rd, 0, start);
@@ -319,18 +275,18 @@ static void on_spell(struct reader *rd)
 
 static void on_node(struct reader *rd, long line)
 {
-	char *id = attr(rd, "id"), *label = attr(rd, "label");
+	char *id = cm_xml_attr_copy(&rd->in, "id"), *label = cm_xml_attr_copy(&rd->in, "label");
 
 	if (!id) {
-		if (!rd->nomem)
-			problem(rd, CM_ERROR, line, "<node> without an id");
+		if (!rd->in.nomem)
+			cm_xml_problem(&rd->in, CM_ERROR, line, "<node> without an id");
 		goto out;
 	}
 	rd->cur = cm_rows_add(rd->rows[C_NODE], line);
 	rd->cur_cls = C_NODE;
 	rd->spells = 0;
 	if (rd->cur < 0) {
-		rd->nomem = 1;
+		rd->in.nomem = 1;
 		goto out;
 	}
 	set(rd, C_NODE, rd->cur, CM_ORG_ID, id);
@@ -355,7 +311,7 @@ static void edge_direction(struct reader *rd, const char *type, const char *kind
 		directed = 0;
 	else if (type) {
 		/* NetworkX writes an edge attribute `type` there */
-		problem(rd, CM_WARNING, line,
+		cm_xml_problem(&rd->in, CM_WARNING, line,
 			"type=\"%.40s\" is not a direction (directed, undirected, mutual); taken as the tie's type%s",
 			type, kind ? " but kind gives it" : "");
 		if (!kind)
@@ -366,19 +322,19 @@ static void edge_direction(struct reader *rd, const char *type, const char *kind
 
 static void on_edge(struct reader *rd, long line)
 {
-	char *src = attr(rd, "source"), *dst = attr(rd, "target"), *type = attr(rd, "type");
-	char *weight = attr(rd, "weight"), *label = attr(rd, "label"), *kind = attr(rd, "kind");
+	char *src = cm_xml_attr_copy(&rd->in, "source"), *dst = cm_xml_attr_copy(&rd->in, "target"), *type = cm_xml_attr_copy(&rd->in, "type");
+	char *weight = cm_xml_attr_copy(&rd->in, "weight"), *label = cm_xml_attr_copy(&rd->in, "label"), *kind = cm_xml_attr_copy(&rd->in, "kind");
 
 	if (!src || !dst) {
-		if (!rd->nomem)
-			problem(rd, CM_ERROR, line, "<edge> without a source or target");
+		if (!rd->in.nomem)
+			cm_xml_problem(&rd->in, CM_ERROR, line, "<edge> without a source or target");
 		goto out;
 	}
 	rd->cur = cm_rows_add(rd->rows[C_EDGE], line);
 	rd->cur_cls = C_EDGE;
 	rd->spells = 0;
 	if (rd->cur < 0) {
-		rd->nomem = 1;
+		rd->in.nomem = 1;
 		goto out;
 	}
 	set(rd, C_EDGE, rd->cur, CM_TIE_SOURCE, src);
@@ -403,7 +359,7 @@ out:
 /* viz:color as #rrggbb (r, g, b in 0..255, or GEXF 1.3's hex). */
 static void on_color(struct reader *rd, long line)
 {
-	char *hex = attr(rd, "hex"), *rgb[3] = { attr(rd, "r"), attr(rd, "g"), attr(rd, "b") };
+	char *hex = cm_xml_attr_copy(&rd->in, "hex"), *rgb[3] = { cm_xml_attr_copy(&rd->in, "r"), cm_xml_attr_copy(&rd->in, "g"), cm_xml_attr_copy(&rd->in, "b") };
 	char out[8], *end;
 	long v[3];
 	int i, ok = 1;
@@ -420,7 +376,7 @@ static void on_color(struct reader *rd, long line)
 			snprintf(out, sizeof(out), "#%02lx%02lx%02lx", v[0], v[1], v[2]);
 	}
 	if (!ok)
-		problem(rd, CM_WARNING, line, "viz:color without r, g, b from 0 to 255; ignored");
+		cm_xml_problem(&rd->in, CM_WARNING, line, "viz:color without r, g, b from 0 to 255; ignored");
 	else
 		set(rd, rd->cur_cls, rd->cur, column(rd, rd->cur_cls, "viz_color", CM_DECL_TEXT), out);
 	free(hex);
@@ -439,7 +395,7 @@ static void on_viz_number(struct reader *rd, const char *name)
 
 	for (i = 0; i < sizeof(map) / sizeof(map[0]); i++) {
 		char *v;
-		if (strcmp(name, map[i].elem) || !(v = attr(rd, map[i].attr)))
+		if (strcmp(name, map[i].elem) || !(v = cm_xml_attr_copy(&rd->in, map[i].attr)))
 			continue;
 		set(rd, rd->cur_cls, rd->cur, column(rd, rd->cur_cls, map[i].col, CM_DECL_NUMBER), v);
 		free(v);
@@ -459,27 +415,27 @@ static void on_graph(struct reader *rd, long line)
 	char *ed;
 
 	if (rd->graphs++) {
-		problem(rd, CM_ERROR, line, "more than one <graph>; coalmap reads one");
+		cm_xml_problem(&rd->in, CM_ERROR, line, "more than one <graph>; coalmap reads one");
 		return;
 	}
-	ed = attr(rd, "defaultedgetype");
+	ed = cm_xml_attr_copy(&rd->in, "defaultedgetype");
 	rd->default_directed = ed && !strcmp(ed, "directed");
 	if (ed && strcmp(ed, "directed") && strcmp(ed, "undirected") && strcmp(ed, "mutual"))
-		problem(rd, CM_ERROR, line, "defaultedgetype=\"%.40s\" is not directed, undirected or mutual", ed);
+		cm_xml_problem(&rd->in, CM_ERROR, line, "defaultedgetype=\"%.40s\" is not directed, undirected or mutual", ed);
 	free(ed);
 }
 
 static void on_attributes(struct reader *rd, long line)
 {
-	char *c = attr(rd, "class");
+	char *c = cm_xml_attr_copy(&rd->in, "class");
 
 	rd->attr_cls = C_NONE;
 	if (c && !strcmp(c, "node"))
 		rd->attr_cls = C_NODE;
 	else if (c && !strcmp(c, "edge"))
 		rd->attr_cls = C_EDGE;
-	else if (!rd->nomem)
-		problem(rd, CM_ERROR, line, "<attributes> class=\"%.40s\" is not node or edge", c ? c : "");
+	else if (!rd->in.nomem)
+		cm_xml_problem(&rd->in, CM_ERROR, line, "<attributes> class=\"%.40s\" is not node or edge", c ? c : "");
 	free(c);
 }
 
@@ -488,18 +444,18 @@ static void on_default(struct reader *rd)
 	struct gattr *a = rd->nattrs ? &rd->attrs[rd->nattrs - 1] : NULL;
 	xmlChar *v;
 
-	if (!a || a->dflt || rd->attr_cls == C_NONE || xmlTextReaderIsEmptyElement(rd->r))
+	if (!a || a->dflt || rd->attr_cls == C_NONE || xmlTextReaderIsEmptyElement(rd->in.r))
 		return;
-	v = xmlTextReaderReadString(rd->r);
+	v = xmlTextReaderReadString(rd->in.r);
 	if (v && !(a->dflt = strdup((const char *)v)))
-		rd->nomem = 1;
+		rd->in.nomem = 1;
 	xmlFree(v);
 }
 
 /* Elements inside a node or an edge. */
 static void in_element(struct reader *rd, const char *name, long line)
 {
-	const char *ns = (const char *)xmlTextReaderConstNamespaceUri(rd->r);
+	const char *ns = (const char *)xmlTextReaderConstNamespaceUri(rd->in.r);
 
 	if (ns && strstr(ns, "viz")) {
 		on_viz(rd, name, line);
@@ -508,11 +464,11 @@ static void in_element(struct reader *rd, const char *name, long line)
 	} else if (!strcmp(name, "spell") || !strcmp(name, "slice")) {
 		on_spell(rd);
 	} else if (!strcmp(name, "nodes")) {
-		problem(rd, CM_ERROR, line, "nodes inside a node (a hierarchical graph) are not supported");
+		cm_xml_problem(&rd->in, CM_ERROR, line, "nodes inside a node (a hierarchical graph) are not supported");
 	} else if (!strcmp(name, "edge")) {
-		problem(rd, CM_ERROR, line, "<edge> inside a node or an edge");
+		cm_xml_problem(&rd->in, CM_ERROR, line, "<edge> inside a node or an edge");
 	} else if (!strcmp(name, "timestamp") && !rd->warned_timestamps++) {
-		problem(rd, CM_WARNING, line, "timestamps are not read (spells and start/end are)");
+		cm_xml_problem(&rd->in, CM_WARNING, line, "timestamps are not read (spells and start/end are)");
 	}
 }
 
@@ -520,7 +476,7 @@ static void on_element(struct reader *rd, const char *name, int depth, long line
 {
 	if (depth == 0) {
 		if (strcmp(name, "gexf"))
-			problem(rd, CM_ERROR, line, "not GEXF: the root element is <%.40s>, not <gexf>", name);
+			cm_xml_problem(&rd->in, CM_ERROR, line, "not GEXF: the root element is <%.40s>, not <gexf>", name);
 		return;
 	}
 	if (rd->cur_cls != C_NONE)
@@ -594,7 +550,7 @@ static void finish_times(struct reader *rd)
 			continue;
 		if (bad) {
 			if (!(name = strdup(kept[k]))) {
-				rd->nomem = 1;
+				rd->in.nomem = 1;
 				return;
 			}
 			free(t->names[c]);
@@ -609,7 +565,7 @@ static void finish_times(struct reader *rd)
 		}
 	}
 	if (bad)
-		problem(rd, CM_WARNING, 0,
+		cm_xml_problem(&rd->in, CM_WARNING, 0,
 			"the edges' times are not dates or years ('%.40s': time slots?); kept as the attributes "
 			"time_start and time_end, the ties have no dates", bad);
 }
@@ -620,14 +576,14 @@ static void finish(struct reader *rd)
 {
 	size_t i, r;
 
-	for (i = 0; i < rd->nattrs && !rd->nomem; i++) {
+	for (i = 0; i < rd->nattrs && !rd->in.nomem; i++) {
 		struct gattr *a = &rd->attrs[i];
 		if (a->dflt && !a->skip)
 			for (r = 0; r < rd->rows[a->cls]->nrows; r++)
 				if (!cm_rows_get(rd->rows[a->cls], r, (size_t)a->col))
 					set_value(rd, a, (long)r, a->dflt);
 	}
-	if (!rd->nomem)
+	if (!rd->in.nomem)
 		finish_times(rd);
 }
 
@@ -636,30 +592,30 @@ static int read_all(struct reader *rd, size_t errors_before)
 {
 	int ret;
 
-	while (!rd->nomem && (ret = xmlTextReaderRead(rd->r)) == 1) {
-		int type = xmlTextReaderNodeType(rd->r);
-		const char *name = (const char *)xmlTextReaderConstLocalName(rd->r);
-		int depth = xmlTextReaderDepth(rd->r);
-		long line = line_of(rd);
-		const char *why = cm_xml_refused(rd->path, type, &line);
+	while (!rd->in.nomem && (ret = xmlTextReaderRead(rd->in.r)) == 1) {
+		int type = xmlTextReaderNodeType(rd->in.r);
+		const char *name = (const char *)xmlTextReaderConstLocalName(rd->in.r);
+		int depth = xmlTextReaderDepth(rd->in.r);
+		long line = cm_xml_line(&rd->in);
+		const char *why = cm_xml_refused(rd->in.path, type, &line);
 
 		if (why) {
-			problem(rd, CM_ERROR, line, "%s", why);
+			cm_xml_problem(&rd->in, CM_ERROR, line, "%s", why);
 			return 0;
 		}
 		if (depth > MAX_DEPTH) {
-			problem(rd, CM_ERROR, line, "elements nested deeper than %d levels", MAX_DEPTH);
+			cm_xml_problem(&rd->in, CM_ERROR, line, "elements nested deeper than %d levels", MAX_DEPTH);
 			return 0;
 		}
 		if (type == XML_READER_TYPE_ELEMENT && name) {
-			int empty = xmlTextReaderIsEmptyElement(rd->r);
+			int empty = xmlTextReaderIsEmptyElement(rd->in.r);
 			on_element(rd, name, depth, line);
 			if (empty)
 				on_end(rd, name);
 		} else if (type == XML_READER_TYPE_END_ELEMENT && name) {
 			on_end(rd, name);
 		}
-		if (rd->diags->n_errors - errors_before >= CM_DIAGS_MAX)
+		if (rd->in.diags->n_errors - errors_before >= CM_DIAGS_MAX)
 			return 0;
 	}
 	return ret;
@@ -672,9 +628,9 @@ int cm_read_gexf(struct cm_read *c)
 	int fd = -1, ret, rc = CM_ENOMEM;
 
 	memset(&rd, 0, sizeof(rd));
-	rd.path = c->path;
-	rd.diags = c->diags;
-	rd.opts = c->opts;
+	rd.in.path = c->path;
+	rd.in.diags = c->diags;
+	rd.in.opts = c->opts;
 	rd.cur = -1;
 	rd.cur_cls = rd.attr_cls = C_NONE;
 	rd.rows[C_NODE] = c->orgs;
@@ -689,29 +645,29 @@ int cm_read_gexf(struct cm_read *c)
 	cm_xml_quiet();
 	/* no network, no entity substitution, no DTD loading; a DOCTYPE is
 	 * refused, so no entity can expand */
-	if (!(rd.r = xmlReaderForFd(fd, c->path, NULL, XML_PARSE_NONET | XML_PARSE_BIG_LINES)))
+	if (!(rd.in.r = xmlReaderForFd(fd, c->path, NULL, XML_PARSE_NONET | XML_PARSE_BIG_LINES)))
 		goto out;
-	xmlTextReaderSetStructuredErrorHandler(rd.r, cm_xml_on_error, &rd.xe);
+	xmlTextReaderSetStructuredErrorHandler(rd.in.r, cm_xml_on_error, &rd.xe);
 	ret = read_all(&rd, errors_before);
-	if (rd.nomem)
+	if (rd.in.nomem)
 		goto out;
 	if (rd.xe.failed)
-		problem(&rd, CM_ERROR, rd.xe.line, "malformed XML: %s", rd.xe.msg);
-	else if (ret < 0 && !rd.bad)
-		problem(&rd, CM_ERROR, xmlTextReaderGetParserLineNumber(rd.r), "malformed XML");
-	else if (!rd.bad && !rd.graphs)
-		problem(&rd, CM_ERROR, 1, "no <graph> element");
-	if (rd.bad || c->diags->n_errors > errors_before) {
+		cm_xml_problem(&rd.in, CM_ERROR, rd.xe.line, "malformed XML: %s", rd.xe.msg);
+	else if (ret < 0 && !rd.in.bad)
+		cm_xml_problem(&rd.in, CM_ERROR, xmlTextReaderGetParserLineNumber(rd.in.r), "malformed XML");
+	else if (!rd.in.bad && !rd.graphs)
+		cm_xml_problem(&rd.in, CM_ERROR, 1, "no <graph> element");
+	if (rd.in.bad || c->diags->n_errors > errors_before) {
 		rc = CM_EDATA;
 		goto out;
 	}
 	finish(&rd);
-	rc = rd.nomem ? CM_ENOMEM : CM_OK;
+	rc = rd.in.nomem ? CM_ENOMEM : CM_OK;
 out:
 	if (rc == CM_ENOMEM)
 		cm_error_set(c->err, CM_ENOMEM, NULL, 0, 0, "out of memory");
-	if (rd.r)
-		xmlFreeTextReader(rd.r);
+	if (rd.in.r)
+		xmlFreeTextReader(rd.in.r);
 	if (fd >= 0)
 		close(fd);
 	for (i = 0; i < rd.nattrs; i++) {

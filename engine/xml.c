@@ -3,6 +3,7 @@
  * references refused, and text made safe for XML 1.0 on output. */
 #include "config.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -217,4 +218,51 @@ const char *cm_xml_cell(struct cm_xml_out *o, const struct cm_column *c, size_t 
 	if (!(v = cm_xml_safe(c->text[r], tmp, o->stripped)))
 		o->nomem = 1;
 	return v;
+}
+
+long cm_xml_line(struct cm_xml_in *x)
+{
+	xmlNodePtr n = xmlTextReaderCurrentNode(x->r);
+	long line = n ? xmlGetLineNo(n) : -1;
+
+	return line > 0 ? line : xmlTextReaderGetParserLineNumber(x->r);
+}
+
+void cm_xml_problem(struct cm_xml_in *x, enum cm_severity sev, long line, const char *fmt, ...)
+{
+	va_list ap;
+	int s;
+
+	va_start(ap, fmt);
+	s = cm_diags_vdata(x->diags, x->opts, sev, x->path, line, fmt, ap);
+	va_end(ap);
+	if (s < 0)
+		x->nomem = 1;
+	else if (s == CM_ERROR)
+		x->bad = 1;
+}
+
+char *cm_xml_attr_copy(struct cm_xml_in *x, const char *name)
+{
+	xmlChar *v = xmlTextReaderGetAttribute(x->r, (const xmlChar *)name);
+	char *s;
+
+	if (!v)
+		return NULL;
+	s = strdup((const char *)v);
+	xmlFree(v);
+	if (!s)
+		x->nomem = 1;
+	return s;
+}
+
+char *cm_xml_content(struct cm_xml_in *x)
+{
+	xmlChar *v = xmlTextReaderIsEmptyElement(x->r) ? NULL : xmlTextReaderReadString(x->r);
+	char *s = strdup(v ? (const char *)v : "");
+
+	xmlFree(v);
+	if (!s)
+		x->nomem = 1;
+	return s;
 }
