@@ -19,14 +19,14 @@
 #define GRAPHML_NS "http://graphml.graphdrawing.org/xmlns"
 
 /* libxml2 reports some problems through its global handlers; the engine
- * never prints, so they go nowhere (the reader's own handler keeps them). */
+ * never prints, so they go nowhere (a reader's own handler keeps them). */
 static void silent(void *ctx, const char *fmt, ...)
 {
 	(void)ctx;
 	(void)fmt;
 }
 
-static void quiet_libxml(void)
+void cm_xml_quiet(void)
 {
 	xmlInitParser();
 	xmlSetGenericErrorFunc(NULL, silent);
@@ -57,25 +57,23 @@ struct reader {
 	int cur_domain;   /* D_NODE, D_EDGE, or 0 (graph level) */
 	long dir_col;     /* the ties' directed column */
 	int warned_graph, warned_yfiles;
-	char xml_msg[400];
-	long xml_line;
-	int xml_failed;
+	struct cm_xml_error xml;
 	int nomem, bad;
 };
 
-static void on_xml_error(void *ctx, xmlErrorPtr e)
+void cm_xml_on_error(void *ctx, xmlErrorPtr e)
 {
-	struct reader *rd = ctx;
+	struct cm_xml_error *x = ctx;
 	size_t n;
 
-	if (!e || e->level < XML_ERR_ERROR || rd->xml_failed)
+	if (!e || e->level < XML_ERR_ERROR || x->failed)
 		return;
-	rd->xml_failed = 1;
-	rd->xml_line = e->line;
-	snprintf(rd->xml_msg, sizeof(rd->xml_msg), "%s", e->message ? e->message : "malformed XML");
-	n = strlen(rd->xml_msg);
-	while (n && (rd->xml_msg[n - 1] == '\n' || rd->xml_msg[n - 1] == ' '))
-		rd->xml_msg[--n] = '\0';
+	x->failed = 1;
+	x->line = e->line;
+	snprintf(x->msg, sizeof(x->msg), "%s", e->message ? e->message : "malformed XML");
+	n = strlen(x->msg);
+	while (n && (x->msg[n - 1] == '\n' || x->msg[n - 1] == ' '))
+		x->msg[--n] = '\0';
 }
 
 static long line_of(struct reader *rd)
@@ -463,7 +461,7 @@ int cm_read_graphml(struct cm_read *c)
 		rc = cm_error_set(err, CM_ENOINPUT, path, 0, 0, "cannot open: %s", strerror(errno));
 		goto out;
 	}
-	quiet_libxml();
+	cm_xml_quiet();
 	/* no network, no entity substitution, no DTD loading; a DOCTYPE is
 	 * refused below, so no entity can expand */
 	rd.r = xmlReaderForFd(fd, path, NULL, XML_PARSE_NONET | XML_PARSE_BIG_LINES);
@@ -471,7 +469,7 @@ int cm_read_graphml(struct cm_read *c)
 		cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 		goto out;
 	}
-	xmlTextReaderSetStructuredErrorHandler(rd.r, on_xml_error, &rd);
+	xmlTextReaderSetStructuredErrorHandler(rd.r, cm_xml_on_error, &rd.xml);
 	while (!rd.nomem && (ret = xmlTextReaderRead(rd.r)) == 1) {
 		int type = xmlTextReaderNodeType(rd.r);
 		const char *name = (const char *)xmlTextReaderConstLocalName(rd.r);
@@ -479,7 +477,7 @@ int cm_read_graphml(struct cm_read *c)
 		long line = line_of(&rd);
 
 		if (type == XML_READER_TYPE_DOCUMENT_TYPE) {
-			problem(&rd, CM_ERROR, doctype_line(path, line), "a <!DOCTYPE> is not accepted (its entities could expand without bound); remove it");
+			problem(&rd, CM_ERROR, doctype_line(path, line), "%s", CM_XML_NO_DOCTYPE);
 			break;
 		}
 		if (type == XML_READER_TYPE_ENTITY_REFERENCE) {
@@ -505,8 +503,8 @@ int cm_read_graphml(struct cm_read *c)
 		cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 		goto out;
 	}
-	if (rd.xml_failed)
-		problem(&rd, CM_ERROR, rd.xml_line, "malformed XML: %s", rd.xml_msg);
+	if (rd.xml.failed)
+		problem(&rd, CM_ERROR, rd.xml.line, "malformed XML: %s", rd.xml.msg);
 	else if (ret < 0 && !rd.bad)
 		problem(&rd, CM_ERROR, xmlTextReaderGetParserLineNumber(rd.r), "malformed XML");
 	else if (!rd.bad && !rd.graphs)
@@ -685,7 +683,7 @@ int cm_graphml_write(const struct cm_table *orgs, const struct cm_table *ties, F
 		*stripped = 0;
 	if (!cm_export_is_landscape(orgs, ties))
 		return cm_error_set(err, CM_EINTERNAL, NULL, 0, 0, "tables are not an exported landscape");
-	quiet_libxml();
+	cm_xml_quiet();
 	buf = xmlOutputBufferCreateFile(f, NULL);
 	if (!buf || !(wr.w = xmlNewTextWriter(buf))) {
 		if (buf)

@@ -327,6 +327,25 @@ int cm_read_kumu_csv(struct cm_read *rd);   /* kumu.c: Kumu's two CSV files (a f
 int cm_kumu_has_files(const char *dir);     /* kumu.c: 1 when dir holds them */
 int cm_read_graphml(struct cm_read *rd);    /* graphml.c */
 int cm_read_gml(struct cm_read *rd);        /* gml.c */
+int cm_read_xlsx(struct cm_read *rd);       /* read_xlsx.c: an Excel workbook */
+int cm_sniff_xlsx(const struct cm_peek *p); /* read_xlsx.c */
+/* An edge list alone (read.c): rd->ties filled, its header naming the two
+ * ends (synonyms too); gives rd->orgs an id column holding every end, in
+ * order of first appearance.  CM_OK, CM_EDATA (no ends), CM_ENOMEM. */
+int cm_edges_alone(struct cm_read *rd);
+/* libxml2 for the XML readers (graphml.c): cm_xml_quiet before parsing
+ * (libxml2's global handlers print nothing); cm_xml_on_error as a text
+ * reader's structured error handler, its ctx a struct cm_xml_error that
+ * keeps the first error. */
+struct cm_xml_error {
+	char msg[400];
+	long line;
+	int failed;
+};
+struct _xmlError;
+void cm_xml_quiet(void);
+void cm_xml_on_error(void *ctx, struct _xmlError *e);
+#define CM_XML_NO_DOCTYPE "a <!DOCTYPE> is not accepted (its entities could expand without bound); remove it"
 /* Kumu's elements and connections, with Kumu's own headers, renamed to
  * a landscape's (kumu.c; docs/convert.md): the xlsx and JSON readers
  * share it.  Sets *bad after adding errors to diags.  0 or CM_ENOMEM. */

@@ -101,6 +101,7 @@ static const struct cm_reader {
 	{ "kumu", "the Kumu export", sniff_kumu_csv, cm_read_kumu_csv },
 	{ "graphml", "the GraphML file", sniff_graphml, cm_read_graphml },
 	{ "gml", "the GML file", sniff_gml, cm_read_gml },
+	{ "xlsx", "the Excel workbook", cm_sniff_xlsx, cm_read_xlsx },
 	/* last: a CSV file by its name alone, when no content said otherwise */
 	{ "edges", "the edge list", sniff_edges, cm_read_csv_edges },
 };
@@ -154,11 +155,8 @@ static int ends_as_orgs(struct cm_rows *orgs, const struct cm_rows *ties, long s
 
 int cm_read_csv_edges(struct cm_read *rd)
 {
-	const struct cm_schema *s = &cm_schemas[CM_TIES_FILE];
 	size_t errors_before = rd->diags->n_errors;
 	char *file = NULL;
-	long src = -1, dst = -1;
-	size_t j;
 	int rc;
 
 	struct stat st;
@@ -179,6 +177,15 @@ int cm_read_csv_edges(struct cm_read *rd)
 		return rc;
 	if (rd->diags->n_errors > errors_before)
 		return CM_EDATA;
+	return cm_edges_alone(rd);
+}
+
+int cm_edges_alone(struct cm_read *rd)
+{
+	const struct cm_schema *s = &cm_schemas[CM_TIES_FILE];
+	long src = -1, dst = -1;
+	size_t j;
+
 	for (j = 0; j < rd->ties->ncols; j++) {
 		long k = cm_schema_find(s, rd->ties->names[j], strlen(rd->ties->names[j]), 1);
 		if (k == CM_TIE_SOURCE && src < 0)
