@@ -112,13 +112,13 @@ int cm_rows_set(struct cm_rows *r, size_t row, size_t col, const char *s, size_t
 	if (row >= r->nrows || col >= r->ncols)
 		return CM_EINTERNAL; /* a row or column that was never added */
 	x = &r->rows[row];
-	if (col >= x->n) {
-		char **cell = realloc(x->cell, (col + 1) * sizeof(*cell));
+	if (col >= x->n) { /* room for every column at once: one realloc a row */
+		char **cell = realloc(x->cell, r->ncols * sizeof(*cell));
 		if (!cell)
 			return CM_ENOMEM;
-		memset(cell + x->n, 0, (col + 1 - x->n) * sizeof(*cell));
+		memset(cell + x->n, 0, (r->ncols - x->n) * sizeof(*cell));
 		x->cell = cell;
-		x->n = col + 1;
+		x->n = r->ncols;
 	}
 	if (!(v = malloc(n + 1)))
 		return CM_ENOMEM;
