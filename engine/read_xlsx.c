@@ -257,7 +257,7 @@ static int part_open(struct book *b, struct part *p, const char *name)
 		return CM_EDATA;
 	}
 	cm_xml_quiet();
-	p->r = xmlReaderForIO(part_read, NULL, p, p->file, NULL, XML_PARSE_NONET | XML_PARSE_BIG_LINES);
+	p->r = xmlReaderForIO(part_read, NULL, p, p->file, NULL, XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_COMPACT);
 	if (!p->r)
 		return CM_ENOMEM;
 	xmlTextReaderSetStructuredErrorHandler(p->r, cm_xml_on_error, &p->xml);
@@ -633,18 +633,40 @@ static void serial_text(double v, int kind, int date1904, char *buf, size_t n)
 			 secs % 60);
 }
 
+/* 1 when v is a decimal as cm_format_real writes it: digits without
+ * leading zeros, a fraction without trailing zeros, at most 15 significant
+ * digits, no exponent ("12", "-0.25", "0.001"). */
+static int is_shortest(const char *v)
+{
+	const char *s = v + (*v == '-'), *dot;
+	size_t lead, digits;
+
+	lead = strspn(s, "0123456789");
+	if (!lead || (lead > 1 && *s == '0'))
+		return 0;
+	if (!s[lead])
+		return lead <= 15;
+	if (s[lead] != '.')
+		return 0;
+	dot = s + lead + 1;
+	digits = strspn(dot, "0123456789");
+	if (!digits || dot[digits] || dot[digits - 1] == '0')
+		return 0;
+	if (*s != '0')
+		return lead + digits <= 15;
+	lead = strspn(dot, "0"); /* 0.000ddd: %g writes at most 4 zeros */
+	return lead <= 3 && digits - lead <= 15;
+}
+
 /* A number cell's text: integers as they are, other numbers as the
  * shortest decimal that reads back the same, dates as dates. */
 static const char *number_text(const struct book *b, const char *v, long style, char *buf, size_t n)
 {
-	size_t k = v[0] == '-';
 	double x;
 	char *end;
 	int kind = style >= 0 && (size_t)style < b->nxf ? b->xf[style] : 0;
 
-	while (v[k] >= '0' && v[k] <= '9')
-		k++;
-	if (!kind && !v[k] && k > 0 && k < 16)
+	if (!kind && is_shortest(v))
 		return v;
 	x = strtod(v, &end);
 	if (end == v || *end || !isfinite(x))
@@ -799,6 +821,16 @@ static int end_cell(struct sheet_read *s)
 	return data_cell(s, v);
 }
 
+/* Copies s into buf (n bytes), cut short if need be. */
+static void copy(char *buf, size_t n, const char *s)
+{
+	size_t k = strlen(s);
+
+	k = k < n ? k : n - 1;
+	memcpy(buf, s, k);
+	buf[k] = '\0';
+}
+
 static void start_cell(struct sheet_read *s)
 {
 	struct part *p = &s->p;
@@ -813,10 +845,10 @@ static void start_cell(struct sheet_read *s)
 		if (!v)
 			continue;
 		if (!strcmp(name, "r")) {
-			snprintf(s->ref, sizeof(s->ref), "%s", v);
+			copy(s->ref, sizeof(s->ref), v);
 			col = ref_col(v);
 		} else if (!strcmp(name, "t")) {
-			snprintf(s->type, sizeof(s->type), "%s", v);
+			copy(s->type, sizeof(s->type), v);
 		} else if (!strcmp(name, "s")) {
 			s->style = strtol(v, NULL, 10);
 		}
