@@ -21,14 +21,16 @@ static const struct cli_choice to_formats[] = {
 };
 
 struct args {
-	const char *from;
+	const char *from, *sheet;
 	int to, force, strict;
 };
 
 static const struct cli_option options[] = {
 	{ .name = "from", .arg = "FMT", .kind = CLI_OPT_STRING, .offset = offsetof(struct args, from),
-	  .help = "read the input as FMT (landscape, edges, kumu, graphml, gml, ...) instead of telling it "
-		  "from its content" },
+	  .help = "read the input as FMT (landscape, edges, kumu, graphml, gml, xlsx, ...) instead of "
+		  "telling it from its content" },
+	{ .name = "sheet", .arg = "NAME", .kind = CLI_OPT_STRING, .offset = offsetof(struct args, sheet),
+	  .help = "a workbook's sheet of ties (default: the one whose header names two ends)" },
 	{ .name = "to", .arg = "FMT", .kind = CLI_OPT_ENUM, .offset = offsetof(struct args, to),
 	  .choices = to_formats, .expect = "output format",
 	  .help = "output format: landscape, graphml or gml ('-' as OUTPUT writes GraphML or GML to "
@@ -251,6 +253,7 @@ static int run(struct cli_ctx *cx, const void *args)
 
 	lo.strict = a->strict;
 	lo.format = a->from;
+	lo.sheet = a->sheet;
 	if ((rc = format_out(output, &to)))
 		return rc;
 
@@ -289,7 +292,7 @@ out_free:
 const struct cli_command cli_cmd_convert = {
 	.name = "convert",
 	.summary = "convert any input coalmap reads to a CSV landscape, GraphML or GML",
-	.usage = "INPUT OUTPUT [--from FMT] [--to FMT] [--force] [--strict]",
+	.usage = "INPUT OUTPUT [--from FMT] [--sheet NAME] [--to FMT] [--force] [--strict]",
 	.description =
 		"Converts a landscape between formats, keeping every organization and tie\n"
 		"attribute (numbers stay numbers), tie types and directions.  INPUT is\n"
@@ -302,6 +305,9 @@ const struct cli_command cli_cmd_convert = {
 		"             one *connections*.csv\n"
 		"  graphml    GraphML (.graphml, .xml) for Gephi, Cytoscape, NetworkX, yEd\n"
 		"  gml        GML (.gml), as NetworkX's read_gml/write_gml use it\n"
+		"  xlsx       an Excel workbook (.xlsx): sheets of ties and organizations\n"
+		"             found by their headers (--sheet names the ties'), or Kumu's\n"
+		"             Elements and Connections sheets\n"
 		"\n"
 		"The input's format is told from its content (then its name); --from names\n"
 		"it.  OUTPUT is a landscape folder, a .graphml/.xml or a .gml file (--to\n"

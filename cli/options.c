@@ -46,8 +46,8 @@ const struct cli_option cli_common_options[] = {
 	{ .name = "strict", .kind = CLI_OPT_FLAG, .offset = COMMON(load.strict),
 	  .help = "treat warnings in the data as errors" },
 	{ .name = "from", .arg = "FMT", .kind = CLI_OPT_STRING, .offset = COMMON(load.format),
-	  .help = "read LANDSCAPE as FMT (landscape, edges, kumu, graphml, gml, ...) instead of telling "
-		  "it from its content" },
+	  .help = "read LANDSCAPE as FMT (landscape, edges, kumu, graphml, gml, xlsx, ...) instead of "
+		  "telling it from its content" },
 	{ .name = "sheet", .arg = "NAME", .kind = CLI_OPT_STRING, .offset = COMMON(load.sheet),
 	  .help = "a workbook's sheet of ties (default: the one whose header names two ends)" },
 	{ .name = "format", .letter = 'f', .arg = "FMT", .kind = CLI_OPT_ENUM, .offset = COMMON(format),
