@@ -264,6 +264,8 @@ struct cm_rows {
 	size_t ncols;
 	struct cm_row *rows;
 	size_t nrows, cap;
+	char *blocks, *next; /* the cells' text: blocks chained (rows.c) */
+	size_t left;
 };
 
 int cm_rows_init(struct cm_rows *r, const char *file);

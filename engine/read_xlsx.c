@@ -257,7 +257,8 @@ static int part_open(struct book *b, struct part *p, const char *name)
 		return CM_EDATA;
 	}
 	cm_xml_quiet();
-	p->r = xmlReaderForIO(part_read, NULL, p, p->file, NULL, XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_COMPACT);
+	p->r = xmlReaderForIO(part_read, NULL, p, p->file, NULL,
+			      XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_COMPACT);
 	if (!p->r)
 		return CM_ENOMEM;
 	xmlTextReaderSetStructuredErrorHandler(p->r, cm_xml_on_error, &p->xml);
@@ -876,7 +877,9 @@ static void start_row(struct sheet_read *s)
 /* One node of <sheetData>; 1 when a header-only read is done. */
 static int sheet_node(struct sheet_read *s, int type)
 {
-	const char *name = local_name(&s->p);
+	/* a text node's name costs a dictionary lookup: elements' only */
+	const char *name = type == XML_READER_TYPE_ELEMENT || type == XML_READER_TYPE_END_ELEMENT ? local_name(&s->p)
+												       : "";
 
 	if (type == XML_READER_TYPE_ELEMENT) {
 		int empty = xmlTextReaderIsEmptyElement(s->p.r);
