@@ -15,6 +15,7 @@
  * cite "book.xlsx[Sheet]". */
 #include "config.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -162,7 +163,7 @@ static int book_open(struct book *b)
 	int code = 0;
 
 	if (!f)
-		return CM_ENOINPUT;
+		return errno == ENOMEM ? CM_ENOMEM : CM_ENOINPUT;
 	if (fread(head, 1, sizeof(head), f) == sizeof(head) && !memcmp(head, cfb_magic, 8)) {
 		fclose(f);
 		problem(b, CM_ERROR, b->path, 0,
