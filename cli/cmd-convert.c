@@ -21,14 +21,16 @@ static const struct cli_choice to_formats[] = {
 };
 
 struct args {
-	const char *from;
+	const char *from, *sheet;
 	int to, force, strict, kumu;
 };
 
 static const struct cli_option options[] = {
 	{ .name = "from", .arg = "FMT", .kind = CLI_OPT_STRING, .offset = offsetof(struct args, from),
-	  .help = "read the input as FMT (landscape, edges, kumu, kumu-json, graphml, gml, gexf, pajek, dl, "
-		  "matrix) instead of telling it from its content" },
+	  .help = "read the input as FMT (landscape, edges, kumu, kumu-json, graphml, gml, gexf, xlsx, pajek, "
+		  "dl, matrix) instead of telling it from its content" },
+	{ .name = "sheet", .arg = "NAME", .kind = CLI_OPT_STRING, .offset = offsetof(struct args, sheet),
+	  .help = "a workbook's sheet of ties (default: the one whose header names two ends)" },
 	{ .name = "to", .arg = "FMT", .kind = CLI_OPT_ENUM, .offset = offsetof(struct args, to),
 	  .choices = to_formats, .expect = "output format",
 	  .help = "output format: landscape, graphml, gml, gexf or xlsx ('-' as OUTPUT writes GraphML, GML "
@@ -246,6 +248,7 @@ static int run(struct cli_ctx *cx, const void *args)
 
 	lo.strict = a->strict;
 	lo.format = a->from;
+	lo.sheet = a->sheet;
 	if ((rc = format_out(output, &to)))
 		return rc;
 	if (a->kumu && to != F_XLSX)
@@ -286,7 +289,7 @@ out_free:
 const struct cli_command cli_cmd_convert = {
 	.name = "convert",
 	.summary = "convert any input coalmap reads to a CSV landscape, GraphML, GML, GEXF or xlsx",
-	.usage = "INPUT OUTPUT [--from FMT] [--to FMT] [--kumu] [--force] [--strict]",
+	.usage = "INPUT OUTPUT [--from FMT] [--sheet NAME] [--to FMT] [--kumu] [--force] [--strict]",
 	.description =
 		"Converts a landscape between formats, keeping every organization and tie\n"
 		"attribute (numbers stay numbers), tie types and directions.  INPUT is\n"
@@ -301,6 +304,9 @@ const struct cli_command cli_cmd_convert = {
 		"  graphml    GraphML (.graphml, .xml) for Gephi, Cytoscape, NetworkX, yEd\n"
 		"  gml        GML (.gml), as NetworkX's read_gml/write_gml use it\n"
 		"  gexf       GEXF (.gexf) 1.1 to 1.3, Gephi's format (NetworkX's read_gexf)\n"
+		"  xlsx       an Excel workbook (.xlsx): sheets of ties and organizations\n"
+		"             found by their headers (--sheet names the ties'), or Kumu's\n"
+		"             Elements and Connections sheets\n"
 		"  pajek      Pajek (.net): *Vertices, *Arcs (directed), *Edges (mutual)\n"
 		"  dl         UCINET DL (.dl): fullmatrix, lower/upperhalf, edgelist1,\n"
 		"             nodelist1; one tie type per matrix\n"

@@ -46,8 +46,8 @@ const struct cli_option cli_common_options[] = {
 	{ .name = "strict", .kind = CLI_OPT_FLAG, .offset = COMMON(load.strict),
 	  .help = "treat warnings in the data as errors" },
 	{ .name = "from", .arg = "FMT", .kind = CLI_OPT_STRING, .offset = COMMON(load.format),
-	  .help = "read LANDSCAPE as FMT (landscape, edges, kumu, kumu-json, graphml, gml, gexf, pajek, dl, "
-		  "matrix) instead of telling it from its content" },
+	  .help = "read LANDSCAPE as FMT (landscape, edges, kumu, kumu-json, graphml, gml, gexf, xlsx, pajek, "
+		  "dl, matrix) instead of telling it from its content" },
 	{ .name = "schema", .arg = "FILE", .kind = CLI_OPT_STRING, .offset = COMMON(load.schema),
 	  .help = "read the landscape's schema from FILE (default: coalmap.ini beside the data, when there is "
 		  "one; '' for none)" },

@@ -283,6 +283,8 @@ struct cm_rows {
 	size_t ncols;
 	struct cm_row *rows;
 	size_t nrows, cap;
+	char *blocks, *next; /* the cells' text: blocks chained (rows.c) */
+	size_t left;
 };
 
 int cm_rows_init(struct cm_rows *r, const char *file);
@@ -430,6 +432,12 @@ void cm_tie_sink_notes(const struct cm_tie_sink *k, struct cm_diags *diags, cons
  * tie, or, when v is symmetric, each non-zero pair i < j one mutual tie. */
 int cm_matrix_ties(struct cm_tie_sink *k, size_t n, const char *const *names, const double *v, const long *line,
 		   const char *type);
+int cm_read_xlsx(struct cm_read *rd);       /* read_xlsx.c: an Excel workbook */
+int cm_sniff_xlsx(const struct cm_peek *p); /* read_xlsx.c */
+/* An edge list alone (read.c): rd->ties filled, its header naming the two
+ * ends (synonyms too); gives rd->orgs an id column holding every end, in
+ * order of first appearance.  CM_OK, CM_EDATA (no ends), CM_ENOMEM. */
+int cm_edges_alone(struct cm_read *rd);
 /* Kumu's elements and connections, with Kumu's own headers, renamed to
  * a landscape's (kumu.c; docs/convert.md): the xlsx and JSON readers
  * share it.  Sets *bad after adding errors to diags.  0 or CM_ENOMEM. */
@@ -474,6 +482,7 @@ char *cm_xml_attr_copy(struct cm_xml_in *x, const char *name);
 char *cm_xml_content(struct cm_xml_in *x);
 void cm_xml_on_error(void *ctx, struct _xmlError *e);
 const char *cm_xml_refused(const char *path, int node_type, long *line);
+#define CM_XML_NO_DOCTYPE "a <!DOCTYPE> is not accepted (its entities could expand without bound); remove it"
 /* s, or a copy without the characters XML 1.0 cannot hold (*tmp owns it;
  * *stripped counted once per value changed, NULL allowed); NULL on
  * ENOMEM. */

@@ -107,6 +107,7 @@ static const struct cm_reader {
 	{ "graphml", "the GraphML file", sniff_graphml, cm_read_graphml },
 	{ "gml", "the GML file", sniff_gml, cm_read_gml },
 	{ "gexf", "the GEXF file", cm_sniff_gexf, cm_read_gexf },
+	{ "xlsx", "the Excel workbook", cm_sniff_xlsx, cm_read_xlsx },
 	{ "pajek", "the Pajek file", cm_sniff_pajek, cm_read_pajek },
 	{ "dl", "the UCINET DL file", cm_sniff_dl, cm_read_dl },
 	{ "matrix", "the adjacency matrix", cm_sniff_matrix, cm_read_matrix },
@@ -187,12 +188,8 @@ static struct cm_schema_file *schema_for(const struct cm_read *rd)
 
 int cm_read_csv_edges(struct cm_read *rd)
 {
-	const struct cm_schema *s = &cm_schemas[CM_TIES_FILE];
 	size_t errors_before = rd->diags->n_errors;
 	char *file = NULL;
-	struct cm_schema_file *sf;
-	long src = -1, dst = -1;
-	size_t j;
 	int rc;
 	struct stat st;
 
@@ -212,6 +209,16 @@ int cm_read_csv_edges(struct cm_read *rd)
 		return rc;
 	if (rd->diags->n_errors > errors_before)
 		return CM_EDATA;
+	return cm_edges_alone(rd);
+}
+
+int cm_edges_alone(struct cm_read *rd)
+{
+	const struct cm_schema *s = &cm_schemas[CM_TIES_FILE];
+	struct cm_schema_file *sf;
+	long src = -1, dst = -1;
+	size_t j;
+
 	if (!(sf = schema_for(rd)))
 		return cm_error_set(rd->err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 	for (j = 0; j < rd->ties->ncols; j++) {

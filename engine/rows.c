@@ -19,10 +19,12 @@ void cm_rows_release(struct cm_rows *r)
 {
 	size_t i, j;
 
-	for (i = 0; i < r->nrows; i++) {
-		for (j = 0; j < r->rows[i].n; j++)
-			free(r->rows[i].cell[j]);
+	for (i = 0; i < r->nrows; i++)
 		free(r->rows[i].cell);
+	while (r->blocks) {
+		char *b = r->blocks;
+		memcpy(&r->blocks, b, sizeof(b));
+		free(b);
 	}
 	free(r->rows);
 	for (j = 0; j < r->ncols; j++)
@@ -104,6 +106,32 @@ long cm_rows_add(struct cm_rows *r, long line)
 	return (long)r->nrows++;
 }
 
+/* Cells' text comes from 64 KiB blocks (a long value gets a block of its
+ * own): one malloc for thousands of cells; a replaced value stays in its
+ * block until cm_rows_release. */
+#define BLOCK 65536
+
+static char *cell_alloc(struct cm_rows *r, size_t n)
+{
+	char *b, *v;
+
+	if (n > r->left) {
+		size_t cap = n > BLOCK / 4 ? n : BLOCK;
+		if (!(b = malloc(sizeof(char *) + cap)))
+			return NULL;
+		memcpy(b, &r->blocks, sizeof(b));
+		r->blocks = b;
+		if (cap == n)
+			return b + sizeof(char *);
+		r->next = b + sizeof(char *);
+		r->left = cap;
+	}
+	v = r->next;
+	r->next += n;
+	r->left -= n;
+	return v;
+}
+
 int cm_rows_set(struct cm_rows *r, size_t row, size_t col, const char *s, size_t n)
 {
 	struct cm_row *x;
@@ -112,19 +140,18 @@ int cm_rows_set(struct cm_rows *r, size_t row, size_t col, const char *s, size_t
 	if (row >= r->nrows || col >= r->ncols)
 		return CM_EINTERNAL; /* a row or column that was never added */
 	x = &r->rows[row];
-	if (col >= x->n) {
-		char **cell = realloc(x->cell, (col + 1) * sizeof(*cell));
+	if (col >= x->n) { /* room for every column at once: one realloc a row */
+		char **cell = realloc(x->cell, r->ncols * sizeof(*cell));
 		if (!cell)
 			return CM_ENOMEM;
-		memset(cell + x->n, 0, (col + 1 - x->n) * sizeof(*cell));
+		memset(cell + x->n, 0, (r->ncols - x->n) * sizeof(*cell));
 		x->cell = cell;
-		x->n = col + 1;
+		x->n = r->ncols;
 	}
-	if (!(v = malloc(n + 1)))
+	if (!(v = cell_alloc(r, n + 1)))
 		return CM_ENOMEM;
 	memcpy(v, s, n);
 	v[n] = '\0';
-	free(x->cell[col]);
 	x->cell[col] = v;
 	return CM_OK;
 }

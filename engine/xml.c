@@ -68,7 +68,7 @@ const char *cm_xml_refused(const char *path, int node_type, long *line)
 {
 	if (node_type == XML_READER_TYPE_DOCUMENT_TYPE) {
 		*line = doctype_line(path, *line);
-		return "a <!DOCTYPE> is not accepted (its entities could expand without bound); remove it";
+		return CM_XML_NO_DOCTYPE;
 	}
 	if (node_type == XML_READER_TYPE_ENTITY_REFERENCE)
 		return "entity references are not accepted";

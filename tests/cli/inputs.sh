@@ -58,7 +58,7 @@ expect_err "cannot tell the file's format from its content or name; name it with
 : >"$tmp/empty.csv"
 run metrics "$tmp/empty.csv"; expect_rc 65 "an empty file"; expect_err "empty.csv: the file is empty" "empty"
 run metrics "$E" --from nosuch; expect_rc 64 "unknown --from"
-expect_err "unknown input format 'nosuch'; formats: landscape, kumu, kumu-json, graphml, gml, gexf, pajek, dl, matrix, edges" "formats listed"
+expect_err "unknown input format 'nosuch'; formats: landscape, kumu, kumu-json, graphml, gml, gexf, xlsx, pajek, dl, matrix, edges" "formats listed"
 mkdir "$tmp/nothing"
 run metrics "$tmp/nothing"; expect_rc 66 "a folder of nothing known"; expect_err "not a landscape" "folder refused"
 run metrics "$tmp/missing.csv"; expect_rc 66 "a missing path"
