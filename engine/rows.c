@@ -23,7 +23,7 @@ void cm_rows_release(struct cm_rows *r)
 		free(r->rows[i].cell);
 	while (r->blocks) {
 		char *b = r->blocks;
-		memcpy(&r->blocks, b, sizeof(b));
+		memcpy(&r->blocks, b, sizeof(char *));
 		free(b);
 	}
 	free(r->rows);
@@ -119,7 +119,7 @@ static char *cell_alloc(struct cm_rows *r, size_t n)
 		size_t cap = n > BLOCK / 4 ? n : BLOCK;
 		if (!(b = malloc(sizeof(char *) + cap)))
 			return NULL;
-		memcpy(b, &r->blocks, sizeof(b));
+		memcpy(b, &r->blocks, sizeof(char *));
 		r->blocks = b;
 		if (cap == n)
 			return b + sizeof(char *);
