@@ -14,7 +14,10 @@ compare() {
 		exit 77
 	fi
 	sed -n 's/^CM_API [^(]*[ *]\(cm_[a-z0-9_]*\)(.*/\1/p' "$@" | sort -u >"$tmp/declared"
-	nm -D --defined-only "$lib" | awk '$2 != "w" && $2 != "U" {print $3}' | sort -u >"$tmp/exported"
+	# __bss_start, _edata, _end: the linker's own markers of the data
+	# segment (ld puts them in .dynsym of some libraries), never functions
+	nm -D --defined-only "$lib" | awk '$2 != "w" && $2 != "U" && $3 !~ /^(__bss_start|_edata|_end)$/ {print $3}' |
+		sort -u >"$tmp/exported"
 	if [ ! -s "$tmp/declared" ]; then
 		fail "$*: no CM_API declarations found"
 		return
