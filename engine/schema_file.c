@@ -359,7 +359,7 @@ static const struct {
 } hints[] = {
 	{ "fund", "funding" }, { "grant", "funding" }, { "donat", "funding" }, { "financ", "funding" },
 	{ "money", "funding" }, { "conflict", "conflict" }, { "rival", "conflict" }, { "oppos", "conflict" },
-	{ "hostil", "conflict" }, { "inform", "information" }, { "advi", "information" },
+	{ "hostil", "conflict" }, { "info", "information" }, { "advi", "information" },
 	{ "report", "information" }, { "communic", "information" }, { "member", "membership" },
 	{ "lobby", "access" }, { "access", "access" }, { "consult", "access" },
 };
