@@ -882,6 +882,17 @@ static int load_file(struct loader *ld, const char *path, cm_csv_row_fn fn, stru
 	return rc;
 }
 
+/* 1 when s[0..n) is valid UTF-8 (ASCII checked first: most cells). */
+static int utf8(const char *s, size_t n)
+{
+	size_t i;
+	int nul;
+
+	for (i = 0; i < n && !((unsigned char)s[i] & 0x80); i++)
+		;
+	return i == n || cm_utf8_check((const unsigned char *)s + i, n - i, &nul) == n - i;
+}
+
 /* Feeds an importer's rows to fn as if they came from a CSV file. */
 static int feed_rows(struct loader *ld, const struct cm_rows *r, cm_csv_row_fn fn, struct cm_error *err)
 {
@@ -896,6 +907,11 @@ static int feed_rows(struct loader *ld, const struct cm_rows *r, cm_csv_row_fn f
 	for (j = 0; j < r->ncols; j++) {
 		fields[j] = r->names[j];
 		lens[j] = strlen(r->names[j]);
+		if (!utf8(fields[j], lens[j])) {
+			diag(ld, CM_ERROR, r->header_line, "a column name is not valid UTF-8 text");
+			rc = ld->nomem ? CM_ENOMEM : CM_OK;
+			goto out;
+		}
 	}
 	row.fields = fields;
 	row.lens = lens;
@@ -905,15 +921,20 @@ static int feed_rows(struct loader *ld, const struct cm_rows *r, cm_csv_row_fn f
 	rc = fn(ld, &row);
 	for (i = 0; rc == CM_OK && i < r->nrows; i++) {
 		const struct cm_row *x = &r->rows[i];
-		int too_long = 0;
+		int too_long = 0, bad_text = 0;
 		for (j = 0; j < r->ncols; j++) {
 			fields[j] = j < x->n && x->cell[j] ? x->cell[j] : "";
 			lens[j] = strlen(fields[j]);
 			if (lens[j] > CM_FIELD_MAX)
 				too_long = 1;
+			else if (!utf8(fields[j], lens[j]))
+				bad_text = 1;
 		}
-		if (too_long) {
-			diag(ld, CM_ERROR, x->line, "a value is longer than 1 MiB");
+		if (too_long || bad_text) {
+			/* importers pass bytes as the file had them: the CSV
+			 * reader's own rule, so no writer meets invalid text */
+			diag(ld, CM_ERROR, x->line, too_long ? "a value is longer than 1 MiB"
+							     : "a value is not valid UTF-8 text (save the file as UTF-8)");
 			ld->nrows++;
 			continue;
 		}
