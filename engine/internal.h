@@ -398,9 +398,10 @@ int cm_matrix_folder(const char *dir, char ***out);
 int cm_read_pajek(struct cm_read *rd);      /* read_pajek.c: Pajek .net */
 int cm_sniff_pajek(const struct cm_peek *p);
 int cm_read_dl(struct cm_read *rd);         /* read_dl.c: UCINET DL */
-/* A whole file in memory, NUL-terminated, its size in *len (read_pajek.c);
- * NULL with err set (CM_ENOINPUT, CM_ENOMEM). */
-char *cm_slurp(const char *path, size_t *len, struct cm_error *err);
+/* A whole text file in memory, NUL-terminated, its size in *len
+ * (read_pajek.c); NULL with *rc: CM_ENOINPUT or CM_ENOMEM (err set), or
+ * CM_EDATA after an error in diags (a NUL byte in the file). */
+char *cm_slurp(const char *path, size_t *len, struct cm_diags *diags, struct cm_error *err, int *rc);
 /* The next token of a line, "quoted" (without its quotes) or up to a
  * blank, NUL-terminated in place; *s moves past it.  NULL at the end. */
 char *cm_token(char **s);

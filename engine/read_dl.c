@@ -444,12 +444,12 @@ int cm_read_dl(struct cm_read *rd)
 	struct dl d;
 	struct cm_strset names;
 	size_t len;
-	char *buf = cm_slurp(rd->path, &len, rd->err);
 	int rc;
+	char *buf = cm_slurp(rd->path, &len, rd->diags, rd->err, &rc);
 	long i;
 
 	if (!buf)
-		return rd->err->code;
+		return rc;
 	memset(&d, 0, sizeof(d));
 	cm_strset_init(&names);
 	d.file = rd->path;

@@ -54,14 +54,15 @@ int cm_sniff_pajek(const struct cm_peek *p)
 }
 
 /* A whole file in memory, NUL-terminated. */
-char *cm_slurp(const char *path, size_t *len, struct cm_error *err)
+char *cm_slurp(const char *path, size_t *len, struct cm_diags *diags, struct cm_error *err, int *rc)
 {
 	FILE *f = fopen(path, "rb");
 	char *buf = NULL, *b;
 	size_t n = 0, cap = 0, k;
 
 	if (!f) {
-		cm_error_set(err, CM_ENOINPUT, path, 0, 0, "cannot open: %s", strerror(errno));
+		*rc = errno == ENOMEM ? cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory")
+				      : cm_error_set(err, CM_ENOINPUT, path, 0, 0, "cannot open: %s", strerror(errno));
 		return NULL;
 	}
 	do {
@@ -70,7 +71,7 @@ char *cm_slurp(const char *path, size_t *len, struct cm_error *err)
 			if (!(b = realloc(buf, cap + 1))) {
 				free(buf);
 				fclose(f);
-				cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
+				*rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 				return NULL;
 			}
 			buf = b;
@@ -81,6 +82,18 @@ char *cm_slurp(const char *path, size_t *len, struct cm_error *err)
 	fclose(f);
 	buf[n] = '\0';
 	*len = n;
+	if ((b = memchr(buf, '\0', n))) { /* text ends at a NUL: say so rather than cut */
+		long line = 1;
+		for (k = 0; k < (size_t)(b - buf); k++)
+			line += buf[k] == '\n';
+		free(buf);
+		*rc = cm_diags_add(diags, CM_ERROR, CM_EDATA, path, line, 0,
+				   "NUL bytes: not a text file (UTF-16? save it as UTF-8)") < 0
+			      ? cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory")
+			      : CM_EDATA;
+		return NULL;
+	}
+	*rc = CM_OK;
 	return buf;
 }
 
@@ -357,11 +370,11 @@ int cm_read_pajek(struct cm_read *rd)
 	struct cm_tie_sink k;
 	struct tie *t = NULL;
 	size_t nt = 0, i, len;
-	char *buf = cm_slurp(rd->path, &len, rd->err);
 	int rc;
+	char *buf = cm_slurp(rd->path, &len, rd->diags, rd->err, &rc);
 
 	if (!buf)
-		return rd->err->code;
+		return rc;
 	memset(&pj, 0, sizeof(pj));
 	pj.file = rd->path;
 	pj.diags = rd->diags;

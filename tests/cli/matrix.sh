@@ -228,6 +228,11 @@ bad names.csv "names.csv:3:1: row 'C' has no column of that name" --from matrix
 # the CSV reader refuses them, so no writer meets them (found by fuzzing)
 printf '*Vertices 2\n1 "Caf\351"\n2 "B"\n*Arcs\n1 2\n' >"$tmp/latin1.net"
 bad latin1.net "latin1.net:2: a value is not valid UTF-8 text"
+# a NUL byte (UTF-16, a binary file) is named, not read as the end of a label
+printf '*Vertices 2\n1 "A\000x"\n2 "B"\n*Arcs\n1 2\n' >"$tmp/nul.net"
+bad nul.net "nul.net:2: NUL bytes: not a text file"
+printf 'DL N=2\ndata:\n0 1\n1\0000\n' >"$tmp/nul.dl"
+bad nul.dl "nul.dl:4: NUL bytes: not a text file"
 bad names.csv "names.csv:1: an edge list needs a header naming its two ends"
 printf ',A,B,C\nA,0,1,0\nB,1,0,1\n' >"$tmp/oblong.csv"
 bad oblong.csv "oblong.csv:1: the matrix has 2 rows and 3 columns: an adjacency matrix is square" --from matrix
