@@ -20,27 +20,13 @@ static const struct cli_option options[] = {
 	{ .name = NULL },
 };
 
-/* coalmap.ini in the landscape folder, or beside the landscape file. */
-static char *default_path(const char *input)
-{
-	struct stat st;
-	const char *slash = strrchr(input, '/');
-	size_t n = stat(input, &st) == 0 && S_ISDIR(st.st_mode) ? strlen(input)
-			: slash ? (size_t)(slash - input) : 0;
-	char *p = malloc(n + sizeof("/coalmap.ini"));
-
-	if (p)
-		sprintf(p, "%.*s%scoalmap.ini", (int)n, input, n && input[n - 1] != '/' ? "/" : "");
-	return p;
-}
-
 static int run(struct cli_ctx *cx, const void *args)
 {
 	const struct args *a = args;
 	const struct cli_common *c = &cx->common;
 	struct cm_landscape *l = cx->landscape;
 	const char *inputs[] = { cm_landscape_orgs_path(l), cm_landscape_ties_path(l), NULL };
-	char *path = c->output ? NULL : default_path(cx->argv[0]);
+	char *path = c->output ? NULL : cm_schema_file_where(cx->argv[0]);
 	const char *out = c->output ? c->output : path;
 	struct cli_out o;
 	struct stat st;

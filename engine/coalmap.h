@@ -151,6 +151,10 @@ CM_API void cm_landscape_free(struct cm_landscape *l);
  * renames, with guesses for what the data leave open marked GUESS.
  * CM_EOUTPUT on a write error. */
 CM_API int cm_schema_file_write(const struct cm_landscape *l, FILE *f, struct cm_error *err);
+/* Where the schema file of input (a landscape folder or file) is looked
+ * for: coalmap.ini in the folder, or beside the file.  A new string
+ * (NULL on ENOMEM). */
+CM_API char *cm_schema_file_where(const char *input);
 
 CM_API size_t cm_landscape_norgs(const struct cm_landscape *l);
 CM_API size_t cm_landscape_nties(const struct cm_landscape *l);

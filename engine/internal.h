@@ -56,6 +56,9 @@ static inline void cm_trim(const char **s, size_t *n)
  * beyond U+10FFFF, cut short) or NUL in s[0..n), or n when there is none;
  * *nul says whether the culprit is a NUL. */
 size_t cm_utf8_check(const unsigned char *s, size_t n, int *nul);
+/* dir/name in a new string (no second '/' when dir ends with one); NULL
+ * on ENOMEM. */
+char *cm_path_join(const char *dir, const char *name);
 
 /* ---- string pool: many short strings in one buffer, addressed by offset.
  * Offset 0 is always the empty string. */
@@ -377,6 +380,9 @@ struct cm_peek {
 /* A sniffer's answer: how sure it is that the source is its format; the
  * first reader in the table sure by content wins, else the first by name. */
 enum cm_sniff { CM_NOT_MINE, CM_BY_NAME, CM_BY_CONTENT };
+/* 1 when the file is XML whose first element, after the prolog, comments
+ * and a DOCTYPE, is root (read.c). */
+int cm_xml_root_is(const struct cm_peek *p, const char *root);
 /* A reader returns CM_OK, CM_EDATA after adding its errors to diags, or
  * another negative status with err set (CM_ENOINPUT, CM_ENOMEM). */
 typedef int (*cm_read_fn)(struct cm_read *rd);

@@ -207,16 +207,6 @@ out:
 	return rc;
 }
 
-static char *join(const char *dir, const char *name)
-{
-	size_t n = strlen(dir);
-	char *p = malloc(n + strlen(name) + 2);
-
-	if (p)
-		sprintf(p, "%s%s%s", dir, n && dir[n - 1] == '/' ? "" : "/", name);
-	return p;
-}
-
 /* Finds Kumu's two files in dir: the only *.csv whose name holds
  * "element" and the only one holding "connection". */
 static int find_files(const char *dir, char **elements, char **connections, struct cm_error *err)
@@ -237,7 +227,7 @@ static int find_files(const char *dir, char **elements, char **connections, stru
 			slot = elements, ne++;
 		else if (strcasestr(e->d_name, "connection"))
 			slot = connections, nc++;
-		if (slot && !*slot && !(*slot = join(dir, e->d_name)))
+		if (slot && !*slot && !(*slot = cm_path_join(dir, e->d_name)))
 			rc = CM_ENOMEM;
 	}
 	closedir(d);

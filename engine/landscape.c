@@ -848,16 +848,6 @@ static void apply_decl(const struct loader *ld, struct cm_attr *attrs, size_t na
 	}
 }
 
-static char *join(const char *dir, const char *name)
-{
-	size_t n = strlen(dir);
-	char *p = malloc(n + strlen(name) + 2);
-
-	if (p)
-		sprintf(p, "%s%s%s", dir, n && dir[n - 1] == '/' ? "" : "/", name);
-	return p;
-}
-
 /* Forgets the previous file's columns before reading file. */
 static void start_file(struct loader *ld, const char *file, const int *decl)
 {
@@ -1478,8 +1468,8 @@ int cm_landscape_load(struct cm_landscape **out, const char *dir,
 	if (!S_ISDIR(st.st_mode))
 		return cm_error_set(err, CM_ENOINPUT, dir, 0, 0,
 				    "not a folder; a landscape is a folder holding organizations.csv and relationships.csv");
-	op = join(dir, "organizations.csv");
-	tp = join(dir, "relationships.csv");
+	op = cm_path_join(dir, "organizations.csv");
+	tp = cm_path_join(dir, "relationships.csv");
 	if (!op || !tp)
 		rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 	else {

@@ -16,11 +16,12 @@
 
 static int has_file(const char *dir, const char *name)
 {
-	char buf[4096];
+	char *path = cm_path_join(dir, name);
 	struct stat st;
+	int yes = path && stat(path, &st) == 0 && S_ISREG(st.st_mode);
 
-	snprintf(buf, sizeof(buf), "%s/%s", dir, name);
-	return stat(buf, &st) == 0 && S_ISREG(st.st_mode);
+	free(path);
+	return yes;
 }
 
 static int starts_ci(const char *s, const char *word)
@@ -52,18 +53,20 @@ static int sniff_kumu_csv(const struct cm_peek *p)
 	return p->is_dir && cm_kumu_has_files(p->path) ? CM_BY_CONTENT : CM_NOT_MINE;
 }
 
-/* An XML file whose first element (after the prolog and comments) is root. */
-static int xml_root_is(const struct cm_peek *p, const char *root)
+int cm_xml_root_is(const struct cm_peek *p, const char *root)
 {
 	const char *s = p->head;
+	size_t n = strlen(root);
 
-	if (*s != '<')
-		return 0;
-	while ((s = strchr(s, '<'))) {
+	while (*s == '<') {
 		s++;
-		if (*s == '?' || *s == '!')
+		if (*s == '?' || *s == '!') { /* the prolog, a comment, a DOCTYPE */
+			if (!(s = strchr(s, '>')))
+				return 0;
+			s += 1 + strspn(s + 1, " \t\r\n");
 			continue;
-		return starts_ci(s, root) ? 1 : 0;
+		}
+		return !strncasecmp(s, root, n) && strchr(" \t\r\n>/", s[n]);
 	}
 	return 0;
 }
@@ -72,7 +75,7 @@ static int sniff_graphml(const struct cm_peek *p)
 {
 	if (p->is_dir)
 		return CM_NOT_MINE;
-	if (xml_root_is(p, "graphml"))
+	if (cm_xml_root_is(p, "graphml"))
 		return CM_BY_CONTENT;
 	return !strcasecmp(p->ext, "graphml") ? CM_BY_NAME : CM_NOT_MINE;
 }
@@ -193,12 +196,9 @@ int cm_read_csv_edges(struct cm_read *rd)
 	int rc;
 	struct stat st;
 
-	if (stat(rd->path, &st) == 0 && S_ISDIR(st.st_mode)) { /* a folder: its relationships.csv */
-		size_t n = strlen(rd->path);
-		if (!(file = malloc(n + sizeof("/relationships.csv"))))
-			return cm_error_set(rd->err, CM_ENOMEM, NULL, 0, 0, "out of memory");
-		sprintf(file, "%s%srelationships.csv", rd->path, n && rd->path[n - 1] == '/' ? "" : "/");
-	}
+	if (stat(rd->path, &st) == 0 && S_ISDIR(st.st_mode) && /* a folder: its relationships.csv */
+	    !(file = cm_path_join(rd->path, "relationships.csv")))
+		return cm_error_set(rd->err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 	if (file && (cm_rows_rename(rd->orgs, file) < 0 || cm_rows_rename(rd->ties, file) < 0)) {
 		free(file);
 		return cm_error_set(rd->err, CM_ENOMEM, NULL, 0, 0, "out of memory");

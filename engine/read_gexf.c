@@ -683,22 +683,9 @@ out:
  * <gexf>; else a .gexf name. */
 int cm_sniff_gexf(const struct cm_peek *p)
 {
-	const char *s = p->head;
-
 	if (p->is_dir)
 		return CM_NOT_MINE;
-	while (*s == '<' && (s = strchr(s, '<'))) {
-		s++;
-		if (*s == '?' || *s == '!') {
-			s = strchr(s, '>');
-			if (!s)
-				break;
-			s += strspn(s + 1, " \t\r\n") + 1;
-			continue;
-		}
-		if (!strncasecmp(s, "gexf", 4) && strchr(" \t\r\n>/", s[4]))
-			return CM_BY_CONTENT;
-		break;
-	}
+	if (cm_xml_root_is(p, "gexf"))
+		return CM_BY_CONTENT;
 	return !strcasecmp(p->ext, "gexf") ? CM_BY_NAME : CM_NOT_MINE;
 }

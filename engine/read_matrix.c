@@ -428,7 +428,7 @@ int cm_matrix_folder(const char *dir, char ***out)
 	DIR *d;
 	struct dirent *e;
 	char **v = NULL, **w;
-	size_t n = 0, cap = 0, dn = strlen(dir), i;
+	size_t n = 0, cap = 0, i;
 	int nomem = 0;
 
 	if (!(d = opendir(dir)))
@@ -445,10 +445,10 @@ int cm_matrix_folder(const char *dir, char ***out)
 			}
 			v = w;
 		}
-		if (!(v[n] = malloc(dn + len + 2)))
+		if (!(v[n] = cm_path_join(dir, e->d_name)))
 			nomem = 1;
 		else
-			sprintf(v[n++], "%s%s%s", dir, dn && dir[dn - 1] == '/' ? "" : "/", e->d_name);
+			n++;
 	}
 	closedir(d);
 	for (i = 0; i < n && !nomem; i++) {

@@ -25,32 +25,35 @@ static int is_file(const char *path)
 	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
-char *cm_schema_file_path(const char *where, const struct cm_load_opts *opts, int *nomem)
+char *cm_schema_file_where(const char *input)
 {
 	struct stat st;
-	const char *slash;
+	const char *slash = strrchr(input, '/');
+	char *dir, *p;
+
+	if (stat(input, &st) == 0 && S_ISDIR(st.st_mode))
+		return cm_path_join(input, cm_schema_file_name);
+	if (!slash)
+		return strdup(cm_schema_file_name);
+	if (!(dir = strndup(input, (size_t)(slash - input) + 1)))
+		return NULL;
+	p = cm_path_join(dir, cm_schema_file_name);
+	free(dir);
+	return p;
+}
+
+char *cm_schema_file_path(const char *where, const struct cm_load_opts *opts, int *nomem)
+{
 	char *p;
-	size_t n;
 
 	*nomem = 0;
 	if (opts && opts->schema)
-		return *opts->schema ? ((p = strdup(opts->schema)) ? p : (*nomem = 1, NULL)) : NULL;
-	if (stat(where, &st) == 0 && S_ISDIR(st.st_mode))
-		n = strlen(where);
-	else
-		n = (slash = strrchr(where, '/')) ? (size_t)(slash - where) : 0;
-	if (!(p = malloc(n + sizeof(cm_schema_file_name) + 1))) {
-		*nomem = 1;
-		return NULL;
-	}
-	if (n)
-		sprintf(p, "%.*s%s%s", (int)n, where, where[n - 1] == '/' ? "" : "/", cm_schema_file_name);
-	else
-		strcpy(p, cm_schema_file_name);
-	if (!is_file(p)) {
+		p = *opts->schema ? strdup(opts->schema) : NULL;
+	else if ((p = cm_schema_file_where(where)) && !is_file(p)) {
 		free(p);
 		return NULL;
 	}
+	*nomem = !p && (!opts || !opts->schema || *opts->schema);
 	return p;
 }
 

@@ -405,3 +405,13 @@ size_t cm_utf8_check(const unsigned char *s, size_t n, int *nul)
 	}
 	return n;
 }
+
+char *cm_path_join(const char *dir, const char *name)
+{
+	size_t n = strlen(dir);
+	char *p = malloc(n + strlen(name) + 2);
+
+	if (p)
+		sprintf(p, "%s%s%s", dir, n && dir[n - 1] == '/' ? "" : "/", name);
+	return p;
+}
