@@ -40,7 +40,7 @@ checks=$((checks + 1)); [ "$out" = "$(cat "$tmp/e.csv")" ] && ok || fail "folder
 expect_err "only/relationships.csv: note: an edge list alone" "folder note names the file"
 
 # a landscape's GraphML and GML go straight into any command, told by content
-L="$srcdir/datasets/education-coalition"
+L="$top_srcdir/datasets/education-coalition"
 run metrics "$L" --format csv --top 8; expect_rc 0 "the landscape"; want="$out"
 "$COALMAP" convert "$L" "$tmp/ec.graphml" 2>/dev/null && "$COALMAP" convert "$L" "$tmp/ec.gml" 2>/dev/null
 cp "$tmp/ec.graphml" "$tmp/graphml.dat"; cp "$tmp/ec.gml" "$tmp/gml.csv"
@@ -72,6 +72,7 @@ has_text "$tmp/edges.svg" "edges" "title: the file's name without .csv"
 
 # the input is never overwritten
 cp "$E" "$tmp/keep.csv"
-run metrics "$tmp/keep.csv" -o "$tmp/keep.csv"; checks=$((checks + 1))
-cmp -s "$E" "$tmp/keep.csv" && ok || fail "the edge list was overwritten"
+run metrics "$tmp/keep.csv" -o "$tmp/keep.csv"; expect_rc 73 "-o naming the input"
+expect_err "refusing to overwrite an input file" "the refusal said"
+checks=$((checks + 1)); cmp -s "$E" "$tmp/keep.csv" || fail "the edge list was overwritten"
 finish

@@ -199,7 +199,13 @@ write.csv(data.frame(id = c("Ann", "Ben", "Cat", "Dan", "Eli"),
           file.path(d, "r-ref.csv"), row.names = FALSE)
 R
 	run convert "$tmp/r.dl" "$tmp/rdl"; expect_rc 0 "sna's DL"
-	run metrics "$tmp/rdl" --type advice --format csv -o "$tmp/rdl.csv"
+	run metrics "$tmp/r.dl" --types advice --format csv -o "$tmp/rdl.csv"; expect_rc 0 "metrics on sna's DL"
+	"$PYTHON3" - "$tmp/r-ref.csv" "$tmp/rdl.csv" <<'PY' >"$tmp/chk" 2>&1 && ok || fail "sna's DL: degrees differ from sna's: $(cat "$tmp/chk")"
+import csv, sys
+ref = {r["id"]: (int(r["indeg"]), int(r["outdeg"])) for r in csv.DictReader(open(sys.argv[1]))}
+got = {r["id"]: (int(r["in_degree"]), int(r["out_degree"])) for r in csv.DictReader(open(sys.argv[2]))}
+assert got == ref, (got, ref)
+PY
 	"$PYTHON3" - "$tmp/r-ref.csv" "$tmp/rdl/relationships.csv" <<'PY' >"$tmp/chk" 2>&1 && ok || fail "sna's DL: $(cat "$tmp/chk")"
 import csv, sys
 ref = {r["id"]: (int(r["indeg"]), int(r["outdeg"])) for r in csv.DictReader(open(sys.argv[1]))}

@@ -141,7 +141,10 @@ def check_read(path, land, metrics):
             D.add_edge(s, t)
             if not d:
                 D.add_edge(t, s)
-        for r in table(metrics):
+        rows = table(metrics)
+        if sorted(r["id"] for r in rows) != sorted(nodes):
+            problems.append(f"metrics rows {sorted(r['id'] for r in rows)} are not the nodes {sorted(nodes)}")
+        for r in rows:
             n = r["id"]
             for m, ref in (("degree", S.degree(n)), ("in_degree", D.in_degree(n)),
                            ("out_degree", D.out_degree(n))):
