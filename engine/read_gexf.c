@@ -442,14 +442,9 @@ static void on_attributes(struct reader *rd, long line)
 static void on_default(struct reader *rd)
 {
 	struct gattr *a = rd->nattrs ? &rd->attrs[rd->nattrs - 1] : NULL;
-	xmlChar *v;
 
-	if (!a || a->dflt || rd->attr_cls == C_NONE || xmlTextReaderIsEmptyElement(rd->in.r))
-		return;
-	v = xmlTextReaderReadString(rd->in.r);
-	if (v && !(a->dflt = strdup((const char *)v)))
-		rd->in.nomem = 1;
-	xmlFree(v);
+	if (a && !a->dflt && rd->attr_cls != C_NONE && !xmlTextReaderIsEmptyElement(rd->in.r))
+		a->dflt = cm_xml_content(&rd->in);
 }
 
 /* Elements inside a node or an edge. */
