@@ -21,7 +21,6 @@ want=$("$PYTHON3" -c '
 import networkx as nx
 g = nx.DiGraph([("a","b"),("b","a"),("b","c"),("d","a"),("e","d"),("d","e"),("e","d")])
 print(nx.reciprocity(g))')
-checks=$((checks + 1))
 "$PYTHON3" -c "import sys; sys.exit(abs(float('$rec') - float('$want')) > 1e-9)" && ok ||
 	fail "reciprocity $rec, NetworkX $want"
 # access: only c is a decision-maker; b -> c is an advice (access) tie, so
@@ -44,7 +43,7 @@ run metrics "$L" -o "$tmp/m.csv"; expect_rc 65 "a bad schema"
 expect_err "advice/coalmap.ini:2: tie type 'advice': 'sideways' is not a word this line takes" "bad word"
 expect_err "advice/coalmap.ini:4: [orgs] is not a section" "bad section"
 expect_err "advice/coalmap.ini:6: column 'Partner': 'partner' is not a column coalmap knows" "bad column"
-checks=$((checks + 1)); [ ! -e "$tmp/m.csv" ] && ok || fail "output written from a bad schema"
+[ ! -e "$tmp/m.csv" ] && ok || fail "output written from a bad schema"
 printf 'this is not ini\n' >"$L/coalmap.ini"
 run metrics "$L"; expect_rc 65 "not INI"; expect_err "coalmap.ini:1: not a line of an INI file" "not INI"
 
@@ -57,12 +56,14 @@ f=$(cat "$L/coalmap.ini")
 for line in "advice = directed, access" "(GUESS from its name: like information)" \
 	"rivalry = mutual, conflict" "partnership = mutual, access" "decision makers = ministry" \
 	"GUESS from the type names"; do
-	checks=$((checks + 1)); case $f in *"$line"*) ok ;; *) fail "coalmap.ini lacks '$line'" ;; esac
+	case $f in *"$line"*) ok ;; *) fail "coalmap.ini lacks '$line'" ;; esac
 done
 run init "$L"; expect_rc 73 "init over an existing file"; expect_err "exists; edit it, or use --force" "kept"
 run power "$L" --format csv; expect_rc 0 "init's file read back"
 # a->b, b->c, d->a one-way, d-e both ways, the rivalry left out: 2 of 5 arcs returned
 expect_out "network,,reciprocity,0.4," "advice one-way as init guessed"
 run init "$L" --force -o -; expect_rc 0 "--force"
-expect_out "advice = directed, access     ; 3 ties, 3 one-way (as this file said)" "settings kept"
+checks=$((checks + 1))
+printf '%s\n' "$out" | grep -q '^advice = directed, access *; 3 ties, 3 one-way (as this file said)$' ||
+	fail "--force keeps the file's settings: $out"
 finish
