@@ -872,15 +872,12 @@ static int load_file(struct loader *ld, const char *path, cm_csv_row_fn fn, stru
 	return rc;
 }
 
-/* 1 when s[0..n) is valid UTF-8 (ASCII checked first: most cells). */
+/* 1 when s[0..n) is valid UTF-8. */
 static int utf8(const char *s, size_t n)
 {
-	size_t i;
 	int nul;
 
-	for (i = 0; i < n && !((unsigned char)s[i] & 0x80); i++)
-		;
-	return i == n || cm_utf8_check((const unsigned char *)s + i, n - i, &nul) == n - i;
+	return cm_utf8_check((const unsigned char *)s, n, &nul) == n;
 }
 
 /* Feeds an importer's rows to fn as if they came from a CSV file. */
