@@ -183,9 +183,9 @@ int cli_fail(const struct cm_error *err);
 /* Prints a loader's diagnostics to stderr, one line per distinct message
  * (its rows counted, the first listed), then how many were not kept. */
 void cli_print_diags(const struct cm_diags *d);
-/* Loads a landscape, printing every diagnostic to stderr.  Returns 0 or
- * the exit status to use. */
-int cli_load(const char *dir, const struct cli_common *c, struct cm_landscape **l);
+/* Loads a landscape (any source cm_landscape_open reads), printing every
+ * diagnostic to stderr.  Returns 0 or the exit status to use. */
+int cli_load(const char *dir, const struct cm_load_opts *opts, struct cm_landscape **l);
 
 /* Output file written atomically: a temporary name in the same folder,
  * renamed over the target on commit. */

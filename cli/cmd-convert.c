@@ -76,20 +76,6 @@ static char *join(const char *dir, const char *name)
 	return p;
 }
 
-/* Prints the loader's diagnostics and, on failure, the verdict. */
-static int report(const char *input, int rc, const struct cm_diags *d, const struct cm_error *err)
-{
-	cli_print_diags(d);
-	if (rc == CM_OK)
-		return 0;
-	if (rc == CM_EDATA && d->n_errors) {
-		fprintf(stderr, "%s: %s: %zu error%s; nothing written\n", cli_progname, input, d->n_errors,
-			d->n_errors == 1 ? "" : "s");
-		return 65;
-	}
-	return cli_fail(err);
-}
-
 static int write_one(struct cli_out *o, const char *path, enum fmt to, const struct cm_table *t,
 		     const struct cm_table *ties, const char *const *inputs, int kumu)
 {
@@ -238,7 +224,6 @@ static int run(struct cli_ctx *cx, const void *args)
 	struct cm_load_opts lo = { 0 };
 	struct cm_landscape *l = NULL;
 	struct cm_table orgs, ties;
-	struct cm_diags d;
 	struct cm_error err;
 	struct cli_out o1;
 	enum fmt to = (enum fmt)a->to;
@@ -255,12 +240,7 @@ static int run(struct cli_ctx *cx, const void *args)
 		return cli_usage_error("convert", "--kumu applies to an xlsx OUTPUT only");
 
 	/* read and check */
-	cm_diags_init(&d);
-	cm_error_clear(&err);
-	rc = cm_landscape_open(&l, input, &lo, &d, &err);
-	rc = report(input, rc, &d, &err);
-	cm_diags_release(&d);
-	if (rc)
+	if ((rc = cli_load(input, &lo, &l)))
 		goto out_free;
 
 	cm_table_init(&orgs, 0);

@@ -80,9 +80,9 @@ static int run(struct cli_ctx *cx, const void *args)
 		fb.at = a->days.at[0];
 		fa.at = a->days.at[1];
 	}
-	if ((rc = cli_load(cx->argv[0], c, &lb)))
+	if ((rc = cli_load(cx->argv[0], &c->load, &lb)))
 		goto out;
-	if (cx->argc == 2 && (rc = cli_load(cx->argv[1], c, &la)))
+	if (cx->argc == 2 && (rc = cli_load(cx->argv[1], &c->load, &la)))
 		goto out;
 	{
 		const struct cm_landscape *both[2] = { lb, la };

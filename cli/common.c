@@ -225,7 +225,7 @@ void cli_print_diags(const struct cm_diags *d)
 			d->n_errors + d->n_warnings - shown);
 }
 
-int cli_load(const char *dir, const struct cli_common *c, struct cm_landscape **l)
+int cli_load(const char *dir, const struct cm_load_opts *opts, struct cm_landscape **l)
 {
 	struct cm_diags d;
 	struct cm_error err;
@@ -233,7 +233,7 @@ int cli_load(const char *dir, const struct cli_common *c, struct cm_landscape **
 
 	cm_diags_init(&d);
 	cm_error_clear(&err);
-	rc = cm_landscape_open(l, dir, &c->load, &d, &err);
+	rc = cm_landscape_open(l, dir, opts, &d, &err);
 	if (d.n) { /* messages: the progress line goes, and comes back after */
 		cli_progress_end();
 		resume = progress.enabled;

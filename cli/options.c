@@ -468,7 +468,7 @@ int cli_command_run(const struct cli_command *cmd, int argc, char **argv)
 	if (cmd->flags & CLI_COMMON)
 		cli_common_finish(&cx.common);
 	if ((cmd->flags & CLI_LANDSCAPE) == CLI_LANDSCAPE &&
-	    ((rc = cli_load(cx.argv[0], &cx.common, &cx.landscape)) ||
+	    ((rc = cli_load(cx.argv[0], &cx.common.load, &cx.landscape)) ||
 	     (rc = cli_check_names(&cx, (const struct cm_landscape *const *)&cx.landscape, 1)) ||
 	     (cm_analysis_new(&cx.analysis, cx.landscape, &cx.common.filter, &cx.err) < 0 && (rc = cli_fail(&cx.err)))))
 		goto out;
