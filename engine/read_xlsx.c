@@ -729,12 +729,17 @@ static long ref_col(const char *ref)
 	return n && n < 4 && col <= COLS_MAX ? col : -1;
 }
 
-/* The header's cells become the rows' columns; an empty header cell
- * names none. */
+/* The header's cells become the rows' columns, their names trimmed as
+ * the CSV reader trims them; an empty or blank header cell names none. */
 static int header_cell(struct sheet_read *s, const char *v)
 {
+	size_t n = strlen(v);
+	char *name;
 	long *m, k;
 
+	cm_trim(&v, &n);
+	if (!n)
+		return CM_OK;
 	if ((size_t)s->col > s->nmap) {
 		if (!(m = realloc(s->map, (size_t)s->col * sizeof(*m))))
 			return CM_ENOMEM;
@@ -744,7 +749,10 @@ static int header_cell(struct sheet_read *s, const char *v)
 	}
 	s->header_row = s->row;
 	s->rows->header_line = s->row;
-	k = cm_rows_append_column(s->rows, v, CM_DECL_ANY, s->row);
+	if (!(name = strndup(v, n)))
+		return CM_ENOMEM;
+	k = cm_rows_append_column(s->rows, name, CM_DECL_ANY, s->row);
+	free(name);
 	if (k < 0)
 		return CM_ENOMEM;
 	s->map[s->col - 1] = k;
@@ -997,27 +1005,6 @@ static void sheet_list(const struct book *b, char *buf, size_t n)
 		strcpy(buf + n - 4, "...");
 }
 
-/* Whether a header names both ends of a tie, and an org's id (synonyms
- * too, as the loader reads them). */
-static void header_roles(const struct cm_rows *h, int *ends, int *id)
-{
-	int src = 0, dst = 0;
-	size_t j;
-
-	*id = 0;
-	for (j = 0; j < h->ncols; j++) {
-		const char *s = h->names[j];
-		size_t n = strlen(s);
-		int k;
-		cm_trim(&s, &n);
-		k = cm_schema_find(&cm_schemas[CM_TIES_FILE], s, n, 1);
-		src |= k == CM_TIE_SOURCE;
-		dst |= k == CM_TIE_TARGET;
-		*id |= cm_schema_find(&cm_schemas[CM_ORGS_FILE], s, n, 1) == CM_ORG_ID;
-	}
-	*ends = src && dst;
-}
-
 /* Finds the sheets of ties (--sheet, else the first whose header names
  * two ends) and of orgs (the first other whose header has an id and no
  * ends; NULL when none). */
@@ -1037,16 +1024,17 @@ static int find_sheets(struct book *b, const struct sheet **ties, const struct s
 	for (i = 0; i < b->nsheets && !b->bad && !b->nomem; i++) {
 		const struct sheet *sh = &b->sheets[i];
 		struct cm_rows h;
-		int ends, id;
+		long src, dst, id;
 		if (sh == *ties || (*ties && *orgs))
 			continue;
 		if (cm_rows_init(&h, b->path) < 0)
 			return CM_ENOMEM;
 		if (read_sheet(b, sh, &h, 1) == CM_OK) {
-			header_roles(&h, &ends, &id);
-			if (ends && !*ties)
+			if (cm_tie_ends(b->rd, &h, &src, &dst, &id) < 0)
+				b->nomem = 1;
+			else if (src >= 0 && dst >= 0 && !*ties)
 				*ties = sh;
-			else if (id && !ends && !*orgs)
+			else if (id >= 0 && (src < 0 || dst < 0) && !*orgs)
 				*orgs = sh;
 		}
 		cm_rows_release(&h);

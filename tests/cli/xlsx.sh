@@ -143,6 +143,18 @@ expect_err "hand.xlsx[Ties]:5: warning: column G has values but no header" "head
 cells "$tmp/hand" hand && ok || fail "hand.xlsx: converted cells differ from the values written"
 run check "$X/hand.xlsx" --from xlsx; expect_rc 0 "--from xlsx"
 
+# 4b. headers as the loader reads them: padded names, coalmap.ini's renames
+# (hand-counted degrees: a path a-b-c, a triangle)
+run metrics "$X/padded.xlsx" --format csv; expect_rc 0 "headers ' source', 'target '"
+checks=$((checks + 1))
+[ "$(printf '%s\n' "$out" | cut -d, -f1,4)" = "$(printf 'id,degree\na,1\nb,2\nc,1')" ] && ok ||
+	fail "padded.xlsx: not the path a-b-c"
+run metrics "$X/renamed/links.xlsx" --format csv; expect_rc 0 "headers coalmap.ini renames, without --sheet"
+expect_err "links.xlsx[Links]:1: note: read the columns 'Org' as source, 'Partner Org' as target" "renames used"
+checks=$((checks + 1))
+[ "$(printf '%s\n' "$out" | cut -d, -f1,4)" = "$(printf 'id,degree\na,2\nb,2\nc,2')" ] && ok ||
+	fail "renamed/links.xlsx: not the triangle a-b-c"
+
 # 5. hostile and broken files: exit 65, a clear message, nothing written
 bad() { # FILE MESSAGE
 	run convert "$X/$1" "$tmp/never"; expect_rc 65 "$1"
