@@ -186,6 +186,7 @@ with open(os.path.join(d, "renamed", "coalmap.ini"), "w") as f:
     f.write("[columns]\nOrg = source\nPartner Org = target\n")
 notes = sheet([["Notes", "x"]]).replace('<c t="inlineStr"><is><t>x</t></is></c>', '<c t="e"><v>#N/A</v></c>')
 book(os.path.join(d, "notes.xlsx"), [("Notes", notes), ("Ties", plain)])
+book(os.path.join(d, "junk.xlsx"), [("Junk", f"<worksheet {NS}><sheetData><row>"), ("Ties", plain)])
 
 # 5. hostile and broken files
 entity = ('<?xml version="1.0"?><!DOCTYPE w [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>'

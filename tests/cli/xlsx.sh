@@ -155,6 +155,19 @@ checks=$((checks + 1))
 [ "$(printf '%s\n' "$out" | cut -d, -f1,4)" = "$(printf 'id,degree\na,2\nb,2\nc,2')" ] && ok ||
 	fail "renamed/links.xlsx: not the triangle a-b-c"
 
+# a sheet of notes with an error cell in its first row, or of broken XML,
+# is no candidate for the ties, and no reason to refuse the workbook
+for f in notes junk; do
+	run metrics "$X/$f.xlsx" --format csv; expect_rc 0 "$f.xlsx: a sheet of ties after a bad one"
+	expect_err "$f.xlsx: note: ties from sheet 'Ties'" "$f.xlsx: the sheet of ties found"
+	checks=$((checks + 1))
+	[ "$(printf '%s\n' "$out" | cut -d, -f1,4)" = "$(printf 'id,degree\na,1\nb,2\nc,1')" ] && ok ||
+		fail "$f.xlsx: not the path a-b-c"
+done
+run check "$X/notes.xlsx" --sheet Ties; expect_rc 0 "notes.xlsx --sheet Ties"
+run check "$X/notes.xlsx" --sheet Notes; expect_rc 65 "notes.xlsx --sheet Notes"
+expect_err "notes.xlsx[Notes]:1: cell B1 holds the error #N/A" "the error cell of the sheet named"
+
 # 5. hostile and broken files: exit 65, a clear message, nothing written
 bad() { # FILE MESSAGE
 	run convert "$X/$1" "$tmp/never"; expect_rc 65 "$1"
