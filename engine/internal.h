@@ -464,7 +464,8 @@ int cm_read_failed(struct cm_diags *diags, size_t errors_before, const char *pat
  * parser or writer).  cm_xml_on_error is an xmlStructuredErrorFunc whose
  * ctx is a struct cm_xml_err: it keeps the first error.  cm_xml_refused
  * returns why a node of that xmlReaderTypes type is refused (a DOCTYPE,
- * whose *line it finds in path, or an entity reference), or NULL. */
+ * whose *line it finds in path when path is not NULL, or an entity
+ * reference), or NULL. */
 struct _xmlError;
 struct cm_xml_err {
 	char msg[400];

@@ -272,6 +272,8 @@ static int part_open(struct book *b, struct part *p, const char *name)
 static int part_next(struct part *p)
 {
 	int ret = xmlTextReaderRead(p->r), type;
+	const char *why;
+	long line;
 
 	if (ret == 0)
 		return 0;
@@ -286,10 +288,9 @@ static int part_next(struct part *p)
 		return -1;
 	}
 	type = xmlTextReaderNodeType(p->r);
-	if (type == XML_READER_TYPE_DOCUMENT_TYPE || type == XML_READER_TYPE_ENTITY_REFERENCE) {
-		problem(p->b, CM_ERROR, p->file, xmlTextReaderGetParserLineNumber(p->r), "%s",
-			type == XML_READER_TYPE_DOCUMENT_TYPE ? CM_XML_NO_DOCTYPE
-							      : "entity references are not accepted");
+	line = xmlTextReaderGetParserLineNumber(p->r);
+	if ((why = cm_xml_refused(NULL, type, &line))) { /* the part is no file to look in */
+		problem(p->b, CM_ERROR, p->file, line, "%s", why);
 		return -1;
 	}
 	return type;
