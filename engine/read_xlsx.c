@@ -664,17 +664,17 @@ static int is_shortest(const char *v)
 }
 
 /* A number cell's text: integers as they are, other numbers as the
- * shortest decimal that reads back the same, dates as dates. */
+ * shortest decimal that reads back the same, dates as dates; NULL when v
+ * is not a plain decimal. */
 static const char *number_text(const struct book *b, const char *v, long style, char *buf, size_t n)
 {
 	double x;
-	char *end;
+	const char *hint;
 	int kind = style >= 0 && (size_t)style < b->nxf ? b->xf[style] : 0;
 
 	if (!kind && is_shortest(v))
 		return v;
-	x = strtod(v, &end);
-	if (end == v || *end || !isfinite(x))
+	if (cm_parse_number(v, &x, &hint) < 0) /* a plain decimal, as Excel writes */
 		return NULL;
 	if (kind && x >= 0 && x < 2958466) /* up to 9999-12-31 */
 		serial_text(x, kind, b->date1904, buf, n);

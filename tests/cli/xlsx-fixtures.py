@@ -196,6 +196,11 @@ book(os.path.join(d, "entity.xlsx"), [("Ties", entity)])
 errcell = sheet([["source", "target"], ["a", "b"]]).replace("</sheetData>", '<row r="3"><c r="A3" t="inlineStr">'
                                                            '<is><t>b</t></is></c><c r="B3" t="e"><v>#REF!</v></c></row></sheetData>')
 book(os.path.join(d, "errcell.xlsx"), [("Ties", errcell)])
+# numeric cells that are not plain decimals (strtod took hex, leading blanks)
+for name, v in (("hex", "0x1A"), ("blank", " 12")):
+    cell = sheet([["source", "target", "weight"], ["a", "b"]]).replace("</row></sheetData>",
+                                                                      f'<c r="C2"><v>{v}</v></c></row></sheetData>')
+    book(os.path.join(d, f"{name}.xlsx"), [("Ties", cell)])
 
 # a sheet of zeros 1000 times smaller zipped: refused by its header's sizes
 bomb = plain.replace("</worksheet>", "<!--" + " " * (24 << 20) + "--></worksheet>")

@@ -178,6 +178,8 @@ bad bomb.xlsx "bomb.xlsx[xl/worksheets/s1.xml]: refused: it would inflate to 251
 bad liar.xlsx "liar.xlsx[xl/worksheets/s1.xml]: refused: it inflates to more than its header says"
 bad entity.xlsx "entity.xlsx[xl/worksheets/s1.xml]:1: a <!DOCTYPE> is not accepted"
 bad errcell.xlsx "errcell.xlsx[Ties]:3: cell B3 holds the error #REF!"
+bad hex.xlsx "hex.xlsx[Ties]:2: cell C2: '0x1A' is not a number"
+bad blank.xlsx "blank.xlsx[Ties]:2: cell C2: ' 12' is not a number"
 bad truncated.xlsx "truncated.xlsx: not an Excel workbook: not a zip file"
 bad notbook.xlsx "notbook.xlsx: not an Excel workbook: the zip holds no xl/workbook.xml"
 bad old.xls "old.xls: an old .xls workbook, or a workbook protected by a password: save it as .xlsx"
