@@ -445,6 +445,11 @@ int cm_sniff_xlsx(const struct cm_peek *p); /* read_xlsx.c */
  * ends (synonyms too); gives rd->orgs an id column holding every end, in
  * order of first appearance.  CM_OK, CM_EDATA (no ends), CM_ENOMEM. */
 int cm_edges_alone(struct cm_read *rd);
+/* The columns of header h naming a tie's source and target, and an org's
+ * id (when id), as the loader will read them: names trimmed, synonyms and
+ * the renames of coalmap.ini's [columns] (read.c); -1 for none.  CM_OK or
+ * CM_ENOMEM. */
+int cm_tie_ends(const struct cm_read *rd, const struct cm_rows *h, long *src, long *dst, long *id);
 /* Kumu's elements and connections, with Kumu's own headers, renamed to
  * a landscape's (kumu.c; docs/convert.md): the xlsx and JSON readers
  * share it.  Sets *bad after adding errors to diags.  0 or CM_ENOMEM. */
@@ -459,7 +464,8 @@ int cm_read_failed(struct cm_diags *diags, size_t errors_before, const char *pat
  * parser or writer).  cm_xml_on_error is an xmlStructuredErrorFunc whose
  * ctx is a struct cm_xml_err: it keeps the first error.  cm_xml_refused
  * returns why a node of that xmlReaderTypes type is refused (a DOCTYPE,
- * whose *line it finds in path, or an entity reference), or NULL. */
+ * whose *line it finds in path when path is not NULL, or an entity
+ * reference), or NULL. */
 struct _xmlError;
 struct cm_xml_err {
 	char msg[400];

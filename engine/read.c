@@ -216,25 +216,43 @@ int cm_read_csv_edges(struct cm_read *rd)
 	return cm_edges_alone(rd);
 }
 
-int cm_edges_alone(struct cm_read *rd)
+int cm_tie_ends(const struct cm_read *rd, const struct cm_rows *h, long *src, long *dst, long *id)
 {
-	const struct cm_schema *s = &cm_schemas[CM_TIES_FILE];
+	const struct cm_schema *ts = &cm_schemas[CM_TIES_FILE], *os = &cm_schemas[CM_ORGS_FILE];
 	struct cm_schema_file *sf;
-	long src = -1, dst = -1;
 	size_t j;
 
+	*src = *dst = -1;
+	if (id)
+		*id = -1;
 	if (!(sf = schema_for(rd)))
-		return cm_error_set(rd->err, CM_ENOMEM, NULL, 0, 0, "out of memory");
-	for (j = 0; j < rd->ties->ncols; j++) {
-		const char *name = rd->ties->names[j], *to = cm_schema_file_rename(sf, name, strlen(name));
-		long k = to ? cm_schema_find(s, to, strlen(to), 0) : cm_schema_find(s, name, strlen(name), 1);
-		if (k == CM_TIE_SOURCE && src < 0)
-			src = (long)j;
-		else if (k == CM_TIE_TARGET && dst < 0)
-			dst = (long)j;
+		return CM_ENOMEM;
+	for (j = 0; j < h->ncols; j++) {
+		const char *name = h->names[j], *to;
+		size_t n = strlen(name);
+		long k;
+		cm_trim(&name, &n);
+		to = cm_schema_file_rename(sf, name, n);
+		k = to ? cm_schema_find(ts, to, strlen(to), 0) : cm_schema_find(ts, name, n, 1);
+		if (k == CM_TIE_SOURCE && *src < 0)
+			*src = (long)j;
+		else if (k == CM_TIE_TARGET && *dst < 0)
+			*dst = (long)j;
+		k = to ? cm_schema_find(os, to, strlen(to), 0) : cm_schema_find(os, name, n, 1);
+		if (id && k == CM_ORG_ID && *id < 0)
+			*id = (long)j;
 	}
 	cm_schema_file_release(sf);
 	free(sf);
+	return CM_OK;
+}
+
+int cm_edges_alone(struct cm_read *rd)
+{
+	long src, dst;
+
+	if (cm_tie_ends(rd, rd->ties, &src, &dst, NULL) < 0)
+		return cm_error_set(rd->err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 	if (src < 0 || dst < 0) {
 		cm_diags_add(rd->diags, CM_ERROR, CM_EDATA, rd->ties->file, rd->ties->header_line, 0,
 			     "an edge list needs a header naming its two ends: source and target (or from "

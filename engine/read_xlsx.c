@@ -56,7 +56,8 @@ struct book {
 	size_t nstrings;
 	unsigned char *xf;       /* F_* per cell style (cellXfs index) */
 	size_t nxf;
-	int nomem, bad;
+	struct cm_diags *probe;  /* while probing headers: their problems */
+	int nomem, bad, probe_bad;
 };
 
 /* One part being streamed. */
@@ -80,18 +81,19 @@ struct text {
 static void problem(struct book *b, enum cm_severity sev, const char *file, long line, const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
 
+/* Reports a problem, or while probing headers keeps it in b->probe. */
 static void problem(struct book *b, enum cm_severity sev, const char *file, long line, const char *fmt, ...)
 {
 	va_list ap;
 	int s;
 
 	va_start(ap, fmt);
-	s = cm_diags_vdata(b->rd->diags, b->rd->opts, sev, file, line, fmt, ap);
+	s = cm_diags_vdata(b->probe ? b->probe : b->rd->diags, b->rd->opts, sev, file, line, fmt, ap);
 	va_end(ap);
 	if (s < 0)
 		b->nomem = 1;
 	else if (s == CM_ERROR)
-		b->bad = 1;
+		*(b->probe ? &b->probe_bad : &b->bad) = 1;
 }
 
 static int text_add(struct text *t, const char *s, size_t n)
@@ -270,6 +272,8 @@ static int part_open(struct book *b, struct part *p, const char *name)
 static int part_next(struct part *p)
 {
 	int ret = xmlTextReaderRead(p->r), type;
+	const char *why;
+	long line;
 
 	if (ret == 0)
 		return 0;
@@ -284,10 +288,9 @@ static int part_next(struct part *p)
 		return -1;
 	}
 	type = xmlTextReaderNodeType(p->r);
-	if (type == XML_READER_TYPE_DOCUMENT_TYPE || type == XML_READER_TYPE_ENTITY_REFERENCE) {
-		problem(p->b, CM_ERROR, p->file, xmlTextReaderGetParserLineNumber(p->r), "%s",
-			type == XML_READER_TYPE_DOCUMENT_TYPE ? CM_XML_NO_DOCTYPE
-							      : "entity references are not accepted");
+	line = xmlTextReaderGetParserLineNumber(p->r);
+	if ((why = cm_xml_refused(NULL, type, &line))) { /* the part is no file to look in */
+		problem(p->b, CM_ERROR, p->file, line, "%s", why);
 		return -1;
 	}
 	return type;
@@ -661,17 +664,17 @@ static int is_shortest(const char *v)
 }
 
 /* A number cell's text: integers as they are, other numbers as the
- * shortest decimal that reads back the same, dates as dates. */
+ * shortest decimal that reads back the same, dates as dates; NULL when v
+ * is not a plain decimal. */
 static const char *number_text(const struct book *b, const char *v, long style, char *buf, size_t n)
 {
 	double x;
-	char *end;
+	const char *hint;
 	int kind = style >= 0 && (size_t)style < b->nxf ? b->xf[style] : 0;
 
 	if (!kind && is_shortest(v))
 		return v;
-	x = strtod(v, &end);
-	if (end == v || *end || !isfinite(x))
+	if (cm_parse_number(v, &x, &hint) < 0) /* a plain decimal, as Excel writes */
 		return NULL;
 	if (kind && x >= 0 && x < 2958466) /* up to 9999-12-31 */
 		serial_text(x, kind, b->date1904, buf, n);
@@ -729,12 +732,17 @@ static long ref_col(const char *ref)
 	return n && n < 4 && col <= COLS_MAX ? col : -1;
 }
 
-/* The header's cells become the rows' columns; an empty header cell
- * names none. */
+/* The header's cells become the rows' columns, their names trimmed as
+ * the CSV reader trims them; an empty or blank header cell names none. */
 static int header_cell(struct sheet_read *s, const char *v)
 {
+	size_t n = strlen(v);
+	char *name;
 	long *m, k;
 
+	cm_trim(&v, &n);
+	if (!n)
+		return CM_OK;
 	if ((size_t)s->col > s->nmap) {
 		if (!(m = realloc(s->map, (size_t)s->col * sizeof(*m))))
 			return CM_ENOMEM;
@@ -744,7 +752,10 @@ static int header_cell(struct sheet_read *s, const char *v)
 	}
 	s->header_row = s->row;
 	s->rows->header_line = s->row;
-	k = cm_rows_append_column(s->rows, v, CM_DECL_ANY, s->row);
+	if (!(name = strndup(v, n)))
+		return CM_ENOMEM;
+	k = cm_rows_append_column(s->rows, name, CM_DECL_ANY, s->row);
+	free(name);
 	if (k < 0)
 		return CM_ENOMEM;
 	s->map[s->col - 1] = k;
@@ -767,7 +778,8 @@ static int data_cell(struct sheet_read *s, const char *v)
 	return cm_rows_set(s->rows, (size_t)s->cur, (size_t)k, v, strlen(v));
 }
 
-/* The value of the cell just read, or NULL when it has none. */
+/* The value of the cell just read, or NULL when it has none (or a bad
+ * one: reported, but not while probing a header). */
 static const char *cell_value(struct sheet_read *s, char *buf, size_t n)
 {
 	struct book *b = s->b;
@@ -778,7 +790,7 @@ static const char *cell_value(struct sheet_read *s, char *buf, size_t n)
 		const char *x;
 		if (!*v)
 			return NULL;
-		if (!(x = number_text(b, v, s->style, buf, n)))
+		if (!(x = number_text(b, v, s->style, buf, n)) && !s->header_only)
 			problem(b, CM_ERROR, file, s->row, "cell %s: '%.40s' is not a number", s->ref, v);
 		return x;
 	}
@@ -787,14 +799,16 @@ static const char *cell_value(struct sheet_read *s, char *buf, size_t n)
 		unsigned long i = strtoul(v, &end, 10);
 		if (*v && !*end && i < b->nstrings)
 			return b->strings[i];
-		problem(b, CM_ERROR, file, s->row, "cell %s names shared string '%.40s', which the workbook "
-			"does not hold", s->ref, v);
+		if (!s->header_only)
+			problem(b, CM_ERROR, file, s->row, "cell %s names shared string '%.40s', which the "
+				"workbook does not hold", s->ref, v);
 		return NULL;
 	}
 	if (!strcmp(t, "b"))
 		return !strcmp(v, "1") ? "true" : !strcmp(v, "0") ? "false" : v;
 	if (!strcmp(t, "e")) {
-		problem(b, CM_ERROR, file, s->row, "cell %s holds the error %.40s", s->ref, v);
+		if (!s->header_only)
+			problem(b, CM_ERROR, file, s->row, "cell %s holds the error %.40s", s->ref, v);
 		return NULL;
 	}
 	return v; /* inlineStr, str (a formula's text), d (an ISO date) */
@@ -966,7 +980,7 @@ static int read_sheet(struct book *b, const struct sheet *sh, struct cm_rows *ro
 	free(s.text.s);
 	free(s.map);
 	free(file);
-	return b->nomem || rc == CM_ENOMEM ? CM_ENOMEM : b->bad ? CM_EDATA : CM_OK;
+	return b->nomem || rc == CM_ENOMEM ? CM_ENOMEM : b->bad || b->probe_bad ? CM_EDATA : CM_OK;
 }
 
 /* ---------------------------------------------------------------- */
@@ -997,33 +1011,36 @@ static void sheet_list(const struct book *b, char *buf, size_t n)
 		strcpy(buf + n - 4, "...");
 }
 
-/* Whether a header names both ends of a tie, and an org's id (synonyms
- * too, as the loader reads them). */
-static void header_roles(const struct cm_rows *h, int *ends, int *id)
+/* Probes sheet sh's header for the ends of a tie and an org's id (-1 for
+ * none).  Its problems are kept in b->probe: a sheet whose header cannot
+ * be read is no candidate, and a bad cell reads as empty.  CM_OK, or
+ * CM_EDATA (the sheet failed), CM_ENOMEM (b->nomem set). */
+static int probe(struct book *b, const struct sheet *sh, long *src, long *dst, long *id)
 {
-	int src = 0, dst = 0;
-	size_t j;
+	struct cm_rows h;
+	int rc;
 
-	*id = 0;
-	for (j = 0; j < h->ncols; j++) {
-		const char *s = h->names[j];
-		size_t n = strlen(s);
-		int k;
-		cm_trim(&s, &n);
-		k = cm_schema_find(&cm_schemas[CM_TIES_FILE], s, n, 1);
-		src |= k == CM_TIE_SOURCE;
-		dst |= k == CM_TIE_TARGET;
-		*id |= cm_schema_find(&cm_schemas[CM_ORGS_FILE], s, n, 1) == CM_ORG_ID;
+	*src = *dst = *id = -1;
+	if (cm_rows_init(&h, b->path) < 0) {
+		b->nomem = 1;
+		return CM_ENOMEM;
 	}
-	*ends = src && dst;
+	b->probe_bad = 0;
+	rc = read_sheet(b, sh, &h, 1);
+	if (rc == CM_OK && cm_tie_ends(b->rd, &h, src, dst, id) < 0)
+		b->nomem = 1;
+	cm_rows_release(&h);
+	return b->nomem ? CM_ENOMEM : rc;
 }
 
 /* Finds the sheets of ties (--sheet, else the first whose header names
  * two ends) and of orgs (the first other whose header has an id and no
- * ends; NULL when none). */
+ * ends; NULL when none).  When no sheet has ends, the first problem of a
+ * sheet that could not be probed is the error, else that no sheet has. */
 static int find_sheets(struct book *b, const struct sheet **ties, const struct sheet **orgs)
 {
 	const char *want = b->rd->opts ? b->rd->opts->sheet : NULL;
+	struct cm_diags quiet;
 	char list[400];
 	size_t i;
 
@@ -1034,23 +1051,24 @@ static int find_sheets(struct book *b, const struct sheet **ties, const struct s
 		return cm_error_set(b->rd->err, CM_EUSAGE, b->path, 0, 0, "no sheet '%.80s' in the workbook; its "
 				    "sheets: %s", want, list);
 	}
-	for (i = 0; i < b->nsheets && !b->bad && !b->nomem; i++) {
+	cm_diags_init(&quiet);
+	b->probe = &quiet;
+	for (i = 0; i < b->nsheets && !b->nomem; i++) {
 		const struct sheet *sh = &b->sheets[i];
-		struct cm_rows h;
-		int ends, id;
-		if (sh == *ties || (*ties && *orgs))
+		long src, dst, id;
+		if (sh == *ties || (*ties && *orgs) || probe(b, sh, &src, &dst, &id) != CM_OK)
 			continue;
-		if (cm_rows_init(&h, b->path) < 0)
-			return CM_ENOMEM;
-		if (read_sheet(b, sh, &h, 1) == CM_OK) {
-			header_roles(&h, &ends, &id);
-			if (ends && !*ties)
-				*ties = sh;
-			else if (id && !ends && !*orgs)
-				*orgs = sh;
-		}
-		cm_rows_release(&h);
+		if (src >= 0 && dst >= 0 && !*ties)
+			*ties = sh;
+		else if (id >= 0 && (src < 0 || dst < 0) && !*orgs)
+			*orgs = sh;
 	}
+	b->probe = NULL;
+	for (i = 0; i < quiet.n && !*ties && !b->nomem && !b->bad; i++)
+		if (quiet.v[i].severity == CM_ERROR)
+			problem(b, CM_ERROR, quiet.v[i].where.file, quiet.v[i].where.line, "%s",
+				quiet.v[i].where.message);
+	cm_diags_release(&quiet);
 	if (b->nomem)
 		return CM_ENOMEM;
 	if (!b->bad && !*ties) {

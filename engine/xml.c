@@ -67,7 +67,8 @@ static long doctype_line(const char *path, long fallback)
 const char *cm_xml_refused(const char *path, int node_type, long *line)
 {
 	if (node_type == XML_READER_TYPE_DOCUMENT_TYPE) {
-		*line = doctype_line(path, *line);
+		if (path)
+			*line = doctype_line(path, *line);
 		return CM_XML_NO_DOCTYPE;
 	}
 	if (node_type == XML_READER_TYPE_ENTITY_REFERENCE)

@@ -164,6 +164,30 @@ def sheet(rows):
 
 plain = sheet([["source", "target"], ["a", "b"], ["b", "c"]])
 
+# 4b. headers the loader reads: padded names; names coalmap.ini renames
+# (in a folder of its own); a sheet of notes whose first row holds an
+# error cell, which makes it no candidate but the workbook no less readable
+wb = openpyxl.Workbook()
+ws = wb.active
+ws.title = "Ties"
+ws.append(["source ", " target"])
+for r in [["a", "b"], ["b", "c"]]:
+    ws.append(r)
+wb.save(os.path.join(d, "padded.xlsx"))
+os.mkdir(os.path.join(d, "renamed"))
+wb = openpyxl.Workbook()
+ws = wb.active
+ws.title = "Links"
+ws.append(["Org", "Partner Org"])
+for r in [["a", "b"], ["b", "c"], ["c", "a"]]:
+    ws.append(r)
+wb.save(os.path.join(d, "renamed", "links.xlsx"))
+with open(os.path.join(d, "renamed", "coalmap.ini"), "w") as f:
+    f.write("[columns]\nOrg = source\nPartner Org = target\n")
+notes = sheet([["Notes", "x"]]).replace('<c t="inlineStr"><is><t>x</t></is></c>', '<c t="e"><v>#N/A</v></c>')
+book(os.path.join(d, "notes.xlsx"), [("Notes", notes), ("Ties", plain)])
+book(os.path.join(d, "junk.xlsx"), [("Junk", f"<worksheet {NS}><sheetData><row>"), ("Ties", plain)])
+
 # 5. hostile and broken files
 entity = ('<?xml version="1.0"?><!DOCTYPE w [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>'
           f'<worksheet {NS}><sheetData><row><c t="inlineStr"><is><t>source</t></is></c>'
@@ -172,6 +196,11 @@ book(os.path.join(d, "entity.xlsx"), [("Ties", entity)])
 errcell = sheet([["source", "target"], ["a", "b"]]).replace("</sheetData>", '<row r="3"><c r="A3" t="inlineStr">'
                                                            '<is><t>b</t></is></c><c r="B3" t="e"><v>#REF!</v></c></row></sheetData>')
 book(os.path.join(d, "errcell.xlsx"), [("Ties", errcell)])
+# numeric cells that are not plain decimals (strtod took hex, leading blanks)
+for name, v in (("hex", "0x1A"), ("blank", " 12")):
+    cell = sheet([["source", "target", "weight"], ["a", "b"]]).replace("</row></sheetData>",
+                                                                      f'<c r="C2"><v>{v}</v></c></row></sheetData>')
+    book(os.path.join(d, f"{name}.xlsx"), [("Ties", cell)])
 
 # a sheet of zeros 1000 times smaller zipped: refused by its header's sizes
 bomb = plain.replace("</worksheet>", "<!--" + " " * (24 << 20) + "--></worksheet>")

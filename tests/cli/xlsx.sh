@@ -143,6 +143,31 @@ expect_err "hand.xlsx[Ties]:5: warning: column G has values but no header" "head
 cells "$tmp/hand" hand && ok || fail "hand.xlsx: converted cells differ from the values written"
 run check "$X/hand.xlsx" --from xlsx; expect_rc 0 "--from xlsx"
 
+# 4b. headers as the loader reads them: padded names, coalmap.ini's renames
+# (hand-counted degrees: a path a-b-c, a triangle)
+run metrics "$X/padded.xlsx" --format csv; expect_rc 0 "headers ' source', 'target '"
+checks=$((checks + 1))
+[ "$(printf '%s\n' "$out" | cut -d, -f1,4)" = "$(printf 'id,degree\na,1\nb,2\nc,1')" ] && ok ||
+	fail "padded.xlsx: not the path a-b-c"
+run metrics "$X/renamed/links.xlsx" --format csv; expect_rc 0 "headers coalmap.ini renames, without --sheet"
+expect_err "links.xlsx[Links]:1: note: read the columns 'Org' as source, 'Partner Org' as target" "renames used"
+checks=$((checks + 1))
+[ "$(printf '%s\n' "$out" | cut -d, -f1,4)" = "$(printf 'id,degree\na,2\nb,2\nc,2')" ] && ok ||
+	fail "renamed/links.xlsx: not the triangle a-b-c"
+
+# a sheet of notes with an error cell in its first row, or of broken XML,
+# is no candidate for the ties, and no reason to refuse the workbook
+for f in notes junk; do
+	run metrics "$X/$f.xlsx" --format csv; expect_rc 0 "$f.xlsx: a sheet of ties after a bad one"
+	expect_err "$f.xlsx: note: ties from sheet 'Ties'" "$f.xlsx: the sheet of ties found"
+	checks=$((checks + 1))
+	[ "$(printf '%s\n' "$out" | cut -d, -f1,4)" = "$(printf 'id,degree\na,1\nb,2\nc,1')" ] && ok ||
+		fail "$f.xlsx: not the path a-b-c"
+done
+run check "$X/notes.xlsx" --sheet Ties; expect_rc 0 "notes.xlsx --sheet Ties"
+run check "$X/notes.xlsx" --sheet Notes; expect_rc 65 "notes.xlsx --sheet Notes"
+expect_err "notes.xlsx[Notes]:1: cell B1 holds the error #N/A" "the error cell of the sheet named"
+
 # 5. hostile and broken files: exit 65, a clear message, nothing written
 bad() { # FILE MESSAGE
 	run convert "$X/$1" "$tmp/never"; expect_rc 65 "$1"
@@ -153,6 +178,8 @@ bad bomb.xlsx "bomb.xlsx[xl/worksheets/s1.xml]: refused: it would inflate to 251
 bad liar.xlsx "liar.xlsx[xl/worksheets/s1.xml]: refused: it inflates to more than its header says"
 bad entity.xlsx "entity.xlsx[xl/worksheets/s1.xml]:1: a <!DOCTYPE> is not accepted"
 bad errcell.xlsx "errcell.xlsx[Ties]:3: cell B3 holds the error #REF!"
+bad hex.xlsx "hex.xlsx[Ties]:2: cell C2: '0x1A' is not a number"
+bad blank.xlsx "blank.xlsx[Ties]:2: cell C2: ' 12' is not a number"
 bad truncated.xlsx "truncated.xlsx: not an Excel workbook: not a zip file"
 bad notbook.xlsx "notbook.xlsx: not an Excel workbook: the zip holds no xl/workbook.xml"
 bad old.xls "old.xls: an old .xls workbook, or a workbook protected by a password: save it as .xlsx"
