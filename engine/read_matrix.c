@@ -536,7 +536,7 @@ int cm_read_matrix(struct cm_read *rd)
 	/* with an organizations.csv, its own header stays as it is */
 	if (rc == CM_OK && cm_tie_sink_init(&k, known.v ? &scratch : rd->orgs, rd->ties, "matrix_value", 1) < 0)
 		rc = cm_error_set(rd->err, CM_ENOMEM, NULL, 0, 0, "out of memory");
-	for (i = rc == CM_OK ? 0 : n; i < n && rc >= 0; i++) {
+	for (i = rc == CM_OK ? 0 : n; i < n && (rc == CM_OK || rc == CM_EDATA); i++) {
 		int r = read_one(files ? files[i] : one[0], rd->orgs, &seen, known.v ? &known : NULL, &k, rd->diags,
 				 rd->err);
 		if (r == CM_EDATA)

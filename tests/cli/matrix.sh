@@ -254,4 +254,10 @@ printf 'DL N=3 format=edgelist1\nDATA:\n1 2\n2 7\n' >"$tmp/far.dl"
 bad far.dl "far.dl:4: vertex '7' is not a number from 1 to N=3"
 printf 'DL N=3 format=blockmatrix\nDATA:\n' >"$tmp/fmt.dl"
 bad fmt.dl "fmt.dl:1: format 'blockmatrix' is not read"
+# a folder with two bad matrices: both files' errors, not the first's alone
+mkdir "$tmp/twobad"
+printf ',A,B\nA,0,x\nB,1,0\n' >"$tmp/twobad/a.csv"
+printf ',A,B\nA,0,1\nB,y,0\n' >"$tmp/twobad/b.csv"
+bad twobad "twobad/a.csv:2:3: cell (row 'A', column 'B') is not a number: 'x'" --from matrix
+expect_err "twobad/b.csv:3:2: cell (row 'B', column 'A') is not a number: 'y'" "second bad matrix reported"
 finish
