@@ -80,7 +80,7 @@ int cm_tie_sink_add(struct cm_tie_sink *k, long line, const char *src, const cha
 			k->loop_line = line;
 		return CM_OK;
 	}
-	snprintf(num, sizeof(num), "%.15g", value);
+	cm_format_real(value, num, sizeof(num));
 	if (value <= 0 && k->value < 0 &&
 	    (k->value = cm_rows_column(k->ties, k->value_col, CM_DECL_NUMBER, k->line)) < 0)
 		return CM_ENOMEM;

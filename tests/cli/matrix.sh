@@ -260,4 +260,11 @@ printf ',A,B\nA,0,x\nB,1,0\n' >"$tmp/twobad/a.csv"
 printf ',A,B\nA,0,1\nB,y,0\n' >"$tmp/twobad/b.csv"
 bad twobad "twobad/a.csv:2:3: cell (row 'A', column 'B') is not a number: 'x'" --from matrix
 expect_err "twobad/b.csv:3:2: cell (row 'B', column 'A') is not a number: 'y'" "second bad matrix reported"
+# a value keeps every digit it needs to read back exactly (Python's
+# repr(0.1 + 0.2)), not 15 of them (0.3)
+printf ',A,B\nA,0,0.30000000000000004\nB,0,0\n' >"$tmp/exact.csv"
+run convert "$tmp/exact.csv" "$tmp/exact"; expect_rc 0 "convert exact.csv"
+checks=$((checks + 1))
+grep -q '^A,B,exact,0.30000000000000004,true$' "$tmp/exact/relationships.csv" && ok \
+	|| fail "exact.csv: weight: $(cat "$tmp/exact/relationships.csv")"
 finish
