@@ -267,4 +267,14 @@ run convert "$tmp/exact.csv" "$tmp/exact"; expect_rc 0 "convert exact.csv"
 checks=$((checks + 1))
 grep -q '^A,B,exact,0.30000000000000004,true$' "$tmp/exact/relationships.csv" && ok \
 	|| fail "exact.csv: weight: $(cat "$tmp/exact/relationships.csv")"
+# DL: MATRIX LABELS before NM= are all read and counted against NM (one
+# was kept and the second relation took the next word, 'nm', as its type);
+# hand-counted: a symmetric first matrix (one mutual tie), an asymmetric second
+printf 'DL N=2\nMATRIX LABELS: advice friendship\nNM=2\nDATA:\n0 1\n1 0\n0 1\n0 0\n' >"$tmp/ml.dl"
+run convert "$tmp/ml.dl" "$tmp/ml"; expect_rc 0 "convert ml.dl"
+checks=$((checks + 1))
+[ "$(cat "$tmp/ml/relationships.csv")" = "$(printf 'source,target,type,weight,directed\n1,2,advice,1,false\n1,2,friendship,1,true')" ] \
+	&& ok || fail "ml.dl: matrix labels: $(cat "$tmp/ml/relationships.csv")"
+printf 'DL N=2\nMATRIX LABELS:\nadvice\nNM=2\nDATA:\n0 1\n1 0\n0 1\n0 0\n' >"$tmp/ml1.dl"
+bad ml1.dl "ml1.dl:3: 1 matrix labels where NM=2"
 finish
