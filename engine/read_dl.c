@@ -271,8 +271,10 @@ static long vertex(struct dl *d, struct cm_strset *names, const struct tok *t)
 
 static int value_of(struct dl *d, const struct tok *t, double *v)
 {
-	if (cm_read_number(t->s, strlen(t->s), v) < 0) {
-		perr(d, t->line, "'%.40s' is not a number", t->s);
+	const char *hint;
+
+	if (cm_read_number(t->s, v, &hint) < 0) {
+		perr(d, t->line, "'%.40s' is not a number%s%s", t->s, hint ? "; " : "", hint ? hint : "");
 		return -1;
 	}
 	return 0;

@@ -277,4 +277,12 @@ checks=$((checks + 1))
 	&& ok || fail "ml.dl: matrix labels: $(cat "$tmp/ml/relationships.csv")"
 printf 'DL N=2\nMATRIX LABELS:\nadvice\nNM=2\nDATA:\n0 1\n1 0\n0 1\n0 0\n' >"$tmp/ml1.dl"
 bad ml1.dl "ml1.dl:3: 1 matrix labels where NM=2"
+# numbers as the CSV loader reads them: no hexadecimal (0x10 was 16), a
+# hint for a decimal comma
+printf ';A;B\nA;0;0,5\nB;0;0\n' >"$tmp/comma.csv"
+bad comma.csv "comma.csv:2:3: cell (row 'A', column 'B') is not a number: '0,5'; use '.' as the decimal separator"
+printf '*Vertices 2\n1 a\n2 b\n*Arcs\n1 2 0x10\n' >"$tmp/hex.net"
+bad hex.net "hex.net:5: the tie's value '0x10' is not a number; hexadecimal numbers are not accepted"
+printf 'DL N=2\nDATA:\n0 0x1\n0 0\n' >"$tmp/hex.dl"
+bad hex.dl "hex.dl:3: '0x1' is not a number; hexadecimal numbers are not accepted"
 finish
