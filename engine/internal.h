@@ -412,9 +412,10 @@ char *cm_slurp(const char *path, size_t *len, struct cm_diags *diags, struct cm_
  * blank, NUL-terminated in place; *s moves past it.  NULL at the end. */
 char *cm_token(char **s);
 int cm_sniff_dl(const struct cm_peek *p);
-/* The number s[0..n) (blanks around it allowed): 0, or -1 when it is not
- * a finite number. */
-int cm_read_number(const char *s, size_t n, double *v);
+/* The number s (blanks around it allowed; the rest as cm_parse_number
+ * takes it): 0, or -1 when it is not one, with *hint (if hint) as
+ * cm_parse_number gives it. */
+int cm_read_number(const char *s, double *v, const char **hint);
 /* Ties one at a time, for the matrix, Pajek and DL readers (read_matrix.c):
  * source, target, directed and weight columns; a value > 0 is the weight,
  * a zero or negative one goes to column value_col (the tie keeps weight 1);

@@ -50,7 +50,8 @@ struct dl {
 	int diagonal, embedded, bad;
 	char *buf;                    /* the tokens' text */
 	struct tok *labels, *mlabels; /* n and nm of them, or NULL */
-	long nlabels;
+	long nlabels, nmlabels;
+	long mlabels_line;            /* where MATRIX LABELS: is */
 	double *v;                    /* nm matrices of n x n */
 	long *line;                   /* nm x n: each row's line */
 };
@@ -231,9 +232,10 @@ static void header(struct dl *d)
 			} else
 				perr(d, cur_line(d), "LABELS needs ':' (a list follows) or EMBEDDED");
 		} else if (is(d, 0, "matrix") && is(d, 1, "labels") && is(d, 2, ":")) {
+			d->mlabels_line = cur_line(d);
 			d->at += 3;
-			long k;
-			d->mlabels = label_list(d, d->nm ? d->nm : 1, "matrix labels", &k);
+			/* NM may come later: then as many as there are, checked in data() */
+			d->mlabels = label_list(d, d->nm, "matrix labels", &d->nmlabels);
 		} else if (is(d, 0, "embedded")) {
 			d->embedded = 1;
 			d->at++;
@@ -269,8 +271,10 @@ static long vertex(struct dl *d, struct cm_strset *names, const struct tok *t)
 
 static int value_of(struct dl *d, const struct tok *t, double *v)
 {
-	if (cm_read_number(t->s, strlen(t->s), v) < 0) {
-		perr(d, t->line, "'%.40s' is not a number", t->s);
+	const char *hint;
+
+	if (cm_read_number(t->s, v, &hint) < 0) {
+		perr(d, t->line, "'%.40s' is not a number%s%s", t->s, hint ? "; " : "", hint ? hint : "");
 		return -1;
 	}
 	return 0;
@@ -371,6 +375,11 @@ static int data(struct dl *d, struct cm_strset *names)
 	}
 	if (!d->nm)
 		d->nm = 1;
+	if (d->mlabels && d->nmlabels != d->nm) {
+		perr(d, d->nmlabels ? d->mlabels[0].line : d->mlabels_line, "%ld matrix labels where NM=%ld",
+		     d->nmlabels, d->nm);
+		return CM_OK;
+	}
 	if ((double)d->n * (double)d->n * (double)d->nm > DL_MAX_CELLS) {
 		perr(d, d->t[0].line, "N=%ld and NM=%ld make more cells than coalmap reads (%ld)", d->n, d->nm,
 		     DL_MAX_CELLS);

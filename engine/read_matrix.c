@@ -17,8 +17,6 @@
 #include "config.h"
 
 #include <dirent.h>
-#include <errno.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,21 +29,21 @@
 /* ---------------------------------------------------------------- */
 /* shared by the matrix, Pajek and DL readers                         */
 
-int cm_read_number(const char *s, size_t n, double *v)
+int cm_read_number(const char *s, double *v, const char **hint)
 {
-	char buf[64], *end;
+	char buf[64];
+	size_t n = strlen(s);
+	const char *h;
 
-	while (n && (*s == ' ' || *s == '\t'))
-		s++, n--;
-	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
-		n--;
+	cm_trim(&s, &n);
+	if (!hint)
+		hint = &h;
+	*hint = NULL;
 	if (!n || n >= sizeof(buf))
 		return -1;
 	memcpy(buf, s, n);
 	buf[n] = '\0';
-	errno = 0;
-	*v = strtod(buf, &end);
-	return *end || errno == ERANGE || !isfinite(*v) ? -1 : 0;
+	return cm_parse_number(buf, v, hint);
 }
 
 int cm_tie_sink_init(struct cm_tie_sink *k, struct cm_rows *orgs, struct cm_rows *ties, const char *value_col,
@@ -80,7 +78,7 @@ int cm_tie_sink_add(struct cm_tie_sink *k, long line, const char *src, const cha
 			k->loop_line = line;
 		return CM_OK;
 	}
-	snprintf(num, sizeof(num), "%.15g", value);
+	cm_format_real(value, num, sizeof(num));
 	if (value <= 0 && k->value < 0 &&
 	    (k->value = cm_rows_column(k->ties, k->value_col, CM_DECL_NUMBER, k->line)) < 0)
 		return CM_ENOMEM;
@@ -317,11 +315,12 @@ static int square(const struct cm_rows *m, struct matrix *mat, struct cm_diags *
 		mat->line[at] = m->rows[i].line;
 		for (j = 0; j < n; j++) {
 			const char *c = cm_rows_get(m, i, j + 1);
+			const char *hint;
 			double x = 0;
-			if (c && c[strspn(c, " \t")] && cm_read_number(c, strlen(c), &x) < 0) {
+			if (c && c[strspn(c, " \t")] && cm_read_number(c, &x, &hint) < 0) {
 				cm_diags_add(diags, CM_ERROR, CM_EDATA, m->file, m->rows[i].line, (long)j + 2,
-					     "cell (row '%.60s', column '%.60s') is not a number: '%.40s'", name,
-					     mat->names[j], c);
+					     "cell (row '%.60s', column '%.60s') is not a number: '%.40s'%s%s", name,
+					     mat->names[j], c, hint ? "; " : "", hint ? hint : "");
 				bad++;
 			}
 			mat->v[(size_t)at * n + j] = x;
@@ -536,7 +535,7 @@ int cm_read_matrix(struct cm_read *rd)
 	/* with an organizations.csv, its own header stays as it is */
 	if (rc == CM_OK && cm_tie_sink_init(&k, known.v ? &scratch : rd->orgs, rd->ties, "matrix_value", 1) < 0)
 		rc = cm_error_set(rd->err, CM_ENOMEM, NULL, 0, 0, "out of memory");
-	for (i = rc == CM_OK ? 0 : n; i < n && rc >= 0; i++) {
+	for (i = rc == CM_OK ? 0 : n; i < n && (rc == CM_OK || rc == CM_EDATA); i++) {
 		int r = read_one(files ? files[i] : one[0], rd->orgs, &seen, known.v ? &known : NULL, &k, rd->diags,
 				 rd->err);
 		if (r == CM_EDATA)

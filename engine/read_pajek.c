@@ -214,7 +214,7 @@ static void vertex_line(struct pajek *pj, char *s, long line)
 	v->label = cm_token(&s);
 	x = cm_token(&s);
 	y = cm_token(&s);
-	if (x && y && !cm_read_number(x, strlen(x), &d) && !cm_read_number(y, strlen(y), &d))
+	if (x && y && !cm_read_number(x, &d, NULL) && !cm_read_number(y, &d, NULL))
 		v->x = x, v->y = y;
 }
 
@@ -339,14 +339,16 @@ static int parse(struct pajek *pj, char *buf, struct tie **t, size_t *nt)
 		tok = cm_token(&rest);
 		long a = vertex_no(pj, tok, line), b;
 		while (a && (tok = cm_token(&rest))) {
+			const char *hint;
 			double w;
 			char *v = NULL;
 			if (!(b = vertex_no(pj, tok, line)))
 				break;
 			if (sec == S_ARCS || sec == S_EDGES) {
 				v = cm_token(&rest);
-				if (v && cm_read_number(v, strlen(v), &w) < 0) {
-					perr(pj, line, "the tie's value '%.40s' is not a number", v);
+				if (v && cm_read_number(v, &w, &hint) < 0) {
+					perr(pj, line, "the tie's value '%.40s' is not a number%s%s", v, hint ? "; " : "",
+					     hint ? hint : "");
 					break;
 				}
 			}
@@ -388,7 +390,7 @@ int cm_read_pajek(struct cm_read *rd)
 	for (i = 0; rc == CM_OK && !pj.bad && i < nt; i++) {
 		double w = 1;
 		if (t[i].value)
-			cm_read_number(t[i].value, strlen(t[i].value), &w);
+			cm_read_number(t[i].value, &w, NULL);
 		rc = cm_tie_sink_add(&k, t[i].line, pj.id[t[i].a], pj.id[t[i].b], t[i].directed, w, t[i].type);
 	}
 	if (rc == CM_OK && !pj.bad)

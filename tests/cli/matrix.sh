@@ -254,4 +254,35 @@ printf 'DL N=3 format=edgelist1\nDATA:\n1 2\n2 7\n' >"$tmp/far.dl"
 bad far.dl "far.dl:4: vertex '7' is not a number from 1 to N=3"
 printf 'DL N=3 format=blockmatrix\nDATA:\n' >"$tmp/fmt.dl"
 bad fmt.dl "fmt.dl:1: format 'blockmatrix' is not read"
+# a folder with two bad matrices: both files' errors, not the first's alone
+mkdir "$tmp/twobad"
+printf ',A,B\nA,0,x\nB,1,0\n' >"$tmp/twobad/a.csv"
+printf ',A,B\nA,0,1\nB,y,0\n' >"$tmp/twobad/b.csv"
+bad twobad "twobad/a.csv:2:3: cell (row 'A', column 'B') is not a number: 'x'" --from matrix
+expect_err "twobad/b.csv:3:2: cell (row 'B', column 'A') is not a number: 'y'" "second bad matrix reported"
+# a value keeps every digit it needs to read back exactly (Python's
+# repr(0.1 + 0.2)), not 15 of them (0.3)
+printf ',A,B\nA,0,0.30000000000000004\nB,0,0\n' >"$tmp/exact.csv"
+run convert "$tmp/exact.csv" "$tmp/exact"; expect_rc 0 "convert exact.csv"
+checks=$((checks + 1))
+grep -q '^A,B,exact,0.30000000000000004,true$' "$tmp/exact/relationships.csv" && ok \
+	|| fail "exact.csv: weight: $(cat "$tmp/exact/relationships.csv")"
+# DL: MATRIX LABELS before NM= are all read and counted against NM (one
+# was kept and the second relation took the next word, 'nm', as its type);
+# hand-counted: a symmetric first matrix (one mutual tie), an asymmetric second
+printf 'DL N=2\nMATRIX LABELS: advice friendship\nNM=2\nDATA:\n0 1\n1 0\n0 1\n0 0\n' >"$tmp/ml.dl"
+run convert "$tmp/ml.dl" "$tmp/ml"; expect_rc 0 "convert ml.dl"
+checks=$((checks + 1))
+[ "$(cat "$tmp/ml/relationships.csv")" = "$(printf 'source,target,type,weight,directed\n1,2,advice,1,false\n1,2,friendship,1,true')" ] \
+	&& ok || fail "ml.dl: matrix labels: $(cat "$tmp/ml/relationships.csv")"
+printf 'DL N=2\nMATRIX LABELS:\nadvice\nNM=2\nDATA:\n0 1\n1 0\n0 1\n0 0\n' >"$tmp/ml1.dl"
+bad ml1.dl "ml1.dl:3: 1 matrix labels where NM=2"
+# numbers as the CSV loader reads them: no hexadecimal (0x10 was 16), a
+# hint for a decimal comma
+printf ';A;B\nA;0;0,5\nB;0;0\n' >"$tmp/comma.csv"
+bad comma.csv "comma.csv:2:3: cell (row 'A', column 'B') is not a number: '0,5'; use '.' as the decimal separator"
+printf '*Vertices 2\n1 a\n2 b\n*Arcs\n1 2 0x10\n' >"$tmp/hex.net"
+bad hex.net "hex.net:5: the tie's value '0x10' is not a number; hexadecimal numbers are not accepted"
+printf 'DL N=2\nDATA:\n0 0x1\n0 0\n' >"$tmp/hex.dl"
+bad hex.dl "hex.dl:3: '0x1' is not a number; hexadecimal numbers are not accepted"
 finish
