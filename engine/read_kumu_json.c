@@ -468,9 +468,12 @@ static int read_connections(struct kj *k, json_object *list)
 		if (d && cm_rows_set(t, (size_t)row, (size_t)cm_rows_column(t, "Direction", CM_DECL_TEXT, 1), d,
 				     strlen(d)) < 0)
 			return nomem(k);
-		if (json_object_object_get_ex(c, "reversed", &v) && json_object_get_boolean(v) && ++reversed &&
-		    put_value(k, t, (size_t)row, "kumu_reversed", v) < 0)
-			return CM_ENOMEM;
+		if (json_object_object_get_ex(c, "reversed", &v) && json_object_get_boolean(v)) {
+			long col = cm_rows_column(t, "kumu_reversed", CM_DECL_ANY, 1);
+			reversed++;
+			if (col < 0 || cm_rows_set(t, (size_t)row, (size_t)col, "true", 4) < 0)
+				return nomem(k);
+		}
 		rc = put_attributes(k, t, (size_t)row, c, 0);
 	}
 	if (rc == CM_OK && reversed)
