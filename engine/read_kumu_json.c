@@ -44,6 +44,7 @@ struct kj {
 	char *cell;              /* a joined list */
 	size_t cell_len, cell_cap;
 	int bad;
+	int nomem;               /* a diagnostic could not be recorded */
 };
 
 static int nomem(struct kj *k)
@@ -58,7 +59,8 @@ static void data_error(struct kj *k, long line, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	cm_diags_vdata(k->rd->diags, k->rd->opts, CM_ERROR, k->rd->path, line, fmt, ap);
+	if (cm_diags_vdata(k->rd->diags, k->rd->opts, CM_ERROR, k->rd->path, line, fmt, ap) == CM_ENOMEM)
+		k->nomem = 1;
 	va_end(ap);
 	k->bad = 1;
 }
@@ -263,9 +265,10 @@ static int put_value(struct kj *k, struct cm_rows *r, size_t row, const char *h,
 		size_t before = k->noted.n;
 		if (cm_strset_add(&k->noted, h, strlen(h)) < 0)
 			return nomem(k);
-		if (k->noted.n > before)
-			cm_diags_add(k->rd->diags, CM_NOTE, CM_OK, k->rd->path, r->rows[row].line, 0,
-				     "field '%.60s' holds nested objects; coalmap skips it", h);
+		if (k->noted.n > before &&
+		    cm_diags_add(k->rd->diags, CM_NOTE, CM_OK, k->rd->path, r->rows[row].line, 0,
+				 "field '%.60s' holds nested objects; coalmap skips it", h) < 0)
+			return nomem(k);
 		return CM_OK;
 	}
 	if (rc < 0)
@@ -375,11 +378,12 @@ static int choose_ids(struct kj *k)
 		if (cm_rows_set(r, i, 0, l, strlen(l)) < 0)
 			rc = nomem(k);
 	}
-	if (rc == CM_OK && shared)
-		cm_diags_add(k->rd->diags, CM_NOTE, CM_OK, k->rd->path, 0, 0,
-			     "%zu element%s without a label of %s own (e.g. '%.60s') go by Kumu's _id as "
-			     "organization id; the others by their label",
-			     shared, shared == 1 ? "" : "s", shared == 1 ? "its" : "their", example ? example : "");
+	if (rc == CM_OK && shared &&
+	    cm_diags_add(k->rd->diags, CM_NOTE, CM_OK, k->rd->path, 0, 0,
+			 "%zu element%s without a label of %s own (e.g. '%.60s') go by Kumu's _id as "
+			 "organization id; the others by their label",
+			 shared, shared == 1 ? "" : "s", shared == 1 ? "its" : "their", example ? example : "") < 0)
+		rc = nomem(k);
 	free(count);
 	cm_strset_release(&labels);
 	return rc;
@@ -476,10 +480,11 @@ static int read_connections(struct kj *k, json_object *list)
 		}
 		rc = put_attributes(k, t, (size_t)row, c, 0);
 	}
-	if (rc == CM_OK && reversed)
-		cm_diags_add(k->rd->diags, CM_NOTE, CM_OK, k->rd->path, 0, 0,
-			     "%zu connection%s marked reversed in Kumu: kept from \"from\" to \"to\", with "
-			     "kumu_reversed = true", reversed, reversed == 1 ? " is" : "s are");
+	if (rc == CM_OK && reversed &&
+	    cm_diags_add(k->rd->diags, CM_NOTE, CM_OK, k->rd->path, 0, 0,
+			 "%zu connection%s marked reversed in Kumu: kept from \"from\" to \"to\", with "
+			 "kumu_reversed = true", reversed, reversed == 1 ? " is" : "s are") < 0)
+		rc = nomem(k);
 	return rc;
 }
 
@@ -551,7 +556,9 @@ int cm_read_kumu_json(struct cm_read *rd)
 	cm_strset_init(&k.fields);
 	if ((rc = read_bounded(&k)) == CM_OK && (rc = parse(&k, &root)) == CM_OK)
 		rc = read_project(&k, root);
-	if (rc == CM_OK && k.bad)
+	if (rc == CM_OK && k.nomem)
+		rc = nomem(&k);
+	else if (rc == CM_OK && k.bad)
 		rc = CM_EDATA;
 	json_object_put(root);
 	free(k.buf);
