@@ -189,23 +189,30 @@ static int parse(struct kj *k, json_object **root)
 /* The header Kumu's spreadsheet gives attribute key (is_el: of an element). */
 static const char *header_of(const struct kj *k, const char *key, int is_el, char *buf, size_t n)
 {
-	static const char *const fixed[][2] = { { "label", "Label" },   { "description", "Description" },
-						{ "tags", "Tags" },     { "element type", "Type" },
-						{ "connection type", "Type" } };
-	const char *const mine[] = { "ID", "kumu_x", "kumu_y", "From", "To", "Direction", "kumu_reversed" };
+	enum { BOTH, EL, CONN };
+	static const struct {
+		const char *key, *header;
+		int of; /* BOTH, or only an element's (EL) or a connection's (CONN) */
+	} fixed[] = { { "label", "Label", BOTH },		{ "description", "Description", BOTH },
+		      { "tags", "Tags", BOTH },			{ "element type", "Type", EL },
+		      { "connection type", "Type", CONN } };
+	static const struct {
+		const char *name;
+		int of;
+	} mine[] = { { "ID", EL },   { "kumu_x", EL },	  { "kumu_y", EL },	      { "From", CONN },
+		     { "To", CONN }, { "Direction", CONN }, { "kumu_reversed", CONN } };
+	int kind = is_el ? EL : CONN;
 	char low[256];
 	size_t i, f;
 
 	for (i = 0; i < sizeof(fixed) / sizeof(fixed[0]); i++)
-		if (!strcmp(key, fixed[i][0]) && (i < 3 || (i == 3) == !!is_el))
-			return fixed[i][1];
-	for (i = 0; key[i] && i + 1 < sizeof(low); i++) /* the project's spelling: "2010 Population" */
-		low[i] = (char)(key[i] >= 'A' && key[i] <= 'Z' ? key[i] - 'A' + 'a' : key[i]);
-	low[i] = '\0';
+		if (!strcmp(key, fixed[i].key) && (fixed[i].of == BOTH || fixed[i].of == kind))
+			return fixed[i].header;
+	i = cm_kumu_lower(low, sizeof(low), key); /* the project's spelling: "2010 Population" */
 	if (!key[i] && (f = cm_strmap_find(&k->fields.map, k->fields.buf, low, i)) != (size_t)-1)
 		key = k->spelled[f];
-	for (i = is_el ? 0 : 3; i < (is_el ? 3 : 7); i++)
-		if (!strcasecmp(key, mine[i])) { /* a field called like a column of ours */
+	for (i = 0; i < sizeof(mine) / sizeof(mine[0]); i++)
+		if (mine[i].of == kind && !strcasecmp(key, mine[i].name)) { /* a field called like a column of ours */
 			snprintf(buf, n, "kumu_attr_%s", key);
 			return buf;
 		}
@@ -506,8 +513,7 @@ static int index_fields(struct kj *k, json_object *attrs)
 		    !json_object_is_type(nm, json_type_string))
 			continue;
 		s = json_object_get_string(nm);
-		for (j = 0; s[j] && j + 1 < sizeof(low); j++)
-			low[j] = (char)(s[j] >= 'A' && s[j] <= 'Z' ? s[j] - 'A' + 'a' : s[j]);
+		j = cm_kumu_lower(low, sizeof(low), s);
 		if (s[j])
 			continue; /* too long to be looked up */
 		if ((f = cm_strset_add(&k->fields, low, j)) < 0)
