@@ -455,6 +455,10 @@ int cm_tie_ends(const struct cm_read *rd, const struct cm_rows *h, long *src, lo
  * a landscape's (kumu.c; docs/convert.md): the xlsx and JSON readers
  * share it.  Sets *bad after adding errors to diags.  0 or CM_ENOMEM. */
 int cm_kumu_map(struct cm_rows *elements, struct cm_rows *connections, struct cm_diags *diags, int *bad);
+/* Copies src into dst[0..cap) with ASCII letters in lower case (kumu.c:
+ * Kumu's field names and directions compare without case); returns the
+ * length copied, shorter than strlen(src) when src did not fit.  cap > 0. */
+size_t cm_kumu_lower(char *dst, size_t cap, const char *src);
 /* The summary a failed read ends with: err gets CM_EDATA, "N errors in
  * WHAT", at the first error's file and line.  Returns CM_EDATA. */
 int cm_read_failed(struct cm_diags *diags, size_t errors_before, const char *path, const char *what,

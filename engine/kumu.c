@@ -41,6 +41,16 @@ static int rename_to(struct cm_rows *r, long j, const struct cm_column_info *c)
 	return CM_OK;
 }
 
+size_t cm_kumu_lower(char *dst, size_t cap, const char *src)
+{
+	size_t i;
+
+	for (i = 0; src[i] && i + 1 < cap; i++)
+		dst[i] = (char)(src[i] >= 'A' && src[i] <= 'Z' ? src[i] - 'A' + 'a' : src[i]);
+	dst[i] = '\0';
+	return i;
+}
+
 /* Renames a column that clashes with one of ours to kumu_<name>. */
 static int rename_clash(struct cm_rows *r, long keep1, long keep2, const char *const *ours, size_t n)
 {
@@ -51,13 +61,12 @@ static int rename_clash(struct cm_rows *r, long keep1, long keep2, const char *c
 			continue;
 		for (k = 0; k < n; k++)
 			if (!strcasecmp(r->names[j], ours[k])) {
-				char *v = malloc(strlen(r->names[j]) + 6), *p;
+				size_t len = strlen(r->names[j]);
+				char *v = malloc(len + 6);
 				if (!v)
 					return CM_ENOMEM;
-				sprintf(v, "kumu_%s", r->names[j]);
-				for (p = v; *p; p++)
-					if (*p >= 'A' && *p <= 'Z')
-						*p = (char)(*p - 'A' + 'a');
+				memcpy(v, "kumu_", 5);
+				cm_kumu_lower(v + 5, len + 1, r->names[j]);
 				free(r->names[j]);
 				r->names[j] = v;
 				break;
@@ -156,10 +165,7 @@ static int map_connections(struct cm_rows *c, const struct cm_rows *e, struct cm
 	for (r = 0; r < c->nrows; r++) {
 		const char *d = dir >= 0 ? cm_rows_get(c, r, (size_t)dir) : NULL, *v;
 		char t[16];
-		size_t k;
-		snprintf(t, sizeof(t), "%s", d ? d : "");
-		for (k = 0; t[k]; k++)
-			t[k] = (char)(t[k] >= 'A' && t[k] <= 'Z' ? t[k] - 'A' + 'a' : t[k]);
+		cm_kumu_lower(t, sizeof(t), d ? d : "");
 		if (!d || !*d || !strcmp(t, "directed"))
 			v = "true";
 		else if (!strcmp(t, "mutual") || !strcmp(t, "undirected"))

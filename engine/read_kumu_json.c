@@ -44,6 +44,7 @@ struct kj {
 	char *cell;              /* a joined list */
 	size_t cell_len, cell_cap;
 	int bad;
+	int nomem;               /* a diagnostic could not be recorded */
 };
 
 static int nomem(struct kj *k)
@@ -58,7 +59,8 @@ static void data_error(struct kj *k, long line, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	cm_diags_vdata(k->rd->diags, k->rd->opts, CM_ERROR, k->rd->path, line, fmt, ap);
+	if (cm_diags_vdata(k->rd->diags, k->rd->opts, CM_ERROR, k->rd->path, line, fmt, ap) == CM_ENOMEM)
+		k->nomem = 1;
 	va_end(ap);
 	k->bad = 1;
 }
@@ -187,23 +189,30 @@ static int parse(struct kj *k, json_object **root)
 /* The header Kumu's spreadsheet gives attribute key (is_el: of an element). */
 static const char *header_of(const struct kj *k, const char *key, int is_el, char *buf, size_t n)
 {
-	static const char *const fixed[][2] = { { "label", "Label" },   { "description", "Description" },
-						{ "tags", "Tags" },     { "element type", "Type" },
-						{ "connection type", "Type" } };
-	const char *const mine[] = { "ID", "kumu_x", "kumu_y", "From", "To", "Direction", "kumu_reversed" };
+	enum { BOTH, EL, CONN };
+	static const struct {
+		const char *key, *header;
+		int of; /* BOTH, or only an element's (EL) or a connection's (CONN) */
+	} fixed[] = { { "label", "Label", BOTH },		{ "description", "Description", BOTH },
+		      { "tags", "Tags", BOTH },			{ "element type", "Type", EL },
+		      { "connection type", "Type", CONN } };
+	static const struct {
+		const char *name;
+		int of;
+	} mine[] = { { "ID", EL },   { "kumu_x", EL },	  { "kumu_y", EL },	      { "From", CONN },
+		     { "To", CONN }, { "Direction", CONN }, { "kumu_reversed", CONN } };
+	int kind = is_el ? EL : CONN;
 	char low[256];
 	size_t i, f;
 
 	for (i = 0; i < sizeof(fixed) / sizeof(fixed[0]); i++)
-		if (!strcmp(key, fixed[i][0]) && (i < 3 || (i == 3) == !!is_el))
-			return fixed[i][1];
-	for (i = 0; key[i] && i + 1 < sizeof(low); i++) /* the project's spelling: "2010 Population" */
-		low[i] = (char)(key[i] >= 'A' && key[i] <= 'Z' ? key[i] - 'A' + 'a' : key[i]);
-	low[i] = '\0';
+		if (!strcmp(key, fixed[i].key) && (fixed[i].of == BOTH || fixed[i].of == kind))
+			return fixed[i].header;
+	i = cm_kumu_lower(low, sizeof(low), key); /* the project's spelling: "2010 Population" */
 	if (!key[i] && (f = cm_strmap_find(&k->fields.map, k->fields.buf, low, i)) != (size_t)-1)
 		key = k->spelled[f];
-	for (i = is_el ? 0 : 3; i < (is_el ? 3 : 7); i++)
-		if (!strcasecmp(key, mine[i])) { /* a field called like a column of ours */
+	for (i = 0; i < sizeof(mine) / sizeof(mine[0]); i++)
+		if (mine[i].of == kind && !strcasecmp(key, mine[i].name)) { /* a field called like a column of ours */
 			snprintf(buf, n, "kumu_attr_%s", key);
 			return buf;
 		}
@@ -263,9 +272,10 @@ static int put_value(struct kj *k, struct cm_rows *r, size_t row, const char *h,
 		size_t before = k->noted.n;
 		if (cm_strset_add(&k->noted, h, strlen(h)) < 0)
 			return nomem(k);
-		if (k->noted.n > before)
-			cm_diags_add(k->rd->diags, CM_NOTE, CM_OK, k->rd->path, r->rows[row].line, 0,
-				     "field '%.60s' holds nested objects; coalmap skips it", h);
+		if (k->noted.n > before &&
+		    cm_diags_add(k->rd->diags, CM_NOTE, CM_OK, k->rd->path, r->rows[row].line, 0,
+				 "field '%.60s' holds nested objects; coalmap skips it", h) < 0)
+			return nomem(k);
 		return CM_OK;
 	}
 	if (rc < 0)
@@ -375,11 +385,12 @@ static int choose_ids(struct kj *k)
 		if (cm_rows_set(r, i, 0, l, strlen(l)) < 0)
 			rc = nomem(k);
 	}
-	if (rc == CM_OK && shared)
-		cm_diags_add(k->rd->diags, CM_NOTE, CM_OK, k->rd->path, 0, 0,
-			     "%zu element%s without a label of %s own (e.g. '%.60s') go by Kumu's _id as "
-			     "organization id; the others by their label",
-			     shared, shared == 1 ? "" : "s", shared == 1 ? "its" : "their", example ? example : "");
+	if (rc == CM_OK && shared &&
+	    cm_diags_add(k->rd->diags, CM_NOTE, CM_OK, k->rd->path, 0, 0,
+			 "%zu element%s without a label of %s own (e.g. '%.60s') go by Kumu's _id as "
+			 "organization id; the others by their label",
+			 shared, shared == 1 ? "" : "s", shared == 1 ? "its" : "their", example ? example : "") < 0)
+		rc = nomem(k);
 	free(count);
 	cm_strset_release(&labels);
 	return rc;
@@ -468,15 +479,19 @@ static int read_connections(struct kj *k, json_object *list)
 		if (d && cm_rows_set(t, (size_t)row, (size_t)cm_rows_column(t, "Direction", CM_DECL_TEXT, 1), d,
 				     strlen(d)) < 0)
 			return nomem(k);
-		if (json_object_object_get_ex(c, "reversed", &v) && json_object_get_boolean(v) && ++reversed &&
-		    put_value(k, t, (size_t)row, "kumu_reversed", v) < 0)
-			return CM_ENOMEM;
+		if (json_object_object_get_ex(c, "reversed", &v) && json_object_get_boolean(v)) {
+			long col = cm_rows_column(t, "kumu_reversed", CM_DECL_ANY, 1);
+			reversed++;
+			if (col < 0 || cm_rows_set(t, (size_t)row, (size_t)col, "true", 4) < 0)
+				return nomem(k);
+		}
 		rc = put_attributes(k, t, (size_t)row, c, 0);
 	}
-	if (rc == CM_OK && reversed)
-		cm_diags_add(k->rd->diags, CM_NOTE, CM_OK, k->rd->path, 0, 0,
-			     "%zu connection%s marked reversed in Kumu: kept from \"from\" to \"to\", with "
-			     "kumu_reversed = true", reversed, reversed == 1 ? " is" : "s are");
+	if (rc == CM_OK && reversed &&
+	    cm_diags_add(k->rd->diags, CM_NOTE, CM_OK, k->rd->path, 0, 0,
+			 "%zu connection%s marked reversed in Kumu: kept from \"from\" to \"to\", with "
+			 "kumu_reversed = true", reversed, reversed == 1 ? " is" : "s are") < 0)
+		rc = nomem(k);
 	return rc;
 }
 
@@ -498,8 +513,7 @@ static int index_fields(struct kj *k, json_object *attrs)
 		    !json_object_is_type(nm, json_type_string))
 			continue;
 		s = json_object_get_string(nm);
-		for (j = 0; s[j] && j + 1 < sizeof(low); j++)
-			low[j] = (char)(s[j] >= 'A' && s[j] <= 'Z' ? s[j] - 'A' + 'a' : s[j]);
+		j = cm_kumu_lower(low, sizeof(low), s);
 		if (s[j])
 			continue; /* too long to be looked up */
 		if ((f = cm_strset_add(&k->fields, low, j)) < 0)
@@ -548,7 +562,9 @@ int cm_read_kumu_json(struct cm_read *rd)
 	cm_strset_init(&k.fields);
 	if ((rc = read_bounded(&k)) == CM_OK && (rc = parse(&k, &root)) == CM_OK)
 		rc = read_project(&k, root);
-	if (rc == CM_OK && k.bad)
+	if (rc == CM_OK && k.nomem)
+		rc = nomem(&k);
+	else if (rc == CM_OK && k.bad)
 		rc = CM_EDATA;
 	json_object_put(root);
 	free(k.buf);

@@ -7,7 +7,7 @@
  *              the other columns) and "Connections" (From, To, Type,
  *              Direction directed/mutual, then the other columns); From and
  *              To are element Labels when no two organizations share a
- *              name, else IDs
+ *              name and no name is another organization's ID, else IDs
  * The workbook's creation date is fixed, so the same tables give the same
  * bytes. */
 #include "config.h"
@@ -164,7 +164,8 @@ static void plan_plain(struct xw_sheet *s)
 }
 
 /* Fills ids with the orgs' ids (row order) and tells whether their names
- * are all different (then Kumu's From/To can be names). */
+ * are all different and none is another org's id (then Kumu's From/To can
+ * be names: Kumu's reader looks a From/To up among the ids first). */
 static int names_unique(const struct cm_table *o, struct cm_strset *ids, const char **names, int *unique)
 {
 	struct cm_strset seen;
@@ -180,7 +181,11 @@ static int names_unique(const struct cm_table *o, struct cm_strset *ids, const c
 		    cm_strset_add(&seen, names[r], strlen(names[r])) < 0)
 			rc = CM_ENOMEM;
 	}
-	*unique = seen.n == o->nrows;
+	*unique = rc == CM_OK && seen.n == o->nrows;
+	for (r = 0; r < o->nrows && *unique; r++) {
+		size_t k = cm_strmap_find(&ids->map, ids->buf, names[r], strlen(names[r]));
+		*unique = k == (size_t)-1 || k == r;
+	}
 	cm_strset_release(&seen);
 	return rc;
 }

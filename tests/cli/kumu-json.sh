@@ -120,6 +120,27 @@ run convert "$P" "$tmp/conv"; expect_rc 0 "convert a Kumu project"
 "$PYTHON3" "$tmp/ref.py" "$P" orgs "$tmp/conv/organizations.csv" && ok || fail "organizations.csv differs"
 "$PYTHON3" "$tmp/ref.py" "$P" ties "$tmp/conv/relationships.csv" && ok || fail "relationships.csv differs"
 
+# a connection Kumu marks reversed (true, or a truthy "yes" or 1): kept from
+# "from" to "to", kumu_reversed = true (not the value's own text), one note
+"$PYTHON3" - "$P" "$tmp/rev.json" <<'PY'
+import json, sys
+p = json.load(open(sys.argv[1]))
+for c, r in zip(p["connections"], (True, "yes", 1)):
+    c["reversed"] = r
+json.dump(p, open(sys.argv[2], "w"), indent=2)
+PY
+run convert "$tmp/rev.json" "$tmp/rev"; expect_rc 0 "convert a project with reversed connections"
+expect_err "rev.json: note: 3 connections are marked reversed in Kumu: kept from \"from\" to \"to\", with kumu_reversed = true" \
+	"reversed connections counted"
+"$PYTHON3" - "$tmp/rev.json" "$tmp/rev/relationships.csv" <<'PY' && ok || fail "kumu_reversed is not true on the reversed ties"
+import csv, json, sys
+p = json.load(open(sys.argv[1]))
+ident = {e["_id"]: e["_id"] if e["attributes"]["label"] == "Twin" else e["attributes"]["label"] for e in p["elements"]}
+want = sorted((ident[c["from"]], ident[c["to"]], "true" if c.get("reversed") else "") for c in p["connections"])
+have = sorted((r["source"], r["target"], r["kumu_reversed"]) for r in csv.DictReader(open(sys.argv[2], encoding="utf-8")))
+assert have == want, (have, want)
+PY
+
 # hostile or broken files: exit 65, a line, nothing written
 for c in "unknown.json|unknown.json:[0-9]*: connection 'conn-9': \"to\" names 'elem-nowhere', which is no element's _id" \
 	"cut.json|cut.json:[0-9]*: the file ends inside a JSON value" \

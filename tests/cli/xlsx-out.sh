@@ -105,6 +105,24 @@ c = list(openpyxl.load_workbook(sys.argv[1])["Connections"].iter_rows(values_onl
 assert [r[:2] for r in c[1:]] == [("a", "b"), ("b", "c")], c
 PY
 
+# a name that is another org's id: From and To are IDs, so the tie reads
+# back a->b (as names it would read back b->b: Kumu's reader tries ids first)
+mk "$tmp/crossed" 'id,name\na,b\nb,c\n' 'source,target\na,b\n'
+run convert "$tmp/crossed" "$tmp/x.xlsx" --kumu; expect_rc 0 "--kumu with a name that is an id"
+kumu_csv "$tmp/x.xlsx" "$tmp/xcsv" && ok || fail "--kumu with a name that is an id: not Kumu's two sheets"
+"$PYTHON3" - "$tmp/x.xlsx" <<'PY' && ok || fail "--kumu with a name that is an id: From/To are not IDs"
+import sys, openpyxl
+c = list(openpyxl.load_workbook(sys.argv[1])["Connections"].iter_rows(values_only=True))
+assert [r[:2] for r in c[1:]] == [("a", "b")], c
+PY
+rm -rf "$tmp/xland"
+run convert "$tmp/xcsv" "$tmp/xland"; expect_rc 0 "--kumu with a name that is an id, read back"
+"$PYTHON3" - "$tmp/xland/relationships.csv" <<'PY' && ok || fail "--kumu with a name that is an id: the tie read back is not a->b"
+import csv, sys
+ties = [(r["source"], r["target"]) for r in csv.DictReader(open(sys.argv[1], encoding="utf-8", newline=""))]
+assert ties == [("a", "b")], ties
+PY
+
 # refusals: nothing written, no temporary file left
 long=$("$PYTHON3" -c 'print("x" * 40000)')
 mk "$tmp/long" "id,name\na,$long\nb,B\n" 'source,target\na,b\n'
