@@ -329,6 +329,10 @@ struct cm_rename {
 	char *header;     /* as written */
 	char *column;     /* a known column's name */
 };
+struct cm_stance_word {
+	char *word;
+	int stance; /* CM_STANCE_SUPPORT, _NEUTRAL or _OPPOSE */
+};
 struct cm_schema_file {
 	char *path;
 	struct cm_type_rule *types;
@@ -338,6 +342,11 @@ struct cm_schema_file {
 	int dm_set;       /* ... when the file lists them */
 	struct cm_rename *renames;
 	size_t nrenames;
+	struct cm_stance_word *stances; /* [stance]: the data's own words */
+	size_t nstances;
+	double scale_lo, scale_hi;      /* [stance] scale: numbers read as stances */
+	int scale_set;
+	char list_sep;                  /* [organizations] list separator, 0: ';' */
 };
 /* The schema a source reads: opts->schema ("" for none), else
  * coalmap.ini in the folder `where`, or beside the file `where`, when
@@ -351,6 +360,11 @@ int cm_schema_file_read(struct cm_schema_file *sf, const char *path, struct cm_d
 void cm_schema_file_release(struct cm_schema_file *sf);
 /* 1 and *roles when sf (may be NULL) describes tie type (lower case). */
 int cm_schema_file_roles(const struct cm_schema_file *sf, const char *type, unsigned *roles);
+/* The stance s[0..n) says (sf may be NULL): a built-in word, one of
+ * sf's [stance] words, or a number on its scale (-2..2 by default; above
+ * the middle supports, below opposes); CM_STANCE_NONE when empty; -1 when
+ * none of these, -2 for a number off the scale. */
+int cm_schema_file_stance(const struct cm_schema_file *sf, const char *s, size_t n);
 /* The known column that header[0..n) is renamed to, or NULL. */
 const char *cm_schema_file_rename(const struct cm_schema_file *sf, const char *header, size_t n);
 

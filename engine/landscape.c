@@ -237,10 +237,12 @@ static int pool_add(struct loader *ld, const char *s, size_t n, size_t *off)
 	return CM_OK;
 }
 
-/* Stores a ';'-separated list with items trimmed and empty items dropped. */
+/* Stores a list (items separated by ';', or coalmap.ini's list separator)
+ * as ';'-separated, with items trimmed and empty items dropped. */
 static int pool_add_list(struct loader *ld, const char *s, size_t n, size_t *off)
 {
 	char small[256] = "", *tmp, *w;
+	char sep = ld->sf && ld->sf->list_sep ? ld->sf->list_sep : ';';
 	size_t i = 0;
 	int rc;
 
@@ -257,7 +259,7 @@ static int pool_add_list(struct loader *ld, const char *s, size_t n, size_t *off
 	while (i < n) {
 		size_t a = i, len;
 		const char *it;
-		while (i < n && s[i] != ';')
+		while (i < n && s[i] != sep)
 			i++;
 		it = s + a;
 		len = i - a;
@@ -333,19 +335,6 @@ static int number(struct loader *ld, const struct cm_csv_row *row, int k, double
 static int text_is(const char *s, size_t n, const char *w)
 {
 	return strlen(w) == n && strncasecmp(s, w, n) == 0;
-}
-
-/* The stance s[0..n) names (without case; none when empty), or -1. */
-static int stance_of(const char *s, size_t n)
-{
-	int k;
-
-	if (n == 0)
-		return CM_STANCE_NONE;
-	for (k = CM_STANCE_SUPPORT; k <= CM_STANCE_OPPOSE; k++)
-		if (text_is(s, n, cm_stance_words[k]))
-			return k;
-	return -1;
 }
 
 static void store_extras(struct loader *ld, const struct cm_csv_row *row,
@@ -457,11 +446,17 @@ static int org_row(void *ctx, const struct cm_csv_row *row)
 	if (number(ld, row, CM_ORG_INFLUENCE, &o->influence) < 0)
 		bad = 1;
 	s = field(ld, row, CM_ORG_STANCE, &n);
-	o->stance = stance_of(s, n);
+	o->stance = cm_schema_file_stance(ld->sf, s, n);
 	if (o->stance < 0) {
 		char *t = strndup(s, n);
-		diag(ld, CM_ERROR, row->line, "stance '%s' is not support, neutral or oppose",
-		     t ? q(t, b1, sizeof(b1)) : "?");
+		double lo = ld->sf ? ld->sf->scale_lo : -2, hi = ld->sf ? ld->sf->scale_hi : 2;
+		if (o->stance == -2)
+			diag(ld, CM_ERROR, row->line, "stance '%s' is off the scale %g..%g (coalmap.ini's [stance] "
+						      "scale sets another: docs/schema.md)", t ? q(t, b1, sizeof(b1)) : "?", lo, hi);
+		else
+			diag(ld, CM_ERROR, row->line, "stance '%s' is not support, neutral or oppose, nor a number from "
+						      "%g to %g (coalmap.ini's [stance] can name other words: docs/schema.md)",
+			     t ? q(t, b1, sizeof(b1)) : "?", lo, hi);
 		free(t);
 		o->stance = CM_STANCE_NONE;
 		bad = 1;
@@ -1339,11 +1334,17 @@ static int load_schema(struct loader *ld, const char *where, struct cm_error *er
 		rc = cm_read_failed(ld->diags, errors_before, path, "the schema file", err);
 	else if (rc == CM_OK) {
 		const struct cm_schema_file *sf = ld->l->schema;
+		char stance[96] = "", sep[32] = "";
 		ld->sf = sf;
+		if (sf->nstances || sf->scale_set)
+			snprintf(stance, sizeof(stance), ", %zu stance word%s, stance scale %g..%g", sf->nstances,
+				 sf->nstances == 1 ? "" : "s", sf->scale_lo, sf->scale_hi);
+		if (sf->list_sep)
+			snprintf(sep, sizeof(sep), ", lists separated by '%c'", sf->list_sep);
 		if (cm_diags_add(ld->diags, CM_NOTE, CM_OK, path, 0, 0,
-				 "read the landscape's schema: %zu tie type%s, %zu renamed column%s%s", sf->ntypes,
+				 "read the landscape's schema: %zu tie type%s, %zu renamed column%s%s%s%s", sf->ntypes,
 				 sf->ntypes == 1 ? "" : "s", sf->nrenames, sf->nrenames == 1 ? "" : "s",
-				 sf->dm_set ? ", its decision-makers" : "") < 0)
+				 sf->dm_set ? ", its decision-makers" : "", stance, sep) < 0)
 			rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 	}
 	free(path);

@@ -60,7 +60,7 @@ char *cm_schema_file_path(const char *where, const struct cm_load_opts *opts, in
 /* ---------------------------------------------------------------- */
 /* reading                                                            */
 
-enum section { S_NONE, S_TIES, S_ORGS, S_COLUMNS, S_UNKNOWN };
+enum section { S_NONE, S_TIES, S_ORGS, S_COLUMNS, S_STANCE, S_UNKNOWN };
 
 struct parse {
 	struct cm_schema_file *sf;
@@ -126,6 +126,8 @@ static enum section section_of(const char *s)
 		return S_ORGS;
 	if (section_is(s, "columns"))
 		return S_COLUMNS;
+	if (section_is(s, "stance"))
+		return S_STANCE;
 	return S_UNKNOWN;
 }
 
@@ -261,6 +263,103 @@ static int add_rename(struct parse *p, const char *header, const char *column)
 	return 0;
 }
 
+/* The number s[0..n) (blanks around it allowed): 0, or -1 when it is not
+ * one. */
+static int number_of(const char *s, size_t n, double *v)
+{
+	char buf[64];
+	const char *hint;
+
+	cm_trim(&s, &n);
+	if (!n || n >= sizeof(buf))
+		return -1;
+	memcpy(buf, s, n);
+	buf[n] = '\0';
+	return cm_parse_number(buf, v, &hint);
+}
+
+/* "list separator = |": the one character between the items of issues and
+ * skills. */
+static void set_list_sep(struct parse *p, const char *value)
+{
+	const char *v = value;
+	size_t n = strlen(value);
+
+	cm_trim(&v, &n);
+	if (n != 1 || isalnum((unsigned char)*v) || strchr("\"' ", *v))
+		problem(p, "list separator '%.20s' is not one character (a letter, digit, quote or space cannot "
+			   "be one; for ';' leave the line out, it is the default)", v);
+	else if (p->sf->list_sep)
+		problem(p, "the list separator is given twice");
+	else
+		p->sf->list_sep = *v;
+}
+
+/* "scale = -2..2" or "1 to 5": the numbers the stance column may hold. */
+static void set_scale(struct parse *p, const char *value)
+{
+	const char *to = strstr(value, "..");
+	size_t skip = 2;
+	double lo, hi;
+
+	if (!to && (to = strcasestr(value, " to ")))
+		skip = 4;
+	if (!to || number_of(value, (size_t)(to - value), &lo) < 0 ||
+	    number_of(to + skip, strlen(to + skip), &hi) < 0 || !(lo < hi))
+		problem(p, "stance scale '%.40s' is not LOW..HIGH, LOW below HIGH, e.g. -2..2 or 1..5", value);
+	else if (p->sf->scale_set++)
+		problem(p, "the stance scale is given twice");
+	else
+		p->sf->scale_lo = lo, p->sf->scale_hi = hi;
+}
+
+/* "support = for, pro": the data's own words for a stance. */
+static int add_stance_words(struct parse *p, const char *name, const char *value)
+{
+	struct cm_schema_file *sf = p->sf;
+	char buf[1024], *w, *save = NULL;
+	int k;
+
+	for (k = CM_STANCE_SUPPORT; k <= CM_STANCE_OPPOSE; k++)
+		if (!strcasecmp(name, cm_stance_words[k]))
+			break;
+	if (k > CM_STANCE_OPPOSE) {
+		problem(p, "[stance]: '%.60s' is not a setting; this section takes scale, support, neutral and "
+			   "oppose", name);
+		return 0;
+	}
+	snprintf(buf, sizeof(buf), "%s", value);
+	for (w = strtok_r(buf, ",", &save); w; w = strtok_r(NULL, ",", &save)) {
+		const char *s = w;
+		size_t n = strlen(w);
+		struct cm_stance_word *v;
+		cm_trim(&s, &n);
+		if (!n)
+			continue;
+		if (cm_schema_file_stance(sf, s, n) != -1) {
+			problem(p, "stance word '%.*s' already has a meaning (a built-in word, a number or a word "
+				   "listed before)", (int)(n > 40 ? 40 : n), s);
+			continue;
+		}
+		if (!(v = realloc(sf->stances, (sf->nstances + 1) * sizeof(*v))))
+			return -1;
+		sf->stances = v;
+		if (!(v[sf->nstances].word = strndup(s, n)))
+			return -1;
+		v[sf->nstances++].stance = k;
+	}
+	return 0;
+}
+
+static int on_stance(struct parse *p, const char *name, const char *value)
+{
+	if (section_is(name, "scale")) {
+		set_scale(p, value);
+		return 0;
+	}
+	return add_stance_words(p, name, value);
+}
+
 static int on_entry(void *user, const char *section, const char *name, const char *value)
 {
 	struct parse *p = user;
@@ -271,13 +370,19 @@ static int on_entry(void *user, const char *section, const char *name, const cha
 	case S_ORGS:
 		if (section_is(name, "decision makers"))
 			rc = add_decision_makers(p, value);
+		else if (section_is(name, "list separator"))
+			set_list_sep(p, value);
 		else
-			problem(p, "[%.40s]: '%.60s' is not a setting; this section takes 'decision makers'", section, name);
+			problem(p, "[%.40s]: '%.60s' is not a setting; this section takes 'decision makers' and "
+				   "'list separator'", section, name);
 		break;
 	case S_COLUMNS: rc = add_rename(p, name, value); break;
-	case S_NONE: problem(p, "'%.60s' is outside a section: [tie types], [organizations] or [columns]", name); break;
+	case S_STANCE: rc = on_stance(p, name, value); break;
+	case S_NONE:
+		problem(p, "'%.60s' is outside a section: [tie types], [organizations], [columns] or [stance]", name);
+		break;
 	default:
-		problem(p, "[%.60s] is not a section: [tie types], [organizations] or [columns]", section);
+		problem(p, "[%.60s] is not a section: [tie types], [organizations], [columns] or [stance]", section);
 	}
 	if (rc < 0)
 		p->nomem = 1;
@@ -296,6 +401,8 @@ int cm_schema_file_read(struct cm_schema_file *sf, const char *path, struct cm_d
 	if (!(p.f = fopen(path, "r")))
 		return errno == ENOMEM ? cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory")
 				       : cm_error_set(err, CM_ENOINPUT, path, 0, 0, "cannot open the schema: %s", strerror(errno));
+	sf->scale_lo = -2;
+	sf->scale_hi = 2;
 	p.sf = sf;
 	p.diags = diags;
 	rc = ini_parse_stream(next_line, &p, on_entry, &p);
@@ -326,6 +433,9 @@ void cm_schema_file_release(struct cm_schema_file *sf)
 		free(sf->renames[i].column);
 	}
 	free(sf->renames);
+	for (i = 0; i < sf->nstances; i++)
+		free(sf->stances[i].word);
+	free(sf->stances);
 	free(sf->path);
 	memset(sf, 0, sizeof(*sf));
 }
@@ -340,6 +450,28 @@ int cm_schema_file_roles(const struct cm_schema_file *sf, const char *type, unsi
 			return 1;
 		}
 	return 0;
+}
+
+int cm_schema_file_stance(const struct cm_schema_file *sf, const char *s, size_t n)
+{
+	double v, lo = sf ? sf->scale_lo : -2, hi = sf ? sf->scale_hi : 2;
+	size_t i;
+	int k;
+
+	cm_trim(&s, &n);
+	if (!n)
+		return CM_STANCE_NONE;
+	for (k = CM_STANCE_SUPPORT; k <= CM_STANCE_OPPOSE; k++)
+		if (strlen(cm_stance_words[k]) == n && !strncasecmp(s, cm_stance_words[k], n))
+			return k;
+	for (i = 0; sf && i < sf->nstances; i++)
+		if (strlen(sf->stances[i].word) == n && !strncasecmp(s, sf->stances[i].word, n))
+			return sf->stances[i].stance;
+	if (number_of(s, n, &v) < 0)
+		return -1;
+	if (v < lo || v > hi)
+		return -2;
+	return v > (lo + hi) / 2 ? CM_STANCE_SUPPORT : v < (lo + hi) / 2 ? CM_STANCE_OPPOSE : CM_STANCE_NEUTRAL;
 }
 
 const char *cm_schema_file_rename(const struct cm_schema_file *sf, const char *header, size_t n)
@@ -495,6 +627,10 @@ static int write_orgs(const struct cm_landscape *l, FILE *f)
 		fputs("# decision makers = (none of these types; list them here)\n", f);
 	else
 		fputs(guessed ? "   ; GUESS from the type names: check it\n" : "\n", f);
+	if (l->schema && l->schema->list_sep)
+		fprintf(f, "list separator = %c\n", l->schema->list_sep);
+	else
+		fputs("# list separator = |   (between the items of issues and skills; ';' unless set)\n", f);
 	cm_strset_release(&types);
 	return CM_OK;
 }
@@ -520,6 +656,33 @@ static void write_columns(const struct cm_landscape *l, FILE *f)
 	}
 }
 
+/* [stance] as the file said, and how to write it. */
+static void write_stance(const struct cm_landscape *l, FILE *f)
+{
+	const struct cm_schema_file *sf = l->schema;
+	size_t i, n;
+	int k;
+
+	fputs("\n[stance]\n"
+	      "# The stance column: support, neutral or oppose, or a number on the scale\n"
+	      "# (-2..2 unless set here; above the middle supports, below opposes), and\n"
+	      "# the data's own words for each, e.g.\n"
+	      "#   scale = 1..5\n"
+	      "#   support = pro, for\n", f);
+	if (sf && sf->scale_set)
+		fprintf(f, "scale = %g..%g\n", sf->scale_lo, sf->scale_hi);
+	for (k = CM_STANCE_SUPPORT; sf && k <= CM_STANCE_OPPOSE; k++) {
+		for (i = 0, n = 0; i < sf->nstances; i++)
+			if (sf->stances[i].stance == k) {
+				if (!n++)
+					fprintf(f, "%s = ", cm_stance_words[k]);
+				fprintf(f, "%s%s", n > 1 ? ", " : "", sf->stances[i].word);
+			}
+		if (n)
+			fputs("\n", f);
+	}
+}
+
 int cm_schema_file_write(const struct cm_landscape *l, FILE *f, struct cm_error *err)
 {
 	fputs("# coalmap.ini: how coalmap reads this landscape.  `coalmap init` wrote it\n"
@@ -530,6 +693,7 @@ int cm_schema_file_write(const struct cm_landscape *l, FILE *f, struct cm_error 
 	if (write_orgs(l, f) < 0)
 		return cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 	write_columns(l, f);
+	write_stance(l, f);
 	if (ferror(f))
 		return cm_error_set(err, CM_EOUTPUT, NULL, 0, 0, "write error");
 	return CM_OK;

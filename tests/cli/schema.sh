@@ -66,4 +66,35 @@ run init "$L" --force -o -; expect_rc 0 "--force"
 checks=$((checks + 1))
 printf '%s\n' "$out" | grep -q '^advice = directed, access *; 3 ties, 3 one-way (as this file said)$' ||
 	fail "--force keeps the file's settings: $out"
+# the stance scale and words, and the list separator: a survey's 1..5 answers
+# (3 is the middle: above supports, below opposes), its own words, Kumu's '|'
+S="$tmp/survey"
+mk "$S" 'id,name,stance,issues\na,A,5,health|water\nb,B,1,water\nc,C,3,\nd,D,pro, water | schools \ne,E,Oppose,\nf,F,2.5,\n' \
+	'source,target,type\na,b,partnership\nc,d,partnership\ne,f,partnership\n'
+run check "$S"; expect_rc 65 "stances off the default scale"
+expect_err "organizations.csv:2: stance '5' is off the scale -2..2 (coalmap.ini's [stance] scale sets another" "off the scale"
+expect_err "organizations.csv:5: stance 'pro' is not support, neutral or oppose, nor a number from -2 to 2" "an unknown word"
+printf '[stance]\nscale = 1..5\nsupport = pro, for\n[organizations]\nlist separator = |\n' >"$S/coalmap.ini"
+run convert "$S" "$tmp/survey-out"; expect_rc 0 "with [stance] and a list separator"
+expect_err "read the landscape's schema: 0 tie types, 0 renamed columns, 2 stance words, stance scale 1..5, lists separated by '|'" "noted"
+# by hand: 5 > 3 support, 1 < 3 oppose, 3 neutral, pro = support, 2.5 < 3 oppose
+want='a,A,health;water,support
+b,B,water,oppose
+c,C,,neutral
+d,D,water;schools,support
+e,E,,oppose
+f,F,,oppose'
+got=$(tail -n +2 "$tmp/survey-out/organizations.csv")
+[ "$got" = "$want" ] && ok || fail "stances and lists read as: $got"
+run init "$S" --force -o -; expect_rc 0 "init keeps [stance] and the separator"
+for line in "scale = 1..5" "support = pro, for" "list separator = |"; do
+	case $out in *"
+$line"*) ok ;; *) fail "init --force lacks '$line': $out" ;; esac
+done
+printf '[stance]\nscale = 5..1\nsupport = oppose\nmaybe = x\n[organizations]\nlist separator = ab\n' >"$S/coalmap.ini"
+run check "$S"; expect_rc 65 "bad [stance] lines"
+expect_err "coalmap.ini:2: stance scale '5..1' is not LOW..HIGH, LOW below HIGH" "reversed scale"
+expect_err "coalmap.ini:3: stance word 'oppose' already has a meaning" "a built-in word redefined"
+expect_err "coalmap.ini:4: [stance]: 'maybe' is not a setting" "unknown setting"
+expect_err "coalmap.ini:6: list separator 'ab' is not one character" "two-character separator"
 finish
