@@ -489,7 +489,8 @@ static long find_org(struct loader *ld, const char *s, size_t n)
 
 /* The index of tie type s[0..n) (without case) in *types, added in
  * lower case, with its roles in *roles, when new. */
-static int intern(char ***types, unsigned **roles, size_t *ntypes, const char *s, size_t n, uint32_t *out)
+static int intern(char ***types, unsigned **roles, size_t *ntypes, const char *s, size_t n, uint32_t *out,
+		  const struct cm_schema_file *sf)
 {
 	size_t i;
 	char *t, **v;
@@ -514,6 +515,7 @@ static int intern(char ***types, unsigned **roles, size_t *ntypes, const char *s
 		t[i] = (char)tolower((unsigned char)t[i]);
 	(*types)[*ntypes] = t;
 	(*roles)[*ntypes] = cm_tie_type_roles(t);
+	cm_schema_file_roles(sf, t, &(*roles)[*ntypes]);
 	*out = (uint32_t)(*ntypes)++;
 	return CM_OK;
 }
@@ -522,12 +524,7 @@ static int intern(char ***types, unsigned **roles, size_t *ntypes, const char *s
  * the file describes it. */
 static int intern_type(struct loader *ld, const char *s, size_t n, uint32_t *out)
 {
-	size_t before = ld->l->ntie_types;
-	int rc = intern(&ld->l->tie_types, &ld->l->tie_roles, &ld->l->ntie_types, s, n, out);
-
-	if (rc == CM_OK && ld->l->ntie_types > before)
-		cm_schema_file_roles(ld->sf, ld->l->tie_types[*out], &ld->l->tie_roles[*out]);
-	return rc;
+	return intern(&ld->l->tie_types, &ld->l->tie_roles, &ld->l->ntie_types, s, n, out, ld->sf);
 }
 
 static int date_field(struct loader *ld, const struct cm_csv_row *row, int k, int32_t *day)
@@ -962,6 +959,7 @@ struct ahead {
 	char **types;         /* interned as intern_type would, in file order */
 	unsigned *roles;      /* and their roles */
 	size_t ntypes;
+	const struct cm_schema_file *sf; /* coalmap.ini (read-only), or NULL */
 };
 
 /* The row's header fields, checked: 0 when header() would report nothing
@@ -1081,7 +1079,7 @@ static int ahead_row(void *ctx, const struct cm_csv_row *row)
 		s = cm_tie_type_default();
 		n = strlen(s);
 	}
-	if (intern(&a->types, &a->roles, &a->ntypes, s, n, &t->type) < 0)
+	if (intern(&a->types, &a->roles, &a->ntypes, s, n, &t->type, a->sf) < 0)
 		return CM_ENOMEM;
 	t->directed = (a->roles[t->type] & CM_ROLE_DIRECTED) != 0;
 	s = ahead_field(a, row, CM_TIE_DIRECTED, &n);
@@ -1265,10 +1263,11 @@ static void *ahead_main(void *arg)
 }
 
 /* Starts reading path ahead; 0 when the thread could not be started. */
-static int ahead_start(struct ahead *a, const char *path)
+static int ahead_start(struct ahead *a, const char *path, const struct cm_schema_file *sf)
 {
 	memset(a, 0, sizeof(*a));
 	a->path = path;
+	a->sf = sf;
 	if (cm_strpool_init(&a->pool) < 0)
 		return 0;
 	if (pthread_create(&a->thread, NULL, ahead_main, a) != 0) {
@@ -1388,9 +1387,9 @@ static int load(struct cm_landscape **out, const char *where, const char *orgs_p
 
 	if ((rc = load_schema(&ld, where, err)) < 0)
 		goto out;
-	/* the read-ahead knows the built-in tie types and headers only */
-	if (!orgs && !cm_load_serial_only && !ld.sf)
-		ahead_started = ahead_running = ahead_start(&ahead, l->ties_path);
+	/* the read-ahead takes coalmap's own headers only (else the serial path) */
+	if (!orgs && !cm_load_serial_only)
+		ahead_started = ahead_running = ahead_start(&ahead, l->ties_path, ld.sf);
 	rc = orgs ? feed_rows(&ld, orgs, org_row, err) : load_file(&ld, l->orgs_path, org_row, err);
 	if (rc < 0)
 		goto out;

@@ -757,6 +757,10 @@ static void test_read_ahead(void)
 			tl += n;
 		}
 		test_landscape(dir, sizeof(dir), orgs, ol, ties, tl);
+		if (round % 5 == 2) { /* a coalmap.ini changing the types' roles */
+			static const char ini[] = "[tie types]\nfunding = mutual\npartnership = directed, money\n";
+			test_write(dir, "coalmap.ini", ini, sizeof(ini) - 1);
+		}
 		ra = load_dir(&a, &da, &ea, 0);
 		rb = load_dir(&b, &db, &eb, 1);
 		test_rmdir(dir);
