@@ -27,10 +27,17 @@ struct args {
 	struct weights weights;
 	struct need need;
 	struct cli_list type, region, exclude_stance, targets;
-	int include_targets;
+	int include_targets, role;
 };
 
-static const struct args defaults = { .top = 10 };
+static const struct args defaults = { .top = 10, .role = -1 };
+
+static const struct cli_choice roles[] = {
+	{ "strategic", CM_PARTNER_STRATEGIC, 0 },   { "implementing", CM_PARTNER_IMPLEMENTING, 0 },
+	{ "distribution", CM_PARTNER_DISTRIBUTION, 0 }, { "access", CM_PARTNER_ACCESS, 0 },
+	{ "balanced", CM_PARTNER_BALANCED, 0 },     { "all", CM_PARTNER_ALL, 0 },
+	{ NULL, 0, 0 },
+};
 
 static int parse_weights(const char *cmd, char *arg, void *value)
 {
@@ -101,10 +108,16 @@ static void release_need(void *value)
 static const struct cli_option options[] = {
 	{ .name = "for", .arg = "ORG", .kind = CLI_OPT_STRING, .offset = ARG(for_org),
 	  .help = "recommend partners for ORG (an id or a name)" },
+	{ .name = "role", .arg = "ROLE", .kind = CLI_OPT_ENUM, .offset = ARG(role), .choices = roles,
+	  .expect = "partner role",
+	  .help = "the partners sought: strategic (the default), implementing, distribution, access, all (a "
+		  "list for each of the four), or balanced (the seven components weighted by --weights)" },
 	{ .name = "top", .arg = "N", .kind = CLI_OPT_LONG, .offset = ARG(top), .min = 0, .max = LONG_MAX,
-	  .expect = "a number of rows", .help = "keep the N best (default 10; 0 = all)" },
+	  .expect = "a number of rows", .help = "keep the N best of each role (default 10; 0 = all)" },
 	{ .name = "weights", .arg = "K=W,...", .kind = CLI_OPT_CUSTOM, .offset = ARG(weights),
-	  .parse = parse_weights, .help = "component weights, e.g. fit=2,access=3 (default 1 each)" },
+	  .parse = parse_weights,
+	  .help = "the balanced score's component weights, e.g. fit=2,access=3 (default 1 each); implies "
+		  "--role balanced" },
 	{ .name = "need", .arg = "skills=A,B", .kind = CLI_OPT_CUSTOM, .offset = ARG(need),
 	  .parse = parse_need, .release = release_need,
 	  .help = "candidates must bring one of these (also types=, regions=)" },
@@ -132,7 +145,14 @@ static int run(struct cli_ctx *cx, const void *args)
 	struct cm_table *t = &cx->table;
 	size_t k;
 
+	if (a->weights.given && a->role >= 0 && a->role != CM_PARTNER_BALANCED)
+		return cli_usage_error("gaps", "--weights weighs the balanced score; it does not go with --role %s",
+				       cm_partner_role_name(a->role));
+	if (!a->for_org && a->role >= 0)
+		return cli_usage_error("gaps", "--role goes with --for ORG");
 	cm_gaps_opts_init(&go);
+	go.role = a->role >= 0 ? (enum cm_partner_role)a->role
+			       : a->weights.given ? CM_PARTNER_BALANCED : CM_PARTNER_STRATEGIC;
 	go.for_org = a->for_org;
 	go.group_by = a->group_by;
 	go.include_targets = a->include_targets;
@@ -151,6 +171,16 @@ static int run(struct cli_ctx *cx, const void *args)
 	go.top = (size_t)a->top;
 	if ((go.for_org ? cm_recommend(cx->analysis, &go, t, &cx->err) : cm_gaps(cx->analysis, &go, t, &cx->err)) < 0)
 		return cli_fail(&cx->err);
+	if (go.for_org) {
+		char limits[1024];
+		if (cm_recommend_limits(cx->analysis, &go, limits, sizeof(limits), &cx->err) < 0)
+			return cli_fail(&cx->err);
+		for (char *line = limits, *nl; *line && !c->quiet; line = nl ? nl + 1 : line + strlen(line)) {
+			if ((nl = strchr(line, '\n')))
+				*nl = '\0';
+			fprintf(stderr, "%s: note: %s\n", cli_progname, line);
+		}
+	}
 	return cli_finish(t, c, l);
 }
 
@@ -160,8 +190,20 @@ const struct cli_command cli_cmd_gaps = {
 	.usage = "LANDSCAPE [--for ORG] [options]",
 	.description =
 		"With --for ORG: ranks the organizations ORG is not yet tied to as\n"
-		"potential partners, each with a score in [0, 1], its parts and a one-line\n"
-		"reason:\n"
+		"potential partners in a role (--role), each with a score in [0, 1] and a\n"
+		"one-line reason.  Each role admits its own candidates and scores them\n"
+		"its own way:\n"
+		"  strategic     shares the goal (an issue or the stance; an opponent never);\n"
+		"                score: closeness and fit (closeness alone when ORG has no\n"
+		"                issues or stance: said in a note)\n"
+		"  implementing  brings skills neither ORG nor its partners have (an opponent\n"
+		"                never); score: those skills and closeness\n"
+		"  distribution  reaches organizations ORG does not (an opponent never);\n"
+		"                score: reach and influence\n"
+		"  access        has direct access to a decision-maker (an opponent never);\n"
+		"                score: closeness and influence\n"
+		"  balanced      everyone; the weighted mean of the seven components\n"
+		"The components, each in [0, 1]:\n"
 		"  closeness        shared partners (Adamic-Adar)\n"
 		"  fit              shared issues and the same stance\n"
 		"  complementarity  skills, regions and groups your partners lack\n"
@@ -170,7 +212,9 @@ const struct cli_command cli_cmd_gaps = {
 		"  influence        its centrality and assessed influence\n"
 		"  access           direct access to a decision-maker (an access, information,\n"
 		"                   membership or working tie to one)\n"
-		"and risk flags: opposes, conflict (with you or a partner), single_funder.\n"
+		"and risk flags: opposes, unknown_stance, conflict (with you or a partner),\n"
+		"single_funder, dominant (three times your partners or more), redundant\n"
+		"(works only with your partners).  A note says what could not be assessed.\n"
 		"Without --for: the landscape's gaps: isolates, groups cut off from\n"
 		"decision-makers, communities with no ties between them, single points of\n"
 		"failure, and types, regions, skills and issues absent or thin.\n"

@@ -82,7 +82,7 @@ static const struct cli_option options[] = {
 	{ .name = "key-players", .arg = "K", .kind = CLI_OPT_LONG, .offset = ARG(key_players),
 	  .min = 0, .max = 1000, .help = "key players in the power briefing (default 5; 0 none)" },
 	{ .name = "top", .arg = "N", .kind = CLI_OPT_LONG, .offset = ARG(top), .min = 1, .max = 1000,
-	  .help = "rows in the key-organizations and partners tables (default " CLI_STR(CM_REPORT_KEY_ORGS)
+	  .help = "rows in the key-organizations table, and partners per role (default " CLI_STR(CM_REPORT_KEY_ORGS)
 		  " and " CLI_STR(CM_REPORT_PARTNERS) ")" },
 	{ .name = "title", .arg = "TEXT", .kind = CLI_OPT_STRING, .offset = ARG(title),
 	  .help = "the report's title (default: the landscape folder's name, as written)" },

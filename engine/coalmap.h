@@ -435,12 +435,26 @@ enum cm_gap_component {
 /* Static name of a component ("closeness", ...), or NULL. */
 CM_API const char *cm_gaps_component_name(size_t k);
 
+/* The partner roles recommendations are made for (docs/gaps.md): each has
+ * its own gate and score.  BALANCED is the weighted mean of the seven
+ * components (`--weights`) with no gate; ALL is the four roles before it,
+ * one ranked list each. */
+enum cm_partner_role {
+	CM_PARTNER_STRATEGIC, CM_PARTNER_IMPLEMENTING, CM_PARTNER_DISTRIBUTION, CM_PARTNER_ACCESS,
+	CM_PARTNER_BALANCED, CM_PARTNER_ALL
+};
+/* Static name of a role ("strategic", ...), or NULL; and the role named s
+ * (CM_PARTNER_ALL for "all"), or -1. */
+CM_API const char *cm_partner_role_name(int role);
+CM_API int cm_partner_role_of(const char *s);
+
 struct cm_gaps_opts {
 	const char *for_org;                     /* recommendations for this org id */
 	const char *group_by;                    /* complementarity groups; NULL = type */
 	struct cm_strlist targets;               /* decision-maker types; empty = default */
 	int include_targets;                     /* decision-makers may be candidates */
-	double weights[CM_GAP_NCOMPONENTS];      /* score weights */
+	enum cm_partner_role role;               /* default STRATEGIC */
+	double weights[CM_GAP_NCOMPONENTS];      /* BALANCED's score weights */
 	struct cm_strlist type, region, exclude_stance;         /* candidate filters */
 	struct cm_strlist need_skills, need_types, need_regions;
 	size_t top;                              /* rows kept; 0 = all */
@@ -450,11 +464,19 @@ struct cm_gaps_opts {
  * weighted 1, no filters, every row. */
 CM_API void cm_gaps_opts_init(struct cm_gaps_opts *o);
 
-/* Ranks the partners o->for_org could add (docs/gaps.md): one row per
- * candidate with rank, id, name, type, score, the components, new_reach,
+/* Ranks the partners o->for_org could add in o->role (docs/gaps.md): one
+ * row per candidate passing the role's gate, with role, rank (within the
+ * role), id, name, type, score, the components, new_reach,
  * shared_partners, risk and a one-line why.  CM_EUSAGE for an unknown org.
  * O(n + m) after the graphs are built. */
 CM_API int cm_recommend(struct cm_analysis *a, const struct cm_gaps_opts *o, struct cm_table *out, struct cm_error *err);
+
+/* What the recommendations of o could not assess for lack of data (a
+ * role's list empty or ranked on structure alone, a risk not assessed),
+ * as sentences into buf[0..n); "" when nothing.  0, or CM_EUSAGE for an
+ * unknown org (err set). */
+CM_API int cm_recommend_limits(struct cm_analysis *a, const struct cm_gaps_opts *o, char *buf, size_t n,
+			       struct cm_error *err);
 
 /* Gaps of the whole landscape (docs/gaps.md): rows section, subject,
  * measure, value, reading.  Runs the metrics (communities, betweenness). */
@@ -500,12 +522,12 @@ struct cm_report_opts {
 	const char *group_by;        /* NULL: no group comparisons */
 	struct cm_strlist targets;   /* decision-maker types; empty = default */
 	size_t key_players;          /* for the power briefing */
-	size_t top;                  /* rows of key orgs and partners; 0 = the defaults below */
+	size_t top;                  /* rows of key orgs and of partners per role; 0 = the defaults below */
 	const char *title;           /* NULL: made from name */
 	const char *name;            /* the landscape's name, for titles */
 };
 #define CM_REPORT_KEY_ORGS 15
-#define CM_REPORT_PARTNERS 10
+#define CM_REPORT_PARTNERS 3 /* per partner role */
 CM_API int cm_report_build(struct cm_analysis *a, const struct cm_report_opts *o, struct cm_doc *d, struct cm_error *err);
 /* Puts the map in d: svg (malloc'd, taken over) and a caption from what
  * was drawn.  0 or CM_ENOMEM. */

@@ -19,6 +19,29 @@ const char *cm_gaps_component_name(size_t k)
 	return k < CM_GAP_NCOMPONENTS ? comp_names[k] : NULL;
 }
 
+static const char *const role_names[] = { "strategic", "implementing", "distribution", "access", "balanced",
+					   "all" };
+
+const char *cm_partner_role_name(int role)
+{
+	return role >= 0 && role <= CM_PARTNER_ALL ? role_names[role] : NULL;
+}
+
+int cm_partner_role_of(const char *s)
+{
+	int k;
+
+	for (k = 0; k <= CM_PARTNER_ALL; k++)
+		if (!strcasecmp(s, role_names[k]))
+			return k;
+	return -1;
+}
+
+/* A candidate with at least this many times the ego's partners (and at
+ * least DOMINANT_MIN of them) may dominate the partnership. */
+#define DOMINANT_TIMES 3
+#define DOMINANT_MIN 6
+
 struct count_ctx {
 	const struct cm_nameset *in;
 	size_t total, hits;
@@ -67,20 +90,37 @@ struct cand {
 	size_t shared_issues;
 	long reached_target; /* a decision-maker it would newly bring within reach, or -1 */
 	long reached_best;   /* the best-connected org it would newly bring within reach */
-	unsigned char opposes, single_funder;
+	unsigned char opposes, single_funder, unknown_stance, dominant, same_stance;
 	long conflict_with;  /* org in conflict with the candidate: ego or a partner, or -1 */
+	long skills_new;     /* its skills that neither the ego nor a partner has */
+	long new_contacts;   /* its partners that are neither the ego nor a partner */
+	long degree;         /* its partners in G */
 	char new_skills[3][64];
 	size_t nnew_skills;
 };
 
-static int cand_cmp(const void *a, const void *b, void *ctx)
+/* A candidate's place in one role's list. */
+struct ranked {
+	const struct cand *c;
+	double score;
+};
+
+struct rank_ctx {
+	const struct cm_landscape *l;
+	int by_influence; /* ties broken by influence before the id */
+};
+
+static int ranked_cmp(const void *a, const void *b, void *ctx)
 {
-	const struct cand *x = a, *y = b;
-	const struct cm_landscape *l = ctx;
+	const struct ranked *x = a, *y = b;
+	const struct rank_ctx *rc = ctx;
+	const struct cm_landscape *l = rc->l;
 
 	if (fabs(x->score - y->score) > 1e-12)
 		return x->score > y->score ? -1 : 1;
-	return strcmp(l->pool.buf + l->orgs[x->org].id, l->pool.buf + l->orgs[y->org].id);
+	if (rc->by_influence && fabs(x->c->comp[CM_GAP_INFLUENCE] - y->c->comp[CM_GAP_INFLUENCE]) > 1e-12)
+		return x->c->comp[CM_GAP_INFLUENCE] > y->c->comp[CM_GAP_INFLUENCE] ? -1 : 1;
+	return strcmp(l->pool.buf + l->orgs[x->c->org].id, l->pool.buf + l->orgs[y->c->org].id);
 }
 
 static int passes_filters(const struct cm_landscape *l, const struct cm_gaps_opts *o, size_t c)
@@ -125,20 +165,22 @@ static void say(char *buf, size_t n, const char *fmt, ...)
 	va_end(ap);
 }
 
-static void explain(const struct cm_landscape *l, const struct cand *c, char *why, size_t n)
+static void explain(const struct cm_landscape *l, const struct cand *c, long ego_degree, char *why, size_t n)
 {
 	const char *p = l->pool.buf;
 	size_t k;
 
 	why[0] = '\0';
-	if (c->shared || c->shared_issues) {
+	if (c->shared || c->shared_issues || c->same_stance) {
+		int parts = (c->shared > 0) + (c->shared_issues > 0) + c->same_stance, said = 0;
 		say(why, n, "shares");
 		if (c->shared)
-			say(why, n, " %ld partner%s", c->shared, c->shared == 1 ? "" : "s");
-		if (c->shared && c->shared_issues)
-			say(why, n, " and");
+			say(why, n, " %ld partner%s", c->shared, c->shared == 1 ? "" : "s"), said++;
 		if (c->shared_issues)
-			say(why, n, " %zu issue%s", c->shared_issues, c->shared_issues == 1 ? "" : "s");
+			say(why, n, "%s %zu issue%s", said ? (said + 1 == parts ? " and" : ",") : "", c->shared_issues,
+			    c->shared_issues == 1 ? "" : "s"), said++;
+		if (c->same_stance)
+			say(why, n, "%s your stance", said ? " and" : "");
 		say(why, n, "; ");
 	}
 	if (c->nnew_skills) {
@@ -158,10 +200,16 @@ static void explain(const struct cm_landscape *l, const struct cand *c, char *wh
 		say(why, n, "has direct access to a decision-maker; ");
 	if (c->opposes)
 		say(why, n, "RISK: opposes the goal; ");
+	if (c->unknown_stance)
+		say(why, n, "RISK: its stance is unknown; ");
 	if (c->conflict_with >= 0)
 		say(why, n, "RISK: in conflict with %s; ", p + l->orgs[c->conflict_with].name);
 	if (c->single_funder)
 		say(why, n, "RISK: depends on a single funder; ");
+	if (c->dominant)
+		say(why, n, "RISK: may dominate (%ld partners against your %ld); ", c->degree, ego_degree);
+	if (c->degree > 0 && c->new_contacts == 0)
+		say(why, n, "RISK: works only with your partners; ");
 	k = strlen(why);
 	if (k >= 2 && why[k - 2] == ';')
 		why[k - 2] = '\0';
@@ -169,7 +217,7 @@ static void explain(const struct cm_landscape *l, const struct cand *c, char *wh
 		snprintf(why, n, "no shared partners, issues or new reach");
 }
 
-enum rcol { R_RANK, R_ID, R_NAME, R_TYPE, R_SCORE, R_COMP0, R_NEWREACH = R_COMP0 + CM_GAP_NCOMPONENTS,
+enum rcol { R_ROLE, R_RANK, R_ID, R_NAME, R_TYPE, R_SCORE, R_COMP0, R_NEWREACH = R_COMP0 + CM_GAP_NCOMPONENTS,
 	    R_SHARED, R_RISK, R_WHY, R_N };
 
 void cm_gaps_opts_init(struct cm_gaps_opts *o)
@@ -192,7 +240,9 @@ struct rec {
 	struct cm_nameset skills, regions, groups; /* the ego's and its partners' */
 	const double *eig, *funders;
 	size_t n, ncand;
-	long x;
+	long x, xdeg;
+	int goal, any_stance;                  /* the ego has issues or a stance; some org a stance */
+	double maxskills;                      /* the most new skills a candidate brings */
 	double *aa, *a, sx, cold, maxinfl;     /* Adamic-Adar; constraint terms a[j], total */
 	long *nbrpos, *shared;
 	unsigned char *n2, *access, *partner, *tgt;
@@ -235,6 +285,7 @@ static int rec_alloc(struct rec *r)
 		r->nbrpos[i] = -1;
 		if (!isnan(r->l->orgs[i].influence) && r->l->orgs[i].influence > r->maxinfl)
 			r->maxinfl = r->l->orgs[i].influence;
+		r->any_stance |= r->l->orgs[i].stance != CM_STANCE_NONE;
 	}
 	cm_mark_targets(r->l, &r->o->targets, r->tgt);
 	cm_mark_direct_access(r->l, r->f, r->tgt, r->access);
@@ -262,6 +313,8 @@ static int rec_ego(struct rec *r)
 	size_t k;
 
 	r->sx = c->strength[x];
+	r->xdeg = (long)(c->start[x + 1] - c->start[x]);
+	r->goal = *(r->l->pool.buf + r->l->orgs[x].issues) || r->l->orgs[x].stance != CM_STANCE_NONE;
 	r->n2[x] = 1;
 	rec_take(r, (size_t)x);
 	for (k = (size_t)c->start[x]; k < (size_t)c->start[x + 1]; k++) {
@@ -311,6 +364,7 @@ static void rec_reach(const struct rec *r, size_t i, struct cand *cd)
 	cnew = q * q * r->cold;
 	for (e = c->start[i]; e < c->start[i + 1]; e++) {
 		igraph_integer_t j = c->nbr[e];
+		cd->new_contacts += !r->partner[j] && j != r->x;
 		if (!r->n2[j]) {
 			cd->new_reach++;
 			if (r->tgt[j] && cd->reached_target < 0)
@@ -346,11 +400,12 @@ static void rec_candidate(const struct rec *r, size_t i, struct cand *cd)
 	cd->reached_target = cd->reached_best = -1;
 	cd->conflict_with = -1;
 	/* fit */
-	cd->comp[CM_GAP_FIT] = 0.5 * jaccard(p + ox->issues, p + og->issues, &si) +
-			       0.5 * (og->stance && og->stance == ox->stance);
+	cd->same_stance = og->stance && og->stance == ox->stance;
+	cd->comp[CM_GAP_FIT] = 0.5 * jaccard(p + ox->issues, p + og->issues, &si) + 0.5 * cd->same_stance;
 	cd->shared_issues = si;
 	/* complementarity */
 	cm_list_each(p + og->skills, count_new, &cc);
+	cd->skills_new = (long)cc.hits;
 	cd->nnew_skills = cc.nnew;
 	memcpy(cd->new_skills, cc.first_new, sizeof(cd->new_skills));
 	cd->comp[CM_GAP_COMPLEMENTARITY] =
@@ -364,7 +419,10 @@ static void rec_candidate(const struct rec *r, size_t i, struct cand *cd)
 	cd->comp[CM_GAP_ACCESS] = r->access[i];
 	/* risks */
 	cd->opposes = og->stance == CM_STANCE_OPPOSE;
+	cd->unknown_stance = r->any_stance && og->stance == CM_STANCE_NONE;
 	cd->single_funder = r->funders[i] == 1;
+	cd->degree = (long)(r->c->start[i + 1] - r->c->start[i]);
+	cd->dominant = cd->degree >= DOMINANT_MIN && cd->degree >= DOMINANT_TIMES * (r->xdeg > 0 ? r->xdeg : 1);
 }
 
 /* Conflict ties between a candidate and the ego or one of its partners. */
@@ -405,6 +463,7 @@ static void rec_score(struct rec *r)
 		maxaa = fmax(maxaa, r->cs[i].aa);
 		maxreach = fmax(maxreach, (double)r->cs[i].new_reach);
 		maxdrop = fmax(maxdrop, r->cs[i].drop);
+		r->maxskills = fmax(r->maxskills, (double)r->cs[i].skills_new);
 	}
 	for (k = 0; k < CM_GAP_NCOMPONENTS; k++)
 		wsum += r->o->weights[k];
@@ -420,17 +479,60 @@ static void rec_score(struct rec *r)
 	}
 }
 
-/* The table: rank, id, name, type, score, components, reach, risk, why. */
-static int rec_table(const struct rec *r, size_t ncand, struct cm_table *out)
+/* Candidate cd's score in role (docs/gaps.md, Roles), or -1 when it does
+ * not pass the role's gate. */
+static double role_score(const struct rec *r, const struct cand *cd, int role)
 {
-	static const char *const names[] = { "rank", "id", "name", "type", "score" };
-	static const enum cm_kind kinds[] = { CM_INT, CM_TEXT, CM_TEXT, CM_TEXT, CM_REAL };
-	const struct cm_landscape *l = r->l;
-	char why[600];
-	size_t i, k;
+	const double *k = cd->comp;
+
+	switch (role) {
+	case CM_PARTNER_STRATEGIC: /* shares the goal; near in the network */
+		if (cd->opposes || (r->goal && k[CM_GAP_FIT] <= 0))
+			return -1;
+		return r->goal ? (k[CM_GAP_CLOSENESS] + k[CM_GAP_FIT]) / 2 : k[CM_GAP_CLOSENESS];
+	case CM_PARTNER_IMPLEMENTING: /* brings skills the side lacks */
+		if (cd->opposes || cd->skills_new <= 0)
+			return -1;
+		return ((double)cd->skills_new / r->maxskills + k[CM_GAP_CLOSENESS]) / 2;
+	case CM_PARTNER_DISTRIBUTION: /* carries the message further */
+		if (cd->opposes || cd->new_reach <= 0)
+			return -1;
+		return (k[CM_GAP_REACH] + k[CM_GAP_INFLUENCE]) / 2;
+	case CM_PARTNER_ACCESS: /* gets you in front of a decision-maker */
+		if (cd->opposes || k[CM_GAP_ACCESS] <= 0)
+			return -1;
+		return (k[CM_GAP_CLOSENESS] + k[CM_GAP_INFLUENCE]) / 2;
+	}
+	return cd->score;
+}
+
+/* One role's list, ranked: its candidates into v; returns how many. */
+static size_t rank_role(const struct rec *r, int role, struct ranked *v)
+{
+	struct rank_ctx ctx = { r->l, role != CM_PARTNER_BALANCED };
+	size_t i, m = 0;
+
+	for (i = 0; i < r->ncand; i++) {
+		double s = role_score(r, &r->cs[i], role);
+		if (s >= 0) {
+			v[m].c = &r->cs[i];
+			v[m++].score = s;
+		}
+	}
+	qsort_r(v, m, sizeof(*v), ranked_cmp, &ctx);
+	return m;
+}
+
+/* The table: role, rank, id, name, type, score, components, reach, risk,
+ * why. */
+static int rec_table_init(struct cm_table *out, size_t rows)
+{
+	static const char *const names[] = { "role", "rank", "id", "name", "type", "score" };
+	static const enum cm_kind kinds[] = { CM_TEXT, CM_INT, CM_TEXT, CM_TEXT, CM_TEXT, CM_REAL };
+	size_t k;
 
 	cm_table_release(out);
-	cm_table_init(out, ncand);
+	cm_table_init(out, rows);
 	for (k = 0; k < sizeof(names) / sizeof(*names); k++)
 		if (cm_table_add_column(out, names[k], kinds[k]) < 0)
 			return CM_ENOMEM;
@@ -440,23 +542,40 @@ static int rec_table(const struct rec *r, size_t ncand, struct cm_table *out)
 	if (cm_table_add_column(out, "new_reach", CM_INT) < 0 || cm_table_add_column(out, "shared_partners", CM_INT) < 0 ||
 	    cm_table_add_column(out, "risk", CM_TEXT) < 0 || cm_table_add_column(out, "why", CM_TEXT) < 0)
 		return CM_ENOMEM;
-	for (i = 0; i < ncand; i++) {
-		const struct cand *cd = &r->cs[i];
-		char risk[64] = "";
+	return CM_OK;
+}
+
+/* Appends the rows of one role's ranked list v[0..m) from table row at. */
+static int rec_rows(const struct rec *r, int role, const struct ranked *v, size_t m, size_t at, struct cm_table *out)
+{
+	const struct cm_landscape *l = r->l;
+	char why[700];
+	size_t j, i, k;
+
+	for (j = 0, i = at; j < m; j++, i++) {
+		const struct cand *cd = v[j].c;
+		char risk[96] = "";
 		if (cd->conflict_with >= 0)
 			say(risk, sizeof(risk), "conflict");
 		if (cd->opposes)
 			say(risk, sizeof(risk), "%sopposes", risk[0] ? ";" : "");
+		if (cd->unknown_stance)
+			say(risk, sizeof(risk), "%sunknown_stance", risk[0] ? ";" : "");
 		if (cd->single_funder)
 			say(risk, sizeof(risk), "%ssingle_funder", risk[0] ? ";" : "");
-		explain(l, cd, why, sizeof(why));
-		cm_table_set_int(out, R_RANK, i, (long long)i + 1);
-		if (cm_table_set_text(out, R_ID, i, cm_landscape_org_id(l, cd->org)) < 0 ||
+		if (cd->dominant)
+			say(risk, sizeof(risk), "%sdominant", risk[0] ? ";" : "");
+		if (cd->degree > 0 && cd->new_contacts == 0)
+			say(risk, sizeof(risk), "%sredundant", risk[0] ? ";" : "");
+		explain(l, cd, r->xdeg, why, sizeof(why));
+		cm_table_set_int(out, R_RANK, i, (long long)j + 1);
+		if (cm_table_set_text(out, R_ROLE, i, role_names[role]) < 0 ||
+		    cm_table_set_text(out, R_ID, i, cm_landscape_org_id(l, cd->org)) < 0 ||
 		    cm_table_set_text(out, R_NAME, i, cm_landscape_org_name(l, cd->org)) < 0 ||
 		    cm_table_set_text(out, R_TYPE, i, cm_landscape_org_type(l, cd->org)) < 0 ||
 		    cm_table_set_text(out, R_RISK, i, risk) < 0 || cm_table_set_text(out, R_WHY, i, why) < 0)
 			return CM_ENOMEM;
-		cm_table_set_real(out, R_SCORE, i, cd->score);
+		cm_table_set_real(out, R_SCORE, i, v[j].score);
 		for (k = 0; k < CM_GAP_NCOMPONENTS; k++)
 			cm_table_set_real(out, R_COMP0 + k, i, cd->comp[k]);
 		cm_table_set_int(out, R_NEWREACH, i, cd->new_reach);
@@ -465,10 +584,43 @@ static int rec_table(const struct rec *r, size_t ncand, struct cm_table *out)
 	return CM_OK;
 }
 
+/* The table of every list o->role asks for, each cut to o->top. */
+static int rec_lists(const struct rec *r, struct cm_table *out)
+{
+	int first = r->o->role == CM_PARTNER_ALL ? CM_PARTNER_STRATEGIC : (int)r->o->role;
+	int last = r->o->role == CM_PARTNER_ALL ? CM_PARTNER_ACCESS : (int)r->o->role, role;
+	struct ranked *v = malloc((r->ncand + 1) * (size_t)(last - first + 1) * sizeof(*v));
+	size_t m[CM_PARTNER_ALL], rows = 0;
+
+	if (!v)
+		return CM_ENOMEM;
+	for (role = first; role <= last; role++) {
+		size_t k = (size_t)(role - first);
+		m[k] = rank_role(r, role, v + k * (r->ncand + 1));
+		if (r->o->top && m[k] > r->o->top)
+			m[k] = r->o->top;
+		rows += m[k];
+	}
+	if (rec_table_init(out, rows) < 0) {
+		free(v);
+		return CM_ENOMEM;
+	}
+	for (role = first, rows = 0; role <= last; role++) {
+		size_t k = (size_t)(role - first);
+		if (rec_rows(r, role, v + k * (r->ncand + 1), m[k], rows, out) < 0) {
+			free(v);
+			return CM_ENOMEM;
+		}
+		rows += m[k];
+	}
+	free(v);
+	return CM_OK;
+}
+
 int cm_recommend(struct cm_analysis *an, const struct cm_gaps_opts *o, struct cm_table *out, struct cm_error *err)
 {
 	struct rec r;
-	size_t i, ncand;
+	size_t i;
 	int rc;
 
 	memset(&r, 0, sizeof(r));
@@ -497,13 +649,103 @@ int cm_recommend(struct cm_analysis *an, const struct cm_gaps_opts *o, struct cm
 	if (rec_conflicts(&r) < 0)
 		goto out;
 	rec_score(&r);
-	qsort_r(r.cs, r.ncand, sizeof(*r.cs), cand_cmp, (void *)r.l);
-	ncand = o->top && r.ncand > o->top ? o->top : r.ncand;
-	if (rec_table(&r, ncand, out) < 0)
+	if (rec_lists(&r, out) < 0)
 		goto out;
 	cm_error_clear(err);
 	rc = CM_OK;
 out:
 	rec_release(&r);
 	return rc;
+}
+
+/* Whether the ties (after --types and --at) hold money. */
+static int any_money(const struct cm_landscape *l, const struct cm_filter *f)
+{
+	size_t i;
+
+	for (i = 0; i < l->nties; i++)
+		if ((l->tie_roles[l->ties[i].type] & CM_ROLE_MONEY) && cm_filter_keeps(l, f, &l->ties[i]))
+			return 1;
+	return 0;
+}
+
+/* 1 when every skill some org lists is org x's or one of its partners'
+ * in G, 0 when not, CM_ENOMEM. */
+static int skills_all_held(struct cm_analysis *an, size_t x)
+{
+	const struct cm_landscape *l = an->l;
+	struct cm_nameset side = { 0 };
+	struct count_ctx cc = { &side, 0, 0, { "" }, 0 };
+	struct cm_error e;
+	igraph_integer_t k;
+	size_t i;
+
+	if (cm_analysis_need(an, CM_K_GRAPHS, &e) < 0)
+		return CM_ENOMEM;
+	cm_list_each(l->pool.buf + l->orgs[x].skills, cm_nameset_add, &side);
+	for (k = an->c.start[x]; k < an->c.start[x + 1]; k++)
+		cm_list_each(l->pool.buf + l->orgs[an->c.nbr[k]].skills, cm_nameset_add, &side);
+	for (i = 0; i < l->norgs && !side.nomem && !cc.hits; i++)
+		cm_list_each(l->pool.buf + l->orgs[i].skills, count_new, &cc);
+	i = side.nomem;
+	cm_nameset_release(&side);
+	return i ? CM_ENOMEM : !cc.hits;
+}
+
+int cm_recommend_limits(struct cm_analysis *an, const struct cm_gaps_opts *o, char *buf, size_t n,
+			struct cm_error *err)
+{
+	const struct cm_landscape *l = an->l;
+	const char *p = l->pool.buf;
+	int all = o->role == CM_PARTNER_ALL, skills = 0, stance = 0, rc;
+	unsigned char *tgt = calloc(l->norgs + 1, 1), *acc = calloc(l->norgs + 1, 1);
+	size_t x, i, ntgt = 0, nacc = 0;
+	char risks[128] = "";
+
+	buf[0] = '\0';
+	rc = !o->for_org ? cm_error_set(err, CM_EUSAGE, NULL, 0, 0, "which organization? (no --for)")
+			 : cm_org_lookup(l, o->for_org, &x, err);
+	if (rc < 0 || !tgt || !acc) {
+		free(tgt);
+		free(acc);
+		return rc < 0 ? rc : cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
+	}
+	cm_mark_targets(l, &o->targets, tgt);
+	cm_mark_direct_access(l, &an->f, tgt, acc);
+	for (i = 0; i < l->norgs; i++) {
+		skills |= p[l->orgs[i].skills] != '\0';
+		stance |= l->orgs[i].stance != CM_STANCE_NONE;
+		ntgt += tgt[i];
+		nacc += i != x && acc[i] && (o->include_targets || !tgt[i]);
+	}
+	if ((all || o->role == CM_PARTNER_STRATEGIC) && !p[l->orgs[x].issues] && l->orgs[x].stance == CM_STANCE_NONE)
+		say(buf, n, "strategic: %s has no issues and no stance, so its strategic partners are ranked on "
+			    "shared partners alone.\n", p + l->orgs[x].name);
+	if ((all || o->role == CM_PARTNER_IMPLEMENTING) && !skills)
+		say(buf, n, "implementing: no organization lists skills, so no implementing partner can be named.\n");
+	else if ((all || o->role == CM_PARTNER_IMPLEMENTING) && (rc = skills_all_held(an, x)) != 0) {
+		if (rc < 0) {
+			free(tgt);
+			free(acc);
+			return cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
+		}
+		say(buf, n, "implementing: every skill listed is %s's or a partner's already.\n", p + l->orgs[x].name);
+	}
+	if ((all || o->role == CM_PARTNER_ACCESS) && !ntgt)
+		say(buf, n, "access: the landscape has no decision-makers (--targets, or coalmap.ini's decision "
+			    "makers, name their types).\n");
+	else if ((all || o->role == CM_PARTNER_ACCESS) && !nacc)
+		say(buf, n, "access: no candidate has direct access to a decision-maker.\n");
+	if (!stance)
+		say(risks, sizeof(risks), "an opposing or unknown stance (no organization has a stance)");
+	if (!any_money(l, &an->f))
+		say(risks, sizeof(risks), "%sa single funder (no funding ties)", risks[0] ? ", " : "");
+	if (risks[0])
+		say(buf, n, "risks not assessed: %s.\n", risks);
+	i = strlen(buf);
+	if (i && buf[i - 1] == '\n')
+		buf[i - 1] = '\0';
+	free(tgt);
+	free(acc);
+	return CM_OK;
 }

@@ -433,14 +433,31 @@ static int for_part(struct cm_doc *d, const char *anchor, const char *what, cons
 	return CM_OK;
 }
 
+/* Adds text (lines) to the note of d's last part. */
+static int part_note(struct cm_doc *d, const char *text)
+{
+	struct cm_doc_part *p = &d->parts[d->nparts - 1];
+	char *s = p->note ? format("%s %s", p->note, text) : strdup(text), *c;
+
+	if (!s)
+		return CM_ENOMEM;
+	for (c = s; *c; c++)
+		if (*c == '\n')
+			*c = ' ';
+	free(p->note);
+	p->note = s;
+	return CM_OK;
+}
+
 /* Partners for one org, and its routes to decision-makers. */
 static int for_org(struct cm_analysis *a, const struct cm_report_opts *o, const char *for_name, struct cm_doc *d,
 		   struct cm_table *t, struct cm_error *err)
 {
 	static const struct pick partner_cols[] = {
-		{ "rank", "rank", 0 }, { "name", "organization", 0 }, { "type", "type", 0 }, { "score", "score", 0 },
-		{ "why", "why", 0 }, { "risk", "risk", 0 },
+		{ "role", "role", 0 }, { "rank", "rank", 0 }, { "name", "organization", 0 }, { "type", "type", 0 },
+		{ "score", "score", 0 }, { "why", "why", 0 }, { "risk", "risk", 0 },
 	};
+	char limits[1024];
 	static const struct pick route_cols[] = {
 		{ "name", "decision-maker", 0 }, { "type", "type", 0 }, { "length", "steps", 0 },
 		{ "trust", "trust", 0 }, { "path", "route", 0 },
@@ -453,13 +470,19 @@ static int for_org(struct cm_analysis *a, const struct cm_report_opts *o, const 
 	go.targets = o->targets;
 	go.for_org = o->for_org;
 	go.top = o->top ? o->top : CM_REPORT_PARTNERS;
+	go.role = CM_PARTNER_ALL;
 	if ((rc = cm_recommend(a, &go, t, err)) < 0 ||
+	    (rc = cm_recommend_limits(a, &go, limits, sizeof(limits), err)) < 0 ||
 	    (rc = for_part(d, "partners", "Recommended partners", for_name,
-			   "Organizations not yet tied to it, ranked by a score that weighs closeness in the "
-			   "network, shared issues, complementary skills, new reach and access to "
-			   "decision-makers; risks are flagged, not hidden.",
+			   "Organizations not yet tied to it, by the role they could play: strategic partners "
+			   "share the goal (an issue or the stance) and are close in the network; implementing "
+			   "partners bring skills its side lacks; distribution partners reach organizations it "
+			   "does not; access partners have a direct tie to a decision-maker. Risks are flagged, "
+			   "not hidden.",
 			   t, partner_cols, sizeof(partner_cols) / sizeof(*partner_cols),
 			   "No organization is left to recommend.")) < 0)
+		return rc;
+	if (limits[0] && (rc = part_note(d, limits)) < 0)
 		return rc;
 	if ((rc = cm_routes(a, o->for_org, &o->targets, ROUTES_TOP, t, err)) < 0)
 		return rc;

@@ -26,10 +26,10 @@ PY
 
 run gaps "$D" --for ke_kibanda --top 3 --format csv; expect_rc 0 "--top 3"
 checks=$((checks + 1)); [ "$(printf '%s\n' "$out" | wc -l)" -eq 4 ] || fail "--top 3 gives 3 rows"
-run gaps "$D" --for ke_kibanda --include-targets --top 0 --format csv; expect_rc 0 "--include-targets"
+run gaps "$D" --for ke_kibanda --role balanced --include-targets --top 0 --format csv; expect_rc 0 "--include-targets"
 expect_out ",moe_zembara," "decision-makers become candidates"
-run gaps "$D" --for ke_kibanda --exclude-stance oppose --type ngo,ingo --top 0 --format csv; expect_rc 0 "filters"
-printf '%s\n' "$out" | tail -n +2 | cut -d, -f4 | sort -u >"$tmp/types"
+run gaps "$D" --for ke_kibanda --role balanced --exclude-stance oppose --type ngo,ingo --top 0 --format csv; expect_rc 0 "filters"
+printf '%s\n' "$out" | tail -n +2 | cut -d, -f5 | sort -u >"$tmp/types"
 checks=$((checks + 1)); grep -qvE '^(ngo|ingo)$' "$tmp/types" && fail "--type filter leaks: $(cat "$tmp/types")"
 run gaps "$D" --for ke_kibanda --need skills=legal --top 0 --format json; expect_rc 0 "--need"
 printf '%s' "$out" >"$tmp/need.json"

@@ -60,12 +60,12 @@ run gaps "$L" --group-by community --format csv; expect_rc 0 "gaps --group-by co
 expect_out "community:1,share,0.555555555556" "gaps: community 1 covers 5 of 9"
 # gaps --for: b1 brings a community a4's side lacks (a third of complementarity;
 # no skills, and its region, south, is a4's own)
-run gaps "$L" --for a4 --group-by community --format csv; expect_rc 0 "gaps --for --group-by community"
+run gaps "$L" --for a4 --role balanced --group-by community --format csv; expect_rc 0 "gaps --for --group-by community"
 checks=$((checks + 1))
-[ "$(printf '%s\n' "$out" | grep '^[0-9]*,b1,' | cut -d, -f8)" = 0.333333333333 ] || fail "gaps --for: a new community complements"
-run gaps "$L" --for a4 --group-by region --format csv
+[ "$(printf '%s\n' "$out" | grep '^balanced,[0-9]*,b1,' | cut -d, -f9)" = 0.333333333333 ] || fail "gaps --for: a new community complements"
+run gaps "$L" --for a4 --role balanced --group-by region --format csv
 checks=$((checks + 1))
-[ "$(printf '%s\n' "$out" | grep '^[0-9]*,b1,' | cut -d, -f8)" = 0 ] || fail "gaps --for: region south is a4's own"
+[ "$(printf '%s\n' "$out" | grep '^balanced,[0-9]*,b1,' | cut -d, -f9)" = 0 ] || fail "gaps --for: region south is a4's own"
 run diff "$L" "$L" --group-by coreness --format csv; expect_rc 0 "diff --group-by coreness"
 expect_out "groups,3,size,8,8,0" "diff: the core-3 group"
 run map "$L" --color-by coreness -o "$tmp/m.dot"; expect_rc 0 "map --color-by coreness"

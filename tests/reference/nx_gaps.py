@@ -32,7 +32,7 @@ import nx_power  # noqa: E402
 
 COMPONENTS = ("closeness", "fit", "complementarity", "reach",
               "constraint_drop", "influence", "access")
-REC_COLUMNS = ("id", "score") + COMPONENTS + ("new_reach", "shared_partners",
+REC_COLUMNS = ("role", "id", "score") + COMPONENTS + ("new_reach", "shared_partners",
                                               "risk")
 GAP_COLUMNS = ("section", "subject", "measure", "value")
 # SPEC.md, "Data format": the types and skills it names.  The skills list
@@ -202,8 +202,9 @@ def constraint_of(H, v):
 
 def recommend(gp, org, weights=None, include_targets=False, cand_types=None,
               regions=None, exclude_stances=None, need=None,
-              normalise_over_all=False):
-    """[(candidate, {column: value})] in rank order."""
+              normalise_over_all=False, role="strategic"):
+    """[(candidate, {column: value})] in rank order, for one partner role
+    (docs/gaps.md, Roles): the candidates passing the role's gate."""
     G, L = gp.G, gp.L
     if org not in G:
         raise UsageError("unknown organization %r" % org)
@@ -265,6 +266,10 @@ def recommend(gp, org, weights=None, include_targets=False, cand_types=None,
         own_groups.add(gp.attr(p, gp.group_by))
     org_issues = split_list(gp.attr(org, "issues"))
     org_stance = gp.attr(org, "stance")
+    any_stance = any(gp.attr(v, "stance") for v in gp.orgs)
+    org_degree = G.degree(org)
+    skills_new = {c: len(split_list(gp.attr(c, "skills")) - own_skills) for c in cands}
+    top_skills = max(skills_new.values(), default=0)
 
     rows = {}
     for c in cands:
@@ -297,11 +302,55 @@ def recommend(gp, org, weights=None, include_targets=False, cand_types=None,
             flags.append("conflict")
         if funders[c][1] == 1:
             flags.append("single_funder")
+        if any_stance and not stance:
+            flags.append("unknown_stance")
+        # CHOICE (docs/gaps.md): "dominant" = at least 3 times the focus's
+        # partners (an isolated focus counts as 1) and at least 6
+        if G.degree(c) >= 6 and G.degree(c) >= 3 * max(org_degree, 1):
+            flags.append("dominant")
+        if G.degree(c) > 0 and not set(G[c]) - partners - {org}:
+            flags.append("redundant")
         r["risk"] = ";".join(sorted(flags))
         r["id"] = c
+        r["balanced"] = r["score"]
         rows[c] = r
-    # ranked by score (higher first), then by id
-    order = rank_desc(list(rows), lambda c: rows[c]["score"], lambda c: c)
+    goal = bool(org_issues) or bool(org_stance)
+
+    def role_score(c):
+        """The role's score, or None when c fails its gate."""
+        r = rows[c]
+        opposes = gp.attr(c, "stance") == "oppose"
+        if role == "strategic":
+            if opposes or (goal and r["fit"] <= 0):
+                return None
+            return (r["closeness"] + r["fit"]) / 2 if goal else r["closeness"]
+        if role == "implementing":
+            if opposes or skills_new[c] <= 0:
+                return None
+            return (skills_new[c] / top_skills + r["closeness"]) / 2
+        if role == "distribution":
+            if opposes or r["new_reach"] <= 0:
+                return None
+            return (r["reach"] + r["influence"]) / 2
+        if role == "access":
+            if opposes or not r["access"]:
+                return None
+            return (r["closeness"] + r["influence"]) / 2
+        return r["balanced"]
+
+    keep = []
+    for c in list(rows):
+        v = role_score(c)
+        if v is not None:
+            rows[c]["score"] = v
+            rows[c]["role"] = role
+            keep.append(c)
+    # ranked by score (higher first), then (roles) by influence, then by id
+    if role == "balanced":
+        order = rank_desc(keep, lambda c: rows[c]["score"], lambda c: c)
+    else:
+        order = rank_desc(keep, lambda c: rows[c]["score"],
+                          lambda c: (-rows[c]["influence"], c))
     return [(c, rows[c]) for c in order]
 
 
@@ -476,6 +525,8 @@ def main(argv=None):
                     "default decision_maker,government)")
     ap.add_argument("--include-targets", action="store_true")
     ap.add_argument("--weights", metavar="name=w,...")
+    ap.add_argument("--role", choices=("strategic", "implementing", "distribution",
+                                       "access", "balanced"))
     ap.add_argument("--type", dest="cand_types", metavar="T,..")
     ap.add_argument("--region", metavar="R,..")
     ap.add_argument("--exclude-stance", metavar="S,..")
@@ -503,7 +554,8 @@ def main(argv=None):
             gp, a.org, parse_weights(a.weights), a.include_targets,
             split_opt(a.cand_types) or None, split_opt(a.region) or None,
             split_opt(a.exclude_stance) or None, parse_need(a.need),
-            a.normalise_over_all)
+            a.normalise_over_all,
+            a.role or ("balanced" if a.weights else "strategic"))
     except UsageError as e:
         print("nx_gaps: %s" % e, file=sys.stderr)
         return 2

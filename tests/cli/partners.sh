@@ -1,0 +1,136 @@
+#!/bin/sh
+# Planted cases for partner roles (issue 17, docs/gaps.md "Roles"): small
+# landscapes where a strategist would see the answer at once.  Each case
+# says next to its data what a strategist expects and why; the expected
+# answers come from that reading, not from coalmap's output.
+. "$(dirname "$0")/lib.sh"
+
+# field NAME of the rows of role ROLE in the CSV on stdin, one per line
+col() { # ROLE NAME
+	"$PYTHON3" -c '
+import csv, sys
+role, name = sys.argv[1], sys.argv[2]
+for r in csv.DictReader(sys.stdin):
+    if r["role"] == role:
+        print(r[name])' "$1" "$2"
+}
+# the id first in ROLE's list, and all of ROLE's ids (space-separated)
+first() { printf '%s\n' "$out" | col "$1" id | head -1; }
+ids() { printf '%s\n' "$out" | col "$1" id | tr '\n' ' '; }
+risk_of() { # ROLE ID
+	printf '%s\n' "$out" | "$PYTHON3" -c '
+import csv, sys
+for r in csv.DictReader(sys.stdin):
+    if r["role"] == sys.argv[1] and r["id"] == sys.argv[2]:
+        print(r["risk"].replace(";", " "))' "$1" "$2"
+}
+is() { # GOT WANT WHAT
+	checks=$((checks + 1))
+	[ "$1" = "$2" ] || fail "$3: got '$1', want '$2'"
+}
+has() { # LIST WORD WHAT
+	checks=$((checks + 1))
+	case " $1 " in *" $2 "*) ;; *) fail "$3: '$2' not in '$1'" ;; esac
+}
+lacks() { # LIST WORD WHAT
+	checks=$((checks + 1))
+	case " $1 " in *" $2 "*) fail "$3: '$2' is in '$1'" ;; esac
+}
+
+# 1. The on-topic partner beats the off-topic hub (the issue's example).
+#    me: an education and gender NGO in East Africa.  near shares three of
+#    my partners and both my issues, brings legal and media skills, and has
+#    an access tie to the ministry.  hub: a big health INGO in Western
+#    Europe with 20 partners of its own and nothing in common with me: no
+#    shared goal, so no strategic partner at all.
+L="$tmp/hub"
+orgs='id,name,type,region,issues,skills,stance\nme,Me,ngo,East Africa,education;gender,organizing,support\n'
+orgs="${orgs}p1,P1,ngo,East Africa,education,research,support\np2,P2,grassroots,East Africa,gender,,support\n"
+orgs="${orgs}p3,P3,ngo,East Africa,education,,support\n"
+orgs="${orgs}near,Near,ngo,East Africa,education;gender,legal;media,support\n"
+orgs="${orgs}hub,Hub,ingo,Western Europe,health,funding,\nmin,Ministry,government,East Africa,,,\n"
+ties='source,target,type\nme,p1,partnership\nme,p2,partnership\nme,p3,partnership\n'
+ties="${ties}near,p1,partnership\nnear,p2,partnership\nnear,p3,partnership\nnear,min,access\n"
+i=1
+while [ $i -le 20 ]; do
+	orgs="${orgs}h$i,H$i,ngo,Western Europe,health,,\n"
+	ties="${ties}hub,h$i,partnership\n"
+	i=$((i + 1))
+done
+mk "$L" "$orgs" "$ties"
+run gaps "$L" --for me --format csv; expect_rc 0 "case 1"
+is "$(first strategic)" near "case 1: the on-topic partner is the first strategic partner"
+lacks "$(ids strategic)" hub "case 1: the off-topic hub shares no goal"
+run gaps "$L" --for me --role all --format csv; expect_rc 0 "case 1, all roles"
+is "$(first implementing)" near "case 1: near brings the legal and media skills"
+is "$(first access)" near "case 1: near has the access tie to the ministry"
+has "$(ids distribution)" hub "case 1: the hub reaches 20 orgs: a distribution partner"
+has "$(risk_of distribution hub)" dominant "case 1: 21 partners against my 3"
+
+# 2. An opponent is never first, nor listed in any role.  opp shares all my
+#    partners and my issue but opposes the goal; ally shares fewer.
+L="$tmp/opp"
+mk "$L" 'id,name,issues,skills,stance\nme,Me,climate,,support\np1,P1,climate,,support\np2,P2,climate,,support\nopp,Opp,climate,lobbying,oppose\nally,Ally,climate,law,support\n' \
+	'source,target,type\nme,p1,partnership\nme,p2,partnership\nopp,p1,partnership\nopp,p2,partnership\nally,p1,partnership\n'
+run gaps "$L" --for me --role all --format csv; expect_rc 0 "case 2"
+is "$(first strategic)" ally "case 2: the ally, not the opponent"
+for role in strategic implementing distribution access; do
+	lacks "$(ids $role)" opp "case 2: an opponent in the $role list"
+done
+run gaps "$L" --for me --role balanced --format csv; expect_rc 0 "case 2, balanced"
+has "$(risk_of balanced opp)" opposes "case 2: balanced lists it, flagged"
+
+# 3. A candidate in conflict with one of my partners is flagged.  c1 shares
+#    my issue and a partner but has a conflict tie with my partner p2.
+L="$tmp/conflict"
+mk "$L" 'id,name,issues,stance\nme,Me,water,support\np1,P1,water,support\np2,P2,water,support\nc1,C1,water,support\nc2,C2,water,support\n' \
+	'source,target,type\nme,p1,partnership\nme,p2,partnership\nc1,p1,partnership\nc1,p2,conflict\nc2,p1,partnership\n'
+run gaps "$L" --for me --format csv; expect_rc 0 "case 3"
+has "$(risk_of strategic c1)" conflict "case 3: c1 is in conflict with my partner"
+checks=$((checks + 1))
+printf '%s\n' "$out" | grep -q '^strategic,[0-9]*,c1,.*RISK: in conflict with P2' || fail "case 3: the why names P2"
+lacks "$(risk_of strategic c2)" conflict "case 3: c2 has no conflict"
+
+# 4. Implementing partners bring what my side lacks.  My partner already
+#    does research; lawyer brings legal, twin brings research only.
+L="$tmp/skills"
+mk "$L" 'id,name,skills\nme,Me,organizing\np1,P1,research\nlawyer,Lawyer,legal\ntwin,Twin,research\n' \
+	'source,target,type\nme,p1,partnership\nlawyer,p1,partnership\ntwin,p1,partnership\n'
+run gaps "$L" --for me --role implementing --format csv; expect_rc 0 "case 4"
+is "$(ids implementing)" "lawyer " "case 4: only the lawyer brings a skill my side lacks"
+
+# 5. Distribution partners reach an audience I do not.  radio has 4
+#    listeners' groups I do not reach; close is tied to my own partners
+#    only.  No goal is needed for distribution.
+L="$tmp/reach"
+mk "$L" 'id,name,type\nme,Me,ngo\np1,P1,ngo\np2,P2,ngo\nclose,Close,ngo\nradio,Radio,media\na1,A1,grassroots\na2,A2,grassroots\na3,A3,grassroots\na4,A4,grassroots\n' \
+	'source,target,type\nme,p1,partnership\nme,p2,partnership\nclose,p1,partnership\nclose,p2,partnership\nradio,a1,distribution\nradio,a2,distribution\nradio,a3,distribution\nradio,a4,distribution\n'
+run gaps "$L" --for me --role all --format csv; expect_rc 0 "case 5"
+is "$(first distribution)" radio "case 5: the radio reaches four new groups"
+lacks "$(ids distribution)" close "case 5: close reaches no one new"
+has "$(risk_of strategic close)" redundant "case 5: close works only with my partners"
+is "$(first strategic)" close "case 5: with no issues or stance, strategic is structural: close shares 2 partners"
+expect_err "strategic: Me has no issues and no stance, so its strategic partners are ranked on shared partners alone" "case 5: said"
+
+# 6. Access partners have a direct tie to a decision-maker.  broker has an
+#    access tie to the ministry; donor only funds it (funding gives no
+#    access).
+L="$tmp/access"
+mk "$L" 'id,name,type\nme,Me,ngo\np1,P1,ngo\nbroker,Broker,ngo\ndonor,Donor,donor\nmin,Ministry,government\n' \
+	'source,target,type\nme,p1,partnership\nbroker,p1,partnership\nbroker,min,access\ndonor,min,funding\ndonor,p1,partnership\n'
+run gaps "$L" --for me --role access --format csv; expect_rc 0 "case 6"
+is "$(ids access)" "broker " "case 6: only the broker has access"
+
+# 7. What cannot be assessed is said, never a silent zero: no skills, no
+#    decision-makers, no stances, no funding ties.
+run gaps "$tmp/skills" --for me --role all -o "$tmp/out.csv"; expect_rc 0 "case 7"
+expect_err "access: the landscape has no decision-makers" "case 7: no decision-makers"
+expect_err "risks not assessed: an opposing or unknown stance (no organization has a stance), a single funder (no funding ties)" "case 7: risks"
+run gaps "$tmp/reach" --for me --role implementing -o "$tmp/out.csv"; expect_rc 0 "case 7, no skills"
+expect_err "implementing: no organization lists skills, so no implementing partner can be named" "case 7: no skills"
+
+# usage
+run gaps "$tmp/hub" --for me --role strategic --weights fit=2; expect_rc 64 "--weights with a role"
+run gaps "$tmp/hub" --role access; expect_rc 64 "--role without --for"
+run gaps "$tmp/hub" --for me --role friends; expect_rc 64 "an unknown role"
+finish
