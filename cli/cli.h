@@ -186,6 +186,8 @@ void cli_print_diags(const struct cm_diags *d);
 /* Loads a landscape (any source cm_landscape_open reads), printing every
  * diagnostic to stderr.  Returns 0 or the exit status to use. */
 int cli_load(const char *dir, const struct cm_load_opts *opts, struct cm_landscape **l);
+/* cli_load, its verdict on data errors ending in then ("nothing written"). */
+int cli_load_then(const char *dir, const struct cm_load_opts *opts, struct cm_landscape **l, const char *then);
 
 /* Output file written atomically: a temporary name in the same folder,
  * renamed over the target on commit. */

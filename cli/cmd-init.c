@@ -20,12 +20,40 @@ static const struct cli_option options[] = {
 	{ .name = NULL },
 };
 
+/* Writes a starting file to out for data that do not load (their
+ * errors printed): never over an existing file, whose settings could be
+ * what the data need. */
+static int write_start(struct cli_ctx *cx, const char *out)
+{
+	const char *inputs[] = { cx->argv[0], NULL };
+	struct cli_out o;
+	struct stat st;
+	int rc;
+
+	if (strcmp(out, "-") && stat(out, &st) == 0) {
+		fprintf(stderr, "%s: nothing written: %s exists; fix what the errors above name there or in the "
+				"data\n", cli_progname, out);
+		return 65;
+	}
+	if ((rc = cli_out_open(&o, out, inputs)))
+		return rc;
+	if ((rc = cm_schema_file_template(cx->argv[0], o.f, &cx->err)) < 0) {
+		cli_out_abort(&o);
+		return cli_fail(&cx->err);
+	}
+	if ((rc = cli_out_commit(&o)))
+		return rc;
+	if (strcmp(out, "-"))
+		fprintf(stderr, "%s: wrote %s as a start; check the lines marked GUESS, fix the errors above, "
+				"then run 'coalmap init --force' to describe the tie types too\n", cli_progname, out);
+	return 0;
+}
+
 static int run(struct cli_ctx *cx, const void *args)
 {
 	const struct args *a = args;
 	const struct cli_common *c = &cx->common;
-	struct cm_landscape *l = cx->landscape;
-	const char *inputs[] = { cm_landscape_orgs_path(l), cm_landscape_ties_path(l), NULL };
+	struct cm_landscape *l = NULL;
 	char *path = c->output ? NULL : cm_schema_file_where(cx->argv[0]);
 	const char *out = c->output ? c->output : path;
 	struct cli_out o;
@@ -42,13 +70,19 @@ static int run(struct cli_ctx *cx, const void *args)
 		free(path);
 		return 73;
 	}
-	if ((rc = cli_out_open(&o, out, inputs)) == 0) {
-		if (cm_schema_file_write(l, o.f, &cx->err) < 0) {
-			cli_out_abort(&o);
-			rc = cli_fail(&cx->err);
-		} else if ((rc = cli_out_commit(&o)) == 0 && strcmp(out, "-"))
-			fprintf(stderr, "%s: wrote %s; check the lines marked GUESS\n", cli_progname, out);
+	if ((rc = cli_load_then(cx->argv[0], &c->load, &l, "the data do not load yet")) == 65)
+		rc = write_start(cx, out);
+	else if (rc == 0) {
+		const char *inputs[] = { cm_landscape_orgs_path(l), cm_landscape_ties_path(l), NULL };
+		if ((rc = cli_out_open(&o, out, inputs)) == 0) {
+			if (cm_schema_file_write(l, o.f, &cx->err) < 0) {
+				cli_out_abort(&o);
+				rc = cli_fail(&cx->err);
+			} else if ((rc = cli_out_commit(&o)) == 0 && strcmp(out, "-"))
+				fprintf(stderr, "%s: wrote %s; check the lines marked GUESS\n", cli_progname, out);
+		}
 	}
+	cm_landscape_free(l);
 	free(path);
 	return rc;
 }
@@ -65,10 +99,15 @@ const struct cli_command cli_cmd_init = {
 		"not coalmap's own.  Every command reading the landscape then reads the\n"
 		"file too, and says so in a note.  Types the data leave open are guessed\n"
 		"from their names and directions, and the guesses are marked GUESS.\n"
+		"When the data do not load (say, the relationships' columns are called\n"
+		"Org and Partner), init prints the errors and writes a starting file\n"
+		"instead: each file's columns, a GUESS for each column coalmap needs and\n"
+		"cannot find, and the other settings commented; fix it, then run\n"
+		"init --force.\n"
 		"docs/schema.md explains every setting.\n",
 	.options = options,
 	.args_size = sizeof(struct args),
-	.flags = CLI_LANDSCAPE,
+	.flags = CLI_COMMON, /* loads the landscape itself: data that do not load get a starting file */
 	.nargs_min = 1, .nargs_max = 1, .operands = "one LANDSCAPE",
 	.run = run,
 };

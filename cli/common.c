@@ -227,6 +227,11 @@ void cli_print_diags(const struct cm_diags *d)
 
 int cli_load(const char *dir, const struct cm_load_opts *opts, struct cm_landscape **l)
 {
+	return cli_load_then(dir, opts, l, "nothing written");
+}
+
+int cli_load_then(const char *dir, const struct cm_load_opts *opts, struct cm_landscape **l, const char *then)
+{
 	struct cm_diags d;
 	struct cm_error err;
 	int rc, resume = 0;
@@ -241,8 +246,8 @@ int cli_load(const char *dir, const struct cm_load_opts *opts, struct cm_landsca
 	cli_print_diags(&d);
 	if (rc < 0) {
 		if (rc == CM_EDATA && d.n_errors)
-			fprintf(stderr, "%s: %s: %zu error%s; nothing written\n", cli_progname, dir, d.n_errors,
-				d.n_errors == 1 ? "" : "s");
+			fprintf(stderr, "%s: %s: %zu error%s; %s\n", cli_progname, dir, d.n_errors,
+				d.n_errors == 1 ? "" : "s", then);
 		else
 			cli_fail(&err);
 		cm_diags_release(&d);

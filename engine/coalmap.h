@@ -151,6 +151,11 @@ CM_API void cm_landscape_free(struct cm_landscape *l);
  * renames, with guesses for what the data leave open marked GUESS.
  * CM_EOUTPUT on a write error. */
 CM_API int cm_schema_file_write(const struct cm_landscape *l, FILE *f, struct cm_error *err);
+/* A starting schema file for input (a landscape folder or an edge-list
+ * file, CSV) whose data do not load: each file's header, with a GUESS for
+ * each required column it lacks, and the other sections commented.  1
+ * when it guessed a column, 0 when not, CM_ENOMEM or CM_EOUTPUT (err). */
+CM_API int cm_schema_file_template(const char *input, FILE *f, struct cm_error *err);
 /* Where the schema file of input (a landscape folder or file) is looked
  * for: coalmap.ini in the folder, or beside the file.  A new string
  * (NULL on ENOMEM). */

@@ -698,3 +698,129 @@ int cm_schema_file_write(const struct cm_landscape *l, FILE *f, struct cm_error 
 		return cm_error_set(err, CM_EOUTPUT, NULL, 0, 0, "write error");
 	return CM_OK;
 }
+
+/* ---------------------------------------------------------------- */
+/* a starting file for data that do not load yet (coalmap init)       */
+
+struct header {
+	char **v;
+	size_t n;
+};
+
+/* cm_csv_read's row function: keeps the header, then stops. */
+static int take_header(void *ctx, const struct cm_csv_row *row)
+{
+	struct header *h = ctx;
+	size_t i;
+
+	if (!(h->v = calloc(row->n + 1, sizeof(*h->v))))
+		return CM_ENOMEM;
+	for (i = 0; i < row->n; i++) {
+		const char *s = row->fields[i];
+		size_t n = row->lens[i];
+		cm_trim(&s, &n);
+		if (!(h->v[h->n] = strndup(s, n)))
+			return CM_ENOMEM;
+		h->n++;
+	}
+	return CM_EINTERNAL; /* stop: the header is all we need */
+}
+
+static void header_release(struct header *h)
+{
+	size_t i;
+
+	for (i = 0; i < h->n; i++)
+		free(h->v[i]);
+	free(h->v);
+	memset(h, 0, sizeof(*h));
+}
+
+/* One file's header and a guess for each required column it lacks: the
+ * first headers that are no column coalmap knows, in order. */
+static int template_file(const char *path, int which, FILE *f, int *guessed, struct cm_error *err)
+{
+	const struct cm_schema *sc = &cm_schemas[which];
+	struct header h = { 0 };
+	struct cm_diags d;
+	size_t i, k, next = 0;
+	int rc;
+
+	cm_diags_init(&d);
+	rc = cm_csv_read(path, path, take_header, &h, &d, err);
+	cm_diags_release(&d);
+	if (rc == CM_ENOMEM || (rc < 0 && rc != CM_EINTERNAL) || !h.v) {
+		header_release(&h);
+		return rc == CM_ENOMEM ? cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory") : CM_OK;
+	}
+	fprintf(f, "# %s has the columns:", path);
+	for (i = 0; i < h.n; i++)
+		fprintf(f, "%s %s", i ? "," : "", h.v[i]);
+	fputs("\n", f);
+	for (k = 0; k < sc->ncols; k++) {
+		if (!(sc->col[k].flags & CM_COL_REQUIRED))
+			continue;
+		for (i = 0; i < h.n && cm_schema_find(sc, h.v[i], strlen(h.v[i]), 1) != (int)k; i++)
+			;
+		if (i < h.n)
+			continue; /* it has the column, or a synonym of it */
+		while (next < h.n && cm_schema_find(sc, h.v[next], strlen(h.v[next]), 1) >= 0)
+			next++;
+		if (next < h.n && !strpbrk(h.v[next], "=:;#[]")) {
+			fprintf(f, "%s = %s   ; GUESS: the %s column, check it\n", h.v[next], sc->col[k].name,
+				sc->col[k].name);
+			next++;
+			*guessed = 1;
+		} else
+			fprintf(f, "# HEADER = %s   ; which column is the %s? (none left to guess)\n", sc->col[k].name,
+				sc->col[k].name);
+	}
+	header_release(&h);
+	return CM_OK;
+}
+
+int cm_schema_file_template(const char *input, FILE *f, struct cm_error *err)
+{
+	struct stat st;
+	char *orgs = NULL, *ties = NULL;
+	int guessed = 0, rc = CM_OK;
+
+	if (stat(input, &st) == 0 && S_ISDIR(st.st_mode)) {
+		orgs = cm_path_join(input, "organizations.csv");
+		ties = cm_path_join(input, "relationships.csv");
+		if (!orgs || !ties) {
+			free(orgs);
+			free(ties);
+			return cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
+		}
+	}
+	fputs("# coalmap.ini: how coalmap reads this landscape.  `coalmap init` wrote it\n"
+	      "# as a start: the data did not load (see the errors it printed).  Check the\n"
+	      "# lines marked GUESS, fix what the errors name, then run\n"
+	      "#   coalmap init --force LANDSCAPE\n"
+	      "# to describe the tie types and decision-makers too (the settings below are\n"
+	      "# kept).  docs/schema.md explains every setting.\n\n"
+	      "[columns]\n"
+	      "# HEADER = the column coalmap knows it as (id, name, type, ...; source,\n"
+	      "# target, type, weight, ...)\n",
+	      f);
+	if (orgs) {
+		if (is_file(orgs))
+			rc = template_file(orgs, CM_ORGS_FILE, f, &guessed, err);
+		if (rc == CM_OK && is_file(ties))
+			rc = template_file(ties, CM_TIES_FILE, f, &guessed, err);
+	} else
+		rc = template_file(input, CM_TIES_FILE, f, &guessed, err);
+	free(orgs);
+	free(ties);
+	if (rc < 0)
+		return rc;
+	fputs("\n[organizations]\n"
+	      "# decision makers = TYPE, TYPE   (the org types advocacy wants to move)\n"
+	      "# list separator = |   (between the items of issues and skills; ';' unless set)\n",
+	      f);
+	write_stance(&(const struct cm_landscape){ 0 }, f);
+	if (ferror(f))
+		return cm_error_set(err, CM_EOUTPUT, NULL, 0, 0, "write error");
+	return guessed;
+}

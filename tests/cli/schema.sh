@@ -97,4 +97,28 @@ expect_err "coalmap.ini:2: stance scale '5..1' is not LOW..HIGH, LOW below HIGH"
 expect_err "coalmap.ini:3: stance word 'oppose' already has a meaning" "a built-in word redefined"
 expect_err "coalmap.ini:4: [stance]: 'maybe' is not a setting" "unknown setting"
 expect_err "coalmap.ini:6: list separator 'ab' is not one character" "two-character separator"
+# init on data that do not load: a starting file with the columns guessed,
+# then init --force on the same folder describes the rest
+I="$tmp/start"
+mk "$I" 'Org Name,Kind\na,ngo\nb,ministry\n' 'Org,Partner Org,type\na,b,advice\n'
+run init "$I"; expect_rc 0 "init on headers that do not load"
+expect_err "missing required column 'source'" "the errors are printed"
+expect_err "3 errors; the data do not load yet" "the verdict"
+expect_err "wrote $I/coalmap.ini as a start" "a starting file"
+f=$(cat "$I/coalmap.ini")
+for line in "Org Name = id   ; GUESS" "Org = source   ; GUESS" "Partner Org = target   ; GUESS" \
+	"has the columns: Org, Partner Org, type"; do
+	case $f in *"$line"*) ok ;; *) fail "the starting coalmap.ini lacks '$line'" ;; esac
+done
+run init "$I" --force; expect_rc 0 "init --force once the columns are named"
+f=$(cat "$I/coalmap.ini")
+for line in "Org = source" "advice = directed, access" "decision makers = ministry"; do
+	case $f in *"$line"*) ok ;; *) fail "init --force lacks '$line'" ;; esac
+done
+# an existing file is never replaced by a starting one, even with --force
+printf 'Who,Whom\na,b\n' >"$I/relationships.csv"
+cp "$I/coalmap.ini" "$tmp/before.ini"
+run init "$I" --force; expect_rc 65 "a starting file over an existing one"
+expect_err "nothing written: $I/coalmap.ini exists" "said"
+checks=$((checks + 1)); cmp -s "$I/coalmap.ini" "$tmp/before.ini" || fail "the existing coalmap.ini changed"
 finish
