@@ -404,13 +404,11 @@ int cm_matrix_folder(const char *dir, char ***out);
 int cm_read_pajek(struct cm_read *rd);      /* read_pajek.c: Pajek .net */
 int cm_sniff_pajek(const struct cm_peek *p);
 int cm_read_dl(struct cm_read *rd);         /* read_dl.c: UCINET DL */
-/* A whole text file in memory, NUL-terminated, its size in *len
- * (read_pajek.c); NULL with *rc: CM_ENOINPUT or CM_ENOMEM (err set), or
- * CM_EDATA after an error in diags (a NUL byte in the file). */
-char *cm_slurp(const char *path, size_t *len, struct cm_diags *diags, struct cm_error *err, int *rc);
-/* The next token of a line, "quoted" (without its quotes) or up to a
- * blank, NUL-terminated in place; *s moves past it.  NULL at the end. */
-char *cm_token(char **s);
+/* A whole file in memory, NUL-terminated, its size in *len (util.c);
+ * the caller frees it.  NULL with *rc: CM_ENOINPUT (cannot open or read
+ * it) or CM_ENOMEM, err set; CM_EDATA after an error in diags: the file
+ * is larger than max bytes, or, when text, it holds a NUL byte. */
+char *cm_slurp(struct cm_read *rd, size_t max, int text, size_t *len, int *rc);
 int cm_sniff_dl(const struct cm_peek *p);
 /* The number s (blanks around it allowed; the rest as cm_parse_number
  * takes it): 0, or -1 when it is not one, with *hint (if hint) as

@@ -454,7 +454,7 @@ int cm_read_dl(struct cm_read *rd)
 	struct cm_strset names;
 	size_t len;
 	int rc;
-	char *buf = cm_slurp(rd->path, &len, rd->diags, rd->err, &rc);
+	char *buf = cm_slurp(rd, SIZE_MAX, 1, &len, &rc);
 	long i;
 
 	if (!buf)

@@ -16,19 +16,17 @@
  * written. */
 #include "config.h"
 
-#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
 
 #include <json-c/json.h>
 
 #include "internal.h"
 
-#define KJ_MAX_BYTES (512L << 20) /* a project bigger than this is refused */
+#define KJ_MAX_BYTES ((size_t)512 << 20) /* a project bigger than this is refused */
 #define KJ_MAX_DEPTH 64           /* Kumu's own nesting is 5 deep */
 
 struct kj {
@@ -63,34 +61,6 @@ static void data_error(struct kj *k, long line, const char *fmt, ...)
 		k->nomem = 1;
 	va_end(ap);
 	k->bad = 1;
-}
-
-static int read_bounded(struct kj *k)
-{
-	const char *path = k->rd->path;
-	FILE *f = fopen(path, "rb");
-	struct stat st;
-	size_t got;
-
-	if (!f)
-		return cm_error_set(k->rd->err, CM_ENOINPUT, path, 0, 0, "cannot open: %s", strerror(errno));
-	if (fstat(fileno(f), &st) < 0 || st.st_size > KJ_MAX_BYTES) {
-		fclose(f);
-		data_error(k, 0, "the file is larger than %ld MiB; coalmap refuses a Kumu project that big",
-			   KJ_MAX_BYTES >> 20);
-		return CM_EDATA;
-	}
-	if (!(k->buf = malloc((size_t)st.st_size + 1))) {
-		fclose(f);
-		return nomem(k);
-	}
-	got = fread(k->buf, 1, (size_t)st.st_size, f);
-	fclose(f);
-	if (got != (size_t)st.st_size)
-		return cm_error_set(k->rd->err, CM_ENOINPUT, path, 0, 0, "cannot read: %s", strerror(errno));
-	k->buf[got] = '\0';
-	k->len = got;
-	return CM_OK;
 }
 
 static long line_at(const struct kj *k, size_t off)
@@ -560,7 +530,8 @@ int cm_read_kumu_json(struct cm_read *rd)
 	cm_strset_init(&k.eids);
 	cm_strset_init(&k.noted);
 	cm_strset_init(&k.fields);
-	if ((rc = read_bounded(&k)) == CM_OK && (rc = parse(&k, &root)) == CM_OK)
+	k.buf = cm_slurp(rd, KJ_MAX_BYTES, 0, &k.len, &rc);
+	if (rc == CM_OK && (rc = parse(&k, &root)) == CM_OK)
 		rc = read_project(&k, root);
 	if (rc == CM_OK && k.nomem)
 		rc = nomem(&k);

@@ -53,54 +53,10 @@ int cm_sniff_pajek(const struct cm_peek *p)
 	return !strcasecmp(p->ext, "net") || !strcasecmp(p->ext, "paj") ? CM_BY_NAME : CM_NOT_MINE;
 }
 
-/* A whole file in memory, NUL-terminated. */
-char *cm_slurp(const char *path, size_t *len, struct cm_diags *diags, struct cm_error *err, int *rc)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf = NULL, *b;
-	size_t n = 0, cap = 0, k;
-
-	if (!f) {
-		*rc = errno == ENOMEM ? cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory")
-				      : cm_error_set(err, CM_ENOINPUT, path, 0, 0, "cannot open: %s", strerror(errno));
-		return NULL;
-	}
-	do {
-		if (cap - n < 65536) {
-			cap = cap ? 2 * cap : 1 << 17;
-			if (!(b = realloc(buf, cap + 1))) {
-				free(buf);
-				fclose(f);
-				*rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
-				return NULL;
-			}
-			buf = b;
-		}
-		k = fread(buf + n, 1, cap - n, f);
-		n += k;
-	} while (k);
-	fclose(f);
-	buf[n] = '\0';
-	*len = n;
-	if ((b = memchr(buf, '\0', n))) { /* text ends at a NUL: say so rather than cut */
-		long line = 1;
-		for (k = 0; k < (size_t)(b - buf); k++)
-			line += buf[k] == '\n';
-		free(buf);
-		*rc = cm_diags_add(diags, CM_ERROR, CM_EDATA, path, line, 0,
-				   "NUL bytes: not a text file (UTF-16? save it as UTF-8)") < 0
-			      ? cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory")
-			      : CM_EDATA;
-		return NULL;
-	}
-	*rc = CM_OK;
-	return buf;
-}
-
 /* The next token of a line: "quoted" (without its quotes) or up to a
  * blank.  NUL-terminates it in place and moves *s past it; NULL at the
  * end of the line. */
-char *cm_token(char **s)
+static char *cm_token(char **s)
 {
 	char *p = *s + strspn(*s, " \t\r"), *t;
 
@@ -373,7 +329,7 @@ int cm_read_pajek(struct cm_read *rd)
 	struct tie *t = NULL;
 	size_t nt = 0, i, len;
 	int rc;
-	char *buf = cm_slurp(rd->path, &len, rd->diags, rd->err, &rc);
+	char *buf = cm_slurp(rd, SIZE_MAX, 1, &len, &rc);
 
 	if (!buf)
 		return rc;

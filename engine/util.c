@@ -415,3 +415,58 @@ char *cm_path_join(const char *dir, const char *name)
 		sprintf(p, "%s%s%s", dir, n && dir[n - 1] == '/' ? "" : "/", name);
 	return p;
 }
+
+/* CM_EDATA once a data error is in diags (added is cm_diags_add's
+ * answer), else CM_ENOMEM with err set. */
+static int refused(struct cm_read *rd, int added)
+{
+	return added < 0 ? cm_error_set(rd->err, CM_ENOMEM, NULL, 0, 0, "out of memory") : CM_EDATA;
+}
+
+char *cm_slurp(struct cm_read *rd, size_t max, int text, size_t *len, int *rc)
+{
+	FILE *f = fopen(rd->path, "rb");
+	char *buf = NULL, *b;
+	size_t n = 0, cap = 0, k;
+
+	if (!f) {
+		*rc = errno == ENOMEM ? cm_error_set(rd->err, CM_ENOMEM, NULL, 0, 0, "out of memory")
+				      : cm_error_set(rd->err, CM_ENOINPUT, rd->path, 0, 0, "cannot open: %s",
+						     strerror(errno));
+		return NULL;
+	}
+	*rc = CM_OK;
+	do {
+		if (cap - n < 65536) {
+			cap = cap ? 2 * cap : 1 << 17;
+			if (!(b = realloc(buf, cap + 1))) {
+				*rc = cm_error_set(rd->err, CM_ENOMEM, NULL, 0, 0, "out of memory");
+				break;
+			}
+			buf = b;
+		}
+		k = fread(buf + n, 1, cap - n <= max - n ? cap - n : max - n + 1, f); /* max + 1: too big */
+		n += k;
+	} while (k && n <= max);
+	if (*rc == CM_OK && ferror(f))
+		*rc = cm_error_set(rd->err, CM_ENOINPUT, rd->path, 0, 0, "cannot read: %s", strerror(errno));
+	fclose(f);
+	if (*rc == CM_OK && n > max)
+		*rc = refused(rd, cm_diags_add(rd->diags, CM_ERROR, CM_EDATA, rd->path, 0, 0,
+					       "the file is larger than %zu MiB; coalmap refuses a file that big",
+					       max >> 20));
+	if (*rc == CM_OK && text && (b = memchr(buf, '\0', n))) { /* text ends at a NUL: say so rather than cut */
+		long line = 1;
+		for (k = 0; k < (size_t)(b - buf); k++)
+			line += buf[k] == '\n';
+		*rc = refused(rd, cm_diags_add(rd->diags, CM_ERROR, CM_EDATA, rd->path, line, 0,
+					       "NUL bytes: not a text file (UTF-16? save it as UTF-8)"));
+	}
+	if (*rc < 0) {
+		free(buf);
+		return NULL;
+	}
+	buf[n] = '\0';
+	*len = n;
+	return buf;
+}
