@@ -124,6 +124,9 @@ static long vertex_no(struct pajek *pj, const char *t, long line)
 	return k;
 }
 
+/* Allocates the vertices *Vertices announces: CM_OK (also after a second
+ * *Vertices, an error), CM_EDATA when the count is not one (an error:
+ * every line after it depends on it) or CM_ENOMEM. */
 static int start_vertices(struct pajek *pj, char *rest, long line)
 {
 	char *a = cm_token(&rest), *b = cm_token(&rest), *end;
@@ -134,7 +137,7 @@ static int start_vertices(struct pajek *pj, char *rest, long line)
 	if (!a || *end || n < 0 || n > PAJEK_MAX_VERTICES || (b && ((n1 = strtol(b, &end, 10)), *end || n1 < 0 || n1 > n))) {
 		perr(pj, line, "*Vertices needs the number of vertices (0 to %ld)%s", PAJEK_MAX_VERTICES,
 		     b ? ", then that of the first mode" : "");
-		return CM_OK;
+		return CM_EDATA;
 	}
 	if (pj->v) {
 		perr(pj, line, "a second *Vertices");
@@ -225,7 +228,8 @@ out:
 struct tie {
 	long a, b, line;
 	int directed;
-	char *value, *type;
+	double w;      /* 1 when the line gives no value */
+	char *type;
 };
 
 enum section { S_NONE, S_VERTICES, S_ARCS, S_EDGES, S_ARCSLIST, S_EDGESLIST, S_OTHER };
@@ -259,7 +263,7 @@ static int parse(struct pajek *pj, char *buf, struct tie **t, size_t *nt)
 	char *s = buf, *type = NULL;
 	size_t cap = 0;
 	long line = 0;
-	int networks = 0;
+	int networks = 0, rc;
 
 	while (s && *s) {
 		char *eol = strchr(s, '\n'), *tok, *rest;
@@ -274,8 +278,8 @@ static int parse(struct pajek *pj, char *buf, struct tie **t, size_t *nt)
 			if (!strncasecmp(rest, "*network", 8) && networks++ == 0)
 				continue;
 			sec = section_of(rest, &type);
-			if (sec == S_VERTICES && start_vertices(pj, rest + 9, line) < 0)
-				return CM_ENOMEM;
+			if (sec == S_VERTICES && (rc = start_vertices(pj, rest + 9, line)) < 0)
+				return rc == CM_EDATA ? CM_OK : rc; /* that error, not one per line after it */
 			if (sec == S_OTHER) {
 				cm_diags_add(pj->diags, CM_NOTE, CM_OK, pj->file, line, 0,
 					     "'%.40s' and what follows it not read: only the first network's "
@@ -296,8 +300,8 @@ static int parse(struct pajek *pj, char *buf, struct tie **t, size_t *nt)
 		long a = vertex_no(pj, tok, line), b;
 		while (a && (tok = cm_token(&rest))) {
 			const char *hint;
-			double w;
-			char *v = NULL;
+			double w = 1;
+			char *v;
 			if (!(b = vertex_no(pj, tok, line)))
 				break;
 			if (sec == S_ARCS || sec == S_EDGES) {
@@ -314,7 +318,7 @@ static int parse(struct pajek *pj, char *buf, struct tie **t, size_t *nt)
 					return CM_ENOMEM;
 				*t = w2;
 			}
-			(*t)[(*nt)++] = (struct tie){ a, b, line, sec == S_ARCS || sec == S_ARCSLIST, v, type };
+			(*t)[(*nt)++] = (struct tie){ a, b, line, sec == S_ARCS || sec == S_ARCSLIST, w, type };
 			if (sec == S_ARCS || sec == S_EDGES)
 				break; /* one tie a line; what follows the value is ignored */
 		}
@@ -343,12 +347,8 @@ int cm_read_pajek(struct cm_read *rd)
 		rc = cm_tie_sink_init(&k, rd->orgs, rd->ties, "pajek_value", 1);
 	if (rc == CM_OK && !pj.bad)
 		rc = add_orgs(&pj, rd->orgs, 1);
-	for (i = 0; rc == CM_OK && !pj.bad && i < nt; i++) {
-		double w = 1;
-		if (t[i].value)
-			cm_read_number(t[i].value, &w, NULL);
-		rc = cm_tie_sink_add(&k, t[i].line, pj.id[t[i].a], pj.id[t[i].b], t[i].directed, w, t[i].type);
-	}
+	for (i = 0; rc == CM_OK && !pj.bad && i < nt; i++)
+		rc = cm_tie_sink_add(&k, t[i].line, pj.id[t[i].a], pj.id[t[i].b], t[i].directed, t[i].w, t[i].type);
 	if (rc == CM_OK && !pj.bad)
 		cm_tie_sink_notes(&k, rd->diags, rd->path);
 	free(t);

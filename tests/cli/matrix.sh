@@ -246,6 +246,11 @@ printf '*Vertices 5\n1 "a"\n2 "b"\n*Arcs\n1 2\n3 99\n' >"$tmp/far.net"
 bad far.net "far.net:6: vertex '99' is not a number from 1 to 5 (*Vertices 5)"
 printf '*Vertices 2\n1 a\n2 b\n*Edges\n1 2 heavy\n' >"$tmp/word.net"
 bad word.net "word.net:5: the tie's value 'heavy' is not a number"
+# a *Vertices line without its count: that one error, not a follow-on
+# "a tie before *Vertices" for each vertex and tie line after it
+printf '*Vertices many\n1 "a"\n2 "b"\n*Arcs\n1 2\n' >"$tmp/count.net"
+bad count.net "count.net:1: *Vertices needs the number of vertices (0 to 10000000)"
+expect_err "count.net: 1 error; nothing written" "count.net: one error, no follow-on"
 printf 'DL N=3\nDATA:\n0 1 0\n1 0 1\n0 1 0\n1 1 1\n' >"$tmp/long.dl"
 bad long.dl "long.dl:6: more data than N=3 and NM=1 hold"
 printf 'DL N=3\nDATA:\n0 1 0 1\n0 1\n0 1 0\n' >"$tmp/shift.dl"
