@@ -376,15 +376,10 @@ static void problem(struct builder *b, enum cm_severity sev, long line, const ch
 static void problem(struct builder *b, enum cm_severity sev, long line, const char *fmt, ...)
 {
 	va_list ap;
-	int s;
 
 	va_start(ap, fmt);
-	s = cm_diags_vdata(b->diags, b->opts, sev, b->path, line, fmt, ap);
+	cm_diags_problem(b->diags, b->opts, sev, b->path, line, &b->bad, &b->nomem, fmt, ap);
 	va_end(ap);
-	if (s < 0)
-		b->nomem = 1;
-	else if (s == CM_ERROR)
-		b->bad = 1;
 }
 
 static const struct gval *get(const struct gval *list, const char *key)

@@ -25,6 +25,12 @@ int cm_diags_add(struct cm_diags *d, enum cm_severity sev, enum cm_status code,
  * or CM_ERROR), or CM_ENOMEM. */
 int cm_diags_vdata(struct cm_diags *d, const struct cm_load_opts *opts, enum cm_severity sev,
 		   const char *file, long line, const char *fmt, va_list ap);
+/* A reader's problem in the data (cm_diags_vdata), kept score of: *bad = 1
+ * when it is recorded as an error, *nomem = 1 when it cannot be recorded
+ * (the reader then fails with CM_ENOMEM). */
+void cm_diags_problem(struct cm_diags *d, const struct cm_load_opts *opts, enum cm_severity sev,
+		      const char *file, long line, int *bad, int *nomem, const char *fmt, va_list ap)
+	__attribute__((format(printf, 8, 0)));
 
 /* The nearest candidate offered so far (names.c): within two edits
  * without case (one for words of up to four letters), a difference of

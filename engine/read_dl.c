@@ -47,7 +47,7 @@ struct dl {
 	size_t nt, at;
 	long n, nm;
 	enum fmt fmt;
-	int diagonal, embedded, bad;
+	int diagonal, embedded, bad, nomem;
 	char *buf;                    /* the tokens' text */
 	struct tok *labels, *mlabels; /* n and nm of them, or NULL */
 	long nlabels, nmlabels;
@@ -59,14 +59,11 @@ struct dl {
 static void perr(struct dl *d, long line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 static void perr(struct dl *d, long line, const char *fmt, ...)
 {
-	char msg[512];
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	cm_diags_problem(d->diags, NULL, CM_ERROR, d->file, line, &d->bad, &d->nomem, fmt, ap);
 	va_end(ap);
-	cm_diags_add(d->diags, CM_ERROR, CM_EDATA, d->file, line, 0, "%s", msg);
-	d->bad = 1;
 }
 
 /* Splits s into tokens, copied NUL-terminated into d->buf: blanks,
@@ -485,7 +482,7 @@ int cm_read_dl(struct cm_read *rd)
 	free(d.v);
 	free(d.line);
 	free(buf);
-	if (rc < 0)
+	if (rc < 0 || d.nomem)
 		return cm_error_set(rd->err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 	return d.bad ? CM_EDATA : CM_OK;
 }

@@ -57,10 +57,8 @@ static void data_error(struct kj *k, long line, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	if (cm_diags_vdata(k->rd->diags, k->rd->opts, CM_ERROR, k->rd->path, line, fmt, ap) == CM_ENOMEM)
-		k->nomem = 1;
+	cm_diags_problem(k->rd->diags, k->rd->opts, CM_ERROR, k->rd->path, line, &k->bad, &k->nomem, fmt, ap);
 	va_end(ap);
-	k->bad = 1;
 }
 
 static long line_at(const struct kj *k, size_t off)

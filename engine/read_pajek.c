@@ -89,20 +89,17 @@ struct pajek {
 	struct vertex *v;      /* [1..n] */
 	char **id;             /* [1..n]: the organization each vertex is */
 	char *num;             /* "1\0002\0..." the numbers as text */
-	int bad;
+	int bad, nomem;
 };
 
 static void perr(struct pajek *pj, long line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 static void perr(struct pajek *pj, long line, const char *fmt, ...)
 {
-	char msg[512];
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	cm_diags_problem(pj->diags, NULL, CM_ERROR, pj->file, line, &pj->bad, &pj->nomem, fmt, ap);
 	va_end(ap);
-	cm_diags_add(pj->diags, CM_ERROR, CM_EDATA, pj->file, line, 0, "%s", msg);
-	pj->bad = 1;
 }
 
 /* Vertex number t (1..n), or 0 after an error. */
@@ -356,7 +353,7 @@ int cm_read_pajek(struct cm_read *rd)
 	free(pj.id);
 	free(pj.num);
 	free(buf);
-	if (rc < 0)
+	if (rc < 0 || pj.nomem)
 		return cm_error_set(rd->err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 	return pj.bad ? CM_EDATA : CM_OK;
 }

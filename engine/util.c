@@ -161,6 +161,17 @@ int cm_diags_vdata(struct cm_diags *d, const struct cm_load_opts *opts, enum cm_
 	return diags_vadd(d, sev, CM_EDATA, file, line, 0, fmt, ap) < 0 ? CM_ENOMEM : (int)sev;
 }
 
+void cm_diags_problem(struct cm_diags *d, const struct cm_load_opts *opts, enum cm_severity sev,
+		      const char *file, long line, int *bad, int *nomem, const char *fmt, va_list ap)
+{
+	int s = cm_diags_vdata(d, opts, sev, file, line, fmt, ap);
+
+	if (s < 0)
+		*nomem = 1;
+	else if (s == CM_ERROR)
+		*bad = 1;
+}
+
 int cm_strpool_init(struct cm_strpool *p)
 {
 	p->cap = 4096;
