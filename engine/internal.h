@@ -66,6 +66,13 @@ size_t cm_utf8_check(const unsigned char *s, size_t n, int *nul);
  * on ENOMEM. */
 char *cm_path_join(const char *dir, const char *name);
 
+/* ---- arena: strings copied into blocks that are freed together (a
+ * table's or rows' text cells).  *a starts NULL. */
+/* A copy of s[0..n), NUL-terminated, in the arena; NULL on ENOMEM. */
+char *cm_arena_copy(struct cm_arena **a, const char *s, size_t n);
+/* Frees every block; *a is NULL again. */
+void cm_arena_free(struct cm_arena **a);
+
 /* ---- string pool: many short strings in one buffer, addressed by offset.
  * Offset 0 is always the empty string. */
 struct cm_strpool {
@@ -292,8 +299,7 @@ struct cm_rows {
 	size_t ncols;
 	struct cm_row *rows;
 	size_t nrows, cap;
-	char *blocks, *next; /* the cells' text: blocks chained (rows.c) */
-	size_t left;
+	struct cm_arena *text; /* the cells' text */
 };
 
 int cm_rows_init(struct cm_rows *r, const char *file);

@@ -172,6 +172,52 @@ void cm_diags_problem(struct cm_diags *d, const struct cm_load_opts *opts, enum 
 		*bad = 1;
 }
 
+/* Strings are copied into blocks freed all at once: one allocation per
+ * block instead of one per string (a million-row table has millions of
+ * cells).  A big string gets a block of its own. */
+struct cm_arena {
+	struct cm_arena *next;
+	size_t used, size;
+	char data[];
+};
+
+#define ARENA_BLOCK ((size_t)64 << 10)
+
+char *cm_arena_copy(struct cm_arena **a, const char *s, size_t n)
+{
+	struct cm_arena *b = *a;
+	char *d;
+
+	if (!b || b->size - b->used < n + 1) {
+		size_t size = n + 1 > ARENA_BLOCK / 4 ? n + 1 : ARENA_BLOCK;
+		if (!(b = malloc(sizeof(*b) + size)))
+			return NULL;
+		b->used = 0;
+		b->size = size;
+		if (size == ARENA_BLOCK || !*a) {
+			b->next = *a;
+			*a = b;
+		} else { /* a big string: keep the current block in front */
+			b->next = (*a)->next;
+			(*a)->next = b;
+		}
+	}
+	d = b->data + b->used;
+	memcpy(d, s, n);
+	d[n] = '\0';
+	b->used += n + 1;
+	return d;
+}
+
+void cm_arena_free(struct cm_arena **a)
+{
+	while (*a) {
+		struct cm_arena *b = *a;
+		*a = b->next;
+		free(b);
+	}
+}
+
 int cm_strpool_init(struct cm_strpool *p)
 {
 	p->cap = 4096;
