@@ -47,6 +47,10 @@ void cm_near_init(struct cm_near *x, const char *word);
 /* Offers cand, the id or name of org (0 when not an org). */
 void cm_near_offer(struct cm_near *x, const char *cand, size_t org);
 
+/* Day number day (days since 1970-01-01, cm_date_parse's) as YYYY-MM-DD
+ * in buf (proleptic Gregorian; util.c). */
+void cm_date_format(long day, char *buf, size_t n);
+
 /* Drops the white space (isspace) around s[0..*n). */
 static inline void cm_trim(const char **s, size_t *n)
 {

@@ -376,6 +376,19 @@ static int32_t days_from_civil(int y, int m, int d)
 	return (int32_t)(era * 146097 + doe - 719468);
 }
 
+void cm_date_format(long day, char *buf, size_t n)
+{
+	/* Howard Hinnant's civil_from_days */
+	long z = day + 719468, era = (z >= 0 ? z : z - 146096) / 146097;
+	long doe = z - era * 146097;
+	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	long y = yoe + era * 400, doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	long mp = (5 * doy + 2) / 153, d = doy - (153 * mp + 2) / 5 + 1;
+	long m = mp < 10 ? mp + 3 : mp - 9;
+
+	snprintf(buf, n, "%04ld-%02ld-%02ld", y + (m <= 2), m, d);
+}
+
 static int days_in_month(int y, int m)
 {
 	static const int dm[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
