@@ -268,6 +268,11 @@ printf '*Vertices 5\n1 "a"\n2 "b"\n*Arcs\n1 2\n3 99\n' >"$tmp/far.net"
 bad far.net "far.net:6: vertex '99' is not a number from 1 to 5 (*Vertices 5)"
 printf '*Vertices 2\n1 a\n2 b\n*Edges\n1 2 heavy\n' >"$tmp/word.net"
 bad word.net "word.net:5: the tie's value 'heavy' is not a number"
+# a read error is one (a folder given as a Pajek file: fopen succeeds,
+# fread fails), not an empty network
+mkdir "$tmp/folder.net"
+run convert "$tmp/folder.net" "$tmp/none" --from pajek; expect_rc 66 "a folder read as Pajek"
+expect_err "folder.net: cannot read" "a folder read as Pajek: message"
 # a *Vertices line without its count: that one error, not a follow-on
 # "a tie before *Vertices" for each vertex and tie line after it
 printf '*Vertices many\n1 "a"\n2 "b"\n*Arcs\n1 2\n' >"$tmp/count.net"
