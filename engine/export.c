@@ -135,19 +135,6 @@ char *cm_format_int(long long v, char *buf, size_t n)
 	return buf;
 }
 
-/* y-m-d of a day number (Howard Hinnant's civil_from_days). */
-static void civil(int32_t day, char *buf, size_t n)
-{
-	long z = (long)day + 719468, era = (z >= 0 ? z : z - 146096) / 146097;
-	long doe = z - era * 146097;
-	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	long y = yoe + era * 400, doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	long mp = (5 * doy + 2) / 153, d = doy - (153 * mp + 2) / 5 + 1;
-	long m = mp < 10 ? mp + 3 : mp - 9;
-
-	snprintf(buf, n, "%04d-%02d-%02d", (int)(y + (m <= 2)), (int)m, (int)d);
-}
-
 /* Whole numbers written without '.' or exponent, safely inside a double. */
 static int is_whole(const char *s)
 {
@@ -241,7 +228,7 @@ const char *cm_cell_text(const struct cm_landscape *l, const struct cm_column_in
 	case CM_VAL_DATE:
 		if (*(const int32_t *)f == CM_DAY_MIN || *(const int32_t *)f == CM_DAY_MAX)
 			return "";
-		civil(*(const int32_t *)f, buf, n);
+		cm_date_format(*(const int32_t *)f, buf, n);
 		return buf;
 	case CM_VAL_ORG:
 		return cm_strpool_get(&l->pool, l->orgs[*(const uint32_t *)f].id);

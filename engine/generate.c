@@ -80,21 +80,6 @@ static void list_of(uint64_t *s, const char *const *items, char *buf, size_t n)
 						 used ? ";" : "", items[i]);
 }
 
-static void date_str(int32_t day, char *buf, size_t n)
-{
-	/* civil_from_days (Howard Hinnant) */
-	int32_t z = day + 719468, era = (z >= 0 ? z : z - 146096) / 146097;
-	unsigned doe = (unsigned)(z - era * 146097);
-	unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	int y = (int)yoe + era * 400;
-	unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	unsigned mp = (5 * doy + 2) / 153;
-	unsigned d = doy - (153 * mp + 2) / 5 + 1;
-	unsigned m = mp < 10 ? mp + 3 : mp - 9;
-
-	snprintf(buf, n, "%04d-%02u-%02u", y + (m <= 2), m, d);
-}
-
 /* Open-addressing set of unordered pairs, to avoid repeated pairs. */
 struct pairset {
 	uint64_t *k;
@@ -251,12 +236,12 @@ int cm_generate(const struct cm_gen_opts *o, struct cm_table *orgs, struct cm_ta
 			cm_table_set_real(ties, CM_TIE_AMOUNT, i, floor(pow(1.0 - unif(&s), -1.0 / 1.5) * 10000.0));
 		/* ties start between 2010 and 2024; a third of them have ended */
 		start = 14610 + (int32_t)pick(&s, 15 * 365);
-		date_str(start, buf, sizeof(buf));
+		cm_date_format(start, buf, sizeof(buf));
 		if (cm_table_set_text(ties, CM_TIE_START, i, buf) < 0)
 			goto nomem;
 		if (unif(&s) < 0.33) {
 			end = start + 30 + (int32_t)pick(&s, 5 * 365);
-			date_str(end, buf, sizeof(buf));
+			cm_date_format(end, buf, sizeof(buf));
 			if (cm_table_set_text(ties, CM_TIE_END, i, buf) < 0)
 				goto nomem;
 		}

@@ -4,7 +4,6 @@
 #include "config.h"
 
 #include <ctype.h>
-#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -377,15 +376,10 @@ static void problem(struct builder *b, enum cm_severity sev, long line, const ch
 static void problem(struct builder *b, enum cm_severity sev, long line, const char *fmt, ...)
 {
 	va_list ap;
-	int s;
 
 	va_start(ap, fmt);
-	s = cm_diags_vdata(b->diags, b->opts, sev, b->path, line, fmt, ap);
+	cm_diags_problem(b->diags, b->opts, sev, b->path, line, &b->bad, &b->nomem, fmt, ap);
 	va_end(ap);
-	if (s < 0)
-		b->nomem = 1;
-	else if (s == CM_ERROR)
-		b->bad = 1;
 }
 
 static const struct gval *get(const struct gval *list, const char *key)
@@ -581,43 +575,6 @@ static void finish(struct builder *b)
 	b->ties->decl[b->dir_col] = CM_DECL_TEXT;
 }
 
-static int read_all(const char *path, char **buf, size_t *n, struct cm_error *err)
-{
-	FILE *f = fopen(path, "rb");
-	size_t cap = 1 << 16, len = 0, got;
-	char *b = NULL;
-	int rc = CM_ENOMEM;
-
-	if (!f)
-		return cm_error_set(err, CM_ENOINPUT, path, 0, 0, "cannot open: %s", strerror(errno));
-	if (!(b = malloc(cap)))
-		goto out;
-	while ((got = fread(b + len, 1, cap - len, f)) > 0) {
-		len += got;
-		if (len == cap) {
-			char *v = realloc(b, cap * 2);
-			if (!v)
-				goto out;
-			b = v;
-			cap *= 2;
-		}
-	}
-	if (ferror(f)) {
-		rc = cm_error_set(err, CM_ENOINPUT, path, 0, 0, "cannot read: %s", strerror(errno));
-		goto out;
-	}
-	*buf = b;
-	*n = len;
-	b = NULL;
-	rc = CM_OK;
-out:
-	if (rc == CM_ENOMEM)
-		cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
-	free(b);
-	fclose(f);
-	return rc;
-}
-
 int cm_read_gml(struct cm_read *c)
 {
 	struct parser p;
@@ -643,8 +600,7 @@ int cm_read_gml(struct cm_read *c)
 		rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 		goto out;
 	}
-	rc = read_all(path, &buf, &n, err);
-	if (rc < 0)
+	if (!(buf = cm_slurp(c, SIZE_MAX, 0, &n, &rc)))
 		goto out;
 	memset(&p, 0, sizeof(p));
 	p.path = path;

@@ -25,6 +25,12 @@ int cm_diags_add(struct cm_diags *d, enum cm_severity sev, enum cm_status code,
  * or CM_ERROR), or CM_ENOMEM. */
 int cm_diags_vdata(struct cm_diags *d, const struct cm_load_opts *opts, enum cm_severity sev,
 		   const char *file, long line, const char *fmt, va_list ap);
+/* A reader's problem in the data (cm_diags_vdata), kept score of: *bad = 1
+ * when it is recorded as an error, *nomem = 1 when it cannot be recorded
+ * (the reader then fails with CM_ENOMEM). */
+void cm_diags_problem(struct cm_diags *d, const struct cm_load_opts *opts, enum cm_severity sev,
+		      const char *file, long line, int *bad, int *nomem, const char *fmt, va_list ap)
+	__attribute__((format(printf, 8, 0)));
 
 /* The nearest candidate offered so far (names.c): within two edits
  * without case (one for words of up to four letters), a difference of
@@ -40,6 +46,10 @@ struct cm_near {
 void cm_near_init(struct cm_near *x, const char *word);
 /* Offers cand, the id or name of org (0 when not an org). */
 void cm_near_offer(struct cm_near *x, const char *cand, size_t org);
+
+/* Day number day (days since 1970-01-01, cm_date_parse's) as YYYY-MM-DD
+ * in buf (proleptic Gregorian; util.c). */
+void cm_date_format(long day, char *buf, size_t n);
 
 /* Drops the white space (isspace) around s[0..*n). */
 static inline void cm_trim(const char **s, size_t *n)
@@ -59,6 +69,13 @@ size_t cm_utf8_check(const unsigned char *s, size_t n, int *nul);
 /* dir/name in a new string (no second '/' when dir ends with one); NULL
  * on ENOMEM. */
 char *cm_path_join(const char *dir, const char *name);
+
+/* ---- arena: strings copied into blocks that are freed together (a
+ * table's or rows' text cells).  *a starts NULL. */
+/* A copy of s[0..n), NUL-terminated, in the arena; NULL on ENOMEM. */
+char *cm_arena_copy(struct cm_arena **a, const char *s, size_t n);
+/* Frees every block; *a is NULL again. */
+void cm_arena_free(struct cm_arena **a);
 
 /* ---- string pool: many short strings in one buffer, addressed by offset.
  * Offset 0 is always the empty string. */
@@ -286,8 +303,7 @@ struct cm_rows {
 	size_t ncols;
 	struct cm_row *rows;
 	size_t nrows, cap;
-	char *blocks, *next; /* the cells' text: blocks chained (rows.c) */
-	size_t left;
+	struct cm_arena *text; /* the cells' text */
 };
 
 int cm_rows_init(struct cm_rows *r, const char *file);
@@ -418,13 +434,11 @@ int cm_matrix_folder(const char *dir, char ***out);
 int cm_read_pajek(struct cm_read *rd);      /* read_pajek.c: Pajek .net */
 int cm_sniff_pajek(const struct cm_peek *p);
 int cm_read_dl(struct cm_read *rd);         /* read_dl.c: UCINET DL */
-/* A whole text file in memory, NUL-terminated, its size in *len
- * (read_pajek.c); NULL with *rc: CM_ENOINPUT or CM_ENOMEM (err set), or
- * CM_EDATA after an error in diags (a NUL byte in the file). */
-char *cm_slurp(const char *path, size_t *len, struct cm_diags *diags, struct cm_error *err, int *rc);
-/* The next token of a line, "quoted" (without its quotes) or up to a
- * blank, NUL-terminated in place; *s moves past it.  NULL at the end. */
-char *cm_token(char **s);
+/* A whole file in memory, NUL-terminated, its size in *len (util.c);
+ * the caller frees it.  NULL with *rc: CM_ENOINPUT (cannot open or read
+ * it) or CM_ENOMEM, err set; CM_EDATA after an error in diags: the file
+ * is larger than max bytes, or, when text, it holds a NUL byte. */
+char *cm_slurp(struct cm_read *rd, size_t max, int text, size_t *len, int *rc);
 int cm_sniff_dl(const struct cm_peek *p);
 /* The number s (blanks around it allowed; the rest as cm_parse_number
  * takes it): 0, or -1 when it is not one, with *hint (if hint) as

@@ -6,8 +6,10 @@
  *   DATA: the matrices (NM of them; an edge or node list's separated by !)
  * Every format makes an n x n matrix per relation, turned into ties by
  * the rule of a CSV matrix (cm_matrix_ties): symmetric -> one mutual tie
- * per pair, else a directed tie row -> column per non-zero cell.  Org id
- * = the label (else the vertex number). */
+ * per pair, else a directed tie row -> column per non-zero cell.  An edge
+ * or node list keeps its cells as a list (list_ties applies the same
+ * rule), so a large N with few ties needs no n x n matrix.  Org id = the
+ * label (else the vertex number). */
 #include "config.h"
 
 #include <ctype.h>
@@ -20,7 +22,7 @@
 #include "internal.h"
 #include "strmap.h"
 
-#define DL_MAX_CELLS 50000000L /* n * n * nm: 400 MB of values at most */
+#define DL_MAX_CELLS 50000000L /* n * n * nm: 400 MB of values at most (a matrix format) */
 
 int cm_sniff_dl(const struct cm_peek *p)
 {
@@ -40,6 +42,14 @@ struct tok {
 
 enum fmt { F_FULL, F_LOWER, F_UPPER, F_EDGES, F_NODES };
 
+/* A cell of an edge or node list: matrix m, row a, column b; seq orders
+ * the cells as read (the last of a cell wins). */
+struct cell {
+	long m, a, b;
+	size_t seq;
+	double x;
+};
+
 struct dl {
 	const char *file;
 	struct cm_diags *diags;
@@ -47,26 +57,25 @@ struct dl {
 	size_t nt, at;
 	long n, nm;
 	enum fmt fmt;
-	int diagonal, embedded, bad;
+	int diagonal, embedded, bad, nomem;
 	char *buf;                    /* the tokens' text */
 	struct tok *labels, *mlabels; /* n and nm of them, or NULL */
 	long nlabels, nmlabels;
 	long mlabels_line;            /* where MATRIX LABELS: is */
-	double *v;                    /* nm matrices of n x n */
+	double *v;                    /* nm matrices of n x n (a matrix format) */
+	struct cell *cells;           /* an edge or node list's (else NULL) */
+	size_t ncells, cells_cap;
 	long *line;                   /* nm x n: each row's line */
 };
 
 static void perr(struct dl *d, long line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 static void perr(struct dl *d, long line, const char *fmt, ...)
 {
-	char msg[512];
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	cm_diags_problem(d->diags, NULL, CM_ERROR, d->file, line, &d->bad, &d->nomem, fmt, ap);
 	va_end(ap);
-	cm_diags_add(d->diags, CM_ERROR, CM_EDATA, d->file, line, 0, "%s", msg);
-	d->bad = 1;
 }
 
 /* Splits s into tokens, copied NUL-terminated into d->buf: blanks,
@@ -331,30 +340,42 @@ static int read_matrix(struct dl *d, struct cm_strset *names, double *v, long *l
 	return CM_OK;
 }
 
-/* One edge or node list (to a '!' or the end) from d->at. */
-static int read_list(struct dl *d, struct cm_strset *names, double *v, long *line)
+/* Records cell (m, a, b) = x. */
+static int add_cell(struct dl *d, long m, long a, long b, double x)
+{
+	if (d->ncells == d->cells_cap) {
+		size_t cap = d->cells_cap ? 2 * d->cells_cap : 256;
+		struct cell *c = realloc(d->cells, cap * sizeof(*c));
+		if (!c)
+			return CM_ENOMEM;
+		d->cells = c;
+		d->cells_cap = cap;
+	}
+	d->cells[d->ncells] = (struct cell){ m, a, b, d->ncells, x };
+	d->ncells++;
+	return CM_OK;
+}
+
+/* Edge or node list m (to a '!' or the end) from d->at into d->cells. */
+static int read_list(struct dl *d, struct cm_strset *names, long m, long *line)
 {
 	while (d->at < d->nt && !d->bad && strcmp(peek(d, 0), "!")) {
 		long ln = d->t[d->at].line, a = vertex(d, names, &d->t[d->at++]), b;
 		size_t k = 1;
-		double x = 1;
 		if (a == -2)
 			return CM_ENOMEM;
 		for (; a >= 0 && d->at < d->nt && d->t[d->at].line == ln && !d->bad; k++) {
 			const struct tok *t = &d->t[d->at++];
 			if (d->fmt == F_EDGES && k == 2) {
-				value_of(d, t, &x);
-				v[a * d->n + b] = x;
+				value_of(d, t, &d->cells[d->ncells - 1].x); /* the edge's value */
 				continue;
 			}
 			if (d->fmt == F_EDGES && k > 2) {
 				perr(d, ln, "an edge list's line holds two vertices and a value at most");
 				break;
 			}
-			if ((b = vertex(d, names, t)) == -2)
+			if ((b = vertex(d, names, t)) == -2 || (b >= 0 && add_cell(d, m, a, b, 1) < 0))
 				return CM_ENOMEM;
-			if (b >= 0)
-				v[a * d->n + b] = x;
 		}
 		if (a >= 0 && !line[a])
 			line[a] = ln;
@@ -362,10 +383,79 @@ static int read_list(struct dl *d, struct cm_strset *names, double *v, long *lin
 	return CM_OK;
 }
 
+/* Orders cells by matrix, row and column. */
+static int cell_pos_cmp(const struct cell *p, long m, long a, long b)
+{
+	if (p->m != m)
+		return p->m < m ? -1 : 1;
+	if (p->a != a)
+		return p->a < a ? -1 : 1;
+	return p->b < b ? -1 : p->b > b;
+}
+
+/* ... then as read. */
+static int cell_cmp(const void *x, const void *y)
+{
+	const struct cell *p = x, *q = y;
+	int c = cell_pos_cmp(p, q->m, q->a, q->b);
+
+	return c ? c : p->seq < q->seq ? -1 : p->seq > q->seq;
+}
+
+/* Sorts the cells by matrix, row and column and keeps each cell's last
+ * value, non-zero: the matrix the list makes, row by row. */
+static void cells_settle(struct dl *d)
+{
+	size_t i, w = 0;
+
+	qsort(d->cells, d->ncells, sizeof(*d->cells), cell_cmp);
+	for (i = 0; i < d->ncells; i++) {
+		const struct cell *c = &d->cells[i];
+		if (i + 1 < d->ncells && !cell_pos_cmp(c + 1, c->m, c->a, c->b))
+			continue; /* a later value for the cell */
+		if (c->x != 0)
+			d->cells[w++] = *c;
+	}
+	d->ncells = w;
+}
+
+/* The value of cell (m, a, b) among the settled cells c[0..n), or 0. */
+static double cell_value(const struct cell *c, size_t n, long m, long a, long b)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (cell_pos_cmp(&c[mid], m, a, b) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && !cell_pos_cmp(&c[lo], m, a, b) ? c[lo].x : 0;
+}
+
+/* cm_matrix_ties' rule on the settled cells c[0..n) of one list: when
+ * every cell equals its mirror, one mutual tie per pair (row <= column),
+ * else a directed tie per cell; in row-major order. */
+static int list_ties(struct cm_tie_sink *k, const struct cell *c, size_t n, char *const *id, const long *line,
+		     const char *type)
+{
+	size_t i;
+	int sym = 1;
+
+	for (i = 0; i < n && sym; i++)
+		sym = c[i].a == c[i].b || cell_value(c, n, c[i].m, c[i].b, c[i].a) == c[i].x;
+	for (i = 0; i < n; i++)
+		if ((!sym || c[i].a <= c[i].b) &&
+		    cm_tie_sink_add(k, line[c[i].a], id[c[i].a], id[c[i].b], !sym, c[i].x, type) < 0)
+			return CM_ENOMEM;
+	return CM_OK;
+}
+
 static int data(struct dl *d, struct cm_strset *names)
 {
 	long m;
-	int rc = CM_OK;
+	int rc = CM_OK, list = d->fmt == F_EDGES || d->fmt == F_NODES;
 
 	if (!d->n && d->labels)
 		d->n = d->nlabels;
@@ -380,24 +470,24 @@ static int data(struct dl *d, struct cm_strset *names)
 		     d->nmlabels, d->nm);
 		return CM_OK;
 	}
-	if ((double)d->n * (double)d->n * (double)d->nm > DL_MAX_CELLS) {
+	if ((double)d->n * (double)d->nm * (list ? 1 : (double)d->n) > DL_MAX_CELLS) {
 		perr(d, d->t[0].line, "N=%ld and NM=%ld make more cells than coalmap reads (%ld)", d->n, d->nm,
 		     DL_MAX_CELLS);
 		return CM_OK;
 	}
-	if (!(d->v = calloc((size_t)(d->n * d->n * d->nm), sizeof(*d->v))) ||
+	if ((!list && !(d->v = calloc((size_t)(d->n * d->n * d->nm), sizeof(*d->v)))) ||
 	    !(d->line = calloc((size_t)(d->n * d->nm), sizeof(*d->line))))
 		return CM_ENOMEM;
 	for (m = 0; m < d->nm && rc == CM_OK && !d->bad; m++) {
-		double *v = d->v + m * d->n * d->n;
 		long *line = d->line + m * d->n;
 		while (is(d, 0, "!"))
 			d->at++;
-		rc = d->fmt == F_EDGES || d->fmt == F_NODES ? read_list(d, names, v, line)
-							     : read_matrix(d, names, v, line);
+		rc = list ? read_list(d, names, m, line) : read_matrix(d, names, d->v + m * d->n * d->n, line);
 	}
 	while (is(d, 0, "!"))
 		d->at++;
+	if (list)
+		cells_settle(d);
 	if (rc == CM_OK && !d->bad && d->at < d->nt)
 		perr(d, d->t[d->at].line, "more data than N=%ld and NM=%ld hold, from '%.40s' on", d->n, d->nm,
 		     peek(d, 0));
@@ -410,6 +500,7 @@ static int orgs_and_ties(struct dl *d, struct cm_strset *names, struct cm_rows *
 	struct cm_tie_sink k;
 	char **id = calloc((size_t)d->n, sizeof(*id)), *num = malloc((size_t)d->n * 12);
 	long i, m, w = 0;
+	size_t from = 0, to = 0; /* matrix m's cells (a list) */
 	int rc = CM_ENOMEM;
 
 	if (!id || !num || cm_tie_sink_init(&k, orgs, ties, "dl_value", 1) < 0)
@@ -436,8 +527,11 @@ static int orgs_and_ties(struct dl *d, struct cm_strset *names, struct cm_rows *
 			snprintf(type, sizeof(type), "relation_%ld", m + 1);
 			t = type;
 		}
-		if (cm_matrix_ties(&k, (size_t)d->n, (const char *const *)id, d->v + m * d->n * d->n,
-				   d->line + m * d->n, t) < 0)
+		for (from = to; to < d->ncells && d->cells[to].m == m; to++)
+			;
+		if (d->v ? cm_matrix_ties(&k, (size_t)d->n, (const char *const *)id, d->v + m * d->n * d->n,
+					  d->line + m * d->n, t) < 0
+			 : list_ties(&k, d->cells + from, to - from, id, d->line + m * d->n, t) < 0)
 			goto out;
 	}
 	cm_tie_sink_notes(&k, d->diags, d->file);
@@ -454,7 +548,7 @@ int cm_read_dl(struct cm_read *rd)
 	struct cm_strset names;
 	size_t len;
 	int rc;
-	char *buf = cm_slurp(rd->path, &len, rd->diags, rd->err, &rc);
+	char *buf = cm_slurp(rd, SIZE_MAX, 1, &len, &rc);
 	long i;
 
 	if (!buf)
@@ -483,9 +577,10 @@ int cm_read_dl(struct cm_read *rd)
 	free(d.t);
 	free(d.buf);
 	free(d.v);
+	free(d.cells);
 	free(d.line);
 	free(buf);
-	if (rc < 0)
+	if (rc < 0 || d.nomem)
 		return cm_error_set(rd->err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 	return d.bad ? CM_EDATA : CM_OK;
 }

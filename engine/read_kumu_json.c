@@ -16,19 +16,17 @@
  * written. */
 #include "config.h"
 
-#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
 
 #include <json-c/json.h>
 
 #include "internal.h"
 
-#define KJ_MAX_BYTES (512L << 20) /* a project bigger than this is refused */
+#define KJ_MAX_BYTES ((size_t)512 << 20) /* a project bigger than this is refused */
 #define KJ_MAX_DEPTH 64           /* Kumu's own nesting is 5 deep */
 
 struct kj {
@@ -41,6 +39,9 @@ struct kj {
 	struct cm_strset noted;  /* fields already noted as skipped */
 	struct cm_strset fields; /* the project's field names, lower-case */
 	const char **spelled;    /* spelled[i]: field i as the project writes it */
+	struct cm_strset heads[2]; /* the headers of orgs [0] and ties [1] met so far */
+	long *col[2];            /* col[f][i]: the column of header i of heads[f] */
+	size_t col_cap[2];
 	char *cell;              /* a joined list */
 	size_t cell_len, cell_cap;
 	int bad;
@@ -59,38 +60,8 @@ static void data_error(struct kj *k, long line, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	if (cm_diags_vdata(k->rd->diags, k->rd->opts, CM_ERROR, k->rd->path, line, fmt, ap) == CM_ENOMEM)
-		k->nomem = 1;
+	cm_diags_problem(k->rd->diags, k->rd->opts, CM_ERROR, k->rd->path, line, &k->bad, &k->nomem, fmt, ap);
 	va_end(ap);
-	k->bad = 1;
-}
-
-static int read_bounded(struct kj *k)
-{
-	const char *path = k->rd->path;
-	FILE *f = fopen(path, "rb");
-	struct stat st;
-	size_t got;
-
-	if (!f)
-		return cm_error_set(k->rd->err, CM_ENOINPUT, path, 0, 0, "cannot open: %s", strerror(errno));
-	if (fstat(fileno(f), &st) < 0 || st.st_size > KJ_MAX_BYTES) {
-		fclose(f);
-		data_error(k, 0, "the file is larger than %ld MiB; coalmap refuses a Kumu project that big",
-			   KJ_MAX_BYTES >> 20);
-		return CM_EDATA;
-	}
-	if (!(k->buf = malloc((size_t)st.st_size + 1))) {
-		fclose(f);
-		return nomem(k);
-	}
-	got = fread(k->buf, 1, (size_t)st.st_size, f);
-	fclose(f);
-	if (got != (size_t)st.st_size)
-		return cm_error_set(k->rd->err, CM_ENOINPUT, path, 0, 0, "cannot read: %s", strerror(errno));
-	k->buf[got] = '\0';
-	k->len = got;
-	return CM_OK;
 }
 
 static long line_at(const struct kj *k, size_t off)
@@ -153,7 +124,7 @@ static long line_of(const struct kj *k, json_object *o)
 		return 0;
 	i = cm_strmap_find(&k->where.map, k->where.buf, json_object_get_string(id),
 			   (size_t)json_object_get_string_len(id));
-	return i == (size_t)-1 ? 0 : k->line[i];
+	return i == CM_STRMAP_NONE ? 0 : k->line[i];
 }
 
 static int parse(struct kj *k, json_object **root)
@@ -209,7 +180,7 @@ static const char *header_of(const struct kj *k, const char *key, int is_el, cha
 		if (!strcmp(key, fixed[i].key) && (fixed[i].of == BOTH || fixed[i].of == kind))
 			return fixed[i].header;
 	i = cm_kumu_lower(low, sizeof(low), key); /* the project's spelling: "2010 Population" */
-	if (!key[i] && (f = cm_strmap_find(&k->fields.map, k->fields.buf, low, i)) != (size_t)-1)
+	if (!key[i] && (f = cm_strmap_find(&k->fields.map, k->fields.buf, low, i)) != CM_STRMAP_NONE)
 		key = k->spelled[f];
 	for (i = 0; i < sizeof(mine) / sizeof(mine[0]); i++)
 		if (mine[i].of == kind && !strcasecmp(key, mine[i].name)) { /* a field called like a column of ours */
@@ -253,6 +224,29 @@ static int scalar_text(struct kj *k, json_object *v)
 	}
 }
 
+/* The column called h of r (orgs or ties), added when new (as decl);
+ * -1 on ENOMEM.  A hash lookup: a wide export has thousands of columns. */
+static long column_of(struct kj *k, struct cm_rows *r, const char *h, int decl)
+{
+	int f = r == k->rd->ties;
+	size_t before = k->heads[f].n;
+	long i = cm_strset_add(&k->heads[f], h, strlen(h));
+
+	if (i < 0)
+		return -1;
+	if (k->heads[f].n == before)
+		return k->col[f][i];
+	if ((size_t)i == k->col_cap[f]) {
+		size_t cap = k->col_cap[f] ? 2 * k->col_cap[f] : 64;
+		long *v = realloc(k->col[f], cap * sizeof(*v));
+		if (!v)
+			return -1;
+		k->col[f] = v;
+		k->col_cap[f] = cap;
+	}
+	return k->col[f][i] = cm_rows_column(r, h, decl, 1);
+}
+
 /* Sets the cell of row under header h from v: a scalar, or a list of them
  * joined with '|'; an object is skipped with a note (once per header). */
 static int put_value(struct kj *k, struct cm_rows *r, size_t row, const char *h, json_object *v)
@@ -280,7 +274,7 @@ static int put_value(struct kj *k, struct cm_rows *r, size_t row, const char *h,
 	}
 	if (rc < 0)
 		return rc;
-	if ((col = cm_rows_column(r, h, CM_DECL_ANY, 1)) < 0)
+	if ((col = column_of(k, r, h, CM_DECL_ANY)) < 0)
 		return nomem(k);
 	return k->cell_len ? cm_rows_set(r, row, (size_t)col, k->cell, k->cell_len) < 0 ? nomem(k) : CM_OK
 			   : CM_OK;
@@ -375,9 +369,9 @@ static int choose_ids(struct kj *k)
 	}
 	for (i = 0; i < r->nrows && rc == CM_OK; i++) {
 		const char *l = cm_rows_get(r, i, 1);
-		size_t j = l ? cm_strmap_find(&labels.map, labels.buf, l, strlen(l)) : (size_t)-1;
-		if (j == (size_t)-1 || count[j] > 1 ||
-		    cm_strmap_find(&k->where.map, k->where.buf, l, strlen(l)) != (size_t)-1) {
+		size_t j = l ? cm_strmap_find(&labels.map, labels.buf, l, strlen(l)) : CM_STRMAP_NONE;
+		if (j == CM_STRMAP_NONE || count[j] > 1 ||
+		    cm_strmap_find(&k->where.map, k->where.buf, l, strlen(l)) != CM_STRMAP_NONE) {
 			shared++;
 			example = example ? example : l;
 			continue;
@@ -416,8 +410,8 @@ static int read_positions(struct kj *k, json_object *root)
 	for (i = 0; i < n; i++) {
 		json_object *node = json_object_array_get_idx(nodes, i), *pos, *v;
 		const char *el = json_object_is_type(node, json_type_object) ? str_of(node, "element") : NULL;
-		size_t row = el ? cm_strmap_find(&k->eids.map, k->eids.buf, el, strlen(el)) : (size_t)-1;
-		if (row == (size_t)-1 || !json_object_object_get_ex(node, "position", &pos) ||
+		size_t row = el ? cm_strmap_find(&k->eids.map, k->eids.buf, el, strlen(el)) : CM_STRMAP_NONE;
+		if (row == CM_STRMAP_NONE || !json_object_object_get_ex(node, "position", &pos) ||
 		    !json_object_is_type(pos, json_type_object))
 			continue;
 		for (int axis = 0; axis < 2; axis++)
@@ -433,9 +427,9 @@ static int read_positions(struct kj *k, json_object *root)
 static int put_end(struct kj *k, size_t row, const char *h, const char *end, const char *conn)
 {
 	struct cm_rows *t = k->rd->ties;
-	size_t e = end ? cm_strmap_find(&k->eids.map, k->eids.buf, end, strlen(end)) : (size_t)-1;
-	const char *id = e == (size_t)-1 ? NULL : cm_rows_get(k->rd->orgs, e, 0);
-	long col = cm_rows_column(t, h, CM_DECL_TEXT, 1);
+	size_t e = end ? cm_strmap_find(&k->eids.map, k->eids.buf, end, strlen(end)) : CM_STRMAP_NONE;
+	const char *id = e == CM_STRMAP_NONE ? NULL : cm_rows_get(k->rd->orgs, e, 0);
+	long col = column_of(k, t, h, CM_DECL_TEXT);
 
 	if (col < 0)
 		return nomem(k);
@@ -464,7 +458,7 @@ static int read_connections(struct kj *k, json_object *list)
 		json_object *c = json_object_array_get_idx(list, i), *v;
 		int is_obj = json_object_is_type(c, json_type_object);
 		const char *id = is_obj ? str_of(c, "_id") : NULL, *d = is_obj ? str_of(c, "direction") : NULL;
-		long row = cm_rows_add(t, is_obj ? line_of(k, c) : 0);
+		long row = cm_rows_add(t, is_obj ? line_of(k, c) : 0), col;
 		char what[48];
 		if (row < 0)
 			return nomem(k);
@@ -476,11 +470,11 @@ static int read_connections(struct kj *k, json_object *list)
 		if ((rc = put_end(k, (size_t)row, "From", str_of(c, "from"), id ? id : what)) < 0 ||
 		    (rc = put_end(k, (size_t)row, "To", str_of(c, "to"), id ? id : what)) < 0)
 			return rc;
-		if (d && cm_rows_set(t, (size_t)row, (size_t)cm_rows_column(t, "Direction", CM_DECL_TEXT, 1), d,
-				     strlen(d)) < 0)
+		if (d && ((col = column_of(k, t, "Direction", CM_DECL_TEXT)) < 0 ||
+			  cm_rows_set(t, (size_t)row, (size_t)col, d, strlen(d)) < 0))
 			return nomem(k);
 		if (json_object_object_get_ex(c, "reversed", &v) && json_object_get_boolean(v)) {
-			long col = cm_rows_column(t, "kumu_reversed", CM_DECL_ANY, 1);
+			col = column_of(k, t, "kumu_reversed", CM_DECL_ANY);
 			reversed++;
 			if (col < 0 || cm_rows_set(t, (size_t)row, (size_t)col, "true", 4) < 0)
 				return nomem(k);
@@ -560,7 +554,10 @@ int cm_read_kumu_json(struct cm_read *rd)
 	cm_strset_init(&k.eids);
 	cm_strset_init(&k.noted);
 	cm_strset_init(&k.fields);
-	if ((rc = read_bounded(&k)) == CM_OK && (rc = parse(&k, &root)) == CM_OK)
+	cm_strset_init(&k.heads[0]);
+	cm_strset_init(&k.heads[1]);
+	k.buf = cm_slurp(rd, KJ_MAX_BYTES, 0, &k.len, &rc);
+	if (rc == CM_OK && (rc = parse(&k, &root)) == CM_OK)
 		rc = read_project(&k, root);
 	if (rc == CM_OK && k.nomem)
 		rc = nomem(&k);
@@ -574,6 +571,10 @@ int cm_read_kumu_json(struct cm_read *rd)
 	cm_strset_release(&k.eids);
 	cm_strset_release(&k.noted);
 	cm_strset_release(&k.fields);
+	cm_strset_release(&k.heads[0]);
+	cm_strset_release(&k.heads[1]);
+	free(k.col[0]);
+	free(k.col[1]);
 	free(k.spelled);
 	return rc;
 }

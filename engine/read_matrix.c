@@ -472,8 +472,8 @@ int cm_matrix_folder(const char *dir, char ***out)
 static int read_orgs(const char *dir, struct cm_rows *orgs, struct known *known, struct cm_diags *diags,
 		     struct cm_error *err)
 {
-	size_t n = strlen(dir), errors_before = diags->n_errors, j, r;
-	char *file = malloc(n + sizeof("/organizations.csv"));
+	size_t errors_before = diags->n_errors, j, r;
+	char *file = cm_path_join(dir, "organizations.csv");
 	struct stat st;
 	long id = -1;
 	int rc = CM_OK;
@@ -481,7 +481,6 @@ static int read_orgs(const char *dir, struct cm_rows *orgs, struct known *known,
 	memset(known, 0, sizeof(*known));
 	if (!file)
 		return cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
-	sprintf(file, "%s%sorganizations.csv", dir, n && dir[n - 1] == '/' ? "" : "/");
 	if (stat(file, &st) < 0)
 		goto out;
 	if (cm_rows_rename(orgs, file) < 0)

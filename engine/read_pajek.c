@@ -53,54 +53,10 @@ int cm_sniff_pajek(const struct cm_peek *p)
 	return !strcasecmp(p->ext, "net") || !strcasecmp(p->ext, "paj") ? CM_BY_NAME : CM_NOT_MINE;
 }
 
-/* A whole file in memory, NUL-terminated. */
-char *cm_slurp(const char *path, size_t *len, struct cm_diags *diags, struct cm_error *err, int *rc)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf = NULL, *b;
-	size_t n = 0, cap = 0, k;
-
-	if (!f) {
-		*rc = errno == ENOMEM ? cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory")
-				      : cm_error_set(err, CM_ENOINPUT, path, 0, 0, "cannot open: %s", strerror(errno));
-		return NULL;
-	}
-	do {
-		if (cap - n < 65536) {
-			cap = cap ? 2 * cap : 1 << 17;
-			if (!(b = realloc(buf, cap + 1))) {
-				free(buf);
-				fclose(f);
-				*rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
-				return NULL;
-			}
-			buf = b;
-		}
-		k = fread(buf + n, 1, cap - n, f);
-		n += k;
-	} while (k);
-	fclose(f);
-	buf[n] = '\0';
-	*len = n;
-	if ((b = memchr(buf, '\0', n))) { /* text ends at a NUL: say so rather than cut */
-		long line = 1;
-		for (k = 0; k < (size_t)(b - buf); k++)
-			line += buf[k] == '\n';
-		free(buf);
-		*rc = cm_diags_add(diags, CM_ERROR, CM_EDATA, path, line, 0,
-				   "NUL bytes: not a text file (UTF-16? save it as UTF-8)") < 0
-			      ? cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory")
-			      : CM_EDATA;
-		return NULL;
-	}
-	*rc = CM_OK;
-	return buf;
-}
-
 /* The next token of a line: "quoted" (without its quotes) or up to a
  * blank.  NUL-terminates it in place and moves *s past it; NULL at the
  * end of the line. */
-char *cm_token(char **s)
+static char *cm_token(char **s)
 {
 	char *p = *s + strspn(*s, " \t\r"), *t;
 
@@ -133,20 +89,17 @@ struct pajek {
 	struct vertex *v;      /* [1..n] */
 	char **id;             /* [1..n]: the organization each vertex is */
 	char *num;             /* "1\0002\0..." the numbers as text */
-	int bad;
+	int bad, nomem;
 };
 
 static void perr(struct pajek *pj, long line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 static void perr(struct pajek *pj, long line, const char *fmt, ...)
 {
-	char msg[512];
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	cm_diags_problem(pj->diags, NULL, CM_ERROR, pj->file, line, &pj->bad, &pj->nomem, fmt, ap);
 	va_end(ap);
-	cm_diags_add(pj->diags, CM_ERROR, CM_EDATA, pj->file, line, 0, "%s", msg);
-	pj->bad = 1;
 }
 
 /* Vertex number t (1..n), or 0 after an error. */
@@ -168,6 +121,9 @@ static long vertex_no(struct pajek *pj, const char *t, long line)
 	return k;
 }
 
+/* Allocates the vertices *Vertices announces: CM_OK (also after a second
+ * *Vertices, an error), CM_EDATA when the count is not one (an error:
+ * every line after it depends on it) or CM_ENOMEM. */
 static int start_vertices(struct pajek *pj, char *rest, long line)
 {
 	char *a = cm_token(&rest), *b = cm_token(&rest), *end;
@@ -178,7 +134,7 @@ static int start_vertices(struct pajek *pj, char *rest, long line)
 	if (!a || *end || n < 0 || n > PAJEK_MAX_VERTICES || (b && ((n1 = strtol(b, &end, 10)), *end || n1 < 0 || n1 > n))) {
 		perr(pj, line, "*Vertices needs the number of vertices (0 to %ld)%s", PAJEK_MAX_VERTICES,
 		     b ? ", then that of the first mode" : "");
-		return CM_OK;
+		return CM_EDATA;
 	}
 	if (pj->v) {
 		perr(pj, line, "a second *Vertices");
@@ -269,7 +225,8 @@ out:
 struct tie {
 	long a, b, line;
 	int directed;
-	char *value, *type;
+	double w;      /* 1 when the line gives no value */
+	char *type;
 };
 
 enum section { S_NONE, S_VERTICES, S_ARCS, S_EDGES, S_ARCSLIST, S_EDGESLIST, S_OTHER };
@@ -303,7 +260,7 @@ static int parse(struct pajek *pj, char *buf, struct tie **t, size_t *nt)
 	char *s = buf, *type = NULL;
 	size_t cap = 0;
 	long line = 0;
-	int networks = 0;
+	int networks = 0, rc;
 
 	while (s && *s) {
 		char *eol = strchr(s, '\n'), *tok, *rest;
@@ -318,8 +275,8 @@ static int parse(struct pajek *pj, char *buf, struct tie **t, size_t *nt)
 			if (!strncasecmp(rest, "*network", 8) && networks++ == 0)
 				continue;
 			sec = section_of(rest, &type);
-			if (sec == S_VERTICES && start_vertices(pj, rest + 9, line) < 0)
-				return CM_ENOMEM;
+			if (sec == S_VERTICES && (rc = start_vertices(pj, rest + 9, line)) < 0)
+				return rc == CM_EDATA ? CM_OK : rc; /* that error, not one per line after it */
 			if (sec == S_OTHER) {
 				cm_diags_add(pj->diags, CM_NOTE, CM_OK, pj->file, line, 0,
 					     "'%.40s' and what follows it not read: only the first network's "
@@ -340,8 +297,8 @@ static int parse(struct pajek *pj, char *buf, struct tie **t, size_t *nt)
 		long a = vertex_no(pj, tok, line), b;
 		while (a && (tok = cm_token(&rest))) {
 			const char *hint;
-			double w;
-			char *v = NULL;
+			double w = 1;
+			char *v;
 			if (!(b = vertex_no(pj, tok, line)))
 				break;
 			if (sec == S_ARCS || sec == S_EDGES) {
@@ -358,7 +315,7 @@ static int parse(struct pajek *pj, char *buf, struct tie **t, size_t *nt)
 					return CM_ENOMEM;
 				*t = w2;
 			}
-			(*t)[(*nt)++] = (struct tie){ a, b, line, sec == S_ARCS || sec == S_ARCSLIST, v, type };
+			(*t)[(*nt)++] = (struct tie){ a, b, line, sec == S_ARCS || sec == S_ARCSLIST, w, type };
 			if (sec == S_ARCS || sec == S_EDGES)
 				break; /* one tie a line; what follows the value is ignored */
 		}
@@ -373,7 +330,7 @@ int cm_read_pajek(struct cm_read *rd)
 	struct tie *t = NULL;
 	size_t nt = 0, i, len;
 	int rc;
-	char *buf = cm_slurp(rd->path, &len, rd->diags, rd->err, &rc);
+	char *buf = cm_slurp(rd, SIZE_MAX, 1, &len, &rc);
 
 	if (!buf)
 		return rc;
@@ -387,12 +344,8 @@ int cm_read_pajek(struct cm_read *rd)
 		rc = cm_tie_sink_init(&k, rd->orgs, rd->ties, "pajek_value", 1);
 	if (rc == CM_OK && !pj.bad)
 		rc = add_orgs(&pj, rd->orgs, 1);
-	for (i = 0; rc == CM_OK && !pj.bad && i < nt; i++) {
-		double w = 1;
-		if (t[i].value)
-			cm_read_number(t[i].value, &w, NULL);
-		rc = cm_tie_sink_add(&k, t[i].line, pj.id[t[i].a], pj.id[t[i].b], t[i].directed, w, t[i].type);
-	}
+	for (i = 0; rc == CM_OK && !pj.bad && i < nt; i++)
+		rc = cm_tie_sink_add(&k, t[i].line, pj.id[t[i].a], pj.id[t[i].b], t[i].directed, t[i].w, t[i].type);
 	if (rc == CM_OK && !pj.bad)
 		cm_tie_sink_notes(&k, rd->diags, rd->path);
 	free(t);
@@ -400,7 +353,7 @@ int cm_read_pajek(struct cm_read *rd)
 	free(pj.id);
 	free(pj.num);
 	free(buf);
-	if (rc < 0)
+	if (rc < 0 || pj.nomem)
 		return cm_error_set(rd->err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 	return pj.bad ? CM_EDATA : CM_OK;
 }

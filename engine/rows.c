@@ -21,11 +21,7 @@ void cm_rows_release(struct cm_rows *r)
 
 	for (i = 0; i < r->nrows; i++)
 		free(r->rows[i].cell);
-	while (r->blocks) {
-		char *b = r->blocks;
-		memcpy(&r->blocks, b, sizeof(char *));
-		free(b);
-	}
+	cm_arena_free(&r->text);
 	free(r->rows);
 	for (j = 0; j < r->ncols; j++)
 		free(r->names[j]);
@@ -53,7 +49,8 @@ long cm_rows_column(struct cm_rows *r, const char *name, int decl, long line)
 	return j >= 0 ? j : cm_rows_append_column(r, name, decl, line);
 }
 
-long cm_rows_append_column(struct cm_rows *r, const char *name, int decl, long line)
+/* Appends the column name[0..n). */
+static long append_column(struct cm_rows *r, const char *name, size_t n, int decl, long line)
 {
 	char **names;
 	int *d;
@@ -71,11 +68,16 @@ long cm_rows_append_column(struct cm_rows *r, const char *name, int decl, long l
 	if (!w)
 		return -1;
 	r->where = w;
-	if (!(r->names[r->ncols] = strdup(name)))
+	if (!(r->names[r->ncols] = strndup(name, n)))
 		return -1;
 	r->decl[r->ncols] = decl;
 	r->where[r->ncols] = line;
 	return (long)r->ncols++;
+}
+
+long cm_rows_append_column(struct cm_rows *r, const char *name, int decl, long line)
+{
+	return append_column(r, name, strlen(name), decl, line);
 }
 
 int cm_rows_add_keys(struct cm_rows *orgs, struct cm_rows *ties, long line, long *dir_col)
@@ -106,32 +108,6 @@ long cm_rows_add(struct cm_rows *r, long line)
 	return (long)r->nrows++;
 }
 
-/* Cells' text comes from 64 KiB blocks (a long value gets a block of its
- * own): one malloc for thousands of cells; a replaced value stays in its
- * block until cm_rows_release. */
-#define BLOCK 65536
-
-static char *cell_alloc(struct cm_rows *r, size_t n)
-{
-	char *b, *v;
-
-	if (n > r->left) {
-		size_t cap = n > BLOCK / 4 ? n : BLOCK;
-		if (!(b = malloc(sizeof(char *) + cap)))
-			return NULL;
-		memcpy(b, &r->blocks, sizeof(char *));
-		r->blocks = b;
-		if (cap == n)
-			return b + sizeof(char *);
-		r->next = b + sizeof(char *);
-		r->left = cap;
-	}
-	v = r->next;
-	r->next += n;
-	r->left -= n;
-	return v;
-}
-
 int cm_rows_set(struct cm_rows *r, size_t row, size_t col, const char *s, size_t n)
 {
 	struct cm_row *x;
@@ -148,10 +124,8 @@ int cm_rows_set(struct cm_rows *r, size_t row, size_t col, const char *s, size_t
 		x->cell = cell;
 		x->n = r->ncols;
 	}
-	if (!(v = cell_alloc(r, n + 1)))
+	if (!(v = cm_arena_copy(&r->text, s, n))) /* a replaced value stays until cm_rows_release */
 		return CM_ENOMEM;
-	memcpy(v, s, n);
-	v[n] = '\0';
 	x->cell[col] = v;
 	return CM_OK;
 }
@@ -163,52 +137,36 @@ const char *cm_rows_get(const struct cm_rows *r, size_t row, size_t col)
 	return col < x->n ? x->cell[col] : NULL;
 }
 
-/* Collects a CSV file as rows, header names as they are. */
-struct collect {
-	struct cm_rows *rows;
-	int nomem;
-};
-
+/* Collects a CSV file's rows: header names trimmed (cm_trim), repeated
+ * ones kept for the loader to report; cells as they are. */
 static int collect_row(void *ctx, const struct cm_csv_row *row)
 {
-	struct collect *c = ctx;
+	struct cm_rows *rows = ctx;
 	size_t j;
 	long r;
 
 	if (row->index == 0) {
-		c->rows->header_line = row->line;
+		rows->header_line = row->line;
 		for (j = 0; j < row->n; j++) {
-			/* names as they are: the loader trims them and reports
-			 * repeated ones */
 			const char *s = row->fields[j];
 			size_t n = row->lens[j];
-			char *name;
-			long k;
-			while (n && (*s == ' ' || *s == '\t'))
-				s++, n--;
-			while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-				n--;
-			if (!(name = strndup(s, n)))
-				return CM_ENOMEM;
-			k = cm_rows_append_column(c->rows, name, CM_DECL_ANY, row->line);
-			free(name);
-			if (k < 0)
+			cm_trim(&s, &n);
+			if (append_column(rows, s, n, CM_DECL_ANY, row->line) < 0)
 				return CM_ENOMEM;
 		}
 		return CM_OK;
 	}
-	if ((r = cm_rows_add(c->rows, row->line)) < 0)
+	if ((r = cm_rows_add(rows, row->line)) < 0)
 		return CM_ENOMEM;
-	for (j = 0; j < row->n && j < c->rows->ncols; j++)
-		if (row->lens[j] && cm_rows_set(c->rows, (size_t)r, j, row->fields[j], row->lens[j]) < 0)
+	for (j = 0; j < row->n && j < rows->ncols; j++)
+		if (row->lens[j] && cm_rows_set(rows, (size_t)r, j, row->fields[j], row->lens[j]) < 0)
 			return CM_ENOMEM;
 	return CM_OK;
 }
 
 int cm_rows_read_csv(struct cm_rows *r, const char *path, struct cm_diags *diags, struct cm_error *err)
 {
-	struct collect c = { r, 0 };
-	int rc = cm_csv_read(path, r->file, collect_row, &c, diags, err);
+	int rc = cm_csv_read(path, r->file, collect_row, r, diags, err);
 
 	if (rc == CM_ENOMEM)
 		cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");

@@ -58,6 +58,9 @@ static inline uint64_t cm_strmap_key(const char *s, size_t n, size_t off)
 /* The hash a map keeps for s[0..n). */
 uint64_t cm_strmap_hash(const char *s, size_t n);
 
+/* What a lookup answers when the string is not in the map. */
+#define CM_STRMAP_NONE ((size_t)-1)
+
 /* Doubles the table (or makes the first).  0 or CM_ENOMEM. */
 int cm_strmap_grow(struct cm_strmap *m);
 void cm_strmap_release(struct cm_strmap *m);

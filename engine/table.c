@@ -5,44 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "coalmap.h"
-
-/* Text cells are copied into blocks owned by the table and freed with it:
- * one allocation per block instead of one per cell (a million-row table
- * has millions of cells).  A replaced cell's old text stays until then. */
-struct cm_arena {
-	struct cm_arena *next;
-	size_t used, size;
-	char data[];
-};
-
-#define ARENA_BLOCK ((size_t)64 << 10)
-
-static char *arena_copy(struct cm_arena **a, const char *s, size_t n)
-{
-	struct cm_arena *b = *a;
-	char *d;
-
-	if (!b || b->size - b->used < n + 1) {
-		size_t size = n + 1 > ARENA_BLOCK / 4 ? n + 1 : ARENA_BLOCK;
-		if (!(b = malloc(sizeof(*b) + size)))
-			return NULL;
-		b->used = 0;
-		b->size = size;
-		if (size == ARENA_BLOCK || !*a) {
-			b->next = *a;
-			*a = b;
-		} else { /* a big string: keep the current block in front */
-			b->next = (*a)->next;
-			(*a)->next = b;
-		}
-	}
-	d = b->data + b->used;
-	memcpy(d, s, n);
-	d[n] = '\0';
-	b->used += n + 1;
-	return d;
-}
+#include "internal.h"
 
 void cm_table_init(struct cm_table *t, size_t nrows)
 {
@@ -65,11 +28,7 @@ void cm_table_release(struct cm_table *t)
 
 	for (j = 0; j < t->ncols; j++)
 		column_free(&t->cols[j]);
-	while (t->text) {
-		struct cm_arena *b = t->text;
-		t->text = b->next;
-		free(b);
-	}
+	cm_arena_free(&t->text);
 	free(t->cols);
 	free(t->title);
 	memset(t, 0, sizeof(*t));
@@ -180,7 +139,7 @@ int cm_table_set_text(struct cm_table *t, size_t col, size_t row, const char *s)
 	struct cm_column *c = &t->cols[col];
 	char *d = NULL;
 
-	if (s && *s && !(d = arena_copy(&t->text, s, strlen(s))))
+	if (s && *s && !(d = cm_arena_copy(&t->text, s, strlen(s))))
 		return CM_ENOMEM;
 	c->text[row] = d;
 	c->null[row] = d == NULL;

@@ -161,6 +161,63 @@ int cm_diags_vdata(struct cm_diags *d, const struct cm_load_opts *opts, enum cm_
 	return diags_vadd(d, sev, CM_EDATA, file, line, 0, fmt, ap) < 0 ? CM_ENOMEM : (int)sev;
 }
 
+void cm_diags_problem(struct cm_diags *d, const struct cm_load_opts *opts, enum cm_severity sev,
+		      const char *file, long line, int *bad, int *nomem, const char *fmt, va_list ap)
+{
+	int s = cm_diags_vdata(d, opts, sev, file, line, fmt, ap);
+
+	if (s < 0)
+		*nomem = 1;
+	else if (s == CM_ERROR)
+		*bad = 1;
+}
+
+/* Strings are copied into blocks freed all at once: one allocation per
+ * block instead of one per string (a million-row table has millions of
+ * cells).  A big string gets a block of its own. */
+struct cm_arena {
+	struct cm_arena *next;
+	size_t used, size;
+	char data[];
+};
+
+#define ARENA_BLOCK ((size_t)64 << 10)
+
+char *cm_arena_copy(struct cm_arena **a, const char *s, size_t n)
+{
+	struct cm_arena *b = *a;
+	char *d;
+
+	if (!b || b->size - b->used < n + 1) {
+		size_t size = n + 1 > ARENA_BLOCK / 4 ? n + 1 : ARENA_BLOCK;
+		if (!(b = malloc(sizeof(*b) + size)))
+			return NULL;
+		b->used = 0;
+		b->size = size;
+		if (size == ARENA_BLOCK || !*a) {
+			b->next = *a;
+			*a = b;
+		} else { /* a big string: keep the current block in front */
+			b->next = (*a)->next;
+			(*a)->next = b;
+		}
+	}
+	d = b->data + b->used;
+	memcpy(d, s, n);
+	d[n] = '\0';
+	b->used += n + 1;
+	return d;
+}
+
+void cm_arena_free(struct cm_arena **a)
+{
+	while (*a) {
+		struct cm_arena *b = *a;
+		*a = b->next;
+		free(b);
+	}
+}
+
 int cm_strpool_init(struct cm_strpool *p)
 {
 	p->cap = 4096;
@@ -319,6 +376,19 @@ static int32_t days_from_civil(int y, int m, int d)
 	return (int32_t)(era * 146097 + doe - 719468);
 }
 
+void cm_date_format(long day, char *buf, size_t n)
+{
+	/* Howard Hinnant's civil_from_days */
+	long z = day + 719468, era = (z >= 0 ? z : z - 146096) / 146097;
+	long doe = z - era * 146097;
+	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	long y = yoe + era * 400, doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	long mp = (5 * doy + 2) / 153, d = doy - (153 * mp + 2) / 5 + 1;
+	long m = mp < 10 ? mp + 3 : mp - 9;
+
+	snprintf(buf, n, "%04ld-%02ld-%02ld", y + (m <= 2), m, d);
+}
+
 static int days_in_month(int y, int m)
 {
 	static const int dm[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
@@ -414,4 +484,59 @@ char *cm_path_join(const char *dir, const char *name)
 	if (p)
 		sprintf(p, "%s%s%s", dir, n && dir[n - 1] == '/' ? "" : "/", name);
 	return p;
+}
+
+/* CM_EDATA once a data error is in diags (added is cm_diags_add's
+ * answer), else CM_ENOMEM with err set. */
+static int refused(struct cm_read *rd, int added)
+{
+	return added < 0 ? cm_error_set(rd->err, CM_ENOMEM, NULL, 0, 0, "out of memory") : CM_EDATA;
+}
+
+char *cm_slurp(struct cm_read *rd, size_t max, int text, size_t *len, int *rc)
+{
+	FILE *f = fopen(rd->path, "rb");
+	char *buf = NULL, *b;
+	size_t n = 0, cap = 0, k;
+
+	if (!f) {
+		*rc = errno == ENOMEM ? cm_error_set(rd->err, CM_ENOMEM, NULL, 0, 0, "out of memory")
+				      : cm_error_set(rd->err, CM_ENOINPUT, rd->path, 0, 0, "cannot open: %s",
+						     strerror(errno));
+		return NULL;
+	}
+	*rc = CM_OK;
+	do {
+		if (cap - n < 65536) {
+			cap = cap ? 2 * cap : 1 << 17;
+			if (!(b = realloc(buf, cap + 1))) {
+				*rc = cm_error_set(rd->err, CM_ENOMEM, NULL, 0, 0, "out of memory");
+				break;
+			}
+			buf = b;
+		}
+		k = fread(buf + n, 1, cap - n <= max - n ? cap - n : max - n + 1, f); /* max + 1: too big */
+		n += k;
+	} while (k && n <= max);
+	if (*rc == CM_OK && ferror(f))
+		*rc = cm_error_set(rd->err, CM_ENOINPUT, rd->path, 0, 0, "cannot read: %s", strerror(errno));
+	fclose(f);
+	if (*rc == CM_OK && n > max)
+		*rc = refused(rd, cm_diags_add(rd->diags, CM_ERROR, CM_EDATA, rd->path, 0, 0,
+					       "the file is larger than %zu MiB; coalmap refuses a file that big",
+					       max >> 20));
+	if (*rc == CM_OK && text && (b = memchr(buf, '\0', n))) { /* text ends at a NUL: say so rather than cut */
+		long line = 1;
+		for (k = 0; k < (size_t)(b - buf); k++)
+			line += buf[k] == '\n';
+		*rc = refused(rd, cm_diags_add(rd->diags, CM_ERROR, CM_EDATA, rd->path, line, 0,
+					       "NUL bytes: not a text file (UTF-16? save it as UTF-8)"));
+	}
+	if (*rc < 0) {
+		free(buf);
+		return NULL;
+	}
+	buf[n] = '\0';
+	*len = n;
+	return buf;
 }

@@ -14,12 +14,6 @@
  * own (the reader's mapping, read_gexf.c, the other way). */
 enum role { R_ATTR, R_OWN, R_VIZ };
 
-struct part {
-	const struct cm_table *t;
-	const char *cls;     /* node, edge */
-	unsigned char *role; /* per column */
-};
-
 /* The columns GEXF holds in its own attributes. */
 static const char *const own_node[] = { "id", "name", NULL };
 static const char *const own_edge[] = { "source", "target", "directed", "weight", "start", "end", "label", NULL };
@@ -33,6 +27,17 @@ static const struct {
 	{ "viz_thickness", "viz:thickness", "value", 1 },
 };
 #define NVIZ (sizeof(viz_cols) / sizeof(viz_cols[0]))
+
+/* The columns a row's element reads by name (looked up once). */
+enum named { C_ID, C_NAME, C_SOURCE, C_TARGET, C_DIRECTED, C_WEIGHT, C_START, C_END, C_LABEL, NNAMED };
+
+struct part {
+	const struct cm_table *t;
+	const char *cls;     /* node, edge */
+	unsigned char *role; /* per column */
+	int at[NNAMED];      /* the column of each named one, or -1 */
+	int viz[NVIZ];       /* the column of each viz one, or -1 */
+};
 
 static int is_hex_color(const char *s)
 {
@@ -60,9 +65,19 @@ static int viz_index(const struct cm_table *t, size_t j)
 	return -1;
 }
 
+/* Each column's role; the named columns' indices. */
 static int roles(struct part *p, const char *const *own)
 {
+	const char *named[NNAMED] = {
+		[C_ID] = cm_org_cols[CM_ORG_ID].name,	      [C_NAME] = cm_org_cols[CM_ORG_NAME].name,
+		[C_SOURCE] = cm_tie_cols[CM_TIE_SOURCE].name,     [C_TARGET] = cm_tie_cols[CM_TIE_TARGET].name,
+		[C_DIRECTED] = cm_tie_cols[CM_TIE_DIRECTED].name, [C_WEIGHT] = cm_tie_cols[CM_TIE_WEIGHT].name,
+		[C_START] = "start", [C_END] = "end", [C_LABEL] = "label",
+	};
 	size_t j, k;
+
+	for (k = 0; k < NNAMED; k++)
+		p->at[k] = cm_table_find(p->t, named[k]);
 
 	if (!(p->role = calloc(p->t->ncols ? p->t->ncols : 1, 1)))
 		return CM_ENOMEM;
@@ -75,6 +90,10 @@ static int roles(struct part *p, const char *const *own)
 			p->role[j] = R_ATTR;
 		if (p->role[j] == R_ATTR && viz_index(p->t, j) >= 0)
 			p->role[j] = R_VIZ;
+	}
+	for (k = 0; k < NVIZ; k++) {
+		int c = cm_table_find(p->t, viz_cols[k].col);
+		p->viz[k] = c >= 0 && p->role[c] == R_VIZ ? c : -1;
 	}
 	return CM_OK;
 }
@@ -100,14 +119,14 @@ static void w_attributes(struct cm_xml_out *o, const struct part *p)
 	cm_xml_end(o);
 }
 
-/* Row r's value of viz column k (its table column in *col), or NULL. */
+/* Row r's value of viz column k, or NULL. */
 static const char *viz_value(struct cm_xml_out *o, const struct part *p, size_t r, size_t k, char *buf, size_t n,
 			     char **tmp)
 {
-	int j = cm_table_find(p->t, viz_cols[k].col);
+	int j = p->viz[k];
 
 	*tmp = NULL;
-	return j < 0 || p->role[j] != R_VIZ ? NULL : cm_xml_cell(o, &p->t->cols[j], r, buf, n, tmp);
+	return j < 0 ? NULL : cm_xml_cell(o, &p->t->cols[j], r, buf, n, tmp);
 }
 
 /* Row r's viz elements: viz columns with the same element (position's x
@@ -169,12 +188,12 @@ static void w_values(struct cm_xml_out *o, const struct part *p, size_t r)
 	w_viz(o, p, r);
 }
 
-/* A text cell of the column called name, or NULL. */
-static const char *cell(const struct cm_table *t, const char *name, size_t r)
+/* Row r's text cell of named column k, or NULL. */
+static const char *cell(const struct part *p, enum named k, size_t r)
 {
-	int j = cm_table_find(t, name);
+	int j = p->at[k];
 
-	return j < 0 || t->cols[j].kind != CM_TEXT || t->cols[j].null[r] ? NULL : t->cols[j].text[r];
+	return j < 0 || p->t->cols[j].kind != CM_TEXT || p->t->cols[j].null[r] ? NULL : p->t->cols[j].text[r];
 }
 
 static void w_nodes(struct cm_xml_out *o, const struct part *p)
@@ -185,9 +204,9 @@ static void w_nodes(struct cm_xml_out *o, const struct part *p)
 	cm_xml_start(o, "nodes");
 	for (r = 0; r < p->t->nrows && !o->failed && !o->nomem; r++) {
 		cm_xml_start(o, "node");
-		cm_xml_attr(o, "id", cell(p->t, cm_org_cols[CM_ORG_ID].name, r));
-		name = cell(p->t, cm_org_cols[CM_ORG_NAME].name, r);
-		cm_xml_attr(o, "label", name ? name : cell(p->t, cm_org_cols[CM_ORG_ID].name, r));
+		cm_xml_attr(o, "id", cell(p, C_ID, r));
+		name = cell(p, C_NAME, r);
+		cm_xml_attr(o, "label", name ? name : cell(p, C_ID, r));
 		w_values(o, p, r);
 		cm_xml_end(o);
 	}
@@ -199,8 +218,11 @@ static void w_nodes(struct cm_xml_out *o, const struct part *p)
  * both arcs). */
 static void w_edges(struct cm_xml_out *o, const struct part *p, int any_directed)
 {
-	static const char *const own[] = { "start", "end", "label" };
-	int wcol = cm_table_find(p->t, cm_tie_cols[CM_TIE_WEIGHT].name);
+	static const struct {
+		enum named k;
+		const char *attr;
+	} own[] = { { C_START, "start" }, { C_END, "end" }, { C_LABEL, "label" } };
+	int wcol = p->at[C_WEIGHT];
 	size_t r, k;
 	char buf[64];
 	const char *v, *dir;
@@ -210,27 +232,27 @@ static void w_edges(struct cm_xml_out *o, const struct part *p, int any_directed
 		cm_xml_start(o, "edge");
 		snprintf(buf, sizeof(buf), "%zu", r);
 		cm_xml_attr(o, "id", buf);
-		cm_xml_attr(o, "source", cell(p->t, cm_tie_cols[CM_TIE_SOURCE].name, r));
-		cm_xml_attr(o, "target", cell(p->t, cm_tie_cols[CM_TIE_TARGET].name, r));
-		dir = cell(p->t, cm_tie_cols[CM_TIE_DIRECTED].name, r);
+		cm_xml_attr(o, "source", cell(p, C_SOURCE, r));
+		cm_xml_attr(o, "target", cell(p, C_TARGET, r));
+		dir = cell(p, C_DIRECTED, r);
 		cm_xml_attr(o, "type", dir && !strcmp(dir, "true") ? "directed" : any_directed ? "mutual" : "undirected");
 		if (wcol >= 0 && p->t->cols[wcol].kind == CM_REAL && !p->t->cols[wcol].null[r])
 			cm_xml_attr(o, "weight", cm_format_real(p->t->cols[wcol].reals[r], buf, sizeof(buf)));
-		for (k = 0; k < 3; k++)
-			if ((v = cell(p->t, own[k], r)))
-				cm_xml_attr(o, own[k], v);
+		for (k = 0; k < sizeof(own) / sizeof(own[0]); k++)
+			if ((v = cell(p, own[k].k, r)))
+				cm_xml_attr(o, own[k].attr, v);
 		w_values(o, p, r);
 		cm_xml_end(o);
 	}
 	cm_xml_end(o);
 }
 
-static int any_true(const struct cm_table *t, const char *name)
+static int any_true(const struct part *p, enum named k)
 {
 	size_t r;
 
-	for (r = 0; r < t->nrows; r++) {
-		const char *v = cell(t, name, r);
+	for (r = 0; r < p->t->nrows; r++) {
+		const char *v = cell(p, k, r);
 		if (v && !strcmp(v, "true"))
 			return 1;
 	}
@@ -241,7 +263,7 @@ int cm_gexf_write(const struct cm_table *orgs, const struct cm_table *ties, FILE
 		  struct cm_error *err)
 {
 	struct cm_xml_out o;
-	struct part nodes = { orgs, "node", NULL }, edges = { ties, "edge", NULL };
+	struct part nodes = { .t = orgs, .cls = "node" }, edges = { .t = ties, .cls = "edge" };
 	int rc, directed, dynamic;
 
 	if (stripped)
@@ -254,8 +276,8 @@ int cm_gexf_write(const struct cm_table *orgs, const struct cm_table *ties, FILE
 	}
 	if ((rc = cm_xml_out_open(&o, f, stripped, err)) < 0)
 		goto out;
-	directed = any_true(ties, cm_tie_cols[CM_TIE_DIRECTED].name);
-	dynamic = cm_table_find(ties, "start") >= 0 || cm_table_find(ties, "end") >= 0;
+	directed = any_true(&edges, C_DIRECTED);
+	dynamic = edges.at[C_START] >= 0 || edges.at[C_END] >= 0;
 	cm_xml_start(&o, "gexf");
 	cm_xml_attr(&o, "xmlns", GEXF_NS);
 	cm_xml_attr(&o, "xmlns:viz", GEXF_NS "/viz");

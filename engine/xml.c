@@ -232,15 +232,10 @@ long cm_xml_line(struct cm_xml_in *x)
 void cm_xml_problem(struct cm_xml_in *x, enum cm_severity sev, long line, const char *fmt, ...)
 {
 	va_list ap;
-	int s;
 
 	va_start(ap, fmt);
-	s = cm_diags_vdata(x->diags, x->opts, sev, x->path, line, fmt, ap);
+	cm_diags_problem(x->diags, x->opts, sev, x->path, line, &x->bad, &x->nomem, fmt, ap);
 	va_end(ap);
-	if (s < 0)
-		x->nomem = 1;
-	else if (s == CM_ERROR)
-		x->bad = 1;
 }
 
 char *cm_xml_attr_copy(struct cm_xml_in *x, const char *name)

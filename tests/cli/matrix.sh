@@ -155,6 +155,28 @@ run convert "$tmp/fa.dl" "$tmp/fa"; expect_rc 0 "diagonal absent, no N"; checks=
 [ "$(cat "$tmp/fa/relationships.csv")" = "$(printf 'source,target,type,weight,directed,dl_value\nx,y,partnership,1,true,\ny,x,partnership,1,true,\ny,z,partnership,1,true,\nz,y,partnership,1,true,-2')" ] \
 	&& ok || fail "diagonal absent: $(cat "$tmp/fa/relationships.csv")"
 
+# an edge list keeps its ties as a list, not an N x N matrix: N=100000
+# with a few ties reads (hand-counted: 1-2 last given 3, mirrored: mutual;
+# 99999-100000 mutual; the self-tie 5-5 left out; 7-8 valued 0, no tie)
+printf 'DL N=100000 format=edgelist1\ndata:\n1 2 9\n99999 100000\n2 1 3\n100000 99999\n5 5\n7 8 0\n1 2 3\n' >"$tmp/big.dl"
+run convert "$tmp/big.dl" "$tmp/bigdl"; expect_rc 0 "an edge list with N=100000"; checks=$((checks + 1))
+[ "$(wc -l <"$tmp/bigdl/organizations.csv")" -eq 100001 ] && [ "$(sed -n 100001p "$tmp/bigdl/organizations.csv")" = 100000,100000 ] &&
+[ "$(cat "$tmp/bigdl/relationships.csv")" = "$(printf 'source,target,type,weight,directed\n1,2,partnership,3,false\n99999,100000,partnership,1,false')" ] \
+	&& ok || fail "N=100000 edge list: $(cat "$tmp/bigdl/relationships.csv")"
+# the same directed ties as a full matrix and as edge and node lists (a
+# later 0 removes 1->3; hand-counted: 1->2 2, 2->1 1, 3->2 4)
+printf 'DL N=3\ndata:\n0 2 0\n1 0 0\n0 4 0\n' >"$tmp/same-m.dl"
+printf 'DL N=3 format=edgelist1\ndata:\n1 2 2\n1 3 5\n2 1 1\n3 2 4\n1 3 0\n' >"$tmp/same-e.dl"
+for f in same-m same-e; do
+	run convert "$tmp/$f.dl" "$tmp/$f"; expect_rc 0 "$f.dl"; checks=$((checks + 1))
+	[ "$(cat "$tmp/$f/relationships.csv")" = "$(printf 'source,target,type,weight,directed\n1,2,partnership,2,true\n2,1,partnership,1,true\n3,2,partnership,4,true')" ] \
+		&& ok || fail "$f.dl: $(cat "$tmp/$f/relationships.csv")"
+done
+printf 'DL N=3 format=nodelist1\ndata:\n1 2 3\n2 1\n3 1\n' >"$tmp/nl.dl"
+run convert "$tmp/nl.dl" "$tmp/nl"; expect_rc 0 "nodelist1"; checks=$((checks + 1))
+[ "$(cat "$tmp/nl/relationships.csv")" = "$(printf 'source,target,type,weight,directed\n1,2,partnership,1,false\n1,3,partnership,1,false')" ] \
+	&& ok || fail "nodelist1: $(cat "$tmp/nl/relationships.csv")"
+
 # bad FILE MESSAGE [--from FORMAT]: exit 65 with MESSAGE, nothing written
 bad() { # FILE MESSAGE [--from FORMAT]
 	f=$1 msg=$2; shift 2
@@ -246,6 +268,16 @@ printf '*Vertices 5\n1 "a"\n2 "b"\n*Arcs\n1 2\n3 99\n' >"$tmp/far.net"
 bad far.net "far.net:6: vertex '99' is not a number from 1 to 5 (*Vertices 5)"
 printf '*Vertices 2\n1 a\n2 b\n*Edges\n1 2 heavy\n' >"$tmp/word.net"
 bad word.net "word.net:5: the tie's value 'heavy' is not a number"
+# a read error is one (a folder given as a Pajek file: fopen succeeds,
+# fread fails), not an empty network
+mkdir "$tmp/folder.net"
+run convert "$tmp/folder.net" "$tmp/none" --from pajek; expect_rc 66 "a folder read as Pajek"
+expect_err "folder.net: cannot read" "a folder read as Pajek: message"
+# a *Vertices line without its count: that one error, not a follow-on
+# "a tie before *Vertices" for each vertex and tie line after it
+printf '*Vertices many\n1 "a"\n2 "b"\n*Arcs\n1 2\n' >"$tmp/count.net"
+bad count.net "count.net:1: *Vertices needs the number of vertices (0 to 10000000)"
+expect_err "count.net: 1 error; nothing written" "count.net: one error, no follow-on"
 printf 'DL N=3\nDATA:\n0 1 0\n1 0 1\n0 1 0\n1 1 1\n' >"$tmp/long.dl"
 bad long.dl "long.dl:6: more data than N=3 and NM=1 hold"
 printf 'DL N=3\nDATA:\n0 1 0 1\n0 1\n0 1 0\n' >"$tmp/shift.dl"

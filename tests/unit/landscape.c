@@ -207,6 +207,19 @@ static void test_dates(void)
 	CHECK_EQ_INT(cm_date_parse("2021", 1, 1, &day), 0);
 	CHECK_EQ_INT(day, 18262 + 366 + 364);
 	CHECK_EQ_INT(cm_date_parse("20x1", 1, 0, &day), -1);
+	/* and back: day numbers from Python's datetime.date (d - 1970-01-01) */
+	{
+		static const struct { long day; const char *s; } back[] = {
+			{ -719162, "0001-01-01" }, { -25509, "1900-02-28" }, { -25508, "1900-03-01" },
+			{ -1, "1969-12-31" },	   { 0, "1970-01-01" },	     { 11016, "2000-02-29" },
+			{ 20088, "2024-12-31" },   { 2932896, "9999-12-31" },
+		};
+		char buf[32];
+		for (size_t i = 0; i < sizeof(back) / sizeof(back[0]); i++) {
+			cm_date_format(back[i].day, buf, sizeof(buf));
+			CHECK_STR(buf, back[i].s);
+		}
+	}
 
 	CHECK_EQ_INT(load(&l, ORGS("id\na\nb\nc\n"),
 			  ORGS("source,target,start,end\n"
