@@ -22,7 +22,7 @@ struct need {
 };
 
 struct args {
-	const char *for_org, *group_by;
+	const char *for_org, *for_group, *group_by;
 	long top;
 	struct weights weights;
 	struct need need;
@@ -107,7 +107,11 @@ static void release_need(void *value)
 
 static const struct cli_option options[] = {
 	{ .name = "for", .arg = "ORG", .kind = CLI_OPT_STRING, .offset = ARG(for_org),
-	  .help = "recommend partners for ORG (an id or a name)" },
+	  .help = "recommend partners for ORG (an id or a name), or for a coalition of several, separated by "
+		  "commas (ORG,ORG,...), taken as one" },
+	{ .name = "for-group", .arg = "ATTR=VALUE", .kind = CLI_OPT_STRING, .offset = ARG(for_group),
+	  .help = "recommend partners for the coalition of the orgs whose ATTR is VALUE (e.g. coalition=EFA; "
+		  "a computed column such as community too)" },
 	{ .name = "role", .arg = "ROLE", .kind = CLI_OPT_ENUM, .offset = ARG(role), .choices = roles,
 	  .expect = "partner role",
 	  .help = "the partners sought: strategic (the default), implementing, distribution, access, all (a "
@@ -148,12 +152,15 @@ static int run(struct cli_ctx *cx, const void *args)
 	if (a->weights.given && a->role >= 0 && a->role != CM_PARTNER_BALANCED)
 		return cli_usage_error("gaps", "--weights weighs the balanced score; it does not go with --role %s",
 				       cm_partner_role_name(a->role));
-	if (!a->for_org && a->role >= 0)
-		return cli_usage_error("gaps", "--role goes with --for ORG");
+	if (a->for_org && a->for_group)
+		return cli_usage_error("gaps", "--for and --for-group name the focus twice; give one");
+	if (!a->for_org && !a->for_group && a->role >= 0)
+		return cli_usage_error("gaps", "--role goes with --for ORG or --for-group ATTR=VALUE");
 	cm_gaps_opts_init(&go);
 	go.role = a->role >= 0 ? (enum cm_partner_role)a->role
 			       : a->weights.given ? CM_PARTNER_BALANCED : CM_PARTNER_STRATEGIC;
 	go.for_org = a->for_org;
+	go.for_group = a->for_group;
 	go.group_by = a->group_by;
 	go.include_targets = a->include_targets;
 	for (k = 0; k < CM_GAP_NCOMPONENTS; k++)
@@ -169,9 +176,10 @@ static int run(struct cli_ctx *cx, const void *args)
 	go.need_regions = LIST(a->need.regions);
 #undef LIST
 	go.top = (size_t)a->top;
-	if ((go.for_org ? cm_recommend(cx->analysis, &go, t, &cx->err) : cm_gaps(cx->analysis, &go, t, &cx->err)) < 0)
+	if ((go.for_org || go.for_group ? cm_recommend(cx->analysis, &go, t, &cx->err)
+					 : cm_gaps(cx->analysis, &go, t, &cx->err)) < 0)
 		return cli_fail(&cx->err);
-	if (go.for_org) {
+	if (go.for_org || go.for_group) {
 		char limits[1024];
 		if (cm_recommend_limits(cx->analysis, &go, limits, sizeof(limits), &cx->err) < 0)
 			return cli_fail(&cx->err);
@@ -189,7 +197,8 @@ const struct cli_command cli_cmd_gaps = {
 	.summary = "who are we missing: partner recommendations, or the landscape's gaps",
 	.usage = "LANDSCAPE [--for ORG] [options]",
 	.description =
-		"With --for ORG: ranks the organizations ORG is not yet tied to as\n"
+		"With --for ORG (or a coalition: --for A,B,C or --for-group ATTR=VALUE,\n"
+		"its members taken as one): ranks the organizations ORG is not yet tied to as\n"
 		"potential partners in a role (--role), each with a score in [0, 1] and a\n"
 		"one-line reason.  Each role admits its own candidates and scores them\n"
 		"its own way:\n"

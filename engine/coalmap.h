@@ -454,7 +454,9 @@ CM_API const char *cm_partner_role_name(int role);
 CM_API int cm_partner_role_of(const char *s);
 
 struct cm_gaps_opts {
-	const char *for_org;                     /* recommendations for this org id */
+	const char *for_org;                     /* recommendations for this org (an id or a name), or
+						  * for a coalition: several, separated by commas */
+	const char *for_group;                   /* or for the members of a group: "ATTR=VALUE" */
 	const char *group_by;                    /* complementarity groups; NULL = type */
 	struct cm_strlist targets;               /* decision-maker types; empty = default */
 	int include_targets;                     /* decision-makers may be candidates */
@@ -469,7 +471,8 @@ struct cm_gaps_opts {
  * weighted 1, no filters, every row. */
 CM_API void cm_gaps_opts_init(struct cm_gaps_opts *o);
 
-/* Ranks the partners o->for_org could add in o->role (docs/gaps.md): one
+/* Ranks the partners o->for_org (or o->for_group's members, as one
+ * coalition) could add in o->role (docs/gaps.md): one
  * row per candidate passing the role's gate, with role, rank (within the
  * role), id, name, type, score, the components, new_reach,
  * shared_partners, risk and a one-line why.  CM_EUSAGE for an unknown org.

@@ -229,6 +229,138 @@ void cm_gaps_opts_init(struct cm_gaps_opts *o)
 		o->weights[k] = 1;
 }
 
+/* Who the recommendations are for: one org, or a coalition (several orgs,
+ * or a group's members) taken as one. */
+struct focus {
+	unsigned char *in;  /* per org: a member */
+	size_t n, first;    /* members; the first in file order */
+	char *issues;       /* the members' issues, ';'-separated */
+	int stance;         /* the stance every member with one has, or none */
+	char name[160];     /* for messages */
+};
+
+static void focus_release(struct focus *fc)
+{
+	free(fc->in);
+	free(fc->issues);
+}
+
+/* Adds org i to the focus. */
+static void focus_add(struct focus *fc, const struct cm_landscape *l, size_t i)
+{
+	if (fc->in[i])
+		return;
+	fc->in[i] = 1;
+	if (!fc->n++ || i < fc->first)
+		fc->first = i;
+	(void)l;
+}
+
+/* The members of "ATTR=VALUE". */
+static int focus_group(struct cm_analysis *an, const char *spec, struct focus *fc, struct cm_error *err)
+{
+	const char *eq = strchr(spec, '=');
+	struct cm_groups g;
+	char *attr;
+	size_t i;
+	int rc;
+
+	if (!eq || eq == spec || !eq[1])
+		return cm_error_set(err, CM_EUSAGE, NULL, 0, 0, "--for-group takes ATTR=VALUE (e.g. coalition=EFA), "
+							      "not '%s'", spec);
+	if (!(attr = strndup(spec, (size_t)(eq - spec))))
+		return cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
+	memset(&g, 0, sizeof(g));
+	rc = cm_groups_of(an, attr, &g, err);
+	free(attr);
+	if (rc < 0)
+		return rc;
+	for (i = 0; i < an->l->norgs; i++)
+		if (!strcmp(g.names[g.group_of[i]], eq + 1))
+			focus_add(fc, an->l, i);
+	cm_groups_release(&g);
+	if (!fc->n)
+		return cm_error_set(err, CM_EUSAGE, NULL, 0, 0, "no organization has %s", spec);
+	snprintf(fc->name, sizeof(fc->name), "the %.100s group (%zu members)", spec, fc->n);
+	return CM_OK;
+}
+
+/* The org named s, or each of the comma-separated orgs s names. */
+static int focus_orgs(const struct cm_landscape *l, const char *s, struct focus *fc, struct cm_error *err)
+{
+	char *copy, *item, *save = NULL;
+	size_t i;
+	int rc = CM_OK;
+
+	if ((rc = cm_org_lookup(l, s, &i, err)) == CM_OK || !strchr(s, ',')) {
+		if (rc < 0)
+			return rc;
+		focus_add(fc, l, i);
+		snprintf(fc->name, sizeof(fc->name), "%.150s", l->pool.buf + l->orgs[i].name);
+		return CM_OK;
+	}
+	if (!(copy = strdup(s)))
+		return cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
+	rc = CM_OK; /* not one org's name: the orgs its commas separate */
+	for (item = strtok_r(copy, ",", &save); item && rc == CM_OK; item = strtok_r(NULL, ",", &save)) {
+		const char *t = item;
+		size_t n = strlen(item);
+		cm_trim(&t, &n);
+		item[(t - item) + (long)n] = '\0';
+		if (n && (rc = cm_org_lookup(l, t, &i, err)) == CM_OK)
+			focus_add(fc, l, i);
+	}
+	free(copy);
+	if (rc == CM_OK && !fc->n)
+		rc = cm_error_set(err, CM_EUSAGE, NULL, 0, 0, "which organization? ('%s' names none)", s);
+	if (rc == CM_OK && fc->n == 1)
+		snprintf(fc->name, sizeof(fc->name), "%.150s", l->pool.buf + l->orgs[fc->first].name);
+	else if (rc == CM_OK)
+		snprintf(fc->name, sizeof(fc->name), "the coalition of %zu", fc->n);
+	return rc;
+}
+
+/* Resolves o's focus into fc (released by the caller, even on failure):
+ * its members, their issues and common stance. */
+static int focus_resolve(struct cm_analysis *an, const struct cm_gaps_opts *o, struct focus *fc,
+			 struct cm_error *err)
+{
+	const struct cm_landscape *l = an->l;
+	struct cm_nameset issues = { 0 };
+	size_t i, len = 0;
+	int rc, stance = -1;
+
+	memset(fc, 0, sizeof(*fc));
+	if (!(fc->in = calloc(l->norgs + 1, 1)))
+		return cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
+	if (o->for_group)
+		rc = focus_group(an, o->for_group, fc, err);
+	else if (o->for_org)
+		rc = focus_orgs(l, o->for_org, fc, err);
+	else
+		rc = cm_error_set(err, CM_EUSAGE, NULL, 0, 0, "which organization? (no --for)");
+	if (rc < 0)
+		return rc;
+	for (i = 0; i < l->norgs; i++) {
+		if (!fc->in[i])
+			continue;
+		cm_list_each(l->pool.buf + l->orgs[i].issues, cm_nameset_add, &issues);
+		if (l->orgs[i].stance != CM_STANCE_NONE)
+			stance = stance < 0 || stance == (int)l->orgs[i].stance ? (int)l->orgs[i].stance : 0;
+	}
+	fc->stance = stance > 0 ? stance : CM_STANCE_NONE;
+	for (i = 0; i < issues.n; i++)
+		len += strlen(issues.v[i]) + 1;
+	if (!issues.nomem && (fc->issues = malloc(len + 1))) {
+		fc->issues[0] = '\0';
+		for (i = 0; i < issues.n; i++)
+			strcat(strcat(fc->issues, i ? ";" : ""), issues.v[i]);
+	}
+	rc = issues.nomem || !fc->issues ? cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory") : CM_OK;
+	cm_nameset_release(&issues);
+	return rc;
+}
+
 /* One recommendation run: the ego x, what it and its partners have, and
  * per org its standing towards x. */
 struct rec {
@@ -240,7 +372,8 @@ struct rec {
 	struct cm_nameset skills, regions, groups; /* the ego's and its partners' */
 	const double *eig, *funders;
 	size_t n, ncand;
-	long x, xdeg;
+	const struct focus *fc;                /* the ego: one org or a coalition */
+	long x, xdeg;                          /* x: the ego's one member, or -1 */
 	int goal, any_stance;                  /* the ego has issues or a stance; some org a stance */
 	double maxskills;                      /* the most new skills a candidate brings */
 	double *aa, *a, sx, cold, maxinfl;     /* Adamic-Adar; constraint terms a[j], total */
@@ -303,31 +436,42 @@ static void rec_take(struct rec *r, size_t z)
 	cm_nameset_add(group, strlen(group), &r->groups);
 }
 
-/* The ego: partners, two-step reach, shared partners and Adamic-Adar,
- * then Burt's constraint of the ego, term by term:
- * a[j] = p_xj + sum_q p_xq p_qj. */
+/* The ego (its members taken as one): partners, two-step reach, shared
+ * partners and Adamic-Adar; then, for one org, Burt's constraint of the
+ * ego, term by term: a[j] = p_xj + sum_q p_xq p_qj. */
 static int rec_ego(struct rec *r)
 {
 	const struct cm_csr *c = r->c;
+	const unsigned char *in = r->fc->in;
 	long x = r->x;
-	size_t k;
+	size_t k, m;
 
-	r->sx = c->strength[x];
-	r->xdeg = (long)(c->start[x + 1] - c->start[x]);
-	r->goal = *(r->l->pool.buf + r->l->orgs[x].issues) || r->l->orgs[x].stance != CM_STANCE_NONE;
-	r->n2[x] = 1;
-	rec_take(r, (size_t)x);
-	for (k = (size_t)c->start[x]; k < (size_t)c->start[x + 1]; k++) {
-		igraph_integer_t z = c->nbr[k], e;
-		double az = 1.0 / log((double)(c->start[z + 1] - c->start[z]));
-		r->partner[z] = 1;
-		r->nbrpos[z] = (long)k;
-		r->n2[z] = 1;
-		rec_take(r, (size_t)z);
-		for (e = c->start[z]; e < c->start[z + 1]; e++) {
+	r->goal = *r->fc->issues || r->fc->stance != CM_STANCE_NONE;
+	for (m = 0; m < r->n; m++) {
+		if (!in[m])
+			continue;
+		r->n2[m] = 1;
+		rec_take(r, m);
+		for (k = (size_t)c->start[m]; k < (size_t)c->start[m + 1]; k++) {
+			igraph_integer_t z = c->nbr[k];
+			if (in[z] || r->partner[z])
+				continue;
+			r->partner[z] = 1;
+			r->xdeg++;
+			r->n2[z] = 1;
+			rec_take(r, (size_t)z);
+		}
+	}
+	for (m = 0; m < r->n; m++) {
+		igraph_integer_t e;
+		double az;
+		if (!r->partner[m])
+			continue;
+		az = 1.0 / log((double)(c->start[m + 1] - c->start[m]));
+		for (e = c->start[m]; e < c->start[m + 1]; e++) {
 			igraph_integer_t w = c->nbr[e];
 			r->n2[w] = 1;
-			if (w != x) {
+			if (!in[w]) {
 				r->aa[w] += az;
 				r->shared[w]++;
 			}
@@ -335,8 +479,10 @@ static int rec_ego(struct rec *r)
 	}
 	if (r->skills.nomem || r->regions.nomem || r->groups.nomem)
 		return CM_ENOMEM;
-	if (r->sx <= 0)
-		return CM_OK;
+	if (x < 0 || (r->sx = c->strength[x]) <= 0)
+		return CM_OK; /* a coalition has no constraint: its drop is 0 */
+	for (k = (size_t)c->start[x]; k < (size_t)c->start[x + 1]; k++)
+		r->nbrpos[c->nbr[k]] = (long)k;
 	for (k = (size_t)c->start[x]; k < (size_t)c->start[x + 1]; k++) {
 		igraph_integer_t j = c->nbr[k], e;
 		double aj = c->w[k] / r->sx;
@@ -364,7 +510,7 @@ static void rec_reach(const struct rec *r, size_t i, struct cand *cd)
 	cnew = q * q * r->cold;
 	for (e = c->start[i]; e < c->start[i + 1]; e++) {
 		igraph_integer_t j = c->nbr[e];
-		cd->new_contacts += !r->partner[j] && j != r->x;
+		cd->new_contacts += !r->partner[j] && !r->fc->in[j];
 		if (!r->n2[j]) {
 			cd->new_reach++;
 			if (r->tgt[j] && cd->reached_target < 0)
@@ -388,7 +534,7 @@ static void rec_reach(const struct rec *r, size_t i, struct cand *cd)
 static void rec_candidate(const struct rec *r, size_t i, struct cand *cd)
 {
 	const struct cm_landscape *l = r->l;
-	const struct cm_org *og = &l->orgs[i], *ox = &l->orgs[r->x];
+	const struct cm_org *og = &l->orgs[i];
 	const char *p = l->pool.buf, *group = r->gr.names[r->gr.group_of[i]];
 	struct count_ctx cc = { &r->skills, 0, 0, { "" }, 0 };
 	size_t si;
@@ -400,8 +546,8 @@ static void rec_candidate(const struct rec *r, size_t i, struct cand *cd)
 	cd->reached_target = cd->reached_best = -1;
 	cd->conflict_with = -1;
 	/* fit */
-	cd->same_stance = og->stance && og->stance == ox->stance;
-	cd->comp[CM_GAP_FIT] = 0.5 * jaccard(p + ox->issues, p + og->issues, &si) + 0.5 * cd->same_stance;
+	cd->same_stance = og->stance && (int)og->stance == r->fc->stance;
+	cd->comp[CM_GAP_FIT] = 0.5 * jaccard(r->fc->issues, p + og->issues, &si) + 0.5 * cd->same_stance;
 	cd->shared_issues = si;
 	/* complementarity */
 	cm_list_each(p + og->skills, count_new, &cc);
@@ -442,10 +588,10 @@ static int rec_conflicts(struct rec *r)
 		const struct cm_tie *t = &l->ties[i];
 		if (!cm_tie_type_is_conflict(l->tie_types[t->type]) || !cm_filter_keeps(l, r->f, t))
 			continue;
-		if (cpos[t->src] >= 0 && ((long)t->dst == r->x || r->partner[t->dst]) &&
+		if (cpos[t->src] >= 0 && (r->fc->in[t->dst] || r->partner[t->dst]) &&
 		    r->cs[cpos[t->src]].conflict_with < 0)
 			r->cs[cpos[t->src]].conflict_with = t->dst;
-		if (cpos[t->dst] >= 0 && ((long)t->src == r->x || r->partner[t->src]) &&
+		if (cpos[t->dst] >= 0 && (r->fc->in[t->src] || r->partner[t->src]) &&
 		    r->cs[cpos[t->dst]].conflict_with < 0)
 			r->cs[cpos[t->dst]].conflict_with = t->src;
 	}
@@ -619,6 +765,7 @@ static int rec_lists(const struct rec *r, struct cm_table *out)
 
 int cm_recommend(struct cm_analysis *an, const struct cm_gaps_opts *o, struct cm_table *out, struct cm_error *err)
 {
+	struct focus fc;
 	struct rec r;
 	size_t i;
 	int rc;
@@ -629,13 +776,16 @@ int cm_recommend(struct cm_analysis *an, const struct cm_gaps_opts *o, struct cm
 	r.o = o;
 	r.c = &an->c;
 	r.n = an->n;
-	if (!o->for_org)
-		return cm_error_set(err, CM_EUSAGE, NULL, 0, 0, "which organization? (no --for)");
-	if ((rc = cm_org_lookup(r.l, o->for_org, &i, err)) < 0)
+	if ((rc = focus_resolve(an, o, &fc, err)) < 0) {
+		focus_release(&fc);
 		return rc;
-	r.x = (long)i;
-	if ((rc = cm_groups_of(an, o->group_by ? o->group_by : "type", &r.gr, err)) < 0)
+	}
+	r.fc = &fc;
+	r.x = fc.n == 1 ? (long)fc.first : -1;
+	if ((rc = cm_groups_of(an, o->group_by ? o->group_by : "type", &r.gr, err)) < 0) {
+		focus_release(&fc);
 		return rc;
+	}
 	if ((rc = cm_analysis_need(an, CM_K_GRAPHS | CM_K_FUNDING | CM_K_EIGEN, err)) < 0)
 		goto out;
 	r.eig = an->v[CM_M_EIGENVECTOR];
@@ -644,7 +794,7 @@ int cm_recommend(struct cm_analysis *an, const struct cm_gaps_opts *o, struct cm
 	if (rec_alloc(&r) < 0 || rec_ego(&r) < 0)
 		goto out;
 	for (i = 0; i < r.n; i++)
-		if ((long)i != r.x && !r.partner[i] && (o->include_targets || !r.tgt[i]) && passes_filters(r.l, o, i))
+		if (!fc.in[i] && !r.partner[i] && (o->include_targets || !r.tgt[i]) && passes_filters(r.l, o, i))
 			rec_candidate(&r, i, &r.cs[r.ncand++]);
 	if (rec_conflicts(&r) < 0)
 		goto out;
@@ -655,6 +805,7 @@ int cm_recommend(struct cm_analysis *an, const struct cm_gaps_opts *o, struct cm
 	rc = CM_OK;
 out:
 	rec_release(&r);
+	focus_release(&fc);
 	return rc;
 }
 
@@ -669,9 +820,9 @@ static int any_money(const struct cm_landscape *l, const struct cm_filter *f)
 	return 0;
 }
 
-/* 1 when every skill some org lists is org x's or one of its partners'
- * in G, 0 when not, CM_ENOMEM. */
-static int skills_all_held(struct cm_analysis *an, size_t x)
+/* 1 when every skill some org lists is a member's of the focus (in) or
+ * one of their partners' in G, 0 when not, CM_ENOMEM. */
+static int skills_all_held(struct cm_analysis *an, const unsigned char *in)
 {
 	const struct cm_landscape *l = an->l;
 	struct cm_nameset side = { 0 };
@@ -682,9 +833,13 @@ static int skills_all_held(struct cm_analysis *an, size_t x)
 
 	if (cm_analysis_need(an, CM_K_GRAPHS, &e) < 0)
 		return CM_ENOMEM;
-	cm_list_each(l->pool.buf + l->orgs[x].skills, cm_nameset_add, &side);
-	for (k = an->c.start[x]; k < an->c.start[x + 1]; k++)
-		cm_list_each(l->pool.buf + l->orgs[an->c.nbr[k]].skills, cm_nameset_add, &side);
+	for (i = 0; i < l->norgs; i++) {
+		if (!in[i])
+			continue;
+		cm_list_each(l->pool.buf + l->orgs[i].skills, cm_nameset_add, &side);
+		for (k = an->c.start[i]; k < an->c.start[i + 1]; k++)
+			cm_list_each(l->pool.buf + l->orgs[an->c.nbr[k]].skills, cm_nameset_add, &side);
+	}
 	for (i = 0; i < l->norgs && !side.nomem && !cc.hits; i++)
 		cm_list_each(l->pool.buf + l->orgs[i].skills, count_new, &cc);
 	i = side.nomem;
@@ -699,43 +854,57 @@ int cm_recommend_limits(struct cm_analysis *an, const struct cm_gaps_opts *o, ch
 	const char *p = l->pool.buf;
 	int all = o->role == CM_PARTNER_ALL, skills = 0, stance = 0, rc;
 	unsigned char *tgt = calloc(l->norgs + 1, 1), *acc = calloc(l->norgs + 1, 1);
-	size_t x, i, ntgt = 0, nacc = 0;
+	size_t i, ntgt = 0, nacc = 0;
 	char risks[128] = "";
+	struct focus fc;
 
 	buf[0] = '\0';
-	rc = !o->for_org ? cm_error_set(err, CM_EUSAGE, NULL, 0, 0, "which organization? (no --for)")
-			 : cm_org_lookup(l, o->for_org, &x, err);
+	rc = focus_resolve(an, o, &fc, err);
 	if (rc < 0 || !tgt || !acc) {
 		free(tgt);
 		free(acc);
+		focus_release(&fc);
 		return rc < 0 ? rc : cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
+	}
+	if ((rc = cm_analysis_need(an, CM_K_GRAPHS, err)) < 0) {
+		free(tgt);
+		free(acc);
+		focus_release(&fc);
+		return rc;
 	}
 	cm_mark_targets(l, &o->targets, tgt);
 	cm_mark_direct_access(l, &an->f, tgt, acc);
 	for (i = 0; i < l->norgs; i++) {
+		igraph_integer_t k;
+		if (fc.in[i]) /* its partners are no candidates */
+			for (k = an->c.start[i]; k < an->c.start[i + 1]; k++)
+				acc[an->c.nbr[k]] = 0;
+	}
+	for (i = 0; i < l->norgs; i++) {
 		skills |= p[l->orgs[i].skills] != '\0';
 		stance |= l->orgs[i].stance != CM_STANCE_NONE;
 		ntgt += tgt[i];
-		nacc += i != x && acc[i] && (o->include_targets || !tgt[i]);
+		nacc += !fc.in[i] && acc[i] && (o->include_targets || !tgt[i]);
 	}
-	if ((all || o->role == CM_PARTNER_STRATEGIC) && !p[l->orgs[x].issues] && l->orgs[x].stance == CM_STANCE_NONE)
+	if ((all || o->role == CM_PARTNER_STRATEGIC) && !*fc.issues && fc.stance == CM_STANCE_NONE)
 		say(buf, n, "strategic: %s has no issues and no stance, so its strategic partners are ranked on "
-			    "shared partners alone.\n", p + l->orgs[x].name);
+			    "shared partners alone.\n", fc.name);
 	if ((all || o->role == CM_PARTNER_IMPLEMENTING) && !skills)
 		say(buf, n, "implementing: no organization lists skills, so no implementing partner can be named.\n");
-	else if ((all || o->role == CM_PARTNER_IMPLEMENTING) && (rc = skills_all_held(an, x)) != 0) {
+	else if ((all || o->role == CM_PARTNER_IMPLEMENTING) && (rc = skills_all_held(an, fc.in)) != 0) {
 		if (rc < 0) {
 			free(tgt);
 			free(acc);
+			focus_release(&fc);
 			return cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 		}
-		say(buf, n, "implementing: every skill listed is %s's or a partner's already.\n", p + l->orgs[x].name);
+		say(buf, n, "implementing: every skill listed is held already by %s or a partner.\n", fc.name);
 	}
 	if ((all || o->role == CM_PARTNER_ACCESS) && !ntgt)
 		say(buf, n, "access: the landscape has no decision-makers (--targets, or coalmap.ini's decision "
 			    "makers, name their types).\n");
 	else if ((all || o->role == CM_PARTNER_ACCESS) && !nacc)
-		say(buf, n, "access: no candidate has direct access to a decision-maker.\n");
+		say(buf, n, "access: no candidate (an org not yet a partner) has direct access to a decision-maker.\n");
 	if (!stance)
 		say(risks, sizeof(risks), "an opposing or unknown stance (no organization has a stance)");
 	if (!any_money(l, &an->f))
@@ -747,5 +916,6 @@ int cm_recommend_limits(struct cm_analysis *an, const struct cm_gaps_opts *o, ch
 		buf[i - 1] = '\0';
 	free(tgt);
 	free(acc);
+	focus_release(&fc);
 	return CM_OK;
 }

@@ -129,8 +129,42 @@ expect_err "risks not assessed: an opposing or unknown stance (no organization h
 run gaps "$tmp/reach" --for me --role implementing -o "$tmp/out.csv"; expect_rc 0 "case 7, no skills"
 expect_err "implementing: no organization lists skills, so no implementing partner can be named" "case 7: no skills"
 
+# 8. A coalition as the focus: its members are taken as one.  The
+#    coalition (a and b, on climate) has partners p1 (a's) and p2 (b's);
+#    x works with both partners and on climate, y with p1 only; lawyer
+#    brings the legal skill the coalition's side lacks.  Neither a member
+#    nor a member's partner is a candidate.
+L="$tmp/coalition"
+mk "$L" 'id,name,issues,skills,coalition
+a,A,climate,research,green
+b,B,climate,media,green
+p1,P1,climate,research,
+p2,P2,climate,,
+x,X,climate,,
+y,Y,climate,,
+lawyer,Lawyer,,legal,
+' 	'source,target,type
+a,p1,partnership
+b,p2,partnership
+x,p1,partnership
+x,p2,partnership
+y,p1,partnership
+lawyer,y,partnership
+'
+run gaps "$L" --for a,b --role all --format csv; expect_rc 0 "case 8"
+is "$(first strategic)" x "case 8: x shares both members' partners"
+for who in a b p1 p2; do
+	lacks "$(ids strategic) $(ids implementing) $(ids distribution)" $who "case 8: a member or partner recommended"
+done
+is "$(first implementing)" lawyer "case 8: the lawyer brings legal skills"
+run gaps "$L" --for-group coalition=green --role all --format csv; expect_rc 0 "case 8, --for-group"
+is "$(first strategic)" x "case 8: the same coalition named by its column"
+run gaps "$L" --for-group coalition=blue; expect_rc 64 "case 8: an empty group"
+expect_err "no organization has coalition=blue" "case 8: said"
+
 # usage
 run gaps "$tmp/hub" --for me --role strategic --weights fit=2; expect_rc 64 "--weights with a role"
 run gaps "$tmp/hub" --role access; expect_rc 64 "--role without --for"
+run gaps "$tmp/hub" --for me --for-group type=ngo; expect_rc 64 "--for and --for-group"
 run gaps "$tmp/hub" --for me --role friends; expect_rc 64 "an unknown role"
 finish

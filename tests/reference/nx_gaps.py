@@ -161,10 +161,12 @@ class Gaps:
 
 def candidates(gp, org, include_targets=False, cand_types=None, regions=None,
                exclude_stances=None, need=None):
+    """org: one org id, or a set of them (a coalition taken as one)."""
     G = gp.G
+    members = org if isinstance(org, (set, frozenset)) else {org}
     out = []
     for c in gp.orgs:
-        if c == org or G.has_edge(org, c):
+        if c in members or any(G.has_edge(m, c) for m in members):
             continue
         if c in gp.dms and not include_targets:
             continue
@@ -206,8 +208,12 @@ def recommend(gp, org, weights=None, include_targets=False, cand_types=None,
     """[(candidate, {column: value})] in rank order, for one partner role
     (docs/gaps.md, Roles): the candidates passing the role's gate."""
     G, L = gp.G, gp.L
-    if org not in G:
-        raise UsageError("unknown organization %r" % org)
+    members = org if isinstance(org, (set, frozenset)) else {org}
+    if len(members) == 1:
+        org = next(iter(members))
+    for m in members:
+        if m not in G:
+            raise UsageError("unknown organization %r" % m)
     weights = weights or {c: Fraction(1) for c in COMPONENTS}
     cands = candidates(gp, org, include_targets, cand_types, regions,
                        exclude_stances, need)
@@ -220,14 +226,22 @@ def recommend(gp, org, weights=None, include_targets=False, cand_types=None,
     pool = candidates(gp, org, include_targets) if normalise_over_all else cands
     pool_set = set(pool) | set(cands)
 
-    partners = set(G[org])
-    # closeness: Adamic-Adar, raw
-    aa = {c: float(p) for _, c, p in nx.adamic_adar_index(G, [(org, c) for c in pool_set])}
+    partners = set().union(*(set(G[m]) for m in members)) - members
+    # closeness: Adamic-Adar, raw; a coalition's: the sum over its partners
+    # (the members taken as one) that c shares of 1/ln(degree in G)
+    if len(members) == 1:
+        aa = {c: float(p) for _, c, p in nx.adamic_adar_index(G, [(org, c) for c in pool_set])}
+    else:
+        aa = {c: sum(1 / math.log(G.degree(z)) for z in partners & set(G[c])) for c in pool_set}
     # new reach: |({c} u N(c)) \ N2[org]|
-    n2 = set(nx.single_source_shortest_path_length(G, org, cutoff=2))
+    if len(members) == 1:
+        n2 = set(nx.single_source_shortest_path_length(G, org, cutoff=2))
+    else:
+        n2 = members | partners | set().union(*(set(G[z]) for z in partners))
     new_reach = {c: len(({c} | set(G[c])) - n2) for c in pool_set}
-    # constraint drop: brute force, the tie org-c of weight 1 added to a copy
-    base = constraint_of(G, org)
+    # constraint drop: brute force, the tie org-c of weight 1 added to a copy;
+    # CHOICE (docs/gaps.md): a coalition has none (0)
+    base = constraint_of(G, org) if len(members) == 1 else None
     drop = {}
     for c in pool_set:
         if base is None:          # an isolated org has no constraint
@@ -257,17 +271,17 @@ def recommend(gp, org, weights=None, include_targets=False, cand_types=None,
             conflicts.setdefault(src, set()).add(dst)
             conflicts.setdefault(dst, set()).add(src)
 
-    own_skills = split_list(gp.attr(org, "skills"))
-    own_regions = {gp.attr(org, "region")}
-    own_groups = {gp.attr(org, gp.group_by)}
-    for p in partners:
+    own_skills, own_regions, own_groups = set(), set(), set()
+    for p in members | partners:
         own_skills |= split_list(gp.attr(p, "skills"))
         own_regions.add(gp.attr(p, "region"))
         own_groups.add(gp.attr(p, gp.group_by))
-    org_issues = split_list(gp.attr(org, "issues"))
-    org_stance = gp.attr(org, "stance")
+    org_issues = set().union(*(split_list(gp.attr(m, "issues")) for m in members))
+    # a coalition's stance: the one every member with a stance has, else none
+    stances = {gp.attr(m, "stance") for m in members} - {""}
+    org_stance = stances.pop() if len(stances) == 1 else ""
     any_stance = any(gp.attr(v, "stance") for v in gp.orgs)
-    org_degree = G.degree(org)
+    org_degree = len(partners)
     skills_new = {c: len(split_list(gp.attr(c, "skills")) - own_skills) for c in cands}
     top_skills = max(skills_new.values(), default=0)
 
@@ -298,7 +312,7 @@ def recommend(gp, org, weights=None, include_targets=False, cand_types=None,
         flags = []
         if stance == "oppose":
             flags.append("opposes")
-        if conflicts.get(c, set()) & (partners | {org}):
+        if conflicts.get(c, set()) & (partners | members):
             flags.append("conflict")
         if funders[c][1] == 1:
             flags.append("single_funder")
@@ -308,7 +322,7 @@ def recommend(gp, org, weights=None, include_targets=False, cand_types=None,
         # partners (an isolated focus counts as 1) and at least 6
         if G.degree(c) >= 6 and G.degree(c) >= 3 * max(org_degree, 1):
             flags.append("dominant")
-        if G.degree(c) > 0 and not set(G[c]) - partners - {org}:
+        if G.degree(c) > 0 and not set(G[c]) - partners - members:
             flags.append("redundant")
         r["risk"] = ";".join(sorted(flags))
         r["id"] = c
@@ -517,7 +531,10 @@ def write_csv(path, header, rows):
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("landscape")
-    ap.add_argument("--for", dest="org", metavar="ORG")
+    ap.add_argument("--for", dest="org", metavar="ORG",
+                    help="an org id, or several separated by commas (a coalition)")
+    ap.add_argument("--for-group", metavar="ATTR=VALUE",
+                    help="the coalition of the orgs whose ATTR column is VALUE")
     ap.add_argument("--types", help="comma-separated tie types to keep")
     ap.add_argument("--at", help="keep ties that existed on YYYY-MM-DD")
     ap.add_argument("--group-by", metavar="ATTR")
@@ -546,6 +563,13 @@ def main(argv=None):
     targets = [t.lower() for t in split_opt(a.targets)] if a.targets else None
     try:
         gp = Gaps(a.landscape, types, at, targets, a.group_by)
+        if a.for_group:
+            attr, _, value = a.for_group.partition("=")
+            a.org = {v for v in gp.orgs if gp.attr(v, attr) == value}
+            if not a.org:
+                raise UsageError("no organization has %s" % a.for_group)
+        elif a.org and "," in a.org:
+            a.org = {x.strip() for x in a.org.split(",") if x.strip()}
         if a.org is None:
             comms = read_communities(a.communities) if a.communities else None
             write_csv(a.output, GAP_COLUMNS, landscape_gaps(gp, comms, a.group_by))
