@@ -107,7 +107,7 @@ struct ranked {
 
 struct rank_ctx {
 	const struct cm_landscape *l;
-	int by_influence; /* ties broken by influence before the id */
+	int by_degree; /* ties broken by partners (more first) before the id */
 };
 
 static int ranked_cmp(const void *a, const void *b, void *ctx)
@@ -118,8 +118,8 @@ static int ranked_cmp(const void *a, const void *b, void *ctx)
 
 	if (fabs(x->score - y->score) > 1e-12)
 		return x->score > y->score ? -1 : 1;
-	if (rc->by_influence && fabs(x->c->comp[CM_GAP_INFLUENCE] - y->c->comp[CM_GAP_INFLUENCE]) > 1e-12)
-		return x->c->comp[CM_GAP_INFLUENCE] > y->c->comp[CM_GAP_INFLUENCE] ? -1 : 1;
+	if (rc->by_degree && x->c->degree != y->c->degree)
+		return x->c->degree > y->c->degree ? -1 : 1;
 	return strcmp(l->pool.buf + l->orgs[x->c->org].id, l->pool.buf + l->orgs[y->c->org].id);
 }
 

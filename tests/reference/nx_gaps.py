@@ -359,12 +359,13 @@ def recommend(gp, org, weights=None, include_targets=False, cand_types=None,
             rows[c]["score"] = v
             rows[c]["role"] = role
             keep.append(c)
-    # ranked by score (higher first), then (roles) by influence, then by id
+    # ranked by score (higher first), then (roles) by partners (more
+    # first: preferential attachment where nothing is shared), then by id
     if role == "balanced":
         order = rank_desc(keep, lambda c: rows[c]["score"], lambda c: c)
     else:
         order = rank_desc(keep, lambda c: rows[c]["score"],
-                          lambda c: (-rows[c]["influence"], c))
+                          lambda c: (-G.degree(c), c))
     return [(c, rows[c]) for c in order]
 
 
