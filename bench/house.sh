@@ -9,8 +9,11 @@
 #      little more than the metrics it is built on (target <= 1.25)
 #   2. coalmap power --group-by id vs --group-by region, 100,000 orgs: one
 #      group per org should cost about what a few groups cost (<= 1.2)
+#   3. (issue 17) coalmap gaps --for ORG --role all vs coalmap metrics,
+#      100,000 orgs (<= 1), and the same for a coalition of 50 members vs
+#      one org (<= 2)
 #
-# Usage: bench/house.sh   (about 3 minutes on 2 cores; `make bench` runs it)
+# Usage: bench/house.sh   (about 4 minutes on 2 cores; `make bench` runs it)
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 coalmap=${COALMAP:-$top/cli/coalmap}
@@ -33,6 +36,9 @@ timed() {
 	metrics) set -- "$coalmap" metrics "$s10k" --format csv ;;
 	by_id) set -- "$coalmap" power "$s100k" --group-by id --format csv ;;
 	by_region) set -- "$coalmap" power "$s100k" --group-by region --format csv ;;
+	metrics100k) set -- "$coalmap" metrics "$s100k" --format csv ;;
+	gaps_one) set -- "$coalmap" gaps "$s100k" --for o1 --role all --format csv ;;
+	gaps_50) set -- "$coalmap" gaps "$s100k" --for "$fifty" --role all --format csv ;;
 	esac
 	/usr/bin/time -f '%e %U %S' -o "$tmpf" "$@" >/dev/null 2>&1
 }
@@ -68,7 +74,14 @@ pair report metrics
 r=$wa m=$wb rc=$ca mc=$cb
 pair by_id by_region
 pi=$wa pr=$wb pic=$ca prc=$cb
+fifty=$(awk -F, 'NR > 1 && NR <= 51 { printf "%s%s", (NR > 2 ? "," : ""), $1 }' "$s100k/organizations.csv")
+pair gaps_one metrics100k
+g1=$wa m100=$wb g1c=$ca m100c=$cb
+pair gaps_50 gaps_one
+g50=$wa g50c=$ca
 echo "| work | coalmap | against | ratio (wall) | ratio (CPU) | target | |"
 echo "|---|---|---|---|---|---|---|"
 echo "| report, 10,000 orgs / 30,000 ties | $r s (CPU $rc s) | metrics $m s (CPU $mc s) | $(ratio "$r" "$m") | $(ratio "$rc" "$mc") | <= 1.25 | $(verdict "$(ratio "$r" "$m")" 1.25) |"
 echo "| power --group-by id, 100,000 orgs / 300,000 ties | $pi s (CPU $pic s) | --group-by region $pr s (CPU $prc s) | $(ratio "$pi" "$pr") | $(ratio "$pic" "$prc") | <= 1.2 | $(verdict "$(ratio "$pi" "$pr")" 1.2) |"
+echo "| gaps --for ORG --role all, 100,000 orgs / 300,000 ties | $g1 s (CPU $g1c s) | metrics $m100 s (CPU $m100c s) | $(ratio "$g1" "$m100") | $(ratio "$g1c" "$m100c") | <= 1 | $(verdict "$(ratio "$g1" "$m100")" 1) |"
+echo "| the same for a coalition of 50 | $g50 s (CPU $g50c s) | one org $g1 s (CPU $g1c s) | $(ratio "$g50" "$g1") | $(ratio "$g50c" "$g1c") | <= 2 | $(verdict "$(ratio "$g50" "$g1")" 2) |"
