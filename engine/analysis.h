@@ -53,6 +53,14 @@ int cm_analysis_need(struct cm_analysis *a, unsigned mask, struct cm_error *err)
 
 /* The graphs and the CSR of the collaboration graph, built on first use. */
 int cm_analysis_graphs(struct cm_analysis *a, struct cm_error *err);
+/* The best introduction chain from the orgs in[] marks (one org, or a
+ * coalition taken as one) to every org (engine/path.c), as `coalmap path`
+ * and the routes rank chains: over the shortest, the most trusted, then
+ * the heaviest.  dist[v] in steps (-1: no chain), pred[v] the org before v
+ * (-1 at a source), best[v] the chain's trust (1 per tie when no tie has
+ * one: *trust_known 0).  Arrays of norgs.  O(n + m). */
+int cm_intro_tree(struct cm_analysis *a, const unsigned char *in, igraph_integer_t *dist, igraph_integer_t *pred,
+		  double *best, int *trust_known, struct cm_error *err);
 
 /* The kernels (engine/metrics.c): each fills a->v[] for its measures. */
 int cm_kernel_degree(struct cm_analysis *a, struct cm_error *err);

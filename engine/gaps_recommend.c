@@ -90,7 +90,7 @@ struct cand {
 	size_t shared_issues;
 	long reached_target; /* a decision-maker it would newly bring within reach, or -1 */
 	long reached_best;   /* the best-connected org it would newly bring within reach */
-	unsigned char opposes, single_funder, unknown_stance, dominant, same_stance;
+	unsigned char opposes, single_funder, unknown_stance, dominant, same_stance, no_intro;
 	long conflict_with;  /* org in conflict with the candidate: ego or a partner, or -1 */
 	long skills_new;     /* its skills that neither the ego nor a partner has */
 	long new_contacts;   /* its partners that are neither the ego nor a partner */
@@ -376,6 +376,9 @@ struct rec {
 	long x, xdeg;                          /* x: the ego's one member, or -1 */
 	int goal, any_stance;                  /* the ego has issues or a stance; some org a stance */
 	double maxskills;                      /* the most new skills a candidate brings */
+	igraph_integer_t *idist, *ipred;       /* introduction chains from the ego (cm_intro_tree) */
+	double *itrust;
+	int trust_known;
 	double *aa, *a, sx, cold, maxinfl;     /* Adamic-Adar; constraint terms a[j], total */
 	long *nbrpos, *shared;
 	unsigned char *n2, *access, *partner, *tgt;
@@ -384,6 +387,9 @@ struct rec {
 
 static void rec_release(struct rec *r)
 {
+	free(r->idist);
+	free(r->ipred);
+	free(r->itrust);
 	free(r->aa);
 	free(r->a);
 	free(r->shared);
@@ -412,6 +418,11 @@ static int rec_alloc(struct rec *r)
 	r->tgt = calloc(n + 1, 1);
 	r->partner = calloc(n + 1, 1);
 	r->cs = malloc((n + 1) * sizeof(*r->cs));
+	r->idist = malloc((n + 1) * sizeof(*r->idist));
+	r->ipred = malloc((n + 1) * sizeof(*r->ipred));
+	r->itrust = malloc((n + 1) * sizeof(*r->itrust));
+	if (!r->idist || !r->ipred || !r->itrust)
+		return CM_ENOMEM;
 	if (!r->aa || !r->a || !r->shared || !r->nbrpos || !r->n2 || !r->access || !r->tgt || !r->partner || !r->cs)
 		return CM_ENOMEM;
 	for (i = 0; i < n; i++) {
@@ -568,6 +579,7 @@ static void rec_candidate(const struct rec *r, size_t i, struct cand *cd)
 	cd->unknown_stance = r->any_stance && og->stance == CM_STANCE_NONE;
 	cd->single_funder = r->funders[i] == 1;
 	cd->degree = (long)(r->c->start[i + 1] - r->c->start[i]);
+	cd->no_intro = r->idist[i] < 0;
 	cd->dominant = cd->degree >= DOMINANT_MIN && cd->degree >= DOMINANT_TIMES * (r->xdeg > 0 ? r->xdeg : 1);
 }
 
@@ -691,6 +703,35 @@ static int rec_table_init(struct cm_table *out, size_t rows)
 	return CM_OK;
 }
 
+/* Appends the candidate's introduction chain to why: "; introduction:
+ * A -> B -> C" (with its trust when ties have one), or the risk of none. */
+static void intro(const struct rec *r, const struct cand *cd, char *why, size_t n)
+{
+	const struct cm_landscape *l = r->l;
+	igraph_integer_t v, len = r->idist[cd->org], k;
+	size_t at;
+
+	if (len < 0) {
+		say(why, n, "; RISK: no chain of ties leads to it (no introduction)");
+		return;
+	}
+	say(why, n, "; introduction: ");
+	at = strlen(why);
+	/* the chain backwards from the candidate, each name put in front */
+	for (v = (igraph_integer_t)cd->org, k = 0; v >= 0 && k <= len; v = r->ipred[v], k++) {
+		const char *name = l->pool.buf + l->orgs[v].name;
+		size_t add = strlen(name) + (k ? 5 : 0), tail = strlen(why + at);
+		if (at + tail + add + 1 > n)
+			break;
+		memmove(why + at + add, why + at, tail + 1);
+		memcpy(why + at, name, strlen(name));
+		if (k)
+			memcpy(why + at + strlen(name), " \xE2\x86\x92 ", 5);
+	}
+	if (r->trust_known)
+		say(why, n, " (trust %.2g)", r->itrust[cd->org]);
+}
+
 /* Appends the rows of one role's ranked list v[0..m) from table row at. */
 static int rec_rows(const struct rec *r, int role, const struct ranked *v, size_t m, size_t at, struct cm_table *out)
 {
@@ -713,7 +754,10 @@ static int rec_rows(const struct rec *r, int role, const struct ranked *v, size_
 			say(risk, sizeof(risk), "%sdominant", risk[0] ? ";" : "");
 		if (cd->degree > 0 && cd->new_contacts == 0)
 			say(risk, sizeof(risk), "%sredundant", risk[0] ? ";" : "");
+		if (cd->no_intro)
+			say(risk, sizeof(risk), "%sno_introduction", risk[0] ? ";" : "");
 		explain(l, cd, r->xdeg, why, sizeof(why));
+		intro(r, cd, why, sizeof(why));
 		cm_table_set_int(out, R_RANK, i, (long long)j + 1);
 		if (cm_table_set_text(out, R_ROLE, i, role_names[role]) < 0 ||
 		    cm_table_set_text(out, R_ID, i, cm_landscape_org_id(l, cd->org)) < 0 ||
@@ -793,6 +837,9 @@ int cm_recommend(struct cm_analysis *an, const struct cm_gaps_opts *o, struct cm
 	rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 	if (rec_alloc(&r) < 0 || rec_ego(&r) < 0)
 		goto out;
+	if ((rc = cm_intro_tree(an, fc.in, r.idist, r.ipred, r.itrust, &r.trust_known, err)) < 0)
+		goto out;
+	rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 	for (i = 0; i < r.n; i++)
 		if (!fc.in[i] && !r.partner[i] && (o->include_targets || !r.tgt[i]) && passes_filters(r.l, o, i))
 			rec_candidate(&r, i, &r.cs[r.ncand++]);

@@ -253,12 +253,13 @@ out:
 	return rc;
 }
 
-/* One breadth-first search from s: dist[v] in steps (-1 = unreachable)
+/* One breadth-first search from the orgs in[] marks (one, or a coalition
+ * taken as one): dist[v] in steps (-1 = unreachable)
  * and, over the shortest chains only, the most trusted one into each org
  * (then the heaviest), as pred (previous org) and best (its trust).  Orgs
  * at one distance are final before the next distance starts, so one pass
  * settles the maximum.  O(n + m). */
-static int best_tree(const struct cm_graphs *g, const double *trust, igraph_integer_t s, igraph_integer_t *dist,
+static int best_tree(const struct cm_graphs *g, const double *trust, const unsigned char *in, igraph_integer_t *dist,
 		     igraph_integer_t *pred, double *best, struct cm_error *err)
 {
 	igraph_integer_t n = igraph_vcount(&g->collab), head = 0, tail = 0, *queue, v, i;
@@ -284,10 +285,12 @@ static int best_tree(const struct cm_graphs *g, const double *trust, igraph_inte
 	for (v = 0; v < n; v++) {
 		dist[v] = pred[v] = -1;
 		best[v] = wsum[v] = 0;
+		if (in[v]) { /* a source */
+			dist[v] = 0;
+			best[v] = 1;
+			queue[tail++] = v;
+		}
 	}
-	dist[s] = 0;
-	best[s] = 1;
-	queue[tail++] = s;
 	while (head < tail && !e) {
 		v = queue[head++];
 		if ((e = igraph_incident(&g->collab, &inc, v, IGRAPH_ALL)))
@@ -368,7 +371,10 @@ int cm_routes(struct cm_analysis *a, const char *from, const struct cm_strlist *
 	 * chains' trust is left unknown (empty) */
 	known = edge_trust(l, f, &g->collab, trust);
 	default_trust(&g->collab, trust);
-	if ((rc = best_tree(g, trust, (igraph_integer_t)s, dist, pred, best, err)) < 0)
+	target[s] = 1; /* the source, for best_tree; cleared before the targets */
+	rc = best_tree(g, trust, target, dist, pred, best, err);
+	target[s] = 0;
+	if (rc < 0)
 		goto out;
 	cm_mark_targets(l, targets, target);
 	for (i = 0; i < l->norgs; i++)
@@ -421,5 +427,23 @@ out:
 	free(pred);
 	free(chain);
 	free(best);
+	return rc;
+}
+
+int cm_intro_tree(struct cm_analysis *a, const unsigned char *in, igraph_integer_t *dist, igraph_integer_t *pred,
+		  double *best, int *trust_known, struct cm_error *err)
+{
+	const struct cm_graphs *g = &a->g;
+	double *trust;
+	int rc;
+
+	if ((rc = cm_analysis_graphs(a, err)) < 0)
+		return rc;
+	if (!(trust = malloc(((size_t)igraph_ecount(&g->collab) + 1) * sizeof(*trust))))
+		return cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
+	*trust_known = edge_trust(a->l, &a->f, &g->collab, trust) > 0;
+	default_trust(&g->collab, trust);
+	rc = best_tree(g, trust, in, dist, pred, best, err);
+	free(trust);
 	return rc;
 }

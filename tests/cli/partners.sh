@@ -162,6 +162,43 @@ is "$(first strategic)" x "case 8: the same coalition named by its column"
 run gaps "$L" --for-group coalition=blue; expect_rc 64 "case 8: an empty group"
 expect_err "no organization has coalition=blue" "case 8: said"
 
+# 9. Every recommendation names its best introduction chain, the one
+#    `coalmap path` ranks first; an org no chain reaches carries the risk.
+L="$tmp/intro"
+mk "$L" 'id,name,issues
+me,Me,x
+p,P,x
+q,Q,x
+far,Far,x
+lone,Lone,x
+mate,Mate,x
+' 	'source,target,type,trust
+me,p,partnership,0.9
+me,q,partnership,0.4
+p,far,partnership,0.8
+q,far,partnership,0.9
+lone,mate,partnership,
+'
+run gaps "$L" --for me --role balanced --format csv; expect_rc 0 "case 9"
+checks=$((checks + 1))
+printf '%s\n' "$out" | grep -q '^balanced,[0-9]*,far,.*introduction: Me → P → Far (trust 0.72)' ||
+	fail "case 9: far is introduced by P (0.9 x 0.8 beats Q's 0.4 x 0.9): $out"
+has "$(risk_of balanced lone)" no_introduction "case 9: no chain reaches lone"
+lacks "$(risk_of balanced far)" no_introduction "case 9: far is reachable"
+D=$top_srcdir/datasets/education-coalition
+run gaps "$D" --for ke_kibanda --top 3 --format csv; expect_rc 0 "case 9, education"
+for c in $(printf '%s\n' "$out" | col strategic id); do
+	want=$(printf '%s\n' "$out" | "$PYTHON3" -c '
+import csv, sys
+for r in csv.DictReader(sys.stdin):
+    if r["id"] == sys.argv[1]:
+        print(r["why"].split("introduction: ")[1].split(" (trust")[0])' "$c")
+	got=$("$COALMAP" path "$D" ke_kibanda "$c" -k 1 --format csv | "$PYTHON3" -c '
+import csv, sys
+print(next(csv.DictReader(sys.stdin))["path"])')
+	is "$want" "$got" "case 9: $c's introduction is path's best chain"
+done
+
 # usage
 run gaps "$tmp/hub" --for me --role strategic --weights fit=2; expect_rc 64 "--weights with a role"
 run gaps "$tmp/hub" --role access; expect_rc 64 "--role without --for"

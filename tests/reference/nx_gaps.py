@@ -282,6 +282,7 @@ def recommend(gp, org, weights=None, include_targets=False, cand_types=None,
     org_stance = stances.pop() if len(stances) == 1 else ""
     any_stance = any(gp.attr(v, "stance") for v in gp.orgs)
     org_degree = len(partners)
+    reachable = set().union(*(nx.node_connected_component(G, m) for m in members))
     skills_new = {c: len(split_list(gp.attr(c, "skills")) - own_skills) for c in cands}
     top_skills = max(skills_new.values(), default=0)
 
@@ -324,6 +325,8 @@ def recommend(gp, org, weights=None, include_targets=False, cand_types=None,
             flags.append("dominant")
         if G.degree(c) > 0 and not set(G[c]) - partners - members:
             flags.append("redundant")
+        if c not in reachable:
+            flags.append("no_introduction")
         r["risk"] = ";".join(sorted(flags))
         r["id"] = c
         r["balanced"] = r["score"]
