@@ -50,10 +50,11 @@ struct book {
 	zip_uint64_t inflated;   /* by every entry read so far */
 	int date1904;
 	struct sheet *sheets;
-	size_t nsheets;
+	size_t nsheets, capsheets;
 	char *strings_part, *styles_part;
-	char **strings;          /* shared strings */
-	size_t nstrings;
+	struct cm_strpool pool;  /* the shared strings' text */
+	size_t *strings;         /* shared string i: its offset in pool */
+	size_t nstrings, capstrings;
 	unsigned char *xf;       /* F_* per cell style (cellXfs index) */
 	size_t nxf;
 	struct cm_diags *probe;  /* while probing headers: their problems */
@@ -63,7 +64,6 @@ struct book {
 /* One part being streamed. */
 struct part {
 	struct book *b;
-	const char *name;
 	char *file;              /* "book.xlsx[part]" for messages */
 	zip_file_t *zf;
 	zip_uint64_t comp, size, got;
@@ -127,6 +127,34 @@ static char *concat(const char *a, const char *b, const char *c)
 	return s;
 }
 
+/* "book.xlsx[inner]", as messages cite a part or a sheet. */
+static char *cite(const char *path, const char *inner)
+{
+	char *s = malloc(strlen(path) + strlen(inner) + 3);
+
+	if (s)
+		sprintf(s, "%s[%s]", path, inner);
+	return s;
+}
+
+/* Makes room in *v (*cap elements of size bytes) for n elements,
+ * doubling; CM_OK or CM_ENOMEM (*v untouched). */
+static int grow(void *v, size_t *cap, size_t n, size_t size)
+{
+	size_t c = *cap ? *cap : 16;
+	void *w;
+
+	if (n <= *cap)
+		return CM_OK;
+	while (c < n)
+		c *= 2;
+	if (!(w = realloc(*(void **)v, c * size)))
+		return CM_ENOMEM;
+	*(void **)v = w;
+	*cap = c;
+	return CM_OK;
+}
+
 /* ---------------------------------------------------------------- */
 /* telling the format                                                 */
 
@@ -157,23 +185,23 @@ int cm_sniff_xlsx(const struct cm_peek *p)
 /* ---------------------------------------------------------------- */
 /* the zip                                                            */
 
-static int book_open(struct book *b)
+/* An old .xls, or an encrypted .xlsx (both a Compound File). */
+static int is_cfb(const char *path)
 {
 	char head[8] = { 0 };
-	FILE *f = fopen(b->path, "rb");
+	FILE *f = fopen(path, "rb");
+	int yes = f && fread(head, 1, sizeof(head), f) == sizeof(head) && !memcmp(head, cfb_magic, 8);
+
+	if (f)
+		fclose(f);
+	return yes;
+}
+
+static int book_open(struct book *b)
+{
 	zip_error_t ze;
 	int code = 0;
 
-	if (!f)
-		return errno == ENOMEM ? CM_ENOMEM : CM_ENOINPUT;
-	if (fread(head, 1, sizeof(head), f) == sizeof(head) && !memcmp(head, cfb_magic, 8)) {
-		fclose(f);
-		problem(b, CM_ERROR, b->path, 0,
-			"an old .xls workbook, or a workbook protected by a password: save it as .xlsx "
-			"without a password");
-		return CM_EDATA;
-	}
-	fclose(f);
 	if ((b->za = zip_open(b->path, ZIP_RDONLY | ZIP_CHECKCONS, &code)))
 		return zip_get_num_entries(b->za, 0) > ENTRIES_MAX
 			       ? (problem(b, CM_ERROR, b->path, 0, "more than %d files inside the workbook; "
@@ -184,7 +212,11 @@ static int book_open(struct book *b)
 	if (code == ZIP_ER_MEMORY)
 		return CM_ENOMEM;
 	zip_error_init_with_code(&ze, code);
-	if (code == ZIP_ER_NOZIP)
+	if (code == ZIP_ER_NOZIP && is_cfb(b->path))
+		problem(b, CM_ERROR, b->path, 0,
+			"an old .xls workbook, or a workbook protected by a password: save it as .xlsx "
+			"without a password");
+	else if (code == ZIP_ER_NOZIP)
 		problem(b, CM_ERROR, b->path, 0, "not an Excel workbook: not a zip file (an .xlsx is one)");
 	else
 		problem(b, CM_ERROR, b->path, 0, "a damaged workbook: %s; open it in Excel or LibreOffice "
@@ -235,10 +267,8 @@ static int part_open(struct book *b, struct part *p, const char *name)
 
 	memset(p, 0, sizeof(*p));
 	p->b = b;
-	p->name = name;
-	if (!(p->file = malloc(strlen(b->path) + strlen(name) + 3)))
+	if (!(p->file = cite(b->path, name)))
 		return CM_ENOMEM;
-	sprintf(p->file, "%s[%s]", b->path, name);
 	if ((i = zip_name_locate(b->za, name, 0)) < 0)
 		return 1;
 	zip_stat_init(&st);
@@ -330,18 +360,17 @@ static int is_text(int type)
 
 static int add_sheet(struct book *b, struct part *p)
 {
-	struct sheet *v, *s;
+	struct sheet *s;
 
 	if (b->nsheets == SHEETS_MAX) {
 		problem(b, CM_ERROR, p->file, 0, "more than %d sheets", SHEETS_MAX);
 		return -1;
 	}
-	if (!(v = realloc(b->sheets, (b->nsheets + 1) * sizeof(*v)))) {
+	if (grow(&b->sheets, &b->capsheets, b->nsheets + 1, sizeof(*b->sheets)) < 0) {
 		b->nomem = 1;
 		return -1;
 	}
-	b->sheets = v;
-	s = &v[b->nsheets++];
+	s = &b->sheets[b->nsheets++];
 	s->part = NULL;
 	s->name = attr(p, "name", 0);
 	s->rid = attr(p, "id", 1);
@@ -387,23 +416,42 @@ static char *target_part(const char *t)
 	return t[0] == '/' ? strdup(t + 1) : concat("xl/", t, "");
 }
 
-static void on_relationship(struct book *b, struct part *p)
+static int sheet_rid_cmp(const void *x, const void *y)
+{
+	const struct sheet *a = *(const struct sheet *const *)x, *b = *(const struct sheet *const *)y;
+	int c = strcmp(a->rid, b->rid);
+
+	return c ? c : (a > b) - (a < b);
+}
+
+static int rid_cmp(const void *key, const void *x)
+{
+	return strcmp(key, (*(const struct sheet *const *)x)->rid);
+}
+
+/* byrid: the sheets sorted by relationship id (n of them). */
+static void on_relationship(struct book *b, struct part *p, struct sheet **byrid, size_t n)
 {
 	char *id = attr(p, "Id", 0), *type = attr(p, "Type", 0), *target = attr(p, "Target", 0);
-	size_t i, n = type ? strlen(type) : 0;
+	size_t len = type ? strlen(type) : 0;
+	struct sheet **hit;
 
 	if (id && type && target) {
 		char **slot = NULL;
-		if (n >= 14 && !strcmp(type + n - 14, "/sharedStrings"))
+		if (len >= 14 && !strcmp(type + len - 14, "/sharedStrings"))
 			slot = &b->strings_part;
-		else if (n >= 7 && !strcmp(type + n - 7, "/styles"))
+		else if (len >= 7 && !strcmp(type + len - 7, "/styles"))
 			slot = &b->styles_part;
 		if (slot && !*slot && !(*slot = target_part(target)))
 			b->nomem = 1;
-		for (i = 0; i < b->nsheets; i++)
-			if (!b->sheets[i].part && !strcmp(b->sheets[i].rid, id) &&
-			    !(b->sheets[i].part = target_part(target)))
-				b->nomem = 1;
+		/* every sheet of that id (a workbook may repeat one) */
+		if ((hit = bsearch(id, byrid, n, sizeof(*byrid), rid_cmp))) {
+			while (hit > byrid && !strcmp(hit[-1]->rid, id))
+				hit--;
+			for (; hit < byrid + n && !strcmp((*hit)->rid, id); hit++)
+				if (!(*hit)->part && !((*hit)->part = target_part(target)))
+					b->nomem = 1;
+		}
 	}
 	free(id);
 	free(type);
@@ -413,15 +461,22 @@ static void on_relationship(struct book *b, struct part *p)
 static void read_rels(struct book *b)
 {
 	struct part p;
-	int type, rc = part_open(b, &p, "xl/_rels/workbook.xml.rels");
+	struct sheet **byrid = malloc(b->nsheets * sizeof(*byrid));
+	int type, rc = byrid ? part_open(b, &p, "xl/_rels/workbook.xml.rels") : CM_ENOMEM;
 	size_t i;
 
+	for (i = 0; byrid && i < b->nsheets; i++)
+		byrid[i] = &b->sheets[i];
+	if (byrid)
+		qsort(byrid, b->nsheets, sizeof(*byrid), sheet_rid_cmp);
 	if (rc == CM_ENOMEM)
 		b->nomem = 1;
 	while (rc == CM_OK && (type = part_next(&p)) > 0 && !b->nomem)
 		if (type == XML_READER_TYPE_ELEMENT && !strcmp(local_name(&p), "Relationship"))
-			on_relationship(b, &p);
-	part_close(&p);
+			on_relationship(b, &p, byrid, b->nsheets);
+	if (byrid)
+		part_close(&p);
+	free(byrid);
 	if (!b->strings_part && !b->nomem && !(b->strings_part = strdup("xl/sharedStrings.xml")))
 		b->nomem = 1;
 	if (!b->styles_part && !b->nomem && !(b->styles_part = strdup("xl/styles.xml")))
@@ -434,14 +489,8 @@ static void read_rels(struct book *b)
 
 static int push_string(struct book *b, const struct text *t)
 {
-	char **v;
-
-	if ((b->nstrings & (b->nstrings - 1)) == 0) { /* 0, 1, 2, 4, ...: grow */
-		if (!(v = realloc(b->strings, (b->nstrings ? 2 * b->nstrings : 1) * sizeof(*v))))
-			return CM_ENOMEM;
-		b->strings = v;
-	}
-	if (!(b->strings[b->nstrings] = strdup(t->n ? t->s : "")))
+	if (grow(&b->strings, &b->capstrings, b->nstrings + 1, sizeof(*b->strings)) < 0 ||
+	    cm_strpool_add(&b->pool, t->s, t->n, &b->strings[b->nstrings]) < 0)
 		return CM_ENOMEM;
 	b->nstrings++;
 	return CM_OK;
@@ -530,20 +579,27 @@ static int builtin_kind(long id)
 	return id == 22 ? F_DATE | F_TIME : 0;
 }
 
-struct numfmt {
-	long id;
-	int kind;
+/* What styles.xml declares: its number formats (<numFmt>) and, per cell
+ * style (<cellXfs><xf>), the id of its format. */
+struct styles {
+	struct numfmt {
+		long id, seq;
+		int kind;
+	} *fmts;
+	size_t nfmts, capfmts;
+	long *xf;
+	size_t nxf, capxf;
 };
 
-static void on_numfmt(struct book *b, struct part *p, struct numfmt **fmts, size_t *n)
+static void on_numfmt(struct book *b, struct part *p, struct styles *st)
 {
 	char *id = attr(p, "numFmtId", 0), *code = attr(p, "formatCode", 0);
-	struct numfmt *v;
 
-	if (id && code && (v = realloc(*fmts, (*n + 1) * sizeof(*v)))) {
-		*fmts = v;
-		v[*n].id = strtol(id, NULL, 10);
-		v[(*n)++].kind = format_kind(code);
+	if (id && code && grow(&st->fmts, &st->capfmts, st->nfmts + 1, sizeof(*st->fmts)) == CM_OK) {
+		struct numfmt *f = &st->fmts[st->nfmts];
+		f->id = strtol(id, NULL, 10);
+		f->seq = (long)st->nfmts++;
+		f->kind = format_kind(code);
 	} else if (id && code) {
 		b->nomem = 1;
 	}
@@ -551,51 +607,82 @@ static void on_numfmt(struct book *b, struct part *p, struct numfmt **fmts, size
 	free(code);
 }
 
-static void on_xf(struct book *b, struct part *p, const struct numfmt *fmts, size_t nfmts)
+static void on_xf(struct book *b, struct part *p, struct styles *st)
 {
 	char *id = attr(p, "numFmtId", 0);
-	long k = id ? strtol(id, NULL, 10) : 0;
-	int kind = builtin_kind(k);
-	unsigned char *v;
-	size_t i;
 
+	if (grow(&st->xf, &st->capxf, st->nxf + 1, sizeof(*st->xf)) < 0)
+		b->nomem = 1;
+	else
+		st->xf[st->nxf++] = id ? strtol(id, NULL, 10) : 0;
 	free(id);
-	for (i = 0; i < nfmts; i++)
-		if (fmts[i].id == k)
-			kind = fmts[i].kind;
-	if (!(v = realloc(b->xf, b->nxf + 1))) {
+}
+
+/* By id, then by order: a format declared twice is its last. */
+static int numfmt_cmp(const void *x, const void *y)
+{
+	const struct numfmt *a = x, *b = y;
+
+	return a->id != b->id ? (a->id > b->id) - (a->id < b->id) : (a->seq > b->seq) - (a->seq < b->seq);
+}
+
+static int numfmt_id_cmp(const void *key, const void *x)
+{
+	long id = *(const long *)key, k = ((const struct numfmt *)x)->id;
+
+	return (id > k) - (id < k);
+}
+
+/* b->xf: what each cell style shows, from its format (declared, else
+ * built in). */
+static void resolve_styles(struct book *b, struct styles *st)
+{
+	size_t i, n = 0;
+
+	if (st->nfmts)
+		qsort(st->fmts, st->nfmts, sizeof(*st->fmts), numfmt_cmp);
+	for (i = 0; i < st->nfmts; i++) /* keep each id's last */
+		if (i + 1 == st->nfmts || st->fmts[i + 1].id != st->fmts[i].id)
+			st->fmts[n++] = st->fmts[i];
+	if (st->nxf && !(b->xf = malloc(st->nxf))) {
 		b->nomem = 1;
 		return;
 	}
-	b->xf = v;
-	v[b->nxf++] = (unsigned char)kind;
+	for (i = 0; i < st->nxf; i++) {
+		const struct numfmt *f = n ? bsearch(&st->xf[i], st->fmts, n, sizeof(*f), numfmt_id_cmp) : NULL;
+		b->xf[i] = (unsigned char)(f ? f->kind : builtin_kind(st->xf[i]));
+	}
+	b->nxf = st->nxf;
 }
 
 /* The cell styles (<cellXfs><xf numFmtId=...>) that show dates or times. */
 static void read_styles(struct book *b)
 {
 	struct part p;
-	struct numfmt *fmts = NULL;
-	size_t nfmts = 0;
+	struct styles st;
 	int type, in_xfs = 0, rc = part_open(b, &p, b->styles_part);
 
+	memset(&st, 0, sizeof(st));
 	if (rc == CM_ENOMEM)
 		b->nomem = 1;
 	while (rc == CM_OK && !b->nomem && (type = part_next(&p)) > 0) {
 		const char *name = local_name(&p);
 		if (type == XML_READER_TYPE_ELEMENT) {
 			if (!strcmp(name, "numFmt"))
-				on_numfmt(b, &p, &fmts, &nfmts);
+				on_numfmt(b, &p, &st);
 			else if (!strcmp(name, "cellXfs"))
 				in_xfs = !xmlTextReaderIsEmptyElement(p.r);
 			else if (!strcmp(name, "xf") && in_xfs)
-				on_xf(b, &p, fmts, nfmts);
+				on_xf(b, &p, &st);
 		} else if (type == XML_READER_TYPE_END_ELEMENT && !strcmp(name, "cellXfs")) {
 			in_xfs = 0;
 		}
 	}
 	part_close(&p);
-	free(fmts);
+	if (!b->nomem)
+		resolve_styles(b, &st);
+	free(st.fmts);
+	free(st.xf);
 }
 
 /* ---------------------------------------------------------------- */
@@ -762,10 +849,8 @@ static int header_cell(struct sheet_read *s, const char *v)
 	return CM_OK;
 }
 
-static int data_cell(struct sheet_read *s, const char *v)
+static int data_cell(struct sheet_read *s, long k, const char *v)
 {
-	long k = (size_t)s->col <= s->nmap ? s->map[s->col - 1] : -1;
-
 	if (k < 0) {
 		if (!s->headless_col) {
 			s->headless_col = s->col;
@@ -798,7 +883,7 @@ static const char *cell_value(struct sheet_read *s, char *buf, size_t n)
 		char *end;
 		unsigned long i = strtoul(v, &end, 10);
 		if (*v && !*end && i < b->nstrings)
-			return b->strings[i];
+			return cm_strpool_get(&b->pool, b->strings[i]);
 		if (!s->header_only)
 			problem(b, CM_ERROR, file, s->row, "cell %s names shared string '%.40s', which the "
 				"workbook does not hold", s->ref, v);
@@ -834,7 +919,7 @@ static int end_cell(struct sheet_read *s)
 		return CM_OK;
 	if (!s->header_row || s->row == s->header_row)
 		return *v ? header_cell(s, v) : CM_OK;
-	return data_cell(s, v);
+	return data_cell(s, k, v);
 }
 
 /* Copies s into buf (n bytes), cut short if need be. */
@@ -880,10 +965,14 @@ static void start_cell(struct sheet_read *s)
 
 static void start_row(struct sheet_read *s)
 {
-	char *r = attr(&s->p, "r", 0);
-	long n = r ? strtol(r, NULL, 10) : s->row + 1;
+	long n = s->row + 1;
 
-	free(r);
+	while (xmlTextReaderMoveToNextAttribute(s->p.r) == 1)
+		if (!strcmp(local_name(&s->p), "r")) {
+			const char *v = (const char *)xmlTextReaderConstValue(s->p.r);
+			n = v ? strtol(v, NULL, 10) : n;
+		}
+	xmlTextReaderMoveToElement(s->p.r);
 	s->row = n > s->row && n <= ROWS_MAX ? n : s->row + 1;
 	s->col = 0;
 	s->cur = -1;
@@ -956,7 +1045,7 @@ static void sheet_warnings(struct sheet_read *s)
 static int read_sheet(struct book *b, const struct sheet *sh, struct cm_rows *rows, int header_only)
 {
 	struct sheet_read s;
-	char *file = malloc(strlen(b->path) + strlen(sh->name) + 3);
+	char *file = cite(b->path, sh->name);
 	int type, rc;
 
 	memset(&s, 0, sizeof(s));
@@ -964,8 +1053,6 @@ static int read_sheet(struct book *b, const struct sheet *sh, struct cm_rows *ro
 	s.rows = rows;
 	s.header_only = header_only;
 	s.cur = -1;
-	if (file)
-		sprintf(file, "%s[%s]", b->path, sh->name);
 	if (!file || text_add(&s.text, "", 0) < 0 || cm_rows_rename(rows, file) < 0)
 		b->nomem = 1;
 	rc = b->nomem ? CM_ENOMEM : part_open(b, &s.p, sh->part);
@@ -1125,8 +1212,7 @@ static void book_release(struct book *b)
 		free(b->sheets[i].part);
 	}
 	free(b->sheets);
-	for (i = 0; i < b->nstrings; i++)
-		free(b->strings[i]);
+	cm_strpool_release(&b->pool);
 	free(b->strings);
 	free(b->xf);
 	free(b->strings_part);
@@ -1141,7 +1227,7 @@ int cm_read_xlsx(struct cm_read *rd)
 	memset(&b, 0, sizeof(b));
 	b.rd = rd;
 	b.path = rd->path;
-	rc = book_open(&b);
+	rc = cm_strpool_init(&b.pool) < 0 ? CM_ENOMEM : book_open(&b);
 	if (rc == CM_OK) {
 		read_workbook(&b);
 		if (!b.bad && !b.nomem)
