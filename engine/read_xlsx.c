@@ -23,6 +23,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include <libxml/parser.h>
+#include <libxml/SAX2.h>
 #include <libxml/xmlreader.h>
 #include <zip.h>
 
@@ -258,9 +260,9 @@ static void part_close(struct part *p)
 	memset(p, 0, sizeof(*p));
 }
 
-/* Opens part name for streaming.  CM_OK; 1 when the zip has no such
- * entry; CM_EDATA after a problem; CM_ENOMEM. */
-static int part_open(struct book *b, struct part *p, const char *name)
+/* Opens part name's zip entry (read through part_read).  CM_OK; 1 when
+ * the zip has no such entry; CM_EDATA after a problem; CM_ENOMEM. */
+static int part_entry(struct book *b, struct part *p, const char *name)
 {
 	zip_stat_t st;
 	zip_int64_t i;
@@ -289,6 +291,16 @@ static int part_open(struct book *b, struct part *p, const char *name)
 		problem(b, CM_ERROR, p->file, 0, "cannot read: %s", zip_strerror(b->za));
 		return CM_EDATA;
 	}
+	return CM_OK;
+}
+
+/* Opens part name for streaming through the text reader; as part_entry. */
+static int part_open(struct book *b, struct part *p, const char *name)
+{
+	int rc = part_entry(b, p, name);
+
+	if (rc != CM_OK)
+		return rc;
 	cm_xml_quiet();
 	p->r = xmlReaderForIO(part_read, NULL, p, p->file, NULL,
 			      XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_COMPACT);
@@ -296,6 +308,11 @@ static int part_open(struct book *b, struct part *p, const char *name)
 		return CM_ENOMEM;
 	xmlTextReaderSetStructuredErrorHandler(p->r, cm_xml_on_error, &p->xml);
 	return CM_OK;
+}
+
+static void part_zip_problem(struct part *p)
+{
+	problem(p->b, CM_ERROR, p->file, 0, "a damaged workbook: %s", zip_file_strerror(p->zf));
 }
 
 /* The next node's type; 0 at the end; -1 after a problem, reported. */
@@ -311,7 +328,7 @@ static int part_next(struct part *p)
 		if (p->limit)
 			problem(p->b, CM_ERROR, p->file, 0, "refused: %s (a zip bomb?)", p->limit);
 		else if (p->zip_failed)
-			problem(p->b, CM_ERROR, p->file, 0, "a damaged workbook: %s", zip_file_strerror(p->zf));
+			part_zip_problem(p);
 		else
 			problem(p->b, CM_ERROR, p->file, p->xml.failed ? p->xml.line : 0, "malformed XML: %s",
 				p->xml.failed ? p->xml.msg : "cannot parse");
@@ -783,6 +800,10 @@ struct sheet_read {
 	long *map;             /* column -> rows column, -1 = none */
 	size_t nmap;
 	long cur;              /* rows index of the current row, or -1 */
+	xmlParserCtxtPtr ctxt; /* the sheet's SAX parser */
+	int done;              /* the parse is over: stop it */
+	const char *refused;   /* why the part was refused (a DOCTYPE) */
+	long refused_line;
 	/* the current cell */
 	char ref[16], type[12];
 	long style;
@@ -922,39 +943,38 @@ static int end_cell(struct sheet_read *s)
 	return data_cell(s, k, v);
 }
 
-/* Copies s into buf (n bytes), cut short if need be. */
-static void copy(char *buf, size_t n, const char *s)
+/* Copies the n bytes at v into buf (size bytes), cut short if need be. */
+static void copy(char *buf, size_t size, const xmlChar *v, size_t n)
 {
-	size_t k = strlen(s);
-
-	k = k < n ? k : n - 1;
-	memcpy(buf, s, k);
-	buf[k] = '\0';
+	n = n < size ? n : size - 1;
+	memcpy(buf, v, n);
+	buf[n] = '\0';
 }
 
-static void start_cell(struct sheet_read *s)
+/* SAX2's attributes: localname, prefix, URI, value, end per attribute. */
+static void start_cell(struct sheet_read *s, int nattr, const xmlChar **at)
 {
-	struct part *p = &s->p;
 	long col = -1;
+	char num[24];
+	int i;
 
 	s->type[0] = s->ref[0] = '\0';
 	s->style = -1;
 	s->has_f = s->in_v = s->in_is = s->in_t = s->in_rph = 0;
 	s->text.n = 0;
-	while (xmlTextReaderMoveToNextAttribute(p->r) == 1) {
-		const char *name = local_name(p), *v = (const char *)xmlTextReaderConstValue(p->r);
-		if (!v)
-			continue;
+	for (i = 0; i < nattr; i++, at += 5) {
+		const char *name = (const char *)at[0];
+		size_t n = (size_t)(at[4] - at[3]);
 		if (!strcmp(name, "r")) {
-			copy(s->ref, sizeof(s->ref), v);
-			col = ref_col(v);
+			copy(s->ref, sizeof(s->ref), at[3], n);
+			col = ref_col(s->ref);
 		} else if (!strcmp(name, "t")) {
-			copy(s->type, sizeof(s->type), v);
+			copy(s->type, sizeof(s->type), at[3], n);
 		} else if (!strcmp(name, "s")) {
-			s->style = strtol(v, NULL, 10);
+			copy(num, sizeof(num), at[3], n);
+			s->style = strtol(num, NULL, 10);
 		}
 	}
-	xmlTextReaderMoveToElement(p->r);
 	s->col = col > 0 ? col : s->col + 1;
 	if (!s->ref[0] || col < 0) {
 		char c[8];
@@ -963,65 +983,173 @@ static void start_cell(struct sheet_read *s)
 	}
 }
 
-static void start_row(struct sheet_read *s)
+static void start_row(struct sheet_read *s, int nattr, const xmlChar **at)
 {
 	long n = s->row + 1;
+	char num[24];
+	int i;
 
-	while (xmlTextReaderMoveToNextAttribute(s->p.r) == 1)
-		if (!strcmp(local_name(&s->p), "r")) {
-			const char *v = (const char *)xmlTextReaderConstValue(s->p.r);
-			n = v ? strtol(v, NULL, 10) : n;
+	for (i = 0; i < nattr; i++, at += 5)
+		if (!strcmp((const char *)at[0], "r")) {
+			copy(num, sizeof(num), at[3], (size_t)(at[4] - at[3]));
+			n = strtol(num, NULL, 10);
 		}
-	xmlTextReaderMoveToElement(s->p.r);
 	s->row = n > s->row && n <= ROWS_MAX ? n : s->row + 1;
 	s->col = 0;
 	s->cur = -1;
 }
 
-/* One node of <sheetData>; 1 when a header-only read is done. */
-static int sheet_node(struct sheet_read *s, int type)
+/* Ends the parse from inside a callback. */
+static void sheet_stop(struct sheet_read *s)
 {
-	/* a text node's name costs a dictionary lookup: elements' only */
-	const char *name = type == XML_READER_TYPE_ELEMENT || type == XML_READER_TYPE_END_ELEMENT ? local_name(&s->p)
-												       : "";
+	s->done = 1;
+	xmlStopParser(s->ctxt);
+}
 
-	if (type == XML_READER_TYPE_ELEMENT) {
-		int empty = xmlTextReaderIsEmptyElement(s->p.r);
-		if (!strcmp(name, "row")) {
-			if (s->header_only && s->header_row)
-				return 1;
-			start_row(s);
-		} else if (!strcmp(name, "c")) {
-			start_cell(s);
-			if (empty && end_cell(s) < 0)
-				s->b->nomem = 1;
-		} else if (!strcmp(name, "v") || !strcmp(name, "t") || !strcmp(name, "rPh")) {
-			int *flag = name[0] == 'v' ? &s->in_v : name[0] == 't' ? &s->in_t : &s->in_rph;
-			*flag = !empty;
-		} else if (!strcmp(name, "is")) {
-			s->in_is = !empty;
-		} else if (!strcmp(name, "f")) {
-			s->has_f = 1;
-		}
-	} else if (type == XML_READER_TYPE_END_ELEMENT) {
-		if (!strcmp(name, "c") && end_cell(s) < 0)
-			s->b->nomem = 1;
-		else if (!strcmp(name, "v"))
-			s->in_v = 0;
-		else if (!strcmp(name, "t"))
-			s->in_t = 0;
-		else if (!strcmp(name, "rPh"))
-			s->in_rph = 0;
-		else if (!strcmp(name, "is"))
-			s->in_is = 0;
-		else if (!strcmp(name, "sheetData"))
-			return 1;
-	} else if ((s->in_v || (s->in_is && s->in_t && !s->in_rph)) && is_text(type)) {
-		const char *v = (const char *)xmlTextReaderConstValue(s->p.r);
-		if (v && text_add(&s->text, v, strlen(v)) < 0)
-			s->b->nomem = 1;
+static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri, int nns,
+		     const xmlChar **ns, int nattr, int ndefaulted, const xmlChar **at)
+{
+	struct sheet_read *s = ctx;
+	const char *name = (const char *)local;
+
+	(void)prefix, (void)uri, (void)nns, (void)ns, (void)ndefaulted;
+	if (s->done)
+		return;
+	if (!strcmp(name, "c")) {
+		start_cell(s, nattr, at);
+	} else if (!strcmp(name, "row")) {
+		if (s->header_only && s->header_row)
+			sheet_stop(s);
+		else
+			start_row(s, nattr, at);
+	} else if (!strcmp(name, "v")) {
+		s->in_v = 1;
+	} else if (!strcmp(name, "t")) {
+		s->in_t = 1;
+	} else if (!strcmp(name, "rPh")) {
+		s->in_rph = 1;
+	} else if (!strcmp(name, "is")) {
+		s->in_is = 1;
+	} else if (!strcmp(name, "f")) {
+		s->has_f = 1;
 	}
-	return 0;
+}
+
+static void on_end(void *ctx, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri)
+{
+	struct sheet_read *s = ctx;
+	const char *name = (const char *)local;
+
+	(void)prefix, (void)uri;
+	if (s->done)
+		return;
+	if (!strcmp(name, "c")) {
+		if (end_cell(s) < 0) {
+			s->b->nomem = 1;
+			sheet_stop(s);
+		}
+	} else if (!strcmp(name, "v")) {
+		s->in_v = 0;
+	} else if (!strcmp(name, "t")) {
+		s->in_t = 0;
+	} else if (!strcmp(name, "rPh")) {
+		s->in_rph = 0;
+	} else if (!strcmp(name, "is")) {
+		s->in_is = 0;
+	} else if (!strcmp(name, "sheetData")) {
+		sheet_stop(s);
+	}
+}
+
+static void on_text(void *ctx, const xmlChar *v, int n)
+{
+	struct sheet_read *s = ctx;
+
+	if (!s->done && (s->in_v || (s->in_is && s->in_t && !s->in_rph)) &&
+	    text_add(&s->text, (const char *)v, (size_t)n) < 0) {
+		s->b->nomem = 1;
+		sheet_stop(s);
+	}
+}
+
+/* A DOCTYPE (whose entities could expand without bound) ends the parse. */
+static void on_doctype(void *ctx, const xmlChar *name, const xmlChar *id, const xmlChar *sys)
+{
+	struct sheet_read *s = ctx;
+
+	(void)name, (void)id, (void)sys;
+	s->refused_line = xmlSAX2GetLineNumber(s->ctxt);
+	s->refused = cm_xml_refused(NULL, XML_READER_TYPE_DOCUMENT_TYPE, &s->refused_line);
+	sheet_stop(s);
+}
+
+static void on_entity(void *ctx, const xmlChar *name)
+{
+	struct sheet_read *s = ctx;
+
+	(void)name;
+	s->refused_line = xmlSAX2GetLineNumber(s->ctxt);
+	s->refused = cm_xml_refused(NULL, XML_READER_TYPE_ENTITY_REFERENCE, &s->refused_line);
+	sheet_stop(s);
+}
+
+static void on_error(void *ctx, xmlErrorPtr e)
+{
+	struct sheet_read *s = ctx;
+
+	if (e && e->code == XML_ERR_NO_MEMORY)
+		s->b->nomem = 1;
+	cm_xml_on_error(&s->p.xml, e);
+}
+
+/* Feeds the sheet's part to a SAX2 push parser, chunk by chunk as it
+ * inflates (no tree, no node per cell).  CM_OK, or -1 after a problem. */
+static int sheet_parse(struct sheet_read *s)
+{
+	xmlSAXHandler sax;
+	char buf[65536];
+	int n = part_read(&s->p, buf, sizeof(buf)), rc = 0;
+
+	/* only these callbacks: SAX2's own would build a tree (and take their
+	 * ctx for the parser's, which here is s) */
+	memset(&sax, 0, sizeof(sax));
+	sax.initialized = XML_SAX2_MAGIC;
+	sax.startElementNs = on_start;
+	sax.endElementNs = on_end;
+	sax.characters = sax.ignorableWhitespace = sax.cdataBlock = on_text;
+	sax.internalSubset = sax.externalSubset = on_doctype;
+	sax.reference = on_entity;
+	sax.serror = on_error;
+	cm_xml_quiet();
+	if (n >= 0 && !(s->ctxt = xmlCreatePushParserCtxt(&sax, s, buf, n, s->p.file))) {
+		s->b->nomem = 1;
+		return -1;
+	}
+	if (s->ctxt)
+		xmlCtxtUseOptions(s->ctxt, XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_COMPACT);
+	if (n == 0)
+		rc = xmlParseChunk(s->ctxt, NULL, 0, 1);
+	while (n > 0 && !s->done && !rc)
+		if ((n = part_read(&s->p, buf, sizeof(buf))) >= 0)
+			rc = xmlParseChunk(s->ctxt, buf, n, n == 0);
+	if (s->done && !s->refused)
+		return CM_OK;
+	if (s->b->nomem || (s->ctxt && s->ctxt->errNo == XML_ERR_NO_MEMORY)) {
+		s->b->nomem = 1;
+		return -1;
+	}
+	if (s->p.limit)
+		problem(s->b, CM_ERROR, s->p.file, 0, "refused: %s (a zip bomb?)", s->p.limit);
+	else if (s->p.zip_failed)
+		part_zip_problem(&s->p);
+	else if (s->refused)
+		problem(s->b, CM_ERROR, s->p.file, s->refused_line, "%s", s->refused);
+	else if (rc || !s->ctxt || !s->ctxt->wellFormed)
+		problem(s->b, CM_ERROR, s->p.file, s->p.xml.failed ? s->p.xml.line : 0, "malformed XML: %s",
+			s->p.xml.failed ? s->p.xml.msg : "cannot parse");
+	else
+		return CM_OK;
+	return -1;
 }
 
 static void sheet_warnings(struct sheet_read *s)
@@ -1046,7 +1174,7 @@ static int read_sheet(struct book *b, const struct sheet *sh, struct cm_rows *ro
 {
 	struct sheet_read s;
 	char *file = cite(b->path, sh->name);
-	int type, rc;
+	int rc;
 
 	memset(&s, 0, sizeof(s));
 	s.b = b;
@@ -1055,14 +1183,13 @@ static int read_sheet(struct book *b, const struct sheet *sh, struct cm_rows *ro
 	s.cur = -1;
 	if (!file || text_add(&s.text, "", 0) < 0 || cm_rows_rename(rows, file) < 0)
 		b->nomem = 1;
-	rc = b->nomem ? CM_ENOMEM : part_open(b, &s.p, sh->part);
+	rc = b->nomem ? CM_ENOMEM : part_entry(b, &s.p, sh->part);
 	if (rc == 1)
 		problem(b, CM_ERROR, b->path, 0, "sheet '%s' is missing from the file (%s)", sh->name, sh->part);
-	while (rc == CM_OK && !b->nomem && (type = part_next(&s.p)) > 0)
-		if (sheet_node(&s, type))
-			break;
-	if (rc == CM_OK && !header_only && !b->nomem)
+	if (rc == CM_OK && sheet_parse(&s) == CM_OK && !header_only && !b->nomem)
 		sheet_warnings(&s);
+	if (s.ctxt)
+		xmlFreeParserCtxt(s.ctxt);
 	part_close(&s.p);
 	free(s.text.s);
 	free(s.map);
