@@ -27,6 +27,7 @@
 #include <libxml/SAX2.h>
 #include <libxml/xmlreader.h>
 #include <zip.h>
+#include <zlib.h>
 
 #include "internal.h"
 
@@ -71,6 +72,7 @@ struct part {
 	zip_uint64_t comp, size, got;
 	const char *limit;       /* the bound crossed, or NULL */
 	int zip_failed;
+	int xml_nomem;           /* libxml2 ran out of memory */
 	xmlTextReaderPtr r;
 	struct cm_xml_err xml;
 };
@@ -187,16 +189,28 @@ int cm_sniff_xlsx(const struct cm_peek *p)
 /* ---------------------------------------------------------------- */
 /* the zip                                                            */
 
-/* An old .xls, or an encrypted .xlsx (both a Compound File). */
-static int is_cfb(const char *path)
+/* Whether the file starts with the n bytes of magic. */
+static int starts_with(const char *path, const char *magic, size_t n)
 {
 	char head[8] = { 0 };
 	FILE *f = fopen(path, "rb");
-	int yes = f && fread(head, 1, sizeof(head), f) == sizeof(head) && !memcmp(head, cfb_magic, 8);
+	int yes = f && fread(head, 1, n, f) == n && !memcmp(head, magic, n);
 
 	if (f)
 		fclose(f);
 	return yes;
+}
+
+/* libzip says "not a zip" also when an allocation failed while it looked
+ * for the central directory: a file that starts as a zip gets a second
+ * try, and a second "not a zip" is believed. */
+static zip_t *zip_open_twice(const char *path, int *code)
+{
+	zip_t *za = zip_open(path, ZIP_RDONLY | ZIP_CHECKCONS, code);
+
+	if (!za && *code == ZIP_ER_NOZIP && starts_with(path, "PK\x03\x04", 4))
+		za = zip_open(path, ZIP_RDONLY | ZIP_CHECKCONS, code);
+	return za;
 }
 
 static int book_open(struct book *b)
@@ -204,17 +218,18 @@ static int book_open(struct book *b)
 	zip_error_t ze;
 	int code = 0;
 
-	if ((b->za = zip_open(b->path, ZIP_RDONLY | ZIP_CHECKCONS, &code)))
+	errno = 0;
+	if ((b->za = zip_open_twice(b->path, &code)))
 		return zip_get_num_entries(b->za, 0) > ENTRIES_MAX
 			       ? (problem(b, CM_ERROR, b->path, 0, "more than %d files inside the workbook; "
 								  "refused", ENTRIES_MAX), CM_EDATA)
 			       : CM_OK;
+	if (code == ZIP_ER_MEMORY || (code == ZIP_ER_OPEN && errno == ENOMEM)) /* fopen's */
+		return CM_ENOMEM;
 	if (code == ZIP_ER_OPEN || code == ZIP_ER_NOENT)
 		return CM_ENOINPUT;
-	if (code == ZIP_ER_MEMORY)
-		return CM_ENOMEM;
 	zip_error_init_with_code(&ze, code);
-	if (code == ZIP_ER_NOZIP && is_cfb(b->path))
+	if (code == ZIP_ER_NOZIP && starts_with(b->path, cfb_magic, 8))
 		problem(b, CM_ERROR, b->path, 0,
 			"an old .xls workbook, or a workbook protected by a password: save it as .xlsx "
 			"without a password");
@@ -260,22 +275,32 @@ static void part_close(struct part *p)
 	memset(p, 0, sizeof(*p));
 }
 
-/* Opens part name's zip entry (read through part_read).  CM_OK; 1 when
- * the zip has no such entry; CM_EDATA after a problem; CM_ENOMEM. */
-static int part_entry(struct book *b, struct part *p, const char *name)
+/* Whether libzip failed for want of memory (its own, or zlib's). */
+static int zip_nomem(zip_error_t *e)
+{
+	int code = e ? zip_error_code_zip(e) : 0;
+
+	return code == ZIP_ER_MEMORY || (code == ZIP_ER_ZLIB && zip_error_code_system(e) == Z_MEM_ERROR);
+}
+
+static int entry_open(struct book *b, struct part *p, const char *name)
 {
 	zip_stat_t st;
 	zip_int64_t i;
 
 	memset(p, 0, sizeof(*p));
 	p->b = b;
+	xmlResetLastError();
+	zip_error_clear(b->za);
 	if (!(p->file = cite(b->path, name)))
 		return CM_ENOMEM;
 	if ((i = zip_name_locate(b->za, name, 0)) < 0)
-		return 1;
+		return zip_nomem(zip_get_error(b->za)) ? CM_ENOMEM : 1;
 	zip_stat_init(&st);
 	if (zip_stat_index(b->za, (zip_uint64_t)i, 0, &st) < 0 || !(st.valid & ZIP_STAT_SIZE) ||
 	    !(st.valid & ZIP_STAT_COMP_SIZE)) {
+		if (zip_nomem(zip_get_error(b->za)))
+			return CM_ENOMEM;
 		problem(b, CM_ERROR, p->file, 0, "a damaged workbook: %s", zip_strerror(b->za));
 		return CM_EDATA;
 	}
@@ -288,10 +313,54 @@ static int part_entry(struct book *b, struct part *p, const char *name)
 		return CM_EDATA;
 	}
 	if (!(p->zf = zip_fopen_index(b->za, (zip_uint64_t)i, 0))) {
+		if (zip_nomem(zip_get_error(b->za)))
+			return CM_ENOMEM;
 		problem(b, CM_ERROR, p->file, 0, "cannot read: %s", zip_strerror(b->za));
 		return CM_EDATA;
 	}
 	return CM_OK;
+}
+
+/* Opens part name's zip entry (read through part_read).  CM_OK; 1 when
+ * the zip has no such entry; CM_EDATA after a problem; CM_ENOMEM (and
+ * b->nomem set). */
+static int part_entry(struct book *b, struct part *p, const char *name)
+{
+	int rc = entry_open(b, p, name);
+
+	if (rc == CM_ENOMEM)
+		b->nomem = 1;
+	return rc;
+}
+
+/* libxml2's errors: the first kept for the message; running out of
+ * memory noted. */
+static void part_on_error(void *ctx, xmlErrorPtr e)
+{
+	struct part *p = ctx;
+
+	if (e && e->code == XML_ERR_NO_MEMORY)
+		p->xml_nomem = 1;
+	cm_xml_on_error(&p->xml, e);
+}
+
+/* Reports why reading part p stopped: a bound crossed, the zip, the XML;
+ * or sets b->nomem.  libxml2 reports its parse errors, so a failure it
+ * reported nothing about is one of memory (an allocation it let fail). */
+static void part_failed(struct part *p)
+{
+	xmlErrorPtr last = xmlGetLastError();
+
+	if (p->limit)
+		problem(p->b, CM_ERROR, p->file, 0, "refused: %s (a zip bomb?)", p->limit);
+	else if (p->zip_failed && zip_nomem(zip_file_get_error(p->zf)))
+		p->b->nomem = 1;
+	else if (p->zip_failed)
+		problem(p->b, CM_ERROR, p->file, 0, "a damaged workbook: %s", zip_file_strerror(p->zf));
+	else if (p->xml_nomem || (last && last->code == XML_ERR_NO_MEMORY) || !p->xml.failed)
+		p->b->nomem = 1;
+	else
+		problem(p->b, CM_ERROR, p->file, p->xml.line, "malformed XML: %s", p->xml.msg);
 }
 
 /* Opens part name for streaming through the text reader; as part_entry. */
@@ -304,15 +373,14 @@ static int part_open(struct book *b, struct part *p, const char *name)
 	cm_xml_quiet();
 	p->r = xmlReaderForIO(part_read, NULL, p, p->file, NULL,
 			      XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_COMPACT);
+	if (!p->r && (p->limit || p->zip_failed)) {
+		part_failed(p);
+		return p->b->nomem ? CM_ENOMEM : CM_EDATA;
+	}
 	if (!p->r)
 		return CM_ENOMEM;
-	xmlTextReaderSetStructuredErrorHandler(p->r, cm_xml_on_error, &p->xml);
+	xmlTextReaderSetStructuredErrorHandler(p->r, part_on_error, p);
 	return CM_OK;
-}
-
-static void part_zip_problem(struct part *p)
-{
-	problem(p->b, CM_ERROR, p->file, 0, "a damaged workbook: %s", zip_file_strerror(p->zf));
 }
 
 /* The next node's type; 0 at the end; -1 after a problem, reported. */
@@ -324,14 +392,8 @@ static int part_next(struct part *p)
 
 	if (ret == 0)
 		return 0;
-	if (ret < 0 || p->limit || p->zip_failed) {
-		if (p->limit)
-			problem(p->b, CM_ERROR, p->file, 0, "refused: %s (a zip bomb?)", p->limit);
-		else if (p->zip_failed)
-			part_zip_problem(p);
-		else
-			problem(p->b, CM_ERROR, p->file, p->xml.failed ? p->xml.line : 0, "malformed XML: %s",
-				p->xml.failed ? p->xml.msg : "cannot parse");
+	if (ret < 0 || p->limit || p->zip_failed || p->xml_nomem) {
+		part_failed(p);
 		return -1;
 	}
 	type = xmlTextReaderNodeType(p->r);
@@ -350,17 +412,24 @@ static const char *local_name(struct part *p)
 	return n ? n : "";
 }
 
-/* A copy of the current element's attribute whose local name is name
- * (with a namespace when ns), or NULL; sets b->nomem. */
+/* A copy of the current element's attribute whose local name is name,
+ * or NULL; sets b->nomem.  With ns, one in a namespace (r:id) is
+ * preferred to one in none (id): libxml2 may drop a namespace it has no
+ * memory for, without a word. */
 static char *attr(struct part *p, const char *name, int ns)
 {
+	int found = 0;
 	char *v = NULL;
 
-	while (!v && xmlTextReaderMoveToNextAttribute(p->r) == 1)
-		if (!strcmp(local_name(p), name) && (!ns || xmlTextReaderConstNamespaceUri(p->r))) {
+	while (!found && !p->b->nomem && xmlTextReaderMoveToNextAttribute(p->r) == 1)
+		if (!strcmp(local_name(p), name)) {
 			const xmlChar *s = xmlTextReaderConstValue(p->r);
-			if (!(v = strdup(s ? (const char *)s : "")))
-				p->b->nomem = 1;
+			found = !ns || xmlTextReaderConstNamespaceUri(p->r);
+			if (found || !v) {
+				free(v);
+				if (!(v = strdup(s ? (const char *)s : "")))
+					p->b->nomem = 1;
+			}
 		}
 	xmlTextReaderMoveToElement(p->r);
 	return v;
@@ -1097,9 +1166,7 @@ static void on_error(void *ctx, xmlErrorPtr e)
 {
 	struct sheet_read *s = ctx;
 
-	if (e && e->code == XML_ERR_NO_MEMORY)
-		s->b->nomem = 1;
-	cm_xml_on_error(&s->p.xml, e);
+	part_on_error(&s->p, e);
 }
 
 /* Feeds the sheet's part to a SAX2 push parser, chunk by chunk as it
@@ -1132,21 +1199,16 @@ static int sheet_parse(struct sheet_read *s)
 	while (n > 0 && !s->done && !rc)
 		if ((n = part_read(&s->p, buf, sizeof(buf))) >= 0)
 			rc = xmlParseChunk(s->ctxt, buf, n, n == 0);
+	if (s->b->nomem)
+		return -1;
 	if (s->done && !s->refused)
 		return CM_OK;
-	if (s->b->nomem || (s->ctxt && s->ctxt->errNo == XML_ERR_NO_MEMORY)) {
-		s->b->nomem = 1;
-		return -1;
-	}
-	if (s->p.limit)
-		problem(s->b, CM_ERROR, s->p.file, 0, "refused: %s (a zip bomb?)", s->p.limit);
-	else if (s->p.zip_failed)
-		part_zip_problem(&s->p);
-	else if (s->refused)
+	if (s->refused && !s->p.limit && !s->p.zip_failed)
 		problem(s->b, CM_ERROR, s->p.file, s->refused_line, "%s", s->refused);
-	else if (rc || !s->ctxt || !s->ctxt->wellFormed)
-		problem(s->b, CM_ERROR, s->p.file, s->p.xml.failed ? s->p.xml.line : 0, "malformed XML: %s",
-			s->p.xml.failed ? s->p.xml.msg : "cannot parse");
+	else if (s->ctxt && s->ctxt->errNo == XML_ERR_NO_MEMORY)
+		s->b->nomem = 1;
+	else if (s->p.limit || s->p.zip_failed || rc || !s->ctxt || !s->ctxt->wellFormed)
+		part_failed(&s->p);
 	else
 		return CM_OK;
 	return -1;
