@@ -371,7 +371,9 @@ static int part_open(struct book *b, struct part *p, const char *name)
 	if (rc != CM_OK)
 		return rc;
 	cm_xml_quiet();
-	p->r = xmlReaderForIO(part_read, NULL, p, p->file, NULL,
+	/* no URL: libxml2 2.9 leaks the input when copying it fails (our
+	 * messages name the part themselves) */
+	p->r = xmlReaderForIO(part_read, NULL, p, NULL, NULL,
 			      XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_COMPACT);
 	if (!p->r && (p->limit || p->zip_failed)) {
 		part_failed(p);
@@ -1188,7 +1190,8 @@ static int sheet_parse(struct sheet_read *s)
 	sax.reference = on_entity;
 	sax.serror = on_error;
 	cm_xml_quiet();
-	if (n >= 0 && !(s->ctxt = xmlCreatePushParserCtxt(&sax, s, buf, n, s->p.file))) {
+	/* no file name: as part_open's URL */
+	if (n >= 0 && !(s->ctxt = xmlCreatePushParserCtxt(&sax, s, buf, n, NULL))) {
 		s->b->nomem = 1;
 		return -1;
 	}
