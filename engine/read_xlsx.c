@@ -1,9 +1,10 @@
 /* read_xlsx.c - Excel workbooks (.xlsx, also as LibreOffice and Google
  * Sheets save them) as a landscape (docs/bring-your-data.md).
  *
- * The file is a zip (libzip) of SpreadsheetML parts, each streamed through
- * libxml2's text reader straight from the inflating entry: a sheet is never
- * held whole.  The zip is hostile until read: every entry read is bounded
+ * The file is a zip (libzip) of SpreadsheetML parts, each streamed from
+ * the inflating entry: the sheets through libxml2's SAX2 push parser (no
+ * tree: a node per cell cost half the time), the small parts through its
+ * text reader; a sheet is never held whole.  The zip is hostile until read: every entry read is bounded
  * in size and compression ratio, by its header and by the bytes actually
  * inflated; a DOCTYPE or an entity reference ends the read.
  *
@@ -23,8 +24,11 @@
 #include <string.h>
 #include <strings.h>
 
+#include <libxml/parser.h>
+#include <libxml/SAX2.h>
 #include <libxml/xmlreader.h>
 #include <zip.h>
+#include <zlib.h>
 
 #include "internal.h"
 
@@ -50,10 +54,11 @@ struct book {
 	zip_uint64_t inflated;   /* by every entry read so far */
 	int date1904;
 	struct sheet *sheets;
-	size_t nsheets;
+	size_t nsheets, capsheets;
 	char *strings_part, *styles_part;
-	char **strings;          /* shared strings */
-	size_t nstrings;
+	struct cm_strpool pool;  /* the shared strings' text */
+	size_t *strings;         /* shared string i: its offset in pool */
+	size_t nstrings, capstrings;
 	unsigned char *xf;       /* F_* per cell style (cellXfs index) */
 	size_t nxf;
 	struct cm_diags *probe;  /* while probing headers: their problems */
@@ -63,12 +68,12 @@ struct book {
 /* One part being streamed. */
 struct part {
 	struct book *b;
-	const char *name;
 	char *file;              /* "book.xlsx[part]" for messages */
 	zip_file_t *zf;
 	zip_uint64_t comp, size, got;
 	const char *limit;       /* the bound crossed, or NULL */
 	int zip_failed;
+	int xml_nomem;           /* libxml2 ran out of memory */
 	xmlTextReaderPtr r;
 	struct cm_xml_err xml;
 };
@@ -127,6 +132,34 @@ static char *concat(const char *a, const char *b, const char *c)
 	return s;
 }
 
+/* "book.xlsx[inner]", as messages cite a part or a sheet. */
+static char *cite(const char *path, const char *inner)
+{
+	char *s = malloc(strlen(path) + strlen(inner) + 3);
+
+	if (s)
+		sprintf(s, "%s[%s]", path, inner);
+	return s;
+}
+
+/* Makes room in *v (*cap elements of size bytes) for n elements,
+ * doubling; CM_OK or CM_ENOMEM (*v untouched). */
+static int grow(void *v, size_t *cap, size_t n, size_t size)
+{
+	size_t c = *cap ? *cap : 16;
+	void *w;
+
+	if (n <= *cap)
+		return CM_OK;
+	while (c < n)
+		c *= 2;
+	if (!(w = realloc(*(void **)v, c * size)))
+		return CM_ENOMEM;
+	*(void **)v = w;
+	*cap = c;
+	return CM_OK;
+}
+
 /* ---------------------------------------------------------------- */
 /* telling the format                                                 */
 
@@ -157,34 +190,51 @@ int cm_sniff_xlsx(const struct cm_peek *p)
 /* ---------------------------------------------------------------- */
 /* the zip                                                            */
 
-static int book_open(struct book *b)
+/* Whether the file starts with the n bytes of magic. */
+static int starts_with(const char *path, const char *magic, size_t n)
 {
 	char head[8] = { 0 };
-	FILE *f = fopen(b->path, "rb");
+	FILE *f = fopen(path, "rb");
+	int yes = f && fread(head, 1, n, f) == n && !memcmp(head, magic, n);
+
+	if (f)
+		fclose(f);
+	return yes;
+}
+
+/* libzip says "not a zip" also when an allocation failed while it looked
+ * for the central directory: a file that starts as a zip gets a second
+ * try, and a second "not a zip" is believed. */
+static zip_t *zip_open_twice(const char *path, int *code)
+{
+	zip_t *za = zip_open(path, ZIP_RDONLY | ZIP_CHECKCONS, code);
+
+	if (!za && *code == ZIP_ER_NOZIP && starts_with(path, "PK\x03\x04", 4))
+		za = zip_open(path, ZIP_RDONLY | ZIP_CHECKCONS, code);
+	return za;
+}
+
+static int book_open(struct book *b)
+{
 	zip_error_t ze;
 	int code = 0;
 
-	if (!f)
-		return errno == ENOMEM ? CM_ENOMEM : CM_ENOINPUT;
-	if (fread(head, 1, sizeof(head), f) == sizeof(head) && !memcmp(head, cfb_magic, 8)) {
-		fclose(f);
-		problem(b, CM_ERROR, b->path, 0,
-			"an old .xls workbook, or a workbook protected by a password: save it as .xlsx "
-			"without a password");
-		return CM_EDATA;
-	}
-	fclose(f);
-	if ((b->za = zip_open(b->path, ZIP_RDONLY | ZIP_CHECKCONS, &code)))
+	errno = 0;
+	if ((b->za = zip_open_twice(b->path, &code)))
 		return zip_get_num_entries(b->za, 0) > ENTRIES_MAX
 			       ? (problem(b, CM_ERROR, b->path, 0, "more than %d files inside the workbook; "
 								  "refused", ENTRIES_MAX), CM_EDATA)
 			       : CM_OK;
+	if (code == ZIP_ER_MEMORY || (code == ZIP_ER_OPEN && errno == ENOMEM)) /* fopen's */
+		return CM_ENOMEM;
 	if (code == ZIP_ER_OPEN || code == ZIP_ER_NOENT)
 		return CM_ENOINPUT;
-	if (code == ZIP_ER_MEMORY)
-		return CM_ENOMEM;
 	zip_error_init_with_code(&ze, code);
-	if (code == ZIP_ER_NOZIP)
+	if (code == ZIP_ER_NOZIP && starts_with(b->path, cfb_magic, 8))
+		problem(b, CM_ERROR, b->path, 0,
+			"an old .xls workbook, or a workbook protected by a password: save it as .xlsx "
+			"without a password");
+	else if (code == ZIP_ER_NOZIP)
 		problem(b, CM_ERROR, b->path, 0, "not an Excel workbook: not a zip file (an .xlsx is one)");
 	else
 		problem(b, CM_ERROR, b->path, 0, "a damaged workbook: %s; open it in Excel or LibreOffice "
@@ -226,24 +276,32 @@ static void part_close(struct part *p)
 	memset(p, 0, sizeof(*p));
 }
 
-/* Opens part name for streaming.  CM_OK; 1 when the zip has no such
- * entry; CM_EDATA after a problem; CM_ENOMEM. */
-static int part_open(struct book *b, struct part *p, const char *name)
+/* Whether libzip failed for want of memory (its own, or zlib's). */
+static int zip_nomem(zip_error_t *e)
+{
+	int code = e ? zip_error_code_zip(e) : 0;
+
+	return code == ZIP_ER_MEMORY || (code == ZIP_ER_ZLIB && zip_error_code_system(e) == Z_MEM_ERROR);
+}
+
+static int entry_open(struct book *b, struct part *p, const char *name)
 {
 	zip_stat_t st;
 	zip_int64_t i;
 
 	memset(p, 0, sizeof(*p));
 	p->b = b;
-	p->name = name;
-	if (!(p->file = malloc(strlen(b->path) + strlen(name) + 3)))
+	xmlResetLastError();
+	zip_error_clear(b->za);
+	if (!(p->file = cite(b->path, name)))
 		return CM_ENOMEM;
-	sprintf(p->file, "%s[%s]", b->path, name);
 	if ((i = zip_name_locate(b->za, name, 0)) < 0)
-		return 1;
+		return zip_nomem(zip_get_error(b->za)) ? CM_ENOMEM : 1;
 	zip_stat_init(&st);
 	if (zip_stat_index(b->za, (zip_uint64_t)i, 0, &st) < 0 || !(st.valid & ZIP_STAT_SIZE) ||
 	    !(st.valid & ZIP_STAT_COMP_SIZE)) {
+		if (zip_nomem(zip_get_error(b->za)))
+			return CM_ENOMEM;
 		problem(b, CM_ERROR, p->file, 0, "a damaged workbook: %s", zip_strerror(b->za));
 		return CM_EDATA;
 	}
@@ -256,15 +314,75 @@ static int part_open(struct book *b, struct part *p, const char *name)
 		return CM_EDATA;
 	}
 	if (!(p->zf = zip_fopen_index(b->za, (zip_uint64_t)i, 0))) {
+		if (zip_nomem(zip_get_error(b->za)))
+			return CM_ENOMEM;
 		problem(b, CM_ERROR, p->file, 0, "cannot read: %s", zip_strerror(b->za));
 		return CM_EDATA;
 	}
+	return CM_OK;
+}
+
+/* Opens part name's zip entry (read through part_read).  CM_OK; 1 when
+ * the zip has no such entry; CM_EDATA after a problem; CM_ENOMEM (and
+ * b->nomem set). */
+static int part_entry(struct book *b, struct part *p, const char *name)
+{
+	int rc = entry_open(b, p, name);
+
+	if (rc == CM_ENOMEM)
+		b->nomem = 1;
+	return rc;
+}
+
+/* libxml2's errors: the first kept for the message; running out of
+ * memory noted. */
+static void part_on_error(void *ctx, xmlErrorPtr e)
+{
+	struct part *p = ctx;
+
+	if (e && e->code == XML_ERR_NO_MEMORY)
+		p->xml_nomem = 1;
+	cm_xml_on_error(&p->xml, e);
+}
+
+/* Reports why reading part p stopped: a bound crossed, the zip, the XML;
+ * or sets b->nomem.  libxml2 reports its parse errors, so a failure it
+ * reported nothing about is one of memory (an allocation it let fail). */
+static void part_failed(struct part *p)
+{
+	xmlErrorPtr last = xmlGetLastError();
+
+	if (p->limit)
+		problem(p->b, CM_ERROR, p->file, 0, "refused: %s (a zip bomb?)", p->limit);
+	else if (p->zip_failed && zip_nomem(zip_file_get_error(p->zf)))
+		p->b->nomem = 1;
+	else if (p->zip_failed)
+		problem(p->b, CM_ERROR, p->file, 0, "a damaged workbook: %s", zip_file_strerror(p->zf));
+	else if (p->xml_nomem || (last && last->code == XML_ERR_NO_MEMORY) || !p->xml.failed)
+		p->b->nomem = 1;
+	else
+		problem(p->b, CM_ERROR, p->file, p->xml.line, "malformed XML: %s", p->xml.msg);
+}
+
+/* Opens part name for streaming through the text reader; as part_entry. */
+static int part_open(struct book *b, struct part *p, const char *name)
+{
+	int rc = part_entry(b, p, name);
+
+	if (rc != CM_OK)
+		return rc;
 	cm_xml_quiet();
-	p->r = xmlReaderForIO(part_read, NULL, p, p->file, NULL,
+	/* no URL: libxml2 2.9 leaks the input when copying it fails (our
+	 * messages name the part themselves) */
+	p->r = xmlReaderForIO(part_read, NULL, p, NULL, NULL,
 			      XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_COMPACT);
+	if (!p->r && (p->limit || p->zip_failed)) {
+		part_failed(p);
+		return p->b->nomem ? CM_ENOMEM : CM_EDATA;
+	}
 	if (!p->r)
 		return CM_ENOMEM;
-	xmlTextReaderSetStructuredErrorHandler(p->r, cm_xml_on_error, &p->xml);
+	xmlTextReaderSetStructuredErrorHandler(p->r, part_on_error, p);
 	return CM_OK;
 }
 
@@ -277,14 +395,8 @@ static int part_next(struct part *p)
 
 	if (ret == 0)
 		return 0;
-	if (ret < 0 || p->limit || p->zip_failed) {
-		if (p->limit)
-			problem(p->b, CM_ERROR, p->file, 0, "refused: %s (a zip bomb?)", p->limit);
-		else if (p->zip_failed)
-			problem(p->b, CM_ERROR, p->file, 0, "a damaged workbook: %s", zip_file_strerror(p->zf));
-		else
-			problem(p->b, CM_ERROR, p->file, p->xml.failed ? p->xml.line : 0, "malformed XML: %s",
-				p->xml.failed ? p->xml.msg : "cannot parse");
+	if (ret < 0 || p->limit || p->zip_failed || p->xml_nomem) {
+		part_failed(p);
 		return -1;
 	}
 	type = xmlTextReaderNodeType(p->r);
@@ -303,17 +415,24 @@ static const char *local_name(struct part *p)
 	return n ? n : "";
 }
 
-/* A copy of the current element's attribute whose local name is name
- * (with a namespace when ns), or NULL; sets b->nomem. */
+/* A copy of the current element's attribute whose local name is name,
+ * or NULL; sets b->nomem.  With ns, one in a namespace (r:id) is
+ * preferred to one in none (id): libxml2 may drop a namespace it has no
+ * memory for, without a word. */
 static char *attr(struct part *p, const char *name, int ns)
 {
+	int found = 0;
 	char *v = NULL;
 
-	while (!v && xmlTextReaderMoveToNextAttribute(p->r) == 1)
-		if (!strcmp(local_name(p), name) && (!ns || xmlTextReaderConstNamespaceUri(p->r))) {
+	while (!found && !p->b->nomem && xmlTextReaderMoveToNextAttribute(p->r) == 1)
+		if (!strcmp(local_name(p), name)) {
 			const xmlChar *s = xmlTextReaderConstValue(p->r);
-			if (!(v = strdup(s ? (const char *)s : "")))
-				p->b->nomem = 1;
+			found = !ns || xmlTextReaderConstNamespaceUri(p->r);
+			if (found || !v) {
+				free(v);
+				if (!(v = strdup(s ? (const char *)s : "")))
+					p->b->nomem = 1;
+			}
 		}
 	xmlTextReaderMoveToElement(p->r);
 	return v;
@@ -330,18 +449,17 @@ static int is_text(int type)
 
 static int add_sheet(struct book *b, struct part *p)
 {
-	struct sheet *v, *s;
+	struct sheet *s;
 
 	if (b->nsheets == SHEETS_MAX) {
 		problem(b, CM_ERROR, p->file, 0, "more than %d sheets", SHEETS_MAX);
 		return -1;
 	}
-	if (!(v = realloc(b->sheets, (b->nsheets + 1) * sizeof(*v)))) {
+	if (grow(&b->sheets, &b->capsheets, b->nsheets + 1, sizeof(*b->sheets)) < 0) {
 		b->nomem = 1;
 		return -1;
 	}
-	b->sheets = v;
-	s = &v[b->nsheets++];
+	s = &b->sheets[b->nsheets++];
 	s->part = NULL;
 	s->name = attr(p, "name", 0);
 	s->rid = attr(p, "id", 1);
@@ -387,23 +505,42 @@ static char *target_part(const char *t)
 	return t[0] == '/' ? strdup(t + 1) : concat("xl/", t, "");
 }
 
-static void on_relationship(struct book *b, struct part *p)
+static int sheet_rid_cmp(const void *x, const void *y)
+{
+	const struct sheet *a = *(const struct sheet *const *)x, *b = *(const struct sheet *const *)y;
+	int c = strcmp(a->rid, b->rid);
+
+	return c ? c : (a > b) - (a < b);
+}
+
+static int rid_cmp(const void *key, const void *x)
+{
+	return strcmp(key, (*(const struct sheet *const *)x)->rid);
+}
+
+/* byrid: the sheets sorted by relationship id (n of them). */
+static void on_relationship(struct book *b, struct part *p, struct sheet **byrid, size_t n)
 {
 	char *id = attr(p, "Id", 0), *type = attr(p, "Type", 0), *target = attr(p, "Target", 0);
-	size_t i, n = type ? strlen(type) : 0;
+	size_t len = type ? strlen(type) : 0;
+	struct sheet **hit;
 
 	if (id && type && target) {
 		char **slot = NULL;
-		if (n >= 14 && !strcmp(type + n - 14, "/sharedStrings"))
+		if (len >= 14 && !strcmp(type + len - 14, "/sharedStrings"))
 			slot = &b->strings_part;
-		else if (n >= 7 && !strcmp(type + n - 7, "/styles"))
+		else if (len >= 7 && !strcmp(type + len - 7, "/styles"))
 			slot = &b->styles_part;
 		if (slot && !*slot && !(*slot = target_part(target)))
 			b->nomem = 1;
-		for (i = 0; i < b->nsheets; i++)
-			if (!b->sheets[i].part && !strcmp(b->sheets[i].rid, id) &&
-			    !(b->sheets[i].part = target_part(target)))
-				b->nomem = 1;
+		/* every sheet of that id (a workbook may repeat one) */
+		if ((hit = bsearch(id, byrid, n, sizeof(*byrid), rid_cmp))) {
+			while (hit > byrid && !strcmp(hit[-1]->rid, id))
+				hit--;
+			for (; hit < byrid + n && !strcmp((*hit)->rid, id); hit++)
+				if (!(*hit)->part && !((*hit)->part = target_part(target)))
+					b->nomem = 1;
+		}
 	}
 	free(id);
 	free(type);
@@ -413,15 +550,22 @@ static void on_relationship(struct book *b, struct part *p)
 static void read_rels(struct book *b)
 {
 	struct part p;
-	int type, rc = part_open(b, &p, "xl/_rels/workbook.xml.rels");
+	struct sheet **byrid = malloc(b->nsheets * sizeof(*byrid));
+	int type, rc = byrid ? part_open(b, &p, "xl/_rels/workbook.xml.rels") : CM_ENOMEM;
 	size_t i;
 
+	for (i = 0; byrid && i < b->nsheets; i++)
+		byrid[i] = &b->sheets[i];
+	if (byrid)
+		qsort(byrid, b->nsheets, sizeof(*byrid), sheet_rid_cmp);
 	if (rc == CM_ENOMEM)
 		b->nomem = 1;
 	while (rc == CM_OK && (type = part_next(&p)) > 0 && !b->nomem)
 		if (type == XML_READER_TYPE_ELEMENT && !strcmp(local_name(&p), "Relationship"))
-			on_relationship(b, &p);
-	part_close(&p);
+			on_relationship(b, &p, byrid, b->nsheets);
+	if (byrid)
+		part_close(&p);
+	free(byrid);
 	if (!b->strings_part && !b->nomem && !(b->strings_part = strdup("xl/sharedStrings.xml")))
 		b->nomem = 1;
 	if (!b->styles_part && !b->nomem && !(b->styles_part = strdup("xl/styles.xml")))
@@ -434,14 +578,8 @@ static void read_rels(struct book *b)
 
 static int push_string(struct book *b, const struct text *t)
 {
-	char **v;
-
-	if ((b->nstrings & (b->nstrings - 1)) == 0) { /* 0, 1, 2, 4, ...: grow */
-		if (!(v = realloc(b->strings, (b->nstrings ? 2 * b->nstrings : 1) * sizeof(*v))))
-			return CM_ENOMEM;
-		b->strings = v;
-	}
-	if (!(b->strings[b->nstrings] = strdup(t->n ? t->s : "")))
+	if (grow(&b->strings, &b->capstrings, b->nstrings + 1, sizeof(*b->strings)) < 0 ||
+	    cm_strpool_add(&b->pool, t->s, t->n, &b->strings[b->nstrings]) < 0)
 		return CM_ENOMEM;
 	b->nstrings++;
 	return CM_OK;
@@ -530,20 +668,27 @@ static int builtin_kind(long id)
 	return id == 22 ? F_DATE | F_TIME : 0;
 }
 
-struct numfmt {
-	long id;
-	int kind;
+/* What styles.xml declares: its number formats (<numFmt>) and, per cell
+ * style (<cellXfs><xf>), the id of its format. */
+struct styles {
+	struct numfmt {
+		long id, seq;
+		int kind;
+	} *fmts;
+	size_t nfmts, capfmts;
+	long *xf;
+	size_t nxf, capxf;
 };
 
-static void on_numfmt(struct book *b, struct part *p, struct numfmt **fmts, size_t *n)
+static void on_numfmt(struct book *b, struct part *p, struct styles *st)
 {
 	char *id = attr(p, "numFmtId", 0), *code = attr(p, "formatCode", 0);
-	struct numfmt *v;
 
-	if (id && code && (v = realloc(*fmts, (*n + 1) * sizeof(*v)))) {
-		*fmts = v;
-		v[*n].id = strtol(id, NULL, 10);
-		v[(*n)++].kind = format_kind(code);
+	if (id && code && grow(&st->fmts, &st->capfmts, st->nfmts + 1, sizeof(*st->fmts)) == CM_OK) {
+		struct numfmt *f = &st->fmts[st->nfmts];
+		f->id = strtol(id, NULL, 10);
+		f->seq = (long)st->nfmts++;
+		f->kind = format_kind(code);
 	} else if (id && code) {
 		b->nomem = 1;
 	}
@@ -551,51 +696,82 @@ static void on_numfmt(struct book *b, struct part *p, struct numfmt **fmts, size
 	free(code);
 }
 
-static void on_xf(struct book *b, struct part *p, const struct numfmt *fmts, size_t nfmts)
+static void on_xf(struct book *b, struct part *p, struct styles *st)
 {
 	char *id = attr(p, "numFmtId", 0);
-	long k = id ? strtol(id, NULL, 10) : 0;
-	int kind = builtin_kind(k);
-	unsigned char *v;
-	size_t i;
 
+	if (grow(&st->xf, &st->capxf, st->nxf + 1, sizeof(*st->xf)) < 0)
+		b->nomem = 1;
+	else
+		st->xf[st->nxf++] = id ? strtol(id, NULL, 10) : 0;
 	free(id);
-	for (i = 0; i < nfmts; i++)
-		if (fmts[i].id == k)
-			kind = fmts[i].kind;
-	if (!(v = realloc(b->xf, b->nxf + 1))) {
+}
+
+/* By id, then by order: a format declared twice is its last. */
+static int numfmt_cmp(const void *x, const void *y)
+{
+	const struct numfmt *a = x, *b = y;
+
+	return a->id != b->id ? (a->id > b->id) - (a->id < b->id) : (a->seq > b->seq) - (a->seq < b->seq);
+}
+
+static int numfmt_id_cmp(const void *key, const void *x)
+{
+	long id = *(const long *)key, k = ((const struct numfmt *)x)->id;
+
+	return (id > k) - (id < k);
+}
+
+/* b->xf: what each cell style shows, from its format (declared, else
+ * built in). */
+static void resolve_styles(struct book *b, struct styles *st)
+{
+	size_t i, n = 0;
+
+	if (st->nfmts)
+		qsort(st->fmts, st->nfmts, sizeof(*st->fmts), numfmt_cmp);
+	for (i = 0; i < st->nfmts; i++) /* keep each id's last */
+		if (i + 1 == st->nfmts || st->fmts[i + 1].id != st->fmts[i].id)
+			st->fmts[n++] = st->fmts[i];
+	if (st->nxf && !(b->xf = malloc(st->nxf))) {
 		b->nomem = 1;
 		return;
 	}
-	b->xf = v;
-	v[b->nxf++] = (unsigned char)kind;
+	for (i = 0; i < st->nxf; i++) {
+		const struct numfmt *f = n ? bsearch(&st->xf[i], st->fmts, n, sizeof(*f), numfmt_id_cmp) : NULL;
+		b->xf[i] = (unsigned char)(f ? f->kind : builtin_kind(st->xf[i]));
+	}
+	b->nxf = st->nxf;
 }
 
 /* The cell styles (<cellXfs><xf numFmtId=...>) that show dates or times. */
 static void read_styles(struct book *b)
 {
 	struct part p;
-	struct numfmt *fmts = NULL;
-	size_t nfmts = 0;
+	struct styles st;
 	int type, in_xfs = 0, rc = part_open(b, &p, b->styles_part);
 
+	memset(&st, 0, sizeof(st));
 	if (rc == CM_ENOMEM)
 		b->nomem = 1;
 	while (rc == CM_OK && !b->nomem && (type = part_next(&p)) > 0) {
 		const char *name = local_name(&p);
 		if (type == XML_READER_TYPE_ELEMENT) {
 			if (!strcmp(name, "numFmt"))
-				on_numfmt(b, &p, &fmts, &nfmts);
+				on_numfmt(b, &p, &st);
 			else if (!strcmp(name, "cellXfs"))
 				in_xfs = !xmlTextReaderIsEmptyElement(p.r);
 			else if (!strcmp(name, "xf") && in_xfs)
-				on_xf(b, &p, fmts, nfmts);
+				on_xf(b, &p, &st);
 		} else if (type == XML_READER_TYPE_END_ELEMENT && !strcmp(name, "cellXfs")) {
 			in_xfs = 0;
 		}
 	}
 	part_close(&p);
-	free(fmts);
+	if (!b->nomem)
+		resolve_styles(b, &st);
+	free(st.fmts);
+	free(st.xf);
 }
 
 /* ---------------------------------------------------------------- */
@@ -696,6 +872,10 @@ struct sheet_read {
 	long *map;             /* column -> rows column, -1 = none */
 	size_t nmap;
 	long cur;              /* rows index of the current row, or -1 */
+	xmlParserCtxtPtr ctxt; /* the sheet's SAX parser */
+	int done;              /* the parse is over: stop it */
+	const char *refused;   /* why the part was refused (a DOCTYPE) */
+	long refused_line;
 	/* the current cell */
 	char ref[16], type[12];
 	long style;
@@ -762,10 +942,8 @@ static int header_cell(struct sheet_read *s, const char *v)
 	return CM_OK;
 }
 
-static int data_cell(struct sheet_read *s, const char *v)
+static int data_cell(struct sheet_read *s, long k, const char *v)
 {
-	long k = (size_t)s->col <= s->nmap ? s->map[s->col - 1] : -1;
-
 	if (k < 0) {
 		if (!s->headless_col) {
 			s->headless_col = s->col;
@@ -798,7 +976,7 @@ static const char *cell_value(struct sheet_read *s, char *buf, size_t n)
 		char *end;
 		unsigned long i = strtoul(v, &end, 10);
 		if (*v && !*end && i < b->nstrings)
-			return b->strings[i];
+			return cm_strpool_get(&b->pool, b->strings[i]);
 		if (!s->header_only)
 			problem(b, CM_ERROR, file, s->row, "cell %s names shared string '%.40s', which the "
 				"workbook does not hold", s->ref, v);
@@ -834,42 +1012,41 @@ static int end_cell(struct sheet_read *s)
 		return CM_OK;
 	if (!s->header_row || s->row == s->header_row)
 		return *v ? header_cell(s, v) : CM_OK;
-	return data_cell(s, v);
+	return data_cell(s, k, v);
 }
 
-/* Copies s into buf (n bytes), cut short if need be. */
-static void copy(char *buf, size_t n, const char *s)
+/* Copies the n bytes at v into buf (size bytes), cut short if need be. */
+static void copy(char *buf, size_t size, const xmlChar *v, size_t n)
 {
-	size_t k = strlen(s);
-
-	k = k < n ? k : n - 1;
-	memcpy(buf, s, k);
-	buf[k] = '\0';
+	n = n < size ? n : size - 1;
+	memcpy(buf, v, n);
+	buf[n] = '\0';
 }
 
-static void start_cell(struct sheet_read *s)
+/* SAX2's attributes: localname, prefix, URI, value, end per attribute. */
+static void start_cell(struct sheet_read *s, int nattr, const xmlChar **at)
 {
-	struct part *p = &s->p;
 	long col = -1;
+	char num[24];
+	int i;
 
 	s->type[0] = s->ref[0] = '\0';
 	s->style = -1;
 	s->has_f = s->in_v = s->in_is = s->in_t = s->in_rph = 0;
 	s->text.n = 0;
-	while (xmlTextReaderMoveToNextAttribute(p->r) == 1) {
-		const char *name = local_name(p), *v = (const char *)xmlTextReaderConstValue(p->r);
-		if (!v)
-			continue;
+	for (i = 0; i < nattr; i++, at += 5) {
+		const char *name = (const char *)at[0];
+		size_t n = (size_t)(at[4] - at[3]);
 		if (!strcmp(name, "r")) {
-			copy(s->ref, sizeof(s->ref), v);
-			col = ref_col(v);
+			copy(s->ref, sizeof(s->ref), at[3], n);
+			col = ref_col(s->ref);
 		} else if (!strcmp(name, "t")) {
-			copy(s->type, sizeof(s->type), v);
+			copy(s->type, sizeof(s->type), at[3], n);
 		} else if (!strcmp(name, "s")) {
-			s->style = strtol(v, NULL, 10);
+			copy(num, sizeof(num), at[3], n);
+			s->style = strtol(num, NULL, 10);
 		}
 	}
-	xmlTextReaderMoveToElement(p->r);
 	s->col = col > 0 ? col : s->col + 1;
 	if (!s->ref[0] || col < 0) {
 		char c[8];
@@ -878,61 +1055,167 @@ static void start_cell(struct sheet_read *s)
 	}
 }
 
-static void start_row(struct sheet_read *s)
+static void start_row(struct sheet_read *s, int nattr, const xmlChar **at)
 {
-	char *r = attr(&s->p, "r", 0);
-	long n = r ? strtol(r, NULL, 10) : s->row + 1;
+	long n = s->row + 1;
+	char num[24];
+	int i;
 
-	free(r);
+	for (i = 0; i < nattr; i++, at += 5)
+		if (!strcmp((const char *)at[0], "r")) {
+			copy(num, sizeof(num), at[3], (size_t)(at[4] - at[3]));
+			n = strtol(num, NULL, 10);
+		}
 	s->row = n > s->row && n <= ROWS_MAX ? n : s->row + 1;
 	s->col = 0;
 	s->cur = -1;
 }
 
-/* One node of <sheetData>; 1 when a header-only read is done. */
-static int sheet_node(struct sheet_read *s, int type)
+/* Ends the parse from inside a callback. */
+static void sheet_stop(struct sheet_read *s)
 {
-	/* a text node's name costs a dictionary lookup: elements' only */
-	const char *name = type == XML_READER_TYPE_ELEMENT || type == XML_READER_TYPE_END_ELEMENT ? local_name(&s->p)
-												       : "";
+	s->done = 1;
+	xmlStopParser(s->ctxt);
+}
 
-	if (type == XML_READER_TYPE_ELEMENT) {
-		int empty = xmlTextReaderIsEmptyElement(s->p.r);
-		if (!strcmp(name, "row")) {
-			if (s->header_only && s->header_row)
-				return 1;
-			start_row(s);
-		} else if (!strcmp(name, "c")) {
-			start_cell(s);
-			if (empty && end_cell(s) < 0)
-				s->b->nomem = 1;
-		} else if (!strcmp(name, "v") || !strcmp(name, "t") || !strcmp(name, "rPh")) {
-			int *flag = name[0] == 'v' ? &s->in_v : name[0] == 't' ? &s->in_t : &s->in_rph;
-			*flag = !empty;
-		} else if (!strcmp(name, "is")) {
-			s->in_is = !empty;
-		} else if (!strcmp(name, "f")) {
-			s->has_f = 1;
-		}
-	} else if (type == XML_READER_TYPE_END_ELEMENT) {
-		if (!strcmp(name, "c") && end_cell(s) < 0)
-			s->b->nomem = 1;
-		else if (!strcmp(name, "v"))
-			s->in_v = 0;
-		else if (!strcmp(name, "t"))
-			s->in_t = 0;
-		else if (!strcmp(name, "rPh"))
-			s->in_rph = 0;
-		else if (!strcmp(name, "is"))
-			s->in_is = 0;
-		else if (!strcmp(name, "sheetData"))
-			return 1;
-	} else if ((s->in_v || (s->in_is && s->in_t && !s->in_rph)) && is_text(type)) {
-		const char *v = (const char *)xmlTextReaderConstValue(s->p.r);
-		if (v && text_add(&s->text, v, strlen(v)) < 0)
-			s->b->nomem = 1;
+static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri, int nns,
+		     const xmlChar **ns, int nattr, int ndefaulted, const xmlChar **at)
+{
+	struct sheet_read *s = ctx;
+	const char *name = (const char *)local;
+
+	(void)prefix, (void)uri, (void)nns, (void)ns, (void)ndefaulted;
+	if (s->done)
+		return;
+	if (!strcmp(name, "c")) {
+		start_cell(s, nattr, at);
+	} else if (!strcmp(name, "row")) {
+		if (s->header_only && s->header_row)
+			sheet_stop(s);
+		else
+			start_row(s, nattr, at);
+	} else if (!strcmp(name, "v")) {
+		s->in_v = 1;
+	} else if (!strcmp(name, "t")) {
+		s->in_t = 1;
+	} else if (!strcmp(name, "rPh")) {
+		s->in_rph = 1;
+	} else if (!strcmp(name, "is")) {
+		s->in_is = 1;
+	} else if (!strcmp(name, "f")) {
+		s->has_f = 1;
 	}
-	return 0;
+}
+
+static void on_end(void *ctx, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri)
+{
+	struct sheet_read *s = ctx;
+	const char *name = (const char *)local;
+
+	(void)prefix, (void)uri;
+	if (s->done)
+		return;
+	if (!strcmp(name, "c")) {
+		if (end_cell(s) < 0) {
+			s->b->nomem = 1;
+			sheet_stop(s);
+		}
+	} else if (!strcmp(name, "v")) {
+		s->in_v = 0;
+	} else if (!strcmp(name, "t")) {
+		s->in_t = 0;
+	} else if (!strcmp(name, "rPh")) {
+		s->in_rph = 0;
+	} else if (!strcmp(name, "is")) {
+		s->in_is = 0;
+	} else if (!strcmp(name, "sheetData")) {
+		sheet_stop(s);
+	}
+}
+
+static void on_text(void *ctx, const xmlChar *v, int n)
+{
+	struct sheet_read *s = ctx;
+
+	if (!s->done && (s->in_v || (s->in_is && s->in_t && !s->in_rph)) &&
+	    text_add(&s->text, (const char *)v, (size_t)n) < 0) {
+		s->b->nomem = 1;
+		sheet_stop(s);
+	}
+}
+
+/* A DOCTYPE (whose entities could expand without bound) ends the parse. */
+static void on_doctype(void *ctx, const xmlChar *name, const xmlChar *id, const xmlChar *sys)
+{
+	struct sheet_read *s = ctx;
+
+	(void)name, (void)id, (void)sys;
+	s->refused_line = xmlSAX2GetLineNumber(s->ctxt);
+	s->refused = cm_xml_refused(NULL, XML_READER_TYPE_DOCUMENT_TYPE, &s->refused_line);
+	sheet_stop(s);
+}
+
+static void on_entity(void *ctx, const xmlChar *name)
+{
+	struct sheet_read *s = ctx;
+
+	(void)name;
+	s->refused_line = xmlSAX2GetLineNumber(s->ctxt);
+	s->refused = cm_xml_refused(NULL, XML_READER_TYPE_ENTITY_REFERENCE, &s->refused_line);
+	sheet_stop(s);
+}
+
+static void on_error(void *ctx, xmlErrorPtr e)
+{
+	struct sheet_read *s = ctx;
+
+	part_on_error(&s->p, e);
+}
+
+/* Feeds the sheet's part to a SAX2 push parser, chunk by chunk as it
+ * inflates (no tree, no node per cell).  CM_OK, or -1 after a problem. */
+static int sheet_parse(struct sheet_read *s)
+{
+	xmlSAXHandler sax;
+	char buf[65536];
+	int n = part_read(&s->p, buf, sizeof(buf)), rc = 0;
+
+	/* only these callbacks: SAX2's own would build a tree (and take their
+	 * ctx for the parser's, which here is s) */
+	memset(&sax, 0, sizeof(sax));
+	sax.initialized = XML_SAX2_MAGIC;
+	sax.startElementNs = on_start;
+	sax.endElementNs = on_end;
+	sax.characters = sax.ignorableWhitespace = sax.cdataBlock = on_text;
+	sax.internalSubset = sax.externalSubset = on_doctype;
+	sax.reference = on_entity;
+	sax.serror = on_error;
+	cm_xml_quiet();
+	/* no file name: as part_open's URL */
+	if (n >= 0 && !(s->ctxt = xmlCreatePushParserCtxt(&sax, s, buf, n, NULL))) {
+		s->b->nomem = 1;
+		return -1;
+	}
+	if (s->ctxt)
+		xmlCtxtUseOptions(s->ctxt, XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_COMPACT);
+	if (n == 0)
+		rc = xmlParseChunk(s->ctxt, NULL, 0, 1);
+	while (n > 0 && !s->done && !rc)
+		if ((n = part_read(&s->p, buf, sizeof(buf))) >= 0)
+			rc = xmlParseChunk(s->ctxt, buf, n, n == 0);
+	if (s->b->nomem)
+		return -1;
+	if (s->done && !s->refused)
+		return CM_OK;
+	if (s->refused && !s->p.limit && !s->p.zip_failed)
+		problem(s->b, CM_ERROR, s->p.file, s->refused_line, "%s", s->refused);
+	else if (s->ctxt && s->ctxt->errNo == XML_ERR_NO_MEMORY)
+		s->b->nomem = 1;
+	else if (s->p.limit || s->p.zip_failed || rc || !s->ctxt || !s->ctxt->wellFormed)
+		part_failed(&s->p);
+	else
+		return CM_OK;
+	return -1;
 }
 
 static void sheet_warnings(struct sheet_read *s)
@@ -956,26 +1239,23 @@ static void sheet_warnings(struct sheet_read *s)
 static int read_sheet(struct book *b, const struct sheet *sh, struct cm_rows *rows, int header_only)
 {
 	struct sheet_read s;
-	char *file = malloc(strlen(b->path) + strlen(sh->name) + 3);
-	int type, rc;
+	char *file = cite(b->path, sh->name);
+	int rc;
 
 	memset(&s, 0, sizeof(s));
 	s.b = b;
 	s.rows = rows;
 	s.header_only = header_only;
 	s.cur = -1;
-	if (file)
-		sprintf(file, "%s[%s]", b->path, sh->name);
 	if (!file || text_add(&s.text, "", 0) < 0 || cm_rows_rename(rows, file) < 0)
 		b->nomem = 1;
-	rc = b->nomem ? CM_ENOMEM : part_open(b, &s.p, sh->part);
+	rc = b->nomem ? CM_ENOMEM : part_entry(b, &s.p, sh->part);
 	if (rc == 1)
 		problem(b, CM_ERROR, b->path, 0, "sheet '%s' is missing from the file (%s)", sh->name, sh->part);
-	while (rc == CM_OK && !b->nomem && (type = part_next(&s.p)) > 0)
-		if (sheet_node(&s, type))
-			break;
-	if (rc == CM_OK && !header_only && !b->nomem)
+	if (rc == CM_OK && sheet_parse(&s) == CM_OK && !header_only && !b->nomem)
 		sheet_warnings(&s);
+	if (s.ctxt)
+		xmlFreeParserCtxt(s.ctxt);
 	part_close(&s.p);
 	free(s.text.s);
 	free(s.map);
@@ -1125,8 +1405,7 @@ static void book_release(struct book *b)
 		free(b->sheets[i].part);
 	}
 	free(b->sheets);
-	for (i = 0; i < b->nstrings; i++)
-		free(b->strings[i]);
+	cm_strpool_release(&b->pool);
 	free(b->strings);
 	free(b->xf);
 	free(b->strings_part);
@@ -1141,7 +1420,7 @@ int cm_read_xlsx(struct cm_read *rd)
 	memset(&b, 0, sizeof(b));
 	b.rd = rd;
 	b.path = rd->path;
-	rc = book_open(&b);
+	rc = cm_strpool_init(&b.pool) < 0 ? CM_ENOMEM : book_open(&b);
 	if (rc == CM_OK) {
 		read_workbook(&b);
 		if (!b.bad && !b.nomem)

@@ -170,6 +170,9 @@ run_scenario "gaps --for tiny" gaps "$T" --for a --threads 1 -o @OUT@ --format c
 run_scenario "path florentine" path "$F" Pazzi Lamberteschi -o @OUT@ --format csv
 run_scenario "check tiny" check "$T"
 run_scenario "check edge list + coalmap.ini" check "$E/ties.csv"
+# a workbook written by openpyxl (two sheets: ties, orgs): libzip, zlib and
+# libxml2 failing inside the reader must say "out of memory", not "damaged"
+sparse=${FAULT_XLSX_SPARSE:-3} run_scenario "check xlsx" check "$top_srcdir/tests/fault/tiny.xlsx"
 run_scenario "init tiny" init "$T" -o @OUT@ --force
 run_scenario "map tiny" map "$T" -o @OUT@ --format svg
 # the report runs every analysis and Graphviz (1,257 allocations, about a
