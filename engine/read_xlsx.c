@@ -783,7 +783,6 @@ static void read_styles(struct book *b)
 static void serial_text(double v, int kind, int date1904, char *buf, size_t n)
 {
 	long days = (long)floor(v), secs = lround((v - floor(v)) * 86400.0);
-	long z, era, doe, yoe, y, doy, mp, d, m;
 
 	if (secs >= 86400) {
 		days++;
@@ -796,18 +795,8 @@ static void serial_text(double v, int kind, int date1904, char *buf, size_t n)
 	if (!date1904 && days == 60) {
 		snprintf(buf, n, "1900-02-29");
 	} else {
-		/* days since 1970-01-01, then the civil date (H. Hinnant) */
-		z = date1904 ? days - 24107 : days < 60 ? days - 25568 : days - 25569;
-		z += 719468;
-		era = (z >= 0 ? z : z - 146096) / 146097;
-		doe = z - era * 146097;
-		yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-		doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-		mp = (5 * doy + 2) / 153;
-		d = doy - (153 * mp + 2) / 5 + 1;
-		m = mp < 10 ? mp + 3 : mp - 9;
-		y = yoe + era * 400 + (m <= 2);
-		snprintf(buf, n, "%04ld-%02ld-%02ld", y, m, d);
+		/* days since 1970-01-01 */
+		cm_date_format(date1904 ? days - 24107 : days < 60 ? days - 25568 : days - 25569, buf, n);
 	}
 	if ((kind & F_TIME) && secs)
 		snprintf(buf + strlen(buf), n - strlen(buf), " %02ld:%02ld:%02ld", secs / 3600, secs / 60 % 60,
