@@ -246,14 +246,13 @@ static void focus_release(struct focus *fc)
 }
 
 /* Adds org i to the focus. */
-static void focus_add(struct focus *fc, const struct cm_landscape *l, size_t i)
+static void focus_add(struct focus *fc, size_t i)
 {
 	if (fc->in[i])
 		return;
 	fc->in[i] = 1;
 	if (!fc->n++ || i < fc->first)
 		fc->first = i;
-	(void)l;
 }
 
 /* The members of "ATTR=VALUE". */
@@ -277,7 +276,7 @@ static int focus_group(struct cm_analysis *an, const char *spec, struct focus *f
 		return rc;
 	for (i = 0; i < an->l->norgs; i++)
 		if (!strcmp(g.names[g.group_of[i]], eq + 1))
-			focus_add(fc, an->l, i);
+			focus_add(fc, i);
 	cm_groups_release(&g);
 	if (!fc->n)
 		return cm_error_set(err, CM_EUSAGE, NULL, 0, 0, "no organization has %s", spec);
@@ -295,7 +294,7 @@ static int focus_orgs(const struct cm_landscape *l, const char *s, struct focus 
 	if ((rc = cm_org_lookup(l, s, &i, err)) == CM_OK || !strchr(s, ',')) {
 		if (rc < 0)
 			return rc;
-		focus_add(fc, l, i);
+		focus_add(fc, i);
 		snprintf(fc->name, sizeof(fc->name), "%.150s", l->pool.buf + l->orgs[i].name);
 		return CM_OK;
 	}
@@ -308,7 +307,7 @@ static int focus_orgs(const struct cm_landscape *l, const char *s, struct focus 
 		cm_trim(&t, &n);
 		item[(t - item) + (long)n] = '\0';
 		if (n && (rc = cm_org_lookup(l, t, &i, err)) == CM_OK)
-			focus_add(fc, l, i);
+			focus_add(fc, i);
 	}
 	free(copy);
 	if (rc == CM_OK && !fc->n)
@@ -352,9 +351,10 @@ static int focus_resolve(struct cm_analysis *an, const struct cm_gaps_opts *o, s
 	for (i = 0; i < issues.n; i++)
 		len += strlen(issues.v[i]) + 1;
 	if (!issues.nomem && (fc->issues = malloc(len + 1))) {
-		fc->issues[0] = '\0';
+		char *w = fc->issues;
 		for (i = 0; i < issues.n; i++)
-			strcat(strcat(fc->issues, i ? ";" : ""), issues.v[i]);
+			w += sprintf(w, "%s%s", i ? ";" : "", issues.v[i]);
+		*w = '\0';
 	}
 	rc = issues.nomem || !fc->issues ? cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory") : CM_OK;
 	cm_nameset_release(&issues);

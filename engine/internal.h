@@ -283,6 +283,12 @@ void cm_progress_count(const char *stage, const size_t *counter, size_t total);
 /* Strict number parsing: returns 0 and *v, or -1; *hint gets a static
  * explanation for common mistakes (decimal comma, hex), or NULL. */
 int cm_parse_number(const char *s, double *v, const char **hint);
+/* The number s[0..n) (blanks around it allowed; at most 63 characters) as
+ * cm_parse_number takes it: 0, or -1 with *hint (when hint) as it says. */
+int cm_read_number(const char *s, size_t n, double *v, const char **hint);
+/* Makes the array *v (of elements of size bytes, *cap of them) hold at
+ * least n, doubling its capacity: CM_OK or CM_ENOMEM (*v kept). */
+int cm_grow(void *v, size_t *cap, size_t n, size_t size);
 
 /* ---- rows of strings from an importer (GraphML, GML, Kumu: engine/rows.c),
  * loaded by cm_landscape_load_rows with the CSV loader's own checks. */
@@ -440,10 +446,6 @@ int cm_read_dl(struct cm_read *rd);         /* read_dl.c: UCINET DL */
  * is larger than max bytes, or, when text, it holds a NUL byte. */
 char *cm_slurp(struct cm_read *rd, size_t max, int text, size_t *len, int *rc);
 int cm_sniff_dl(const struct cm_peek *p);
-/* The number s (blanks around it allowed; the rest as cm_parse_number
- * takes it): 0, or -1 when it is not one, with *hint (if hint) as
- * cm_parse_number gives it. */
-int cm_read_number(const char *s, double *v, const char **hint);
 /* Ties one at a time, for the matrix, Pajek and DL readers (read_matrix.c):
  * source, target, directed and weight columns; a value > 0 is the weight,
  * a zero or negative one goes to column value_col (the tie keeps weight 1);

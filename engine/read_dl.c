@@ -282,7 +282,7 @@ static int value_of(struct dl *d, const struct tok *t, double *v)
 {
 	const char *hint;
 
-	if (cm_read_number(t->s, v, &hint) < 0) {
+	if (cm_read_number(t->s, strlen(t->s), v, &hint) < 0) {
 		perr(d, t->line, "'%.40s' is not a number%s%s", t->s, hint ? "; " : "", hint ? hint : "");
 		return -1;
 	}
@@ -343,14 +343,8 @@ static int read_matrix(struct dl *d, struct cm_strset *names, double *v, long *l
 /* Records cell (m, a, b) = x. */
 static int add_cell(struct dl *d, long m, long a, long b, double x)
 {
-	if (d->ncells == d->cells_cap) {
-		size_t cap = d->cells_cap ? 2 * d->cells_cap : 256;
-		struct cell *c = realloc(d->cells, cap * sizeof(*c));
-		if (!c)
-			return CM_ENOMEM;
-		d->cells = c;
-		d->cells_cap = cap;
-	}
+	if (cm_grow(&d->cells, &d->cells_cap, d->ncells + 1, sizeof(*d->cells)) < 0)
+		return CM_ENOMEM;
 	d->cells[d->ncells] = (struct cell){ m, a, b, d->ncells, x };
 	d->ncells++;
 	return CM_OK;

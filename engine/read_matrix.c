@@ -29,23 +29,6 @@
 /* ---------------------------------------------------------------- */
 /* shared by the matrix, Pajek and DL readers                         */
 
-int cm_read_number(const char *s, double *v, const char **hint)
-{
-	char buf[64];
-	size_t n = strlen(s);
-	const char *h;
-
-	cm_trim(&s, &n);
-	if (!hint)
-		hint = &h;
-	*hint = NULL;
-	if (!n || n >= sizeof(buf))
-		return -1;
-	memcpy(buf, s, n);
-	buf[n] = '\0';
-	return cm_parse_number(buf, v, hint);
-}
-
 int cm_tie_sink_init(struct cm_tie_sink *k, struct cm_rows *orgs, struct cm_rows *ties, const char *value_col,
 		     long line)
 {
@@ -317,7 +300,7 @@ static int square(const struct cm_rows *m, struct matrix *mat, struct cm_diags *
 			const char *c = cm_rows_get(m, i, j + 1);
 			const char *hint;
 			double x = 0;
-			if (c && c[strspn(c, " \t")] && cm_read_number(c, &x, &hint) < 0) {
+			if (c && c[strspn(c, " \t")] && cm_read_number(c, strlen(c), &x, &hint) < 0) {
 				cm_diags_add(diags, CM_ERROR, CM_EDATA, m->file, m->rows[i].line, (long)j + 2,
 					     "cell (row '%.60s', column '%.60s') is not a number: '%.40s'%s%s", name,
 					     mat->names[j], c, hint ? "; " : "", hint ? hint : "");

@@ -170,7 +170,7 @@ static void vertex_line(struct pajek *pj, char *s, long line)
 	v->label = cm_token(&s);
 	x = cm_token(&s);
 	y = cm_token(&s);
-	if (x && y && !cm_read_number(x, &d, NULL) && !cm_read_number(y, &d, NULL))
+	if (x && y && !cm_read_number(x, strlen(x), &d, NULL) && !cm_read_number(y, strlen(y), &d, NULL))
 		v->x = x, v->y = y;
 }
 
@@ -303,7 +303,7 @@ static int parse(struct pajek *pj, char *buf, struct tie **t, size_t *nt)
 				break;
 			if (sec == S_ARCS || sec == S_EDGES) {
 				v = cm_token(&rest);
-				if (v && cm_read_number(v, &w, &hint) < 0) {
+				if (v && cm_read_number(v, strlen(v), &w, &hint) < 0) {
 					perr(pj, line, "the tie's value '%.40s' is not a number%s%s", v, hint ? "; " : "",
 					     hint ? hint : "");
 					break;

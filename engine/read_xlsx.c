@@ -142,24 +142,6 @@ static char *cite(const char *path, const char *inner)
 	return s;
 }
 
-/* Makes room in *v (*cap elements of size bytes) for n elements,
- * doubling; CM_OK or CM_ENOMEM (*v untouched). */
-static int grow(void *v, size_t *cap, size_t n, size_t size)
-{
-	size_t c = *cap ? *cap : 16;
-	void *w;
-
-	if (n <= *cap)
-		return CM_OK;
-	while (c < n)
-		c *= 2;
-	if (!(w = realloc(*(void **)v, c * size)))
-		return CM_ENOMEM;
-	*(void **)v = w;
-	*cap = c;
-	return CM_OK;
-}
-
 /* ---------------------------------------------------------------- */
 /* telling the format                                                 */
 
@@ -455,7 +437,7 @@ static int add_sheet(struct book *b, struct part *p)
 		problem(b, CM_ERROR, p->file, 0, "more than %d sheets", SHEETS_MAX);
 		return -1;
 	}
-	if (grow(&b->sheets, &b->capsheets, b->nsheets + 1, sizeof(*b->sheets)) < 0) {
+	if (cm_grow(&b->sheets, &b->capsheets, b->nsheets + 1, sizeof(*b->sheets)) < 0) {
 		b->nomem = 1;
 		return -1;
 	}
@@ -578,7 +560,7 @@ static void read_rels(struct book *b)
 
 static int push_string(struct book *b, const struct text *t)
 {
-	if (grow(&b->strings, &b->capstrings, b->nstrings + 1, sizeof(*b->strings)) < 0 ||
+	if (cm_grow(&b->strings, &b->capstrings, b->nstrings + 1, sizeof(*b->strings)) < 0 ||
 	    cm_strpool_add(&b->pool, t->s, t->n, &b->strings[b->nstrings]) < 0)
 		return CM_ENOMEM;
 	b->nstrings++;
@@ -684,7 +666,7 @@ static void on_numfmt(struct book *b, struct part *p, struct styles *st)
 {
 	char *id = attr(p, "numFmtId", 0), *code = attr(p, "formatCode", 0);
 
-	if (id && code && grow(&st->fmts, &st->capfmts, st->nfmts + 1, sizeof(*st->fmts)) == CM_OK) {
+	if (id && code && cm_grow(&st->fmts, &st->capfmts, st->nfmts + 1, sizeof(*st->fmts)) == CM_OK) {
 		struct numfmt *f = &st->fmts[st->nfmts];
 		f->id = strtol(id, NULL, 10);
 		f->seq = (long)st->nfmts++;
@@ -700,7 +682,7 @@ static void on_xf(struct book *b, struct part *p, struct styles *st)
 {
 	char *id = attr(p, "numFmtId", 0);
 
-	if (grow(&st->xf, &st->capxf, st->nxf + 1, sizeof(*st->xf)) < 0)
+	if (cm_grow(&st->xf, &st->capxf, st->nxf + 1, sizeof(*st->xf)) < 0)
 		b->nomem = 1;
 	else
 		st->xf[st->nxf++] = id ? strtol(id, NULL, 10) : 0;

@@ -263,21 +263,6 @@ static int add_rename(struct parse *p, const char *header, const char *column)
 	return 0;
 }
 
-/* The number s[0..n) (blanks around it allowed): 0, or -1 when it is not
- * one. */
-static int number_of(const char *s, size_t n, double *v)
-{
-	char buf[64];
-	const char *hint;
-
-	cm_trim(&s, &n);
-	if (!n || n >= sizeof(buf))
-		return -1;
-	memcpy(buf, s, n);
-	buf[n] = '\0';
-	return cm_parse_number(buf, v, &hint);
-}
-
 /* "list separator = |": the one character between the items of issues and
  * skills. */
 static void set_list_sep(struct parse *p, const char *value)
@@ -304,8 +289,8 @@ static void set_scale(struct parse *p, const char *value)
 
 	if (!to && (to = strcasestr(value, " to ")))
 		skip = 4;
-	if (!to || number_of(value, (size_t)(to - value), &lo) < 0 ||
-	    number_of(to + skip, strlen(to + skip), &hi) < 0 || !(lo < hi))
+	if (!to || cm_read_number(value, (size_t)(to - value), &lo, NULL) < 0 ||
+	    cm_read_number(to + skip, strlen(to + skip), &hi, NULL) < 0 || !(lo < hi))
 		problem(p, "stance scale '%.40s' is not LOW..HIGH, LOW below HIGH, e.g. -2..2 or 1..5", value);
 	else if (p->sf->scale_set++)
 		problem(p, "the stance scale is given twice");
@@ -467,7 +452,7 @@ int cm_schema_file_stance(const struct cm_schema_file *sf, const char *s, size_t
 	for (i = 0; sf && i < sf->nstances; i++)
 		if (strlen(sf->stances[i].word) == n && !strncasecmp(s, sf->stances[i].word, n))
 			return sf->stances[i].stance;
-	if (number_of(s, n, &v) < 0)
+	if (cm_read_number(s, n, &v, NULL) < 0)
 		return -1;
 	if (v < lo || v > hi)
 		return -2;

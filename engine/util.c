@@ -362,6 +362,22 @@ int cm_parse_number(const char *s, double *v, const char **hint)
 	return 0;
 }
 
+int cm_read_number(const char *s, size_t n, double *v, const char **hint)
+{
+	char buf[64];
+	const char *h;
+
+	cm_trim(&s, &n);
+	if (!hint)
+		hint = &h;
+	*hint = NULL;
+	if (!n || n >= sizeof(buf))
+		return -1;
+	memcpy(buf, s, n);
+	buf[n] = '\0';
+	return cm_parse_number(buf, v, hint);
+}
+
 /* Days from 1970-01-01 to y-m-d in the proleptic Gregorian calendar
  * (Howard Hinnant's days_from_civil). */
 static int32_t days_from_civil(int y, int m, int d)
@@ -539,4 +555,20 @@ char *cm_slurp(struct cm_read *rd, size_t max, int text, size_t *len, int *rc)
 	buf[n] = '\0';
 	*len = n;
 	return buf;
+}
+
+int cm_grow(void *v, size_t *cap, size_t n, size_t size)
+{
+	size_t c = *cap ? *cap : 16;
+	void *w;
+
+	if (n <= *cap)
+		return CM_OK;
+	while (c < n)
+		c *= 2;
+	if (!(w = realloc(*(void **)v, c * size)))
+		return CM_ENOMEM;
+	*(void **)v = w;
+	*cap = c;
+	return CM_OK;
 }
