@@ -433,17 +433,22 @@ static int for_part(struct cm_doc *d, const char *anchor, const char *what, cons
 	return CM_OK;
 }
 
-/* Adds text (lines) to the note of d's last part. */
+/* Adds text (lines, each a sentence) to the note of d's last part, as one
+ * paragraph of sentences that start with a capital. */
 static int part_note(struct cm_doc *d, const char *text)
 {
 	struct cm_doc_part *p = &d->parts[d->nparts - 1];
 	char *s = p->note ? format("%s %s", p->note, text) : strdup(text), *c;
+	int start = 1;
 
 	if (!s)
 		return CM_ENOMEM;
-	for (c = s; *c; c++)
+	for (c = s; *c; c++) {
 		if (*c == '\n')
-			*c = ' ';
+			*c = ' ', start = 1;
+		else if (start && *c != ' ')
+			*c = (char)(*c >= 'a' && *c <= 'z' ? *c - 'a' + 'A' : *c), start = 0;
+	}
 	free(p->note);
 	p->note = s;
 	return CM_OK;
@@ -545,13 +550,18 @@ static const struct term {
 	{ "gaps", "Coverage", "absent: ", "absent",
 	  "no organization has it; listed only for the types and skills of a vocabulary the landscape's own "
 	  "data uses" },
+	{ "partners", NULL, NULL, "role",
+	  "strategic: shares an issue or the stance, and is close in the network; implementing: brings skills "
+	  "its side lacks; distribution: reaches organizations it does not; access: has a direct tie to a "
+	  "decision-maker" },
 	{ "partners", NULL, NULL, "score",
-	  "the mean of seven parts from 0 to 1: closeness (partners in common), fit (shared issues and stance), "
-	  "complementarity (skills, regions and groups its partners lack), new reach, a more open network "
-	  "(less constraint), influence, and direct access to decision-makers" },
+	  "from 0 to 1, ranking within a role: strategic, half closeness (partners in common) and half fit "
+	  "(shared issues and stance); implementing, half the new skills and half closeness; distribution, half "
+	  "new reach and half influence; access, half closeness and half influence" },
 	{ "partners", NULL, NULL, "risk",
-	  "single_funder: depends on one funder; opposes: opposes the goal; conflict: a conflict tie with it or "
-	  "one of its partners" },
+	  "opposes: opposes the goal; unknown_stance: its stance is not recorded; conflict: a conflict tie with "
+	  "it or one of its partners; single_funder: depends on one funder; dominant: three times its partners "
+	  "or more; redundant: works only with its partners; no_introduction: no chain of ties leads there" },
 	{ "routes", NULL, NULL, "trust",
 	  "the product of the trust recorded on each tie of the route, from 0 to 1; a tie without one counts 0.5 "
 	  "when other ties have one, and the trust is left empty when no tie has one" },
