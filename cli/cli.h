@@ -76,6 +76,8 @@ struct cli_option {
  * cli_common.  A command's own option of the same name takes the place of
  * one; a CLI_OPT_COMMON entry only changes what help says of it. */
 extern const struct cli_option cli_common_options[];
+/* The sharing options (CLI_SHARE), kept in struct cli_common too. */
+extern const struct cli_option cli_share_options[];
 /* The names --format takes. */
 extern const struct cli_choice cli_format_choices[];
 
@@ -90,10 +92,17 @@ struct cli_common {
 	int format_set;          /* --format given (or a command's check chose) */
 	const char *output;      /* -o FILE, or NULL for stdout */
 	int quiet;
+	/* the sharing options (CLI_SHARE; docs/sharing.md) */
+	struct cli_list anonymise, anonymise_drop, drop;
+	int include_sensitive;
+	const char *key;         /* --key FILE */
+	int key_new;             /* FILE did not exist */
+	struct cm_share share;   /* what load.share points to */
 };
 
 #define CLI_COMMON 0x1    /* takes the common options */
 #define CLI_LANDSCAPE 0x3 /* ... and its first operand is a landscape, loaded before run */
+#define CLI_SHARE 0x4     /* takes the sharing options (its output may be passed on) */
 
 struct cli_ctx;
 
@@ -162,6 +171,7 @@ int cli_choice_find(const struct cli_choice *c, const char *name, int *value);
 const char *cli_choice_name(const struct cli_choice *c, int value);
 /* Adds the non-empty items of a comma-separated list to l; returns 0, or
  * -1 when l is still empty or memory ran out. */
+/* Adds arg's comma-separated items to l: 0, -1 when it holds none, -2 out of memory. */
 int cli_list_split(struct cli_list *l, const char *arg);
 void cli_list_release(struct cli_list *l);
 
@@ -186,6 +196,13 @@ void cli_print_diags(const struct cm_diags *d);
 /* Loads a landscape (any source cm_landscape_open reads), printing every
  * diagnostic to stderr.  Returns 0 or the exit status to use. */
 int cli_load(const char *dir, const struct cm_load_opts *opts, struct cm_landscape **l);
+/* The sharing options into c->share and c->load.share, reading --key's
+ * file when there is one.  0 or an exit status. */
+int cli_share_start(struct cli_common *c);
+/* After a command succeeded: writes --key's file when it is new or gained
+ * pseudonyms (readable by its owner only); frees the key.  Returns rc or
+ * an exit status. */
+int cli_share_finish(struct cli_common *c, int rc);
 /* cli_load, its verdict on data errors ending in then ("nothing written"). */
 int cli_load_then(const char *dir, const struct cm_load_opts *opts, struct cm_landscape **l, const char *then);
 
@@ -196,6 +213,7 @@ struct cli_out {
 	char *tmp;
 	const char *path;
 	int direct;   /* a device or pipe written in place */
+	int private;  /* commit leaves it readable by its owner only */
 };
 
 /* Opens path (NULL or "-" = stdout).  Refuses a path that is one of the

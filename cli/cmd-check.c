@@ -23,7 +23,7 @@ const struct cli_command cli_cmd_check = {
 		"reports every problem as FILE:LINE: message, and summarises the\n"
 		"landscape: organizations by type, ties by type, connected components.\n"
 		"Exit status: 0 valid, 65 bad data, 66 missing files.\n",
-	.flags = CLI_LANDSCAPE,
+	.flags = CLI_LANDSCAPE | CLI_SHARE,
 	.nargs_min = 1, .nargs_max = 1, .operands = "one LANDSCAPE folder",
 	.run = run,
 };

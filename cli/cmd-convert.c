@@ -234,6 +234,7 @@ static int run(struct cli_ctx *cx, const void *args)
 	lo.strict = a->strict;
 	lo.format = a->from;
 	lo.sheet = a->sheet;
+	lo.share = cx->common.load.share;
 	if ((rc = format_out(output, &to)))
 		return rc;
 	if (a->kumu && to != F_XLSX)
@@ -308,6 +309,7 @@ const struct cli_command cli_cmd_convert = {
 		"A landscape OUTPUT folder is created; an existing folder must be empty\n"
 		"unless --force, which replaces its two CSV files (never the input's).\n",
 	.options = options,
+	.flags = CLI_SHARE,
 	.args_size = sizeof(struct args),
 	.nargs_min = 2, .nargs_max = 2, .operands = "INPUT and OUTPUT",
 	.run = run,

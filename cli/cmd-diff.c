@@ -142,7 +142,7 @@ const struct cli_command cli_cmd_diff = {
 	.options = options,
 	.args_size = sizeof(struct args),
 	.defaults = &defaults,
-	.flags = CLI_COMMON,
+	.flags = CLI_COMMON | CLI_SHARE,
 	.nargs_min = 1, .nargs_max = 2,
 	.operands = "BEFORE AFTER, or LANDSCAPE --at DATE1 --at DATE2",
 	.check = check,

@@ -308,7 +308,7 @@ const struct cli_command cli_cmd_map = {
 		"Styling, palette and limits: docs/maps.md.\n",
 	.options = options,
 	.args_size = sizeof(struct args),
-	.flags = CLI_LANDSCAPE,
+	.flags = CLI_LANDSCAPE | CLI_SHARE,
 	.nargs_min = 1, .nargs_max = 1, .operands = "one LANDSCAPE folder",
 	.check = check,
 	.run = run,

@@ -60,7 +60,7 @@ const struct cli_command cli_cmd_path = {
 	.options = options,
 	.args_size = sizeof(struct args),
 	.defaults = &defaults,
-	.flags = CLI_LANDSCAPE,
+	.flags = CLI_LANDSCAPE | CLI_SHARE,
 	.nargs_min = 3, .nargs_max = 3, .operands = "LANDSCAPE and its arguments",
 	.run = run,
 };

@@ -295,3 +295,75 @@ const char *cli_folder_title(const char *dir, char *buf, size_t n)
 	}
 	return s;
 }
+
+/* ---- sharing (docs/sharing.md) */
+
+int cli_share_start(struct cli_common *c)
+{
+	struct cm_share *s = &c->share;
+	struct cm_error err;
+	struct cm_diags d;
+	struct stat st;
+	int rc;
+
+	s->anonymise = (const char *const *)c->anonymise.v;
+	s->nanonymise = c->anonymise.n;
+	s->anonymise_drop = (const char *const *)c->anonymise_drop.v;
+	s->nanonymise_drop = c->anonymise_drop.n;
+	s->drop = (const char *const *)c->drop.v;
+	s->ndrop = c->drop.n;
+	s->include_sensitive = c->include_sensitive;
+	c->load.share = s;
+	/* one key for every landscape the command reads (diff's two agree) */
+	if (!(s->key = cm_pseudonyms_new())) {
+		fprintf(stderr, "%s: out of memory\n", cli_progname);
+		return 70;
+	}
+	if (!c->key)
+		return 0;
+	if (stat(c->key, &st) < 0) { /* a new key */
+		c->key_new = 1;
+		return 0;
+	}
+	cm_diags_init(&d);
+	cm_error_clear(&err);
+	rc = cm_pseudonyms_read(s->key, c->key, &d, &err);
+	cli_print_diags(&d);
+	cm_diags_release(&d);
+	return rc < 0 ? cli_fail(&err) : 0;
+}
+
+int cli_share_finish(struct cli_common *c, int rc)
+{
+	struct cm_table t;
+	struct cm_error err;
+	struct cli_out o;
+	int wrc;
+
+	if (!c->share.key)
+		return rc;
+	if (!rc && c->key && (c->key_new || cm_pseudonyms_changed(c->share.key))) {
+		cm_error_clear(&err);
+		if (cm_pseudonyms_table(c->share.key, &t, &err) < 0)
+			rc = cli_fail(&err);
+		else {
+			if (!(wrc = cli_out_open(&o, c->key, NULL))) {
+				o.private = 1;
+				if (cli_write_csv_exact(&t, o.f) < 0) {
+					cli_out_abort(&o);
+					fprintf(stderr, "%s: %s: cannot write\n", cli_progname, c->key);
+					wrc = 73;
+				} else
+					wrc = cli_out_commit(&o);
+			}
+			rc = wrc;
+			cm_table_release(&t);
+		}
+		if (!rc && !c->quiet)
+			fprintf(stderr, "%s: %s: note: the pseudonym key (keep it private: it names who is who)\n",
+				cli_progname, c->key);
+	}
+	cm_pseudonyms_free(c->share.key);
+	c->share.key = NULL;
+	return rc;
+}

@@ -60,6 +60,51 @@ const struct cli_option cli_common_options[] = {
 	{ .name = NULL },
 };
 
+/* --anonymise: each argument is one filter (its commas separate values). */
+static int parse_filter(const char *cmd, char *arg, void *value)
+{
+	struct cli_list *l = value;
+	char **v;
+
+	if (!*arg)
+		return cli_usage_error(cmd, "--anonymise needs all, none or ATTR=VALUE[,VALUE...]");
+	if (!(v = realloc(l->v, (l->n + 1) * sizeof(*v))) || !(v[l->n] = strdup(arg))) {
+		if (v)
+			l->v = v;
+		fprintf(stderr, "%s: out of memory\n", cli_progname);
+		return 70;
+	}
+	l->v = v;
+	l->n++;
+	return 0;
+}
+
+static void release_list(void *value)
+{
+	cli_list_release(value);
+}
+
+const struct cli_option cli_share_options[] = {
+	{ .name = "anonymise", .alias = "anonymize", .arg = "WHERE", .kind = CLI_OPT_CUSTOM,
+	  .offset = COMMON(anonymise), .parse = parse_filter, .release = release_list,
+	  .help = "show these organizations under pseudonyms (Organisation 17) in every output: all, or "
+		  "ATTR=VALUE[,VALUE...] as map --where (type=grassroots, id=a,b); given again, either; none "
+		  "overrides coalmap.ini's default. Ties and every number stay as they are" },
+	{ .name = "anonymise-drop", .arg = "A,B", .kind = CLI_OPT_LIST, .offset = COMMON(anonymise_drop),
+	  .expect = "a comma-separated list of columns",
+	  .help = "also empty these columns for the anonymised organizations (their other columns than type, "
+		  "country, region, issues, skills, budget, influence and stance are emptied anyway)" },
+	{ .name = "drop-columns", .arg = "A,B", .kind = CLI_OPT_LIST, .offset = COMMON(drop),
+	  .expect = "a comma-separated list of columns",
+	  .help = "these organization and tie columns never leave the program" },
+	{ .name = "include-sensitive", .kind = CLI_OPT_FLAG, .offset = COMMON(include_sensitive),
+	  .help = "write the columns coalmap.ini marks sensitive (by default they are dropped)" },
+	{ .name = "key", .arg = "FILE", .kind = CLI_OPT_STRING, .offset = COMMON(key),
+	  .help = "the pseudonym key (pseudonym,id,name; keep it private): reused when FILE exists, so that "
+		  "shared files agree, written or extended when not" },
+	{ .name = NULL },
+};
+
 /* Every command takes it; the parser answers it. */
 static const struct cli_option help_option = {
 	.name = "help", .letter = 'h', .kind = CLI_OPT_FLAG, .help = "show this help",
@@ -95,6 +140,14 @@ static const struct cli_option *find_option(const struct cli_option *t, const ch
 	return NULL;
 }
 
+/* A common or sharing option by name. */
+static const struct cli_option *find_common(const char *name)
+{
+	const struct cli_option *o = find_option(cli_common_options, name);
+
+	return o ? o : find_option(cli_share_options, name);
+}
+
 static void add_slot(struct cli_slot *s, const struct cli_option *opt, const struct cli_option *shown,
 		     int common)
 {
@@ -120,7 +173,7 @@ static size_t build_slots(const struct cli_command *cmd, struct cli_slot *s)
 	for (o = cmd->options; o && !is_end(o); o++) {
 		if ((cmd->flags & CLI_COMMON) && find_option(cli_common_options, o->name))
 			continue; /* in the common option's place, below */
-		c = o->kind == CLI_OPT_COMMON ? find_option(cli_common_options, o->alias) : o;
+		c = o->kind == CLI_OPT_COMMON ? find_common(o->alias) : o;
 		if (!c || n == MAX_SLOTS - 1)
 			return 0;
 		add_slot(&s[n++], c, o, o->kind == CLI_OPT_COMMON);
@@ -133,6 +186,11 @@ static size_t build_slots(const struct cli_command *cmd, struct cli_slot *s)
 			add_slot(&s[n++], c, o ? o : c, 1);
 		else
 			add_slot(&s[n++], o, o, 0);
+	}
+	for (c = cli_share_options; (cmd->flags & CLI_SHARE) && !is_end(c); c++) {
+		if (n == MAX_SLOTS - 1)
+			return 0;
+		add_slot(&s[n++], c, c, 1);
 	}
 	add_slot(&s[n++], &help_option, &help_option, 1);
 	return n;
@@ -150,10 +208,10 @@ int cli_list_split(struct cli_list *l, const char *arg)
 		if (len) {
 			char **v = realloc(l->v, (l->n + 1) * sizeof(*v));
 			if (!v)
-				return -1;
+				return -2;
 			l->v = v;
 			if (!(v[l->n] = strndup(p, len)))
-				return -1;
+				return -2;
 			l->n++;
 		}
 		p += len + (e != NULL);
@@ -259,7 +317,11 @@ static int store(const char *cmd, const struct cli_option *o, void *value, char 
 		*(const char **)value = arg;
 		return 0;
 	case CLI_OPT_LIST:
-		return cli_list_split(value, arg) < 0 ? bad_argument(cmd, o, arg) : 0;
+		switch (cli_list_split(value, arg)) {
+		case 0: return 0;
+		case -2: fprintf(stderr, "%s: out of memory\n", cli_progname); return 70;
+		default: return bad_argument(cmd, o, arg);
+		}
 	case CLI_OPT_LONG: {
 		long x = strtol(arg, &end, 10);
 		if (errno || end == arg || *end || !in_range(o, (double)x))
@@ -465,6 +527,8 @@ int cli_command_run(const struct cli_command *cmd, int argc, char **argv)
 	}
 	if (cmd->check && (rc = cmd->check(&cx, args)))
 		goto out;
+	if ((cmd->flags & CLI_SHARE) && (rc = cli_share_start(&cx.common)))
+		goto out;
 	if (cmd->flags & CLI_COMMON)
 		cli_common_finish(&cx.common);
 	if ((cmd->flags & CLI_LANDSCAPE) == CLI_LANDSCAPE &&
@@ -474,6 +538,7 @@ int cli_command_run(const struct cli_command *cmd, int argc, char **argv)
 		goto out;
 	rc = cmd->run(&cx, args);
 out:
+	rc = cli_share_finish(&cx.common, rc);
 	cm_table_release(&cx.table);
 	cm_analysis_free(cx.analysis);
 	cm_landscape_free(cx.landscape);
@@ -691,8 +756,11 @@ void cli_man_commands(FILE *f)
 				roff_option(f, &slots[j]);
 				own++;
 			}
-		if (cmd->flags & CLI_COMMON)
-			fprintf(f, ".PP\nIt takes the common options%s.\n", own ? " too" : "");
+		if (cmd->flags & (CLI_COMMON | CLI_SHARE))
+			fprintf(f, ".PP\nIt takes the %s%s.\n",
+				(cmd->flags & CLI_COMMON) && (cmd->flags & CLI_SHARE) ? "common and the sharing options"
+				: cmd->flags & CLI_COMMON ? "common options" : "sharing options",
+				own ? " too" : "");
 	}
 	fputs(".SH COMMON OPTIONS\nThe analysis commands (", f);
 	for (n = 0, i = 0; cli_commands[i]; i++)
@@ -706,4 +774,15 @@ void cli_man_commands(FILE *f)
 	}
 	add_slot(&slots[0], &help_option, &help_option, 1);
 	roff_option(f, &slots[0]);
+	fputs(".SH SHARING OPTIONS\nWhat may leave the program, for every command whose output may be passed on (", f);
+	for (n = 0, i = 0; cli_commands[i]; i++)
+		if (cli_commands[i]->flags & CLI_SHARE)
+			fprintf(f, "%s\\fB%s\\fR", n++ ? ", " : "", cli_commands[i]->name);
+	fputs("): the landscape is anonymised and its columns dropped as it is read, so every table, map, report "
+	      "and export shows only what may be shared (docs/sharing.md).\n", f);
+	for (i = 0; !is_end(&cli_share_options[i]); i++) {
+		struct cli_slot s;
+		add_slot(&s, &cli_share_options[i], &cli_share_options[i], 1);
+		roff_option(f, &s);
+	}
 }

@@ -124,7 +124,7 @@ int cli_out_commit(struct cli_out *o)
 	bad = fflush(o->f) != 0 || ferror(o->f) || fsync(fileno(o->f)) != 0;
 	bad |= fclose(o->f) != 0;
 	o->f = NULL;
-	if (bad || chmod(o->tmp, 0666 & ~mask) != 0 || rename(o->tmp, o->path) != 0) {
+	if (bad || chmod(o->tmp, o->private ? 0600 : 0666 & ~mask) != 0 || rename(o->tmp, o->path) != 0) {
 		fprintf(stderr, "%s: %s: cannot write: %s\n", cli_progname, o->path, strerror(errno));
 		unlink(o->tmp);
 		free(o->tmp);

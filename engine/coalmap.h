@@ -117,6 +117,23 @@ CM_API void cm_progress_get(const char **stage, double *done);
 
 struct cm_landscape; /* opaque */
 
+/* What may leave the program (docs/sharing.md): applied as the last step
+ * of loading, so every output shows only this. */
+struct cm_pseudonyms;
+struct cm_table;
+struct cm_share {
+	const char *const *anonymise;      /* "all", "none" or ATTR=V1,V2: the orgs */
+	size_t nanonymise;                 /* matching any are anonymised; 0: the
+					    * schema file's [sharing] default */
+	const char *const *anonymise_drop; /* columns also emptied for them */
+	size_t nanonymise_drop;
+	const char *const *drop;           /* columns dropped for every org and tie */
+	size_t ndrop;
+	int include_sensitive;             /* keep the schema file's sensitive columns */
+	struct cm_pseudonyms *key;         /* reused and extended (cm_pseudonyms_new);
+					    * NULL: numbered afresh */
+};
+
 struct cm_load_opts {
 	int strict;          /* warnings become errors */
 	const char *format;  /* cm_landscape_open: a reader's name ("graphml"); NULL
@@ -125,7 +142,24 @@ struct cm_load_opts {
 	const char *schema;  /* the landscape's schema file (docs/schema.md); NULL:
 			      * coalmap.ini in the landscape folder, or beside the
 			      * file, when there is one; "": none */
+	const struct cm_share *share; /* NULL: the schema file's [sharing] only */
 };
+
+/* The pseudonym key (docs/sharing.md): pseudonym, the org's own id and
+ * name.  A key read from a file is checked against each landscape it is
+ * used with (CM_EDATA when it was made for another), reused for the orgs
+ * it holds and extended for new ones. */
+CM_API struct cm_pseudonyms *cm_pseudonyms_new(void);
+CM_API void cm_pseudonyms_free(struct cm_pseudonyms *k);
+/* Reads a key coalmap wrote (CSV pseudonym,id,name).  CM_ENOINPUT when
+ * path cannot be opened, CM_EDATA (err at file:line) when it is not such
+ * a key, CM_ENOMEM. */
+CM_API int cm_pseudonyms_read(struct cm_pseudonyms *k, const char *path, struct cm_diags *diags,
+			      struct cm_error *err);
+/* 1 when loading added pseudonyms since the key was made or read. */
+CM_API int cm_pseudonyms_changed(const struct cm_pseudonyms *k);
+/* The key as a table (pseudonym, id, name), in the order given. */
+CM_API int cm_pseudonyms_table(const struct cm_pseudonyms *k, struct cm_table *t, struct cm_error *err);
 
 /* Loads DIR/organizations.csv and DIR/relationships.csv into *out (a new
  * landscape the caller frees with cm_landscape_free).  Every error and
@@ -146,6 +180,8 @@ CM_API int cm_landscape_open(struct cm_landscape **out, const char *path,
 			     const struct cm_load_opts *opts, struct cm_diags *diags,
 			     struct cm_error *err);
 CM_API void cm_landscape_free(struct cm_landscape *l);
+/* How many organizations loading anonymised (struct cm_share). */
+CM_API size_t cm_landscape_anonymised(const struct cm_landscape *l);
 /* Writes a schema file (coalmap.ini, docs/schema.md) for l on f: every
  * tie type with its direction and roles, the decision-makers, the column
  * renames, with guesses for what the data leave open marked GUESS.

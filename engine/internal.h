@@ -153,6 +153,13 @@ struct cm_attr {
 	size_t *val;
 };
 
+/* What sharing hid (engine/share.c): the anonymised orgs and their own
+ * ids and names (pool offsets), for what the user types. */
+struct cm_hidden {
+	size_t *org, *id, *name;
+	size_t n;
+};
+
 struct cm_landscape {
 	char *orgs_path, *ties_path;
 	struct cm_strpool pool;
@@ -168,7 +175,16 @@ struct cm_landscape {
 	unsigned org_present, tie_present; /* bit k: known column k was in the header */
 	struct cm_strmap ids;              /* org id -> index, keyed into pool */
 	struct cm_schema_file *schema;     /* its coalmap.ini, or NULL */
+	struct cm_hidden hidden;           /* anonymised orgs (cm_share_apply) */
 };
+
+/* The last step of loading (engine/share.c): anonymises, drops and
+ * scrubs what opts->share and the schema file's [sharing] ask for.
+ * CM_EUSAGE for a column or value that does not exist, CM_EDATA for a key
+ * made for another landscape. */
+int cm_share_apply(struct cm_landscape *l, const struct cm_load_opts *opts, struct cm_error *err);
+/* The anonymised org whose own name is name, or -1. */
+long cm_hidden_find_name(const struct cm_landscape *l, const char *name);
 
 /* ';'-separated lists (engine/lists.c): 1 if list holds item, without
  * case; fn called for every non-empty item. */
@@ -369,6 +385,10 @@ struct cm_schema_file {
 	double scale_lo, scale_hi;      /* [stance] scale: numbers read as stances */
 	int scale_set;
 	char list_sep;                  /* [organizations] list separator, 0: ';' */
+	char **sensitive;               /* [sharing] sensitive: columns never written */
+	size_t nsensitive;
+	char **anonymise;               /* [sharing] anonymise: the default filters */
+	size_t nanonymise;
 };
 /* The schema a source reads: opts->schema ("" for none), else
  * coalmap.ini in the folder `where`, or beside the file `where`, when

@@ -1432,6 +1432,8 @@ static int load(struct cm_landscape **out, const char *where, const char *orgs_p
 	}
 	l->ids = ld.ids; /* kept: cm_org_find */
 	memset(&ld.ids, 0, sizeof(ld.ids));
+	if ((rc = cm_share_apply(l, opts, err)) < 0)
+		goto out;
 	*out = l;
 	l = NULL;
 	rc = CM_OK;
@@ -1517,6 +1519,9 @@ void cm_landscape_free(struct cm_landscape *l)
 	free(l->tie_roles);
 	attrs_free(l->org_attrs, l->norg_attrs);
 	attrs_free(l->tie_attrs, l->ntie_attrs);
+	free(l->hidden.org);
+	free(l->hidden.id);
+	free(l->hidden.name);
 	free(l);
 }
 

@@ -100,7 +100,7 @@ int cm_org_lookup(const struct cm_landscape *l, const char *key, size_t *index, 
 	char msg[480];
 	size_t at = 0;
 
-	if (i >= 0) {
+	if (i >= 0 || (i = cm_hidden_find_name(l, key)) >= 0) { /* an anonymised org by its own name */
 		*index = (size_t)i;
 		return CM_OK;
 	}

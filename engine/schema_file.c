@@ -60,7 +60,7 @@ char *cm_schema_file_path(const char *where, const struct cm_load_opts *opts, in
 /* ---------------------------------------------------------------- */
 /* reading                                                            */
 
-enum section { S_NONE, S_TIES, S_ORGS, S_COLUMNS, S_STANCE, S_UNKNOWN };
+enum section { S_NONE, S_TIES, S_ORGS, S_COLUMNS, S_STANCE, S_SHARING, S_UNKNOWN };
 
 struct parse {
 	struct cm_schema_file *sf;
@@ -128,6 +128,8 @@ static enum section section_of(const char *s)
 		return S_COLUMNS;
 	if (section_is(s, "stance"))
 		return S_STANCE;
+	if (section_is(s, "sharing"))
+		return S_SHARING;
 	return S_UNKNOWN;
 }
 
@@ -204,32 +206,70 @@ static int add_type(struct parse *p, const char *name, const char *value)
 	return 0;
 }
 
+/* Adds the comma-separated items of value (trimmed, empty ones skipped)
+ * to *v. */
+static int add_items(char ***v, size_t *n, const char *value)
+{
+	char buf[1024], *w, *save = NULL;
+
+	snprintf(buf, sizeof(buf), "%s", value);
+	for (w = strtok_r(buf, ",", &save); w; w = strtok_r(NULL, ",", &save)) {
+		const char *s = w;
+		size_t len = strlen(w);
+		char **nv;
+		cm_trim(&s, &len);
+		if (!len)
+			continue;
+		if (!(nv = realloc(*v, (*n + 1) * sizeof(*nv))))
+			return -1;
+		*v = nv;
+		if (!(nv[*n] = strndup(s, len)))
+			return -1;
+		(*n)++;
+	}
+	return 0;
+}
+
 /* "decision makers = government, parliament" */
 static int add_decision_makers(struct parse *p, const char *value)
 {
 	struct cm_schema_file *sf = p->sf;
-	char buf[1024], *w, *save = NULL;
 
 	if (sf->dm_set) {
 		problem(p, "decision makers are listed twice");
 		return 0;
 	}
 	sf->dm_set = 1;
-	snprintf(buf, sizeof(buf), "%s", value);
-	for (w = strtok_r(buf, ",", &save); w; w = strtok_r(NULL, ",", &save)) {
-		const char *s = w;
-		size_t n = strlen(w);
-		char **v;
-		cm_trim(&s, &n);
-		if (!n)
-			continue;
-		if (!(v = realloc(sf->dm, (sf->ndm + 1) * sizeof(*v))))
-			return -1;
-		sf->dm = v;
-		if (!(v[sf->ndm] = strndup(s, n)))
-			return -1;
-		sf->ndm++;
+	return add_items(&sf->dm, &sf->ndm, value);
+}
+
+/* [sharing] (docs/sharing.md): "sensitive = email, phone" (columns never
+ * written unless --include-sensitive); "anonymise = type=grassroots", one
+ * filter a line, "all" or "none" (the default --anonymise). */
+static int on_sharing(struct parse *p, const char *name, const char *value)
+{
+	struct cm_schema_file *sf = p->sf;
+	const char *v = value;
+	size_t n = strlen(value);
+	char **nv;
+
+	if (section_is(name, "sensitive"))
+		return add_items(&sf->sensitive, &sf->nsensitive, value);
+	if (!section_is(name, "anonymise") && !section_is(name, "anonymize")) {
+		problem(p, "[sharing]: '%.60s' is not a setting; this section takes 'sensitive' and 'anonymise'", name);
+		return 0;
 	}
+	cm_trim(&v, &n);
+	if (!n || (!strchr(v, '=') && strcasecmp(v, "all") && strcasecmp(v, "none"))) {
+		problem(p, "[sharing] anonymise '%.60s' is not all, none or COLUMN=VALUE[,VALUE...]", value);
+		return 0;
+	}
+	if (!(nv = realloc(sf->anonymise, (sf->nanonymise + 1) * sizeof(*nv))))
+		return -1;
+	sf->anonymise = nv;
+	if (!(nv[sf->nanonymise] = strndup(v, n)))
+		return -1;
+	sf->nanonymise++;
 	return 0;
 }
 
@@ -363,11 +403,14 @@ static int on_entry(void *user, const char *section, const char *name, const cha
 		break;
 	case S_COLUMNS: rc = add_rename(p, name, value); break;
 	case S_STANCE: rc = on_stance(p, name, value); break;
+	case S_SHARING: rc = on_sharing(p, name, value); break;
 	case S_NONE:
-		problem(p, "'%.60s' is outside a section: [tie types], [organizations], [columns] or [stance]", name);
+		problem(p, "'%.60s' is outside a section: [tie types], [organizations], [columns], [stance] or [sharing]",
+			name);
 		break;
 	default:
-		problem(p, "[%.60s] is not a section: [tie types], [organizations], [columns] or [stance]", section);
+		problem(p, "[%.60s] is not a section: [tie types], [organizations], [columns], [stance] or [sharing]",
+			section);
 	}
 	if (rc < 0)
 		p->nomem = 1;
@@ -421,6 +464,12 @@ void cm_schema_file_release(struct cm_schema_file *sf)
 	for (i = 0; i < sf->nstances; i++)
 		free(sf->stances[i].word);
 	free(sf->stances);
+	for (i = 0; i < sf->nsensitive; i++)
+		free(sf->sensitive[i]);
+	free(sf->sensitive);
+	for (i = 0; i < sf->nanonymise; i++)
+		free(sf->anonymise[i]);
+	free(sf->anonymise);
 	free(sf->path);
 	memset(sf, 0, sizeof(*sf));
 }
@@ -668,6 +717,66 @@ static void write_stance(const struct cm_landscape *l, FILE *f)
 	}
 }
 
+/* 1 when organizations have an attribute called name (a tie column of
+ * the same name is listed once). */
+static int has_attr(const struct cm_landscape *l, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < l->norg_attrs; i++)
+		if (!strcasecmp(l->org_attrs[i].name, name))
+			return 1;
+	return 0;
+}
+
+/* 1 when a column's name suggests contacts or notes. */
+static int sounds_sensitive(const char *name)
+{
+	static const char *const parts[] = { "mail", "phone", "mobile", "contact", "note", "address", "comment",
+					     "whatsapp", "signal", "passport", NULL };
+	char low[128];
+	size_t i;
+
+	for (i = 0; name[i] && i + 1 < sizeof(low); i++)
+		low[i] = (char)tolower((unsigned char)name[i]);
+	low[i] = '\0';
+	if (!strcmp(low, "tel"))
+		return 1;
+	for (i = 0; parts[i]; i++)
+		if (strstr(low, parts[i]))
+			return 1;
+	return 0;
+}
+
+static void write_sharing(const struct cm_landscape *l, FILE *f)
+{
+	const struct cm_schema_file *sf = l->schema;
+	size_t i, k, n = 0, guessed = 0;
+
+	fputs("\n[sharing]\n"
+	      "# What may leave coalmap (docs/sharing.md).  Sensitive columns are never\n"
+	      "# written unless --include-sensitive; anonymise names the organizations\n"
+	      "# every output shows under pseudonyms unless --anonymise none, e.g.\n"
+	      "#   anonymise = type=grassroots\n", f);
+	for (i = 0; sf && i < sf->nanonymise; i++)
+		fprintf(f, "anonymise = %s\n", sf->anonymise[i]);
+	for (k = 0; k < 2; k++)
+		for (i = 0; i < (k ? l->ntie_attrs : l->norg_attrs); i++)
+			guessed += sounds_sensitive((k ? l->tie_attrs : l->org_attrs)[i].name);
+	if (guessed)
+		fputs("# GUESS: the names of these columns suggest contacts or notes\n", f);
+	for (i = 0; sf && i < sf->nsensitive; i++)
+		fprintf(f, "%s%s", n++ ? ", " : "sensitive = ", sf->sensitive[i]);
+	for (k = 0; k < 2; k++)
+		for (i = 0; i < (k ? l->ntie_attrs : l->norg_attrs); i++) {
+			const char *name = (k ? l->tie_attrs : l->org_attrs)[i].name;
+			if (sounds_sensitive(name) && !(k && l->norg_attrs && has_attr(l, name)))
+				fprintf(f, "%s%s", n++ ? ", " : "sensitive = ", name);
+		}
+	if (n)
+		fputs("\n", f);
+}
+
 int cm_schema_file_write(const struct cm_landscape *l, FILE *f, struct cm_error *err)
 {
 	fputs("# coalmap.ini: how coalmap reads this landscape.  `coalmap init` wrote it\n"
@@ -679,6 +788,7 @@ int cm_schema_file_write(const struct cm_landscape *l, FILE *f, struct cm_error 
 		return cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 	write_columns(l, f);
 	write_stance(l, f);
+	write_sharing(l, f);
 	if (ferror(f))
 		return cm_error_set(err, CM_EOUTPUT, NULL, 0, 0, "write error");
 	return CM_OK;

@@ -170,6 +170,13 @@ run_scenario "gaps --for tiny" gaps "$T" --for a --threads 1 -o @OUT@ --format c
 run_scenario "path florentine" path "$F" Pazzi Lamberteschi -o @OUT@ --format csv
 run_scenario "check tiny" check "$T"
 run_scenario "check edge list + coalmap.ini" check "$E/ties.csv"
+# sharing: anonymised, a column dropped, names scrubbed from notes, a key read
+printf 'id,name,type,notes\na,Alpha,ngo,\nb,Beta,funder,knows Alpha\nc,Gamma,decision_maker,\n' >"$tmp/share-orgs.csv"
+SH="$tmp/share"
+mk "$SH" "$(cat "$tmp/share-orgs.csv")\n" 'source,target,type,notes\na,b,partnership,met Beta\nb,c,access,via Alpha\n'
+run_scenario "metrics --anonymise tiny" metrics "$SH" --anonymise type=ngo --drop-columns notes -o @OUT@ --format csv
+"$COALMAP" metrics "$SH" --anonymise all --key "$tmp/share-key.csv" >/dev/null 2>&1
+run_scenario "path --anonymise --key tiny" path "$SH" a c --anonymise all --key "$tmp/share-key.csv" -o @OUT@ -f csv
 # a workbook written by openpyxl (two sheets: ties, orgs): libzip, zlib and
 # libxml2 failing inside the reader must say "out of memory", not "damaged"
 # libzip is built without frame pointers, so ASan's fast unwinder stops in
