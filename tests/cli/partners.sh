@@ -263,6 +263,9 @@ expect_err "balanced: complementarity counts new regions and groups only: no org
 expect_err "balanced: access is 0 for every candidate: the landscape has no decision-makers" "case 11: access"
 run gaps "$tmp/reach" --for me -o "$tmp/out.csv"; expect_rc 0 "case 11, strategic"
 expect_err "strategic: no organization lists issues or a stance, so strategic partners are ranked on shared partners alone" "case 11: strategic"
+# the ministry lists no issue while others do: said of it, not of the landscape
+run gaps "$tmp/hub" --for min -o "$tmp/out.csv"; expect_rc 0 "case 11, an org without issues"
+expect_err "strategic: Ministry has no issues and no stance, so its strategic partners are ranked on shared partners alone" "case 11: the focus's own lack"
 run gaps "$tmp/hub" --for me --role balanced -o "$tmp/out.csv"; expect_rc 0 "case 11, hub"
 checks=$((checks + 1))
 case "$err" in *"balanced:"*) fail "case 11: the hub landscape has issues, skills and a ministry: $err" ;; esac
