@@ -12,13 +12,17 @@ political_info), hide a seeded random 10 % of its edges, and write a reduced
 landscape (organizations.csv unchanged, relationships.csv without any row
 of a hidden pair).  For a seeded sample of up to MAX_ORGS orgs that have a
 hidden tie, run `coalmap gaps REDUCED --for ORG --top 10 --format csv
---include-targets` (default weights, and closeness=1 with the other weights
-0 on a smaller sample) and rank the same candidates (every org but ORG and
+--include-targets` with `--role all` (one list per role: strategic, the
+default, implementing, distribution, access), with `--role balanced` (the
+old default; only with BALANCED=1: it doubles the runs), and with closeness=1 and the other weights 0 on a smaller
+sample, and rank the same candidates (every org but ORG and
 its neighbours in the reduced G, decision-makers included) by common
 neighbours, Adamic-Adar, Jaccard, preferential attachment (NetworkX) and a
 seeded random order, ties broken by id.  recall@10 = hidden ties of ORG in
 its top 10 / hidden ties of ORG, precision@10 = those hits / the length of
-the top 10 list, both micro-averaged over the sampled orgs.
+the top 10 list, both micro-averaged over the sampled orgs; a role whose
+gate leaves every sampled org an empty list has no precision ("empty").
+A second table gives each role's mean list length.
 
 (b) Tie formation: eies-t1 -> eies-t2, recommend from wave 1, score against
 the ties of wave 2's G that wave 1's G does not have.
@@ -52,7 +56,9 @@ JOBS = 2
 COMPONENTS = ["closeness", "fit", "complementarity", "reach",
               "constraint_drop", "influence", "access"]
 CLOSENESS_ONLY = ",".join("%s=%d" % (c, c == "closeness") for c in COMPONENTS)
-METHODS = ["coalmap", "adamic_adar", "common_neighbours", "jaccard",
+ROLES = ["strategic", "implementing", "distribution", "access"]
+BALANCED = os.environ.get("BALANCED", "0") == "1"
+METHODS = ROLES + (["balanced"] if BALANCED else []) + ["adamic_adar", "common_neighbours", "jaccard",
            "pref_attachment", "random"]
 
 
@@ -107,21 +113,24 @@ def write_reduced(folder, out, rels, ends, hidden):
             w.writerow(r)
 
 
-def coalmap_top(coalmap, land, org, types, weights=None):
+def coalmap_top(coalmap, land, org, types, how):
+    """role -> its top ids; how: a role, or --weights for balanced."""
     cmd = [coalmap, "gaps", land, "--for", org, "--top", str(TOP),
            "--format", "csv", "--include-targets", "--threads", "1",
            "--quiet"]
     if types:
         cmd += ["--types", ",".join(types)]
-    if weights:
-        cmd += ["--weights", weights]
+    cmd += ["--weights", how] if "=" in how else ["--role", how]
     p = subprocess.run(cmd, capture_output=True, text=True)
     if p.returncode != 0:
         sys.exit("linkpred: %s: exit %d: %s" % (" ".join(cmd), p.returncode,
                                                 p.stderr.strip()))
     rows = list(csv.reader(p.stdout.splitlines()))
-    col = rows[0].index("id")
-    return [r[col] for r in rows[1:]]
+    role, col = rows[0].index("role"), rows[0].index("id")
+    out = {r: [] for r in ROLES + ["balanced"]}
+    for r in rows[1:]:
+        out[r[role]].append(r[col])
+    return out
 
 
 def rank(scores):
@@ -153,7 +162,8 @@ def evaluate(name, coalmap, land, g, truth, types, rng):
     withties = sorted(o for o in truth if truth[o])
     sample = sorted(rng.sample(withties, min(MAX_ORGS, len(withties))))
     sanity = set(rng.sample(sample, min(MAX_SANITY, len(sample))))
-    jobs = [(o, None) for o in sample] + \
+    jobs = [(o, "all") for o in sample] + \
+           [(o, "balanced") for o in sample if BALANCED] + \
            [(o, CLOSENESS_ONLY) for o in sorted(sanity)]
     with ThreadPoolExecutor(JOBS) as ex:
         got = list(ex.map(lambda j: coalmap_top(coalmap, land, j[0], types,
@@ -169,13 +179,15 @@ def evaluate(name, coalmap, land, g, truth, types, rng):
         cands = [c for c in g.nodes if c != o and not g.has_edge(o, c)]
         ncands += len(cands)
         lists = predictors(g, o, cands, rng)
-        lists["coalmap"] = tops[(o, None)]
+        lists.update(tops[(o, "all")])
+        if BALANCED:
+            lists["balanced"] = tops[(o, "balanced")]["balanced"]
         total += len(truth[o])
         for m in METHODS:
             hits[m] += len(set(lists[m]) & truth[o])
             listed[m] += len(lists[m])
         if o in sanity:
-            if tops[(o, CLOSENESS_ONLY)] == lists["adamic_adar"]:
+            if tops[(o, CLOSENESS_ONLY)]["balanced"] == lists["adamic_adar"]:
                 same += 1
             else:
                 mismatches.append(o)
@@ -185,7 +197,8 @@ def evaluate(name, coalmap, land, g, truth, types, rng):
            "sanity": (same, len(sanity), mismatches)}
     for m in METHODS:
         res[m] = (hits[m] / total if total else 0.0,
-                  hits[m] / listed[m] if listed[m] else 0.0)
+                  hits[m] / listed[m] if listed[m] else None)
+        res["len_" + m] = listed[m] / len(sample) if sample else 0.0
     return res
 
 
@@ -220,12 +233,18 @@ def formation(before, after, coalmap):
 
 
 def fmt(res):
-    cells = ["%.3f / %.3f" % res[m] for m in METHODS]
+    cells = ["empty" if res[m][1] is None else "%.3f / %.3f" % res[m]
+             for m in METHODS]
     same, n, _ = res["sanity"]
     return "| %s | %d | %d | %d | %.0f | %s | %d/%d |" % (
         res["network"], res["orgs"], res["hidden"], res["scored"],
         res["cands"],
         " | ".join(cells), same, n)
+
+
+def fmt_lengths(res):
+    return "| %s | %s |" % (res["network"], " | ".join(
+        "%.1f" % res["len_" + m] for m in ROLES))
 
 
 def main():
@@ -267,13 +286,21 @@ def main():
             notes.append("closeness-only differs from Adamic-Adar on %s "
                          "for: %s" % (r["network"],
                                       ", ".join(r["sanity"][2])))
+    lines += ["", "Mean length of each role's list (at most %d):" % TOP, "",
+              "| network | " + " | ".join(ROLES) + " |",
+              "|---" * (len(ROLES) + 1) + "|"]
+    lines += [fmt_lengths(r) for r in rows]
     lines += ["", "hidden ties: pairs hidden (for the eies waves: pairs "
               "new in wave 2); ties to find: the hidden ties of the scored "
               "orgs, counted once per end (recall's denominator); candidates: "
               "their mean number per scored org (with 10 or fewer, every "
-              "method finds everything).  "
+              "method finds everything); strategic, implementing, distribution, access: "
+              "coalmap's four role lists (`--role all`); %sempty: no sampled org "
+              "got a list in that role.  "
               "closeness-only = AA: sampled orgs whose top 10 by `--weights "
-              "%s` is exactly Adamic-Adar's." % CLOSENESS_ONLY]
+              "%s` is exactly Adamic-Adar's." % (
+                  "balanced: `--role balanced`, the old default; "
+                  if BALANCED else "", CLOSENESS_ONLY)]
     lines += [""] + notes if notes else []
     lines += ["", "time: %.0f s" % (time.time() - start)]
     text = "\n".join(lines) + "\n"

@@ -91,6 +91,7 @@ struct cand {
 	long reached_target; /* a decision-maker it would newly bring within reach, or -1 */
 	long reached_best;   /* the best-connected org it would newly bring within reach */
 	unsigned char opposes, single_funder, unknown_stance, dominant, same_stance, no_intro;
+	unsigned char new_region, new_group, south; /* gaps of the focus's side it closes */
 	long conflict_with;  /* org in conflict with the candidate: ego or a partner, or -1 */
 	long skills_new;     /* its skills that neither the ego nor a partner has */
 	long new_contacts;   /* its partners that are neither the ego nor a partner */
@@ -165,56 +166,13 @@ static void say(char *buf, size_t n, const char *fmt, ...)
 	va_end(ap);
 }
 
-static void explain(const struct cm_landscape *l, const struct cand *c, long ego_degree, char *why, size_t n)
+/* Appends "a, b and c". */
+static void say_list(char *buf, size_t n, const char (*v)[64], size_t m)
 {
-	const char *p = l->pool.buf;
 	size_t k;
 
-	why[0] = '\0';
-	if (c->shared || c->shared_issues || c->same_stance) {
-		int parts = (c->shared > 0) + (c->shared_issues > 0) + c->same_stance, said = 0;
-		say(why, n, "shares");
-		if (c->shared)
-			say(why, n, " %ld partner%s", c->shared, c->shared == 1 ? "" : "s"), said++;
-		if (c->shared_issues)
-			say(why, n, "%s %zu issue%s", said ? (said + 1 == parts ? " and" : ",") : "", c->shared_issues,
-			    c->shared_issues == 1 ? "" : "s"), said++;
-		if (c->same_stance)
-			say(why, n, "%s your stance", said ? " and" : "");
-		say(why, n, "; ");
-	}
-	if (c->nnew_skills) {
-		say(why, n, "brings ");
-		for (k = 0; k < c->nnew_skills; k++)
-			say(why, n, "%s%s", k ? (k + 1 == c->nnew_skills ? " and " : ", ") : "", c->new_skills[k]);
-		say(why, n, " skill%s you lack; ", c->nnew_skills == 1 ? "" : "s");
-	}
-	if (c->new_reach > 0) {
-		long show = c->reached_target >= 0 ? c->reached_target : c->reached_best;
-		say(why, n, "reaches %ld new org%s", c->new_reach, c->new_reach == 1 ? "" : "s");
-		if (show >= 0)
-			say(why, n, ", including %s", p + l->orgs[show].name);
-		say(why, n, "; ");
-	}
-	if (c->comp[CM_GAP_ACCESS] > 0)
-		say(why, n, "has direct access to a decision-maker; ");
-	if (c->opposes)
-		say(why, n, "RISK: opposes the goal; ");
-	if (c->unknown_stance)
-		say(why, n, "RISK: its stance is unknown; ");
-	if (c->conflict_with >= 0)
-		say(why, n, "RISK: in conflict with %s; ", p + l->orgs[c->conflict_with].name);
-	if (c->single_funder)
-		say(why, n, "RISK: depends on a single funder; ");
-	if (c->dominant)
-		say(why, n, "RISK: may dominate (%ld partners against your %ld); ", c->degree, ego_degree);
-	if (c->degree > 0 && c->new_contacts == 0)
-		say(why, n, "RISK: works only with your partners; ");
-	k = strlen(why);
-	if (k >= 2 && why[k - 2] == ';')
-		why[k - 2] = '\0';
-	if (!why[0])
-		snprintf(why, n, "no shared partners, issues or new reach");
+	for (k = 0; k < m; k++)
+		say(buf, n, "%s%s", k ? (k + 1 == m ? " and " : ", ") : "", v[k]);
 }
 
 enum rcol { R_ROLE, R_RANK, R_ID, R_NAME, R_TYPE, R_SCORE, R_COMP0, R_NEWREACH = R_COMP0 + CM_GAP_NCOMPONENTS,
@@ -277,9 +235,18 @@ static int focus_group(struct cm_analysis *an, const char *spec, struct focus *f
 	for (i = 0; i < an->l->norgs; i++)
 		if (!strcmp(g.names[g.group_of[i]], eq + 1))
 			focus_add(fc, i);
+	if (!fc->n) { /* an empty group: say which values there are */
+		char have[192] = "";
+		for (i = 0; i < g.n && strlen(have) < 100; i++)
+			if (g.names[i][0])
+				say(have, sizeof(have), "%s'%.60s'", have[0] ? ", " : "", g.names[i]);
+		if (i < g.n)
+			say(have, sizeof(have), ", ...");
+		cm_groups_release(&g);
+		return cm_error_set(err, CM_EUSAGE, NULL, 0, 0, "no organization has %s, so there is no coalition "
+				    "to recommend partners for (its values: %s)", spec, have[0] ? have : "none");
+	}
 	cm_groups_release(&g);
-	if (!fc->n)
-		return cm_error_set(err, CM_EUSAGE, NULL, 0, 0, "no organization has %s", spec);
 	snprintf(fc->name, sizeof(fc->name), "the %.100s group (%zu members)", spec, fc->n);
 	return CM_OK;
 }
@@ -375,6 +342,9 @@ struct rec {
 	const struct focus *fc;                /* the ego: one org or a coalition */
 	long x, xdeg;                          /* x: the ego's one member, or -1 */
 	int goal, any_stance;                  /* the ego has issues or a stance; some org a stance */
+	int coalition;                         /* several members (or --for-group): the why names its gaps */
+	int south_attr;                        /* the global_south column, or -1 */
+	unsigned char south_gap, access_gap;   /* no member is Global-South; no member has access */
 	double maxskills;                      /* the most new skills a candidate brings */
 	igraph_integer_t *idist, *ipred;       /* introduction chains from the ego (cm_intro_tree) */
 	double *itrust;
@@ -384,6 +354,88 @@ struct rec {
 	unsigned char *n2, *access, *partner, *tgt;
 	struct cand *cs;
 };
+
+/* For a coalition: "closes the coalition's gaps: skills a and b, region R,
+ * type T, a Global-South member, access to a decision-maker; " -- what
+ * neither a member nor a partner has (skills, region, group), no member is
+ * (Global South) or no member has (direct access). */
+static void explain_gaps(const struct rec *r, const struct cand *c, char *why, size_t n)
+{
+	const struct cm_landscape *l = r->l;
+	int access = r->access_gap && c->comp[CM_GAP_ACCESS] > 0, said = 0;
+
+	if (!r->coalition || !(c->nnew_skills || c->new_region || c->new_group || c->south || access))
+		return;
+	say(why, n, "closes the coalition's gaps: ");
+	if (c->nnew_skills) {
+		say(why, n, "skill%s ", c->nnew_skills == 1 ? "" : "s");
+		say_list(why, n, c->new_skills, c->nnew_skills);
+		said = 1;
+	}
+	if (c->new_region)
+		say(why, n, "%sregion %s", said++ ? ", " : "", l->pool.buf + l->orgs[c->org].region);
+	if (c->new_group)
+		say(why, n, "%s%s %s", said++ ? ", " : "", r->o->group_by ? r->o->group_by : "type",
+		    r->gr.names[r->gr.group_of[c->org]]);
+	if (c->south)
+		say(why, n, "%sa Global-South member", said++ ? ", " : "");
+	if (access)
+		say(why, n, "%saccess to a decision-maker", said++ ? ", " : "");
+	say(why, n, "; ");
+}
+
+static void explain(const struct rec *r, const struct cand *c, char *why, size_t n)
+{
+	const struct cm_landscape *l = r->l;
+	const char *p = l->pool.buf;
+	size_t k;
+
+	why[0] = '\0';
+	if (c->shared || c->shared_issues || c->same_stance) {
+		int parts = (c->shared > 0) + (c->shared_issues > 0) + c->same_stance, said = 0;
+		say(why, n, "shares");
+		if (c->shared)
+			say(why, n, " %ld partner%s", c->shared, c->shared == 1 ? "" : "s"), said++;
+		if (c->shared_issues)
+			say(why, n, "%s %zu issue%s", said ? (said + 1 == parts ? " and" : ",") : "", c->shared_issues,
+			    c->shared_issues == 1 ? "" : "s"), said++;
+		if (c->same_stance)
+			say(why, n, "%s your stance", said ? " and" : "");
+		say(why, n, "; ");
+	}
+	if (c->nnew_skills && !r->coalition) {
+		say(why, n, "brings ");
+		say_list(why, n, c->new_skills, c->nnew_skills);
+		say(why, n, " skill%s you lack; ", c->nnew_skills == 1 ? "" : "s");
+	}
+	if (c->new_reach > 0) {
+		long show = c->reached_target >= 0 ? c->reached_target : c->reached_best;
+		say(why, n, "reaches %ld new org%s", c->new_reach, c->new_reach == 1 ? "" : "s");
+		if (show >= 0)
+			say(why, n, ", including %s", p + l->orgs[show].name);
+		say(why, n, "; ");
+	}
+	explain_gaps(r, c, why, n);
+	if (c->comp[CM_GAP_ACCESS] > 0 && !(r->coalition && r->access_gap))
+		say(why, n, "has direct access to a decision-maker; ");
+	if (c->opposes)
+		say(why, n, "RISK: opposes the goal; ");
+	if (c->unknown_stance)
+		say(why, n, "RISK: its stance is unknown; ");
+	if (c->conflict_with >= 0)
+		say(why, n, "RISK: in conflict with %s; ", p + l->orgs[c->conflict_with].name);
+	if (c->single_funder)
+		say(why, n, "RISK: depends on a single funder; ");
+	if (c->dominant)
+		say(why, n, "RISK: may dominate (%ld partners against your %ld); ", c->degree, r->xdeg);
+	if (c->degree > 0 && c->new_contacts == 0)
+		say(why, n, "RISK: works only with your partners; ");
+	k = strlen(why);
+	if (k >= 2 && why[k - 2] == ';')
+		why[k - 2] = '\0';
+	if (!why[0])
+		snprintf(why, n, "no shared partners, issues or new reach");
+}
 
 static void rec_release(struct rec *r)
 {
@@ -447,6 +499,17 @@ static void rec_take(struct rec *r, size_t z)
 	cm_nameset_add(group, strlen(group), &r->groups);
 }
 
+/* Whether org i is marked Global South (global_south yes, true or 1). */
+static int is_south(const struct rec *r, size_t i)
+{
+	const char *v;
+
+	if (r->south_attr < 0)
+		return 0;
+	v = cm_attr_value(r->l, (size_t)r->south_attr, i);
+	return !strcasecmp(v, "yes") || !strcasecmp(v, "true") || !strcmp(v, "1");
+}
+
 /* The ego (its members taken as one): partners, two-step reach, shared
  * partners and Adamic-Adar; then, for one org, Burt's constraint of the
  * ego, term by term: a[j] = p_xj + sum_q p_xq p_qj. */
@@ -490,6 +553,15 @@ static int rec_ego(struct rec *r)
 	}
 	if (r->skills.nomem || r->regions.nomem || r->groups.nomem)
 		return CM_ENOMEM;
+	r->coalition = r->fc->n > 1 || r->o->for_group;
+	r->south_attr = cm_attr_find(r->l, "global_south");
+	r->south_gap = r->south_attr >= 0;
+	r->access_gap = 1;
+	for (m = 0; m < r->n; m++)
+		if (in[m]) {
+			r->south_gap &= !is_south(r, m);
+			r->access_gap &= !r->access[m];
+		}
 	if (x < 0 || (r->sx = c->strength[x]) <= 0)
 		return CM_OK; /* a coalition has no constraint: its drop is 0 */
 	for (k = (size_t)c->start[x]; k < (size_t)c->start[x + 1]; k++)
@@ -565,10 +637,11 @@ static void rec_candidate(const struct rec *r, size_t i, struct cand *cd)
 	cd->skills_new = (long)cc.hits;
 	cd->nnew_skills = cc.nnew;
 	memcpy(cd->new_skills, cc.first_new, sizeof(cd->new_skills));
+	cd->new_region = *(p + og->region) && !cm_nameset_has(&r->regions, p + og->region, strlen(p + og->region));
+	cd->new_group = *group && !cm_nameset_has(&r->groups, group, strlen(group));
+	cd->south = r->south_gap && is_south(r, i);
 	cd->comp[CM_GAP_COMPLEMENTARITY] =
-		((cc.total ? (double)cc.hits / (double)cc.total : 0) +
-		 (*(p + og->region) && !cm_nameset_has(&r->regions, p + og->region, strlen(p + og->region))) +
-		 (*group && !cm_nameset_has(&r->groups, group, strlen(group)))) / 3.0;
+		((cc.total ? (double)cc.hits / (double)cc.total : 0) + cd->new_region + cd->new_group) / 3.0;
 	rec_reach(r, i, cd);
 	/* influence and access */
 	cd->comp[CM_GAP_INFLUENCE] = 0.5 * r->eig[i] +
@@ -756,7 +829,7 @@ static int rec_rows(const struct rec *r, int role, const struct ranked *v, size_
 			say(risk, sizeof(risk), "%sredundant", risk[0] ? ";" : "");
 		if (cd->no_intro)
 			say(risk, sizeof(risk), "%sno_introduction", risk[0] ? ";" : "");
-		explain(l, cd, r->xdeg, why, sizeof(why));
+		explain(r, cd, why, sizeof(why));
 		intro(r, cd, why, sizeof(why));
 		cm_table_set_int(out, R_RANK, i, (long long)j + 1);
 		if (cm_table_set_text(out, R_ROLE, i, role_names[role]) < 0 ||
@@ -894,75 +967,111 @@ static int skills_all_held(struct cm_analysis *an, const unsigned char *in)
 	return i ? CM_ENOMEM : !cc.hits;
 }
 
-int cm_recommend_limits(struct cm_analysis *an, const struct cm_gaps_opts *o, char *buf, size_t n,
-			struct cm_error *err)
+/* What the landscape holds for the notes of cm_recommend_limits. */
+struct limits {
+	int skills, stance, issues; /* some org lists skills, has a stance, lists issues */
+	size_t ntgt, nacc;          /* decision-makers; candidates with direct access */
+};
+
+static int limits_scan(struct cm_analysis *an, const struct cm_gaps_opts *o, const struct focus *fc,
+		       struct limits *lm)
 {
 	const struct cm_landscape *l = an->l;
 	const char *p = l->pool.buf;
-	int all = o->role == CM_PARTNER_ALL, skills = 0, stance = 0, rc;
 	unsigned char *tgt = calloc(l->norgs + 1, 1), *acc = calloc(l->norgs + 1, 1);
-	size_t i, ntgt = 0, nacc = 0;
-	char risks[128] = "";
-	struct focus fc;
+	size_t i;
 
-	buf[0] = '\0';
-	rc = focus_resolve(an, o, &fc, err);
-	if (rc < 0 || !tgt || !acc) {
+	memset(lm, 0, sizeof(*lm));
+	if (!tgt || !acc) {
 		free(tgt);
 		free(acc);
-		focus_release(&fc);
-		return rc < 0 ? rc : cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
-	}
-	if ((rc = cm_analysis_need(an, CM_K_GRAPHS, err)) < 0) {
-		free(tgt);
-		free(acc);
-		focus_release(&fc);
-		return rc;
+		return CM_ENOMEM;
 	}
 	cm_mark_targets(l, &o->targets, tgt);
 	cm_mark_direct_access(l, &an->f, tgt, acc);
 	for (i = 0; i < l->norgs; i++) {
 		igraph_integer_t k;
-		if (fc.in[i]) /* its partners are no candidates */
+		if (fc->in[i]) /* its partners are no candidates */
 			for (k = an->c.start[i]; k < an->c.start[i + 1]; k++)
 				acc[an->c.nbr[k]] = 0;
 	}
 	for (i = 0; i < l->norgs; i++) {
-		skills |= p[l->orgs[i].skills] != '\0';
-		stance |= l->orgs[i].stance != CM_STANCE_NONE;
-		ntgt += tgt[i];
-		nacc += !fc.in[i] && acc[i] && (o->include_targets || !tgt[i]);
+		lm->skills |= p[l->orgs[i].skills] != '\0';
+		lm->issues |= p[l->orgs[i].issues] != '\0';
+		lm->stance |= l->orgs[i].stance != CM_STANCE_NONE;
+		lm->ntgt += tgt[i];
+		lm->nacc += !fc->in[i] && acc[i] && (o->include_targets || !tgt[i]);
 	}
-	if ((all || o->role == CM_PARTNER_STRATEGIC) && !*fc.issues && fc.stance == CM_STANCE_NONE)
+	free(tgt);
+	free(acc);
+	return CM_OK;
+}
+
+/* The notes of the balanced role: a component that is 0 for every
+ * candidate for lack of a column, never a silent zero. */
+static void limits_balanced(const struct cm_gaps_opts *o, const struct limits *lm, char *buf, size_t n)
+{
+	if (o->weights[CM_GAP_FIT] > 0 && !lm->issues && !lm->stance)
+		say(buf, n, "balanced: fit is 0 for every candidate: no organization lists issues or a stance.\n");
+	if (o->weights[CM_GAP_COMPLEMENTARITY] > 0 && !lm->skills)
+		say(buf, n, "balanced: complementarity counts new regions and groups only: no organization lists "
+			    "skills.\n");
+	if (o->weights[CM_GAP_ACCESS] > 0 && !lm->ntgt)
+		say(buf, n, "balanced: access is 0 for every candidate: the landscape has no decision-makers.\n");
+}
+
+int cm_recommend_limits(struct cm_analysis *an, const struct cm_gaps_opts *o, char *buf, size_t n,
+			struct cm_error *err)
+{
+	int all = o->role == CM_PARTNER_ALL, rc;
+	char risks[128] = "";
+	struct limits lm;
+	struct focus fc;
+	size_t i;
+
+	buf[0] = '\0';
+	if ((rc = focus_resolve(an, o, &fc, err)) < 0 || (rc = cm_analysis_need(an, CM_K_GRAPHS, err)) < 0) {
+		focus_release(&fc);
+		return rc;
+	}
+	if (limits_scan(an, o, &fc, &lm) < 0) {
+		focus_release(&fc);
+		return cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
+	}
+	if ((all || o->role == CM_PARTNER_STRATEGIC) && !lm.issues && !lm.stance)
+		say(buf, n, "strategic: no organization lists issues or a stance, so strategic partners are ranked "
+			    "on shared partners alone.\n");
+	else if ((all || o->role == CM_PARTNER_STRATEGIC) && !*fc.issues && fc.stance == CM_STANCE_NONE)
 		say(buf, n, "strategic: %s has no issues and no stance, so its strategic partners are ranked on "
 			    "shared partners alone.\n", fc.name);
-	if ((all || o->role == CM_PARTNER_IMPLEMENTING) && !skills)
+	if ((all || o->role == CM_PARTNER_IMPLEMENTING) && !lm.skills)
 		say(buf, n, "implementing: no organization lists skills, so no implementing partner can be named.\n");
 	else if ((all || o->role == CM_PARTNER_IMPLEMENTING) && (rc = skills_all_held(an, fc.in)) != 0) {
 		if (rc < 0) {
-			free(tgt);
-			free(acc);
 			focus_release(&fc);
 			return cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 		}
 		say(buf, n, "implementing: every skill listed is held already by %s or a partner.\n", fc.name);
 	}
-	if ((all || o->role == CM_PARTNER_ACCESS) && !ntgt)
+	if ((all || o->role == CM_PARTNER_ACCESS) && !lm.ntgt)
 		say(buf, n, "access: the landscape has no decision-makers (--targets, or coalmap.ini's decision "
 			    "makers, name their types).\n");
-	else if ((all || o->role == CM_PARTNER_ACCESS) && !nacc)
+	else if ((all || o->role == CM_PARTNER_ACCESS) && !lm.nacc)
 		say(buf, n, "access: no candidate (an org not yet a partner) has direct access to a decision-maker.\n");
-	if (!stance)
+	if (o->role == CM_PARTNER_BALANCED)
+		limits_balanced(o, &lm, buf, n);
+	if ((fc.n > 1 || o->for_group) && cm_attr_find(an->l, "global_south") < 0)
+		say(buf, n, "coalition gaps: no global_south column, so whether a candidate would be the coalition's "
+			    "first Global-South member is not assessed.\n");
+	if (!lm.stance)
 		say(risks, sizeof(risks), "an opposing or unknown stance (no organization has a stance)");
-	if (!any_money(l, &an->f))
+	if (!any_money(an->l, &an->f))
 		say(risks, sizeof(risks), "%sa single funder (no funding ties)", risks[0] ? ", " : "");
 	if (risks[0])
 		say(buf, n, "risks not assessed: %s.\n", risks);
 	i = strlen(buf);
 	if (i && buf[i - 1] == '\n')
 		buf[i - 1] = '\0';
-	free(tgt);
-	free(acc);
 	focus_release(&fc);
 	return CM_OK;
 }

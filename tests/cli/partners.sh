@@ -110,7 +110,7 @@ is "$(first distribution)" radio "case 5: the radio reaches four new groups"
 lacks "$(ids distribution)" close "case 5: close reaches no one new"
 has "$(risk_of strategic close)" redundant "case 5: close works only with my partners"
 is "$(first strategic)" close "case 5: with no issues or stance, strategic is structural: close shares 2 partners"
-expect_err "strategic: Me has no issues and no stance, so its strategic partners are ranked on shared partners alone" "case 5: said"
+expect_err "strategic: no organization lists issues or a stance, so strategic partners are ranked on shared partners alone" "case 5: said"
 
 # 6. Access partners have a direct tie to a decision-maker.  broker has an
 #    access tie to the ministry; donor only funds it (funding gives no
@@ -198,6 +198,77 @@ import csv, sys
 print(next(csv.DictReader(sys.stdin))["path"])')
 	is "$want" "$got" "case 9: $c's introduction is path's best chain"
 done
+
+# 10. What a coalition's candidate closes (docs/gaps.md, "A coalition as the
+#     focus").  The coalition a+b is two European NGOs doing research and
+#     media, none of them Global South, without access; their partners p1,
+#     p2 are European NGOs too.  south (a grassroots group in East Africa,
+#     Global South, legal skills) closes four gaps at once: the legal skill,
+#     the region, the type, the first Global-South member.  broker has the
+#     access tie to the ministry no member has.  twin is another European
+#     research NGO: it closes nothing.
+L="$tmp/closes"
+mk "$L" 'id,name,type,region,skills,global_south
+a,A,ngo,Europe,research,no
+b,B,ngo,Europe,media,no
+c,C,ngo,Europe,,yes
+p1,P1,ngo,Europe,research,no
+p2,P2,ngo,Europe,,no
+south,South,grassroots,East Africa,legal,yes
+twin,Twin,ngo,Europe,research,no
+broker,Broker,ngo,Europe,,no
+min,Ministry,government,Europe,,no
+' 	'source,target,type
+a,p1,partnership
+b,p2,partnership
+south,p1,partnership
+twin,p2,partnership
+broker,p1,partnership
+broker,min,access
+'
+why_of() { # ROLE ID
+	printf '%s\n' "$out" | "$PYTHON3" -c '
+import csv, sys
+for r in csv.DictReader(sys.stdin):
+    if r["role"] == sys.argv[1] and r["id"] == sys.argv[2]:
+        print(r["why"])' "$1" "$2"
+}
+run gaps "$L" --for a,b --format csv; expect_rc 0 "case 10"
+is "$(why_of strategic south | sed 's/.*closes the coalition.s gaps: \([^;]*\);.*/\1/')" \
+	"skill legal, region East Africa, type grassroots, a Global-South member" "case 10: south closes four gaps"
+is "$(why_of strategic broker | sed 's/.*closes the coalition.s gaps: \([^;]*\);.*/\1/')" \
+	"access to a decision-maker" "case 10: broker brings the coalition's first access"
+checks=$((checks + 1))
+case "$(why_of strategic twin)" in *closes*) fail "case 10: twin closes no gap: $(why_of strategic twin)" ;; esac
+# with c (Global South) in the coalition, south is no longer its first one
+run gaps "$L" --for a,b,c --format csv; expect_rc 0 "case 10, with c"
+is "$(why_of strategic south | sed 's/.*closes the coalition.s gaps: \([^;]*\);.*/\1/')" \
+	"skill legal, region East Africa, type grassroots" "case 10: the coalition has a Global-South member"
+# without a global_south column that gap is said not to be assessed
+run gaps "$tmp/coalition" --for a,b -o "$tmp/out.csv"; expect_rc 0 "case 10, no column"
+expect_err "coalition gaps: no global_south column" "case 10: Global South not assessed"
+
+# 11. Bad input says what cannot be computed, never a silent zero.
+#     An unknown org in a coalition names it; an empty group names the
+#     values there are; the balanced score says which components are 0 for
+#     lack of a column, and only then (the hub landscape has issues,
+#     skills and a ministry).
+run gaps "$tmp/coalition" --for a,nosuch; expect_rc 64 "case 11: unknown member"
+expect_err "no organization 'nosuch'" "case 11: the unknown member is named"
+run gaps "$tmp/coalition" --for-group coalition=blue; expect_rc 64 "case 11: empty group"
+expect_err "(its values: 'green')" "case 11: the values there are"
+run gaps "$tmp/reach" --for me --role balanced -o "$tmp/out.csv"; expect_rc 0 "case 11, balanced"
+expect_err "balanced: fit is 0 for every candidate: no organization lists issues or a stance" "case 11: fit"
+expect_err "balanced: complementarity counts new regions and groups only: no organization lists skills" "case 11: skills"
+expect_err "balanced: access is 0 for every candidate: the landscape has no decision-makers" "case 11: access"
+run gaps "$tmp/reach" --for me -o "$tmp/out.csv"; expect_rc 0 "case 11, strategic"
+expect_err "strategic: no organization lists issues or a stance, so strategic partners are ranked on shared partners alone" "case 11: strategic"
+# the ministry lists no issue while others do: said of it, not of the landscape
+run gaps "$tmp/hub" --for min -o "$tmp/out.csv"; expect_rc 0 "case 11, an org without issues"
+expect_err "strategic: Ministry has no issues and no stance, so its strategic partners are ranked on shared partners alone" "case 11: the focus's own lack"
+run gaps "$tmp/hub" --for me --role balanced -o "$tmp/out.csv"; expect_rc 0 "case 11, hub"
+checks=$((checks + 1))
+case "$err" in *"balanced:"*) fail "case 11: the hub landscape has issues, skills and a ministry: $err" ;; esac
 
 # usage
 run gaps "$tmp/hub" --for me --role strategic --weights fit=2; expect_rc 64 "--weights with a role"
