@@ -105,17 +105,25 @@ static int before(const struct signed_net *g, size_t u, size_t v)
 	return du < dv || (du == dv && u < v);
 }
 
+/* Counts the triangles and the balanced ones, and packs unbalanced ones
+ * that share no pair (first come, first taken): each needs a flip of its
+ * own, so their number is a lower bound of the frustration index. */
 static int count_triangles(struct stake *x, struct signed_net *g)
 {
 	signed char *mark = calloc(x->n ? x->n : 1, 1);
-	size_t u, a, b;
+	size_t *via = malloc((x->n ? x->n : 1) * sizeof(*via)), u, a, b;
+	unsigned char *used = calloc(g->npairs ? g->npairs : 1, 1);
 
-	if (!mark)
+	if (!mark || !via || !used) {
+		free(mark), free(via), free(used);
 		return CM_ENOMEM;
+	}
 	for (u = 0; u < x->n; u++) {
 		for (a = g->start[u]; a < g->start[u + 1]; a++)
-			if (before(g, u, g->nbr[a]))
+			if (before(g, u, g->nbr[a])) {
 				mark[g->nbr[a]] = g->psign[g->pair[a]];
+				via[g->nbr[a]] = g->pair[a];
+			}
 		for (a = g->start[u]; a < g->start[u + 1]; a++) {
 			size_t v = g->nbr[a];
 			if (!before(g, u, v))
@@ -125,13 +133,18 @@ static int count_triangles(struct stake *x, struct signed_net *g)
 				if (!before(g, v, w) || !mark[w])
 					continue;
 				g->triangles++;
-				g->balanced += g->psign[g->pair[a]] * g->psign[g->pair[b]] * mark[w] > 0;
+				if (g->psign[g->pair[a]] * g->psign[g->pair[b]] * mark[w] > 0)
+					g->balanced++;
+				else if (!used[g->pair[a]] && !used[g->pair[b]] && !used[via[w]]) {
+					used[g->pair[a]] = used[g->pair[b]] = used[via[w]] = 1;
+					g->lower++;
+				}
 			}
 		}
 		for (a = g->start[u]; a < g->start[u + 1]; a++)
 			mark[g->nbr[a]] = 0;
 	}
-	free(mark);
+	free(mark), free(via), free(used);
 	return CM_OK;
 }
 

@@ -501,17 +501,22 @@ static void balance_rows(const struct stake *x, struct cm_findings *r)
 				"enemy of an enemy a friend)");
 	else
 		cm_findings_add(r, "signed", "network", "balance", NAN, "no triangle: balance is undefined");
-	if (!g->heuristic_comps)
+	if (!g->heuristic_comps || g->lower == g->frustration)
 		cm_findings_add(r, "signed", "network", "frustration_index", (double)g->frustration,
-				"exact: the fewest ties whose sign must flip to make the network balanced");
+				"exact: the fewest ties whose sign must flip to make the network balanced%s",
+				g->heuristic_comps ? " (the local search met the lower bound)" : "");
 	else
 		cm_findings_add(r, "signed", "network", "frustration_index", (double)g->frustration,
-				"upper bound: best of %d greedy starts with local moves on %zu component%s too large to enumerate "
-				"(largest %zu organizations; exact up to %d)", 16, g->heuristic_comps,
-				g->heuristic_comps == 1 ? "" : "s", g->heuristic_largest, CM_STAKE_EXACT_MAX);
-	cm_findings_add(r, "signed", "network", "exact", g->heuristic_comps ? 0 : 1, "%s",
-			g->heuristic_comps ? "0: the frustration index is a heuristic's upper bound" :
-					     "1: the frustration index is exact");
+				"upper bound: best of %d greedy starts with local moves on %zu component%s too large to "
+				"enumerate (largest %zu organizations; exact up to %d); at least %zu", 16,
+				g->heuristic_comps, g->heuristic_comps == 1 ? "" : "s", g->heuristic_largest,
+				CM_STAKE_EXACT_MAX, g->lower);
+	cm_findings_add(r, "signed", "network", "frustration_lower_bound", (double)g->lower,
+			"%zu unbalanced triangle%s sharing no tie: each needs a flip of its own", g->lower,
+			g->lower == 1 ? "" : "s");
+	cm_findings_add(r, "signed", "network", "exact", g->heuristic_comps && g->lower < g->frustration ? 0 : 1,
+			"%s", g->heuristic_comps && g->lower < g->frustration ?
+			"0: the frustration index is a heuristic's upper bound" : "1: the frustration index is exact");
 }
 
 static int camps_table(const struct stake *x, struct cm_table *t)

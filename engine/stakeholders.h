@@ -18,6 +18,7 @@ struct signed_net {
 	uint32_t *nbr;
 	size_t *pair;               /* the pair of each adjacency entry */
 	size_t triangles, balanced;
+	size_t lower;               /* unbalanced triangles sharing no pair: a lower bound */
 	size_t frustration, pos_between, neg_within;
 	size_t heuristic_comps;     /* components left to the local search */
 	size_t heuristic_largest;

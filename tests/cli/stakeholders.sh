@@ -128,6 +128,8 @@ with open(os.path.join(d, "relationships.csv"), "w") as f:
     f.write("a0,a7,conflict\nb3,b10,conflict\na1,b9,partnership\n")
 PY
 check big "$tmp/big" --at-most 3
+run stakeholders "$tmp/big" --camps --format csv
+case "$out" in *"frustration_index,3,upper bound: best of 16 greedy starts"*) ok ;; *) fail "big: the heuristic finds the planted 3 and says it ran: $out" ;; esac
 
 # ---- no conflict ties: a stated empty result, never a silent zero
 mk "$tmp/nc" 'id,stance\nx,support\ny,oppose\nz,\n' 'source,target,type\nx,y,partnership\ny,z,partnership\n'
