@@ -161,4 +161,35 @@ for f in table csv json md html; do
 	expect_rc 0 "format $f"
 done
 
+# ---- the grid picture: every quadrant in the legend with the table's
+# counts, the most influential orgs labelled, written whole or not at all
+graphviz_leaks
+run stakeholders "$tmp/q" --grid "$tmp/q.svg" --format csv
+expect_rc 0 "grid as SVG"
+printf '%s\n' "$out" >"$tmp/qg.csv"
+for qd in champion persuadable blocker low_priority; do
+	n=$(grep -c ",$qd," "$tmp/qg.csv")
+	[ "$n" -gt 0 ] || continue
+	has_text "$tmp/q.svg" "$(echo $qd | tr _ ' ') ($n)" "grid legend counts $qd"
+done
+has_text "$tmp/q.svg" "Stakeholders: q" "grid title"
+has_text "$tmp/q.svg" "alignment: mean stance" "grid axis without a focus"
+for o in gov champ block swing; do has_text "$tmp/q.svg" "$o" "grid label $o"; done
+run stakeholders "$tmp/i" --for a,b --grid "$tmp/i.png" --title "Issues" --labels 2
+expect_rc 0 "grid as PNG"
+[ "$(head -c 8 "$tmp/i.png" | od -An -c | tr -d ' ')" = "211PNG\r\n032\n" ] && ok || fail "a PNG"
+run stakeholders "$tmp/i" --for a,b --grid "$tmp/i.svg" --labels 2
+has_text "$tmp/i.svg" "alignment with a, b" "grid axis with a coalition"
+checks=$((checks + 1))
+[ "$(texts "$tmp/i.svg" | grep -cx '[a-e]')" -eq 2 ] || fail "--labels 2 labels two orgs"
+run stakeholders "$tmp/q" --grid "$tmp/q.gif"
+expect_rc 64 "a grid format from an unknown extension"
+run stakeholders "$tmp/q" --grid "$tmp/q2.svg" --camps
+expect_rc 64 "--grid with --camps"
+run stakeholders "$tmp/q" --labels 3
+expect_rc 64 "--labels without --grid"
+run stakeholders "$tmp/bad" --grid "$tmp/bad.svg"
+expect_rc 65 "bad data, no grid"
+[ ! -e "$tmp/bad.svg" ] && ok || fail "no grid written on error"
+
 finish
