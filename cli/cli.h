@@ -160,8 +160,8 @@ int cli_usage_operands(const struct cli_ctx *cx);
 int cli_choice_find(const struct cli_choice *c, const char *name, int *value);
 /* The name of the choice with this value, or NULL. */
 const char *cli_choice_name(const struct cli_choice *c, int value);
-/* Adds the non-empty items of a comma-separated list to l; returns 0, or
- * -1 when l is still empty or memory ran out. */
+/* Adds the non-empty items of a comma-separated list to l; returns 0, -1
+ * when l is still empty, or -2 when memory ran out. */
 int cli_list_split(struct cli_list *l, const char *arg);
 void cli_list_release(struct cli_list *l);
 

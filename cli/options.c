@@ -150,10 +150,10 @@ int cli_list_split(struct cli_list *l, const char *arg)
 		if (len) {
 			char **v = realloc(l->v, (l->n + 1) * sizeof(*v));
 			if (!v)
-				return -1;
+				return -2;
 			l->v = v;
 			if (!(v[l->n] = strndup(p, len)))
-				return -1;
+				return -2;
 			l->n++;
 		}
 		p += len + (e != NULL);
@@ -249,6 +249,7 @@ static int in_range(const struct cli_option *o, double x)
 static int store(const char *cmd, const struct cli_option *o, void *value, char *arg)
 {
 	char *end;
+	int rc;
 
 	errno = 0;
 	switch (o->kind) {
@@ -259,7 +260,11 @@ static int store(const char *cmd, const struct cli_option *o, void *value, char 
 		*(const char **)value = arg;
 		return 0;
 	case CLI_OPT_LIST:
-		return cli_list_split(value, arg) < 0 ? bad_argument(cmd, o, arg) : 0;
+		if ((rc = cli_list_split(value, arg)) == -2) {
+			fprintf(stderr, "%s: out of memory\n", cli_progname);
+			return 70;
+		}
+		return rc < 0 ? bad_argument(cmd, o, arg) : 0;
 	case CLI_OPT_LONG: {
 		long x = strtol(arg, &end, 10);
 		if (errno || end == arg || *end || !in_range(o, (double)x))

@@ -358,16 +358,6 @@ static int grid_table(const struct stake *x, struct cm_table *t)
 	return cm_table_sort(t, G_INFLUENCE, 1);
 }
 
-int cm_stakeholders(struct cm_analysis *a, const struct cm_stake_opts *o, struct cm_table *out, struct cm_error *err)
-{
-	struct stake x;
-	int rc = stake_build(&x, a, o, err);
-
-	if (rc == CM_OK && (rc = grid_table(&x, out)) < 0)
-		cm_error_set(err, rc, NULL, 0, 0, "out of memory");
-	stake_release(&x);
-	return rc;
-}
 
 /* ---- the signed network's findings */
 
@@ -546,13 +536,25 @@ static int camps_table(const struct stake *x, struct cm_table *t)
 	return r.nomem ? CM_ENOMEM : CM_OK;
 }
 
-int cm_stake_camps(struct cm_analysis *a, const struct cm_stake_opts *o, struct cm_table *out, struct cm_error *err)
+/* Builds the analysis, then one of its tables. */
+static int stake_table(struct cm_analysis *a, const struct cm_stake_opts *o, struct cm_table *out,
+		       int (*table)(const struct stake *x, struct cm_table *t), struct cm_error *err)
 {
 	struct stake x;
 	int rc = stake_build(&x, a, o, err);
 
-	if (rc == CM_OK && (rc = camps_table(&x, out)) < 0)
+	if (rc == CM_OK && (rc = table(&x, out)) < 0)
 		cm_error_set(err, rc, NULL, 0, 0, "out of memory");
 	stake_release(&x);
 	return rc;
+}
+
+int cm_stakeholders(struct cm_analysis *a, const struct cm_stake_opts *o, struct cm_table *out, struct cm_error *err)
+{
+	return stake_table(a, o, out, grid_table, err);
+}
+
+int cm_stake_camps(struct cm_analysis *a, const struct cm_stake_opts *o, struct cm_table *out, struct cm_error *err)
+{
+	return stake_table(a, o, out, camps_table, err);
 }
