@@ -73,6 +73,42 @@ with open(os.path.join(d, "relationships.csv"), "w") as f:
 PY
 [ "$(wc -l <"$tmp/gama/relationships.csv")" -eq 59 ] && ok || fail "gama: 58 ties (29 + 29)"
 check gama "$tmp/gama"
+# the published line index of balance of this network is 7 (Aref & Wilson,
+# "Balance and frustration in signed networks", J. Complex Networks 2019)
+run stakeholders "$tmp/gama" --camps --format csv
+expect_out "signed,network,frustration_index,7,exact" "gama: frustration index 7, exact"
+
+# ---- a second real one, directed and weighted: Sampson's monastery, 18
+# novices' three strongest likes and dislikes (ranked 3, 2, 1) at time 3.
+# Sampson, S. F. (1968), A Novitiate in a Period of Change, PhD thesis,
+# Cornell University; as coded in UCINET IV's SAMPLK3 and SAMPDLK
+# (Breiger, Boorman & Arabie 1975).  A pair is negative when either
+# dislikes the other.
+"$PYTHON3" - "$tmp/sampson" <<'PY'
+import os, sys
+names = ("ROMUALD BONAVENTURE AMBROSE BERTHOLD PETER LOUIS VICTOR WINFRID JOHN_BOSCO GREGORY HUGH "
+         "BONIFACE MARK ALBERT AMAND BASIL ELIAS SIMPLICIUS").split()
+like = """011030000000002000 001032000000000000 010000320000000000 012030000000000000 030102000000000000
+020000300010000000 001230000000000000 000000003200100000 000000010020000300 000000023000100000
+000000013002000000 000000020300100000 000000010300020000 000000000301200000 020000000000100003
+000000003000002012 000000000100000203 000000000100000230""".split()
+dislike = """000000000000000000 000000000000000000 000000000000000321 000000000100200320 000000002310000000
+000000001300000200 000000000310000200 000000000000000000 100000000200300000 000030200000001000
+000030200000000010 000010000000003200 000230100000000000 000030000000000120 000200010300000000
+000230000200010000 000310200000000000 200010300000000000""".split()
+d = sys.argv[1]
+os.makedirs(d, exist_ok=True)
+with open(os.path.join(d, "organizations.csv"), "w") as f:
+    f.write("id,type\n" + "".join("%s,novice\n" % n for n in names))
+with open(os.path.join(d, "relationships.csv"), "w") as f:
+    f.write("source,target,type,weight,directed\n")
+    for m, t in ((like, "like"), (dislike, "conflict")):
+        for i in range(18):
+            for j in range(18):
+                if m[i][j] != "0":
+                    f.write("%s,%s,%s,%s,true\n" % (names[i], names[j], t, m[i][j]))
+PY
+check sampson "$tmp/sampson"
 
 # ---- planted quadrants: three hubs tied to the government, one supports,
 # one opposes, one has no stance; the leaves are below the median
