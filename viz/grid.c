@@ -39,6 +39,7 @@ struct grid {
 	int c_name, c_id, c_infl, c_align, c_quad;
 	double *x, *y;       /* per row: the dot's centre */
 	int *q;              /* per row: index into quads, -1 unknown */
+	size_t *node;        /* per row: its dot's drawing object */
 	size_t counts[NQUADS];
 	double line_y;       /* the median line, NAN when not drawn */
 };
@@ -139,8 +140,10 @@ static int frame(struct grid *g, struct viz_draw *d, const struct cm_map_grid_op
 	rule(d, X1, Y0, X1, Y1, "solid");
 	rule(d, XU - 25, Y0, XU + 25, Y0, "solid");
 	rule(d, (X0 + X1) / 2, Y0, (X0 + X1) / 2, Y1, "dashed");
-	if (!isnan(g->line_y))
-		rule(d, XU - 25, g->line_y, X1, g->line_y, "dashed");
+	if (!isnan(g->line_y)) { /* across the plot and the unknown strip, not the ticks */
+		rule(d, X0, g->line_y, X1, g->line_y, "dashed");
+		rule(d, XU - 25, g->line_y, XU + 25, g->line_y, "dashed");
+	}
 	for (k = 0; k < 5; k++)
 		text_at(d, &tx, ti[k], X0 + (double)k / 4 * (X1 - X0), Y0 - 12);
 	for (k = 0; k < 3; k++)
@@ -211,6 +214,7 @@ static void dots(struct grid *g, struct viz_draw *d)
 		viz_draw_set(d, n, "fixedsize", "true");
 		viz_draw_setf(d, n, "width", DOT / 72);
 		viz_draw_pos(d, n, g->x[r], g->y[r]);
+		g->node[r] = n;
 	}
 }
 
@@ -226,18 +230,58 @@ static int overlaps(const double *box, const double *placed, size_t n)
 	return 0;
 }
 
+#define RINGS 3        /* rings of places farther out, with a leader line */
+#define RING_STEP 22.0 /* points between rings */
+#define RING_SPOTS 12
+
+/* Place k of a label w x h for dot r: the eight around the dot first,
+ * then RING_SPOTS on each of RINGS rings farther out; the centre into c. */
+static void spot(const struct grid *g, size_t r, size_t k, double w, double h, double *c)
+{
+	static const double near[8][2] = { { 1, 0 }, { -1, 0 }, { 0, 1 }, { 0, -1 },
+					   { 1, 1 }, { -1, 1 }, { 1, -1 }, { -1, -1 } };
+	double dx = w / 2 + DOT, dy = h / 2 + DOT / 2;
+
+	if (k < 8) {
+		c[0] = g->x[r] + near[k][0] * dx;
+		c[1] = g->y[r] + near[k][1] * dy;
+	} else {
+		double a = 2 * 3.14159265358979 * (double)((k - 8) % RING_SPOTS) / RING_SPOTS;
+		double out = RING_STEP * (double)((k - 8) / RING_SPOTS + 1);
+		c[0] = g->x[r] + cos(a) * (dx + out);
+		c[1] = g->y[r] + sin(a) * (dy + out);
+	}
+}
+
+/* Draws text t centred on c, with a leader line from dot r when far. */
+static void put_label(struct grid *g, struct viz_draw *d, const struct viz_text *t, size_t r, const double *c,
+		      int far)
+{
+	size_t n = viz_draw_node(d);
+
+	viz_text_style(d, n, t);
+	viz_draw_set(d, n, "shape", "box");
+	viz_draw_set(d, n, "style", "filled,rounded");
+	viz_draw_set(d, n, "fillcolor", "#FFFFFFC8");
+	viz_draw_set(d, n, "color", "#FFFFFF00");
+	viz_draw_pos(d, n, c[0], c[1]);
+	if (far) {
+		size_t e = viz_draw_edge(d, g->node[r], n);
+		viz_draw_set(d, e, "dir", "none");
+		viz_draw_set(d, e, "color", "#555555");
+		viz_draw_set(d, e, "penwidth", "0.6");
+	}
+}
+
 /* Labels for the first `top` rows (the most influential: the table comes
- * sorted), each at the first of eight spots around its dot that overlaps
- * no label placed before it and stays on the page; a label with no free
- * spot is left out.  Returns the number placed, or -1. */
+ * sorted), each at the first place (spot) that overlaps no label placed
+ * before it and stays in the plot; a label with no free place is left
+ * out.  Returns the number placed, or a status. */
 static long labels(struct grid *g, struct viz_draw *d, size_t top, struct cm_error *err)
 {
-	static const double spot[8][2] = { { 1, 0 }, { -1, 0 }, { 0, 1 }, { 0, -1 },
-					   { 1, 1 }, { -1, 1 }, { 1, -1 }, { -1, -1 } };
 	struct viz_texts tx = { 0 };
 	size_t r, k, n = top < g->t->nrows ? top : g->t->nrows, placed = 0;
 	double *box = malloc((4 * n + 4) * sizeof(*box));
-
 	int rc = CM_OK;
 
 	for (r = 0; box && r < n; r++)
@@ -254,22 +298,13 @@ static long labels(struct grid *g, struct viz_draw *d, size_t top, struct cm_err
 		return rc;
 	}
 	for (r = 0; r < n; r++) {
-		double w = tx.v[r].w + 4, h = tx.v[r].h + 2;
-		for (k = 0; k < 8; k++) {
-			double cx = g->x[r] + spot[k][0] * (w / 2 + DOT), cy = g->y[r] + spot[k][1] * (h / 2 + DOT / 2);
-			double *b = box + 4 * placed;
-			b[0] = cx - w / 2, b[1] = cy - h / 2, b[2] = cx + w / 2, b[3] = cy + h / 2;
+		double w = tx.v[r].w + 4, h = tx.v[r].h + 2, c[2], *b = box + 4 * placed;
+		for (k = 0; k < 8 + RINGS * RING_SPOTS; k++) {
+			spot(g, r, k, w, h, c);
+			b[0] = c[0] - w / 2, b[1] = c[1] - h / 2, b[2] = c[0] + w / 2, b[3] = c[1] + h / 2;
 			if (b[0] < 0 || b[2] > XL - 5 || b[1] < Y0 - 2 || b[3] > Y1 + 2 || overlaps(b, box, placed))
 				continue;
-			{
-				size_t t = viz_draw_node(d);
-				viz_text_style(d, t, &tx.v[r]);
-				viz_draw_set(d, t, "shape", "box");
-				viz_draw_set(d, t, "style", "filled,rounded");
-				viz_draw_set(d, t, "fillcolor", "#FFFFFFC8");
-				viz_draw_set(d, t, "color", "#FFFFFF00");
-				viz_draw_pos(d, t, cx, cy);
-			}
+			put_label(g, d, &tx.v[r], r, c, k >= 8);
 			placed++;
 			break;
 		}
@@ -318,8 +353,9 @@ int cm_map_grid_render(const struct cm_table *t, const struct cm_map_grid_opts *
 	g.x = malloc((t->nrows + 1) * sizeof(double));
 	g.y = malloc((t->nrows + 1) * sizeof(double));
 	g.q = malloc((t->nrows + 1) * sizeof(int));
+	g.node = malloc((t->nrows + 1) * sizeof(size_t));
 	viz_new_drawing(&d);
-	if (!g.x || !g.y || !g.q) {
+	if (!g.x || !g.y || !g.q || !g.node) {
 		rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 		goto out;
 	}
@@ -345,6 +381,6 @@ out:
 	if (labelled)
 		*labelled = placed > 0 ? (size_t)placed : 0;
 	viz_draw_release(&d);
-	free(g.x), free(g.y), free(g.q);
+	free(g.x), free(g.y), free(g.q), free(g.node);
 	return rc;
 }
