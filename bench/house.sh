@@ -12,6 +12,8 @@
 #   3. (issue 17) coalmap gaps --for ORG --role all vs coalmap metrics,
 #      100,000 orgs (<= 1), and the same for a coalition of 50 members vs
 #      one org (<= 2)
+#   4. (issue 18) coalmap stakeholders --camps vs coalmap metrics, 10,000
+#      orgs: balance, frustration, camps and swing actors (<= 1)
 #
 # Usage: bench/house.sh   (about 4 minutes on 2 cores; `make bench` runs it)
 set -eu
@@ -39,6 +41,7 @@ timed() {
 	metrics100k) set -- "$coalmap" metrics "$s100k" --format csv ;;
 	gaps_one) set -- "$coalmap" gaps "$s100k" --for o1 --role all --format csv ;;
 	gaps_50) set -- "$coalmap" gaps "$s100k" --for "$fifty" --role all --format csv ;;
+	camps) set -- "$coalmap" stakeholders "$s10k" --camps --format csv ;;
 	esac
 	/usr/bin/time -f '%e %U %S' -o "$tmpf" "$@" >/dev/null 2>&1
 }
@@ -79,9 +82,12 @@ pair gaps_one metrics100k
 g1=$wa m100=$wb g1c=$ca m100c=$cb
 pair gaps_50 gaps_one
 g50=$wa g50c=$ca
+pair camps metrics
+sc=$wa m2=$wb scc=$ca m2c=$cb
 echo "| work | coalmap | against | ratio (wall) | ratio (CPU) | target | |"
 echo "|---|---|---|---|---|---|---|"
 echo "| report, 10,000 orgs / 30,000 ties | $r s (CPU $rc s) | metrics $m s (CPU $mc s) | $(ratio "$r" "$m") | $(ratio "$rc" "$mc") | <= 1.25 | $(verdict "$(ratio "$r" "$m")" 1.25) |"
 echo "| power --group-by id, 100,000 orgs / 300,000 ties | $pi s (CPU $pic s) | --group-by region $pr s (CPU $prc s) | $(ratio "$pi" "$pr") | $(ratio "$pic" "$prc") | <= 1.2 | $(verdict "$(ratio "$pi" "$pr")" 1.2) |"
 echo "| gaps --for ORG --role all, 100,000 orgs / 300,000 ties | $g1 s (CPU $g1c s) | metrics $m100 s (CPU $m100c s) | $(ratio "$g1" "$m100") | $(ratio "$g1c" "$m100c") | <= 1 | $(verdict "$(ratio "$g1" "$m100")" 1) |"
 echo "| the same for a coalition of 50 | $g50 s (CPU $g50c s) | one org $g1 s (CPU $g1c s) | $(ratio "$g50" "$g1") | $(ratio "$g50c" "$g1c") | <= 2 | $(verdict "$(ratio "$g50" "$g1")" 2) |"
+echo "| stakeholders --camps, 10,000 orgs / 30,000 ties | $sc s (CPU $scc s) | metrics $m2 s (CPU $m2c s) | $(ratio "$sc" "$m2") | $(ratio "$scc" "$m2c") | <= 1 | $(verdict "$(ratio "$sc" "$m2")" 1) |"

@@ -169,14 +169,14 @@ int cli_usage_operands(const struct cli_ctx *cx);
 int cli_choice_find(const struct cli_choice *c, const char *name, int *value);
 /* The name of the choice with this value, or NULL. */
 const char *cli_choice_name(const struct cli_choice *c, int value);
-/* Adds the non-empty items of a comma-separated list to l; returns 0, or
- * -1 when l is still empty or memory ran out. */
-/* Adds arg's comma-separated items to l: 0, -1 when it holds none, -2 out of memory. */
+/* Adds the non-empty items of a comma-separated list to l; returns 0, -1
+ * when l is still empty, or -2 when memory ran out. */
 int cli_list_split(struct cli_list *l, const char *arg);
 void cli_list_release(struct cli_list *l);
 
 extern const struct cli_command cli_cmd_check, cli_cmd_metrics, cli_cmd_power, cli_cmd_gaps,
-	cli_cmd_path, cli_cmd_diff, cli_cmd_map, cli_cmd_report, cli_cmd_convert, cli_cmd_init, cli_cmd_generate;
+	cli_cmd_path, cli_cmd_diff, cli_cmd_map, cli_cmd_report, cli_cmd_convert, cli_cmd_init, cli_cmd_generate,
+	cli_cmd_stakeholders;
 
 /* ---- shared by the commands */
 

@@ -12,14 +12,18 @@ const char *cli_progname = "coalmap";
 static void usage(FILE *f)
 {
 	size_t i;
+	int w = 10;
 
+	for (i = 0; cli_commands[i]; i++) /* the names in one column */
+		if ((int)strlen(cli_commands[i]->name) > w)
+			w = (int)strlen(cli_commands[i]->name);
 	fprintf(f, "usage: coalmap COMMAND [options]\n\n"
 		   "coalmap maps coalitions: it reads a landscape (a folder with\n"
 		   "organizations.csv and relationships.csv) and answers who holds the\n"
 		   "network together, who is missing, and who can reach decision-makers.\n\n"
 		   "commands:\n");
 	for (i = 0; cli_commands[i]; i++)
-		fprintf(f, "  %-10s %s\n", cli_commands[i]->name, cli_commands[i]->summary);
+		fprintf(f, "  %-*s %s\n", w, cli_commands[i]->name, cli_commands[i]->summary);
 	fprintf(f, "\nAn organization (ORG, FROM, TO) is given by its id or its name; a name\n"
 		   "in another case is taken when only one organization has it.  A tie\n"
 		   "type, org type, region or org that the landscape lacks is an error\n"

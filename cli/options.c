@@ -307,6 +307,7 @@ static int in_range(const struct cli_option *o, double x)
 static int store(const char *cmd, const struct cli_option *o, void *value, char *arg)
 {
 	char *end;
+	int rc;
 
 	errno = 0;
 	switch (o->kind) {
@@ -317,11 +318,11 @@ static int store(const char *cmd, const struct cli_option *o, void *value, char 
 		*(const char **)value = arg;
 		return 0;
 	case CLI_OPT_LIST:
-		switch (cli_list_split(value, arg)) {
-		case 0: return 0;
-		case -2: fprintf(stderr, "%s: out of memory\n", cli_progname); return 70;
-		default: return bad_argument(cmd, o, arg);
+		if ((rc = cli_list_split(value, arg)) == -2) {
+			fprintf(stderr, "%s: out of memory\n", cli_progname);
+			return 70;
 		}
+		return rc < 0 ? bad_argument(cmd, o, arg) : 0;
 	case CLI_OPT_LONG: {
 		long x = strtol(arg, &end, 10);
 		if (errno || end == arg || *end || !in_range(o, (double)x))

@@ -549,6 +549,38 @@ CM_API int cm_path_trust(struct cm_analysis *a, size_t *known, size_t *pairs, st
 CM_API int cm_routes(struct cm_analysis *a, const char *from, const struct cm_strlist *targets, size_t top,
 	      struct cm_table *out, struct cm_error *err);
 
+/* Stakeholders (docs/stakeholders.md): influence x alignment, and the
+ * signed network of conflict ties. */
+struct cm_stake_opts {
+	struct cm_strlist focus;   /* orgs (ids or names) alignment is measured with,
+				    * taken as one; empty: alignment is stance itself */
+	struct cm_strlist targets; /* decision-maker types; empty = default */
+	size_t top;                /* cm_stake_camps: swing actors and bridges listed; 0 = all */
+	char *notes;               /* NULL, or filled with sentences on what the data
+				    * leave out (an issue column without a stance) */
+	size_t notes_size;
+};
+#define CM_STAKE_EXACT_MAX 24 /* largest signed component whose frustration is exact */
+/* One row per org, most influential first: id, name, type, stance,
+ * stated_influence, network_influence (mean of the percentile ranks of
+ * PageRank and betweenness and of direct access to a decision-maker),
+ * influence, alignment (-1..1, empty when unknown), issues_compared,
+ * quadrant (focus, champion, persuadable, blocker, low_priority) and
+ * camp (1, 2, or empty).  Stances come from the stance column and every
+ * `stance:ISSUE` column; CM_EDATA (file:line) for a cell off the scale,
+ * CM_EUSAGE for an unknown focus org.  O(n log n + m^1.5) after the
+ * metrics. */
+CM_API int cm_stakeholders(struct cm_analysis *a, const struct cm_stake_opts *o, struct cm_table *out,
+			   struct cm_error *err);
+/* The signed network (conflict ties negative, the others positive) as
+ * findings: ties, triangle balance, frustration index (exact per component
+ * up to CM_STAKE_EXACT_MAX orgs, else the best of 16 greedy starts with
+ * local moves, an upper bound; the reading says which), the two camps and their error,
+ * swing actors and bridging ties.  Without a negative tie, a stated empty
+ * result.  Errors as cm_stakeholders. */
+CM_API int cm_stake_camps(struct cm_analysis *a, const struct cm_stake_opts *o, struct cm_table *out,
+			  struct cm_error *err);
+
 /* Landscape summary for `coalmap check`: rows (section, item, value).
  * out is caller-initialised.  O(n + m). */
 CM_API int cm_check(struct cm_analysis *a, struct cm_table *out, struct cm_error *err);

@@ -121,6 +121,25 @@ struct cm_map_info {
 CM_API int cm_map_render(struct cm_analysis *a, const struct cm_map_opts *opts, char **data, size_t *len,
 			 struct cm_map_info *info, struct cm_error *err);
 
+/* The stakeholders' grid (docs/stakeholders.md): influence up, alignment
+ * across (unknown alignment in a strip of its own), a dot per org coloured
+ * by its quadrant, the median and zero lines, a legend. */
+struct cm_map_grid_opts {
+	const char *format;  /* "svg", "png", "pdf" or "dot" */
+	const char *title;   /* NULL: "Stakeholders" */
+	const char *x_title; /* NULL: "alignment" */
+	size_t labels;       /* the N most influential labelled; 0: all up to
+				CM_MAP_LABEL_ALL_MAX / 2 orgs, else CM_MAP_LABELS_TOP */
+	double dpi;          /* PNG resolution; 0 = 96 */
+};
+/* Draws the grid of t, a table of cm_stakeholders (rows most influential
+ * first) into *data (malloc'd, *len bytes); *labelled (may be NULL) gets
+ * the labels placed (a label with no free spot is left out).  CM_EUSAGE
+ * for another table or format, CM_EINTERNAL when Graphviz fails.  O(n)
+ * plus O(labels^2) for their places. */
+CM_API int cm_map_grid_render(const struct cm_table *t, const struct cm_map_grid_opts *o, char **data,
+			      size_t *len, size_t *labelled, struct cm_error *err);
+
 #ifdef __cplusplus
 }
 #endif

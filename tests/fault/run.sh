@@ -34,6 +34,10 @@ T="$tmp/tiny"
 mk "$T" 'id,name,type\na,Alpha,ngo\nb,Beta,funder\nc,"Gamma, Inc",decision_maker\nd,Delta,ngo\n' \
 	'source,target,type,weight\na,b,partnership,2\nb,c,access,1\nc,d,funding,1\na,d,information,1\n'
 F=$top_srcdir/datasets/florentine
+# stances per issue and conflict ties, for stakeholders
+S="$tmp/stake"
+mk "$S" 'id,type,stance,stance:tax\na,ngo,support,oppose\nb,government,,support\nc,ngo,oppose,\nd,ngo,neutral,1\n' \
+	'source,target,type\na,b,partnership\nb,c,partnership\nc,a,conflict\nc,d,partnership\nd,a,conflict\n'
 # an edge list alone, read through a coalmap.ini that renames its ends
 E="$tmp/edges"
 mkdir -p "$E"
@@ -169,6 +173,7 @@ run_scenario "gaps florentine" gaps "$F" --threads 1
 run_scenario "gaps --for tiny" gaps "$T" --for a --threads 1 -o @OUT@ --format csv
 run_scenario "path florentine" path "$F" Pazzi Lamberteschi -o @OUT@ --format csv
 run_scenario "check tiny" check "$T"
+run_scenario "stakeholders --camps" stakeholders "$S" --for a --camps --threads 1 -o @OUT@ --format csv
 run_scenario "check edge list + coalmap.ini" check "$E/ties.csv"
 # sharing: anonymised, a column dropped, names scrubbed from notes, a key read
 printf 'id,name,type,notes\na,Alpha,ngo,\nb,Beta,funder,knows Alpha\nc,Gamma,decision_maker,\n' >"$tmp/share-orgs.csv"
