@@ -172,7 +172,7 @@ const struct cli_command cli_cmd_stakeholders = {
 	.options = options,
 	.args_size = sizeof(struct args),
 	.defaults = &defaults,
-	.flags = CLI_LANDSCAPE,
+	.flags = CLI_LANDSCAPE | CLI_SHARE,
 	.nargs_min = 1, .nargs_max = 1, .operands = "one LANDSCAPE folder",
 	.check = check,
 	.run = run,

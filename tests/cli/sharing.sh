@@ -30,6 +30,7 @@ ox,un,access,1,
 am,ox,partnership,1,
 un,mn,access,1,
 am,mn,access,1,
+mn,vx-moth,conflict,1,
 '
 # the second wave: one tie more
 mkdir -p "$tmp/land2"
@@ -65,6 +66,8 @@ outputs() { # DIR OPTIONS
 		"$COALMAP" check "$L" "$@" -o "$d/check.$f" -f $t 2>/dev/null || return 1
 		"$COALMAP" path "$L" zx-quill mn "$@" -o "$d/path.$f" -f $t 2>/dev/null || return 1
 		"$COALMAP" diff "$L" "$tmp/land2" "$@" -o "$d/diff.$f" -f $t 2>/dev/null || return 1
+		"$COALMAP" stakeholders "$L" --for ox "$@" -o "$d/stake.$f" -f $t 2>/dev/null || return 1
+		"$COALMAP" stakeholders "$L" --camps "$@" -o "$d/camps.$f" -f $t 2>/dev/null || return 1
 	done
 	# what the user types still finds the orgs: their own id and name
 	"$COALMAP" gaps "$L" --for zx-quill "$@" -o "$d/gaps-secret.csv" 2>/dev/null || return 1
@@ -74,6 +77,9 @@ outputs() { # DIR OPTIONS
 	"$COALMAP" report "$L" "$@" -o "$d/report.md" 2>/dev/null || return 1
 	for f in svg png pdf dot; do
 		"$COALMAP" map "$L" "$@" -o "$d/map.$f" 2>/dev/null || return 1
+	done
+	for f in svg pdf; do
+		"$COALMAP" stakeholders "$L" --labels 10 "$@" --grid "$d/grid.$f" -o "$d/stake-grid.txt" 2>/dev/null || return 1
 	done
 	"$COALMAP" map "$L" --ego zx-quill --highlight-gaps ox "$@" -o "$d/map-ego.svg" 2>/dev/null || return 1
 	"$COALMAP" map "$L" --where type=grassroots "$@" -o "$d/map-where.pdf" 2>/dev/null || return 1
@@ -89,7 +95,7 @@ checks=$((checks + 1))
 outputs "$tmp/plain" || fail "the commands fail without sharing options"
 checks=$((checks + 1))
 $leaks --expect "$tmp/secrets" "$tmp/plain/metrics.csv" "$tmp/plain/metrics.xlsx" 2>/dev/null
-for f in metrics.csv gaps.json path.html report.html report.md map.svg map.pdf map-where.pdf map.dot \
+for f in metrics.csv stake.csv camps.csv grid.svg grid.pdf gaps.json path.html report.html report.md map.svg map.pdf map-where.pdf map.dot \
 	land.graphml land.gml land.gexf land.xlsx kumu.xlsx landscape/organizations.csv landscape/relationships.csv; do
 	checks=$((checks + 1))
 	$leaks --expect "$tmp/secrets" "$tmp/plain/$f" || fail "leaks.py finds no secret in the unshared $f"
