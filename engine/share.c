@@ -721,6 +721,20 @@ static int plan_make(const struct cm_landscape *l, const struct cm_share *sh, st
 	return CM_OK;
 }
 
+/* 1 for the columns that hold where an org is drawn, which stay (Kumu's
+ * map positions, GEXF's viz attributes, x and y). */
+static int is_layout(const char *name)
+{
+	static const char *const cols[] = { "kumu_x", "kumu_y", "viz_x", "viz_y", "viz_z", "viz_size", "viz_color",
+					    "x", "y", NULL };
+	size_t i;
+
+	for (i = 0; cols[i]; i++)
+		if (!strcasecmp(name, cols[i]))
+			return 1;
+	return 0;
+}
+
 /* assign() made sure no org has the pseudonym as its id */
 static int never_equal(const void *ctx, size_t a, size_t b)
 {
@@ -744,7 +758,8 @@ static int hide_org(struct cm_landscape *l, size_t i, const char *pseudonym, con
 	h->org[h->n++] = i;
 	l->orgs[i].id = l->orgs[i].name = off;
 	for (j = 0; j < l->norg_attrs; j++)
-		l->org_attrs[j].val[i] = 0;
+		if (!is_layout(l->org_attrs[j].name))
+			l->org_attrs[j].val[i] = 0;
 	for (j = 0; j < pl->nalso; j++)
 		if (pl->also[j].file == CM_ORGS_FILE)
 			clear_cell(l, &pl->also[j], i);

@@ -212,6 +212,13 @@ printf 'pseudonym,id,name\nOrganisation 1,ox,Someone Else\nOrganisation 2,un,Ano
 run metrics "$L" --anonymise all --key "$tmp/skey.csv"
 expect_rc 65 "a key whose ids name other orgs"
 
+# where an org is drawn (GEXF's viz position, Kumu's map) stays with it
+mk "$tmp/lay" 'id,name,type,viz_x,viz_y,email\na,Alpha,ngo,1.5,2,a@x.example\nb,Beta,ngo,3,4,\n' 'source,target\na,b\n'
+run convert "$tmp/lay" "$tmp/lay-out" --anonymise id=a
+checks=$((checks + 1))
+grep -qx 'Organisation 1,Organisation 1,ngo,1.5,2,' "$tmp/lay-out/organizations.csv" ||
+	fail "an anonymised org loses its position or keeps its email: $(cat "$tmp/lay-out/organizations.csv")"
+
 # coalmap.ini: sensitive columns and a default filter; init guesses them
 cp -r "$L" "$tmp/ini"
 run init "$tmp/ini"
