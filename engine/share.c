@@ -254,7 +254,8 @@ static int resolve_column(const struct cm_landscape *l, const char *option, cons
 				continue; /* absent, or not to be dropped */
 			cm_near_offer(&x, c, 0);
 			if (at < sizeof(list))
-				at += (size_t)snprintf(list + at, sizeof(list) - at, "%s%s", shown++ ? ", " : f ? "; relationships: " : "organizations: ", c);
+				at += (size_t)snprintf(list + at, sizeof(list) - at, "%s%s",
+						       shown++ ? ", " : f ? "; relationships: " : "organizations: ", c);
 		}
 	}
 	if (x.best && !x.tie)
@@ -320,6 +321,59 @@ static int value_has(const char *s, const char *v, size_t n)
 	}
 }
 
+struct values {
+	struct cm_strset set;
+	int nomem;
+};
+
+/* Adds an item of a ;-separated list (a cm_list_each callback). */
+static void add_item(const char *s, size_t n, void *ctx)
+{
+	struct values *v = ctx;
+
+	if (!v->nomem && cm_strset_add(&v->set, s, n) < 0)
+		v->nomem = 1;
+}
+
+/* The usage error for a value v[0..n) no org has in column a: the nearest,
+ * and the values there are. */
+static int no_value(const struct cm_landscape *l, size_t a, const char *attr, const char *v, size_t n,
+		    struct cm_error *err)
+{
+	struct values vals = { .nomem = 0 };
+	struct cm_near x;
+	char word[128], list[240] = "";
+	size_t i, at = 0;
+	int rc;
+
+	snprintf(word, sizeof(word), "%.*s", (int)(n < 120 ? n : 120), v);
+	cm_near_init(&x, word);
+	cm_strset_init(&vals.set);
+	for (i = 0; i < l->norgs && !vals.nomem; i++)
+		cm_list_each(cm_attr_value(l, a, i), add_item, &vals);
+	if (vals.nomem) {
+		cm_strset_release(&vals.set);
+		return cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
+	}
+	for (i = 0; i < vals.set.n; i++) {
+		const char *x_i = cm_strset_get(&vals.set, i);
+		cm_near_offer(&x, x_i, 0);
+		if (at < sizeof(list))
+			at += (size_t)snprintf(list + at, sizeof(list) - at, "%s%s", i ? ", " : "", x_i);
+	}
+	if (at >= sizeof(list))
+		memcpy(list + sizeof(list) - 5, " ...", 5);
+	if (x.best && !x.tie)
+		rc = cm_error_set(err, CM_EUSAGE, NULL, 0, 0,
+				  "--anonymise: no organization has %s '%s'; did you mean '%.80s'? The values: %s", attr,
+				  word, x.best, list);
+	else
+		rc = cm_error_set(err, CM_EUSAGE, NULL, 0, 0, "--anonymise: no organization has %s '%s'. The values: %s",
+				  attr, word, vals.set.n ? list : "none");
+	cm_strset_release(&vals.set);
+	return rc;
+}
+
 /* Marks in hide the orgs filter selects: "all", or ATTR=V1,V2 (any of
  * the values; an id or a name also by the org's own, before anonymising).
  * A column or a value no org has: CM_EUSAGE with what exists. */
@@ -356,20 +410,8 @@ static int select_orgs(const struct cm_landscape *l, const char *filter, unsigne
 				hide[i] = 1;
 				hits++;
 			}
-		if (!hits && n) {
-			struct cm_near x;
-			char word[128];
-			snprintf(word, sizeof(word), "%.*s", (int)(n < 120 ? n : 120), v);
-			cm_near_init(&x, word);
-			for (i = 0; i < l->norgs; i++)
-				cm_near_offer(&x, cm_attr_value(l, (size_t)a, i), 0);
-			if (x.best && !x.tie)
-				return cm_error_set(err, CM_EUSAGE, NULL, 0, 0,
-						    "--anonymise: no organization has %s '%s'; did you mean '%.80s'?", attr, word,
-						    x.best);
-			return cm_error_set(err, CM_EUSAGE, NULL, 0, 0, "--anonymise: no organization has %s '%s'", attr,
-					    word);
-		}
+		if (!hits && n)
+			return no_value(l, (size_t)a, attr, v, n, err);
 	}
 	return CM_OK;
 }
@@ -558,7 +600,7 @@ static long secret_at(const struct secrets *s, const char *pool, const char *low
 	return (long)i;
 }
 
-/* Appends to out (growing it) */
+/* A string being built (a scrubbed cell). */
 struct text {
 	char *v;
 	size_t n, cap;
