@@ -559,6 +559,28 @@ int cm_stake_camps(struct cm_analysis *a, const struct cm_stake_opts *o, struct 
 	return stake_table(a, o, out, camps_table, err);
 }
 
+/* ---- the stances per issue, for coalmap diff */
+
+int cm_stake_issues(const struct cm_landscape *l, size_t **attr, signed char **s, size_t *nissues,
+		    struct cm_error *err)
+{
+	struct cm_stake_opts o;
+	struct stake x;
+	int rc;
+
+	memset(&o, 0, sizeof(o));
+	memset(&x, 0, sizeof(x));
+	x.l = l;
+	x.o = &o;
+	x.n = l->norgs;
+	if ((rc = read_stances(&x, err)) == CM_OK) {
+		*attr = x.issue_attr, *s = x.s, *nissues = x.nissues;
+		x.issue_attr = NULL, x.s = NULL;
+	}
+	stake_release(&x);
+	return rc;
+}
+
 /* ---- one stance per org, for a map's colours */
 
 int cm_org_stances(const struct cm_landscape *l, const char *column, signed char *out, struct cm_error *err)
