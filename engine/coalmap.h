@@ -614,6 +614,7 @@ struct cm_report_opts {
 };
 #define CM_REPORT_KEY_ORGS 15
 #define CM_REPORT_PARTNERS 3 /* per partner role */
+#define CM_REPORT_STAKEHOLDERS 5 /* champions, persuadables and blockers listed */
 CM_API int cm_report_build(struct cm_analysis *a, const struct cm_report_opts *o, struct cm_doc *d, struct cm_error *err);
 /* Puts the map in d: svg (malloc'd, taken over) and a caption from what
  * was drawn.  0 or CM_ENOMEM. */
