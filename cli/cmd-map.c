@@ -129,8 +129,9 @@ static const struct cli_option options[] = {
 	  .help = "svg, png, pdf or dot, whatever FILE's extension; with -o - the map goes to standard "
 		  "output" },
 	{ .name = "color-by", .alias = "colour-by", .arg = "ATTR", .kind = CLI_OPT_STRING, .offset = ARG(color_by),
-	  .help = "colour by an org column (type, region, stance...), a metrics column, or community "
-		  "(default: type, or community when every org has the same type)" },
+	  .help = "colour by an org column (type, region...), a metrics column, or community "
+		  "(default: type, or community when every org has the same type); stance or stance:ISSUE "
+		  "on a diverging palette (support blue, neutral grey, oppose vermillion, unknown white)" },
 	{ .name = "size-by", .arg = "METRIC", .kind = CLI_OPT_STRING, .offset = ARG(size_by),
 	  .help = "area by a metrics column (degree, betweenness, pagerank...), budget, influence or a "
 		  "numeric column (default: degree)" },

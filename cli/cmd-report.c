@@ -202,9 +202,12 @@ const struct cli_command cli_cmd_report = {
 	.usage = "LANDSCAPE -o FILE.html|FILE.md [options]",
 	.description =
 		"Writes one report for people who do not run coalmap: a summary of the\n"
-		"landscape, the map, the key organizations, the power briefing and the\n"
-		"landscape's gaps; with --for, the partners to add and the routes to\n"
-		"decision-makers too.  It explains the terms it uses at its end; a reading\n"
+		"landscape, the map, the key organizations, the power briefing, the\n"
+		"landscape's gaps and, when some organization has a stance, its\n"
+		"stakeholders (the quadrants of 'coalmap stakeholders' and the most\n"
+		"influential champions, persuadables and blockers); with --for, alignment\n"
+		"is with that organization, and the partners to add and the routes to\n"
+		"decision-makers come too.  It explains the terms it uses at its end; a reading\n"
 		"that needs data the landscape lacks (budgets, funding) is left out with\n"
 		"one line saying why.\n"
 		"\n"

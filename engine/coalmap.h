@@ -580,6 +580,16 @@ CM_API int cm_stakeholders(struct cm_analysis *a, const struct cm_stake_opts *o,
  * result.  Errors as cm_stakeholders. */
 CM_API int cm_stake_camps(struct cm_analysis *a, const struct cm_stake_opts *o, struct cm_table *out,
 			  struct cm_error *err);
+/* Each org's stance from text column `column` for a map's colours:
+ * "stance" gives the sign of the org's mean over every issue (the stance
+ * column and each stance:ISSUE column, as cm_stakeholders' alignment
+ * without a focus), "stance:ISSUE" its stance on that issue.  out[i] (one
+ * per org) is 1 support, 0 neutral, -1 oppose, CM_STANCE_UNKNOWN when no
+ * stance is known.  CM_EUSAGE for a column that is neither, CM_EDATA as
+ * cm_stakeholders.  O(orgs x issues). */
+#define CM_STANCE_UNKNOWN 2
+CM_API int cm_org_stances(const struct cm_landscape *l, const char *column, signed char *out,
+			  struct cm_error *err);
 
 /* Landscape summary for `coalmap check`: rows (section, item, value).
  * out is caller-initialised.  O(n + m). */
@@ -604,6 +614,7 @@ struct cm_report_opts {
 };
 #define CM_REPORT_KEY_ORGS 15
 #define CM_REPORT_PARTNERS 3 /* per partner role */
+#define CM_REPORT_STAKEHOLDERS 5 /* champions, persuadables and blockers listed */
 CM_API int cm_report_build(struct cm_analysis *a, const struct cm_report_opts *o, struct cm_doc *d, struct cm_error *err);
 /* Puts the map in d: svg (malloc'd, taken over) and a caption from what
  * was drawn.  0 or CM_ENOMEM. */

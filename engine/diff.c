@@ -9,8 +9,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "analysis.h"
+#include "stakeholders.h"
 
 #define REL_EQ 1e-9 /* values this close (relative) count as unchanged */
 
@@ -213,6 +215,10 @@ struct side {
 	struct tkey *ties;
 	size_t nties;
 	long *other;           /* org -> the same org on the other side, or -1 */
+	size_t *iattr;         /* the stance columns (cm_stake_issues) */
+	signed char *iss;      /* iss[i * niss + k]: org i's sign on issue k */
+	size_t niss;
+	long *imatch;          /* issue k -> the same stance:ISSUE column on the other side, or -1 */
 	double communities, modularity, active;
 };
 
@@ -384,6 +390,62 @@ static unsigned org_changes(const struct ctx *x, size_t i, const char **vb, cons
 	return mask;
 }
 
+/* Matches the stance:ISSUE columns of the two sides by name (without
+ * case); the stance column is the "stance" detail, matched by none. */
+static int match_issues(struct ctx *x, struct cm_error *err)
+{
+	size_t k, j, p;
+	int rc;
+
+	for (p = 0; p < 2; p++)
+		if ((rc = cm_stake_issues(x->s[p].l, &x->s[p].iattr, &x->s[p].iss, &x->s[p].niss, err)) < 0)
+			return rc;
+	for (p = 0; p < 2; p++) {
+		struct side *s = &x->s[p], *t = &x->s[1 - p];
+		if (!(s->imatch = malloc((s->niss + 1) * sizeof(*s->imatch))))
+			return cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
+		for (k = 0; k < s->niss; k++) {
+			const char *nm = cm_attr_name(s->l, s->iattr[k]);
+			s->imatch[k] = -1;
+			for (j = 0; j < t->niss && strncasecmp(nm, "stance:", 7) == 0; j++)
+				if (!strcasecmp(nm, cm_attr_name(t->l, t->iattr[j])))
+					s->imatch[k] = (long)j;
+		}
+	}
+	return CM_OK;
+}
+
+/* The stance:ISSUE columns on which kept org i (before side) changed
+ * stance, a column on one side only being unknown on the other; with emit,
+ * one row each ("stance:climate": support became oppose). */
+static size_t issue_changes(struct ctx *x, size_t i, int emit)
+{
+	static const char *const word[] = { "neutral", "support", "(none)", "oppose" }; /* sign & 3 */
+	const struct side *b = &x->s[0], *a = &x->s[1];
+	size_t j = (size_t)b->other[i], k, changed = 0, p;
+
+	for (p = 0; p < 2; p++) {
+		const struct side *s = &x->s[p], *t = &x->s[1 - p];
+		size_t own = p == 0 ? i : j, theirs = p == 0 ? j : i;
+		for (k = 0; k < s->niss; k++) {
+			const char *nm = cm_attr_name(s->l, s->iattr[k]);
+			signed char vs, vt;
+			if (strncasecmp(nm, "stance:", 7) || (p == 1 && s->imatch[k] >= 0))
+				continue; /* the stance column; a pair already seen */
+			vs = s->iss[own * s->niss + k];
+			vt = s->imatch[k] >= 0 ? t->iss[theirs * t->niss + (size_t)s->imatch[k]] : STAKE_UNKNOWN;
+			if (vs == vt)
+				continue;
+			changed++;
+			if (emit)
+				add(&x->out, "orgs_changed", cm_landscape_org_id(b->l, i), nm, NAN, NAN, NAN,
+				    "%s: stance on %s %s became %s", org_name(a, j), nm + 7,
+				    word[(p == 0 ? vs : vt) & 3], word[(p == 0 ? vt : vs) & 3]);
+		}
+	}
+	return changed;
+}
+
 /* Kept orgs whose details changed, in the before file's order: one row
  * per detail, --top orgs at most. */
 static void org_details(struct ctx *x, size_t *count)
@@ -396,7 +458,8 @@ static void org_details(struct ctx *x, size_t *count)
 		const char *id = cm_landscape_org_id(b->l, i), *vb[6], *va[6], *name;
 		const struct cm_org *ob = &b->l->orgs[i], *oa;
 		unsigned mask, k;
-		if (b->other[i] < 0 || !(mask = org_changes(x, i, vb, va)) || !listed(x, count))
+		if (b->other[i] < 0 || !((mask = org_changes(x, i, vb, va)) | issue_changes(x, i, 0)) ||
+		    !listed(x, count))
 			continue;
 		oa = &a->l->orgs[b->other[i]];
 		name = org_name(a, (size_t)b->other[i]);
@@ -414,6 +477,7 @@ static void org_details(struct ctx *x, size_t *count)
 		if (mask & 1u << 8)
 			add(&x->out, "orgs_changed", id, "stance", NAN, NAN, NAN, "%s: stance %s became %s", name,
 			    st[ob->stance & 3], st[oa->stance & 3]);
+		issue_changes(x, i, 1);
 	}
 	more_row(x, "orgs_changed", *count, "organizations with changed details");
 }
@@ -779,6 +843,9 @@ int cm_diff(struct cm_analysis *before, struct cm_analysis *after, const struct 
 			s->other[i] = find_id(t->l, t->sorted, cm_landscape_org_id(s->l, i));
 	}
 
+	if (!x.same_landscape && (rc = match_issues(&x, err)) < 0)
+		goto out;
+
 	/* the details first (to count them), then the summary above them */
 	rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 	cm_table_init(&body, 0);
@@ -822,6 +889,9 @@ out:
 		free(x.s[k].sorted);
 		free(x.s[k].ties);
 		free(x.s[k].other);
+		free(x.s[k].iattr);
+		free(x.s[k].iss);
+		free(x.s[k].imatch);
 	}
 	return rc;
 }

@@ -407,6 +407,14 @@ int cm_schema_file_roles(const struct cm_schema_file *sf, const char *type, unsi
  * the middle supports, below opposes); CM_STANCE_NONE when empty; -1 when
  * none of these, -2 for a number off the scale. */
 int cm_schema_file_stance(const struct cm_schema_file *sf, const char *s, size_t n);
+/* stances.csv in dir, when there is one (stances.c): each row (org,
+ * issue, stance) a cell of the org column stance:ISSUE, added to l; its
+ * problems (an unknown org, no stance, an issue organizations.csv has as a
+ * column too, a second stance on one issue) go to diags at their line.
+ * ids: the org ids being loaded.  CM_OK, CM_ENOMEM, or cm_csv_read's. */
+struct cm_strmap;
+int cm_stances_load(struct cm_landscape *l, const struct cm_strmap *ids, const char *dir, struct cm_diags *diags,
+		    struct cm_error *err);
 /* The known column that header[0..n) is renamed to, or NULL. */
 const char *cm_schema_file_rename(const struct cm_schema_file *sf, const char *header, size_t n);
 

@@ -1416,6 +1416,8 @@ static int load(struct cm_landscape **out, const char *where, const char *orgs_p
 		goto out;
 	infer_types(l, l->tie_attrs, l->ntie_attrs, l->nties);
 	apply_decl(&ld, l->tie_attrs, l->ntie_attrs);
+	if (!orgs && (rc = cm_stances_load(l, &ld.ids, where, diags, err)) < 0)
+		goto out;
 
 	if (diags->n_errors > errors_before) {
 		struct cm_diag *first = NULL;

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "analysis.h"
+#include "stakeholders.h"
 
 #define ROUTES_TOP 12
 #define SECTION_TOP 12 /* rows per section of the power and gaps findings */
@@ -419,6 +420,92 @@ static int power_and_gaps(struct cm_analysis *a, const struct cm_report_opts *o,
 			     t, "'coalmap gaps' lists them all");
 }
 
+/* The stakeholder rows of grid table g (cm_stakeholders, most influential
+ * first) into dst (section, subject, reading): the count of each quadrant,
+ * then the champions, persuadables and blockers, each section cut later. */
+static int stake_rows(const struct cm_table *g, struct cm_table *dst)
+{
+	static const struct {
+		const char *quadrant, *section, *what;
+	} q[] = {
+		{ "champion", "champions", "influential and aligned" },
+		{ "persuadable", "persuadables", "influential, neutral or of unknown stance" },
+		{ "blocker", "blockers", "influential and opposed" },
+		{ "low_priority", NULL, "less influential, whatever their stance" },
+	};
+	int nm = cm_table_find(g, "name"), qu = cm_table_find(g, "quadrant"), inf = cm_table_find(g, "influence"),
+	    al = cm_table_find(g, "alignment"), ic = cm_table_find(g, "issues_compared");
+	size_t k, r, count;
+	char buf[160], subj[32];
+
+	if (nm < 0 || qu < 0 || inf < 0 || al < 0 || ic < 0 || g->cols[ic].kind != CM_INT)
+		return -1; /* not a cm_stakeholders table */
+	for (k = 0; k < sizeof(q) / sizeof(*q); k++) {
+		for (r = count = 0; r < g->nrows; r++)
+			count += !strcmp(cell(g, qu, r), q[k].quadrant);
+		snprintf(subj, sizeof(subj), "%s", q[k].section ? q[k].section : "low priority");
+		snprintf(buf, sizeof(buf), "%zu organization%s: %s", count, count == 1 ? "" : "s", q[k].what);
+		if (add_finding(dst, "quadrants", subj, buf) < 0)
+			return -1;
+	}
+	for (k = 0; k < 3; k++)
+		for (r = 0; r < g->nrows; r++) {
+			const struct cm_column *a = &g->cols[al], *i = &g->cols[inf];
+			if (strcmp(cell(g, qu, r), q[k].quadrant))
+				continue;
+			if (a->null[r])
+				snprintf(buf, sizeof(buf), "influence %.2f; alignment unknown", i->reals[r]);
+			else
+				snprintf(buf, sizeof(buf), "influence %.2f; alignment %.2f over %lld issue%s", i->reals[r],
+					 a->reals[r], g->cols[ic].ints[r], g->cols[ic].ints[r] == 1 ? "" : "s");
+			if (add_finding(dst, q[k].section, cell(g, nm, r), buf) < 0)
+				return -1;
+		}
+	return 0;
+}
+
+/* Stakeholders, when some org has a stance: the quadrants of the
+ * influence x alignment grid (alignment with the --for org, else stance
+ * itself) and the most influential of three of them. */
+static int stakeholders(struct cm_analysis *a, const struct cm_report_opts *o, struct cm_doc *d,
+			struct cm_table *t, struct cm_error *err)
+{
+	struct cm_stake_opts so;
+	struct cm_doc_part *p;
+	struct cm_table rt;
+	size_t *attr = NULL, niss = 0;
+	signed char *s = NULL;
+	int rc;
+
+	if ((rc = cm_stake_issues(a->l, &attr, &s, &niss, err)) < 0)
+		return rc;
+	free(attr);
+	free(s);
+	if (!niss)
+		return CM_OK;
+	memset(&so, 0, sizeof(so));
+	so.focus.v = o->for_org ? &o->for_org : NULL;
+	so.focus.n = o->for_org != NULL;
+	so.targets = o->targets;
+	if ((rc = cm_stakeholders(a, &so, t, err)) < 0)
+		return rc;
+	cm_table_init(&rt, 0);
+	rc = CM_ENOMEM;
+	if (cm_table_add_column(&rt, "section", CM_TEXT) >= 0 && cm_table_add_column(&rt, "subject", CM_TEXT) >= 0 &&
+	    cm_table_add_column(&rt, "reading", CM_TEXT) >= 0 && stake_rows(t, &rt) == 0 &&
+	    (p = add_picked(d, "stakeholders", "Stakeholders: influence and stance",
+			    o->for_org ? "Who can sway the outcome, and whether they agree with the organization this report is "
+					 "for: influence (network position, with stated influence when given) against "
+					 "alignment (agreement on the issues both take a stance on, -1 to 1)."
+				       : "Who can sway the outcome, and where they stand: influence (network position, with "
+					 "stated influence when given) against alignment (the organization's stance, -1 "
+					 "oppose to 1 support, averaged over the issues).",
+			    &rt, finding_cols, 3, 0, CM_REPORT_STAKEHOLDERS, "'coalmap stakeholders' lists them all")))
+		rc = CM_OK;
+	cm_table_release(&rt);
+	return rc;
+}
+
 /* A part headed "<what> for <name>" holding the picked columns of t, with
  * a note when t is empty.  CM_ENOMEM or CM_OK. */
 static int for_part(struct cm_doc *d, const char *anchor, const char *what, const char *for_name, const char *intro,
@@ -550,6 +637,15 @@ static const struct term {
 	{ "gaps", "Coverage", "absent: ", "absent",
 	  "no organization has it; listed only for the types and skills of a vocabulary the landscape's own "
 	  "data uses" },
+	{ "stakeholders", NULL, NULL, "influence",
+	  "from 0 to 1: the mean of its percentile ranks of PageRank and of brokerage and of direct access to a "
+	  "decision-maker (1 or 0), averaged with the rank of its stated influence when the data give one" },
+	{ "stakeholders", NULL, NULL, "alignment",
+	  "from -1 to 1: the mean, over the issues where both it and the reference (the report's organization, "
+	  "else support) take a stance, of +1 for the same, -1 for the opposite, 0 for neutral" },
+	{ "stakeholders", NULL, NULL, "champion, persuadable, blocker",
+	  "an influential organization (influence above the median) that is aligned (alignment above 0), "
+	  "neutral or of unknown alignment, or opposed (below 0); the others are low priority" },
 	{ "partners", NULL, NULL, "role",
 	  "strategic: shares an issue or the stance, and is close in the network; implementing: brings skills "
 	  "its side lacks; distribution: reaches organizations it does not; access: has a direct tie to a "
@@ -657,7 +753,8 @@ int cm_report_build(struct cm_analysis *a, const struct cm_report_opts *o, struc
 	}
 	cm_table_init(&t, 0);
 	if ((rc = summary(a, o, for_name, d, &t, err)) == CM_OK && (rc = key_orgs(a, o, d, &t, err)) == CM_OK &&
-	    (rc = power_and_gaps(a, o, d, &t, err)) == CM_OK && (!o->for_org || (rc = for_org(a, o, for_name, d, &t, err)) == CM_OK)) {
+	    (rc = power_and_gaps(a, o, d, &t, err)) == CM_OK && (rc = stakeholders(a, o, d, &t, err)) == CM_OK &&
+	    (!o->for_org || (rc = for_org(a, o, for_name, d, &t, err)) == CM_OK)) {
 		d->footer = strcmp(l->orgs_path, l->ties_path)
 				    ? format("Made by coalmap %s from %s and %s.", PACKAGE_VERSION, l->orgs_path, l->ties_path)
 				    : format("Made by coalmap %s from %s.", PACKAGE_VERSION, l->orgs_path);

@@ -558,3 +558,64 @@ int cm_stake_camps(struct cm_analysis *a, const struct cm_stake_opts *o, struct 
 {
 	return stake_table(a, o, out, camps_table, err);
 }
+
+/* ---- the stances per issue, for coalmap diff */
+
+int cm_stake_issues(const struct cm_landscape *l, size_t **attr, signed char **s, size_t *nissues,
+		    struct cm_error *err)
+{
+	struct cm_stake_opts o;
+	struct stake x;
+	int rc;
+
+	memset(&o, 0, sizeof(o));
+	memset(&x, 0, sizeof(x));
+	x.l = l;
+	x.o = &o;
+	x.n = l->norgs;
+	if ((rc = read_stances(&x, err)) == CM_OK) {
+		*attr = x.issue_attr, *s = x.s, *nissues = x.nissues;
+		x.issue_attr = NULL, x.s = NULL;
+	}
+	stake_release(&x);
+	return rc;
+}
+
+/* ---- one stance per org, for a map's colours */
+
+int cm_org_stances(const struct cm_landscape *l, const char *column, signed char *out, struct cm_error *err)
+{
+	struct cm_stake_opts o;
+	struct stake x;
+	size_t i, k, k0 = 0, k1;
+	int rc, attr = cm_attr_find(l, column);
+
+	if (attr < 0 || (strcasecmp(column, "stance") && strncasecmp(column, ISSUE_PREFIX, strlen(ISSUE_PREFIX))))
+		return cm_error_set(err, CM_EUSAGE, NULL, 0, 0, "no stance column '%s' in %s", column,
+				    l->orgs_path);
+	memset(&o, 0, sizeof(o));
+	memset(&x, 0, sizeof(x));
+	x.l = l;
+	x.o = &o;
+	x.n = l->norgs;
+	if ((rc = read_stances(&x, err)) < 0)
+		goto out;
+	k1 = x.nissues; /* "stance": every issue; "stance:ISSUE": that one (none when it is empty) */
+	if (strcasecmp(column, "stance"))
+		for (k0 = 0; k0 < x.nissues && x.issue_attr[k0] != (size_t)attr; k0++)
+			;
+	if (strcasecmp(column, "stance"))
+		k1 = k0 < x.nissues ? k0 + 1 : k0;
+	for (i = 0; i < x.n; i++) {
+		int sum = 0, known = 0;
+		for (k = k0; k < k1; k++)
+			if (x.s[i * x.nissues + k] != STAKE_UNKNOWN) {
+				sum += x.s[i * x.nissues + k];
+				known = 1;
+			}
+		out[i] = known ? (signed char)((sum > 0) - (sum < 0)) : CM_STANCE_UNKNOWN;
+	}
+out:
+	stake_release(&x);
+	return rc;
+}

@@ -46,4 +46,12 @@ struct stake {
 int cm_stake_signed(struct stake *x, struct cm_error *err);
 void cm_stake_signed_release(struct signed_net *g);
 
+/* The stances of l per issue (the stance column, then every stance:ISSUE
+ * column with a value, as cm_stakeholders reads them): (*attr)[k] the text
+ * column of issue k, (*s)[i * *nissues + k] org i's sign (+1, 0, -1 or
+ * STAKE_UNKNOWN).  CM_EDATA (file:line) at a cell that is no stance.  The
+ * caller frees *attr and *s. */
+int cm_stake_issues(const struct cm_landscape *l, size_t **attr, signed char **s, size_t *nissues,
+		    struct cm_error *err);
+
 #endif

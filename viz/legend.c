@@ -160,6 +160,8 @@ static int legend_colours(const struct viz_map *m, struct viz_legend *lg)
 		 !strcasecmp(m->color_by, "community") ? "community" : friendly_metric(m->color_by));
 	if (by_group)
 		snprintf(buf, sizeof(buf), "Colour: group");
+	else if (m->by_stance && m->color_by[6] == ':')
+		snprintf(buf, sizeof(buf), "Colour: stance on %s", m->color_by + 7);
 	if ((lg->color_head = viz_text_add(&lg->t, buf, LEGEND_FS + 1, 60, 0, VIZ_INK)) < 0)
 		return CM_ENOMEM;
 	if (!(lg->color_rows = calloc(coloured + 2, sizeof(long))) ||
@@ -184,7 +186,7 @@ static int legend_colours(const struct viz_map *m, struct viz_legend *lg)
 		if ((lg->color_rows[i] = viz_text_add(&lg->t, buf, LEGEND_FS, i == coloured ? 90 : 56,
 						      i == coloured ? 44 : 0, VIZ_INK)) < 0)
 			return CM_ENOMEM;
-		lg->color_slot[i] = i == coloured ? VIZ_OTHER : (unsigned)i;
+		lg->color_slot[i] = i == coloured ? VIZ_OTHER : viz_color_slot(m, i);
 		lg->ncolor++;
 	}
 	return CM_OK;

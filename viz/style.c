@@ -20,17 +20,28 @@ static const struct slot {
 	const char *fill, *shape;
 	double ratio; /* area of the shape Graphviz draws in a side x side box, / side^2
 			 (measured from its SVG polygons) */
-} slots[VIZ_NSLOTS + 1] = {
-	{ "#0072B2", "circle", 0.7854 },      /* blue */
-	{ "#E69F00", "square", 1.0 },         /* orange */
-	{ "#009E73", "triangle", 0.375 },     /* bluish green */
-	{ "#CC79A7", "diamond", 0.5 },        /* reddish purple */
-	{ "#56B4E9", "invtriangle", 0.375 },  /* sky blue */
-	{ "#D55E00", "star", 0.311 },         /* vermillion */
-	{ "#F0E442", "pentagon", 0.625 },     /* yellow */
-	{ "#000000", "octagon", 0.828 },      /* black: an eighth category */
-	{ "#BBBBBB", "octagon", 0.828 },      /* grey: "other" */
+	const char *style; /* NULL: "filled" */
+} slots[VIZ_STANCE + VIZ_NSTANCE] = {
+	{ "#0072B2", "circle", 0.7854, NULL },      /* blue */
+	{ "#E69F00", "square", 1.0, NULL },         /* orange */
+	{ "#009E73", "triangle", 0.375, NULL },     /* bluish green */
+	{ "#CC79A7", "diamond", 0.5, NULL },        /* reddish purple */
+	{ "#56B4E9", "invtriangle", 0.375, NULL },  /* sky blue */
+	{ "#D55E00", "star", 0.311, NULL },         /* vermillion */
+	{ "#F0E442", "pentagon", 0.625, NULL },     /* yellow */
+	{ "#000000", "octagon", 0.828, NULL },      /* black: an eighth category */
+	{ "#BBBBBB", "octagon", 0.828, NULL },      /* grey: "other" */
+	/* --color-by stance, diverging: blue against vermillion (apart for
+	 * every colour vision), grey between, unknown white with a dashed
+	 * outline; shapes tell them apart in grey-scale print too. */
+	{ "#0072B2", "circle", 0.7854, NULL },      /* support: blue */
+	{ "#BBBBBB", "diamond", 0.5, NULL },        /* neutral: grey */
+	{ "#D55E00", "square", 1.0, NULL },         /* oppose: vermillion */
+	{ "#FFFFFF", "circle", 0.7854, "filled,dashed" }, /* unknown: white, dashed */
 };
+
+/* The stance categories in legend order, with their slots. */
+static const char *const stance_names[VIZ_NSTANCE] = { "support", "neutral", "oppose", "unknown (no stance)" };
 
 /* ------------------------------------------------------------------ */
 /* Edge styles by tie type: told apart by line and arrowhead, not colour  */
@@ -98,6 +109,12 @@ static unsigned slot_of(size_t r, size_t n)
 	if (n <= VIZ_NSLOTS)
 		return (unsigned)r;
 	return r < VIZ_NSLOTS - 1 ? (unsigned)r : VIZ_OTHER;
+}
+
+/* Colour slot of the map's category ranked r. */
+unsigned viz_color_slot(const struct viz_map *m, size_t r)
+{
+	return m->by_stance ? m->cat_slot[r] : slot_of(r, m->colors->n);
 }
 
 /* The side of a shape of colour slot s whose area is that of a circle of
@@ -228,7 +245,7 @@ static int colors_by_majority(struct viz_map *m, const size_t *rank, const size_
 				if (tally[g * nc + c] > tally[g * nc + best])
 					best = c;
 			m->color_of[g] = best;
-			m->v[g].slot = slot_of(best, nc);
+			m->v[g].slot = viz_color_slot(m, best);
 		}
 	} else
 		for (g = 0; g < m->nv; g++) {
@@ -237,6 +254,54 @@ static int colors_by_majority(struct viz_map *m, const size_t *rank, const size_
 		}
 	free(tally);
 	return CM_OK;
+}
+
+/* 1 when --color-by names a stance: "stance" or a "stance:ISSUE" column. */
+static int is_stance(const char *by)
+{
+	return !strcasecmp(by, "stance") || (!strncasecmp(by, "stance:", 7) && by[7]);
+}
+
+/* --color-by stance: the categories support, neutral, oppose, unknown (those
+ * drawn, in that order, each its fixed slot), cat_of_org[i] the category of
+ * org i, rank the identity. */
+static int colors_of_stances(struct viz_map *m, size_t *cat_of_org, size_t **rank, struct cm_error *err)
+{
+	size_t i, k, n = cm_landscape_norgs(m->l), count[VIZ_NSTANCE] = { 0 }, cat[VIZ_NSTANCE];
+	signed char *s = malloc(n + 1);
+	int rc;
+
+	if (!s)
+		return cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
+	if ((rc = cm_org_stances(m->l, m->color_by, s, err)) < 0) {
+		free(s);
+		return rc;
+	}
+	for (i = 0; i < n; i++) /* 1, 0, -1, unknown -> 0, 1, 2, 3 */
+		s[i] = s[i] == CM_STANCE_UNKNOWN ? 3 : (signed char)(1 - s[i]);
+	for (i = 0; i < n; i++)
+		if (m->drawn[i])
+			count[(size_t)s[i]]++;
+	m->by_stance = 1;
+	for (k = 0; k < VIZ_NSTANCE; k++)
+		if (count[k]) {
+			m->cat_slot[m->colors->n] = VIZ_STANCE + (unsigned)k;
+			cat[k] = m->colors->n;
+			if (viz_cats_add(m->colors, stance_names[k], count[k]) < 0)
+				goto nomem;
+		}
+	for (i = 0; i < n; i++)
+		if (m->drawn[i])
+			cat_of_org[i] = cat[(size_t)s[i]];
+	if (!(*rank = malloc(VIZ_NSTANCE * sizeof(**rank))))
+		goto nomem;
+	for (k = 0; k < VIZ_NSTANCE; k++)
+		(*rank)[k] = k;
+	free(s);
+	return CM_OK;
+nomem:
+	free(s);
+	return cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 }
 
 /* Per node its colour category; categories ranked by size. */
@@ -258,7 +323,14 @@ int viz_assign_colors(struct viz_map *m, struct cm_error *err)
 	m->color_by = by = by ? by : default_color_by(m);
 	if (viz_col_resolve(m, by, &r) < 0)
 		return viz_col_unknown(m, "--color-by", by, err);
-	if (!(cat_of_org = malloc((n + 1) * sizeof(*cat_of_org))) || colors_of_orgs(m, &r, cat_of_org, &rank) < 0)
+	if (!(cat_of_org = malloc((n + 1) * sizeof(*cat_of_org))))
+		goto out;
+	if (is_stance(by)) {
+		if ((rc = colors_of_stances(m, cat_of_org, &rank, err)) < 0) {
+			free(cat_of_org);
+			return rc;
+		}
+	} else if (colors_of_orgs(m, &r, cat_of_org, &rank) < 0)
 		goto out;
 	if (m->aggregate)
 		rc = colors_by_majority(m, rank, cat_of_org);
@@ -267,7 +339,7 @@ int viz_assign_colors(struct viz_map *m, struct cm_error *err)
 			if (m->drawn[i]) {
 				uint32_t k = m->node_of[i];
 				m->color_of[k] = rank[cat_of_org[i]];
-				m->v[k].slot = slot_of(m->color_of[k], m->colors->n);
+				m->v[k].slot = viz_color_slot(m, m->color_of[k]);
 			}
 		rc = CM_OK;
 	}
@@ -626,7 +698,7 @@ size_t viz_shape_node(struct viz_draw *d, unsigned s, double side, double x, dou
 
 	viz_draw_set(d, n, "shape", slots[s].shape);
 	viz_draw_set(d, n, "fixedsize", "true");
-	viz_draw_set(d, n, "style", "filled");
+	viz_draw_set(d, n, "style", slots[s].style ? slots[s].style : "filled");
 	viz_draw_set(d, n, "fillcolor", slots[s].fill);
 	viz_draw_set(d, n, "color", "#333333");
 	viz_draw_set(d, n, "penwidth", "0.8");

@@ -29,6 +29,10 @@
 /* Colour slots of the palette (style.c); the last is the grey "other". */
 #define VIZ_NSLOTS 8
 #define VIZ_OTHER VIZ_NSLOTS
+/* --color-by stance: a diverging set of its own after "other": support,
+ * neutral, oppose, unknown (style.c). */
+#define VIZ_STANCE (VIZ_OTHER + 1)
+#define VIZ_NSTANCE 4
 
 /* A partner coalmap gaps suggests: a heavy dashed line in a colour no tie
  * or palette entry has (style.c), and the room around the highlight_gaps
@@ -198,6 +202,8 @@ struct viz_map {
 	const char *agg_by;
 	struct viz_cats *colors;
 	size_t *color_of;    /* node -> category (ranked) */
+	int by_stance;       /* --color-by stance: category r has slot cat_slot[r] */
+	unsigned cat_slot[VIZ_NSTANCE];
 	const char *color_by;
 	const char *size_by;
 	double vmax;
@@ -299,6 +305,7 @@ int viz_collect_edges(struct viz_map *m);
 /* style.c */
 double viz_slot_side(unsigned slot, double area);
 int viz_assign_colors(struct viz_map *m, struct cm_error *err);
+unsigned viz_color_slot(const struct viz_map *m, size_t r);
 int viz_assign_sizes(struct viz_map *m, struct cm_error *err);
 int viz_assign_styles(const struct viz_map *m, struct viz_styles *s);
 void viz_styles_release(struct viz_styles *s);

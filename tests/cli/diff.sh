@@ -241,4 +241,35 @@ run diff "$tmp/two" "$tmp/one" --format json
 expect_rc 0 "two orgs to one"
 checks=$((checks + 1))
 printf '%s\n' "$out" | "$PYTHON3" -m json.tool >/dev/null || fail "degenerate json"
+
+# ---- stance per issue between two waves (hand-counted): a turns against
+# climate; tax is dropped (its stances become unknown), housing added; c's
+# -2 on the -2..2 scale and "oppose" are the same stance; "Stance:Climate"
+# is the same column as "stance:climate".
+mk "$tmp/w1" 'id,name,stance,stance:climate,stance:tax
+a,A,support,support,oppose
+b,B,oppose,,1
+c,C,neutral,-2,
+' 'source,target\na,b\n'
+mk "$tmp/w2" 'id,name,stance,Stance:Climate,stance:housing
+a,A,support,oppose,
+b,B,oppose,,
+c,C,neutral,oppose,support
+' 'source,target\na,b\n'
+run diff "$tmp/w1" "$tmp/w2" --format csv -o "$tmp/w.csv"
+expect_rc 0 "stance waves"
+expect_rows "$tmp/w.csv" orgs_changed "a|stance:climate|||
+a|stance:tax|||
+b|stance:tax|||
+c|stance:housing|||" "stance changes per issue"
+run diff "$tmp/w1" "$tmp/w2" --format csv
+expect_out "A: stance on climate support became oppose" "stance change reading"
+expect_out "B: stance on tax support became (none)" "a dropped issue: unknown"
+expect_out "C: stance on housing (none) became support" "an added issue"
+expect_out "summary,,organizations_changed,,,3," "three orgs changed"
+printf 'd,D,,maybe,\n' >>"$tmp/w2/organizations.csv"
+run diff "$tmp/w1" "$tmp/w2" --format csv -o "$tmp/wbad.csv"
+expect_rc 65 "a cell that is no stance"
+expect_err "w2/organizations.csv:5" "its file and line"
+checks=$((checks + 1)); [ ! -e "$tmp/wbad.csv" ] || fail "a diff was written despite the bad stance"
 finish

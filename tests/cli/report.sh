@@ -21,6 +21,7 @@ checks=$((checks + 1)); xmllint --noout "$tmp/r.html" 2>"$tmp/x.err" || fail "re
 # the tables come from the analyses: compare with the commands' own CSV
 run metrics "$D" --sort betweenness --top 15 -f csv -o "$tmp/m.csv"; expect_rc 0 "metrics csv"
 run gaps "$D" --for $FOR --group-by region --role all --top 3 -f csv -o "$tmp/g.csv"; expect_rc 0 "gaps csv"
+run stakeholders "$D" --for $FOR -f csv -o "$tmp/s.csv"; expect_rc 0 "stakeholders csv"
 for t in envoy moe_zembara mof_zembara parl_cttee; do
 	run path "$D" $FOR $t -k 1 -f csv -o "$tmp/p-$t.csv"; expect_rc 0 "path to $t"
 done
@@ -64,7 +65,7 @@ for u in re.findall(r"https?://[^\s\"'<>]+", doc):
     check(u.startswith("http://www.w3.org/"), f"address {u}")   # namespace names only
 
 # every part is there, the map inline
-check(list(p.sections) == ["map", "key-organizations", "power", "gaps", "partners", "routes", "terms"], f"sections {list(p.sections)}")
+check(list(p.sections) == ["map", "key-organizations", "power", "gaps", "stakeholders", "partners", "routes", "terms"], f"sections {list(p.sections)}")
 check(p.tags.count("svg") == 1 and doc.count("<svg") == 1, "one inline svg")
 
 def body(sec):
@@ -89,6 +90,16 @@ for r in routes:
     best = list(csv.DictReader(open(f"{tmp}/p-{tid[0]}.csv", encoding="utf-8")))[0]
     check(r[2] == best["length"] and abs(float(r[3]) - float(best["trust"])) <= 1e-3 * float(best["trust"]), f"route to {r[0]}")
 check([int(r[2]) for r in routes] == sorted(int(r[2]) for r in routes), "routes nearest first")
+# stakeholders = coalmap stakeholders --for: the count of each quadrant,
+# then the 5 most influential champions, persuadables and blockers
+st = list(csv.DictReader(open(f"{tmp}/s.csv", encoding="utf-8")))
+sk = body("stakeholders")
+quads = [("champions", "champion"), ("persuadables", "persuadable"), ("blockers", "blocker"), ("low priority", "low_priority")]
+for r, (label, q) in zip(sk[:4], quads):
+    n = sum(x["quadrant"] == q for x in st)
+    check(r[0] == label and r[1].startswith(f"{n} organization"), f"stakeholders quadrant {r} against {n} {q}")
+want = [x["name"] for q in ("champion", "persuadable", "blocker") for x in [y for y in st if y["quadrant"] == q][:5]]
+check([r[0] for r in sk[4:] if r[1].startswith("influence ")] == want, "stakeholders' top of each quadrant")
 # power and gaps: long sections are cut with a count
 power = p.sections["power"]
 check(any(r[-1].startswith("\u2026 and ") for r in power), "power sections cut with a count")
@@ -125,6 +136,11 @@ expect_out "## Key organizations" "md on stdout"
 mk "$tmp/poor" 'id,type\na,ngo\nb,ngo\nc,party\nd,party\ne,forum\n' \
 	'source,target,type\na,b,partnership\nb,c,partnership\nc,d,information\n'
 run report "$tmp/poor" -o "$tmp/poor.md"; expect_rc 0 "report without budgets"
+checks=$((checks + 1)); grep -q "## Stakeholders" "$tmp/poor.md" && fail "a stakeholders part without any stance"
+mk "$tmp/badstance" 'id,type,stance:climate\na,ngo,support\nb,ngo,maybe\n' 'source,target\na,b\n'
+run report "$tmp/badstance" -o "$tmp/badstance.md"; expect_rc 65 "a stance that is none"
+expect_err "badstance/organizations.csv:3" "the bad stance's file and line"
+checks=$((checks + 1)); [ ! -e "$tmp/badstance.md" ] || fail "a report was written despite the bad stance"
 "$PYTHON3" - "$tmp/poor.md" <<'PY' && ok || fail "report without budgets"
 import sys
 doc = open(sys.argv[1], encoding="utf-8").read()

@@ -228,4 +228,36 @@ run stakeholders "$tmp/bad" --grid "$tmp/bad.svg"
 expect_rc 65 "bad data, no grid"
 [ ! -e "$tmp/bad.svg" ] && ok || fail "no grid written on error"
 
+# The long table: stances.csv (org, issue, stance) gives the same stances
+# as stance:ISSUE columns, so the same table byte for byte; the map and
+# diff read it too.  Its problems are errors at its own lines.
+T='source,target,type\na,b,partnership\nb,c,partnership\nc,d,conflict\na,c,partnership\n'
+mk "$tmp/wide" 'id,name,type,influence,stance:climate,stance:tax\na,A,ngo,5,support,oppose\nb,B,ngo,3,-2,\nc,C,government,9,neutral,\nd,D,ngo,1,,1\n' "$T"
+mk "$tmp/long" 'id,name,type,influence\na,A,ngo,5\nb,B,ngo,3\nc,C,government,9\nd,D,ngo,1\n' "$T"
+printf 'org,issue,stance\na,climate,support\nb,climate,-2\nc,climate,neutral\na,tax,oppose\nd,tax,1\n' >"$tmp/long/stances.csv"
+for f in table csv; do
+	run stakeholders "$tmp/wide" --for a -f $f -o "$tmp/wide.$f"; expect_rc 0 "stance columns ($f)"
+	run stakeholders "$tmp/long" --for a -f $f -o "$tmp/long.$f"; expect_rc 0 "stances.csv ($f)"
+	checks=$((checks + 1)); cmp -s "$tmp/wide.$f" "$tmp/long.$f" || fail "stances.csv and stance columns differ ($f)"
+done
+checks=$((checks + 1)); grep -q "issues_compared" "$tmp/long.csv" && grep -q '^b,B,ngo,,3,.*,-1,1,' "$tmp/long.csv" ||
+	fail "stances.csv: b opposes a on climate, its only shared issue"
+run map "$tmp/long" --color-by stance:tax -o "$tmp/long.svg"; expect_rc 0 "map --color-by a stances.csv issue"
+has_text "$tmp/long.svg" "oppose (1)" "map of a stances.csv issue"
+mk "$tmp/longbad" 'id,name,type,stance:climate\na,A,ngo,support\nb,B,ngo,\nc,C,ngo,\n' 'source,target\na,b\n'
+printf 'org,issue,stance\nzz,tax,support\na,tax,maybe\nb,,support\nb,tax,oppose\nb,TAX,support\nc,tax,\nc,tax,5\na,Climate,oppose\n' >"$tmp/longbad/stances.csv"
+run stakeholders "$tmp/longbad" -o "$tmp/longbad.csv"
+expect_rc 65 "stances.csv problems"
+for e in "stances.csv:2: org 'zz' is not an organization" "stances.csv:3: stance 'maybe' is not support" \
+	"stances.csv:4: the issue is empty" "stances.csv:6: a second stance of 'b' on 'TAX'" \
+	"stances.csv:7: stance '' is empty" "stances.csv:8: stance '5' is off the stance scale" \
+	"stances.csv:9: issue 'Climate' is also a column of organizations.csv"; do
+	expect_err "$e" "stances.csv problem: $e"
+done
+[ ! -e "$tmp/longbad.csv" ] && ok || fail "nothing written on a stances.csv problem"
+printf 'who,issue,stance\n' >"$tmp/longbad/stances.csv"
+run stakeholders "$tmp/longbad"
+expect_rc 65 "stances.csv without its columns"
+expect_err "stances.csv:1: the header needs the columns org, issue and stance" "stances.csv header"
+
 finish
