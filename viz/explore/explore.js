@@ -71,7 +71,7 @@ function draw() {
 		drawnTies++;
 		var a = orgs[t[0]], b = orgs[t[1]], hot = focus >= 0 && (t[0] === focus || t[1] === focus);
 		ctx.globalAlpha = focus < 0 || hot ? 0.8 : 0.12;
-		ctx.strokeStyle = D.tieTypes[t[2]].conflict ? "#C0392B" : TIE_COLOURS[t[2] % TIE_COLOURS.length];
+		ctx.strokeStyle = tieColour(t[2]);
 		ctx.lineWidth = hot ? 2.5 : 1;
 		ctx.setLineDash(D.tieTypes[t[2]].conflict ? [6, 4] : []);
 		ctx.beginPath();
@@ -148,7 +148,9 @@ function hit(px, py) {
 	return best;
 }
 
-/* ---- the panel */
+/* ---- the panel: a metric's short label, or its label when two share it */
+var shortCount = {};
+D.metrics.forEach(function (m) { shortCount[m.short] = (shortCount[m.short] || 0) + 1; });
 function fmt(v) {
 	if (v === null || v === undefined) return "";
 	if (typeof v !== "number") return String(v);
@@ -177,7 +179,7 @@ function showPanel(i) {
 	dl = el("dl");
 	dl.id = "metrics";
 	D.metrics.forEach(function (m, k) {
-		row(dl, m.short, o.m[k], m.label + ": " + m.definition, m.category);
+		row(dl, shortCount[m.short] > 1 ? m.label : m.short, o.m[k], m.label + ": " + m.definition, m.category);
 		dl.lastChild.dataset.metric = m.name;
 	});
 	p.appendChild(dl);
@@ -261,12 +263,19 @@ search.addEventListener("keydown", function (ev) {
 });
 
 /* ---- filters and legend */
-function checkbox(parent, label, count, on) {
+function tieColour(k) { return D.tieTypes[k].conflict ? "#C0392B" : TIE_COLOURS[k % TIE_COLOURS.length]; }
+function checkbox(parent, label, count, on, colour) {
 	var l = el("label"), c = el("input");
 	c.type = "checkbox";
 	c.checked = true;
 	c.addEventListener("change", function () { on(c.checked); if (focus >= 0) showPanel(focus); draw(); });
 	l.appendChild(c);
+	if (colour) {
+		var sw = el("span", undefined, "swatch line");
+		sw.style.borderColor = colour;
+		l.appendChild(document.createTextNode(" "));
+		l.appendChild(sw);
+	}
 	l.appendChild(document.createTextNode(" " + label + " (" + count + ")"));
 	parent.appendChild(l);
 	return c;
@@ -282,7 +291,8 @@ function filters() {
 	ties.forEach(function (t) { tc[t[2]]++; });
 	D.tieTypes.forEach(function (tt, k) {
 		if (!tc[k]) return;
-		var c = checkbox(document.getElementById("tietypes"), tt.name, tc[k], function (on) { tieOn[k] = on; });
+		var c = checkbox(document.getElementById("tietypes"), tt.name, tc[k], function (on) { tieOn[k] = on; },
+				 tieColour(k));
 		c.dataset.tieType = tt.name;
 	});
 	var ul = document.getElementById("colours"), bySlot = [];
@@ -336,5 +346,11 @@ var r0 = canvas.getBoundingClientRect();
 canvas.width = Math.max(1, Math.round(r0.width * dpr));
 canvas.height = Math.max(1, Math.round(r0.height * dpr));
 fit();
+/* #org=ID in the address focuses that org */
+(function () {
+	var h = decodeURIComponent(location.hash.slice(1));
+	if (h.slice(0, 4) === "org=")
+		for (var i = 0; i < n; i++) if (orgs[i].id === h.slice(4)) { setFocus(i); break; }
+})();
 window.coalmapExplore = { zoom: zoom, pan: pan, view: view, focus: function () { return focus; } };
 })();
