@@ -11,6 +11,8 @@ var canvas = document.getElementById("map"), ctx = canvas.getContext("2d");
 var orgs = D.orgs, ties = D.ties, n = orgs.length;
 var view = { s: 1, x: 0, y: 0 }, focus = -1, dpr = window.devicePixelRatio || 1;
 var typeOn = {}, tieOn = [], nbrs = [], grid = null;
+/* lines fainter as they grow many, so that a dense map is not one grey blot */
+var lineAlpha = Math.max(0.06, Math.min(0.8, 400 / Math.max(1, ties.length)));
 
 function el(tag, text, cls) {
 	var e = document.createElement(tag);
@@ -70,7 +72,7 @@ function draw() {
 		if (!tieVisible(t)) continue;
 		drawnTies++;
 		var a = orgs[t[0]], b = orgs[t[1]], hot = focus >= 0 && (t[0] === focus || t[1] === focus);
-		ctx.globalAlpha = focus < 0 || hot ? 0.8 : 0.12;
+		ctx.globalAlpha = hot ? 0.8 : focus < 0 ? lineAlpha : lineAlpha / 6;
 		ctx.strokeStyle = tieColour(t[2]);
 		ctx.lineWidth = hot ? 2.5 : 1;
 		ctx.setLineDash(D.tieTypes[t[2]].conflict ? [6, 4] : []);
@@ -303,6 +305,7 @@ function filters() {
 		sw.style.background = PALETTE[slot];
 		li.appendChild(sw);
 		li.appendChild(document.createTextNode(slot === 8 ? "other" : D.categories[cat]));
+		li.title = li.textContent;
 		ul.appendChild(li);
 	});
 }
