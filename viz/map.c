@@ -182,6 +182,29 @@ static void map_release(struct viz_map *m)
 	cm_analysis_free(m->own);
 }
 
+/* A map of a under o, its orgs selected, measured and styled: what every
+ * map needs before it is laid out. */
+static int prepare(struct viz_map *m, struct cm_analysis *a, const struct cm_map_opts *o,
+		   struct cm_map_info *info, struct cm_error *err)
+{
+	int rc;
+
+	memset(info, 0, sizeof(*info));
+	memset(m, 0, sizeof(*m));
+	cm_table_init(&m->metrics, 0);
+	m->a = a;
+	m->l = cm_analysis_landscape(a);
+	m->f = cm_analysis_filter(a);
+	m->o = o;
+	m->ego_org = SIZE_MAX;
+	m->gaps_org = SIZE_MAX;
+	if ((rc = check_options(m, err)) < 0 || (rc = viz_select_orgs(m, err)) < 0 ||
+	    (o->highlight_gaps && (rc = viz_suggest_partners(m, err)) < 0) ||
+	    (rc = check_size(m, info, err)) < 0 || (rc = map_metrics(m, err)) < 0)
+		return rc;
+	return build(m, info, err);
+}
+
 int cm_map_render(struct cm_analysis *a, const struct cm_map_opts *o, char **data, size_t *len,
 		  struct cm_map_info *info, struct cm_error *err)
 {
@@ -193,19 +216,7 @@ int cm_map_render(struct cm_analysis *a, const struct cm_map_opts *o, char **dat
 	*len = 0;
 	if (!info)
 		info = &dummy;
-	memset(info, 0, sizeof(*info));
-	memset(&m, 0, sizeof(m));
-	cm_table_init(&m.metrics, 0);
-	m.a = a;
-	m.l = cm_analysis_landscape(a);
-	m.f = cm_analysis_filter(a);
-	m.o = o;
-	m.ego_org = SIZE_MAX;
-	m.gaps_org = SIZE_MAX;
-	if ((rc = check_options(&m, err)) < 0 || (rc = viz_select_orgs(&m, err)) < 0 ||
-	    (o->highlight_gaps && (rc = viz_suggest_partners(&m, err)) < 0) ||
-	    (rc = check_size(&m, info, err)) < 0 || (rc = map_metrics(&m, err)) < 0 ||
-	    (rc = build(&m, info, err)) < 0 || (rc = render(&m, info, data, len, err)) < 0)
+	if ((rc = prepare(&m, a, o, info, err)) < 0 || (rc = render(&m, info, data, len, err)) < 0)
 		goto out;
 	info->orgs = m.ndrawn;
 	info->ties = m.nties;
@@ -228,4 +239,66 @@ out:
 		*len = 0;
 	}
 	return rc;
+}
+
+/* The places of the nodes laid out, and the colour categories. */
+static int copy_places(const struct viz_map *m, struct cm_map_places *p)
+{
+	size_t i;
+
+	if (!(p->v = calloc(m->nv + 1, sizeof(*p->v))) ||
+	    !(p->categories = calloc(m->colors->n + 1, sizeof(*p->categories))))
+		return CM_ENOMEM;
+	for (i = 0; i < m->colors->n; i++, p->ncategories++)
+		if (!(p->categories[i] = strdup(m->colors->v[i].name)))
+			return CM_ENOMEM;
+	for (i = 0; i < m->nv; i++) {
+		struct cm_map_place *q = &p->v[i];
+		viz_shape_centre(&m->v[i], &q->x, &q->y);
+		q->org = m->v[i].org;
+		q->side = m->v[i].side;
+		q->slot = m->v[i].slot;
+		q->category = m->color_of[i];
+	}
+	p->n = m->nv;
+	p->color_by = m->color_by;
+	return CM_OK;
+}
+
+int cm_map_places(struct cm_analysis *a, const struct cm_map_opts *o, struct cm_map_places *p, struct cm_error *err)
+{
+	struct viz_map m;
+	struct cm_map_info info;
+	int rc;
+
+	memset(p, 0, sizeof(*p));
+	if (o->aggregate)
+		rc = cm_error_set(err, CM_EUSAGE, NULL, 0, 0, "places are org by org; no aggregate");
+	else if ((rc = prepare(&m, a, o, &info, err)) == CM_OK && m.aggregate)
+		rc = cm_error_set(err, CM_EUSAGE, NULL, 0, 0,
+				  "%zu orgs and %zu ties are more than can be drawn one by one (%d, %d); "
+				  "select fewer with --types or --at",
+				  m.ndrawn, info.ties ? info.ties : viz_ties_among_drawn(&m), CM_MAP_MAX_ORGS,
+				  CM_MAP_MAX_TIES);
+	if (rc == CM_OK && (rc = viz_choose_layout(&m, &p->layout, err)) == CM_OK) {
+		cm_progress_set("laying out the map");
+		if ((rc = viz_gv_begin(err)) == CM_OK && (rc = viz_layout(&m, p->layout, p->bb, err)) == CM_OK)
+			rc = copy_places(&m, p) < 0 ? cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory") : CM_OK;
+		viz_gv_end();
+	}
+	cm_progress_set(NULL);
+	if (!o->aggregate)
+		map_release(&m);
+	return rc;
+}
+
+void cm_map_places_release(struct cm_map_places *p)
+{
+	size_t i;
+
+	for (i = 0; p->categories && i < p->ncategories; i++)
+		free(p->categories[i]);
+	free(p->categories);
+	free(p->v);
+	memset(p, 0, sizeof(*p));
 }

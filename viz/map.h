@@ -140,6 +140,52 @@ struct cm_map_grid_opts {
 CM_API int cm_map_grid_render(const struct cm_table *t, const struct cm_map_grid_opts *o, char **data,
 			      size_t *len, size_t *labelled, struct cm_error *err);
 
+/* Where cm_map_render would put each org: the same selection, sizes,
+ * colours and Graphviz layout, for drawing the map elsewhere (coalmap
+ * explore).  Only maps drawn org by org have places. */
+struct cm_map_place {
+	size_t org;              /* org index */
+	double x, y;             /* centre of its shape, points, y up */
+	double side;             /* width of its shape, points */
+	unsigned slot;           /* colour slot: 0-7 the palette, 8 the grey "other" */
+	size_t category;         /* index into cm_map_places.categories */
+};
+
+struct cm_map_places {
+	struct cm_map_place *v;  /* one per org drawn, in file order */
+	size_t n;
+	char **categories;       /* the colour column's values, most frequent first */
+	size_t ncategories;
+	const char *color_by;    /* the column the colours come from (static or opts') */
+	const char *layout;      /* the engine used (static) */
+	double bb[4];            /* LL.x, LL.y, UR.x, UR.y of the places with their labels */
+};
+
+/* Fills *out (released with cm_map_places_release, also after a failure)
+ * as cm_map_render lays the map out with opts (format is not used).
+ * CM_EUSAGE as cm_map_render, and for opts->aggregate or a landscape
+ * larger than CM_MAP_MAX_ORGS orgs or CM_MAP_MAX_TIES ties (after the
+ * filter, where and ego).  Time: cm_map_render's, less the drawing. */
+CM_API int cm_map_places(struct cm_analysis *a, const struct cm_map_opts *opts, struct cm_map_places *out,
+			 struct cm_error *err);
+CM_API void cm_map_places_release(struct cm_map_places *p);
+
+/* coalmap explore (docs/explore.md): one self-contained HTML page that
+ * draws the places of cm_map_places with a small canvas renderer, with
+ * the orgs, their attributes and metrics (cm_metrics, with the registry's
+ * labels) and the ties kept by the context's filter embedded as JSON.  A
+ * Content-Security-Policy allows only the page's own script and style (by
+ * their SHA-256 hashes) and no network request. */
+struct cm_map_explore_opts {
+	const char *title;       /* NULL = name, else "coalmap" */
+	const char *name;        /* landscape name for the default title, or NULL */
+	const char *layout;      /* as cm_map_opts.layout */
+};
+/* The page into *data (malloc'd, NUL-terminated, *len bytes).  Errors as
+ * cm_map_places. */
+CM_API int cm_map_explore(struct cm_analysis *a, const struct cm_map_explore_opts *opts, char **data, size_t *len,
+			  struct cm_error *err);
+
 #ifdef __cplusplus
 }
 #endif

@@ -348,6 +348,15 @@ void viz_legend_release(struct viz_legend *lg);
 void viz_draw_legend(const struct viz_map *m, struct viz_draw *d, const struct viz_styles *st,
 		     const struct viz_legend *lg, const double *bb);
 
+/* sha256.c: the SHA-256 digest of data; base64 of len bytes into out
+ * (4 * ((len + 2) / 3) + 1 bytes). */
+void viz_sha256(const void *data, size_t len, unsigned char out[32]);
+void viz_base64(const unsigned char *in, size_t len, char *out);
+
+/* explore-assets.c, generated from viz/explore/ by viz/embed.sh: the
+ * page's template, style and script, NUL-terminated. */
+extern const char viz_explore_html[], viz_explore_css[], viz_explore_js[];
+
 /* draw.c */
 int viz_draw_map(const struct viz_map *m, const double *bb, const struct viz_styles *st,
 		 const struct viz_legend *lg, char **data, size_t *len, struct cm_error *err);

@@ -83,6 +83,7 @@ outputs() { # DIR OPTIONS
 	done
 	"$COALMAP" map "$L" --ego zx-quill --highlight-gaps ox "$@" -o "$d/map-ego.svg" 2>/dev/null || return 1
 	"$COALMAP" map "$L" --where type=grassroots "$@" -o "$d/map-where.pdf" 2>/dev/null || return 1
+	"$COALMAP" explore "$L" "$@" -o "$d/explore.html" 2>/dev/null || return 1
 	for f in graphml gml gexf xlsx; do
 		"$COALMAP" convert "$L" "$d/land.$f" "$@" 2>/dev/null || return 1
 	done
@@ -95,7 +96,7 @@ checks=$((checks + 1))
 outputs "$tmp/plain" || fail "the commands fail without sharing options"
 checks=$((checks + 1))
 $leaks --expect "$tmp/secrets" "$tmp/plain/metrics.csv" "$tmp/plain/metrics.xlsx" 2>/dev/null
-for f in metrics.csv stake.csv camps.csv grid.svg grid.pdf gaps.json path.html report.html report.md map.svg map.pdf map-where.pdf map.dot \
+for f in metrics.csv stake.csv camps.csv grid.svg grid.pdf gaps.json path.html report.html report.md map.svg map.pdf map-where.pdf map.dot explore.html \
 	land.graphml land.gml land.gexf land.xlsx kumu.xlsx landscape/organizations.csv landscape/relationships.csv; do
 	checks=$((checks + 1))
 	$leaks --expect "$tmp/secrets" "$tmp/plain/$f" || fail "leaks.py finds no secret in the unshared $f"

@@ -1,0 +1,93 @@
+#!/bin/sh
+# coalmap explore in headless Chromium: a copy of the page gets
+# tests/cli/explore-drive.js (its hash added to the CSP), which types in
+# the search box, moves with the arrow keys, presses Enter, clicks on the
+# canvas and hides an org type through the real UI; the dumped DOM must
+# show the org's metrics equal to coalmap metrics, the drawn count fall by
+# the type's size, no JavaScript error.  Skipped (77) without chromium,
+# and under a wrapper such as valgrind.
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/explore-fixture.sh"
+graphviz_leaks
+
+if [ -n "${COALMAP_WRAPPER:-}" ]; then
+	echo "the browser test does not run under a wrapper (COALMAP_WRAPPER); skipped"
+	exit 77
+fi
+chromium=$(command -v chromium || command -v chromium-browser || true)
+if [ -z "$chromium" ]; then
+	echo "chromium is not installed: the browser test is skipped (apt-get install chromium)"
+	exit 77
+fi
+
+run explore "$L" -o "$tmp/x.html"
+expect_rc 0 "explore"
+run metrics "$L" -f csv
+expect_rc 0 "metrics"
+printf '%s\n' "$out" >"$tmp/m.csv"
+
+# the page with the driver: search "a" ("Alpha Trust", "Beta Network",
+# "Delta Foundation"...); ArrowDown selects the second match, Beta Network
+"$PYTHON3" - "$tmp/x.html" "$top_srcdir/tests/cli/explore-drive.js" "$tmp/t.html" <<'PY' || fail "injecting the driver"
+import base64, hashlib, json, sys
+page = open(sys.argv[1], encoding="utf-8").read()
+js = open(sys.argv[2], encoding="utf-8").read()
+for k, v in (("QUERY", "a"), ("TARGET", "b"), ("CLICK", "d"), ("TYPE", "ngo")):
+    js = js.replace(k, json.dumps(v))
+h = "'sha256-%s'" % base64.b64encode(hashlib.sha256(js.encode()).digest()).decode()
+page = page.replace("script-src ", "script-src %s " % h, 1)
+page = page.replace('<script type="application/json"', "<script>%s</script>\n<script type=\"application/json\"" % js, 1)
+open(sys.argv[3], "w", encoding="utf-8").write(page)
+PY
+
+HOME="$tmp" timeout 60 "$chromium" --headless --no-sandbox --disable-gpu --no-first-run --proxy-server=127.0.0.1:9 \
+	--enable-logging=stderr --v=0 --virtual-time-budget=5000 --window-size=1280,800 --dump-dom "file://$tmp/t.html" >"$tmp/dom" 2>"$tmp/chrome.err"
+checks=$((checks + 1)); grep -q 'id="test-result"' "$tmp/dom" || fail "no result in the DOM; $(tail -3 "$tmp/chrome.err")"
+
+"$PYTHON3" - "$tmp/dom" "$tmp/m.csv" "$L/organizations.csv" <<'PY' && ok || fail "the page in Chromium (see above)"
+import csv, html, json, re, sys
+dom = open(sys.argv[1], encoding="utf-8").read()
+r = json.loads(html.unescape(re.search(r'<pre id="test-result">(\{.*?)</pre>', dom, re.S).group(1)))
+bad = []
+def check(cond, what):
+    if not cond:
+        bad.append(what)
+check(r["errors"] == [], "JavaScript errors: %r" % r["errors"])
+check(r.get("results", [])[:1] == ["Alpha Trust (a)"], "first match: %r" % r.get("results"))
+check(r.get("selected") == "Beta Network (b)", "ArrowDown selects the second match: %r" % r.get("selected"))
+check(r.get("panelOrg") == "b" and r.get("panelName") == "Beta Network", "Enter focuses b: %r" % r.get("panelOrg"))
+check(r.get("partners") == 3, "b's partners listed: %r" % r.get("partners"))
+with open(sys.argv[2], newline="", encoding="utf-8") as f:
+    want = [row for row in csv.DictReader(f) if row["id"] == "b"][0]
+m = r.get("metrics", {})
+check(set(m) == set(want) - {"id", "name", "type"}, "the panel's metrics: %r" % sorted(m))
+for k, cell in m.items():
+    w = want.get(k, "")
+    if w == "":
+        check(cell["value"] is None and cell["text"] == "", "%s: empty, panel %r" % (k, cell))
+        continue
+    check(cell["value"] is not None and abs(float(cell["value"]) - float(w)) <= 1e-9 * max(1, abs(float(w))),
+          "%s: panel %r, metrics %s" % (k, cell, w))
+    check(abs(float(cell["text"]) - float(w)) <= 5e-4 * max(1, abs(float(w))), "%s shown: %r, metrics %s" % (k, cell["text"], w))
+check(r.get("clicked") == "d", "a click on d focuses it: %r" % r.get("clicked"))
+check(r.get("zoomed") is True and r.get("cleared") is True, "+ zooms, Escape clears")
+with open(sys.argv[3], newline="", encoding="utf-8") as f:
+    orgs = list(csv.DictReader(f))
+ngo = sum(1 for o in orgs if o["type"] == "ngo")
+check(r.get("before") == len(orgs) and r.get("after") == len(orgs) - ngo,
+      "hiding ngo: %r -> %r, expected %d -> %d" % (r.get("before"), r.get("after"), len(orgs), len(orgs) - ngo))
+check(r.get("injected") == 0, "no img, iframe, object or embed in the DOM")
+check("<script>alert(1)</script>" not in dom.split('id="coalmap-data"')[0], "hostile name as markup")
+for b in bad:
+    print("browser:", b)
+sys.exit(1 if bad else 0)
+PY
+checks=$((checks + 1)); grep 'CONSOLE' "$tmp/chrome.err" >"$tmp/console" && fail "console: $(head -3 "$tmp/console")"
+
+# a screenshot, for a person to look at (kept when EXPLORE_SHOT names a file)
+HOME="$tmp" timeout 60 "$chromium" --headless --no-sandbox --disable-gpu --no-first-run --proxy-server=127.0.0.1:9 \
+	--virtual-time-budget=3000 --window-size=1280,800 --screenshot="$tmp/shot.png" "file://$tmp/x.html" \
+	>/dev/null 2>&1
+checks=$((checks + 1)); [ -s "$tmp/shot.png" ] || fail "no screenshot"
+[ -n "${EXPLORE_SHOT:-}" ] && cp "$tmp/shot.png" "$EXPLORE_SHOT"
+finish

@@ -1,0 +1,62 @@
+/* explore-drive.js - injected by tests/cli/explore-browser.sh before the
+ * page's own script: records errors, then on load drives the real UI
+ * (typing in the search box, keys, a click on the canvas, a filter) and
+ * writes what it saw as JSON into a pre element, #test-result.  The shell
+ * replaces QUERY, TARGET, CLICK and TYPE with JSON strings. */
+(function () {
+"use strict";
+var out = { errors: [] };
+window.addEventListener("error", function (e) { out.errors.push(String(e.message)); });
+function key(el, k) { el.dispatchEvent(new KeyboardEvent("keydown", { key: k, bubbles: true, cancelable: true })); }
+function metrics() {
+	var m = {};
+	document.querySelectorAll("#metrics dd").forEach(function (dd) {
+		m[dd.dataset.metric] = { value: dd.dataset.value === undefined ? null : dd.dataset.value, text: dd.textContent };
+	});
+	return m;
+}
+function drawn() { return +document.getElementById("status").dataset.orgs; }
+window.addEventListener("load", function () {
+	try {
+		var s = document.getElementById("search");
+		s.focus();
+		s.value = QUERY;
+		s.dispatchEvent(new Event("input", { bubbles: true }));
+		out.results = Array.prototype.map.call(document.querySelectorAll("#results li"), function (li) { return li.textContent; });
+		key(s, "ArrowDown");
+		out.selected = document.querySelector("#results li[aria-selected=true]").textContent;
+		key(s, "Enter");
+		out.panelOrg = document.getElementById("panel").dataset.org;
+		out.panelName = document.querySelector("#panel h2").textContent;
+		out.metrics = metrics();
+		out.partners = document.querySelectorAll("#panel li").length;
+		/* a click where the CLICK org is drawn focuses it */
+		var c = document.getElementById("map"), r = c.getBoundingClientRect(), v = window.coalmapExplore.view;
+		var D = JSON.parse(document.getElementById("coalmap-data").textContent), o = null;
+		D.orgs.forEach(function (q) { if (q.id === CLICK) o = q; });
+		var px = r.left + (o.x - v.x) * v.s, py = r.top + (v.y - o.y) * v.s;
+		c.dispatchEvent(new MouseEvent("mousedown", { clientX: px, clientY: py, bubbles: true }));
+		c.dispatchEvent(new MouseEvent("mouseup", { clientX: px, clientY: py, bubbles: true }));
+		c.dispatchEvent(new MouseEvent("click", { clientX: px, clientY: py, bubbles: true }));
+		out.clicked = document.getElementById("panel").dataset.org;
+		/* + zooms in, Escape clears the focus */
+		var s0 = v.s;
+		key(c, "+");
+		out.zoomed = v.s > s0;
+		key(c, "Escape");
+		out.cleared = document.getElementById("panel").dataset.org === undefined;
+		/* hiding a type */
+		out.before = drawn();
+		document.querySelector('#orgtypes input[data-type="' + TYPE + '"]').click();
+		out.after = drawn();
+		out.legend = Array.prototype.map.call(document.querySelectorAll("#colours li"), function (li) { return li.textContent; });
+		out.injected = document.querySelectorAll("img, iframe, object, embed").length;
+	} catch (e) {
+		out.errors.push("driver: " + e.message);
+	}
+	var pre = document.createElement("pre");
+	pre.id = "test-result";
+	pre.textContent = JSON.stringify(out);
+	document.body.appendChild(pre);
+});
+})();

@@ -1,0 +1,98 @@
+#!/bin/sh
+# coalmap explore (docs/explore.md): the page is self-contained (no
+# http(s) reference, a strict Content-Security-Policy whose hashes match
+# the page's own script and style), hostile names stay inside the JSON
+# data, escaped, and the data's metrics are those of coalmap metrics.
+# tests/cli/explore-browser.sh drives the page in Chromium.
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/explore-fixture.sh"
+graphviz_leaks
+
+run explore "$L" -o "$tmp/x.html"
+expect_rc 0 "explore"
+run metrics "$L" -f csv
+expect_rc 0 "metrics"
+printf '%s\n' "$out" >"$tmp/m.csv"
+
+"$PYTHON3" - "$tmp/x.html" "$tmp/m.csv" "$L" <<'PY' && ok || fail "the page (see above)"
+import base64, csv, hashlib, json, re, sys
+page = open(sys.argv[1], encoding="utf-8").read()
+bad = []
+def check(cond, what):
+    if not cond:
+        bad.append(what)
+check(not re.search(r"https?://", page, re.I), "no http(s) reference")
+csp = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', page)
+check(csp, "a Content-Security-Policy meta")
+csp = csp.group(1) if csp else ""
+check(csp.startswith("default-src 'none';"), "CSP default-src 'none'")
+check("unsafe-inline" not in csp and "unsafe-eval" not in csp, "no unsafe-inline nor unsafe-eval")
+h = lambda s: "'sha256-%s'" % base64.b64encode(hashlib.sha256(s.encode()).digest()).decode()
+scripts = re.findall(r"<script>(.*?)</script>", page, re.S)
+styles = re.findall(r"<style>(.*?)</style>", page, re.S)
+check(len(scripts) == 1 and len(styles) == 1, "one script, one style")
+check(all("script-src " + h(s) in csp for s in scripts), "the script's hash in script-src")
+check(all("style-src " + h(s) in csp for s in styles), "the style's hash in style-src")
+# the hostile names occur only inside the data element, escaped
+m = re.search(r'<script type="application/json" id="coalmap-data">(.*?)</script>', page, re.S)
+check(m, "the data element")
+raw = m.group(1) if m else "{}"
+outside = page.replace(raw, "")
+check(not re.search(r"\bsrc\s*=|<link|@import|url\(", outside, re.I), "no src, link, import or url()")
+for s in ("<script>alert", "<img", "onerror", "\u2028", "\u2029", "N" * 100, "<b>x"):
+    check(s not in outside, "%r outside the data" % s)
+check(raw.count("N" * 5000) == 1, "the long name in the data, once")
+check(re.fullmatch(r"[^<>&\u2028\u2029]*", raw), "no < > & U+2028 U+2029 in the data")
+d = json.loads(raw)
+orgs = {o["id"]: o for o in d["orgs"]}
+check(orgs["h1"]["name"] == "<script>alert(1)</script>", "h1's name round-trips")
+check(orgs["h2"]["name"] == '"><img src=x onerror=alert(1)>', "h2's name round-trips")
+check(orgs["long"]["name"] == "N" * 5000, "the 5,000-character name round-trips")
+check(d["attrs"] == ["region"], "the filled attributes")
+check(orgs["h2"]["a"] == ["line\u2028sep\u2029para"], "U+2028 and U+2029 round-trip")
+check(orgs["h1"]["a"] == ["</script><b>x"], "an attribute with markup round-trips")
+check(all("x" in o and "y" in o for o in d["orgs"]), "every org has a place")
+check(len(d["ties"]) == 8, "8 ties")
+# metrics equal coalmap metrics -f csv, column by column
+names = [c["name"] for c in d["metrics"]]
+with open(sys.argv[2], newline="", encoding="utf-8") as f:
+    rows = list(csv.DictReader(f))
+check(len(rows) == len(d["orgs"]), "one metrics row per org")
+check(set(names) == set(rows[0]) - {"id", "name", "type"}, "the same metric columns")
+for r in rows:
+    o = orgs[r["id"]]
+    for k, name in enumerate(names):
+        v, want = o["m"][k], r[name]
+        same = (v is None and want == "") or (v is not None and want != "" and
+                abs(float(v) - float(want)) <= 1e-9 * max(1.0, abs(float(want))))
+        check(same, "%s %s: %r, metrics says %r" % (r["id"], name, v, want))
+check(all(c["label"] and c["definition"] for c in d["metrics"]), "registry labels and definitions")
+# independent counts from the files
+with open(sys.argv[3] + "/organizations.csv", newline="", encoding="utf-8") as f:
+    types = [r["type"] for r in csv.DictReader(f)]
+check(sorted(o["type"] for o in d["orgs"]) == sorted(types), "the org types")
+for b in bad:
+    print("explore page:", b)
+sys.exit(1 if bad else 0)
+PY
+
+# the same input gives the same bytes
+run explore "$L" -o "$tmp/y.html"
+checks=$((checks + 1)); cmp -s "$tmp/x.html" "$tmp/y.html" || fail "two runs differ"
+# a filter keeps only its ties; the title is text
+run explore "$L" --types funding --title '<i>T</i>' -o "$tmp/f.html"
+expect_rc 0 "explore --types"
+checks=$((checks + 1)); grep -q '<title>&lt;i&gt;T&lt;/i&gt;</title>' "$tmp/f.html" || fail "--title escaped"
+checks=$((checks + 1))
+[ "$("$PYTHON3" -c 'import json, re, sys
+s = open(sys.argv[1]).read()
+print(len(json.loads(re.search(r"id=\"coalmap-data\">(.*?)</script>", s, re.S).group(1))["ties"]))' "$tmp/f.html")" = 3 ] ||
+	fail "--types funding: not 3 ties"
+# usage
+run explore "$L"
+expect_rc 64 "no -o"
+expect_err "needs -o FILE" "no -o message"
+run explore --help
+expect_rc 0 "help"
+expect_out "usage: coalmap explore" "help text"
+finish

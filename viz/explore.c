@@ -1,0 +1,353 @@
+/* explore.c - cm_map_explore: the page of coalmap explore.  The template
+ * (viz/explore/, compiled in by viz/embed.sh) gets a Content-Security-
+ * Policy with the SHA-256 hashes of its style and script, the title as
+ * text, and the data as JSON inside <script type="application/json">,
+ * escaped so that nothing in it can end that element or start markup. */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "viz/viz.h"
+
+/* A growing string; nomem set once an allocation fails. */
+struct sbuf {
+	char *p;
+	size_t n, cap;
+	int nomem;
+};
+
+static void sb_add(struct sbuf *b, const char *s, size_t n)
+{
+	if (b->nomem)
+		return;
+	if (b->n + n + 1 > b->cap) {
+		size_t cap = b->cap ? b->cap : 4096;
+		char *p;
+		while (cap < b->n + n + 1)
+			cap *= 2;
+		if (!(p = realloc(b->p, cap))) {
+			b->nomem = 1;
+			return;
+		}
+		b->p = p;
+		b->cap = cap;
+	}
+	memcpy(b->p + b->n, s, n);
+	b->n += n;
+	b->p[b->n] = '\0';
+}
+
+static void sb_puts(struct sbuf *b, const char *s)
+{
+	sb_add(b, s, strlen(s));
+}
+
+static void sb_printf(struct sbuf *b, const char *fmt, ...)
+{
+	char buf[128];
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	sb_add(b, buf, n < 0 ? 0 : (size_t)n < sizeof(buf) ? (size_t)n : sizeof(buf) - 1);
+}
+
+/* A JSON string safe inside a <script> element: besides JSON's own
+ * escapes, < > & become \u003c \u003e \u0026 (no "</script" nor "<!--"
+ * can appear) and U+2028, U+2029 are escaped for older parsers. */
+static void json_str(struct sbuf *b, const char *s)
+{
+	sb_add(b, "\"", 1);
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == '"' || c == '\\') {
+			char e[2] = { '\\', (char)c };
+			sb_add(b, e, 2);
+		} else if (c < 0x20 || c == 0x7f || c == '<' || c == '>' || c == '&')
+			sb_printf(b, "\\u%04x", c);
+		else if (c == 0xE2 && (unsigned char)s[1] == 0x80 &&
+			 ((unsigned char)s[2] == 0xA8 || (unsigned char)s[2] == 0xA9)) {
+			sb_puts(b, (unsigned char)s[2] == 0xA8 ? "\\u2028" : "\\u2029");
+			s += 2;
+		} else
+			sb_add(b, s, 1);
+	}
+	sb_add(b, "\"", 1);
+}
+
+static void json_num(struct sbuf *b, double v)
+{
+	char buf[64];
+
+	if (v != v)
+		sb_puts(b, "null");
+	else
+		sb_puts(b, cm_format_g(v, 12, buf, sizeof(buf)));
+}
+
+/* A metrics cell as coalmap metrics writes it (12 significant digits). */
+static void json_cell(struct sbuf *b, const struct cm_column *c, size_t r)
+{
+	char buf[64];
+
+	if (c->null[r])
+		sb_puts(b, "null");
+	else if (c->kind == CM_TEXT)
+		json_str(b, c->text[r]);
+	else if (c->kind == CM_INT)
+		sb_puts(b, cm_format_int(c->ints[r], buf, sizeof(buf)));
+	else
+		json_num(b, c->reals[r]);
+}
+
+/* 1 for a metrics column shown as a measure (not id, name, type). */
+static int is_measure(const struct cm_column *c)
+{
+	const struct cm_metric_info *mi = c->metric >= 0 ? cm_metric_info((enum cm_metric)c->metric) : NULL;
+
+	return !mi || !(mi->flags & CM_MF_LABEL);
+}
+
+/* "metrics": the registry's entry of each measure column. */
+static void json_metric_heads(struct sbuf *b, const struct cm_table *t)
+{
+	size_t j, k = 0;
+
+	sb_puts(b, "\"metrics\":[");
+	for (j = 0; j < t->ncols; j++) {
+		const struct cm_column *c = &t->cols[j];
+		const struct cm_metric_info *mi = c->metric >= 0 ? cm_metric_info((enum cm_metric)c->metric) : NULL;
+		if (!is_measure(c))
+			continue;
+		sb_puts(b, k++ ? ",\n{\"name\":" : "\n{\"name\":");
+		json_str(b, c->name);
+		sb_puts(b, ",\"label\":");
+		json_str(b, mi ? mi->label : c->name);
+		sb_puts(b, ",\"short\":");
+		json_str(b, mi ? mi->short_label : c->name);
+		sb_puts(b, ",\"definition\":");
+		json_str(b, mi ? mi->definition : "");
+		sb_printf(b, ",\"category\":%s}", mi && (mi->flags & CM_MF_CATEGORY) ? "true" : "false");
+	}
+	sb_puts(b, "],\n");
+}
+
+/* Text columns other than id, name and type that some org fills. */
+static size_t filled_attrs(const struct cm_landscape *l, size_t *attrs)
+{
+	size_t a, i, k = 0, n = cm_landscape_norgs(l);
+
+	for (a = 3; a < cm_attr_count(l); a++)
+		for (i = 0; i < n; i++)
+			if (*cm_attr_value(l, a, i)) {
+				attrs[k++] = a;
+				break;
+			}
+	return k;
+}
+
+/* One org: id, name, type, place, colour, measures, attributes. */
+static void json_org(struct sbuf *b, const struct cm_landscape *l, size_t i, const struct cm_map_place *p,
+		     const struct cm_table *t, const size_t *attrs, size_t nattrs)
+{
+	size_t j, k = 0;
+
+	sb_puts(b, "{\"id\":");
+	json_str(b, cm_landscape_org_id(l, i));
+	sb_puts(b, ",\"name\":");
+	json_str(b, cm_landscape_org_name(l, i));
+	sb_puts(b, ",\"type\":");
+	json_str(b, cm_landscape_org_type(l, i));
+	if (p)
+		sb_printf(b, ",\"x\":%.2f,\"y\":%.2f,\"side\":%.2f,\"slot\":%u,\"cat\":%zu", p->x, p->y, p->side,
+			  p->slot, p->category);
+	sb_puts(b, ",\"m\":[");
+	for (j = 0; j < t->ncols; j++)
+		if (is_measure(&t->cols[j])) {
+			if (k++)
+				sb_puts(b, ",");
+			json_cell(b, &t->cols[j], i);
+		}
+	sb_puts(b, "],\"a\":[");
+	for (j = 0; j < nattrs; j++) {
+		if (j)
+			sb_puts(b, ",");
+		json_str(b, cm_attr_value(l, attrs[j], i));
+	}
+	sb_puts(b, "],\"budget\":");
+	json_num(b, cm_landscape_org_budget(l, i));
+	sb_puts(b, ",\"influence\":");
+	json_num(b, cm_landscape_org_influence(l, i));
+	sb_puts(b, "}");
+}
+
+/* The landscape's organizations, tie types and the ties the filter keeps. */
+static int json_orgs_ties(struct sbuf *b, struct cm_analysis *a, const struct cm_map_places *pl,
+			  const struct cm_table *t)
+{
+	const struct cm_landscape *l = cm_analysis_landscape(a);
+	const struct cm_filter *f = cm_analysis_filter(a);
+	size_t i, k, n = cm_landscape_norgs(l), nattrs;
+	size_t *attrs = malloc((cm_attr_count(l) + 1) * sizeof(*attrs));
+	const struct cm_map_place **at = calloc(n + 1, sizeof(*at));
+
+	if (!attrs || !at) {
+		free(attrs);
+		free(at);
+		return CM_ENOMEM;
+	}
+	for (k = 0; k < pl->n; k++)
+		at[pl->v[k].org] = &pl->v[k];
+	nattrs = filled_attrs(l, attrs);
+	sb_puts(b, "\"attrs\":[");
+	for (k = 0; k < nattrs; k++) {
+		if (k)
+			sb_puts(b, ",");
+		json_str(b, cm_attr_name(l, attrs[k]));
+	}
+	sb_puts(b, "],\n\"orgs\":[");
+	for (i = 0; i < n; i++) {
+		sb_puts(b, i ? ",\n" : "\n");
+		json_org(b, l, i, at[i], t, attrs, nattrs);
+	}
+	sb_puts(b, "],\n\"tieTypes\":[");
+	for (k = 0; k < cm_tie_type_count(l); k++) {
+		sb_puts(b, k ? ",{\"name\":" : "{\"name\":");
+		json_str(b, cm_tie_type_name(l, k));
+		sb_printf(b, ",\"conflict\":%s}", cm_tie_type_conflict(l, k) ? "true" : "false");
+	}
+	sb_puts(b, "],\n\"ties\":[");
+	for (i = 0, k = 0; i < cm_landscape_nties(l); i++)
+		if (cm_tie_kept(l, f, i)) {
+			sb_printf(b, "%s[%zu,%zu,%zu,%d,", k++ ? ",\n" : "\n", cm_tie_source(l, i), cm_tie_target(l, i),
+				  cm_tie_type(l, i), cm_tie_directed(l, i));
+			json_num(b, cm_tie_weight(l, i));
+			sb_puts(b, "]");
+		}
+	sb_puts(b, "]");
+	free(attrs);
+	free(at);
+	return CM_OK;
+}
+
+/* The data the page draws, as one JSON object. */
+static int page_data(struct sbuf *b, struct cm_analysis *a, const char *title, const struct cm_map_places *pl,
+		     const struct cm_table *t)
+{
+	size_t k;
+
+	sb_puts(b, "{\"title\":");
+	json_str(b, title);
+	sb_puts(b, ",\"colorBy\":");
+	json_str(b, pl->color_by ? pl->color_by : "");
+	sb_printf(b, ",\"layout\":\"%s\",\"bb\":[%.2f,%.2f,%.2f,%.2f],\n\"categories\":[", pl->layout ? pl->layout : "",
+		  pl->bb[0], pl->bb[1], pl->bb[2], pl->bb[3]);
+	for (k = 0; k < pl->ncategories; k++) {
+		if (k)
+			sb_puts(b, ",");
+		json_str(b, pl->categories[k]);
+	}
+	sb_puts(b, "],\n");
+	json_metric_heads(b, t);
+	if (json_orgs_ties(b, a, pl, t) < 0)
+		return CM_ENOMEM;
+	sb_puts(b, "}");
+	return CM_OK;
+}
+
+/* Text for an HTML element's content: & < > escaped. */
+static void html_text(struct sbuf *b, const char *s)
+{
+	for (; *s; s++) {
+		if (*s == '&')
+			sb_puts(b, "&amp;");
+		else if (*s == '<')
+			sb_puts(b, "&lt;");
+		else if (*s == '>')
+			sb_puts(b, "&gt;");
+		else
+			sb_add(b, s, 1);
+	}
+}
+
+/* 'sha256-BASE64' of s. */
+static void csp_hash(struct sbuf *b, const char *s)
+{
+	unsigned char d[32];
+	char b64[48];
+
+	viz_sha256(s, strlen(s), d);
+	viz_base64(d, sizeof(d), b64);
+	sb_printf(b, "'sha256-%s'", b64);
+}
+
+/* The template with its @NAME@ holes filled. */
+static void fill(struct sbuf *b, const char *title, const struct sbuf *data)
+{
+	const char *s = viz_explore_html, *at;
+
+	while ((at = strchr(s, '@'))) {
+		const char *end = strchr(at + 1, '@');
+		size_t n = end ? (size_t)(end - at - 1) : 0;
+		sb_add(b, s, (size_t)(at - s));
+		if (n == 3 && !strncmp(at + 1, "CSP", 3)) {
+			sb_puts(b, "default-src 'none'; script-src ");
+			csp_hash(b, viz_explore_js);
+			sb_puts(b, "; style-src ");
+			csp_hash(b, viz_explore_css);
+			sb_puts(b, "; img-src 'none'; connect-src 'none'; base-uri 'none'; form-action 'none'");
+		} else if (n == 5 && !strncmp(at + 1, "TITLE", 5))
+			html_text(b, title);
+		else if (n == 5 && !strncmp(at + 1, "STYLE", 5))
+			sb_puts(b, viz_explore_css);
+		else if (n == 6 && !strncmp(at + 1, "SCRIPT", 6))
+			sb_puts(b, viz_explore_js);
+		else if (n == 4 && !strncmp(at + 1, "DATA", 4))
+			sb_add(b, data->p ? data->p : "", data->n);
+		else {
+			sb_add(b, at, 1);
+			s = at + 1;
+			continue;
+		}
+		s = end + 1;
+	}
+	sb_puts(b, s);
+}
+
+int cm_map_explore(struct cm_analysis *a, const struct cm_map_explore_opts *o, char **data, size_t *len,
+		   struct cm_error *err)
+{
+	struct cm_map_opts mo;
+	struct cm_map_places pl;
+	struct cm_table t;
+	struct sbuf json = { 0 }, page = { 0 };
+	const char *title = o->title ? o->title : o->name ? o->name : "coalmap";
+	int rc;
+
+	*data = NULL;
+	*len = 0;
+	memset(&mo, 0, sizeof(mo));
+	mo.format = "svg";
+	mo.layout = o->layout;
+	cm_table_init(&t, 0);
+	if ((rc = cm_map_places(a, &mo, &pl, err)) < 0 || (rc = cm_metrics(a, &t, err)) < 0)
+		goto out;
+	if (page_data(&json, a, title, &pl, &t) < 0 || json.nomem || (fill(&page, title, &json), page.nomem)) {
+		rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
+		goto out;
+	}
+	*data = page.p;
+	*len = page.n;
+	page.p = NULL;
+out:
+	free(json.p);
+	free(page.p);
+	cm_table_release(&t);
+	cm_map_places_release(&pl);
+	return rc;
+}

@@ -1,0 +1,359 @@
+/* coalmap explore: draws the places coalmap's Graphviz layout found on a
+ * canvas; search, focus, filters.  Every name and value from the data is
+ * shown through textContent or fillText, never as markup. */
+(function () {
+"use strict";
+var D = JSON.parse(document.getElementById("coalmap-data").textContent);
+/* the palette of viz/style.c, slot by slot; the last is "other" */
+var PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000", "#BBBBBB"];
+var TIE_COLOURS = ["#555555", "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00"];
+var canvas = document.getElementById("map"), ctx = canvas.getContext("2d");
+var orgs = D.orgs, ties = D.ties, n = orgs.length;
+var view = { s: 1, x: 0, y: 0 }, focus = -1, dpr = window.devicePixelRatio || 1;
+var typeOn = {}, tieOn = [], nbrs = [], grid = null;
+/* lines fainter as they grow many, so that a dense map is not one grey blot */
+var lineAlpha = Math.max(0.06, Math.min(0.8, 400 / Math.max(1, ties.length)));
+
+function el(tag, text, cls) {
+	var e = document.createElement(tag);
+	if (text !== undefined) e.textContent = String(text);
+	if (cls) e.className = cls;
+	return e;
+}
+
+/* neighbours of each org, over every tie */
+for (var i = 0; i < n; i++) nbrs.push([]);
+ties.forEach(function (t, k) { nbrs[t[0]].push(k); nbrs[t[1]].push(k); });
+
+function placed(i) { return orgs[i].x !== undefined; }
+function visible(i) { return placed(i) && typeOn[orgs[i].type] !== false; }
+function tieVisible(t) { return tieOn[t[2]] !== false && visible(t[0]) && visible(t[1]); }
+
+/* ---- view: map points (y up) to canvas pixels */
+function sx(x) { return (x - view.x) * view.s; }
+function sy(y) { return (view.y - y) * view.s; }
+function resize() {
+	var r = canvas.getBoundingClientRect();
+	canvas.width = Math.max(1, Math.round(r.width * dpr));
+	canvas.height = Math.max(1, Math.round(r.height * dpr));
+	draw();
+}
+function fit() {
+	var bb = D.bb, r = canvas.getBoundingClientRect(), w = bb[2] - bb[0] || 1, h = bb[3] - bb[1] || 1;
+	view.s = Math.min(r.width / w, r.height / h) * 0.95 || 1;
+	view.x = bb[0] - (r.width / view.s - w) / 2;
+	view.y = bb[3] + (r.height / view.s - h) / 2;
+	draw();
+}
+function zoom(f, px, py) {
+	var r = canvas.getBoundingClientRect();
+	if (px === undefined) { px = r.width / 2; py = r.height / 2; }
+	var mx = view.x + px / view.s, my = view.y - py / view.s;
+	view.s = Math.min(Math.max(view.s * f, 0.01), 100);
+	view.x = mx - px / view.s;
+	view.y = my + py / view.s;
+	draw();
+}
+function pan(dx, dy) { view.x -= dx / view.s; view.y += dy / view.s; draw(); }
+
+/* ---- drawing */
+function radius(o) { return Math.max(2, o.side / 2 * view.s); }
+function draw() {
+	var W = canvas.width / dpr, H = canvas.height / dpr, ego = {}, k, drawnOrgs = 0, drawnTies = 0;
+	ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+	ctx.clearRect(0, 0, W, H);
+	if (focus >= 0) {
+		ego[focus] = 1;
+		nbrs[focus].forEach(function (t) { var e = ties[t]; if (tieVisible(e)) { ego[e[0]] = 1; ego[e[1]] = 1; } });
+	}
+	ctx.lineCap = "round";
+	for (k = 0; k < ties.length; k++) {
+		var t = ties[k];
+		if (!tieVisible(t)) continue;
+		drawnTies++;
+		var a = orgs[t[0]], b = orgs[t[1]], hot = focus >= 0 && (t[0] === focus || t[1] === focus);
+		ctx.globalAlpha = hot ? 0.8 : focus < 0 ? lineAlpha : lineAlpha / 6;
+		ctx.strokeStyle = tieColour(t[2]);
+		ctx.lineWidth = hot ? 2.5 : 1;
+		ctx.setLineDash(D.tieTypes[t[2]].conflict ? [6, 4] : []);
+		ctx.beginPath();
+		ctx.moveTo(sx(a.x), sy(a.y));
+		ctx.lineTo(sx(b.x), sy(b.y));
+		ctx.stroke();
+	}
+	ctx.setLineDash([]);
+	for (k = 0; k < n; k++) {
+		var o = orgs[k];
+		if (!visible(k)) continue;
+		drawnOrgs++;
+		ctx.globalAlpha = focus < 0 || ego[k] ? 1 : 0.2;
+		ctx.fillStyle = PALETTE[o.slot] || PALETTE[8];
+		ctx.strokeStyle = k === focus ? "#000" : "#333";
+		ctx.lineWidth = k === focus ? 3 : 0.8;
+		ctx.beginPath();
+		ctx.arc(sx(o.x), sy(o.y), radius(o), 0, 2 * Math.PI);
+		ctx.fill();
+		ctx.stroke();
+	}
+	ctx.globalAlpha = 1;
+	ctx.fillStyle = "#222";
+	ctx.font = "12px 'DejaVu Sans', sans-serif";
+	ctx.textAlign = "center";
+	labels(ego, W, H);
+	var st = document.getElementById("status");
+	st.textContent = drawnOrgs + " of " + n + " organizations, " + drawnTies + " of " + ties.length + " ties drawn";
+	st.dataset.orgs = drawnOrgs;
+	st.dataset.ties = drawnTies;
+}
+
+/* Labels, largest orgs first (the focused org and its partners before
+ * them), each where it overlaps no label drawn yet. */
+var byArea = orgs.map(function (o, i) { return i; }).filter(placed)
+	.sort(function (a, b) { return orgs[b].side - orgs[a].side || a - b; });
+function labels(ego, W, H) {
+	var boxes = [], order = focus >= 0 ? byArea.filter(function (i) { return ego[i]; }) : byArea, k;
+	for (k = 0; k < order.length && boxes.length < 400; k++) {
+		var i = order[k], o = orgs[i];
+		if (!visible(i)) continue;
+		var nm = o.name.length > 40 ? o.name.slice(0, 39) + "\u2026" : o.name;
+		var w = ctx.measureText(nm).width, x = sx(o.x), y = sy(o.y) + radius(o) + 12;
+		if (x + w / 2 < 0 || x - w / 2 > W || y < 0 || y - 12 > H) continue;
+		var b = [x - w / 2 - 2, y - 11, x + w / 2 + 2, y + 3], clash = false;
+		for (var j = 0; j < boxes.length && !clash; j++)
+			clash = b[0] < boxes[j][2] && boxes[j][0] < b[2] && b[1] < boxes[j][3] && boxes[j][1] < b[3];
+		if (clash && i !== focus) continue;
+		boxes.push(b);
+		ctx.fillText(nm, x, y);
+	}
+}
+
+/* ---- hit testing: a grid of cells over the places */
+function buildGrid() {
+	var cell = 40, g = {};
+	orgs.forEach(function (o, i) {
+		if (!placed(i)) return;
+		var r = o.side / 2, x0 = Math.floor((o.x - r) / cell), x1 = Math.floor((o.x + r) / cell);
+		var y0 = Math.floor((o.y - r) / cell), y1 = Math.floor((o.y + r) / cell);
+		for (var cx = x0; cx <= x1; cx++)
+			for (var cy = y0; cy <= y1; cy++)
+				(g[cx + "," + cy] = g[cx + "," + cy] || []).push(i);
+	});
+	grid = { cell: cell, g: g };
+}
+function hit(px, py) {
+	var mx = view.x + px / view.s, my = view.y - py / view.s, best = -1, bd = Infinity;
+	var c = grid.g[Math.floor(mx / grid.cell) + "," + Math.floor(my / grid.cell)] || [];
+	c.forEach(function (i) {
+		var o = orgs[i], d = Math.hypot(o.x - mx, o.y - my);
+		if (visible(i) && d <= Math.max(o.side / 2, 2 / view.s) && d < bd) { bd = d; best = i; }
+	});
+	return best;
+}
+
+/* ---- the panel: a metric's short label, or its label when two share it */
+var shortCount = {};
+D.metrics.forEach(function (m) { shortCount[m.short] = (shortCount[m.short] || 0) + 1; });
+function fmt(v) {
+	if (v === null || v === undefined) return "";
+	if (typeof v !== "number") return String(v);
+	return Number.isInteger(v) ? String(v) : String(+v.toPrecision(4));
+}
+function row(dl, label, v, title, text) {
+	var dt = el("dt", label), dd = el("dd", fmt(v), text ? "text" : "");
+	if (title) dt.title = title;
+	if (typeof v === "number") dd.dataset.value = String(v);
+	dl.appendChild(dt);
+	dl.appendChild(dd);
+}
+function showPanel(i) {
+	var p = document.getElementById("panel"), o = orgs[i], dl, ul;
+	p.textContent = "";
+	p.dataset.org = o.id;
+	p.appendChild(el("h2", o.name));
+	dl = el("dl");
+	row(dl, "id", o.id, null, 1);
+	row(dl, "type", o.type, null, 1);
+	D.attrs.forEach(function (a, k) { if (o.a[k] !== "") row(dl, a, o.a[k], null, 1); });
+	if (o.budget !== null) row(dl, "budget", o.budget);
+	if (o.influence !== null) row(dl, "influence", o.influence);
+	p.appendChild(dl);
+	p.appendChild(el("h2", "Metrics"));
+	dl = el("dl");
+	dl.id = "metrics";
+	D.metrics.forEach(function (m, k) {
+		row(dl, shortCount[m.short] > 1 ? m.label : m.short, o.m[k], m.label + ": " + m.definition, m.category);
+		dl.lastChild.dataset.metric = m.name;
+	});
+	p.appendChild(dl);
+	var seen = {}, part = [];
+	nbrs[i].forEach(function (k) {
+		var t = ties[k], j = t[0] === i ? t[1] : t[0];
+		if (!tieVisible(t) || seen[j]) return;
+		seen[j] = 1;
+		part.push([j, D.tieTypes[t[2]].name]);
+	});
+	p.appendChild(el("h2", "Partners drawn (" + part.length + ")"));
+	ul = el("ul");
+	part.forEach(function (q) {
+		var li = el("li"), b = el("button", orgs[q[0]].name);
+		b.addEventListener("click", function () { setFocus(q[0]); });
+		li.appendChild(b);
+		li.appendChild(document.createTextNode(" (" + q[1] + ")"));
+		ul.appendChild(li);
+	});
+	p.appendChild(ul);
+}
+function setFocus(i) {
+	focus = i;
+	if (i >= 0) {
+		showPanel(i);
+		var r = canvas.getBoundingClientRect(), o = orgs[i];
+		if (placed(i) && (sx(o.x) < 0 || sx(o.x) > r.width || sy(o.y) < 0 || sy(o.y) > r.height)) {
+			view.x = o.x - r.width / 2 / view.s;
+			view.y = o.y + r.height / 2 / view.s;
+		}
+	} else {
+		var p = document.getElementById("panel");
+		p.textContent = "";
+		delete p.dataset.org;
+		p.appendChild(el("p", "Search, or click an organization, to see its partners and metrics.", "hint"));
+	}
+	draw();
+}
+
+/* ---- search: name or id, arrows to move, Enter to focus */
+var search = document.getElementById("search"), results = document.getElementById("results"), sel = -1, found = [];
+function mark() {
+	Array.prototype.forEach.call(results.children, function (li, k) {
+		li.setAttribute("aria-selected", k === sel ? "true" : "false");
+		if (k === sel) li.scrollIntoView({ block: "nearest" });
+	});
+}
+function choose(i) {
+	results.textContent = "";
+	search.setAttribute("aria-expanded", "false");
+	setFocus(i);
+}
+search.addEventListener("input", function () {
+	var q = search.value.trim().toLowerCase();
+	results.textContent = "";
+	found = [];
+	sel = -1;
+	if (q) {
+		for (var i = 0; i < n && found.length < 30; i++)
+			if (orgs[i].id.toLowerCase() === q) found.push(i);
+		for (i = 0; i < n && found.length < 30; i++)
+			if (orgs[i].id.toLowerCase() !== q &&
+			    (orgs[i].name.toLowerCase().indexOf(q) >= 0 || orgs[i].id.toLowerCase().indexOf(q) >= 0))
+				found.push(i);
+	}
+	found.forEach(function (i, k) {
+		var li = el("li", orgs[i].name + " (" + orgs[i].id + ")");
+		li.setAttribute("role", "option");
+		li.addEventListener("mousedown", function (ev) { ev.preventDefault(); choose(i); });
+		results.appendChild(li);
+	});
+	if (found.length) sel = 0;
+	search.setAttribute("aria-expanded", found.length ? "true" : "false");
+	mark();
+});
+search.addEventListener("keydown", function (ev) {
+	if (ev.key === "ArrowDown" && found.length) { sel = (sel + 1) % found.length; mark(); ev.preventDefault(); }
+	else if (ev.key === "ArrowUp" && found.length) { sel = (sel + found.length - 1) % found.length; mark(); ev.preventDefault(); }
+	else if (ev.key === "Enter" && sel >= 0) { choose(found[sel]); ev.preventDefault(); }
+	else if (ev.key === "Escape") { results.textContent = ""; search.setAttribute("aria-expanded", "false"); }
+});
+
+/* ---- filters and legend */
+function tieColour(k) { return D.tieTypes[k].conflict ? "#C0392B" : TIE_COLOURS[k % TIE_COLOURS.length]; }
+function checkbox(parent, label, count, on, colour) {
+	var l = el("label"), c = el("input");
+	c.type = "checkbox";
+	c.checked = true;
+	c.addEventListener("change", function () { on(c.checked); if (focus >= 0) showPanel(focus); draw(); });
+	l.appendChild(c);
+	if (colour) {
+		var sw = el("span", undefined, "swatch line");
+		sw.style.borderColor = colour;
+		l.appendChild(document.createTextNode(" "));
+		l.appendChild(sw);
+	}
+	l.appendChild(document.createTextNode(" " + label + " (" + count + ")"));
+	parent.appendChild(l);
+	return c;
+}
+function filters() {
+	var counts = {}, order = [], tc = D.tieTypes.map(function () { return 0; });
+	orgs.forEach(function (o) { if (!(o.type in counts)) { counts[o.type] = 0; order.push(o.type); } counts[o.type]++; });
+	order.forEach(function (ty) {
+		var c = checkbox(document.getElementById("orgtypes"), ty === "" ? "(no type)" : ty, counts[ty],
+				 function (on) { typeOn[ty] = on; });
+		c.dataset.type = ty;
+	});
+	ties.forEach(function (t) { tc[t[2]]++; });
+	D.tieTypes.forEach(function (tt, k) {
+		if (!tc[k]) return;
+		var c = checkbox(document.getElementById("tietypes"), tt.name, tc[k], function (on) { tieOn[k] = on; },
+				 tieColour(k));
+		c.dataset.tieType = tt.name;
+	});
+	var ul = document.getElementById("colours"), bySlot = [];
+	orgs.forEach(function (o) { if (placed(orgs.indexOf(o)) && bySlot[o.slot] === undefined) bySlot[o.slot] = o.cat; });
+	document.querySelector("#legend h2").textContent = "Colour: " + D.colorBy;
+	bySlot.forEach(function (cat, slot) {
+		var li = el("li"), sw = el("span", undefined, "swatch");
+		sw.style.background = PALETTE[slot];
+		li.appendChild(sw);
+		li.appendChild(document.createTextNode(slot === 8 ? "other" : D.categories[cat]));
+		li.title = li.textContent;
+		ul.appendChild(li);
+	});
+}
+
+/* ---- mouse and keys on the canvas */
+var drag = null;
+canvas.addEventListener("mousedown", function (ev) { drag = { x: ev.clientX, y: ev.clientY, moved: 0 }; });
+window.addEventListener("mousemove", function (ev) {
+	if (!drag) return;
+	var dx = ev.clientX - drag.x, dy = ev.clientY - drag.y;
+	if (Math.abs(dx) + Math.abs(dy) > 0) { drag.moved += Math.abs(dx) + Math.abs(dy); pan(dx, dy); }
+	drag.x = ev.clientX;
+	drag.y = ev.clientY;
+});
+window.addEventListener("mouseup", function () { setTimeout(function () { drag = null; }, 0); });
+canvas.addEventListener("click", function (ev) {
+	if (drag && drag.moved > 4) return;
+	var r = canvas.getBoundingClientRect(), i = hit(ev.clientX - r.left, ev.clientY - r.top);
+	setFocus(i);
+});
+canvas.addEventListener("wheel", function (ev) {
+	var r = canvas.getBoundingClientRect();
+	ev.preventDefault();
+	zoom(ev.deltaY < 0 ? 1.2 : 1 / 1.2, ev.clientX - r.left, ev.clientY - r.top);
+}, { passive: false });
+canvas.addEventListener("keydown", function (ev) {
+	var step = 60, keys = { ArrowLeft: [step, 0], ArrowRight: [-step, 0], ArrowUp: [0, step], ArrowDown: [0, -step] };
+	if (ev.key === "+" || ev.key === "=") zoom(1.25);
+	else if (ev.key === "-" || ev.key === "_") zoom(1 / 1.25);
+	else if (keys[ev.key]) pan(keys[ev.key][0], keys[ev.key][1]);
+	else if (ev.key === "Escape") setFocus(-1);
+	else if (ev.key === "0") fit();
+	else return;
+	ev.preventDefault();
+});
+
+filters();
+buildGrid();
+window.addEventListener("resize", resize);
+var r0 = canvas.getBoundingClientRect();
+canvas.width = Math.max(1, Math.round(r0.width * dpr));
+canvas.height = Math.max(1, Math.round(r0.height * dpr));
+fit();
+/* #org=ID in the address focuses that org */
+(function () {
+	var h = decodeURIComponent(location.hash.slice(1));
+	if (h.slice(0, 4) === "org=")
+		for (var i = 0; i < n; i++) if (orgs[i].id === h.slice(4)) { setFocus(i); break; }
+})();
+window.coalmapExplore = { zoom: zoom, pan: pan, view: view, focus: function () { return focus; } };
+})();
