@@ -711,6 +711,14 @@ static char *decision_maker_term(const struct cm_landscape *l, const struct cm_s
 	return s;
 }
 
+/* The last part of a path. */
+static const char *base_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash && slash[1] ? slash + 1 : path;
+}
+
 /* The last part: the terms the report uses, one row each. */
 static int glossary(const struct cm_landscape *l, struct cm_doc *d, const struct cm_report_opts *o)
 {
@@ -755,9 +763,12 @@ int cm_report_build(struct cm_analysis *a, const struct cm_report_opts *o, struc
 	if ((rc = summary(a, o, for_name, d, &t, err)) == CM_OK && (rc = key_orgs(a, o, d, &t, err)) == CM_OK &&
 	    (rc = power_and_gaps(a, o, d, &t, err)) == CM_OK && (rc = stakeholders(a, o, d, &t, err)) == CM_OK &&
 	    (!o->for_org || (rc = for_org(a, o, for_name, d, &t, err)) == CM_OK)) {
+		/* shared (docs/sharing.md): the files' names, not where they live */
+		const char *op = l->hidden.n ? base_name(l->orgs_path) : l->orgs_path;
+		const char *tp = l->hidden.n ? base_name(l->ties_path) : l->ties_path;
 		d->footer = strcmp(l->orgs_path, l->ties_path)
-				    ? format("Made by coalmap %s from %s and %s.", PACKAGE_VERSION, l->orgs_path, l->ties_path)
-				    : format("Made by coalmap %s from %s.", PACKAGE_VERSION, l->orgs_path);
+				    ? format("Made by coalmap %s from %s and %s.", PACKAGE_VERSION, op, tp)
+				    : format("Made by coalmap %s from %s.", PACKAGE_VERSION, op);
 		rc = d->footer ? glossary(l, d, o) : CM_ENOMEM;
 	}
 	cm_table_release(&t);

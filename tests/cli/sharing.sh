@@ -110,7 +110,9 @@ n=$(find "$tmp/shared" -type f | wc -l)
 checks=$((checks + 1))
 [ "$n" -ge 50 ] || fail "only $n shared outputs were written"
 checks=$((checks + 1))
-found=$(find "$tmp/shared" -type f -print0 | xargs -0 $leaks "$tmp/secrets")
+# where the data live is not said either (the report's footer names the files only)
+{ cat "$tmp/secrets"; echo "$L"; } >"$tmp/secrets+path"
+found=$(find "$tmp/shared" -type f -print0 | xargs -0 $leaks "$tmp/secrets+path")
 [ -z "$found" ] || fail "secrets in shared outputs: $found"
 
 # the pseudonyms stand where the orgs stood
