@@ -759,7 +759,8 @@ static int plan_make(const struct cm_landscape *l, const struct cm_share *sh, st
 		return rc;
 	if (sh && sh->nanonymise_drop && !pl->nfilters)
 		return cm_error_set(err, CM_EUSAGE, NULL, 0, 0, "--anonymise-drop needs --anonymise");
-	qsort(pl->drop, pl->ndrop, sizeof(*pl->drop), by_attr_desc);
+	if (pl->ndrop > 1)
+		qsort(pl->drop, pl->ndrop, sizeof(*pl->drop), by_attr_desc);
 	return CM_OK;
 }
 
