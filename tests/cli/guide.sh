@@ -8,6 +8,7 @@
 # cells, Python's json and ElementTree, or the rule the guide states,
 # worked out by hand next to the check).
 . "$(dirname "$0")/lib.sh"
+graphviz_leaks
 
 if ! "$PYTHON3" -c 'import openpyxl, networkx, pandas' 2>/dev/null; then
 	echo "openpyxl, networkx or pandas missing"
