@@ -562,9 +562,14 @@ static int secret_add(struct secrets *s, const struct cm_landscape *l, size_t of
 	if (lower_into(&s->buf, &s->bufcap, str, n) < 0 || (i = cm_strset_add(&s->set, s->buf, n)) < 0)
 		return CM_ENOMEM;
 	if ((size_t)i == s->set.n - 1) { /* new */
-		if (cm_grow((void **)&s->orig, &s->cap, s->set.n, sizeof(*s->orig)) < 0 ||
-		    !(s->who = realloc(s->who, s->cap * sizeof(*s->who))))
+		size_t cap = s->cap;
+		long *w2;
+		if (cm_grow((void **)&s->orig, &cap, s->set.n, sizeof(*s->orig)) < 0)
 			return CM_ENOMEM;
+		if (!(w2 = realloc(s->who, cap * sizeof(*s->who))))
+			return CM_ENOMEM; /* s->cap unchanged: who still holds the old size */
+		s->who = w2;
+		s->cap = cap;
 		s->orig[i] = off;
 		s->who[i] = who;
 		if (n > s->longest)
