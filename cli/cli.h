@@ -224,6 +224,9 @@ int cli_out_open(struct cli_out *o, const char *path, const char *const *inputs)
 int cli_out_commit(struct cli_out *o);
 /* Drops the temporary file. */
 void cli_out_abort(struct cli_out *o);
+/* data[0..len) to path (NULL or "-": stdout), whole or not at all, never
+ * over one of inputs.  Returns 0 or an exit status after saying why. */
+int cli_write_bytes(const char *path, const void *data, size_t len, const char *const *inputs);
 
 /* Writes a table in a format.  Returns 0 or -1 on a write error. */
 int cli_write_table(const struct cm_table *t, enum cli_format fmt, FILE *f);

@@ -2,7 +2,6 @@
  * search, filter and focus (viz/explore.c builds it). */
 #include "config.h"
 
-#include <errno.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,7 +44,6 @@ static int run(struct cli_ctx *cx, const void *args)
 	struct cm_landscape *l = cx->landscape;
 	const char *inputs[] = { cm_landscape_orgs_path(l), cm_landscape_ties_path(l), NULL };
 	struct cm_error err;
-	struct cli_out out;
 	char *data = NULL, namebuf[1024];
 	size_t len = 0;
 	int rc;
@@ -58,16 +56,7 @@ static int run(struct cli_ctx *cx, const void *args)
 	if (cm_map_explore(cx->analysis, &eo, &data, &len, &err) < 0)
 		return cli_fail(&err);
 	cli_progress_end();
-	if ((rc = cli_out_open(&out, cx->common.output, inputs)))
-		goto out;
-	if (fwrite(data, 1, len, out.f) != len) {
-		fprintf(stderr, "%s: %s: cannot write: %s\n", cli_progname, cx->common.output, strerror(errno));
-		cli_out_abort(&out);
-		rc = 73;
-		goto out;
-	}
-	rc = cli_out_commit(&out);
-out:
+	rc = cli_write_bytes(cx->common.output, data, len, inputs);
 	free(data);
 	return rc;
 }

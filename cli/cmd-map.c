@@ -243,7 +243,6 @@ static int run(struct cli_ctx *cx, const void *args)
 	struct cm_map_info info;
 	struct cm_landscape *l = cx->landscape;
 	struct cm_error err;
-	struct cli_out out;
 	char *data = NULL, namebuf[1024];
 	size_t len = 0;
 	int rc;
@@ -277,16 +276,8 @@ static int run(struct cli_ctx *cx, const void *args)
 	notes(&mo, &info);
 	{
 		const char *inputs[] = { cm_landscape_orgs_path(l), cm_landscape_ties_path(l), NULL };
-		if ((rc = cli_out_open(&out, c->output, inputs)))
-			goto out;
+		rc = cli_write_bytes(c->output, data, len, inputs);
 	}
-	if (fwrite(data, 1, len, out.f) != len) {
-		fprintf(stderr, "%s: %s: cannot write: %s\n", cli_progname, c->output, strerror(errno));
-		cli_out_abort(&out);
-		rc = 73;
-		goto out;
-	}
-	rc = cli_out_commit(&out);
 out:
 	free(data);
 	return rc;

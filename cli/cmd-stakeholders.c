@@ -2,7 +2,6 @@
  * camps of the signed network. */
 #include "config.h"
 
-#include <errno.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -84,7 +83,6 @@ static int draw_grid(struct cli_ctx *cx, const struct args *a, const struct cm_t
 	const struct cm_landscape *l = cx->landscape;
 	const char *inputs[] = { cm_landscape_orgs_path(l), cm_landscape_ties_path(l), NULL };
 	struct cm_map_grid_opts go;
-	struct cli_out out;
 	char title[300], name[256], xt[300], *data = NULL;
 	size_t len = 0, i;
 	int rc;
@@ -101,14 +99,7 @@ static int draw_grid(struct cli_ctx *cx, const struct args *a, const struct cm_t
 	go.dpi = a->dpi;
 	if (cm_map_grid_render(t, &go, &data, &len, NULL, &cx->err) < 0)
 		return cli_fail(&cx->err);
-	if ((rc = cli_out_open(&out, a->grid, inputs)) == 0) {
-		if (fwrite(data, 1, len, out.f) != len) {
-			fprintf(stderr, "%s: %s: cannot write: %s\n", cli_progname, a->grid, strerror(errno));
-			cli_out_abort(&out);
-			rc = 73;
-		} else
-			rc = cli_out_commit(&out);
-	}
+	rc = cli_write_bytes(a->grid, data, len, inputs);
 	free(data);
 	return rc;
 }

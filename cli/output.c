@@ -136,6 +136,22 @@ int cli_out_commit(struct cli_out *o)
 	return 0;
 }
 
+int cli_write_bytes(const char *path, const void *data, size_t len, const char *const *inputs)
+{
+	struct cli_out o;
+	int rc = cli_out_open(&o, path, inputs);
+
+	if (rc)
+		return rc;
+	if (fwrite(data, 1, len, o.f) != len) {
+		fprintf(stderr, "%s: %s: cannot write: %s\n", cli_progname, o.path ? o.path : "standard output",
+			strerror(errno));
+		cli_out_abort(&o);
+		return 73;
+	}
+	return cli_out_commit(&o);
+}
+
 int cli_emit(const struct cm_table *t, const struct cli_common *c, const char *const *inputs)
 {
 	cli_progress_end();

@@ -764,8 +764,9 @@ int cm_report_build(struct cm_analysis *a, const struct cm_report_opts *o, struc
 	    (rc = power_and_gaps(a, o, d, &t, err)) == CM_OK && (rc = stakeholders(a, o, d, &t, err)) == CM_OK &&
 	    (!o->for_org || (rc = for_org(a, o, for_name, d, &t, err)) == CM_OK)) {
 		/* shared (docs/sharing.md): the files' names, not where they live */
-		const char *op = l->hidden.n ? base_name(l->orgs_path) : l->orgs_path;
-		const char *tp = l->hidden.n ? base_name(l->ties_path) : l->ties_path;
+		int shared = cm_landscape_anonymised(l) > 0;
+		const char *op = shared ? base_name(l->orgs_path) : l->orgs_path;
+		const char *tp = shared ? base_name(l->ties_path) : l->ties_path;
 		d->footer = strcmp(l->orgs_path, l->ties_path)
 				    ? format("Made by coalmap %s from %s and %s.", PACKAGE_VERSION, op, tp)
 				    : format("Made by coalmap %s from %s.", PACKAGE_VERSION, op);
