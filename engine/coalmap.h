@@ -104,6 +104,12 @@ CM_API void cm_init(void);
  * this call (0 = no limit).  Process-wide, like igraph's interruption
  * handler it is built on. */
 CM_API void cm_set_time_limit(double seconds);
+/* Asks the running analysis to stop as at its time limit (CM_ETIMEOUT):
+ * for a language binding's Ctrl-C.  Async-signal-safe and callable from
+ * any thread; cm_set_time_limit clears the request. */
+CM_API void cm_interrupt(void);
+/* 1 when cm_interrupt was called since the last cm_set_time_limit. */
+CM_API int cm_interrupted(void);
 
 /* Progress of long analyses, for a display on a thread of the caller's:
  * the stage the engine is in (NULL: none) and the fraction of it done in

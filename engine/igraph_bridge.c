@@ -16,6 +16,7 @@ void omp_set_num_threads(int n); /* from libgomp, which igraph uses */
 static char last_reason[256];
 static igraph_error_t last_code; /* the code of the error last_reason describes */
 static struct timespec deadline; /* tv_sec 0 = no limit */
+static int interrupted; /* set by cm_interrupt, atomically */
 /* What cm_progress_get reports: set by the engine's thread, read by the
  * display's; the counter is read atomically, the rest under the lock. */
 static pthread_mutex_t progress_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -25,6 +26,7 @@ static size_t progress_total;
 
 void cm_set_time_limit(double seconds)
 {
+	__atomic_store_n(&interrupted, 0, __ATOMIC_RELAXED);
 	memset(&deadline, 0, sizeof(deadline));
 	if (seconds > 0) {
 		clock_gettime(CLOCK_MONOTONIC, &deadline);
@@ -37,10 +39,22 @@ void cm_set_time_limit(double seconds)
 	}
 }
 
+void cm_interrupt(void)
+{
+	__atomic_store_n(&interrupted, 1, __ATOMIC_RELAXED);
+}
+
+int cm_interrupted(void)
+{
+	return __atomic_load_n(&interrupted, __ATOMIC_RELAXED);
+}
+
 int cm_time_up(void)
 {
 	struct timespec now;
 
+	if (cm_interrupted())
+		return 1;
 	if (!deadline.tv_sec)
 		return 0;
 	clock_gettime(CLOCK_MONOTONIC, &now);
