@@ -14,44 +14,15 @@
 #include "cli.h"
 #include "viz/map.h"
 
-/* Draws the map into the report, on the report's own context. */
-static int draw_map(struct cm_analysis *a, const struct cm_report_opts *o, struct cm_doc *d)
-{
-	struct cm_map_opts mo;
-	struct cm_map_info info;
-	struct cm_error err;
-	char *svg = NULL;
-	size_t len = 0;
-
-	memset(&mo, 0, sizeof(mo));
-	mo.format = "svg";
-	mo.name = o->name;
-	mo.highlight_gaps = o->for_org;
-	cm_error_clear(&err);
-	if (cm_map_render(a, &mo, &svg, &len, &info, &err) < 0) {
-		if (err.code != CM_EUSAGE || !o->for_org)
-			return cli_fail(&err);
-		mo.highlight_gaps = NULL; /* too large to draw org by org: no partner lines */
-		cm_error_clear(&err);
-		if (cm_map_render(a, &mo, &svg, &len, &info, &err) < 0)
-			return cli_fail(&err);
-	}
-	if (cm_report_set_map(d, svg, len, info.orgs, info.auto_aggregate, info.labels_limited, info.suggested) < 0) {
-		cm_error_set(&err, CM_ENOMEM, NULL, 0, 0, "out of memory");
-		return cli_fail(&err);
-	}
-	return 0;
-}
-
-/* FILE.md -> FILE-map.svg (malloc'd). */
-static char *map_name(const char *output)
+/* FILE.md -> FILE-SUFFIX.svg (malloc'd). */
+static char *figure_name(const char *output, const char *suffix)
 {
 	const char *dot = strrchr(output, '.'), *slash = strrchr(output, '/');
 	size_t stem = dot && (!slash || dot > slash) ? (size_t)(dot - output) : strlen(output);
-	char *s = malloc(stem + sizeof("-map.svg"));
+	char *s = malloc(stem + strlen(suffix) + sizeof("-.svg"));
 
 	if (s)
-		sprintf(s, "%.*s-map.svg", (int)stem, output);
+		sprintf(s, "%.*s-%s.svg", (int)stem, output, suffix);
 	return s;
 }
 
@@ -101,9 +72,35 @@ static int check(struct cli_ctx *cx, void *args)
 	return 0;
 }
 
-/* Builds the report on one analysis context, draws its map on the same
- * context, then writes it (and, in Markdown, its map beside it): the map
- * first, so that a report never points at a map that is not there. */
+/* Writes figure k of r beside the report, when r has it: FILE-map.svg,
+ * FILE-stakeholders.svg.  Its name goes to r->fig[k].file. */
+static int write_figure(struct cm_doc *r, int k, const char *output, const char *const *inputs, struct cli_out *fo,
+			int *open)
+{
+	static const char *const suffix[CM_DOC_FIGURES] = { "map", "stakeholders" };
+	struct cm_doc_figure *g = &r->fig[k];
+	int rc;
+
+	if (!g->svg)
+		return 0;
+	if (!(g->file = figure_name(output, suffix[k]))) {
+		fprintf(stderr, "%s: out of memory\n", cli_progname);
+		return 70;
+	}
+	if ((rc = cli_out_open(fo, g->file, inputs)))
+		return rc;
+	*open = 1;
+	if (fwrite(g->svg, 1, g->len, fo->f) != g->len) {
+		fprintf(stderr, "%s: %s: cannot write: %s\n", cli_progname, g->file, strerror(errno));
+		return 73;
+	}
+	return 0;
+}
+
+/* Builds the report on one analysis context, draws its figures on the
+ * same context, then writes it (and, in Markdown, its figures beside it):
+ * the figures first, so that a report never points at one that is not
+ * there. */
 static int run(struct cli_ctx *cx, const void *args)
 {
 	const struct args *a = args;
@@ -113,9 +110,10 @@ static int run(struct cli_ctx *cx, const void *args)
 	struct cm_analysis *an = NULL;
 	struct cm_error err;
 	struct cm_landscape *l = cx->landscape;
-	struct cli_out out, mapout;
-	char *mapfile = NULL, namebuf[256];
-	int rc, open_out = 0, open_map = 0;
+	struct cli_out out, figout[CM_DOC_FIGURES];
+	const char *inputs[] = { cm_landscape_orgs_path(l), cm_landscape_ties_path(l), NULL };
+	char namebuf[256];
+	int rc, k, open_out = 0, open_fig[CM_DOC_FIGURES] = { 0 };
 
 	cm_doc_init(&r);
 	memset(&o, 0, sizeof(o));
@@ -133,64 +131,50 @@ static int run(struct cli_ctx *cx, const void *args)
 		goto out;
 	}
 	cm_error_clear(&err);
-	if (cm_analysis_new(&an, l, &c->filter, &err) < 0 || cm_report_build(an, &o, &r, &err) < 0) {
+	if (cm_analysis_new(&an, l, &c->filter, &err) < 0 || cm_report_build(an, &o, &r, &err) < 0 ||
+	    cm_map_report(an, &o, &r, &err) < 0) {
 		cli_progress_end();
 		rc = cli_fail(&err);
 		goto out;
 	}
-	if ((rc = draw_map(an, &o, &r)))
-		goto out;
 	cli_progress_end();
-	{
-		const char *inputs[] = { cm_landscape_orgs_path(l), cm_landscape_ties_path(l), NULL };
-		int to_file = c->output && strcmp(c->output, "-") != 0;
-		if (c->format == FMT_MD && to_file && r.figure) {
-			if (!(mapfile = map_name(c->output))) {
-				fprintf(stderr, "%s: out of memory\n", cli_progname);
-				rc = 70;
+	if (c->format == FMT_MD && c->output && strcmp(c->output, "-") != 0)
+		for (k = 0; k < CM_DOC_FIGURES; k++)
+			if ((rc = write_figure(&r, k, c->output, inputs, &figout[k], &open_fig[k])))
 				goto out;
-			}
-			if ((rc = cli_out_open(&mapout, mapfile, inputs)))
-				goto out;
-			open_map = 1;
-			if (fwrite(r.figure, 1, r.figure_len, mapout.f) != r.figure_len) {
-				fprintf(stderr, "%s: %s: cannot write: %s\n", cli_progname, mapfile, strerror(errno));
-				rc = 73;
-				goto out;
-			}
-		}
-		if ((rc = cli_out_open(&out, c->output, inputs)))
-			goto out;
-		open_out = 1;
-	}
-	r.figure_file = mapfile;
-	mapfile = NULL;
+	if ((rc = cli_out_open(&out, c->output, inputs)))
+		goto out;
+	open_out = 1;
 	if (cm_write_doc(cm_writer_find(c->format == FMT_HTML ? "html" : "md"), &r, out.f, &err) < 0) {
 		fprintf(stderr, "%s: %s: cannot write: %s\n", cli_progname, c->output ? c->output : "standard output",
 			strerror(errno));
 		rc = 73;
 		goto out;
 	}
-	if (open_map) {
-		open_map = 0;
-		if ((rc = cli_out_commit(&mapout)))
-			goto out;
-	}
+	for (k = 0; k < CM_DOC_FIGURES; k++)
+		if (open_fig[k]) {
+			open_fig[k] = 0;
+			if ((rc = cli_out_commit(&figout[k])))
+				goto out;
+		}
 	open_out = 0;
 	if ((rc = cli_out_commit(&out)))
 		goto out;
 	if (!c->quiet && c->output && strcmp(c->output, "-") != 0) {
 		char *abs = realpath(c->output, NULL);
-		fprintf(stderr, "%s: wrote %s%s%s\n", cli_progname, abs ? abs : c->output,
-			r.figure_file ? " and " : "", r.figure_file ? r.figure_file : "");
+		fprintf(stderr, "%s: wrote %s", cli_progname, abs ? abs : c->output);
+		for (k = 0; k < CM_DOC_FIGURES; k++)
+			if (r.fig[k].file)
+				fprintf(stderr, " and %s", r.fig[k].file);
+		fputc('\n', stderr);
 		free(abs);
 	}
 out:
 	if (open_out)
 		cli_out_abort(&out);
-	if (open_map)
-		cli_out_abort(&mapout);
-	free(mapfile);
+	for (k = 0; k < CM_DOC_FIGURES; k++)
+		if (open_fig[k])
+			cli_out_abort(&figout[k]);
 	cm_doc_release(&r);
 	cm_analysis_free(an);
 	return rc;
@@ -204,17 +188,19 @@ const struct cli_command cli_cmd_report = {
 		"Writes one report for people who do not run coalmap: a summary of the\n"
 		"landscape, the map, the key organizations, the power briefing, the\n"
 		"landscape's gaps and, when some organization has a stance, its\n"
-		"stakeholders (the quadrants of 'coalmap stakeholders' and the most\n"
-		"influential champions, persuadables and blockers); with --for, alignment\n"
+		"stakeholders (the influence x alignment grid of 'coalmap stakeholders',\n"
+		"its quadrants and the most influential champions, persuadables and\n"
+		"blockers); with --for, alignment\n"
 		"is with that organization, and the partners to add and the routes to\n"
 		"decision-makers come too.  It explains the terms it uses at its end; a reading\n"
 		"that needs data the landscape lacks (budgets, funding) is left out with\n"
 		"one line saying why.\n"
 		"\n"
-		"HTML (.html) is one self-contained file: the map is drawn inline, nothing\n"
-		"is fetched from anywhere (a strict Content-Security-Policy says so), and\n"
-		"it prints cleanly on A4.  Markdown (.md) has the same content, with the map\n"
-		"written next to it as FILE-map.svg (not when writing to standard output).\n",
+		"HTML (.html) is one self-contained file: the map and the grid are drawn\n"
+		"inline, nothing is fetched from anywhere (a strict Content-Security-Policy\n"
+		"says so), and it prints cleanly on A4.  Markdown (.md) has the same\n"
+		"content, with the map and the grid written next to it as FILE-map.svg and\n"
+		"FILE-stakeholders.svg (not when writing to standard output).\n",
 	.options = options,
 	.args_size = sizeof(struct args),
 	.defaults = &defaults,

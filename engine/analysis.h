@@ -61,6 +61,11 @@ int cm_analysis_graphs(struct cm_analysis *a, struct cm_error *err);
  * one: *trust_known 0).  Arrays of norgs.  O(n + m). */
 int cm_intro_tree(struct cm_analysis *a, const unsigned char *in, igraph_integer_t *dist, igraph_integer_t *pred,
 		  double *best, int *trust_known, struct cm_error *err);
+/* Appends the chain to v of len steps that pred (cm_intro_tree) holds to
+ * the string in buf[0..n), by name ("A -> B -> C", arrows U+2192); the names nearest v
+ * are kept when it does not fit.  O(len). */
+void cm_chain_names(const struct cm_landscape *l, const igraph_integer_t *pred, igraph_integer_t len, size_t v,
+		    char *buf, size_t n);
 
 /* The kernels (engine/metrics.c): each fills a->v[] for its measures. */
 int cm_kernel_degree(struct cm_analysis *a, struct cm_error *err);

@@ -360,26 +360,33 @@ CM_API int cm_table_sort(struct cm_table *t, size_t col, int descending);
 CM_API void cm_table_truncate(struct cm_table *t, size_t n);
 
 /* ------------------------------------------------------------------ */
-/* Documents: headed parts holding tables, and one figure (the report)  */
+/* Documents: headed parts holding tables and figures (the report)     */
 /* ------------------------------------------------------------------ */
+
+/* The document's figures, each drawn by the caller (viz) */
+enum cm_doc_figure_id { CM_FIGURE_MAP, CM_FIGURE_GRID, CM_DOC_FIGURES };
+
+struct cm_doc_figure {
+	char *svg;               /* SVG bytes (HTML inlines them), or NULL: not drawn */
+	size_t len;
+	char *caption;           /* NULL: none */
+	char *file;              /* Markdown links here; NULL: says how to draw it */
+};
 
 struct cm_doc_part {
 	char *anchor;            /* HTML id */
 	char *heading;
 	char *intro;             /* NULL: none */
+	int figure;              /* 0, or 1 + the cm_doc_figure_id shown first */
 	struct cm_table table;   /* shown unless empty */
 	char *note;              /* NULL: none; shown under the table */
-	int figure;              /* the document's figure goes here instead */
 };
 
 struct cm_doc {
 	char *title, *lede, *footer;
 	struct cm_doc_part *parts;
 	size_t nparts;
-	char *figure;            /* SVG bytes (HTML inlines them), or NULL */
-	size_t figure_len;
-	char *figure_caption;    /* NULL: none */
-	char *figure_file;       /* Markdown links here for the figure; NULL: says how to draw it */
+	struct cm_doc_figure fig[CM_DOC_FIGURES];
 };
 
 CM_API void cm_doc_init(struct cm_doc *d);
@@ -626,6 +633,12 @@ CM_API int cm_report_build(struct cm_analysis *a, const struct cm_report_opts *o
  * was drawn.  0 or CM_ENOMEM. */
 CM_API int cm_report_set_map(struct cm_doc *d, char *svg, size_t len, size_t orgs, int aggregated, int labels_limited,
 		      int suggested);
+/* Puts the stakeholders' grid in d (svg malloc'd, taken over), when d has
+ * the stakeholders part; otherwise frees svg.  0 or CM_ENOMEM. */
+CM_API int cm_report_set_grid(struct cm_doc *d, char *svg, size_t len, size_t orgs, size_t labelled);
+/* 1 when d has a part showing figure id (the report: the grid only when
+ * some org has a stance). */
+CM_API int cm_doc_has_figure(const struct cm_doc *d, enum cm_doc_figure_id id);
 
 /* Synthetic landscapes */
 struct cm_gen_opts {

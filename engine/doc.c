@@ -1,4 +1,4 @@
-/* doc.c - struct cm_doc: a title, headed parts holding tables, one figure. */
+/* doc.c - struct cm_doc: a title, headed parts holding tables and figures. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -27,9 +27,11 @@ void cm_doc_release(struct cm_doc *d)
 	free(d->title);
 	free(d->lede);
 	free(d->footer);
-	free(d->figure);
-	free(d->figure_caption);
-	free(d->figure_file);
+	for (i = 0; i < CM_DOC_FIGURES; i++) {
+		free(d->fig[i].svg);
+		free(d->fig[i].caption);
+		free(d->fig[i].file);
+	}
 	memset(d, 0, sizeof(*d));
 }
 
@@ -54,4 +56,14 @@ struct cm_doc_part *cm_doc_add(struct cm_doc *d, const char *anchor, const char 
 	}
 	d->nparts++;
 	return p;
+}
+
+int cm_doc_has_figure(const struct cm_doc *d, enum cm_doc_figure_id id)
+{
+	size_t i;
+
+	for (i = 0; i < d->nparts; i++)
+		if (d->parts[i].figure == (int)id + 1)
+			return 1;
+	return 0;
 }

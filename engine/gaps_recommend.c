@@ -780,27 +780,14 @@ static int rec_table_init(struct cm_table *out, size_t rows)
  * A -> B -> C" (with its trust when ties have one), or the risk of none. */
 static void intro(const struct rec *r, const struct cand *cd, char *why, size_t n)
 {
-	const struct cm_landscape *l = r->l;
-	igraph_integer_t v, len = r->idist[cd->org], k;
-	size_t at;
+	igraph_integer_t len = r->idist[cd->org];
 
 	if (len < 0) {
 		say(why, n, "; RISK: no chain of ties leads to it (no introduction)");
 		return;
 	}
 	say(why, n, "; introduction: ");
-	at = strlen(why);
-	/* the chain backwards from the candidate, each name put in front */
-	for (v = (igraph_integer_t)cd->org, k = 0; v >= 0 && k <= len; v = r->ipred[v], k++) {
-		const char *name = l->pool.buf + l->orgs[v].name;
-		size_t add = strlen(name) + (k ? 5 : 0), tail = strlen(why + at);
-		if (at + tail + add + 1 > n)
-			break;
-		memmove(why + at + add, why + at, tail + 1);
-		memcpy(why + at, name, strlen(name));
-		if (k)
-			memcpy(why + at + strlen(name), " \xE2\x86\x92 ", 5);
-	}
+	cm_chain_names(r->l, r->ipred, len, cd->org, why, n);
 	if (r->trust_known)
 		say(why, n, " (trust %.2g)", r->itrust[cd->org]);
 }

@@ -447,3 +447,22 @@ int cm_intro_tree(struct cm_analysis *a, const unsigned char *in, igraph_integer
 	free(trust);
 	return rc;
 }
+
+void cm_chain_names(const struct cm_landscape *l, const igraph_integer_t *pred, igraph_integer_t len, size_t v,
+		    char *buf, size_t n)
+{
+	igraph_integer_t u, k;
+	size_t at = strlen(buf);
+
+	/* the chain backwards from v, each name put in front */
+	for (u = (igraph_integer_t)v, k = 0; u >= 0 && k <= len; u = pred[u], k++) {
+		const char *name = cm_landscape_org_name(l, (size_t)u);
+		size_t add = strlen(name) + (k ? 5 : 0), tail = strlen(buf + at);
+		if (at + tail + add + 1 > n)
+			break;
+		memmove(buf + at + add, buf + at, tail + 1);
+		memcpy(buf + at, name, strlen(name));
+		if (k)
+			memcpy(buf + at + strlen(name), " \xE2\x86\x92 ", 5);
+	}
+}

@@ -350,7 +350,7 @@ static int key_orgs(struct cm_analysis *a, const struct cm_report_opts *o, struc
 			     "Each shape is an organization, its colour the organization's type and its size the "
 			     "number of partners; line styles tell tie types apart, as the legend shows.")))
 		return CM_ENOMEM;
-	p->figure = 1;
+	p->figure = CM_FIGURE_MAP + 1;
 	if ((rc = cm_metrics(a, t, err)) < 0)
 		return rc;
 	if ((col = cm_table_col(t, CM_M_BETWEENNESS)) >= 0 && cm_table_sort(t, (size_t)col, 1) < 0)
@@ -500,8 +500,10 @@ static int stakeholders(struct cm_analysis *a, const struct cm_report_opts *o, s
 				       : "Who can sway the outcome, and where they stand: influence (network position, with "
 					 "stated influence when given) against alignment (the organization's stance, -1 "
 					 "oppose to 1 support, averaged over the issues).",
-			    &rt, finding_cols, 3, 0, CM_REPORT_STAKEHOLDERS, "'coalmap stakeholders' lists them all")))
+			    &rt, finding_cols, 3, 0, CM_REPORT_STAKEHOLDERS, "'coalmap stakeholders' lists them all"))) {
+		p->figure = CM_FIGURE_GRID + 1;
 		rc = CM_OK;
+	}
 	cm_table_release(&rt);
 	return rc;
 }
@@ -783,13 +785,32 @@ int cm_report_build(struct cm_analysis *a, const struct cm_report_opts *o, struc
 int cm_report_set_map(struct cm_doc *d, char *svg, size_t len, size_t orgs, int aggregated, int labels_limited,
 		      int suggested)
 {
-	free(d->figure);
-	free(d->figure_caption);
-	d->figure = svg;
-	d->figure_len = len;
-	d->figure_caption = format("%zu organizations drawn%s%s%s.", orgs,
-				   aggregated ? " as their communities (too many to draw one by one)" : "",
-				   labels_limited ? "; labels name the top brokers" : "",
-				   suggested ? "; heavy dashed lines lead to the recommended partners" : "");
-	return d->figure_caption ? CM_OK : CM_ENOMEM;
+	struct cm_doc_figure *g = &d->fig[CM_FIGURE_MAP];
+
+	free(g->svg);
+	free(g->caption);
+	g->svg = svg;
+	g->len = len;
+	g->caption = format("%zu organizations drawn%s%s%s.", orgs,
+			    aggregated ? " as their communities (too many to draw one by one)" : "",
+			    labels_limited ? "; labels name the top brokers" : "",
+			    suggested ? "; heavy dashed lines lead to the recommended partners" : "");
+	return g->caption ? CM_OK : CM_ENOMEM;
+}
+
+int cm_report_set_grid(struct cm_doc *d, char *svg, size_t len, size_t orgs, size_t labelled)
+{
+	struct cm_doc_figure *g = &d->fig[CM_FIGURE_GRID];
+
+	if (!cm_doc_has_figure(d, CM_FIGURE_GRID)) {
+		free(svg);
+		return CM_OK;
+	}
+	free(g->svg);
+	free(g->caption);
+	g->svg = svg;
+	g->len = len;
+	g->caption = format("%zu organizations placed by influence (up) and alignment (across); the %zu most "
+			    "influential named.", orgs, labelled);
+	return g->caption ? CM_OK : CM_ENOMEM;
 }

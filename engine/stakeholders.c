@@ -328,7 +328,7 @@ static int grid_columns(struct cm_table *t)
 	return CM_OK;
 }
 
-static int grid_table(const struct stake *x, struct cm_table *t)
+static int grid_table(const struct stake *x, struct cm_table *t, struct cm_error *err)
 {
 	const struct cm_landscape *l = x->l;
 	size_t i;
@@ -336,14 +336,14 @@ static int grid_table(const struct stake *x, struct cm_table *t)
 	cm_table_release(t);
 	cm_table_init(t, x->n);
 	if (grid_columns(t) < 0)
-		return CM_ENOMEM;
+		return cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 	for (i = 0; i < x->n; i++) {
 		if (cm_table_set_text(t, G_ID, i, cm_landscape_org_id(l, i)) < 0 ||
 		    cm_table_set_text(t, G_NAME, i, cm_landscape_org_name(l, i)) < 0 ||
 		    cm_table_set_text(t, G_TYPE, i, cm_landscape_org_type(l, i)) < 0 ||
 		    cm_table_set_text(t, G_STANCE, i, cm_attr_value(l, x->stance_attr, i)) < 0 ||
 		    cm_table_set_text(t, G_QUADRANT, i, quadrant(x, i)) < 0)
-			return CM_ENOMEM;
+			return cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 		cm_table_set_real(t, G_STATED, i, l->orgs[i].influence);
 		cm_table_set_real(t, G_NETWORK, i, x->network[i]);
 		cm_table_set_real(t, G_PR, i, x->pr[i]);
@@ -355,7 +355,7 @@ static int grid_table(const struct stake *x, struct cm_table *t)
 		if (x->g.camp && x->g.camp[i])
 			cm_table_set_int(t, G_CAMP, i, x->g.camp[i]);
 	}
-	return cm_table_sort(t, G_INFLUENCE, 1);
+	return cm_table_sort(t, G_INFLUENCE, 1) < 0 ? cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory") : CM_OK;
 }
 
 
@@ -409,40 +409,118 @@ static void camp_rows(const struct stake *x, struct cm_findings *r, unsigned cha
 			x->g.pos_between == 1 ? "" : "s", x->g.neg_within, x->g.neg_within == 1 ? "" : "s");
 }
 
+/* The side a --for focus stands on: its camp (the camp most focus orgs are
+ * in), 0 when it has none.  src[] marks the orgs a swing actor is reached
+ * from: the focus and the orgs of its camp aligned with it (alignment > 0),
+ * swing actors (mark) left out. */
+static int your_side(const struct stake *x, const unsigned char *mark, unsigned char *src)
+{
+	size_t i, in[3] = { 0, 0, 0 };
+	int camp;
+
+	for (i = 0; i < x->n; i++)
+		if (x->focus[i])
+			in[x->g.camp[i]]++;
+	camp = in[1] >= in[2] ? (in[1] ? 1 : 0) : 2;
+	for (i = 0; i < x->n; i++)
+		src[i] = x->focus[i] ||
+			 (camp && !mark[i] && x->g.camp[i] == camp && !isnan(x->align[i]) && x->align[i] > 0);
+	return camp;
+}
+
+/* Who on the focus's side is best placed to reach each swing actor: the
+ * best introduction chain from any of them (cm_intro_tree, ranked as
+ * `coalmap path` ranks chains).  *dist NULL without a focus. */
+struct reach {
+	igraph_integer_t *dist, *pred;
+	double *trust;
+	int trust_known;
+};
+
+static int reach_build(const struct stake *x, const unsigned char *mark, struct reach *r, struct cm_error *err)
+{
+	size_t m = x->n ? x->n : 1;
+	unsigned char *src;
+	int rc;
+
+	memset(r, 0, sizeof(*r));
+	if (!x->o->focus.n)
+		return CM_OK;
+	src = malloc(m);
+	r->dist = malloc(m * sizeof(*r->dist)), r->pred = malloc(m * sizeof(*r->pred));
+	r->trust = malloc(m * sizeof(*r->trust));
+	if (!src || !r->dist || !r->pred || !r->trust) {
+		free(src);
+		return cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
+	}
+	your_side(x, mark, src);
+	rc = cm_intro_tree(x->a, src, r->dist, r->pred, r->trust, &r->trust_known, err);
+	free(src);
+	return rc;
+}
+
+/* Appends to buf how the focus's side reaches swing actor z. */
+static void reach_text(const struct stake *x, const struct reach *r, size_t z, char *buf, size_t n)
+{
+	size_t at = strlen(buf);
+
+	if (!r->dist)
+		return;
+	if (r->dist[z] < 0) {
+		snprintf(buf + at, n - at, "; no chain of ties from your side reaches it");
+		return;
+	}
+	snprintf(buf + at, n - at, "; reached from your side in %ld step%s: ", (long)r->dist[z],
+		 r->dist[z] == 1 ? "" : "s");
+	cm_chain_names(x->l, r->pred, r->dist[z], z, buf, n);
+	at = strlen(buf);
+	if (r->trust_known)
+		snprintf(buf + at, n - at, " (trust %.2g)", r->trust[z]);
+}
+
 /* Influential orgs whose alignment is unknown or 0, or with positive ties
- * into both camps. */
-static void swing_rows(const struct stake *x, struct cm_findings *r, unsigned char *mark)
+ * into both camps; with a focus, how its side reaches each. */
+static int swing_rows(const struct stake *x, struct cm_findings *r, unsigned char *mark, struct cm_error *err)
 {
 	unsigned char *both = calloc(x->n ? x->n : 1, 1);
-	size_t i, e, k, *v;
+	struct reach rch = { 0 };
+	size_t i, e, k = 0, *v = NULL;
+	int rc = CM_ENOMEM;
 
-	if (!both) {
-		r->nomem = 1;
-		return;
-	}
+	if (!both)
+		goto out;
 	for (i = 0; i < x->n; i++) {
-		int reach = 0;
+		int side = 0;
 		for (e = x->g.start[i]; e < x->g.start[i + 1]; e++)
 			if (x->g.psign[x->g.pair[e]] > 0 && x->g.camp[x->g.nbr[e]])
-				reach |= 1 << (x->g.camp[x->g.nbr[e]] - 1);
-		both[i] = reach == 3;
+				side |= 1 << (x->g.camp[x->g.nbr[e]] - 1);
+		both[i] = side == 3;
 		mark[i] = x->high[i] && !x->focus[i] && (both[i] || isnan(x->align[i]) || x->align[i] == 0);
 	}
-	if (!(v = ranked_orgs(x, mark, &k))) {
-		free(both);
-		r->nomem = 1;
-		return;
-	}
+	if ((rc = reach_build(x, mark, &rch, err)) < 0)
+		goto out;
+	rc = CM_ENOMEM;
+	if (!(v = ranked_orgs(x, mark, &k)))
+		goto out;
 	for (i = 0; i < k && (!x->o->top || i < x->o->top); i++) {
 		size_t z = v[i];
-		const char *why = isnan(x->align[z]) ? "its stance is unknown" : x->align[z] == 0 ? "it is neutral" : "";
-		cm_findings_add(r, "swing", cm_landscape_org_name(x->l, z), "influence", x->influence[z], "%s%s%s%s",
-				why, *why && both[z] ? "; " : "", both[z] ? "it has positive ties into both camps" : "",
-				x->g.camp[z] ? (x->g.camp[z] == 1 ? " (in camp 1)" : " (in camp 2)") : "");
+		char why[600];
+		snprintf(why, sizeof(why), "%s%s%s%s",
+			 isnan(x->align[z]) ? "its stance is unknown" : x->align[z] == 0 ? "it is neutral" : "",
+			 !isnan(x->align[z]) && x->align[z] != 0 ? "" : both[z] ? "; " : "",
+			 both[z] ? "it has positive ties into both camps" : "",
+			 x->g.camp[z] ? (x->g.camp[z] == 1 ? " (in camp 1)" : " (in camp 2)") : "");
+		reach_text(x, &rch, z, why, sizeof(why));
+		cm_findings_add(r, "swing", cm_landscape_org_name(x->l, z), "influence", x->influence[z], "%s", why);
 	}
 	if (i < k)
 		cm_findings_add(r, "swing", "", "more", (double)(k - i), "%zu more swing actors (--top)", k - i);
-	free(v), free(both);
+	rc = r->nomem ? CM_ENOMEM : CM_OK;
+out:
+	if (rc == CM_ENOMEM)
+		cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
+	free(v), free(both), free(rch.dist), free(rch.pred), free(rch.trust);
+	return rc;
 }
 
 /* Positive ties between the camps, the most influential ends first. */
@@ -509,14 +587,15 @@ static void balance_rows(const struct stake *x, struct cm_findings *r)
 			"0: the frustration index is a heuristic's upper bound" : "1: the frustration index is exact");
 }
 
-static int camps_table(const struct stake *x, struct cm_table *t)
+static int camps_table(const struct stake *x, struct cm_table *t, struct cm_error *err)
 {
 	const struct signed_net *g = &x->g;
 	struct cm_findings r;
 	unsigned char *mark;
+	int rc;
 
 	if (cm_findings_init(&r, t) < 0)
-		return CM_ENOMEM;
+		return cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 	cm_findings_add(&r, "signed", "network", "positive_pairs", (double)(g->npairs - g->nneg),
 			"pairs of organizations tied, none of their ties a conflict");
 	cm_findings_add(&r, "signed", "network", "negative_pairs", (double)g->nneg,
@@ -524,27 +603,31 @@ static int camps_table(const struct stake *x, struct cm_table *t)
 	if (!g->nneg) {
 		cm_findings_add(&r, "signed", "network", "balance", 1,
 				"no conflict ties: balance is trivially 1, the frustration index 0, and there are no camps");
-		return r.nomem ? CM_ENOMEM : CM_OK;
+		return r.nomem ? cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory") : CM_OK;
 	}
 	balance_rows(x, &r);
 	if (!(mark = calloc(x->n ? x->n : 1, 1)))
-		return CM_ENOMEM;
+		return cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 	camp_rows(x, &r, mark);
-	swing_rows(x, &r, mark);
-	bridge_rows(x, &r);
+	if ((rc = swing_rows(x, &r, mark, err)) == CM_OK) {
+		bridge_rows(x, &r);
+		if (r.nomem)
+			rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
+	}
 	free(mark);
-	return r.nomem ? CM_ENOMEM : CM_OK;
+	return rc;
 }
 
 /* Builds the analysis, then one of its tables. */
 static int stake_table(struct cm_analysis *a, const struct cm_stake_opts *o, struct cm_table *out,
-		       int (*table)(const struct stake *x, struct cm_table *t), struct cm_error *err)
+		       int (*table)(const struct stake *x, struct cm_table *t, struct cm_error *err),
+		       struct cm_error *err)
 {
 	struct stake x;
 	int rc = stake_build(&x, a, o, err);
 
-	if (rc == CM_OK && (rc = table(&x, out)) < 0)
-		cm_error_set(err, rc, NULL, 0, 0, "out of memory");
+	if (rc == CM_OK)
+		rc = table(&x, out, err);
 	stake_release(&x);
 	return rc;
 }

@@ -136,20 +136,21 @@ static void write_part_html(const struct cm_doc *r, const struct cm_doc_part *p,
 		cm_html_text(p->intro, f);
 		fputs("</p>\n", f);
 	}
-	if (p->figure) {
-		const char *svg = r->figure ? strstr(r->figure, "<svg") : NULL;
+	if (p->figure && r->fig[p->figure - 1].svg) {
+		const struct cm_doc_figure *g = &r->fig[p->figure - 1];
+		const char *svg = strstr(g->svg, "<svg");
 		fputs("<figure>\n", f);
 		if (svg)
-			fwrite(svg, 1, r->figure_len - (size_t)(svg - r->figure), f);
-		if (r->figure_caption) {
+			fwrite(svg, 1, g->len - (size_t)(svg - g->svg), f);
+		if (g->caption) {
 			fputs("<figcaption>", f);
-			cm_html_text(r->figure_caption, f);
+			cm_html_text(g->caption, f);
 			fputs("</figcaption>\n", f);
 		}
 		fputs("</figure>\n", f);
-	} else if (p->table.nrows) {
-		cm_html_table(&p->table, f);
 	}
+	if (p->table.nrows)
+		cm_html_table(&p->table, f);
 	if (p->note) {
 		fputs("<p class=\"note\">", f);
 		cm_html_text(p->note, f);

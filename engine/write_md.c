@@ -59,9 +59,40 @@ static void md_line(FILE *f, const char *s)
 	fputs("\n\n", f);
 }
 
+/* A figure: a relative link to its file beside the document, or how to
+ * draw it when it has none. */
+static void md_figure(const struct cm_doc_figure *g, int id, FILE *f)
+{
+	static const char *const alt[CM_DOC_FIGURES] = { "Map of the landscape", "Stakeholders: influence and alignment" };
+	static const char *const how[CM_DOC_FIGURES] = {
+		"(The map is written next to the report when the report goes to a file; 'coalmap map' draws it on its "
+		"own.)",
+		"(The grid is written next to the report when the report goes to a file; 'coalmap stakeholders "
+		"--grid FILE' draws it on its own.)",
+	};
+	const char *base;
+
+	if (!g->svg)
+		return;
+	if (!g->file) {
+		md_line(f, how[id]);
+	} else {
+		base = strrchr(g->file, '/');
+		fprintf(f, "![%s](", alt[id]);
+		/* a relative link: the figure sits next to the report */
+		for (base = base ? base + 1 : g->file; *base; base++)
+			if (*base == ' ' || *base == '(' || *base == ')' || *base == '<' || *base == '>')
+				fprintf(f, "%%%02X", (unsigned char)*base);
+			else
+				fputc(*base, f);
+		fputs(")\n\n", f);
+	}
+	if (g->caption)
+		md_line(f, g->caption);
+}
+
 static void write_md_doc(const struct cm_doc *r, FILE *f)
 {
-	const char *map_file = r->figure_file;
 	size_t i;
 
 	fputs("# ", f);
@@ -73,24 +104,9 @@ static void write_md_doc(const struct cm_doc *r, FILE *f)
 		md_line(f, p->heading);
 		if (p->intro)
 			md_line(f, p->intro);
-		if (p->figure) {
-			if (map_file) {
-				const char *base = strrchr(map_file, '/');
-				fputs("![Map of the landscape](", f);
-				/* a relative link: the map sits next to the report */
-				for (base = base ? base + 1 : map_file; *base; base++)
-					if (*base == ' ' || *base == '(' || *base == ')' || *base == '<' || *base == '>')
-						fprintf(f, "%%%02X", (unsigned char)*base);
-					else
-						fputc(*base, f);
-				fputs(")\n\n", f);
-			} else {
-				md_line(f, "(The map is written next to the report when the report goes to a file; "
-					   "'coalmap map' draws it on its own.)");
-			}
-			if (r->figure_caption)
-				md_line(f, r->figure_caption);
-		} else if (p->table.nrows) {
+		if (p->figure)
+			md_figure(&r->fig[p->figure - 1], p->figure - 1, f);
+		if (p->table.nrows) {
 			write_md(&p->table, f);
 			fputc('\n', f);
 		}

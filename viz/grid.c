@@ -364,6 +364,7 @@ int cm_map_grid_render(const struct cm_table *t, const struct cm_map_grid_opts *
 	viz_draw_set(&d, VIZ_GRAPH, "outputorder", "edgesfirst");
 	viz_draw_set(&d, VIZ_GRAPH, "bgcolor", "white");
 	viz_draw_set(&d, VIZ_GRAPH, "pad", "0.3");
+	viz_draw_set(&d, VIZ_GRAPH, "id", "grid"); /* SVG ids grid_*: unique beside a map in one page */
 	if (!strcmp(o->format, "png"))
 		viz_draw_setf(&d, VIZ_GRAPH, "dpi", o->dpi > 0 ? o->dpi : 96);
 	if ((rc = viz_gv_begin(err)) < 0 || (rc = frame(&g, &d, o, err)) < 0 || (rc = legend(&g, &d, err)) < 0)

@@ -140,6 +140,13 @@ struct cm_map_grid_opts {
 CM_API int cm_map_grid_render(const struct cm_table *t, const struct cm_map_grid_opts *o, char **data,
 			      size_t *len, size_t *labelled, struct cm_error *err);
 
+/* Draws the figures of report d (cm_report_build on a, with options o):
+ * the map as `coalmap map` draws it, marking o->for_org's recommended
+ * partners when the map is drawn org by org, and the stakeholders' grid
+ * when d has that part; both SVG, set with cm_report_set_map and
+ * cm_report_set_grid.  Errors as cm_map_render and cm_stakeholders. */
+CM_API int cm_map_report(struct cm_analysis *a, const struct cm_report_opts *o, struct cm_doc *d, struct cm_error *err);
+
 /* Where cm_map_render would put each org: the same selection, sizes,
  * colours and Graphviz layout, for drawing the map elsewhere (coalmap
  * explore).  Only maps drawn org by org have places. */

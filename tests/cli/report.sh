@@ -66,7 +66,11 @@ for u in re.findall(r"https?://[^\s\"'<>]+", doc):
 
 # every part is there, the map inline
 check(list(p.sections) == ["map", "key-organizations", "power", "gaps", "stakeholders", "partners", "routes", "terms"], f"sections {list(p.sections)}")
-check(p.tags.count("svg") == 1 and doc.count("<svg") == 1, "one inline svg")
+check(p.tags.count("svg") == 2 and doc.count("<svg") == 2, "two inline svgs: the map and the stakeholders' grid")
+check(doc.index("<svg") > doc.index('<section id="map"') and doc.index("<svg", doc.index("<svg") + 1) > doc.index('<section id="stakeholders"'),
+      "the map in its part, the grid in the stakeholders part")
+ids = re.findall(r'<[^>]* id="([^"]*)"', doc)
+check(len(ids) == len(set(ids)), "ids unique across the page: %s" % sorted({i for i in ids if ids.count(i) > 1})[:5])
 
 def body(sec):
     return [r for r in p.sections[sec][1:] if len(r) > 1]
@@ -124,9 +128,13 @@ checks=$((checks + 1)); grep -q 'id="power"' "$tmp/a.html" || fail "no power par
 run report "$D" --for $FOR -o "$tmp/r.md"; expect_rc 0 "report md"
 checks=$((checks + 1)); [ -s "$tmp/r-map.svg" ] && xmllint --noout "$tmp/r-map.svg" 2>/dev/null || fail "md map missing or invalid"
 for h in "## The map" "## Key organizations" "## Who holds the power" "## Gaps in the landscape" \
-	"## Recommended partners for" "## Routes to decision-makers for" "](r-map.svg)"; do
+	"## Recommended partners for" "## Routes to decision-makers for" "](r-map.svg)" "## Stakeholders" \
+	"](r-stakeholders.svg)"; do
 	checks=$((checks + 1)); grep -qF "$h" "$tmp/r.md" || fail "md lacks '$h'"
 done
+# the grid beside it is the one `coalmap stakeholders --grid` draws
+run stakeholders "$D" --for $FOR --grid "$tmp/grid.svg"; expect_rc 0 "stakeholders --grid"
+checks=$((checks + 1)); cmp -s "$tmp/grid.svg" "$tmp/r-stakeholders.svg" || fail "the report's grid is not stakeholders --grid's"
 run report "$D" -f md; expect_rc 0 "md to stdout"
 expect_out "## Key organizations" "md on stdout"
 
@@ -137,6 +145,7 @@ mk "$tmp/poor" 'id,type\na,ngo\nb,ngo\nc,party\nd,party\ne,forum\n' \
 	'source,target,type\na,b,partnership\nb,c,partnership\nc,d,information\n'
 run report "$tmp/poor" -o "$tmp/poor.md"; expect_rc 0 "report without budgets"
 checks=$((checks + 1)); grep -q "## Stakeholders" "$tmp/poor.md" && fail "a stakeholders part without any stance"
+checks=$((checks + 1)); [ -e "$tmp/poor-stakeholders.svg" ] && fail "a grid beside a report without any stance"; [ -s "$tmp/poor-map.svg" ] || fail "no map beside the report without stances"
 mk "$tmp/badstance" 'id,type,stance:climate\na,ngo,support\nb,ngo,maybe\n' 'source,target\na,b\n'
 run report "$tmp/badstance" -o "$tmp/badstance.md"; expect_rc 65 "a stance that is none"
 expect_err "badstance/organizations.csv:3" "the bad stance's file and line"

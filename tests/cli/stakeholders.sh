@@ -260,4 +260,26 @@ run stakeholders "$tmp/longbad"
 expect_rc 65 "stances.csv without its columns"
 expect_err "stances.csv:1: the header needs the columns org, issue and stance" "stances.csv header"
 
+# ---- who on your side reaches each swing actor (issue 18, item 5): the
+# chain of ties from the --for org or an aligned org of its camp, checked
+# against NetworkX (tests/reference/nx_reach.py: multi-source BFS, every
+# shortest chain's trust) on planted camps and on the bundled landscape
+mk "$tmp/reach" 'id,type,stance,influence\nme,ngo,support,5\nally1,ngo,support,5\nally2,ngo,support,5\nopp,corporate,oppose,9\nopp2,corporate,oppose,3\nopp4,corporate,oppose,2\nsw1,government,neutral,9\nsw2,government,,9\nsw3,media,,9\nx,ngo,neutral,1\ny,ngo,,1\nz,ngo,,1\n' \
+	'source,target,type,trust\nme,ally1,partnership,0.9\nme,ally2,partnership,0.8\nally1,ally2,partnership,0.7\nme,opp,conflict,\nally1,opp2,conflict,\nally2,opp,conflict,\nopp,opp2,partnership,0.9\nsw1,ally1,partnership,0.6\nsw1,opp,partnership,0.9\nally2,x,partnership,0.9\nx,sw2,information,0.5\nsw3,opp4,partnership,0.9\nopp4,me,conflict,\ny,z,partnership,\n'
+for land in "$tmp/reach me" "$top_srcdir/datasets/education-coalition ke_kibanda"; do
+	set -- $land
+	run stakeholders "$1" --for "$2" --format csv -o "$tmp/reach.grid.csv"; expect_rc 0 "reach: the grid of $1"
+	run stakeholders "$1" --for "$2" --camps --top 0 --format csv -o "$tmp/reach.camps.csv"
+	expect_rc 0 "reach: the camps of $1"
+	checks=$((checks + 1))
+	"$PYTHON3" "$ref/nx_reach.py" "$1" "$tmp/reach.grid.csv" "$tmp/reach.camps.csv" >/dev/null ||
+		fail "reach: $1: the chains to swing actors differ from NetworkX's"
+done
+run stakeholders "$tmp/reach" --for me --camps
+case "$out" in *"its stance is unknown (in camp 1); reached from your side in 2 steps: ally2 → x → sw2 (trust 0.45)"*) ok ;;
+*) fail "reach: sw2 is two steps from ally2 (0.9 x 0.5): $out" ;; esac
+case "$out" in *"sw3 "*"no chain of ties from your side reaches it"*) ok ;; *) fail "reach: nothing leads to sw3: $out" ;; esac
+run stakeholders "$tmp/reach" --camps
+case "$out" in *"from your side"*) fail "reach: no side without --for: $out" ;; *) ok ;; esac
+
 finish
