@@ -227,7 +227,15 @@ static int json_orgs_ties(struct sbuf *b, struct cm_analysis *a, const struct cm
 			sb_printf(b, "%s[%zu,%zu,%zu,%d,", k++ ? ",\n" : "\n", cm_tie_source(l, i), cm_tie_target(l, i),
 				  cm_tie_type(l, i), cm_tie_directed(l, i));
 			json_num(b, cm_tie_weight(l, i));
-			sb_puts(b, "]");
+			/* first and last day (days since 1970-01-01), null when open */
+			if (cm_tie_start(l, i) == INT32_MIN)
+				sb_puts(b, ",null");
+			else
+				sb_printf(b, ",%ld", (long)cm_tie_start(l, i));
+			if (cm_tie_end(l, i) == INT32_MAX)
+				sb_puts(b, ",null]");
+			else
+				sb_printf(b, ",%ld]", (long)cm_tie_end(l, i));
 		}
 	sb_puts(b, "]");
 	free(attrs);

@@ -32,7 +32,8 @@ printf '%s\n' "$out" >"$tmp/m.csv"
 import base64, hashlib, json, sys
 page = open(sys.argv[1], encoding="utf-8").read()
 js = open(sys.argv[2], encoding="utf-8").read()
-for k, v in (("QUERY", "a"), ("TARGET", "b"), ("CLICK", "d"), ("TYPE", "ngo")):
+for k, v in (("QUERY", "a"), ("TARGET", "b"), ("CLICK", "d"), ("TYPE", "ngo"), ("COLOUR", "region"),
+             ("AREA", "betweenness"), ("AT", "2021-06-01"), ("SINCE", "2019-03-01")):
     js = js.replace(k, json.dumps(v))
 h = "'sha256-%s'" % base64.b64encode(hashlib.sha256(js.encode()).digest()).decode()
 page = page.replace("script-src ", "script-src %s " % h, 1)
@@ -44,7 +45,10 @@ HOME="$tmp" timeout 60 "$chromium" --headless --no-sandbox --disable-gpu --no-fi
 	--enable-logging=stderr --v=0 --virtual-time-budget=5000 --window-size=1280,800 --dump-dom "file://$tmp/t.html" >"$tmp/dom" 2>"$tmp/chrome.err"
 checks=$((checks + 1)); grep -q 'id="test-result"' "$tmp/dom" || fail "no result in the DOM; $(tail -3 "$tmp/chrome.err")"
 
-"$PYTHON3" - "$tmp/dom" "$tmp/m.csv" "$L/organizations.csv" <<'PY' && ok || fail "the page in Chromium (see above)"
+run check "$L" --at 2021-06-01 -f csv
+expect_rc 0 "check --at"
+at_ties=$(printf '%s\n' "$out" | awk -F, '$1 == "landscape" && $2 == "ties" {print $3}')
+"$PYTHON3" - "$tmp/dom" "$tmp/m.csv" "$L/organizations.csv" "$L/relationships.csv" "$at_ties" <<'PY' && ok || fail "the page in Chromium (see above)"
 import csv, html, json, re, sys
 dom = open(sys.argv[1], encoding="utf-8").read()
 r = json.loads(html.unescape(re.search(r'<pre id="test-result">(\{.*?)</pre>', dom, re.S).group(1)))
@@ -77,6 +81,36 @@ ngo = sum(1 for o in orgs if o["type"] == "ngo")
 check(r.get("before") == len(orgs) and r.get("after") == len(orgs) - ngo,
       "hiding ngo: %r -> %r, expected %d -> %d" % (r.get("before"), r.get("after"), len(orgs), len(orgs) - ngo))
 check(r.get("injected") == 0, "no img, iframe, object or embed in the DOM")
+# colour by region: the categories ranked as map --color-by ranks them
+# (most orgs first, ties by first appearance), an empty value "(none)"
+count, first = {}, {}
+for k, o in enumerate(orgs):
+    count[o["region"]] = count.get(o["region"], 0) + 1
+    first.setdefault(o["region"], k)
+want = [v or "(none)" for v in sorted(count, key=lambda v: (-count[v], first[v]))]
+check(r.get("colourPicked") == "region" and r.get("colourHeading") == "Colour: region", "colour by region: %r" % r.get("colourHeading"))
+check(r.get("colourLegend") == want, "region legend %r, expected %r" % (r.get("colourLegend"), want))
+# area by betweenness: the largest shape is the org metrics ranks first
+with open(sys.argv[2], newline="", encoding="utf-8") as f:
+    rows = list(csv.DictReader(f))
+top = max(rows, key=lambda row: (float(row["betweenness"]), -rows.index(row)))["id"]
+check(r.get("largest") == top, "area by betweenness: largest %r, metrics' top %r" % (r.get("largest"), top))
+# time: the ties that exist on AT (start <= day <= end, open ends open),
+# then the changes since SINCE, counted here from relationships.csv
+with open(sys.argv[4], newline="", encoding="utf-8") as f:
+    ties = list(csv.DictReader(f))
+def on(t, d):
+    return (not t["start"] or t["start"] <= d) and (not t["end"] or d <= t["end"])
+at, since = "2021-06-01", "2019-03-01"
+now = [on(t, at) for t in ties]
+then = [on(t, since) for t in ties]
+check(r.get("timeShown") is True and r.get("allTies") == len(ties), "time shown, all %d ties: %r" % (len(ties), r.get("allTies")))
+check(r.get("atDay") == at and r.get("atTies") == sum(now), "on %s: %r ties drawn (%r), expected %d" % (at, r.get("atTies"), r.get("atDay"), sum(now)))
+check(r.get("atTies") == int(sys.argv[5]), "on %s: %r ties drawn, check --at says %s" % (at, r.get("atTies"), sys.argv[5]))
+gained = sum(a and not b for a, b in zip(now, then))
+lost = sum(b and not a for a, b in zip(now, then))
+check((r.get("gained"), r.get("lost"), r.get("sinceTies")) == (gained, lost, sum(a or b for a, b in zip(now, then))),
+      "since %s: %r gained, %r lost, %r drawn; expected %d, %d" % (since, r.get("gained"), r.get("lost"), r.get("sinceTies"), gained, lost))
 check("<script>alert(1)</script>" not in dom.split('id="coalmap-data"')[0], "hostile name as markup")
 for b in bad:
     print("browser:", b)

@@ -2,7 +2,8 @@
  * page's own script: records errors, then on load drives the real UI
  * (typing in the search box, keys, a click on the canvas, a filter) and
  * writes what it saw as JSON into a pre element, #test-result.  The shell
- * replaces QUERY, TARGET, CLICK and TYPE with JSON strings. */
+ * replaces QUERY, TARGET, CLICK, TYPE, COLOUR, AREA, AT and SINCE with JSON
+ * strings. */
 (function () {
 "use strict";
 var out = { errors: [] };
@@ -51,6 +52,35 @@ window.addEventListener("load", function () {
 		out.after = drawn();
 		out.legend = Array.prototype.map.call(document.querySelectorAll("#colours li"), function (li) { return li.textContent; });
 		out.injected = document.querySelectorAll("img, iframe, object, embed").length;
+		document.querySelector('#orgtypes input[data-type="' + TYPE + '"]').click();
+		/* the colour and area switches */
+		function pick(id, label) {
+			var s = document.getElementById(id);
+			Array.prototype.forEach.call(s.options, function (o) { if (o.textContent === label) s.value = o.value; });
+			s.dispatchEvent(new Event("change", { bubbles: true }));
+			return s.options[s.selectedIndex].textContent;
+		}
+		out.colourPicked = pick("color-by", COLOUR);
+		out.colourHeading = document.querySelector("#legend h2").textContent;
+		out.colourLegend = Array.prototype.map.call(document.querySelectorAll("#colours li"), function (li) { return li.textContent; });
+		out.areaPicked = pick("size-by", D.metrics.filter(function (m) { return m.name === AREA; })[0].label);
+		out.largest = window.coalmapExplore.largest();
+		/* the time slider: one day, then the changes since an earlier one */
+		function day(iso) { return Math.round(Date.parse(iso + "T00:00:00Z") / 86400000); }
+		function set(id, v) { var e = document.getElementById(id); e.value = v; e.dispatchEvent(new Event("input", { bubbles: true })); }
+		var st = document.getElementById("status");
+		out.timeShown = !document.getElementById("time").hidden;
+		out.allTies = +st.dataset.ties;
+		document.getElementById("at-on").click();
+		set("at", day(AT));
+		out.atDay = document.getElementById("at-day").textContent;
+		out.atTies = +st.dataset.ties;
+		document.getElementById("since-on").click();
+		set("since", day(SINCE));
+		out.sinceTies = +st.dataset.ties;
+		out.gained = +st.dataset.gained;
+		out.lost = +st.dataset.lost;
+		out.status = st.textContent;
 	} catch (e) {
 		out.errors.push("driver: " + e.message);
 	}

@@ -1,6 +1,7 @@
 /* coalmap explore: draws the places coalmap's Graphviz layout found on a
- * canvas; search, focus, filters.  Every name and value from the data is
- * shown through textContent or fillText, never as markup. */
+ * canvas; search, focus, filters, colour and area switches, time.  Every
+ * name and value from the data is shown through textContent or fillText,
+ * never as markup. */
 (function () {
 "use strict";
 var D = JSON.parse(document.getElementById("coalmap-data").textContent);
@@ -11,6 +12,10 @@ var canvas = document.getElementById("map"), ctx = canvas.getContext("2d");
 var orgs = D.orgs, ties = D.ties, n = orgs.length;
 var view = { s: 1, x: 0, y: 0 }, focus = -1, dpr = window.devicePixelRatio || 1;
 var typeOn = {}, tieOn = [], nbrs = [], grid = null;
+/* the colour slot and the side of each org as the switches say (the map's
+ * own at first); the day shown and the earlier day compared, or null */
+var slotOf = orgs.map(function (o) { return o.slot; }), sideOf = orgs.map(function (o) { return o.side; });
+var atDay = null, sinceDay = null;
 /* lines fainter as they grow many, so that a dense map is not one grey blot */
 var lineAlpha = Math.max(0.06, Math.min(0.8, 400 / Math.max(1, ties.length)));
 
@@ -27,7 +32,18 @@ ties.forEach(function (t, k) { nbrs[t[0]].push(k); nbrs[t[1]].push(k); });
 
 function placed(i) { return orgs[i].x !== undefined; }
 function visible(i) { return placed(i) && typeOn[orgs[i].type] !== false; }
-function tieVisible(t) { return tieOn[t[2]] !== false && visible(t[0]) && visible(t[1]); }
+/* a tie [from, to, type, directed, weight, first day, last day] exists on
+ * day d as `--at` says: from its first day to its last, open ends open */
+function existsOn(t, d) { return (t[5] === null || t[5] <= d) && (t[6] === null || d <= t[6]); }
+/* 0 not drawn, 1 drawn, 2 gained since the earlier day, 3 lost since it */
+function tieState(t) {
+	if (atDay === null) return 1;
+	var now = existsOn(t, atDay);
+	if (sinceDay === null) return now ? 1 : 0;
+	var then = existsOn(t, sinceDay);
+	return now && then ? 1 : now ? 2 : then ? 3 : 0;
+}
+function tieVisible(t) { return tieOn[t[2]] !== false && visible(t[0]) && visible(t[1]) && tieState(t) > 0; }
 
 /* ---- view: map points (y up) to canvas pixels */
 function sx(x) { return (x - view.x) * view.s; }
@@ -57,9 +73,9 @@ function zoom(f, px, py) {
 function pan(dx, dy) { view.x -= dx / view.s; view.y += dy / view.s; draw(); }
 
 /* ---- drawing */
-function radius(o) { return Math.max(2, o.side / 2 * view.s); }
+function radius(i) { return Math.max(2, sideOf[i] / 2 * view.s); }
 function draw() {
-	var W = canvas.width / dpr, H = canvas.height / dpr, ego = {}, k, drawnOrgs = 0, drawnTies = 0;
+	var W = canvas.width / dpr, H = canvas.height / dpr, ego = {}, k, drawnOrgs = 0, drawnTies = 0, change = [0, 0];
 	ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
 	ctx.clearRect(0, 0, W, H);
 	if (focus >= 0) {
@@ -71,11 +87,18 @@ function draw() {
 		var t = ties[k];
 		if (!tieVisible(t)) continue;
 		drawnTies++;
-		var a = orgs[t[0]], b = orgs[t[1]], hot = focus >= 0 && (t[0] === focus || t[1] === focus);
+		var a = orgs[t[0]], b = orgs[t[1]], hot = focus >= 0 && (t[0] === focus || t[1] === focus), st = tieState(t);
 		ctx.globalAlpha = hot ? 0.8 : focus < 0 ? lineAlpha : lineAlpha / 6;
 		ctx.strokeStyle = tieColour(t[2]);
 		ctx.lineWidth = hot ? 2.5 : 1;
 		ctx.setLineDash(D.tieTypes[t[2]].conflict ? [6, 4] : []);
+		if (sinceDay !== null) { /* as map --diff-at: told apart by weight and dash, not colour */
+			if (st > 1) change[st - 2]++;
+			ctx.globalAlpha = focus < 0 || hot ? 0.9 : 0.25;
+			ctx.strokeStyle = st === 2 ? "#000000" : st === 3 ? "#555555" : "#AAAAAA";
+			ctx.lineWidth = st === 2 ? 3 : st === 3 ? 1.8 : 1;
+			ctx.setLineDash(st === 3 ? [6, 4] : []);
+		}
 		ctx.beginPath();
 		ctx.moveTo(sx(a.x), sy(a.y));
 		ctx.lineTo(sx(b.x), sy(b.y));
@@ -87,11 +110,11 @@ function draw() {
 		if (!visible(k)) continue;
 		drawnOrgs++;
 		ctx.globalAlpha = focus < 0 || ego[k] ? 1 : 0.2;
-		ctx.fillStyle = PALETTE[o.slot] || PALETTE[8];
+		ctx.fillStyle = PALETTE[slotOf[k]] || PALETTE[8];
 		ctx.strokeStyle = k === focus ? "#000" : "#333";
 		ctx.lineWidth = k === focus ? 3 : 0.8;
 		ctx.beginPath();
-		ctx.arc(sx(o.x), sy(o.y), radius(o), 0, 2 * Math.PI);
+		ctx.arc(sx(o.x), sy(o.y), radius(k), 0, 2 * Math.PI);
 		ctx.fill();
 		ctx.stroke();
 	}
@@ -101,22 +124,29 @@ function draw() {
 	ctx.textAlign = "center";
 	labels(ego, W, H);
 	var st = document.getElementById("status");
-	st.textContent = drawnOrgs + " of " + n + " organizations, " + drawnTies + " of " + ties.length + " ties drawn";
+	st.textContent = drawnOrgs + " of " + n + " organizations, " + drawnTies + " of " + ties.length + " ties drawn" +
+		(atDay === null ? "" : " on " + isoDay(atDay)) +
+		(sinceDay === null ? "" : " (" + change[0] + " gained, " + change[1] + " lost since " + isoDay(sinceDay) + ")");
 	st.dataset.orgs = drawnOrgs;
 	st.dataset.ties = drawnTies;
+	st.dataset.gained = change[0];
+	st.dataset.lost = change[1];
 }
 
 /* Labels, largest orgs first (the focused org and its partners before
  * them), each where it overlaps no label drawn yet. */
-var byArea = orgs.map(function (o, i) { return i; }).filter(placed)
-	.sort(function (a, b) { return orgs[b].side - orgs[a].side || a - b; });
+var byArea;
+function sortByArea() {
+	byArea = orgs.map(function (o, i) { return i; }).filter(placed)
+		.sort(function (a, b) { return sideOf[b] - sideOf[a] || a - b; });
+}
 function labels(ego, W, H) {
 	var boxes = [], order = focus >= 0 ? byArea.filter(function (i) { return ego[i]; }) : byArea, k;
 	for (k = 0; k < order.length && boxes.length < 400; k++) {
 		var i = order[k], o = orgs[i];
 		if (!visible(i)) continue;
 		var nm = o.name.length > 40 ? o.name.slice(0, 39) + "\u2026" : o.name;
-		var w = ctx.measureText(nm).width, x = sx(o.x), y = sy(o.y) + radius(o) + 12;
+		var w = ctx.measureText(nm).width, x = sx(o.x), y = sy(o.y) + radius(i) + 12;
 		if (x + w / 2 < 0 || x - w / 2 > W || y < 0 || y - 12 > H) continue;
 		var b = [x - w / 2 - 2, y - 11, x + w / 2 + 2, y + 3], clash = false;
 		for (var j = 0; j < boxes.length && !clash; j++)
@@ -132,7 +162,7 @@ function buildGrid() {
 	var cell = 40, g = {};
 	orgs.forEach(function (o, i) {
 		if (!placed(i)) return;
-		var r = o.side / 2, x0 = Math.floor((o.x - r) / cell), x1 = Math.floor((o.x + r) / cell);
+		var r = sideOf[i] / 2, x0 = Math.floor((o.x - r) / cell), x1 = Math.floor((o.x + r) / cell);
 		var y0 = Math.floor((o.y - r) / cell), y1 = Math.floor((o.y + r) / cell);
 		for (var cx = x0; cx <= x1; cx++)
 			for (var cy = y0; cy <= y1; cy++)
@@ -145,7 +175,7 @@ function hit(px, py) {
 	var c = grid.g[Math.floor(mx / grid.cell) + "," + Math.floor(my / grid.cell)] || [];
 	c.forEach(function (i) {
 		var o = orgs[i], d = Math.hypot(o.x - mx, o.y - my);
-		if (visible(i) && d <= Math.max(o.side / 2, 2 / view.s) && d < bd) { bd = d; best = i; }
+		if (visible(i) && d <= Math.max(sideOf[i] / 2, 2 / view.s) && d < bd) { bd = d; best = i; }
 	});
 	return best;
 }
@@ -297,17 +327,114 @@ function filters() {
 				 tieColour(k));
 		c.dataset.tieType = tt.name;
 	});
-	var ul = document.getElementById("colours"), bySlot = [];
-	orgs.forEach(function (o) { if (placed(orgs.indexOf(o)) && bySlot[o.slot] === undefined) bySlot[o.slot] = o.cat; });
-	document.querySelector("#legend h2").textContent = "Colour: " + D.colorBy;
-	bySlot.forEach(function (cat, slot) {
+}
+
+/* ---- colour and area switches.  Categories are ranked as viz/style.c
+ * ranks them for `map --color-by`: the most orgs first, ties by first
+ * appearance; with more than eight, the seventh on share grey "other". */
+function slotFor(r, count) { return count <= 8 ? r : r < 7 ? r : 8; }
+function legend(names) {
+	var ul = document.getElementById("colours");
+	ul.textContent = "";
+	names.forEach(function (name, slot) {
+		if (name === undefined) return;
 		var li = el("li"), sw = el("span", undefined, "swatch");
 		sw.style.background = PALETTE[slot];
 		li.appendChild(sw);
-		li.appendChild(document.createTextNode(slot === 8 ? "other" : D.categories[cat]));
+		li.appendChild(document.createTextNode(name));
 		li.title = li.textContent;
 		ul.appendChild(li);
 	});
+}
+function colourBy(choice) {
+	var names = [], label;
+	if (choice.kind === "map") {
+		orgs.forEach(function (o, i) { slotOf[i] = o.slot; if (placed(i) && names[o.slot] === undefined) names[o.slot] = o.slot === 8 ? "other" : D.categories[o.cat]; });
+		label = D.colorBy;
+	} else {
+		var count = {}, first = {}, cats = [];
+		orgs.forEach(function (o, i) {
+			if (!placed(i)) return;
+			var v = choice.value(i);
+			if (!(v in count)) { count[v] = 0; first[v] = cats.length; cats.push(v); }
+			count[v]++;
+		});
+		cats.sort(function (a, b) { return count[b] - count[a] || first[a] - first[b]; });
+		var rank = {};
+		cats.forEach(function (v, r) { rank[v] = r; });
+		orgs.forEach(function (o, i) {
+			slotOf[i] = placed(i) ? slotFor(rank[choice.value(i)], cats.length) : 8;
+			if (placed(i) && names[slotOf[i]] === undefined)
+				names[slotOf[i]] = slotOf[i] === 8 && cats.length > 8 ? "other" : choice.value(i) === "" ? "(none)" : choice.value(i);
+		});
+		label = choice.label;
+	}
+	document.querySelector("#legend h2").textContent = "Colour: " + label;
+	legend(names);
+}
+/* Area in proportion to the value (the map's smallest and largest shapes
+ * bound it); an org without a value gets the smallest. */
+function sizeBy(choice) {
+	var lo = Infinity, hi = 0, vmax = 0;
+	orgs.forEach(function (o, i) { if (placed(i)) { lo = Math.min(lo, o.side); hi = Math.max(hi, o.side); } });
+	if (choice.kind === "map") orgs.forEach(function (o, i) { sideOf[i] = o.side; });
+	else {
+		orgs.forEach(function (o, i) { var v = choice.value(i); if (placed(i) && typeof v === "number" && v > vmax) vmax = v; });
+		orgs.forEach(function (o, i) {
+			var v = choice.value(i);
+			sideOf[i] = typeof v === "number" && v > 0 && vmax > 0 ? lo + (hi - lo) * Math.sqrt(v / vmax) : lo;
+		});
+	}
+	sortByArea();
+	buildGrid();
+}
+function switches() {
+	var colours = [], sizes = [], cs = document.getElementById("color-by"), ss = document.getElementById("size-by");
+	if (D.colorBy) colours.push({ kind: "map", label: D.colorBy + " (as the map)" });
+	if (D.colorBy !== "type") colours.push({ label: "type", value: function (i) { return orgs[i].type; } });
+	D.attrs.forEach(function (a, k) { colours.push({ label: a, value: function (i) { return orgs[i].a[k]; } }); });
+	sizes.push({ kind: "map", label: "degree (as the map)" });
+	D.metrics.forEach(function (m, k) {
+		var v = function (i) { var x = orgs[i].m[k]; return x === null ? "" : String(x); };
+		if (m.category) colours.push({ label: m.label, value: v });
+		else if (m.name !== "degree") sizes.push({ label: m.label, value: function (i) { return orgs[i].m[k]; } });
+	});
+	sizes.push({ label: "budget", value: function (i) { return orgs[i].budget; } });
+	sizes.push({ label: "influence", value: function (i) { return orgs[i].influence; } });
+	[[cs, colours, colourBy], [ss, sizes, sizeBy]].forEach(function (s) {
+		s[1].forEach(function (c, k) { var op = el("option", c.label); op.value = String(k); s[0].appendChild(op); });
+		s[0].addEventListener("change", function () { s[2](s[1][+s[0].value]); draw(); });
+	});
+	colourBy(colours[0]);
+	sortByArea();
+}
+
+/* ---- time: the ties on one day, and what changed since an earlier one */
+function isoDay(d) { return new Date(d * 86400000).toISOString().slice(0, 10); }
+function timeline() {
+	var days = [];
+	ties.forEach(function (t) { if (t[5] !== null) days.push(t[5]); if (t[6] !== null) days.push(t[6]); });
+	if (!days.length) return;
+	var lo = Math.min.apply(null, days), hi = Math.max.apply(null, days);
+	var at = document.getElementById("at"), since = document.getElementById("since");
+	var atOn = document.getElementById("at-on"), sinceOn = document.getElementById("since-on");
+	document.getElementById("time").hidden = false;
+	[at, since].forEach(function (r) { r.min = lo; r.max = hi; r.step = 1; });
+	at.value = hi;
+	since.value = lo;
+	function update() {
+		at.disabled = !atOn.checked;
+		sinceOn.disabled = !atOn.checked;
+		since.disabled = !atOn.checked || !sinceOn.checked;
+		atDay = atOn.checked ? +at.value : null;
+		sinceDay = atOn.checked && sinceOn.checked ? +since.value : null;
+		document.getElementById("at-day").textContent = isoDay(+at.value);
+		document.getElementById("since-day").textContent = isoDay(+since.value);
+		if (focus >= 0) showPanel(focus);
+		draw();
+	}
+	[at, since, atOn, sinceOn].forEach(function (e) { e.addEventListener("input", update); e.addEventListener("change", update); });
+	update();
 }
 
 /* ---- mouse and keys on the canvas */
@@ -343,6 +470,8 @@ canvas.addEventListener("keydown", function (ev) {
 });
 
 filters();
+switches();
+timeline();
 buildGrid();
 window.addEventListener("resize", resize);
 var r0 = canvas.getBoundingClientRect();
@@ -355,5 +484,6 @@ fit();
 	if (h.slice(0, 4) === "org=")
 		for (var i = 0; i < n; i++) if (orgs[i].id === h.slice(4)) { setFocus(i); break; }
 })();
-window.coalmapExplore = { zoom: zoom, pan: pan, view: view, focus: function () { return focus; } };
+window.coalmapExplore = { zoom: zoom, pan: pan, view: view, focus: function () { return focus; },
+	largest: function () { return byArea.length ? orgs[byArea[0]].id : null; } };
 })();
