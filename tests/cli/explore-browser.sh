@@ -81,6 +81,15 @@ ngo = sum(1 for o in orgs if o["type"] == "ngo")
 check(r.get("before") == len(orgs) and r.get("after") == len(orgs) - ngo,
       "hiding ngo: %r -> %r, expected %d -> %d" % (r.get("before"), r.get("after"), len(orgs), len(orgs) - ngo))
 check(r.get("injected") == 0, "no img, iframe, object or embed in the DOM")
+check(r.get("png", {}).get("type") == "image/png" and r["png"]["size"] > 5000 and r.get("pngName") == "land.png",
+      "Save as PNG offers a PNG: %r %r" % (r.get("png"), r.get("pngName")))
+# filter by region: its values, most orgs first; hiding North hides its orgs
+count, first = {}, {}
+for k, o in enumerate(orgs):
+    count[o["region"]] = count.get(o["region"], 0) + 1
+    first.setdefault(o["region"], k)
+check(r.get("regionValues") == sorted(count, key=lambda v: (-count[v], first[v])), "region filter values %r" % r.get("regionValues"))
+check(r.get("withoutNorth") == len(orgs) - count["North"], "hiding North: %r drawn, expected %d" % (r.get("withoutNorth"), len(orgs) - count["North"]))
 # colour by region: the categories ranked as map --color-by ranks them
 # (most orgs first, ties by first appearance), an empty value "(none)"
 count, first = {}, {}

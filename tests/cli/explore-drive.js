@@ -53,6 +53,14 @@ window.addEventListener("load", function () {
 		out.legend = Array.prototype.map.call(document.querySelectorAll("#colours li"), function (li) { return li.textContent; });
 		out.injected = document.querySelectorAll("img, iframe, object, embed").length;
 		document.querySelector('#orgtypes input[data-type="' + TYPE + '"]').click();
+		/* filter by another column: region, hiding North */
+		var by = document.getElementById("filter-by");
+		Array.prototype.forEach.call(by.options, function (o) { if (o.textContent === "region") by.value = o.value; });
+		by.dispatchEvent(new Event("change", { bubbles: true }));
+		out.regionValues = Array.prototype.map.call(document.querySelectorAll("#orgvalues input"), function (c) { return c.dataset.value; });
+		document.querySelector('#orgvalues input[data-value="North"]').click();
+		out.withoutNorth = drawn();
+		document.querySelector('#orgvalues input[data-value="North"]').click();
 		/* the colour and area switches */
 		function pick(id, label) {
 			var s = document.getElementById(id);
@@ -81,12 +89,30 @@ window.addEventListener("load", function () {
 		out.gained = +st.dataset.gained;
 		out.lost = +st.dataset.lost;
 		out.status = st.textContent;
+		/* Save as PNG: the file offered for download (the result is written
+		 * once the PNG is made, or after two seconds without one) */
+		var make = URL.createObjectURL;
+		URL.createObjectURL = function (blob) {
+			out.png = { type: blob.type, size: blob.size };
+			var u = make.call(URL, blob);
+			setTimeout(finish, 0);
+			return u;
+		};
+		HTMLAnchorElement.prototype.click = function () { out.pngName = this.download; };
+		document.getElementById("save-png").click();
+		setTimeout(finish, 2000);
 	} catch (e) {
 		out.errors.push("driver: " + e.message);
+		finish();
 	}
+});
+var done = false;
+function finish() {
+	if (done) return;
+	done = true;
 	var pre = document.createElement("pre");
 	pre.id = "test-result";
 	pre.textContent = JSON.stringify(out);
 	document.body.appendChild(pre);
-});
+}
 })();

@@ -11,7 +11,9 @@ var TIE_COLOURS = ["#555555", "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4
 var canvas = document.getElementById("map"), ctx = canvas.getContext("2d");
 var orgs = D.orgs, ties = D.ties, n = orgs.length;
 var view = { s: 1, x: 0, y: 0 }, focus = -1, dpr = window.devicePixelRatio || 1;
-var typeOn = {}, tieOn = [], nbrs = [], grid = null;
+var valueOn = {}, tieOn = [], nbrs = [], grid = null;
+/* the column the organization filter shows (type, or a column of D.attrs) */
+var filterBy = function (i) { return orgs[i].type; };
 /* the colour slot and the side of each org as the switches say (the map's
  * own at first); the day shown and the earlier day compared, or null */
 var slotOf = orgs.map(function (o) { return o.slot; }), sideOf = orgs.map(function (o) { return o.side; });
@@ -31,7 +33,7 @@ for (var i = 0; i < n; i++) nbrs.push([]);
 ties.forEach(function (t, k) { nbrs[t[0]].push(k); nbrs[t[1]].push(k); });
 
 function placed(i) { return orgs[i].x !== undefined; }
-function visible(i) { return placed(i) && typeOn[orgs[i].type] !== false; }
+function visible(i) { return placed(i) && valueOn[filterBy(i)] !== false; }
 /* a tie [from, to, type, directed, weight, first day, last day] exists on
  * day d as `--at` says: from its first day to its last, open ends open */
 function existsOn(t, d) { return (t[5] === null || t[5] <= d) && (t[6] === null || d <= t[6]); }
@@ -312,14 +314,32 @@ function checkbox(parent, label, count, on, colour) {
 	parent.appendChild(l);
 	return c;
 }
-function filters() {
-	var counts = {}, order = [], tc = D.tieTypes.map(function () { return 0; });
-	orgs.forEach(function (o) { if (!(o.type in counts)) { counts[o.type] = 0; order.push(o.type); } counts[o.type]++; });
-	order.forEach(function (ty) {
-		var c = checkbox(document.getElementById("orgtypes"), ty === "" ? "(no type)" : ty, counts[ty],
-				 function (on) { typeOn[ty] = on; });
-		c.dataset.type = ty;
+/* The organization filter: a checkbox per value of the chosen column
+ * (type first; any column the landscape fills), most orgs first. */
+function orgFilter(label, value) {
+	var box = document.getElementById("orgvalues"), counts = {}, order = [];
+	box.textContent = "";
+	valueOn = {};
+	filterBy = value;
+	orgs.forEach(function (o, i) { var v = value(i); if (!(v in counts)) { counts[v] = 0; order.push(v); } counts[v]++; });
+	order.sort(function (a, b) { return counts[b] - counts[a] || order.indexOf(a) - order.indexOf(b); });
+	order.forEach(function (v) {
+		var c = checkbox(box, v === "" ? "(none)" : v, counts[v], function (on) { valueOn[v] = on; });
+		c.dataset.value = v;
+		if (label === "type") c.dataset.type = v;
 	});
+}
+function filters() {
+	var tc = D.tieTypes.map(function () { return 0; }), by = document.getElementById("filter-by");
+	var cols = [["type", function (i) { return orgs[i].type; }]];
+	D.attrs.forEach(function (a, k) { cols.push([a, function (i) { return orgs[i].a[k]; }]); });
+	cols.forEach(function (c, k) { var op = el("option", c[0]); op.value = String(k); by.appendChild(op); });
+	by.addEventListener("change", function () {
+		orgFilter(cols[+by.value][0], cols[+by.value][1]);
+		if (focus >= 0 && !visible(focus)) setFocus(-1);
+		draw();
+	});
+	orgFilter("type", cols[0][1]);
 	ties.forEach(function (t) { tc[t[2]]++; });
 	D.tieTypes.forEach(function (tt, k) {
 		if (!tc[k]) return;
@@ -436,6 +456,53 @@ function timeline() {
 	[at, since, atOn, sinceOn].forEach(function (e) { e.addEventListener("input", update); e.addEventListener("change", update); });
 	update();
 }
+
+/* ---- the view as a PNG: the map as drawn, the title above, the colour
+ * legend and the tie types drawn beside it */
+function savePng() {
+	var W = canvas.width / dpr, H = canvas.height / dpr, side = 240, top = 36;
+	var c = document.createElement("canvas"), g = c.getContext("2d"), y = top + 20;
+	c.width = Math.round((W + side) * dpr);
+	c.height = Math.round((H + top) * dpr);
+	g.scale(dpr, dpr);
+	g.fillStyle = "#fff";
+	g.fillRect(0, 0, W + side, H + top);
+	g.drawImage(canvas, 0, top, W, H);
+	g.fillStyle = "#222";
+	g.font = "bold 16px 'DejaVu Sans', sans-serif";
+	g.fillText(D.title + " \u2014 " + document.getElementById("status").textContent, 10, 24, W + side - 20);
+	function line(text, colour, isTie, dash) {
+		g.fillStyle = "#222";
+		g.font = "12px 'DejaVu Sans', sans-serif";
+		if (colour && isTie) {
+			g.strokeStyle = colour; g.lineWidth = 3; g.setLineDash(dash ? [6, 4] : []);
+			g.beginPath(); g.moveTo(W + 12, y - 4); g.lineTo(W + 32, y - 4); g.stroke(); g.setLineDash([]);
+		} else if (colour) {
+			g.fillStyle = colour; g.fillRect(W + 16, y - 11, 11, 11); g.strokeStyle = "#333"; g.lineWidth = 1;
+			g.strokeRect(W + 16, y - 11, 11, 11); g.fillStyle = "#222";
+		} else g.font = "bold 12px 'DejaVu Sans', sans-serif";
+		g.fillText(text, W + (colour ? 38 : 12), y, side - 44);
+		y += 17;
+	}
+	line(document.querySelector("#legend h2").textContent);
+	document.querySelectorAll("#colours li").forEach(function (li) { line(li.textContent, li.firstChild.style.background); });
+	y += 8;
+	line("Ties");
+	D.tieTypes.forEach(function (tt, k) {
+		if (tieOn[k] !== false && ties.some(function (t) { return t[2] === k && tieVisible(t); }))
+			line(tt.name, tieColour(k), true, tt.conflict);
+	});
+	c.toBlob(function (blob) {
+		var a = document.createElement("a");
+		a.href = URL.createObjectURL(blob);
+		a.download = (D.title || "coalmap").replace(/[^A-Za-z0-9._-]+/g, "-") + ".png";
+		document.body.appendChild(a);
+		a.click();
+		a.remove();
+		setTimeout(function () { URL.revokeObjectURL(a.href); }, 1000);
+	}, "image/png");
+}
+document.getElementById("save-png").addEventListener("click", savePng);
 
 /* ---- mouse and keys on the canvas */
 var drag = null;
