@@ -10,7 +10,7 @@
 #include "viz/map.h"
 
 struct args {
-	const char *title;
+	const char *title, *story;
 	int layout;
 };
 
@@ -26,6 +26,10 @@ static const struct cli_option options[] = {
 	  .help = "title (default: the landscape folder's name, as written)" },
 	{ .name = "layout", .arg = "ENGINE", .kind = CLI_OPT_ENUM, .offset = ARG(layout), .choices = layouts,
 	  .help = "neato, fdp, sfdp, dot or circo, as for map (default: neato up to 150 orgs, sfdp above)" },
+	{ .name = "story", .arg = "FILE", .kind = CLI_OPT_STRING, .offset = ARG(story),
+	  .help = "steps to walk an audience through: a Markdown file whose '## HEADING' lines start "
+		  "steps, each with its paragraphs and a list ('- ORG', an id or a name) of the "
+		  "organizations it shows (docs/explore.md)" },
 	{ .name = NULL },
 };
 
@@ -51,6 +55,7 @@ static int run(struct cli_ctx *cx, const void *args)
 	memset(&eo, 0, sizeof(eo));
 	eo.title = a->title;
 	eo.layout = cli_choice_name(layouts, a->layout);
+	eo.story = a->story;
 	eo.name = cli_folder_title(cx->argv[0], namebuf, sizeof(namebuf));
 	cm_error_clear(&err);
 	if (cm_map_explore(cx->analysis, &eo, &data, &len, &err) < 0)
@@ -71,7 +76,8 @@ const struct cli_command cli_cmd_explore = {
 		"and zoom (mouse wheel and drag, + and - keys), find an organization by name\n"
 		"or id, focus it (click or Enter) to see its partners highlighted and its\n"
 		"attributes and metrics (those of 'coalmap metrics') in a side panel, and\n"
-		"hide org types and tie types.  The page makes no network request: its data,\n"
+		"hide org types and tie types; with --story, walk through steps that each\n"
+		"show some organizations and say why.  The page makes no network request: its data,\n"
 		"script and style are inside it, and its Content-Security-Policy allows\n"
 		"nothing else.  Names are shown as text, never as markup.  Landscapes of more\n"
 		"than " CLI_STR(CM_MAP_MAX_ORGS) " orgs or " CLI_STR(CM_MAP_MAX_TIES)

@@ -188,6 +188,11 @@ CM_API int cm_landscape_open(struct cm_landscape **out, const char *path,
 CM_API void cm_landscape_free(struct cm_landscape *l);
 /* How many organizations loading anonymised (struct cm_share). */
 CM_API size_t cm_landscape_anonymised(const struct cm_landscape *l);
+/* An anonymised org that text names by its own id or name as a whole word
+ * (without case from 4 letters), for text the user adds to an output: its
+ * index, with the mention at text[*at..*at + *len), or -1.  O(hidden x
+ * text). */
+CM_API long cm_hidden_mention(const struct cm_landscape *l, const char *text, size_t *at, size_t *len);
 /* Writes a schema file (coalmap.ini, docs/schema.md) for l on f: every
  * tie type with its direction and roles, the decision-makers, the column
  * renames, with guesses for what the data leave open marked GUESS.

@@ -899,3 +899,37 @@ long cm_hidden_find_name(const struct cm_landscape *l, const char *name)
 			return (long)l->hidden.org[i];
 	return -1;
 }
+
+/* Whether word w (n bytes) occurs in s as a whole word: without case from
+ * 4 bytes, as written below (a short id such as "un" is a word of prose
+ * only in another case). */
+static const char *word_in(const char *s, const char *w, size_t n)
+{
+	const char *p;
+
+	if (n < 2)
+		return NULL;
+	for (p = s; *p; p++) {
+		if ((n >= 4 ? strncasecmp(p, w, n) : strncmp(p, w, n)) != 0)
+			continue;
+		if ((p == s || !is_word((unsigned char)p[-1])) && !is_word((unsigned char)p[n]))
+			return p;
+	}
+	return NULL;
+}
+
+long cm_hidden_mention(const struct cm_landscape *l, const char *text, size_t *at, size_t *len)
+{
+	size_t i, k;
+
+	for (i = 0; i < l->hidden.n; i++)
+		for (k = 0; k < 2; k++) {
+			const char *w = l->pool.buf + (k ? l->hidden.name[i] : l->hidden.id[i]), *p;
+			if ((p = word_in(text, w, strlen(w)))) {
+				*at = (size_t)(p - text);
+				*len = strlen(w);
+				return (long)l->hidden.org[i];
+			}
+		}
+	return -1;
+}

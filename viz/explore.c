@@ -243,9 +243,32 @@ static int json_orgs_ties(struct sbuf *b, struct cm_analysis *a, const struct cm
 	return CM_OK;
 }
 
+/* The story's steps: heading, text (or null), the orgs shown. */
+static void json_story(struct sbuf *b, const struct viz_story *st)
+{
+	size_t i, k;
+
+	sb_puts(b, ",\n\"story\":[");
+	for (i = 0; i < st->n; i++) {
+		const struct viz_story_step *sp = &st->v[i];
+		sb_puts(b, i ? ",\n{\"heading\":" : "\n{\"heading\":");
+		json_str(b, sp->heading);
+		sb_puts(b, ",\"text\":");
+		if (sp->text)
+			json_str(b, sp->text);
+		else
+			sb_puts(b, "null");
+		sb_puts(b, ",\"orgs\":[");
+		for (k = 0; k < sp->norgs; k++)
+			sb_printf(b, "%s%zu", k ? "," : "", sp->orgs[k]);
+		sb_puts(b, "]}");
+	}
+	sb_puts(b, "]");
+}
+
 /* The data the page draws, as one JSON object. */
 static int page_data(struct sbuf *b, struct cm_analysis *a, const char *title, const struct cm_map_places *pl,
-		     const struct cm_table *t)
+		     const struct cm_table *t, const struct viz_story *st)
 {
 	size_t k;
 
@@ -264,6 +287,7 @@ static int page_data(struct sbuf *b, struct cm_analysis *a, const char *title, c
 	json_metric_heads(b, t);
 	if (json_orgs_ties(b, a, pl, t) < 0)
 		return CM_ENOMEM;
+	json_story(b, st);
 	sb_puts(b, "}");
 	return CM_OK;
 }
@@ -333,6 +357,7 @@ int cm_map_explore(struct cm_analysis *a, const struct cm_map_explore_opts *o, c
 	struct cm_map_opts mo;
 	struct cm_map_places pl;
 	struct cm_table t;
+	struct viz_story st = { 0 };
 	struct sbuf json = { 0 }, page = { 0 };
 	const char *title = o->title ? o->title : o->name ? o->name : "coalmap";
 	int rc;
@@ -343,9 +368,11 @@ int cm_map_explore(struct cm_analysis *a, const struct cm_map_explore_opts *o, c
 	mo.format = "svg";
 	mo.layout = o->layout;
 	cm_table_init(&t, 0);
-	if ((rc = cm_map_places(a, &mo, &pl, err)) < 0 || (rc = cm_metrics(a, &t, err)) < 0)
+	memset(&pl, 0, sizeof(pl));
+	if ((o->story && (rc = viz_story_read(cm_analysis_landscape(a), o->story, &st, err)) < 0) ||
+	    (rc = cm_map_places(a, &mo, &pl, err)) < 0 || (rc = cm_metrics(a, &t, err)) < 0)
 		goto out;
-	if (page_data(&json, a, title, &pl, &t) < 0 || json.nomem || (fill(&page, title, &json), page.nomem)) {
+	if (page_data(&json, a, title, &pl, &t, &st) < 0 || json.nomem || (fill(&page, title, &json), page.nomem)) {
 		rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 		goto out;
 	}
@@ -357,5 +384,6 @@ out:
 	free(page.p);
 	cm_table_release(&t);
 	cm_map_places_release(&pl);
+	viz_story_release(&st);
 	return rc;
 }

@@ -187,9 +187,10 @@ struct cm_map_explore_opts {
 	const char *title;       /* NULL = name, else "coalmap" */
 	const char *name;        /* landscape name for the default title, or NULL */
 	const char *layout;      /* as cm_map_opts.layout */
+	const char *story;       /* a story file (docs/explore.md), or NULL */
 };
 /* The page into *data (malloc'd, NUL-terminated, *len bytes).  Errors as
- * cm_map_places. */
+ * cm_map_places, and the story's (CM_ENOINPUT, CM_EDATA at its line). */
 CM_API int cm_map_explore(struct cm_analysis *a, const struct cm_map_explore_opts *opts, char **data, size_t *len,
 			  struct cm_error *err);
 

@@ -361,4 +361,24 @@ extern const char viz_explore_html[], viz_explore_css[], viz_explore_js[];
 int viz_draw_map(const struct viz_map *m, const double *bb, const struct viz_styles *st,
 		 const struct viz_legend *lg, char **data, size_t *len, struct cm_error *err);
 
+/* The explorer's story (viz/story.c): steps, each a heading, its text
+ * (paragraphs apart by a blank line) and the orgs it shows. */
+struct viz_story_step {
+	char *heading, *text; /* text NULL: none */
+	size_t *orgs, norgs;
+};
+struct viz_story {
+	struct viz_story_step *v;
+	size_t n;
+};
+/* Parses text, the story file named file (for messages), against l:
+ * CM_EDATA at file:line for an unknown org, text before the first step,
+ * a name of an anonymised org, no step at all. */
+int viz_story_parse(const struct cm_landscape *l, const char *text, const char *file, struct viz_story *st,
+		    struct cm_error *err);
+void viz_story_release(struct viz_story *st);
+/* The story in the file at path (at most 1 MiB of text): CM_ENOINPUT when
+ * it cannot be read, else as viz_story_parse. */
+int viz_story_read(const struct cm_landscape *l, const char *path, struct viz_story *st, struct cm_error *err);
+
 #endif

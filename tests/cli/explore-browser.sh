@@ -20,7 +20,8 @@ if [ -z "$chromium" ]; then
 	exit 77
 fi
 
-run explore "$L" -o "$tmp/x.html"
+printf '## One\nAlpha first.\n- a\n## Two\n- b\n- Delta Foundation\n## Three\nNo orgs.\n' >"$tmp/story.md"
+run explore "$L" --story "$tmp/story.md" -o "$tmp/x.html"
 expect_rc 0 "explore"
 run metrics "$L" -f csv
 expect_rc 0 "metrics"
@@ -81,6 +82,9 @@ ngo = sum(1 for o in orgs if o["type"] == "ngo")
 check(r.get("before") == len(orgs) and r.get("after") == len(orgs) - ngo,
       "hiding ngo: %r -> %r, expected %d -> %d" % (r.get("before"), r.get("after"), len(orgs), len(orgs) - ngo))
 check(r.get("injected") == 0, "no img, iframe, object or embed in the DOM")
+check(r.get("story") == [["Step 1 of 3", "One", ["a"]], ["Step 2 of 3", "Two", ["b", "d"]], ["Step 3 of 3", "Three", []],
+                         ["Step 2 of 3", "Two", ["b", "d"]]] and r.get("nextDisabled") is True,
+      "the story walked: %r" % r.get("story"))
 check(r.get("png", {}).get("type") == "image/png" and r["png"]["size"] > 5000 and r.get("pngName") == "land.png",
       "Save as PNG offers a PNG: %r %r" % (r.get("png"), r.get("pngName")))
 # filter by region: its values, most orgs first; hiding North hides its orgs

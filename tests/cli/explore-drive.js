@@ -89,6 +89,17 @@ window.addEventListener("load", function () {
 		out.gained = +st.dataset.gained;
 		out.lost = +st.dataset.lost;
 		out.status = st.textContent;
+		/* the story: shown at step 1; Next, the right arrow on a story button,
+		 * then Page Up walk it */
+		function where() { return [document.getElementById("story-count").textContent, document.getElementById("story-heading").textContent, window.coalmapExplore.lit().sort()]; }
+		out.story = [where()];
+		document.getElementById("story-next").click();
+		out.story.push(where());
+		key(document.getElementById("story-next"), "ArrowRight");
+		out.story.push(where());
+		out.nextDisabled = document.getElementById("story-next").disabled;
+		key(document.body, "PageUp");
+		out.story.push(where());
 		/* Save as PNG: the file offered for download (the result is written
 		 * once the PNG is made, or after two seconds without one) */
 		var make = URL.createObjectURL;

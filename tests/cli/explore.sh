@@ -38,7 +38,7 @@ m = re.search(r'<script type="application/json" id="coalmap-data">(.*?)</script>
 check(m, "the data element")
 raw = m.group(1) if m else "{}"
 outside = page.replace(raw, "")
-check(not re.search(r"\bsrc\s*=|<link|@import|url\(", outside, re.I), "no src, link, import or url()")
+check(not re.search(r"\bsrc\s*=|<link|@import|\burl\(", outside, re.I), "no src, link, import or url()")
 for s in ("<script>alert", "<img", "onerror", "\u2028", "\u2029", "N" * 100, "<b>x"):
     check(s not in outside, "%r outside the data" % s)
 check(raw.count("N" * 5000) == 1, "the long name in the data, once")
@@ -88,6 +88,60 @@ checks=$((checks + 1))
 s = open(sys.argv[1]).read()
 print(len(json.loads(re.search(r"id=\"coalmap-data\">(.*?)</script>", s, re.S).group(1))["ties"]))' "$tmp/f.html")" = 3 ] ||
 	fail "--types funding: not 3 ties"
+# --story: steps with their text and orgs (by id or by name), in the page's
+# data as the file says them, read here by a parser of its own
+printf '# A title for the author\n\n## First, Alpha\n\nAlpha Trust leads.\nIt has two partners.\n\nA second paragraph.\n- a\n\n## The donors\n* Delta Foundation\n- long\n## No orgs\nOnly words.\n' >"$tmp/story.md"
+run explore "$L" --story "$tmp/story.md" -o "$tmp/s.html"
+expect_rc 0 "explore --story"
+"$PYTHON3" - "$tmp/s.html" "$tmp/story.md" "$L/organizations.csv" <<'PY' && ok || fail "the story in the page"
+import csv, json, re, sys
+d = json.loads(re.search(r'id="coalmap-data">(.*?)</script>', open(sys.argv[1], encoding="utf-8").read(), re.S).group(1))
+orgs = list(csv.DictReader(open(sys.argv[3], newline="", encoding="utf-8")))
+key = {o["id"]: k for k, o in enumerate(orgs)}
+key.update({o["name"]: k for k, o in enumerate(orgs)})
+steps, para = [], []
+for line in open(sys.argv[2], encoding="utf-8").read().split("\n"):
+    if line.startswith("## "):
+        steps.append({"heading": line[3:], "paras": [[]], "orgs": []})
+    elif not steps:
+        continue
+    elif line[:2] in ("- ", "* "):
+        steps[-1]["orgs"].append(key[line[2:]])
+    elif not line.strip():
+        if steps[-1]["paras"][-1]:
+            steps[-1]["paras"].append([])
+    else:
+        steps[-1]["paras"][-1].append(line)
+want = [{"heading": s["heading"], "text": "\n\n".join(" ".join(p) for p in s["paras"] if p) or None, "orgs": s["orgs"]} for s in steps]
+if d.get("story") != want:
+    print("story: %r\nexpected %r" % (d.get("story"), want))
+    sys.exit(1)
+PY
+run explore "$L" -o "$tmp/n.html"
+checks=$((checks + 1)); grep -q '"story":\[\]' "$tmp/n.html" || fail "no story: an empty list"
+# story problems: file and line, nothing written
+printf '## One\n- a\n- Alpha Trusst\n' >"$tmp/bad1.md"
+printf 'Words first.\n## One\n' >"$tmp/bad2.md"
+printf '# Only a title\n' >"$tmp/bad3.md"
+printf '## About Delta Foundation\n- d\n' >"$tmp/bad4.md"
+printf '##   \n' >"$tmp/bad5.md"
+for c in "bad1.md:3: no organization 'Alpha Trusst' (neither an id nor a name); did you mean 'Alpha Trust' (id 'a')?" \
+	"bad2.md:1: text before the first step" "bad3.md: no step" "bad5.md:1: a step without a heading"; do
+	f=${c%%:*}
+	run explore "$L" --story "$tmp/$f" -o "$tmp/bad.html"
+	expect_rc 65 "story $f"
+	expect_err "$c" "story $f: message"
+done
+run explore "$L" --anonymise type=donor --story "$tmp/bad4.md" -o "$tmp/bad.html"
+expect_rc 65 "a story naming an anonymised org"
+expect_err "bad4.md:1: 'Delta Foundation' is an anonymised organization: write its pseudonym" "anonymised name refused"
+printf '## The donors\nThey fund the network.\n- Delta Foundation\n' >"$tmp/ok4.md"
+run explore "$L" --anonymise type=donor --story "$tmp/ok4.md" -o "$tmp/ok4.html"
+expect_rc 0 "a story that shows an anonymised org by its own name in the list"
+checks=$((checks + 1)); grep -q "Delta" "$tmp/ok4.html" && fail "the anonymised name reached the page"
+run explore "$L" --story "$tmp/nosuch.md" -o "$tmp/bad.html"
+expect_rc 66 "a story that is not there"
+checks=$((checks + 1)); [ -e "$tmp/bad.html" ] && fail "a page written on a story problem"
 # usage
 run explore "$L"
 expect_rc 64 "no -o"

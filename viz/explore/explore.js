@@ -18,6 +18,8 @@ var filterBy = function (i) { return orgs[i].type; };
  * own at first); the day shown and the earlier day compared, or null */
 var slotOf = orgs.map(function (o) { return o.slot; }), sideOf = orgs.map(function (o) { return o.side; });
 var atDay = null, sinceDay = null;
+/* the story step shown (-1: none) and the orgs it shows, as a set */
+var step = -1, shown = null;
 /* lines fainter as they grow many, so that a dense map is not one grey blot */
 var lineAlpha = Math.max(0.06, Math.min(0.8, 400 / Math.max(1, ties.length)));
 
@@ -56,8 +58,8 @@ function resize() {
 	canvas.height = Math.max(1, Math.round(r.height * dpr));
 	draw();
 }
-function fit() {
-	var bb = D.bb, r = canvas.getBoundingClientRect(), w = bb[2] - bb[0] || 1, h = bb[3] - bb[1] || 1;
+function fit(box) {
+	var bb = box || D.bb, r = canvas.getBoundingClientRect(), w = bb[2] - bb[0] || 1, h = bb[3] - bb[1] || 1;
 	view.s = Math.min(r.width / w, r.height / h) * 0.95 || 1;
 	view.x = bb[0] - (r.width / view.s - w) / 2;
 	view.y = bb[3] + (r.height / view.s - h) / 2;
@@ -77,26 +79,29 @@ function pan(dx, dy) { view.x -= dx / view.s; view.y += dy / view.s; draw(); }
 /* ---- drawing */
 function radius(i) { return Math.max(2, sideOf[i] / 2 * view.s); }
 function draw() {
-	var W = canvas.width / dpr, H = canvas.height / dpr, ego = {}, k, drawnOrgs = 0, drawnTies = 0, change = [0, 0];
+	var W = canvas.width / dpr, H = canvas.height / dpr, ego = null, k, drawnOrgs = 0, drawnTies = 0, change = [0, 0];
 	ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
 	ctx.clearRect(0, 0, W, H);
+	/* lit: the focused org and its partners, else the story step's orgs */
 	if (focus >= 0) {
+		ego = {};
 		ego[focus] = 1;
 		nbrs[focus].forEach(function (t) { var e = ties[t]; if (tieVisible(e)) { ego[e[0]] = 1; ego[e[1]] = 1; } });
-	}
+	} else if (shown) ego = shown;
 	ctx.lineCap = "round";
 	for (k = 0; k < ties.length; k++) {
 		var t = ties[k];
 		if (!tieVisible(t)) continue;
 		drawnTies++;
-		var a = orgs[t[0]], b = orgs[t[1]], hot = focus >= 0 && (t[0] === focus || t[1] === focus), st = tieState(t);
-		ctx.globalAlpha = hot ? 0.8 : focus < 0 ? lineAlpha : lineAlpha / 6;
+		var a = orgs[t[0]], b = orgs[t[1]], st = tieState(t);
+		var hot = focus >= 0 ? t[0] === focus || t[1] === focus : ego !== null && ego[t[0]] === 1 && ego[t[1]] === 1;
+		ctx.globalAlpha = hot ? 0.8 : ego === null ? lineAlpha : lineAlpha / 6;
 		ctx.strokeStyle = tieColour(t[2]);
 		ctx.lineWidth = hot ? 2.5 : 1;
 		ctx.setLineDash(D.tieTypes[t[2]].conflict ? [6, 4] : []);
 		if (sinceDay !== null) { /* as map --diff-at: told apart by weight and dash, not colour */
 			if (st > 1) change[st - 2]++;
-			ctx.globalAlpha = focus < 0 || hot ? 0.9 : 0.25;
+			ctx.globalAlpha = ego === null || hot ? 0.9 : 0.25;
 			ctx.strokeStyle = st === 2 ? "#000000" : st === 3 ? "#555555" : "#AAAAAA";
 			ctx.lineWidth = st === 2 ? 3 : st === 3 ? 1.8 : 1;
 			ctx.setLineDash(st === 3 ? [6, 4] : []);
@@ -111,7 +116,7 @@ function draw() {
 		var o = orgs[k];
 		if (!visible(k)) continue;
 		drawnOrgs++;
-		ctx.globalAlpha = focus < 0 || ego[k] ? 1 : 0.2;
+		ctx.globalAlpha = ego === null || ego[k] ? 1 : 0.2;
 		ctx.fillStyle = PALETTE[slotOf[k]] || PALETTE[8];
 		ctx.strokeStyle = k === focus ? "#000" : "#333";
 		ctx.lineWidth = k === focus ? 3 : 0.8;
@@ -143,7 +148,7 @@ function sortByArea() {
 		.sort(function (a, b) { return sideOf[b] - sideOf[a] || a - b; });
 }
 function labels(ego, W, H) {
-	var boxes = [], order = focus >= 0 ? byArea.filter(function (i) { return ego[i]; }) : byArea, k;
+	var boxes = [], order = ego ? byArea.filter(function (i) { return ego[i]; }) : byArea, k;
 	for (k = 0; k < order.length && boxes.length < 400; k++) {
 		var i = order[k], o = orgs[i];
 		if (!visible(i)) continue;
@@ -504,6 +509,54 @@ function savePng() {
 }
 document.getElementById("save-png").addEventListener("click", savePng);
 
+/* ---- the story: steps that each show some orgs and say why */
+function showStep(k) {
+	var S = D.story, s, box = null;
+	step = Math.max(0, Math.min(S.length - 1, k));
+	s = S[step];
+	document.getElementById("story-heading").textContent = s.heading;
+	var txt = document.getElementById("story-text");
+	txt.textContent = "";
+	(s.text || "").split("\n\n").forEach(function (p) { if (p) txt.appendChild(el("p", p)); });
+	document.getElementById("story-count").textContent = "Step " + (step + 1) + " of " + S.length;
+	document.getElementById("story-prev").disabled = step === 0;
+	document.getElementById("story-next").disabled = step === S.length - 1;
+	shown = s.orgs.length ? {} : null;
+	s.orgs.forEach(function (i) {
+		shown[i] = 1;
+		if (!placed(i)) return;
+		var o = orgs[i], m = Math.max(sideOf[i], 60);
+		box = box ? [Math.min(box[0], o.x - m), Math.min(box[1], o.y - m), Math.max(box[2], o.x + m), Math.max(box[3], o.y + m)]
+			  : [o.x - m, o.y - m, o.x + m, o.y + m];
+	});
+	document.getElementById("story").dataset.step = step;
+	focus = -1;
+	setFocus(s.orgs.length === 1 ? s.orgs[0] : -1);
+	fit(box);
+}
+function story() {
+	if (!D.story || !D.story.length) return;
+	var sec = document.getElementById("story");
+	sec.hidden = false;
+	document.getElementById("story-prev").addEventListener("click", function () { showStep(step - 1); });
+	document.getElementById("story-next").addEventListener("click", function () { showStep(step + 1); });
+	/* the arrow keys on the story's buttons, Page Up and Page Down anywhere
+	 * but in a text field */
+	sec.addEventListener("keydown", function (ev) {
+		if (ev.key === "ArrowRight" || ev.key === "ArrowLeft") {
+			showStep(step + (ev.key === "ArrowRight" ? 1 : -1));
+			ev.preventDefault();
+		}
+	});
+	document.addEventListener("keydown", function (ev) {
+		var t = ev.target.tagName;
+		if ((ev.key === "PageDown" || ev.key === "PageUp") && t !== "INPUT" && t !== "SELECT") {
+			showStep(step + (ev.key === "PageDown" ? 1 : -1));
+			ev.preventDefault();
+		}
+	});
+}
+
 /* ---- mouse and keys on the canvas */
 var drag = null;
 canvas.addEventListener("mousedown", function (ev) { drag = { x: ev.clientX, y: ev.clientY, moved: 0 }; });
@@ -545,6 +598,8 @@ var r0 = canvas.getBoundingClientRect();
 canvas.width = Math.max(1, Math.round(r0.width * dpr));
 canvas.height = Math.max(1, Math.round(r0.height * dpr));
 fit();
+story();
+if (D.story && D.story.length) showStep(0);
 /* #org=ID in the address focuses that org */
 (function () {
 	var h = decodeURIComponent(location.hash.slice(1));
@@ -552,5 +607,6 @@ fit();
 		for (var i = 0; i < n; i++) if (orgs[i].id === h.slice(4)) { setFocus(i); break; }
 })();
 window.coalmapExplore = { zoom: zoom, pan: pan, view: view, focus: function () { return focus; },
-	largest: function () { return byArea.length ? orgs[byArea[0]].id : null; } };
+	largest: function () { return byArea.length ? orgs[byArea[0]].id : null; },
+	lit: function () { return shown ? Object.keys(shown).map(function (i) { return orgs[+i].id; }) : []; } };
 })();
