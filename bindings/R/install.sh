@@ -19,7 +19,7 @@ rm -f "$work/coalmap/src/"*.o "$work/coalmap/src/"*.so "$work/coalmap/src/Makeva
 chmod -R u+w "$work/coalmap"
 cat >"$work/coalmap/src/Makevars" <<MK
 PKG_CPPFLAGS = -I$top/engine -I$top/viz
-PKG_CFLAGS = -Wall -Wextra -Wstrict-prototypes -Wmissing-prototypes
+PKG_CFLAGS = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2
 PKG_LIBS = -L$build/viz/.libs -L$build/engine/.libs -lcoalmap-viz -lcoalmap -lpthread -Wl,-rpath,$rpath
 MK
 if ! "$R_CMD" CMD INSTALL --no-test-load --no-multiarch -l "$lib" "$work/coalmap" >"$work/install.log" 2>&1; then

@@ -52,6 +52,8 @@ cm_load <- function(path, format = NULL, schema = NULL, strict = FALSE, types = 
     .cm_usage("path: give one landscape folder or file")
   path <- path.expand(path)
   if (!is.null(at)) at <- format(as.Date(at), "%Y-%m-%d")
+  if (!is.null(schema)) schema <- as.character(schema)[1]
+  if (!is.null(format)) format <- as.character(format)[1]
   .cm_landscape(.Call(cmr_load, path, format, schema, strict, as.character(types), at, weighted, exact,
                       samples, threads), path)
 }

@@ -39,9 +39,9 @@ struct rland {
 
 /* ---- conditions */
 
-/* Signals the engine's error as an R condition (.cm_stop in R/errors.R);
+/* Signals the engine's error as an R condition (.cm_stop in R/coalmap.R);
  * does not return.  Everything the caller held must be freed already. */
-static void cm_stop(const struct cm_error *err, const char *hint, int interrupted)
+static void stop_with(const struct cm_error *err, const char *hint, int interrupted)
 {
 	SEXP ns, call, args[5];
 
@@ -371,7 +371,7 @@ static SEXP cmr_load(SEXP path, SEXP format, SEXP schema, SEXP strict, SEXP type
 		cm_diags_release(&j.diags);
 		rland_free(j.h);
 		UNPROTECT(1);
-		cm_stop(&e, hint, intr);
+		stop_with(&e, hint, intr);
 	}
 	cm_diags_release(&j.diags);
 	ptr = PROTECT(R_MakeExternalPtr(j.h, Rf_install("coalmap_landscape"), R_NilValue));
@@ -519,7 +519,7 @@ static SEXP ajob_finish(struct ajob *j)
 		cm_table_release(&j->t2);
 		free(j->data);
 		free(j->svg);
-		cm_stop(&e, NULL, intr);
+		stop_with(&e, NULL, intr);
 	}
 	if (j->what == W_MAP)
 		out = PROTECT(raw_of(j->data, j->len));
