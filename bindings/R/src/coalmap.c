@@ -94,12 +94,18 @@ static void check_interrupt(void *unused)
  * *interrupted when there was one.  Returns fn's status. */
 static int run_engine(int (*fn)(void *), void *arg, int *interrupted, struct cm_error *err)
 {
+	/* R runs event handlers while it checks for interrupts: one of them
+	 * calling coalmap would run the engine twice at once */
+	static int busy;
 	struct job j = { fn, arg, 0, 0, PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER };
 	pthread_t t;
 	pthread_attr_t at;
 	int e;
 
 	*interrupted = 0;
+	if (busy)
+		return cm_error_set(err, CM_EUSAGE, NULL, 0, 0,
+				    "coalmap is running an analysis already (called from an event handler?)");
 	cm_set_time_limit(0); /* clears an earlier interrupt */
 	pthread_attr_init(&at);
 	pthread_attr_setstacksize(&at, (size_t)64 << 20);
@@ -107,6 +113,7 @@ static int run_engine(int (*fn)(void *), void *arg, int *interrupted, struct cm_
 	pthread_attr_destroy(&at);
 	if (e)
 		return cm_error_set(err, CM_EINTERNAL, NULL, 0, 0, "cannot start a thread: %s", strerror(e));
+	busy = 1;
 	pthread_mutex_lock(&j.m);
 	while (!j.done) {
 		struct timespec ts;
@@ -128,6 +135,7 @@ static int run_engine(int (*fn)(void *), void *arg, int *interrupted, struct cm_
 	}
 	pthread_mutex_unlock(&j.m);
 	pthread_join(t, NULL);
+	busy = 0;
 	return j.rc;
 }
 
