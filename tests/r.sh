@@ -8,7 +8,8 @@
 R_LIBS="$top_builddir/bindings/R/lib${R_LIBS:+:$R_LIBS}"
 export R_LIBS top_srcdir COALMAP
 if [ ! -f "$top_builddir/bindings/R/lib/coalmap/DESCRIPTION" ]; then
-	echo "the R package was not built (configure: r-base-dev missing)"
+	echo "the R package was not built (configure's 'R package:' line says why: r-base-dev missing," \
+		"--without-r, or a sanitizer build)"
 	exit 77
 fi
 if ! Rscript -e 'library(testthat)' >/dev/null 2>&1; then
