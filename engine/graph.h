@@ -105,6 +105,10 @@ int cm_ig_fail(igraph_error_t e, struct cm_error *err, const char *what);
  * vector when interrupted, so it runs uninterrupted, with the limit
  * checked before and after. */
 void cm_ig_interruptible(int on);
+/* Before an igraph kernel whose result could depend on the thread or on
+ * the process's history: one OpenMP thread on the calling thread, and
+ * igraph's generator at its seed. */
+void cm_ig_pin(void);
 /* Eigenvector centrality of the collaboration graph, scaled so the largest
  * is 1 (zeros without ties), through igraph's ARPACK; the time limit is
  * checked before and after (see above). */

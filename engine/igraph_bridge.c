@@ -146,6 +146,7 @@ int cm_eigenvector(const struct cm_graphs *g, igraph_vector_t *eig, struct cm_er
 	 * and 30-40 % sooner than at the default (machine precision) */
 	arpack.tol = 1e-10;
 	cm_ig_interruptible(0); /* see graph.h */
+	cm_ig_pin();
 	e = igraph_eigenvector_centrality(&g->collab, eig, NULL, IGRAPH_UNDIRECTED, 1, NULL, &arpack);
 	cm_ig_interruptible(1);
 	if (e || cm_time_up())
@@ -153,17 +154,27 @@ int cm_eigenvector(const struct cm_graphs *g, igraph_vector_t *eig, struct cm_er
 	return CM_OK;
 }
 
-void cm_init(void)
+void cm_ig_pin(void)
 {
 #ifdef HAVE_OMP_SET_NUM_THREADS
 	/* igraph's PRPACK PageRank sums in parallel in a varying order: one
-	 * OpenMP thread keeps results byte-identical from run to run */
+	 * OpenMP thread keeps results byte-identical from run to run.  The
+	 * setting is the calling thread's: a language binding runs the
+	 * engine on threads of its own, hence here and not once. */
 	omp_set_num_threads(1);
 #endif
+	/* ARPACK draws from igraph's generator: the same seed on every call,
+	 * so that a result does not depend on what the process computed
+	 * before (a binding runs many analyses in one process) */
+	igraph_rng_seed(igraph_rng_default(), 42);
+}
+
+void cm_init(void)
+{
 	igraph_set_error_handler(error_handler);
 	igraph_set_warning_handler(warning_handler);
 	igraph_set_interruption_handler(interruption_handler);
-	igraph_rng_seed(igraph_rng_default(), 42);
+	cm_ig_pin();
 }
 
 int cm_ig_fail(igraph_error_t e, struct cm_error *err, const char *what)

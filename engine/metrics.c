@@ -243,6 +243,7 @@ int cm_kernel_pagerank(struct cm_analysis *a, struct cm_error *err)
 		return rc;
 	if (igraph_vector_init(&pr, 0))
 		return nomem(err);
+	cm_ig_pin();
 	if ((e = igraph_pagerank(&a->g.tie, IGRAPH_PAGERANK_ALGO_PRPACK, &pr, NULL, igraph_vss_all(),
 				 IGRAPH_DIRECTED, 0.85, &a->g.tie_w, NULL))) {
 		igraph_vector_destroy(&pr);

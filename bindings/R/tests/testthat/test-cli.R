@@ -1,0 +1,56 @@
+# Every analysis: the data.frame equals `coalmap CMD --format csv` on the
+# same landscape, cell by cell, to the CSV's last digit.
+L <- cm_load(edu)
+
+test_that("metrics equal the command's", {
+  m <- cm_metrics(L)
+  expect_identical(names(m)[1], "id")
+  expect_type(m$degree, "integer")
+  expect_type(m$pagerank, "double")
+  expect_same_as_cli(m, "metrics", edu)
+  expect_same_as_cli(cm_metrics(L, group_by = "type"), "metrics", edu, "--group-by", "type")
+})
+
+test_that("power equals the command's", {
+  expect_same_as_cli(cm_power(L), "power", edu)
+  expect_same_as_cli(cm_power(L, group_by = "region", key_players = 3), "power", edu, "--group-by", "region",
+                     "--key-players", "3")
+})
+
+test_that("gaps and recommendations equal the command's", {
+  expect_same_as_cli(cm_gaps(L), "gaps", edu)
+  expect_same_as_cli(cm_gaps(L, `for` = "glai", role = "all"), "gaps", edu, "--for", "glai", "--role", "all")
+  expect_same_as_cli(cm_gaps(L, `for` = "edujustice", top = 0), "gaps", edu, "--for", "edujustice",
+                     "--top", "0")
+  expect_same_as_cli(cm_gaps(L, `for` = "glai", weights = c(fit = 2, reach = 0.5)), "gaps", edu, "--for",
+                     "glai", "--weights", "fit=2,reach=0.5")
+})
+
+test_that("path equals the command's", {
+  p <- cm_path(L, "ke_kibanda", "moe_zembara", k = 5)
+  expect_identical(nrow(p), 5L)
+  expect_same_as_cli(p, "path", edu, "ke_kibanda", "moe_zembara", "-k", "5")
+  expect_same_as_cli(cm_path(L, "Kibanda Mothers' Reading Circle", "glai"), "path", edu, "ke_kibanda", "glai")
+})
+
+test_that("stakeholders equal the command's", {
+  expect_same_as_cli(cm_stakeholders(L), "stakeholders", edu)
+  expect_same_as_cli(cm_stakeholders(L, camps = TRUE), "stakeholders", edu, "--camps")
+})
+
+test_that("a filter and sampled path metrics equal the command's", {
+  at <- cm_load(edu, at = "2019-06-30", types = c("funding", "partnership"))
+  expect_same_as_cli(cm_metrics(at), "metrics", edu, "--at", "2019-06-30", "--types", "funding,partnership")
+  g <- file.path(tempdir(), "gen3000")
+  system2(coalmap_bin, c("generate", "--orgs", "3000", "--seed", "7", "-o", g))
+  s <- cm_metrics(cm_load(g, samples = 40))
+  expect_true(all(c("betweenness_se", "harmonic_se") %in% names(s)))
+  expect_same_as_cli(s, "metrics", g, "--samples", "40")
+})
+
+test_that("the registry describes the columns", {
+  d <- cm_describe("betweenness_norm")
+  expect_identical(d$name, "betweenness_norm")
+  expect_true(nchar(d$definition) > 10)
+  expect_true(all(names(cm_metrics(L)) %in% cm_describe()$name))
+})
