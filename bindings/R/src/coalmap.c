@@ -408,43 +408,38 @@ struct ajob {
 	struct cm_map_opts mo;
 	struct cm_report_opts ro;
 	const char *doc_format;
-	char *data, *svg; /* rendered bytes (map; report document and its map) */
-	size_t len, svg_len;
+	char *data, *svg[CM_DOC_FIGURES]; /* rendered bytes (map; report document and its figures) */
+	size_t len, svg_len[CM_DOC_FIGURES];
 	char notes[1024];
 };
 
+/* The report and its figures, drawn as `coalmap report` draws them (viz's
+ * cm_map_report); R writes a Markdown report's figures beside it, as
+ * STEM-map.svg and STEM-stakeholders.svg, the names j->notes' stem gives. */
 static int report_run(struct ajob *j)
 {
+	static const char *const suffix[CM_DOC_FIGURES] = { "map", "stakeholders" };
 	struct cm_doc d;
-	struct cm_map_info info;
 	FILE *f;
-	int rc;
+	int rc, k;
 
 	cm_doc_init(&d);
-	if ((rc = cm_report_build(j->a, &j->ro, &d, &j->err)) < 0)
+	if ((rc = cm_report_build(j->a, &j->ro, &d, &j->err)) < 0 || (rc = cm_map_report(j->a, &j->ro, &d, &j->err)) < 0)
 		goto out;
-	j->mo.format = "svg";
-	j->mo.name = j->ro.name;
-	j->mo.highlight_gaps = j->ro.for_org;
-	if ((rc = cm_map_render(j->a, &j->mo, &j->svg, &j->svg_len, &info, &j->err)) < 0 &&
-	    j->err.code == CM_EUSAGE && j->ro.for_org) {
-		j->mo.highlight_gaps = NULL; /* too large to draw org by org: no partner lines */
-		cm_error_clear(&j->err);
-		rc = cm_map_render(j->a, &j->mo, &j->svg, &j->svg_len, &info, &j->err);
-	}
-	if (rc < 0)
-		goto out;
-	{ /* the document keeps a copy: the Markdown's map file is written by R */
-		char *copy = malloc(j->svg_len ? j->svg_len : 1);
-		if (!copy || cm_report_set_map(&d, copy, j->svg_len, info.orgs, info.auto_aggregate,
-					       info.labels_limited, info.suggested) < 0) {
-			free(copy);
+	for (k = 0; k < CM_DOC_FIGURES; k++) {
+		struct cm_doc_figure *g = &d.fig[k];
+		if (!g->svg)
+			continue;
+		size_t n = strlen(j->notes) + strlen(suffix[k]) + sizeof("-.svg");
+		if (!(j->svg[k] = malloc(g->len ? g->len : 1)) || (j->notes[0] && !(g->file = malloc(n)))) {
 			rc = cm_error_set(&j->err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 			goto out;
 		}
-		memcpy(copy, j->svg, j->svg_len);
+		if (g->file)
+			snprintf(g->file, n, "%s-%s.svg", j->notes, suffix[k]);
+		memcpy(j->svg[k], g->svg, g->len);
+		j->svg_len[k] = g->len;
 	}
-	d.figure_file = j->notes[0] ? strdup(j->notes) : NULL;
 	j->notes[0] = '\0';
 	if (!(f = open_memstream(&j->data, &j->len))) {
 		rc = cm_error_set(&j->err, CM_ENOMEM, NULL, 0, 0, "out of memory");
@@ -512,7 +507,8 @@ static SEXP raw_of(const char *data, size_t len)
 
 /* Runs the job and hands back its result: a data.frame with attribute
  * "notes" when there are some; for W_EXPORT a list of two; for W_MAP a
- * raw vector; for W_REPORT list(document, map).  Frees the job. */
+ * raw vector; for W_REPORT list(document, map, grid), a figure NULL when
+ * the report has none.  Frees the job. */
 static SEXP ajob_finish(struct ajob *j)
 {
 	SEXP out;
@@ -526,15 +522,16 @@ static SEXP ajob_finish(struct ajob *j)
 		cm_table_release(&j->t);
 		cm_table_release(&j->t2);
 		free(j->data);
-		free(j->svg);
+		free(j->svg[0]), free(j->svg[1]);
 		stop_with(&e, NULL, intr);
 	}
 	if (j->what == W_MAP)
 		out = PROTECT(raw_of(j->data, j->len));
 	else if (j->what == W_REPORT) {
-		out = PROTECT(Rf_allocVector(VECSXP, 2));
+		out = PROTECT(Rf_allocVector(VECSXP, 1 + CM_DOC_FIGURES));
 		SET_VECTOR_ELT(out, 0, raw_of(j->data, j->len));
-		SET_VECTOR_ELT(out, 1, raw_of(j->svg, j->svg_len));
+		SET_VECTOR_ELT(out, 1, j->svg[0] ? raw_of(j->svg[0], j->svg_len[0]) : R_NilValue);
+		SET_VECTOR_ELT(out, 2, j->svg[1] ? raw_of(j->svg[1], j->svg_len[1]) : R_NilValue);
 	} else if (j->what == W_EXPORT) {
 		out = PROTECT(Rf_allocVector(VECSXP, 2));
 		SET_VECTOR_ELT(out, 0, table_to_df(&j->t));
@@ -547,7 +544,7 @@ static SEXP ajob_finish(struct ajob *j)
 	cm_table_release(&j->t);
 	cm_table_release(&j->t2);
 	free(j->data);
-	free(j->svg);
+	free(j->svg[0]), free(j->svg[1]);
 	UNPROTECT(1);
 	return out;
 }
@@ -695,11 +692,12 @@ static SEXP cmr_map(SEXP land, SEXP args)
 }
 
 /* args: format ("html" or "md"), for, group_by, targets, key_players,
- * top, title, name, map_file (the Markdown's link to its map, or NULL). */
+ * top, title, name, stem (a Markdown report's path without its extension:
+ * its figures are STEM-map.svg and STEM-stakeholders.svg; or NULL). */
 static SEXP cmr_report(SEXP land, SEXP args)
 {
 	struct ajob j;
-	const char *mapfile = opt_str(VECTOR_ELT(args, 8));
+	const char *stem = opt_str(VECTOR_ELT(args, 8));
 
 	ajob_init(&j, land, W_REPORT);
 	j.doc_format = opt_str(VECTOR_ELT(args, 0));
@@ -712,7 +710,7 @@ static SEXP cmr_report(SEXP land, SEXP args)
 	j.ro.top = opt_size(VECTOR_ELT(args, 5));
 	j.ro.title = opt_str(VECTOR_ELT(args, 6));
 	j.ro.name = opt_str(VECTOR_ELT(args, 7));
-	snprintf(j.notes, sizeof(j.notes), "%s", mapfile ? mapfile : "");
+	snprintf(j.notes, sizeof(j.notes), "%s", stem ? stem : "");
 	return ajob_finish(&j);
 }
 
