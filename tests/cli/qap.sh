@@ -153,6 +153,18 @@ mk "$tmp/col" 'id,name\na,A\nb,B\nc,C\nd,D\n' \
 run qap "$tmp/col" --y partnership --x funding,funding:weight
 expect_rc 65 "collinear terms"
 expect_err "--x 'funding:weight' is collinear with the terms before it" "collinear named"
+# too many orgs for dense matrices: refused before anything is built;
+# the time limit stops the permutations
+"$COALMAP" generate --orgs 3001 --ties 3000 --seed 2 -o "$tmp/big" >/dev/null 2>&1 || fail "generate 3001"
+run qap "$tmp/big" --y partnership --x funding
+expect_rc 65 "3001 orgs"
+expect_err "3001 organizations: QAP holds an n x n matrix per term and takes at most 3000 organizations" "limit said"
+"$COALMAP" generate --orgs 1200 --ties 3000 --seed 2 -o "$tmp/mid" >/dev/null 2>&1 || fail "generate 1200"
+run qap "$tmp/mid" --y partnership --x same:region,diff:budget --permutations 10000000 --time-limit 0.3 -o "$tmp/tl.csv"
+expect_rc 70 "--time-limit"
+expect_err "time limit reached" "time limit said"
+checks=$((checks + 1))
+[ ! -e "$tmp/tl.csv" ] || fail "--time-limit: an output was written"
 
 if [ $have_sna = 0 ]; then
 	echo "SKIP: the comparisons with sna: $why"

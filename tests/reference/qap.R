@@ -31,7 +31,7 @@ term <- function(t) {
 			if (tolower(ties$type[k]) != type) next
 			s <- match(ties$source[k], orgs$id); d <- match(ties$target[k], orgs$id)
 			if (is.na(s) || is.na(d) || s == d) next
-			dirv <- tolower(ties$directed[k])
+			dirv <- if (is.null(ties$directed)) "" else tolower(ties$directed[k])
 			dirct <- if (dirv %in% c("true", "yes", "1")) TRUE else if (dirv %in% c("false", "no", "0")) FALSE else type %in% directed_types
 			w <- if (value == "tie") 1 else num(ties[[value]][k])
 			if (is.na(w)) w <- 0
