@@ -778,6 +778,21 @@ static int netlm_row(struct qap *r, struct cm_table *out, const char *ytext, con
 	return CM_OK;
 }
 
+/* Every row of netlm (the intercept's, then each x's) empty, saying why. */
+static int all_undefined(struct qap *r, struct cm_table *out, const char *ytext, const struct term *xt, size_t nx,
+			 const char *why)
+{
+	struct summary s;
+	size_t j;
+	int rc;
+
+	memset(&s, 0, sizeof(s));
+	for (j = 0; j <= nx; j++)
+		if ((rc = netlm_row(r, out, ytext, j ? xt[j - 1].text : "(intercept)", NULL, &s, 0, why)) < 0)
+			return rc;
+	return CM_OK;
+}
+
 /* Multiple-regression QAP: one row for the intercept, then one per x. */
 static int run_netlm(struct qap *r, struct cm_table *out, const char *ytext, const struct term *xt,
 		     const struct mat *xm, size_t nx, struct cm_error *err)
@@ -811,10 +826,7 @@ static int run_netlm(struct qap *r, struct cm_table *out, const char *ytext, con
 	if (!why && r->m <= (double)p)
 		why = "undefined: no more pairs than terms";
 	if (why) {
-		for (j = 0; j <= nx; j++)
-			if ((rc = netlm_row(r, out, ytext, j ? xt[j - 1].text : "(intercept)", NULL, &s, 0, why)) < 0)
-				return rc;
-		return CM_OK;
+		return all_undefined(r, out, ytext, xt, nx, why);
 	}
 	for (i = 0; i < p; i++) {
 		xy[i] = dot(x[i], r->y, NULL, r->n);
@@ -831,6 +843,10 @@ static int run_netlm(struct qap *r, struct cm_table *out, const char *ytext, con
 	}
 	mul(inv, xy, p, b);
 	rss = resid_ss(r, x, p, b);
+	if (!(rss > 1e-12 * r->y->ss)) {
+		why = "undefined: the terms fit y exactly (no residual to test against)";
+		return all_undefined(r, out, ytext, xt, nx, why);
+	}
 	tss = r->y->ss - r->y->sum * (r->y->sum / r->m);
 	fig[2] = 1 - rss / tss;
 	fig[3] = 1 - (1 - fig[2]) * (r->m - 1) / (r->m - (double)p);

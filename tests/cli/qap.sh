@@ -112,6 +112,60 @@ checks=$((checks + 1))
 [ "$(printf '%s\n' "$out" | sed -n 2p | cut -d, -f5-)" = ",,,,,,," ] ||
 	fail "--permutations 0: no p-values nor null figures: $out"
 
+# ---- by hand: 4 orgs, partnership a-b, b-c (mutual), funding a->b, c->d:
+# 12 cells, y = 1 on 4, x on 2, both on 1: r = (1 - 12 (2/12)(4/12)) /
+# sqrt((2 - 12 (2/12)^2) (4 - 12 (4/12)^2)) = 1/sqrt(40)
+mk "$tmp/hand" 'id,name\na,A\nb,B\nc,C\nd,D\n' \
+	'source,target,type,directed\na,b,partnership,false\nb,c,partnership,false\na,b,funding,true\nc,d,funding,true\n'
+run qap "$tmp/hand" --y partnership --x funding --permutations 0 -f csv
+checks=$((checks + 1))
+"$PYTHON3" -c 'import math, sys; r = float(sys.argv[1].splitlines()[1].split(",")[3]); sys.exit(abs(r - 1 / math.sqrt(40)) > 1e-9)' "$out" ||
+	fail "4 orgs by hand: r is not 1/sqrt(40): $out"
+
+# ---- brute force: on 7 orgs every one of the 5,040 relabellings gives the
+# exact null distribution of r; 20,000 drawn ones must agree with it
+mk "$tmp/bf" 'id,name,type\na,A,x\nb,B,y\nc,C,x\nd,D,y\ne,E,x\nf,F,y\ng,G,x\n' \
+	'source,target,type,directed\na,b,partnership,false\nb,c,partnership,false\nc,d,partnership,false\na,c,partnership,false\ne,f,partnership,false\nf,g,partnership,false\na,b,funding,true\nc,b,funding,true\nd,e,funding,true\ng,a,funding,true\nc,a,funding,true\n'
+run qap "$tmp/bf" --y partnership --x funding --permutations 20000 --seed 11 -f csv
+expect_rc 0 "brute-force fixture"
+printf '%s\n' "$out" >"$tmp/bf.csv"
+"$PYTHON3" - "$tmp/bf.csv" >"$tmp/bf.err" 2>&1 <<'PY' && ok || fail "7 orgs against every permutation: $(cat "$tmp/bf.err")"
+import csv, itertools, math, sys
+n = 7
+y = [[0] * n for _ in range(n)]
+x = [[0] * n for _ in range(n)]
+for a, b in ["ab", "bc", "cd", "ac", "ef", "fg"]:
+    i, j = ord(a) - 97, ord(b) - 97
+    y[i][j] = y[j][i] = 1
+for a, b in ["ab", "cb", "de", "ga", "ca"]:
+    x[ord(a) - 97][ord(b) - 97] = 1
+cells = [(i, j) for i in range(n) for j in range(n) if i != j]
+def r(p):
+    ys = [y[p[i]][p[j]] for i, j in cells]
+    xs = [x[i][j] for i, j in cells]
+    m = len(cells); my = sum(ys) / m; mx = sum(xs) / m
+    c = sum((a - my) * (b - mx) for a, b in zip(ys, xs))
+    return c / math.sqrt(sum((a - my) ** 2 for a in ys) * sum((b - mx) ** 2 for b in xs))
+obs = r(list(range(n)))
+dist = [r(p) for p in itertools.permutations(range(n))]
+eps = 1e-12
+exact = {"p_ge": sum(d >= obs - eps for d in dist) / len(dist), "p_le": sum(d <= obs + eps for d in dist) / len(dist),
+         "p_two_sided": sum(abs(d) >= abs(obs) - eps for d in dist) / len(dist)}
+row = next(csv.DictReader(open(sys.argv[1])))
+bad = []
+if abs(float(row["r"]) - obs) > 1e-9:
+    bad.append("r %s, exact %r" % (row["r"], obs))
+for k, p in exact.items():
+    tol = 4 * math.sqrt(p * (1 - p) / 20000) + 0.002
+    if abs(float(row[k]) - p) > tol:
+        bad.append("%s %s, exact %g" % (k, row[k], p))
+mean = sum(dist) / len(dist)
+if abs(float(row["null_mean"]) - mean) > 0.01:
+    bad.append("null_mean %s, exact %g" % (row["null_mean"], mean))
+print("; ".join(bad))
+sys.exit(1 if bad else 0)
+PY
+
 # ---- bad input
 run qap "$f" --y partnrship --x funding
 expect_rc 64 "unknown tie type"
@@ -153,6 +207,9 @@ mk "$tmp/col" 'id,name\na,A\nb,B\nc,C\nd,D\n' \
 run qap "$tmp/col" --y partnership --x funding,funding:weight
 expect_rc 65 "collinear terms"
 expect_err "--x 'funding:weight' is collinear with the terms before it" "collinear named"
+run qap "$tmp/col" --y partnership --x partnership,funding -f csv
+expect_rc 0 "y among the x"
+expect_out "undefined: the terms fit y exactly" "an exact fit is undefined"
 # too many orgs for dense matrices: refused before anything is built;
 # the time limit stops the permutations
 "$COALMAP" generate --orgs 3001 --ties 3000 --seed 2 -o "$tmp/big" >/dev/null 2>&1 || fail "generate 3001"
