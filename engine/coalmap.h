@@ -615,7 +615,8 @@ CM_API int cm_org_stances(const struct cm_landscape *l, const char *column, sign
  * than 3 orgs, gives a row whose figures are empty and whose note says
  * why.  Permutation k of term s is drawn from (seed, s, k) alone, so the
  * output is the same for any number of threads (the filter's).
- * CM_EUSAGE for an unknown tie type or column (did you mean), CM_EDATA
+ * CM_EUSAGE for an unknown tie type or column (did you mean) or a type
+ * the filter's types leave out, CM_EDATA
  * for collinear x's or more than CM_QAP_MAX_ORGS orgs, CM_ETIMEOUT.
  * Memory: (x's + 2) n x n doubles.  Time: per permutation and term,
  * O(n^2) for a dense matrix, O(ties) for a sparse one, times the terms. */

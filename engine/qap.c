@@ -134,6 +134,21 @@ static int term_parse(const struct cm_landscape *l, const char *option, const ch
 	}
 }
 
+/* CM_EUSAGE when --types leaves out the tie type of term t. */
+static int type_kept(const struct cm_landscape *l, const struct cm_filter *f, const char *option,
+		     const struct term *t, struct cm_error *err)
+{
+	size_t k;
+
+	if (t->kind != T_TIE || !f || !f->types)
+		return CM_OK;
+	for (k = 0; k < f->ntypes; k++)
+		if (!strcasecmp(f->types[k], cm_tie_type_name(l, t->type)))
+			return CM_OK;
+	return cm_error_set(err, CM_EUSAGE, NULL, 0, 0, "%s '%.80s': --types leaves out the ties of type '%s'",
+			    option, t->text, cm_tie_type_name(l, t->type));
+}
+
 /* Org i's number for a diff: term; NaN when it has none. */
 static double term_number(const struct cm_landscape *l, const struct term *t, size_t i)
 {
@@ -923,10 +938,9 @@ int cm_qap(struct cm_analysis *a, const struct cm_qap_opts *o, struct cm_table *
 	if (o->nx > CM_QAP_MAX_TERMS)
 		return cm_error_set(err, CM_EUSAGE, NULL, 0, 0, "%zu --x terms, more than the %d QAP takes", o->nx,
 				    CM_QAP_MAX_TERMS);
-	if ((rc = term_parse(l, "--y", o->y, &t[0], err)) < 0)
-		return rc;
-	for (i = 0; i < o->nx; i++)
-		if ((rc = term_parse(l, "--x", o->x[i], &t[i + 1], err)) < 0)
+	for (i = 0; i < nt; i++)
+		if ((rc = term_parse(l, i ? "--x" : "--y", i ? o->x[i - 1] : o->y, &t[i], err)) < 0 ||
+		    (rc = type_kept(l, f, i ? "--x" : "--y", &t[i], err)) < 0)
 			return rc;
 	if (norgs > CM_QAP_MAX_ORGS)
 		return cm_error_set(err, CM_EDATA, cm_landscape_orgs_path(l), 0, 0,

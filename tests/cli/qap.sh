@@ -179,6 +179,9 @@ expect_err "no numeric org column 'region'" "diff: needs a number"
 run qap "$f" --y partnership --x funding:wieght
 expect_rc 64 "unknown tie value"
 expect_err "after the tie type comes ':weight' or ':amount'" "tie value named"
+run qap "$f" --y partnership --x funding --types partnership
+expect_rc 64 "a type left out by --types"
+expect_err "--x 'funding': --types leaves out the ties of type 'funding'" "--types said"
 run qap "$f" --x funding
 expect_rc 64 "no --y"
 expect_err "--y TERM is required" "no --y said"
