@@ -609,6 +609,43 @@ CM_API int cm_stake_camps(struct cm_analysis *a, const struct cm_stake_opts *o, 
 CM_API int cm_org_stances(const struct cm_landscape *l, const char *column, signed char *out,
 			  struct cm_error *err);
 
+/* QAP (docs/qap.md): does one tie network go with others?  A term is a
+ * dyadic matrix over the orgs: TYPE (1 where a tie of that type kept by
+ * the filter goes from i to j; an undirected tie both ways), TYPE:weight
+ * or TYPE:amount (their sum), same:ATTR (1 when both orgs have the same
+ * non-empty value of a text column), diff:ATTR (|x_i - x_j| of budget,
+ * influence or a numeric column; orgs without a value are left out, and
+ * notes says how many).  Every ordered pair i != j is a cell (sna's
+ * mode "digraph").  With one x: one row, the graph correlation r (as
+ * sna::gcor) and its QAP test (as sna::qaptest): y, term, n, r, p_ge,
+ * p_le, p_two_sided, null_mean, null_low, null_high, permutations, note.
+ * With several: OLS of y on an intercept and the x's (as sna::netlm) with
+ * Dekker's double semi-partialling test of each t-value (nullhyp
+ * "qapspp"): a row for the intercept and one per x with y, term, n,
+ * coefficient, t, p_two_sided, p_le, p_ge, null_mean, null_low, null_high
+ * (of t), r2, adj_r2, permutations, note.  A constant term, or fewer
+ * than 3 orgs, gives a row whose figures are empty and whose note says
+ * why.  Permutation k of term s is drawn from (seed, s, k) alone, so the
+ * output is the same for any number of threads (the filter's).
+ * CM_EUSAGE for an unknown tie type or column (did you mean) or a type
+ * the filter's types leave out, CM_EDATA
+ * for collinear x's or more than CM_QAP_MAX_ORGS orgs, CM_ETIMEOUT.
+ * Memory: (x's + 2) n x n doubles.  Time: per permutation and term,
+ * O(n^2) for a dense matrix, O(ties) for a sparse one, times the terms. */
+#define CM_QAP_MAX_ORGS 3000
+#define CM_QAP_MAX_TERMS 16
+#define CM_QAP_PERMUTATIONS 1000
+struct cm_qap_opts {
+	const char *y;              /* the dependent term */
+	const char *const *x;       /* the independent terms */
+	size_t nx;                  /* 1 to CM_QAP_MAX_TERMS */
+	size_t permutations;        /* 0: the estimates only */
+	uint64_t seed;
+	char *notes;                /* NULL, or filled with what was left out */
+	size_t notes_size;
+};
+CM_API int cm_qap(struct cm_analysis *a, const struct cm_qap_opts *o, struct cm_table *out, struct cm_error *err);
+
 /* Landscape summary for `coalmap check`: rows (section, item, value).
  * out is caller-initialised.  O(n + m). */
 CM_API int cm_check(struct cm_analysis *a, struct cm_table *out, struct cm_error *err);
