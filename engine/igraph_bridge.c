@@ -145,6 +145,10 @@ int cm_eigenvector(const struct cm_graphs *g, igraph_vector_t *eig, struct cm_er
 	 * the second eigenvalue) of the true one, far inside SPEC.md's 1e-6,
 	 * and 30-40 % sooner than at the default (machine precision) */
 	arpack.tol = 1e-10;
+	/* ARPACK draws from igraph's generator: the same seed on every call,
+	 * so that the vector does not depend on what the process computed
+	 * before (a language binding runs many analyses in one process) */
+	igraph_rng_seed(igraph_rng_default(), 42);
 	cm_ig_interruptible(0); /* see graph.h */
 	e = igraph_eigenvector_centrality(&g->collab, eig, NULL, IGRAPH_UNDIRECTED, 1, NULL, &arpack);
 	cm_ig_interruptible(1);
