@@ -29,6 +29,7 @@
 _Static_assert(sizeof(long long) == 8, "int columns are handed over as int64");
 
 static PyThread_type_lock engine_lock;
+static unsigned long main_thread; /* Python runs signal handlers there */
 static PyObject *error_classes; /* dict: status code -> exception class */
 
 /* ---- errors */
@@ -112,7 +113,9 @@ static void engine_enter(struct guard *g, struct cm_error *err)
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_sigint;
 	sigemptyset(&sa.sa_mask);
-	g->handler = sigaction(SIGINT, &sa, &g->old) == 0;
+	/* Ctrl-C belongs to the main thread: a call on another leaves it to
+	 * Python's handler */
+	g->handler = PyThread_get_thread_ident() == main_thread && sigaction(SIGINT, &sa, &g->old) == 0;
 }
 
 /* rc, or -1 with KeyboardInterrupt (Ctrl-C came during the call) or the
@@ -393,9 +396,8 @@ static void analysis_dealloc(AnalysisObject *self)
 	Py_TYPE(self)->tp_free((PyObject *)self);
 }
 
-/* Analysis(landscape, types=None, at=None, weighted=False, threads=0,
- * samples=0, exact=False) */
-static int analysis_init(AnalysisObject *self, PyObject *args, PyObject *kw)
+/* Sets up self as the context of analysis(); 0 or -1 (raised). */
+static int analysis_setup(AnalysisObject *self, PyObject *args, PyObject *kw)
 {
 	static char *kwlist[] = { "landscape", "types", "at", "weighted", "threads", "samples", "exact", NULL };
 	struct cm_filter f;
@@ -890,6 +892,25 @@ static PyObject *analysis_report(AnalysisObject *self, PyObject *args, PyObject 
 	return res;
 }
 
+/* analysis(landscape, types=None, at=None, weighted=False, threads=0,
+ * samples=0, exact=False): a new context (the only way to make one, so
+ * that no Analysis is ever without its context). */
+static PyObject *py_analysis(PyObject *mod, PyObject *args, PyObject *kw)
+{
+	AnalysisObject *self = PyObject_New(AnalysisObject, &AnalysisType);
+
+	(void)mod;
+	if (!self)
+		return NULL;
+	self->a = NULL;
+	self->landscape = NULL;
+	if (analysis_setup(self, args, kw) < 0) {
+		Py_DECREF(self);
+		return NULL;
+	}
+	return (PyObject *)self;
+}
+
 static PyObject *analysis_sampled(AnalysisObject *self, PyObject *unused)
 {
 	(void)unused;
@@ -917,11 +938,8 @@ static PyTypeObject AnalysisType = {
 	.tp_basicsize = sizeof(AnalysisObject),
 	.tp_dealloc = (destructor)analysis_dealloc,
 	.tp_flags = Py_TPFLAGS_DEFAULT,
-	.tp_doc = "Analysis(landscape, types=None, at=None, weighted=False, threads=0, samples=0, exact=False): "
-		  "one analysis context; each measure is computed once.",
+	.tp_doc = "One analysis context (made by analysis()): each measure is computed once.",
 	.tp_methods = analysis_methods,
-	.tp_init = (initproc)analysis_init,
-	.tp_new = PyType_GenericNew,
 };
 
 /* ---- the metric registry */
@@ -979,6 +997,8 @@ static PyObject *py_set_error_classes(PyObject *mod, PyObject *dict)
 static PyMethodDef module_methods[] = {
 	{ "open", (PyCFunction)(void (*)(void))py_open, METH_VARARGS | METH_KEYWORDS,
 	  "open(path, format=None, sheet=None, schema=None, strict=False) -> (Landscape, diagnostics)" },
+	{ "analysis", (PyCFunction)(void (*)(void))py_analysis, METH_VARARGS | METH_KEYWORDS,
+	  "analysis(landscape, types=None, at=None, weighted=False, threads=0, samples=0, exact=False)" },
 	{ "metric_info", py_metric_info, METH_VARARGS, "metric_info(name=None): the registry's entries" },
 	{ "set_error_classes", py_set_error_classes, METH_O, "the exception class of each status" },
 	{ NULL, NULL, 0, NULL },
@@ -999,6 +1019,7 @@ PyMODINIT_FUNC PyInit__coalmap(void)
 	if (!engine_lock && !(engine_lock = PyThread_allocate_lock()))
 		return PyErr_NoMemory();
 	cm_init();
+	main_thread = PyThread_get_thread_ident();
 	if (!(m = PyModule_Create(&module)))
 		return NULL;
 	if (PyModule_AddObjectRef(m, "Landscape", (PyObject *)&LandscapeType) < 0 ||

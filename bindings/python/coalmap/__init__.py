@@ -246,7 +246,7 @@ class Landscape:
         key = tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in sorted(filt.items()))
         ctx = self._contexts.get(key)
         if ctx is None:
-            ctx = self._contexts[key] = _coalmap.Analysis(self._h, **filt)
+            ctx = self._contexts[key] = _coalmap.analysis(self._h, **filt)
         return ctx
 
     def _run(self, filt, method, *args, **kw):
