@@ -62,14 +62,16 @@ def test_ctrl_c_stops_metrics(big):
 
 def test_gil_released(big):
     L = coalmap.load(big)
-    done = threading.Event()
-    t = threading.Thread(target=lambda: (L.metrics(samples=200), done.set()))
-    spins = 0
+    t = threading.Thread(target=lambda: L.metrics(samples=100))
+    gap, last = 0.0, time.monotonic()
+    start = last
     t.start()
     while t.is_alive():
-        spins += 1
+        now = time.monotonic()
+        gap, last = max(gap, now - last), now
+    took = time.monotonic() - start
     t.join()
-    assert done.is_set()
-    # with the GIL held through the engine call this loop would stall for
-    # the whole computation; released, it runs the whole time
-    assert spins > 100000, spins
+    # held through the engine call, the GIL would stop this loop for the
+    # whole computation; released, the loop never waits long
+    assert took > 0.3, "the call was too short to tell (%.2f s)" % took
+    assert gap < took / 3, "the main thread stalled %.2f s of %.2f s" % (gap, took)
