@@ -143,8 +143,9 @@ static int engine_leave(struct guard *g, int rc, const struct cm_error *err)
 
 /* ---- the one converter: struct cm_table -> (title, [(name, kind, data, nulls, metric)]) */
 
-/* kind "int": data bytes of int64; "real": bytes of float64 (NaN when
- * empty); "text": a list of str or None.  nulls: bytes (1 = empty) when
+/* kind "int": data a bytearray of int64; "real": of float64 (NaN when
+ * empty), writable so that numpy.frombuffer makes arrays a user may
+ * change, without another copy; "text": a list of str or None.  nulls: bytes (1 = empty) when
  * an int column has an empty cell, else None. */
 static PyObject *column_to_py(const struct cm_table *t, const struct cm_column *c)
 {
@@ -155,9 +156,9 @@ static PyObject *column_to_py(const struct cm_table *t, const struct cm_column *
 	for (r = 0; r < n && !any_null; r++)
 		any_null = c->null[r];
 	if (c->kind == CM_INT)
-		data = PyBytes_FromStringAndSize((const char *)c->ints, (Py_ssize_t)(n * sizeof(long long)));
+		data = PyByteArray_FromStringAndSize((const char *)c->ints, (Py_ssize_t)(n * sizeof(long long)));
 	else if (c->kind == CM_REAL)
-		data = PyBytes_FromStringAndSize((const char *)c->reals, (Py_ssize_t)(n * sizeof(double)));
+		data = PyByteArray_FromStringAndSize((const char *)c->reals, (Py_ssize_t)(n * sizeof(double)));
 	else if ((data = PyList_New((Py_ssize_t)n)))
 		for (r = 0; r < n; r++) {
 			PyObject *s = c->null[r] || !c->text[r] ? Py_NewRef(Py_None)

@@ -118,14 +118,15 @@ def _diag_line(d):
 
 def _frame(table, index=None):
     """(title, columns) from the extension -> DataFrame.  Numbers arrive as
-    bytes of int64 or float64 and become arrays without a copy per cell."""
+    bytearrays of int64 or float64 and become writable arrays over them,
+    without a copy."""
     _, cols = table
     data = {}
     for name, kind, payload, nulls, _metric in cols:
         if kind == "int":
             values = np.frombuffer(payload, dtype=np.int64)
             if nulls is not None:
-                values = pd.arrays.IntegerArray(values.copy(), np.frombuffer(nulls, dtype=np.bool_).copy())
+                values = pd.arrays.IntegerArray(values, np.frombuffer(nulls, dtype=np.bool_).copy())
         elif kind == "real":
             values = np.frombuffer(payload, dtype=np.float64)
         else:

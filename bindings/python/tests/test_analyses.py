@@ -113,3 +113,14 @@ def test_to_networkx_and_igraph(edu):
     g = edu.to_igraph()
     assert isinstance(g, igraph.Graph) and g.vcount() == edu.n_orgs and g.ecount() == edu.n_ties
     assert g.vs[0]["name"] == "glai"
+
+
+def test_frames_are_ordinary(edu):
+    # the arrays over the engine's numbers are the frame's own: writable
+    p = edu.path("glai", "cfpe")
+    p.loc[0, "length"] = 9
+    p.loc[0, "trust"] = 0.5
+    assert p.loc[0, "length"] == 9 and p.loc[0, "trust"] == 0.5
+    m = edu.metrics()
+    m.loc["glai", "degree"] = 0
+    assert edu.metrics().loc["glai", "degree"] == 34  # a copy each time: the context is not changed
