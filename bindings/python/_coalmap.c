@@ -30,6 +30,7 @@ _Static_assert(sizeof(long long) == 8, "int columns are handed over as int64");
 
 static PyThread_type_lock engine_lock;
 static unsigned long main_thread; /* Python runs signal handlers there */
+static double time_limit;         /* seconds per engine call; 0 = none */
 static PyObject *error_classes; /* dict: status code -> exception class */
 
 /* ---- errors */
@@ -109,7 +110,7 @@ static void engine_enter(struct guard *g, struct cm_error *err)
 	cm_error_clear(err);
 	g->ts = PyEval_SaveThread();
 	PyThread_acquire_lock(engine_lock, WAIT_LOCK);
-	cm_set_time_limit(0); /* clears an earlier interruption */
+	cm_set_time_limit(time_limit); /* also clears an earlier interruption */
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_sigint;
 	sigemptyset(&sa.sa_mask);
@@ -984,6 +985,21 @@ static PyObject *py_metric_info(PyObject *mod, PyObject *args)
 	return list;
 }
 
+/* set_time_limit(seconds): each later engine call stops with
+ * TimeLimitError after this long (0: never), as the CLI's --time-limit. */
+static PyObject *py_set_time_limit(PyObject *mod, PyObject *arg)
+{
+	double s = PyFloat_AsDouble(arg);
+
+	(void)mod;
+	if (s == -1 && PyErr_Occurred())
+		return NULL;
+	if (!(s >= 0) || s > 1e9)
+		return usage_error("time_limit is a number of seconds >= 0 (0: none)");
+	time_limit = s;
+	Py_RETURN_NONE;
+}
+
 static PyObject *py_set_error_classes(PyObject *mod, PyObject *dict)
 {
 	(void)mod;
@@ -1002,6 +1018,7 @@ static PyMethodDef module_methods[] = {
 	  "analysis(landscape, types=None, at=None, weighted=False, threads=0, samples=0, exact=False)" },
 	{ "metric_info", py_metric_info, METH_VARARGS, "metric_info(name=None): the registry's entries" },
 	{ "set_error_classes", py_set_error_classes, METH_O, "the exception class of each status" },
+	{ "set_time_limit", py_set_time_limit, METH_O, "set_time_limit(seconds): per engine call; 0 = none" },
 	{ NULL, NULL, 0, NULL },
 };
 

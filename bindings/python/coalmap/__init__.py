@@ -25,7 +25,7 @@ except ImportError:  # the build tree: bindings/python/.libs on PYTHONPATH
     import _coalmap
 
 __all__ = [
-    "load", "from_pandas", "from_networkx", "describe", "Landscape",
+    "load", "from_pandas", "from_networkx", "describe", "set_time_limit", "Landscape",
     "Error", "UsageError", "DataError", "NoInputError", "OutputError",
     "TimeLimitError", "InternalError", "CoalmapWarning",
 ]
@@ -136,6 +136,12 @@ def _frame(table, index=None):
     if index is not None and index in df.columns:
         df = df.set_index(index)
     return df
+
+
+def set_time_limit(seconds):
+    """Every later analysis stops with TimeLimitError once it has run this
+    many seconds (the CLI's --time-limit; 0, the default: no limit)."""
+    _coalmap.set_time_limit(seconds)
 
 
 def describe(name=None):
@@ -251,12 +257,12 @@ class Landscape:
         return ctx
 
     def _run(self, filt, method, *args, **kw):
-        """One engine call on the context of filt; a context a Ctrl-C cut
-        short is dropped (the next call starts afresh)."""
+        """One engine call on the context of filt; a context a Ctrl-C or the
+        time limit cut short is dropped (the next call starts afresh)."""
         ctx = self._ctx(dict(filt))
         try:
             return getattr(ctx, method)(*args, **kw)
-        except KeyboardInterrupt:
+        except (KeyboardInterrupt, TimeLimitError):
             self._contexts = {k: v for k, v in self._contexts.items() if v is not ctx}
             raise
 

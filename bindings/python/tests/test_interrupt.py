@@ -75,3 +75,18 @@ def test_gil_released(big):
     # whole computation; released, the loop never waits long
     assert took > 0.3, "the call was too short to tell (%.2f s)" % took
     assert gap < took / 3, "the main thread stalled %.2f s of %.2f s" % (gap, took)
+
+
+def test_time_limit(big):
+    L = coalmap.load(big)
+    coalmap.set_time_limit(0.5)
+    try:
+        t0 = time.monotonic()
+        with pytest.raises(coalmap.TimeLimitError):
+            L.metrics(exact=True)
+        assert time.monotonic() - t0 < 2.5
+    finally:
+        coalmap.set_time_limit(0)
+    assert len(L.metrics(samples=20)) == 25000  # usable after, without the limit
+    with pytest.raises(coalmap.UsageError):
+        coalmap.set_time_limit(-1)
