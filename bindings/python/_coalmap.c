@@ -22,6 +22,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "engine/coalmap.h"
 #include "viz/map.h"
@@ -278,24 +279,126 @@ static void landscape_dealloc(LandscapeObject *self)
 
 static PyTypeObject LandscapeType;
 
-/* open(path, format=None, sheet=None, schema=None, strict=False)
- * -> (Landscape, diags); a failure raises with the diags in its args. */
+/* The sharing options of open() (docs/sharing.md), as the CLI's. */
+struct share {
+	struct strs anon, anon_drop, drop;
+	struct cm_share cs;
+	int key_new; /* the key file is not there yet */
+};
+
+static void share_release(struct share *s)
+{
+	strs_release(&s->anon);
+	strs_release(&s->anon_drop);
+	strs_release(&s->drop);
+	cm_pseudonyms_free(s->cs.key);
+	memset(s, 0, sizeof(*s));
+}
+
+/* Fills s from the options and reads the key file when there is one.  0,
+ * or -1 (raised; s released). */
+static int share_setup(struct share *s, PyObject *anon, PyObject *anon_drop, PyObject *drop, int sensitive,
+		       const char *key)
+{
+	struct cm_diags d;
+	struct cm_error err;
+	PyObject *dl;
+
+	memset(s, 0, sizeof(*s));
+	if (strs_from(anon, &s->anon, "anonymise") < 0 || strs_from(anon_drop, &s->anon_drop, "anonymise_drop") < 0 ||
+	    strs_from(drop, &s->drop, "drop_columns") < 0) {
+		share_release(s);
+		return -1;
+	}
+	s->cs.anonymise = s->anon.v;
+	s->cs.nanonymise = s->anon.n;
+	s->cs.anonymise_drop = s->anon_drop.v;
+	s->cs.nanonymise_drop = s->anon_drop.n;
+	s->cs.drop = s->drop.v;
+	s->cs.ndrop = s->drop.n;
+	s->cs.include_sensitive = sensitive;
+	if (!(s->cs.key = cm_pseudonyms_new())) {
+		share_release(s);
+		PyErr_NoMemory();
+		return -1;
+	}
+	s->key_new = key && access(key, F_OK) != 0;
+	if (!key || s->key_new)
+		return 0;
+	cm_diags_init(&d);
+	cm_error_clear(&err);
+	if (cm_pseudonyms_read(s->cs.key, key, &d, &err) < 0) {
+		if ((dl = diags_to_py(&d))) {
+			raise_error(&err, dl);
+			Py_DECREF(dl);
+		}
+		cm_diags_release(&d);
+		share_release(s);
+		return -1;
+	}
+	cm_diags_release(&d);
+	return 0;
+}
+
+/* The key as the CLI writes it (exact CSV) when it is new or gained
+ * pseudonyms, else None. */
+static PyObject *share_key(const struct share *s)
+{
+	struct cm_table t;
+	struct cm_error err;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f;
+	PyObject *r;
+	int rc;
+
+	if (!s->key_new && !cm_pseudonyms_changed(s->cs.key))
+		Py_RETURN_NONE;
+	cm_error_clear(&err);
+	if (cm_pseudonyms_table(s->cs.key, &t, &err) < 0)
+		return raise_error(&err, NULL);
+	if (!(f = open_memstream(&buf, &len))) {
+		cm_table_release(&t);
+		return PyErr_NoMemory();
+	}
+	rc = cm_write_csv_exact(&t, f, &err);
+	if (fclose(f) != 0 && rc >= 0)
+		rc = cm_error_set(&err, CM_ENOMEM, NULL, 0, 0, "out of memory");
+	cm_table_release(&t);
+	r = rc < 0 ? raise_error(&err, NULL) : PyBytes_FromStringAndSize(buf, (Py_ssize_t)len);
+	free(buf);
+	return r;
+}
+
+/* open(path, format=None, sheet=None, schema=None, strict=False,
+ * anonymise=None, anonymise_drop=None, drop_columns=None,
+ * include_sensitive=False, key=None) -> (Landscape, diags, key): key the
+ * pseudonym key's new content for the file key (None: unchanged or no
+ * file); a failure raises with the diags in its args. */
 static PyObject *py_open(PyObject *mod, PyObject *args, PyObject *kw)
 {
-	static char *kwlist[] = { "path", "format", "sheet", "schema", "strict", NULL };
+	static char *kwlist[] = { "path", "format", "sheet", "schema", "strict", "anonymise", "anonymise_drop",
+				  "drop_columns", "include_sensitive", "key", NULL };
 	struct cm_load_opts o;
 	struct cm_diags d;
 	struct cm_error err;
 	struct cm_landscape *l = NULL;
+	struct share sh;
 	struct guard g;
-	PyObject *path, *diags, *res = NULL;
-	int rc;
+	PyObject *path, *diags, *res = NULL, *anon = Py_None, *anon_drop = Py_None, *drop = Py_None;
+	const char *key = NULL;
+	int rc, sensitive = 0;
 
 	(void)mod;
 	memset(&o, 0, sizeof(o));
-	if (!PyArg_ParseTupleAndKeywords(args, kw, "O&|zzzp", kwlist, PyUnicode_FSConverter, &path, &o.format,
-					 &o.sheet, &o.schema, &o.strict))
+	if (!PyArg_ParseTupleAndKeywords(args, kw, "O&|zzzpOOOpz", kwlist, PyUnicode_FSConverter, &path, &o.format,
+					 &o.sheet, &o.schema, &o.strict, &anon, &anon_drop, &drop, &sensitive, &key))
 		return NULL;
+	if (share_setup(&sh, anon, anon_drop, drop, sensitive, key) < 0) {
+		Py_DECREF(path);
+		return NULL;
+	}
+	o.share = &sh.cs;
 	cm_diags_init(&d);
 	engine_enter(&g, &err);
 	rc = cm_landscape_open(&l, PyBytes_AS_STRING(path), &o, &d, &err);
@@ -306,21 +409,24 @@ static PyObject *py_open(PyObject *mod, PyObject *args, PyObject *kw)
 		goto out;
 	if (rc < 0)
 		raise_error(&err, diags);
-	else if ((res = PyTuple_New(2))) {
+	else {
 		LandscapeObject *lo = PyObject_New(LandscapeObject, &LandscapeType);
-		if (!lo) {
-			Py_CLEAR(res);
-		} else {
+		PyObject *k = lo && key ? share_key(&sh) : Py_NewRef(Py_None);
+		if (lo) {
 			lo->l = l;
 			l = NULL;
-			PyTuple_SET_ITEM(res, 0, (PyObject *)lo);
-			PyTuple_SET_ITEM(res, 1, Py_NewRef(diags));
 		}
+		if (lo && k)
+			res = Py_BuildValue("(OON)", lo, diags, k);
+		else
+			Py_XDECREF(k);
+		Py_XDECREF(lo);
 	}
 	Py_DECREF(diags);
 out:
 	cm_landscape_free(l);
 	cm_diags_release(&d);
+	share_release(&sh);
 	Py_DECREF(path);
 	return res;
 }
@@ -1013,7 +1119,8 @@ static PyObject *py_set_error_classes(PyObject *mod, PyObject *dict)
 
 static PyMethodDef module_methods[] = {
 	{ "open", (PyCFunction)(void (*)(void))py_open, METH_VARARGS | METH_KEYWORDS,
-	  "open(path, format=None, sheet=None, schema=None, strict=False) -> (Landscape, diagnostics)" },
+	  "open(path, format=None, sheet=None, schema=None, strict=False, anonymise=None, anonymise_drop=None, "
+	  "drop_columns=None, include_sensitive=False, key=None) -> (Landscape, diagnostics, new key or None)" },
 	{ "analysis", (PyCFunction)(void (*)(void))py_analysis, METH_VARARGS | METH_KEYWORDS,
 	  "analysis(landscape, types=None, at=None, weighted=False, threads=0, samples=0, exact=False)" },
 	{ "metric_info", py_metric_info, METH_VARARGS, "metric_info(name=None): the registry's entries" },

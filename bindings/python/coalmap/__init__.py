@@ -167,17 +167,27 @@ def _nearest(s, names):
 
 # ---- loading
 
-def load(path, format=None, sheet=None, schema=None, strict=False, name=None):
+def load(path, format=None, sheet=None, schema=None, strict=False, name=None, anonymise=None,
+         anonymise_drop=None, drop_columns=None, include_sensitive=False, key=None):
     """A Landscape from anything the CLI reads: a landscape folder
     (organizations.csv and relationships.csv), an edge list, a workbook,
     GraphML, GML, GEXF, Kumu, Pajek, UCINET DL, a matrix
     (docs/bring-your-data.md).  format names the reader instead of telling
     it from the content; sheet picks a workbook's sheet of ties; schema a
-    schema file ("" for none); strict turns warnings into errors.
+    schema file ("" for none); strict turns warnings into errors.  The
+    sharing options of docs/sharing.md apply as the CLI's: anonymise
+    ("all", "none" or "ATTR=V1,V2", or a list of them), anonymise_drop,
+    drop_columns, include_sensitive, and key (the pseudonym key file: read
+    when there, written, readable by its owner only, when new or extended).
     Warnings are issued as CoalmapWarning; errors raise DataError (file and
     line of each problem in .diagnostics), NoInputError, UsageError."""
     path = os.fspath(path)
-    handle, diags = _coalmap.open(path, format=format, sheet=sheet, schema=schema, strict=strict)
+    key = os.fspath(key) if key is not None else None
+    handle, diags, new_key = _coalmap.open(
+        path, format=format, sheet=sheet, schema=schema, strict=strict, anonymise=anonymise,
+        anonymise_drop=anonymise_drop, drop_columns=drop_columns, include_sensitive=include_sensitive, key=key)
+    if new_key is not None:
+        _write_whole(key, new_key, private=True)
     for d in map(_diag, diags):
         if d["severity"] == "warning":
             warnings.warn(_diag_line(d), CoalmapWarning, stacklevel=2)
@@ -442,15 +452,16 @@ def _clean(row):
     return {k: c for k, c in ((k, _cell(v)) for k, v in row.items()) if c is not None}
 
 
-def _write_whole(path, data):
+def _write_whole(path, data, private=False):
     """data to path through a temporary file in the same folder, renamed
-    into place: whole or not at all."""
+    into place: whole or not at all (readable by its owner only when
+    private)."""
     folder = os.path.dirname(os.path.abspath(path))
     fd, tmp = tempfile.mkstemp(prefix=".coalmap-", dir=folder)
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
-        os.chmod(tmp, 0o666 & ~_umask())
+        os.chmod(tmp, 0o600 if private else 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):

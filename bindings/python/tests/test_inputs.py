@@ -122,3 +122,25 @@ def test_warnings_are_python_warnings(tmp_path):
     assert L.n_ties == 1
     with pytest.raises(coalmap.DataError):
         coalmap.load(str(land), strict=True)
+
+
+def test_sharing_options_as_the_cli(tmp_path):
+    import subprocess
+    from conftest import COALMAP
+    key = tmp_path / "key.csv"
+    L = coalmap.load(EDU, anonymise="region=East Africa", drop_columns=["budget"], key=key)
+    cli_key = tmp_path / "cli-key.csv"
+    assert_same(L.metrics(), cli_csv("metrics", EDU, "--anonymise", "region=East Africa", "--drop-columns",
+                                     "budget", "--key", str(cli_key)))
+    assert key.read_bytes() == cli_key.read_bytes() and (key.stat().st_mode & 0o777) == 0o600
+    assert "budget" not in L.organizations().columns
+    # the key read back gives the same pseudonyms, and is not rewritten
+    before = key.stat().st_mtime_ns
+    again = coalmap.load(EDU, anonymise="all", key=key)
+    assert_same(again.metrics(), cli_csv("metrics", EDU, "--anonymise", "all", "--key", str(cli_key)))
+    assert key.read_bytes() == cli_key.read_bytes() and key.stat().st_mtime_ns >= before
+    (tmp_path / "bad.csv").write_text("not,a,key\n1,2,3\n")
+    _raises(coalmap.DataError, "bad.csv:1: not a key coalmap wrote", coalmap.load, EDU, anonymise="all",
+            key=tmp_path / "bad.csv")
+    assert subprocess.run([COALMAP, "check", EDU, "--anonymise", "all", "--key", str(tmp_path / "bad.csv")],
+                          capture_output=True).returncode == 65
