@@ -20,6 +20,15 @@ if ! "$py" -c 'import pytest, pandas, numpy, networkx' 2>/dev/null; then
 	echo "SKIP: $py lacks pytest, pandas, numpy or networkx (Debian: python3-pytest python3-pandas python3-networkx)"
 	exit 77
 fi
+# In a sanitizer build (./configure --enable-asan) the extension needs
+# AddressSanitizer's runtime loaded first, which python3 is not built with:
+# it is preloaded, and leaks are not counted (the interpreter's own would be).
+asan=$(ldd "$libs/_coalmap.so" 2>/dev/null | sed -n 's/^[[:space:]]*libasan[^ ]* => \([^ ]*\) .*/\1/p' | head -1)
+if [ -n "$asan" ]; then
+	LD_PRELOAD="$asan${LD_PRELOAD:+:$LD_PRELOAD}"
+	ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
+	export LD_PRELOAD ASAN_OPTIONS
+fi
 # the source tree may be read-only (make distcheck): no caches written there
 PYTHONPATH="$top_srcdir/bindings/python:$libs${PYTHONPATH:+:$PYTHONPATH}" PYTHONDONTWRITEBYTECODE=1 \
 	COALMAP="$COALMAP" top_srcdir="$top_srcdir" \
