@@ -89,8 +89,10 @@ def test_map_and_report_equal_cli(edu, tmp_path):
     edu.report(tmp_path / "py.md", for_="glai")
     subprocess.run([COALMAP, "report", EDU, "-o", str(tmp_path / "cli.md"), "--for", "glai", "--quiet"],
                    check=True)
-    assert (tmp_path / "py.md").read_text() == (tmp_path / "cli.md").read_text().replace("cli-map.svg", "py-map.svg")
-    assert (tmp_path / "py-map.svg").read_bytes() == (tmp_path / "cli-map.svg").read_bytes()
+    assert (tmp_path / "py.md").read_text() == (tmp_path / "cli.md").read_text().replace(
+        "cli-map.svg", "py-map.svg").replace("cli-stakeholders.svg", "py-stakeholders.svg")
+    for figure in ("-map.svg", "-stakeholders.svg"):  # the map and the stakeholders' grid beside it
+        assert (tmp_path / ("py" + figure)).read_bytes() == (tmp_path / ("cli" + figure)).read_bytes()
     edu.report(tmp_path / "py.html")
     subprocess.run([COALMAP, "report", EDU, "-o", str(tmp_path / "cli.html"), "--quiet"], check=True)
     assert (tmp_path / "py.html").read_bytes() == (tmp_path / "cli.html").read_bytes()
