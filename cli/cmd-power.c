@@ -25,7 +25,7 @@ static const struct cli_option options[] = {
 	{ .name = "key-players", .arg = "K", .kind = CLI_OPT_LONG, .offset = offsetof(struct args, key_players),
 	  .min = 0, .max = 1000, .help = "name K key players (default 5; 0 for none)" },
 	{ .name = "permutations", .arg = "N", .kind = CLI_OPT_UNSIGNED, .offset = offsetof(struct args, permutations),
-	  .max = 1000000, .help = "permutation tests with N draws (default 1000; 0 for none): p-values of the group "
+	  .max = 100000, .help = "permutation tests with N draws (default 1000, at most 100000; 0 for none): p-values of the group "
 		  "figures and of money against position" },
 	{ .name = "seed", .arg = "S", .kind = CLI_OPT_UNSIGNED, .offset = offsetof(struct args, seed),
 	  .max = (double)ULLONG_MAX, .help = "the permutations' random seed (default 1): the same seed, the same p-values" },
