@@ -578,7 +578,7 @@ void cm_power_add(struct power *x, const char *section, const char *subject, con
 		  const struct perm_test *t, const char *fmt, ...)
 {
 	double v[5] = { value, NAN, NAN, NAN, NAN };
-	char reading[600], p[32];
+	char reading[700], p[32];
 	size_t len;
 	va_list ap;
 
