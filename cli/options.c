@@ -31,7 +31,7 @@ const struct cli_option cli_common_options[] = {
 	  .help = "path metrics use distance 1/weight" },
 	{ .name = "threads", .arg = "N", .kind = CLI_OPT_UNSIGNED, .offset = COMMON(threads),
 	  .min = 1, .max = 1e9, .expect = "a positive whole number",
-	  .help = "threads for path metrics (default: all cores)" },
+	  .help = "threads for path metrics and permutation tests (default: all cores)" },
 	{ .name = "samples", .arg = "K", .kind = CLI_OPT_UNSIGNED, .offset = COMMON(samples),
 	  .min = 1, .max = 1e9, .expect = "a positive whole number",
 	  .help = "estimate betweenness and harmonic closeness from K sampled sources (default: exact "

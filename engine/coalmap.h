@@ -468,15 +468,21 @@ CM_API int cm_metrics(struct cm_analysis *a, struct cm_table *out, struct cm_err
 CM_API int cm_brokerage(struct cm_analysis *a, const char *group_by, struct cm_table *metrics, struct cm_error *err);
 
 /* The power report (docs/power.md): one row per figure with columns
- * section, subject, measure, value, reading.  out is caller-initialised.
- * Dominated by the per-org metrics (O(n*m)) and, with key_players k,
- * O(k*(n + m)) for KPP-Neg. */
+ * section, subject, measure, value, reading; with permutations, also
+ * p_value, null_mean, null_low, null_high before the reading
+ * (docs/statistics.md).  out is caller-initialised.  Dominated by the
+ * per-org metrics (O(n*m)), with key_players k O(k*(n + m)) for KPP-Neg,
+ * with permutations N O(N*(n + m)) over the threads of the filter. */
 struct cm_power_opts {
 	const char *group_by;          /* org column for groups, or NULL */
 	const char *const *targets;    /* decision-maker types; NULL = decision_maker, government */
 	size_t ntargets;
 	size_t key_players;            /* k for KPP-Neg and KPP-Pos; 0 = none */
+	size_t permutations;           /* permutation tests' draws; 0 = no tests (CLI default below) */
+	uint64_t seed;                 /* their seed: the same seed, the same p-values */
 };
+#define CM_POWER_PERMUTATIONS 1000 /* coalmap power's and report's default */
+#define CM_POWER_SEED 1            /* likewise */
 
 CM_API int cm_power(struct cm_analysis *a, const struct cm_power_opts *o, struct cm_table *out, struct cm_error *err);
 

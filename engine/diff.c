@@ -807,7 +807,7 @@ int cm_diff(struct cm_analysis *before, struct cm_analysis *after, const struct 
 	    struct cm_table *out, struct cm_error *err)
 {
 	struct ctx x;
-	struct cm_power_opts po = { NULL, NULL, 0, 0 };
+	struct cm_power_opts po = { .key_players = 0 }; /* no permutation tests: diff compares values */
 	size_t gained[2] = { 0, 0 }, lost[2] = { 0, 0 }, changed[2] = { 0, 0 }, i, k;
 	struct cm_table body;
 	int rc, body_init = 0;

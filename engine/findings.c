@@ -2,6 +2,7 @@
  * reading): the shape of the power report, the landscape gaps and diff. */
 #include "config.h"
 
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 
@@ -12,6 +13,8 @@ int cm_findings_init_values(struct cm_findings *r, struct cm_table *t, const cha
 	static const char *const head[] = { "section", "subject", "measure" };
 	size_t i;
 
+	if (n > CM_FINDINGS_VALUES_MAX)
+		return CM_EINTERNAL;
 	r->t = t;
 	r->nvalues = n;
 	r->nomem = 0;
@@ -58,9 +61,14 @@ void cm_findings_vadd(struct cm_findings *r, const char *section, const char *su
 void cm_findings_add(struct cm_findings *r, const char *section, const char *subject, const char *measure,
 		   double value, const char *fmt, ...)
 {
+	double v[CM_FINDINGS_VALUES_MAX];
 	va_list ap;
+	size_t i;
 
+	v[0] = value;
+	for (i = 1; i < r->nvalues; i++)
+		v[i] = NAN;
 	va_start(ap, fmt);
-	cm_findings_vadd(r, section, subject, measure, &value, fmt, ap);
+	cm_findings_vadd(r, section, subject, measure, v, fmt, ap);
 	va_end(ap);
 }

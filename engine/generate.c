@@ -9,14 +9,11 @@
 #include <string.h>
 
 #include "internal.h"
+#include "rng.h"
 
 static uint64_t next(uint64_t *s)
 {
-	uint64_t z = (*s += 0x9E3779B97F4A7C15ull);
-
-	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-	z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-	return z ^ (z >> 31);
+	return cm_splitmix64(s);
 }
 
 /* Uniform in [0, 1). */

@@ -262,7 +262,9 @@ int cm_funding_per_org(const struct cm_landscape *l, const struct cm_filter *f,
 /* Findings tables (engine/findings.c): columns section, subject, measure,
  * the value columns (NaN = empty; one named "value" unless the caller
  * names several, as diff's before, after and change), reading.  A failed
- * add sets nomem and later adds do nothing; check nomem at the end. */
+ * add sets nomem and later adds do nothing; check nomem at the end.
+ * cm_findings_add fills the first value column and leaves the others empty. */
+#define CM_FINDINGS_VALUES_MAX 8
 struct cm_findings {
 	struct cm_table *t;
 	size_t nvalues;
@@ -285,6 +287,9 @@ double cm_gini(const double *v, size_t k, int *nomem);
 double cm_top10_share(const double *v, size_t k, int *nomem);
 double cm_spearman(const double *x, const double *y, size_t k, int *nomem);
 double cm_freeman(const double *c, size_t n, double tmax);
+/* out[i] = the 1-based rank of v[i] among v[0 .. k), tied values (equal but
+ * for rounding) sharing their mean rank.  0 or CM_ENOMEM. */
+int cm_ranks(const double *v, size_t k, double *out);
 /* 1 if a and b are equal but for rounding (relative 1e-9). */
 int cm_same_value(double a, double b);
 

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "graph.h"
+#include "rng.h"
 
 /* Two weighted distances closer than this (relative) are equal, so that
  * 1/3 + 1/3 + 1/3 and 1 are one length, as igraph treats them. */
@@ -468,11 +469,8 @@ static void draw_sources(size_t *sources, size_t n, size_t ns, uint64_t seed)
 	size_t i;
 
 	for (i = 0; i < ns; i++) {
-		uint64_t z = (st += 0x9E3779B97F4A7C15ull);
+		uint64_t z = cm_splitmix64(&st);
 		size_t x, tmp;
-		z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-		z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-		z ^= z >> 31;
 		x = i + (size_t)(z % (uint64_t)(n - i));
 		tmp = sources[i];
 		sources[i] = sources[x];

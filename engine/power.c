@@ -204,10 +204,12 @@ static int inequality_section(struct power *x, double *buf, double *budget)
 	return CM_OK;
 }
 
+const enum cm_metric cm_money_metrics[MONEY_METRICS] = { CM_M_DEGREE, CM_M_BETWEENNESS, CM_M_HARMONIC,
+							 CM_M_EIGENVECTOR, CM_M_PAGERANK };
+
 static int money_section(struct power *x, double *buf, double *budget)
 {
-	static const enum cm_metric cs[] = { CM_M_DEGREE, CM_M_BETWEENNESS, CM_M_HARMONIC, CM_M_EIGENVECTOR,
-					     CM_M_PAGERANK };
+	const enum cm_metric *cs = cm_money_metrics;
 	double *b = malloc((x->n + 1) * sizeof(*b));
 	size_t k, i, nb;
 
@@ -216,7 +218,7 @@ static int money_section(struct power *x, double *buf, double *budget)
 	for (i = 0; i < x->n; i++)
 		b[i] = budget[i];
 	nb = compact(b, budget, x->n);
-	for (k = 0; k < sizeof(cs) / sizeof(*cs); k++) {
+	for (k = 0; k < MONEY_METRICS; k++) {
 		char measure[64];
 		double rho;
 		column(x, cs[k], buf);
@@ -227,7 +229,8 @@ static int money_section(struct power *x, double *buf, double *budget)
 			cm_findings_add(&x->r, "money_and_position", "", measure, NAN,
 			    "undefined: fewer than three budgets, or no variation");
 		else
-			cm_findings_add(&x->r, "money_and_position", "", measure, rho, "%s: budget and %s rank together at %.2f",
+			cm_power_add(x, "money_and_position", "", measure, rho, &x->tests.spearman[k],
+			    "%s: budget and %s rank together at %.2f",
 			    fabs(rho) >= 0.5 ? (rho > 0 ? "money tracks position" : "money runs against position") :
 			    fabs(rho) >= 0.2 ? "money and position are loosely related" : "money does not buy position",
 			    cm_metric_info(cs[k])->label, rho);
@@ -333,6 +336,7 @@ out:
 
 int cm_power(struct cm_analysis *a, const struct cm_power_opts *o, struct cm_table *out, struct cm_error *err)
 {
+	static const char *const tested[] = { "value", "p_value", "null_mean", "null_low", "null_high" };
 	struct power x;
 	struct cm_groups gr;
 	double *buf = NULL, *budget = NULL;
@@ -347,7 +351,7 @@ int cm_power(struct cm_analysis *a, const struct cm_power_opts *o, struct cm_tab
 	x.o = o;
 	x.n = a->n;
 	x.err = err;
-	if (cm_findings_init(&x.r, out) < 0)
+	if ((o && o->permutations ? cm_findings_init_values(&x.r, out, tested, 5) : cm_findings_init(&x.r, out)) < 0)
 		return cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 	if (o && o->group_by) {
 		if ((rc = cm_groups_of(a, o->group_by, &gr, err)) < 0)
@@ -359,6 +363,8 @@ int cm_power(struct cm_analysis *a, const struct cm_power_opts *o, struct cm_tab
 	x.g = &a->g;
 	x.c = &a->c;
 	x.paths = &a->paths;
+	if ((rc = cm_power_tests_run(&x, have_groups ? &gr : NULL)) < 0)
+		goto out;
 	rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 	buf = malloc((x.n + 1) * sizeof(*buf));
 	budget = malloc((x.n + 1) * sizeof(*budget));
@@ -381,6 +387,7 @@ int cm_power(struct cm_analysis *a, const struct cm_power_opts *o, struct cm_tab
 out:
 	free(buf);
 	free(budget);
+	cm_power_tests_release(&x.tests);
 	if (have_groups)
 		cm_groups_release(&gr);
 	return rc;

@@ -7,6 +7,25 @@
 
 #define GATEKEEPERS_LISTED 10 /* per group */
 
+/* The centralities money_and_position ranks budget against (power.c). */
+#define MONEY_METRICS 5
+extern const enum cm_metric cm_money_metrics[MONEY_METRICS];
+
+/* A permutation test of one figure (docs/statistics.md): why there is
+ * none (undefined, a static reason), or the two-sided p-value and the
+ * permutation distribution's mean and 2.5 and 97.5 percentiles. */
+struct perm_test {
+	const char *undefined;
+	double p, mean, low, high;
+};
+
+/* The report's permutation tests (power_perm.c); n = 0: none. */
+struct power_tests {
+	size_t n;
+	struct perm_test ei, assort, spearman[MONEY_METRICS];
+	struct perm_test *group_ei, *access; /* per group; NULL without groups */
+};
+
 /* One power report being written: its context, the graphs and path
  * searches it reads, and the findings table it fills. */
 struct power {
@@ -19,6 +38,7 @@ struct power {
 	const struct cm_paths *paths; /* the path searches behind betweenness */
 	size_t n;
 	struct cm_findings r;
+	struct power_tests tests;
 	struct cm_error *err;
 };
 
@@ -50,6 +70,15 @@ int cm_flow_cmp(const void *a, const void *b);
  * routes of each group's mediated members (power_access.c). */
 int cm_power_groups(struct power *x, const struct cm_groups *gr);
 int cm_power_access(struct power *x, const struct cm_groups *gr, int gatekeepers);
+/* Runs the permutation tests of x->o (none when it asks for none) into
+ * x->tests: the groups' tests when gr is not NULL.  O(N*(n + m)) on the
+ * filter's threads; the same for a seed whatever their number. */
+int cm_power_tests_run(struct power *x, const struct cm_groups *gr);
+void cm_power_tests_release(struct power_tests *t);
+/* cm_findings_add, with test t's columns (t NULL: none) and, when the
+ * value is defined and tests were run, its outcome in the reading. */
+void cm_power_add(struct power *x, const char *section, const char *subject, const char *measure, double value,
+		  const struct perm_test *t, const char *fmt, ...) __attribute__((format(printf, 7, 8)));
 /* Key players: KPP-Neg and KPP-Pos, k of each (keyplayers.c). */
 int cm_power_kpp_neg(struct power *x, size_t k);
 int cm_power_kpp_pos(struct power *x, size_t k);

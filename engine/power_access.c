@@ -51,12 +51,12 @@ int cm_power_groups(struct power *x, const struct cm_groups *gr)
 	if (isnan(assort))
 		cm_findings_add(&x->r, "groups", "", "assortativity", NAN, "undefined: no ties, or a single group");
 	else
-		cm_findings_add(&x->r, "groups", "", "assortativity", assort,
+		cm_power_add(x, "groups", "", "assortativity", assort, &x->tests.assort,
 		    "%s (nominal assortativity %.2f: 1 = ties only within groups)",
 		    assort >= 0.3 ? "organizations mostly work within their own group" :
 		    assort <= -0.1 ? "organizations mostly work across groups" : "ties mix groups freely", assort);
 	if (E + I > 0)
-		cm_findings_add(&x->r, "groups", "", "network_ei_index", (E - I) / (E + I),
+		cm_power_add(x, "groups", "", "network_ei_index", (E - I) / (E + I), &x->tests.ei,
 		    "E-I index %.2f: %.0f ties between groups, %.0f within (-1 = all within)", (E - I) / (E + I), E, I);
 	else
 		cm_findings_add(&x->r, "groups", "", "network_ei_index", NAN, "undefined: no ties");
@@ -69,7 +69,8 @@ int cm_power_groups(struct power *x, const struct cm_groups *gr)
 		cm_findings_add(&x->r, "groups", s, "internal_ties", (double)in[g], "%lld ties within the group", in[g]);
 		cm_findings_add(&x->r, "groups", s, "external_ties", (double)ex[g], "%lld ties to other groups", ex[g]);
 		if (tot > 0)
-			cm_findings_add(&x->r, "groups", s, "ei_index", ((double)ex[g] - (double)in[g]) / tot,
+			cm_power_add(x, "groups", s, "ei_index", ((double)ex[g] - (double)in[g]) / tot,
+			    x->tests.group_ei ? &x->tests.group_ei[g] : NULL,
 			    "E-I index %.2f (-1 = closed in, +1 = only outward)", ((double)ex[g] - (double)in[g]) / tot);
 		else
 			cm_findings_add(&x->r, "groups", s, "ei_index", NAN, "undefined: the group has no ties");
@@ -252,8 +253,9 @@ enum { ACC_DIRECT, ACC_OWN, ACC_MEDIATED, ACC_CUT, ACC_N };
 
 /* One row per category, each a share of all members, so that the four
  * shares add up to the group's members (docs/power.md, "access"); n[] the
- * members in each, dms the group's decision-makers. */
-static void access_say(struct power *x, const char *s, size_t dms, const size_t n[ACC_N])
+ * members in each, dms the group's decision-makers, t the permutation
+ * test of the direct access share (NULL: none). */
+static void access_say(struct power *x, const char *s, const struct perm_test *t, size_t dms, const size_t n[ACC_N])
 {
 	static const char *const measure[ACC_N] = { "direct_access_share", "own_route_share", "mediated_share",
 						   "cut_off_share" };
@@ -271,7 +273,7 @@ static void access_say(struct power *x, const char *s, size_t dms, const size_t 
 	    "%zu members that are not decision-makers, each in one of the four shares below", members);
 	for (k = 0; k < ACC_N; k++)
 		if (members)
-			cm_findings_add(&x->r, "access", s, measure[k], (double)n[k] / (double)members,
+			cm_power_add(x, "access", s, measure[k], (double)n[k] / (double)members, k == ACC_DIRECT ? t : NULL,
 			    "%zu of %zu (%.0f %%) %s", n[k], members, pct((double)n[k] / (double)members), reading[k]);
 		else
 			cm_findings_add(&x->r, "access", s, measure[k], NAN,
@@ -328,7 +330,7 @@ int cm_power_access(struct power *x, const struct cm_groups *gr, int gatekeepers
 				n[ACC_OWN]++;
 		}
 		if (!gatekeepers) {
-			access_say(x, s, dms, n);
+			access_say(x, s, x->tests.access ? &x->tests.access[g] : NULL, dms, n);
 			continue;
 		}
 		nitems = push_routes(x, gr, g, &rt, nh);

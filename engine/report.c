@@ -400,6 +400,8 @@ static int power_and_gaps(struct cm_analysis *a, const struct cm_report_opts *o,
 	po.targets = o->targets.v;
 	po.ntargets = o->targets.n;
 	po.key_players = o->key_players;
+	po.permutations = CM_POWER_PERMUTATIONS; /* p-values in the readings */
+	po.seed = CM_POWER_SEED;
 	if ((rc = cm_power(a, &po, t, err)) < 0 ||
 	    (rc = findings_part(d, "power", "Who holds the power",
 				"How centralized and unequal the network is, whether money buys position, who reaches "
@@ -630,6 +632,9 @@ static const struct term {
 	{ "power", "Gatekeepers", NULL, "gatekeeper",
 	  "an organization of another group on the shortest routes of a group's members to decision-makers; "
 	  "each member's route counts 1, shared equally among its shortest routes" },
+	{ "power", "*", "; p ", "p",
+	  "the share of 1,000 random shuffles of the groups (or budgets) among the organizations that give a "
+	  "figure as far out, counted on both sides: below 0.05 it is unlikely to be chance" },
 	{ "power", "Funding", NULL, "Herfindahl",
 	  "how concentrated giving is: the sum of each funder's squared share of all money, 1 for a single funder" },
 	{ "gaps", "Holes", NULL, "structural hole",
@@ -677,7 +682,8 @@ static const struct cm_doc_part *find_part(const struct cm_doc *d, const char *a
 }
 
 /* 1 if the report shows term k: its part is there and, for a section's
- * term, a row of that section is more than a "left out" line. */
+ * term, a row of that section (any section for "*") is more than a "left
+ * out" line. */
 static int term_used(const struct cm_doc *d, size_t k)
 {
 	const struct cm_doc_part *p = find_part(d, terms[k].anchor);
@@ -687,7 +693,7 @@ static int term_used(const struct cm_doc *d, size_t k)
 	if (!p || !terms[k].section)
 		return p != NULL;
 	for (r = 0; t->ncols >= 2 && r < t->nrows; r++)
-		if (!strcmp(cell(t, 0, r), terms[k].section) && strncmp(cell(t, (int)t->ncols - 1, r), LEFT_OUT, strlen(LEFT_OUT)) &&
+		if ((!strcmp(terms[k].section, "*") || !strcmp(cell(t, 0, r), terms[k].section)) && strncmp(cell(t, (int)t->ncols - 1, r), LEFT_OUT, strlen(LEFT_OUT)) &&
 		    (!terms[k].needle || strstr(cell(t, (int)t->ncols - 1, r), terms[k].needle)))
 			return 1;
 	return 0;

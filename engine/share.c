@@ -15,6 +15,7 @@
 #include <strings.h>
 
 #include "internal.h"
+#include "rng.h"
 #include "schema.h"
 
 #define PSEUDONYM_WORD "Organisation"
@@ -420,11 +421,7 @@ static int select_orgs(const struct cm_landscape *l, const char *filter, unsigne
 
 static uint64_t splitmix(uint64_t *s)
 {
-	uint64_t z = (*s += 0x9e3779b97f4a7c15ull);
-
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-	return z ^ (z >> 31);
+	return cm_splitmix64(s);
 }
 
 /* The "another landscape" check: a key read from a file must name orgs

@@ -83,7 +83,7 @@ int cm_same_value(double a, double b)
 }
 
 /* Average ranks (1-based, ties share their mean rank). */
-static int ranks(const double *v, size_t k, double *out)
+int cm_ranks(const double *v, size_t k, double *out)
 {
 	struct ranked *r = malloc((k ? k : 1) * sizeof(*r));
 	size_t i, j, a;
@@ -113,7 +113,7 @@ double cm_spearman(const double *x, const double *y, size_t k, int *nomem)
 		return NAN;
 	rx = malloc(k * sizeof(*rx));
 	ry = malloc(k * sizeof(*ry));
-	if (!rx || !ry || ranks(x, k, rx) < 0 || ranks(y, k, ry) < 0) {
+	if (!rx || !ry || cm_ranks(x, k, rx) < 0 || cm_ranks(y, k, ry) < 0) {
 		free(rx);
 		free(ry);
 		*nomem = 1;

@@ -580,23 +580,30 @@ static PyObject *analysis_metrics(AnalysisObject *self, PyObject *args, PyObject
 	return table_result(&t);
 }
 
-/* power(group_by=None, targets=None, key_players=5) */
+/* power(group_by=None, targets=None, key_players=5, permutations=1000,
+ * seed=1): the permutation tests as `coalmap power` runs them */
 static PyObject *analysis_power(AnalysisObject *self, PyObject *args, PyObject *kw)
 {
-	static char *kwlist[] = { "group_by", "targets", "key_players", NULL };
-	struct cm_power_opts o = { NULL, NULL, 0, 5 };
+	static char *kwlist[] = { "group_by", "targets", "key_players", "permutations", "seed", NULL };
+	struct cm_power_opts o;
 	PyObject *targets = Py_None;
-	Py_ssize_t kp = 5;
+	Py_ssize_t kp = 5, perms = CM_POWER_PERMUTATIONS;
+	unsigned long long seed = CM_POWER_SEED;
 	struct strs ts;
 	struct cm_table t;
 	struct cm_error err;
 	struct guard g;
 	int rc;
 
-	if (!PyArg_ParseTupleAndKeywords(args, kw, "|zOn", kwlist, &o.group_by, &targets, &kp))
+	memset(&o, 0, sizeof(o));
+	if (!PyArg_ParseTupleAndKeywords(args, kw, "|zOnnK", kwlist, &o.group_by, &targets, &kp, &perms, &seed))
 		return NULL;
 	if (kp < 0 || kp > 1000)
 		return usage_error("key_players is a number from 0 to 1000");
+	if (perms < 0 || perms > 100000)
+		return usage_error("permutations is a number from 0 (no tests) to 100000");
+	o.permutations = (size_t)perms;
+	o.seed = seed;
 	if (strs_from(targets, &ts, "targets") < 0)
 		return NULL;
 	o.targets = ts.n ? ts.v : NULL;

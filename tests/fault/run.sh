@@ -169,6 +169,11 @@ run_scenario() {
 run_scenario "metrics tiny" metrics "$T" --threads 1 --format csv
 run_scenario "metrics florentine" metrics "$F" --threads 1 -o @OUT@ --format json
 run_scenario "power florentine" power "$F" --threads 1
+# permutation tests: two blocs of three or four and budgets, so every test runs
+P="$tmp/perm"
+mk "$P" 'id,type,bloc,budget\na,ngo,A,1\nb,ngo,A,5\nc,ngo,A,2\nd,ngo,B,9\ne,ngo,B,3\nf,government,B,\ng,ngo,B,4\n' \
+	'source,target,type\na,b,partnership\nb,c,partnership\nc,d,partnership\nd,e,partnership\ne,f,access\na,f,access\ng,d,partnership\n'
+run_scenario "power --permutations" power "$P" --group-by bloc --permutations 20 --threads 1 -o @OUT@ --format csv
 run_scenario "gaps florentine" gaps "$F" --threads 1
 run_scenario "gaps --for tiny" gaps "$T" --for a --threads 1 -o @OUT@ --format csv
 run_scenario "path florentine" path "$F" Pazzi Lamberteschi -o @OUT@ --format csv

@@ -91,7 +91,7 @@ static void test_once(const struct cm_landscape *l)
 	struct cm_analysis *a = NULL, *fresh = NULL;
 	struct cm_table t, u;
 	struct cm_error err;
-	struct cm_power_opts po = { "region", NULL, 0, 2 };
+	struct cm_power_opts po = { .group_by = "region", .key_players = 2 };
 	struct cm_gaps_opts go;
 	const double *v1, *v2, *w;
 	size_t k, i;

@@ -148,8 +148,8 @@ cm_from_data_frames <- function(orgs, ties, ...) {
 
 cm_metrics <- function(L, group_by = NULL) .Call(cmr_metrics, .cm_ptr(L)$ptr, group_by)
 
-cm_power <- function(L, group_by = NULL, targets = NULL, key_players = 5)
-  .Call(cmr_power, .cm_ptr(L)$ptr, group_by, as.character(targets), key_players)
+cm_power <- function(L, group_by = NULL, targets = NULL, key_players = 5, permutations = 1000, seed = 1)
+  .Call(cmr_power, .cm_ptr(L)$ptr, group_by, as.character(targets), key_players, permutations, seed)
 
 .cm_gap_components <- c("closeness", "fit", "complementarity", "reach", "constraint_drop", "influence",
                         "access")

@@ -558,7 +558,7 @@ static SEXP cmr_metrics(SEXP land, SEXP group_by)
 	return ajob_finish(&j);
 }
 
-static SEXP cmr_power(SEXP land, SEXP group_by, SEXP targets, SEXP key_players)
+static SEXP cmr_power(SEXP land, SEXP group_by, SEXP targets, SEXP key_players, SEXP permutations, SEXP seed)
 {
 	struct ajob j;
 	struct cm_strlist t = opt_list(targets);
@@ -568,6 +568,10 @@ static SEXP cmr_power(SEXP land, SEXP group_by, SEXP targets, SEXP key_players)
 	j.po.targets = t.v;
 	j.po.ntargets = t.n;
 	j.po.key_players = opt_size(key_players);
+	j.po.permutations = opt_size(permutations);
+	j.po.seed = (uint64_t)opt_size(seed);
+	if (j.po.permutations > 100000)
+		Rf_error("permutations: a number from 0 (no tests) to 100000");
 	return ajob_finish(&j);
 }
 
@@ -763,7 +767,7 @@ static SEXP cmr_size(SEXP land)
 static const R_CallMethodDef calls[] = {
 	CALL(cmr_load, 10),
 	CALL(cmr_metrics, 2),
-	CALL(cmr_power, 4),
+	CALL(cmr_power, 6),
 	CALL(cmr_gaps, 2),
 	CALL(cmr_path, 4),
 	CALL(cmr_stakeholders, 5),

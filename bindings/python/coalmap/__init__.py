@@ -293,10 +293,13 @@ class Landscape:
         betweenness_se and harmonic_se."""
         return _frame(self._run(filt, "metrics", group_by=group_by), index="id")
 
-    def power(self, group_by=None, targets=None, key_players=5, **filt):
+    def power(self, group_by=None, targets=None, key_players=5, permutations=1000, seed=1, **filt):
         """The power briefing of `coalmap power` (docs/power.md): rows
-        section, subject, measure, value, reading."""
-        return _frame(self._run(filt, "power", group_by=group_by, targets=targets, key_players=key_players))
+        section, subject, measure, value, p_value, null_mean, null_low,
+        null_high, reading; the p-values from `permutations` seeded label
+        permutations, as the command's (docs/statistics.md; 0: none)."""
+        return _frame(self._run(filt, "power", group_by=group_by, targets=targets, key_players=key_players,
+                                permutations=permutations, seed=seed))
 
     def gaps(self, for_=None, role=None, for_group=None, group_by=None, targets=None, include_targets=False,
              weights=None, type=None, region=None, exclude_stance=None, need_skills=None, need_types=None,

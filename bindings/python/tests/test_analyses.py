@@ -39,6 +39,11 @@ def test_power_equal_cli(edu):
     assert_same(edu.power(), cli_csv("power", EDU))
     assert_same(edu.power(group_by="region", key_players=3), cli_csv("power", EDU, "--group-by", "region",
                                                                      "--key-players", "3"))
+    # the permutation tests: the same draws for the same seed and count
+    assert_same(edu.power(group_by="region", permutations=200, seed=7),
+                cli_csv("power", EDU, "--group-by", "region", "--permutations", "200", "--seed", "7"))
+    assert_same(edu.power(permutations=0), cli_csv("power", EDU, "--permutations", "0"))
+    assert "p_value" not in edu.power(permutations=0).columns
 
 
 def test_gaps_equal_cli(edu):

@@ -15,6 +15,9 @@ test_that("power equals the command's", {
   expect_same_as_cli(cm_power(L), "power", edu)
   expect_same_as_cli(cm_power(L, group_by = "region", key_players = 3), "power", edu, "--group-by", "region",
                      "--key-players", "3")
+  # the permutation tests: the same draws for the same seed and count
+  expect_same_as_cli(cm_power(L, group_by = "region", permutations = 200, seed = 7), "power", edu,
+                     "--group-by", "region", "--permutations", "200", "--seed", "7")
 })
 
 test_that("gaps and recommendations equal the command's", {
