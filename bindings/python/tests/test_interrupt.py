@@ -50,7 +50,9 @@ def test_ctrl_c_stops_metrics(big):
         line = p.stdout.readline().strip()
         took = time.monotonic() - t0
         assert line == "interrupted", line
-        assert took < 2.0, "KeyboardInterrupt came %.2f s after SIGINT" % took
+        # the exact run takes minutes: a few seconds, even on a loaded machine,
+        # show that the signal stopped it (not a speed target)
+        assert took < 5.0, "KeyboardInterrupt came %.2f s after SIGINT" % took
         assert p.stdout.readline().split() == ["after", "25000"]
         time.sleep(0.3)
         p.send_signal(signal.SIGINT)
@@ -84,7 +86,7 @@ def test_time_limit(big):
         t0 = time.monotonic()
         with pytest.raises(coalmap.TimeLimitError):
             L.metrics(exact=True)
-        assert time.monotonic() - t0 < 2.5
+        assert time.monotonic() - t0 < 5.0  # the exact run takes minutes
     finally:
         coalmap.set_time_limit(0)
     assert len(L.metrics(samples=20)) == 25000  # usable after, without the limit
