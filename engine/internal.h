@@ -278,6 +278,11 @@ void cm_findings_add(struct cm_findings *r, const char *section, const char *sub
 void cm_findings_vadd(struct cm_findings *r, const char *section, const char *subject, const char *measure,
 		    const double *values, const char *fmt, va_list ap);
 
+/* Whether row r of a power report is a network-level figure (diff and
+ * trend follow them): the whole network's, and with groups each group's
+ * and its access (engine/trend.c). */
+int cm_power_figure_row(const struct cm_table *p, size_t r, int groups);
+
 /* Statistics (engine/stats.c).  Gini and top-10 % share of k values, NaN
  * when they sum to 0; Spearman's rank correlation (average ranks for
  * ties), NaN under three pairs or without variation; Freeman
