@@ -90,18 +90,23 @@ static int check(struct cli_ctx *cx, void *args)
 	return 0;
 }
 
-/* Wave names: the dates as given, or the folders' names (the path as
- * given when two folders share a name).  names[w] points into bufs. */
+/* Wave names: the dates as given, or the folders' names, "NAME (wave K)"
+ * for a name an earlier wave has.  names[w] points into bufs. */
 static void wave_names(const struct cli_ctx *cx, const struct args *a, size_t n, char (*bufs)[256],
 		       const char **names)
 {
 	size_t w, v;
+	char folder[200];
 
 	for (w = 0; w < n; w++) {
 		names[w] = a->at.n ? a->at.v[w] : cli_folder_title(cx->argv[w], bufs[w], sizeof(bufs[w]));
-		for (v = 0; v < w && !a->at.n; v++)
-			if (!strcmp(names[v], names[w]))
-				names[w] = cx->argv[w];
+		for (v = 0; v < w && !a->at.n; v++) {
+			const char *fn = cli_folder_title(cx->argv[w], folder, sizeof(folder));
+			if (!strcmp(names[v], fn)) {
+				snprintf(bufs[w], sizeof(bufs[w]), "%s (wave %zu)", fn, w + 1);
+				names[w] = bufs[w];
+			}
+		}
 	}
 }
 

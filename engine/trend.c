@@ -417,8 +417,8 @@ static int position_rows(struct out *o, const struct waves *x, struct cm_error *
 		size_t nw = cm_landscape_norgs(cm_analysis_landscape(x->a[w]));
 		if (nw > nc)
 			add(o, "notes", x->names[w], "orgs_not_followed", NULL,
-			    "%zu of %zu organizations of %s are missing from another wave: they are left out of the ranks",
-			    nw - nc, nw, x->names[w]);
+			    "%s: %zu of its %zu organizations %s missing from another wave, so left out of the ranks",
+			    x->names[w], nw - nc, nw, nw - nc == 1 ? "is" : "are");
 	}
 	rc = o->nomem ? CM_ENOMEM : CM_OK;
 out:

@@ -106,8 +106,12 @@ EOF
 done
 run trend "$d/w1" "$d/w2" "$d/w3" -f csv
 checks=$((checks + 1))
-echo "$out" | grep -q '^notes,w2,orgs_not_followed,.*1 of 11 organizations of w2 are missing' ||
+echo "$out" | grep -q '^notes,w2,orgs_not_followed,.*w2: 1 of its 11 organizations is missing' ||
 	fail "the org missing from w1 and w3 is noted: $out"
+run trend "$d/w1" "$d/w2" "$d/w1" -f csv
+checks=$((checks + 1))
+[ "$(echo "$out" | head -1)" = "section,subject,measure,w1,w2,w1 (wave 3),change,reading" ] ||
+	fail "a wave named again is told apart: $(echo "$out" | head -1)"
 run trend "$d/w1" "$d/w2" "$d/w3" --top 1 -f csv
 checks=$((checks + 1))
 [ "$(echo "$out" | grep -c '^rising,')" -eq 1 ] && [ "$(echo "$out" | grep -c '^falling,')" -eq 1 ] ||
