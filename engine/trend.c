@@ -38,61 +38,44 @@ int cm_power_figure_row(const struct cm_table *p, size_t r, int groups)
 
 /* ---- the output table: section, subject, measure, one column per wave, change, reading */
 
-struct out {
-	struct cm_table *t;
-	size_t n; /* waves */
-	int nomem;
-};
-
-static int out_init(struct out *o, struct cm_table *t, const char *const *names, size_t n)
+static int out_init(struct cm_findings *o, struct cm_table *t, const char *const *names, size_t n)
 {
-	static const char *const head[] = { "section", "subject", "measure" };
-	size_t i;
+	const char **cols = malloc((n + 1) * sizeof(*cols));
+	int rc;
 
-	o->t = t;
-	o->n = n;
-	o->nomem = 0;
-	cm_table_release(t);
-	cm_table_init(t, 0);
-	for (i = 0; i < 3; i++)
-		if (cm_table_add_column(t, head[i], CM_TEXT) < 0)
-			return CM_ENOMEM;
-	for (i = 0; i < n; i++)
-		if (cm_table_add_column(t, names[i], CM_REAL) < 0)
-			return CM_ENOMEM;
-	if (cm_table_add_column(t, "change", CM_REAL) < 0 || cm_table_add_column(t, "reading", CM_TEXT) < 0)
+	if (!cols)
 		return CM_ENOMEM;
-	return CM_OK;
+	memcpy(cols, names, n * sizeof(*cols));
+	cols[n] = "change";
+	rc = cm_findings_init_values(o, t, cols, n + 1);
+	free(cols);
+	return rc;
 }
 
-/* Adds one row: v[0..n) per wave (NULL: all empty), the change last minus
- * first.  After a failure, nothing. */
-static void add(struct out *o, const char *section, const char *subject, const char *measure, const double *v,
-		const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+/* Adds one row: v[0..n) per wave (NULL: all empty) and the change, last
+ * minus first.  After a failure, nothing. */
+static void add(struct cm_findings *o, const char *section, const char *subject, const char *measure,
+		const double *v, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 
-static void add(struct out *o, const char *section, const char *subject, const char *measure, const double *v,
-		const char *fmt, ...)
+static void add(struct cm_findings *o, const char *section, const char *subject, const char *measure,
+		const double *v, const char *fmt, ...)
 {
-	char reading[700];
+	size_t n = o->nvalues - 1, i;
+	double *all = v ? malloc((n + 1) * sizeof(*all)) : NULL;
 	va_list ap;
-	size_t i;
-	long row;
 
-	if (o->nomem)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(reading, sizeof(reading), fmt, ap);
-	va_end(ap);
-	row = cm_table_add_row(o->t);
-	if (row < 0 || cm_table_set_text(o->t, 0, (size_t)row, section) < 0 ||
-	    cm_table_set_text(o->t, 1, (size_t)row, subject) < 0 || cm_table_set_text(o->t, 2, (size_t)row, measure) < 0 ||
-	    cm_table_set_text(o->t, 4 + o->n, (size_t)row, reading) < 0) {
+	if (v && !all) {
 		o->nomem = 1;
 		return;
 	}
-	for (i = 0; i < o->n; i++)
-		cm_table_set_real(o->t, 3 + i, (size_t)row, v ? v[i] : NAN);
-	cm_table_set_real(o->t, 3 + o->n, (size_t)row, v ? v[o->n - 1] - v[0] : NAN);
+	for (i = 0; v && i < n; i++)
+		all[i] = v[i];
+	if (v)
+		all[n] = v[n - 1] - v[0];
+	va_start(ap, fmt);
+	cm_findings_vadd(o, section, subject, measure, all, fmt, ap);
+	va_end(ap);
+	free(all);
 }
 
 /* A number for a reading: whole numbers whole, others to 4 digits. */
@@ -199,7 +182,7 @@ static int by_place(const void *x, const void *y)
 }
 
 /* Every figure row of the power reports, in the order they first appear. */
-static int figure_rows(struct out *o, const struct cm_table *pw, const char *const *names, size_t n, int groups)
+static int figure_rows(struct cm_findings *o, const struct cm_table *pw, const char *const *names, size_t n, int groups)
 {
 	struct rec *r = NULL;
 	struct fig *f = NULL;
@@ -310,7 +293,7 @@ struct waves {
 /* Orgs of wave 0 present in every wave: common[k] = wave 0's index, and
  * at[k * n + w] its index in wave w.  Also notes each wave that shares no
  * org with any other. */
-static int common_orgs(const struct waves *x, struct out *o, long **at, size_t *nc)
+static int common_orgs(const struct waves *x, struct cm_findings *o, long **at, size_t *nc)
 {
 	const struct cm_landscape *l0 = cm_analysis_landscape(x->a[0]);
 	size_t n0 = cm_landscape_norgs(l0), i, w, v;
@@ -341,7 +324,7 @@ static int common_orgs(const struct waves *x, struct out *o, long **at, size_t *
 	return CM_OK;
 }
 
-static void riser_rows(struct out *o, const struct waves *x, const struct riser *m, size_t nm, const double *rank,
+static void riser_rows(struct cm_findings *o, const struct waves *x, const struct riser *m, size_t nm, const double *rank,
 		       const long *at, size_t nc, int up)
 {
 	const char *mname = cm_metric_info(x->by)->name, *label = cm_metric_info(x->by)->label;
@@ -363,7 +346,7 @@ static void riser_rows(struct out *o, const struct waves *x, const struct riser 
 }
 
 /* The rising and falling rows, and the notes on orgs not followed. */
-static int position_rows(struct out *o, const struct waves *x, struct cm_error *err)
+static int position_rows(struct cm_findings *o, const struct waves *x, struct cm_error *err)
 {
 	long *at = NULL;
 	size_t nc = 0, k, w, nm = 0;
@@ -435,7 +418,7 @@ int cm_trend(struct cm_analysis *const *waves, const char *const *names, size_t 
 	struct cm_power_opts po = { .key_players = 0 }; /* no permutation tests: trend compares values */
 	struct waves x = { waves, names, n, o, CM_M_BETWEENNESS_NORM };
 	struct cm_table *pw = NULL;
-	struct out tab;
+	struct cm_findings tab;
 	size_t w, done = 0;
 	int rc;
 
