@@ -139,8 +139,9 @@ static double nice_step(double x)
 }
 
 /* The y range of panel p and its tick step: the data's, widened to whole
- * steps (about three); a flat line gets a range of 0.05 around it; a
- * range of positive values starts at 0 when that is near. */
+ * steps (about three), and at least 0.2 wide (the figures are shares,
+ * indices from -1 to 1, Gini), so that a move of 0.01 does not fill the
+ * panel; a range of positive values starts at 0 when that is near. */
 static void y_range(const struct chart *c, size_t p, double *lo, double *hi, double *step)
 {
 	size_t i, w;
@@ -154,10 +155,14 @@ static void y_range(const struct chart *c, size_t p, double *lo, double *hi, dou
 				b = fmax(b, v);
 			}
 		}
-	if (b - a < 0.05 * fmax(1, fabs(b))) {
-		double m = (a + b) / 2, d = 0.025 * fmax(1, fabs(b));
-		a = m - d;
-		b = m + d;
+	if (b - a < 0.2 * fmax(1, fabs(b))) { /* small moves stay small, within the data's side of 0 and 1 */
+		double m = (a + b) / 2, d = 0.1 * fmax(1, fabs(b)), shift = 0;
+		if (a >= 0 && m - d < 0)
+			shift = d - m;
+		else if (b <= 1 && m + d > 1)
+			shift = 1 - (m + d);
+		a = m - d + shift;
+		b = m + d + shift;
 	}
 	if (a > 0 && a < (b - a) / 2)
 		a = 0;
