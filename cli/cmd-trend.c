@@ -110,15 +110,14 @@ static void wave_names(const struct cli_ctx *cx, const struct args *a, size_t n,
 	}
 }
 
-/* The chart, titled "FOLDER, D1 to Dn" or "W1 to Wn". */
+/* The chart into *data, titled "FOLDER, D1 to Dn" or "W1 to Wn": drawn
+ * before anything is written, so that a failure writes nothing. */
 static int draw_chart(const struct cli_ctx *cx, const struct args *a, const char *const *names, size_t n,
-		      const char *const *inputs)
+		      char **data, size_t *len)
 {
 	struct cm_map_chart_opts co = { chart_format(a->chart), NULL, 0 };
 	struct cm_error err;
-	char *data = NULL, title[600], folder[256];
-	size_t len = 0;
-	int rc;
+	char title[600], folder[256];
 
 	if (a->at.n)
 		snprintf(title, sizeof(title), "%s, %s to %s", cli_folder_title(cx->argv[0], folder, sizeof(folder)),
@@ -127,11 +126,7 @@ static int draw_chart(const struct cli_ctx *cx, const struct args *a, const char
 		snprintf(title, sizeof(title), "%s to %s", names[0], names[n - 1]);
 	co.title = title;
 	cm_error_clear(&err);
-	if (cm_map_chart_render(&cx->table, &co, &data, &len, &err) < 0)
-		return cli_fail(&err);
-	rc = cli_write_bytes(a->chart, data, len, inputs);
-	free(data);
-	return rc;
+	return cm_map_chart_render(&cx->table, &co, data, len, &err) < 0 ? cli_fail(&err) : 0;
 }
 
 /* The table's notes on stderr; 65 when no wave has a tie. */
@@ -162,7 +157,8 @@ static int run(struct cli_ctx *cx, const void *args)
 	struct cm_landscape **l = calloc(nl + 1, sizeof(*l));
 	struct cm_analysis **an = calloc(n + 1, sizeof(*an));
 	const char **names = calloc(n + 1, sizeof(*names)), **inputs = calloc(2 * nl + 1, sizeof(*inputs));
-	char(*bufs)[256] = calloc(n + 1, sizeof(*bufs));
+	char(*bufs)[256] = calloc(n + 1, sizeof(*bufs)), *chart = NULL;
+	size_t chart_len = 0;
 	int rc;
 
 	if (!l || !an || !names || !inputs || !bufs) {
@@ -196,10 +192,13 @@ static int run(struct cli_ctx *cx, const void *args)
 	}
 	if ((rc = say_notes(&cx->table, n, c->quiet)))
 		goto out;
+	if (a->chart && (rc = draw_chart(cx, a, names, n, &chart, &chart_len)))
+		goto out;
 	cli_note_estimates(&cx->table, l[nl - 1], &c->filter);
 	if ((rc = cli_emit(&cx->table, c, inputs)) == 0 && a->chart)
-		rc = draw_chart(cx, a, names, n, inputs);
+		rc = cli_write_bytes(a->chart, chart, chart_len, inputs);
 out:
+	free(chart);
 	for (w = 0; an && w < n; w++)
 		cm_analysis_free(an[w]);
 	for (w = 0; l && w < nl; w++)
