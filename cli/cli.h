@@ -176,7 +176,7 @@ void cli_list_release(struct cli_list *l);
 
 extern const struct cli_command cli_cmd_check, cli_cmd_metrics, cli_cmd_power, cli_cmd_gaps,
 	cli_cmd_path, cli_cmd_diff, cli_cmd_map, cli_cmd_report, cli_cmd_convert, cli_cmd_init, cli_cmd_generate,
-	cli_cmd_stakeholders, cli_cmd_explore, cli_cmd_qap;
+	cli_cmd_stakeholders, cli_cmd_explore, cli_cmd_qap, cli_cmd_trend;
 
 /* ---- shared by the commands */
 

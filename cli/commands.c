@@ -6,6 +6,6 @@
 
 const struct cli_command *const cli_commands[] = {
 	&cli_cmd_check, &cli_cmd_metrics, &cli_cmd_power, &cli_cmd_qap, &cli_cmd_stakeholders, &cli_cmd_gaps, &cli_cmd_path,
-	&cli_cmd_diff, &cli_cmd_map, &cli_cmd_explore, &cli_cmd_report, &cli_cmd_convert, &cli_cmd_init, &cli_cmd_generate,
+	&cli_cmd_diff, &cli_cmd_trend, &cli_cmd_map, &cli_cmd_explore, &cli_cmd_report, &cli_cmd_convert, &cli_cmd_init, &cli_cmd_generate,
 	NULL,
 };

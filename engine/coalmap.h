@@ -726,6 +726,31 @@ CM_API int cm_diff(struct cm_analysis *before, struct cm_analysis *after, const 
 	    struct cm_table *out, struct cm_error *err);
 
 /* ------------------------------------------------------------------ */
+/* Waves over time: several landscapes, or one on several days          */
+/* (docs/trend.md)                                                      */
+/* ------------------------------------------------------------------ */
+
+struct cm_trend_opts {
+	const char *group_by; /* also follow the groups and access of this column; NULL = no */
+	int by;               /* the per-org measure (enum cm_metric) ranked for rising and falling
+			       * orgs; -1 = normalized betweenness */
+	size_t top;           /* orgs listed rising and falling; 0 = all */
+};
+
+/* The waves waves[0..n) (n >= 2; each context under its own filter, in
+ * time order; names[w] names wave w's column) followed through time.
+ * Fills out (caller-initialised) with rows section, subject, measure, one
+ * column per wave, change (last minus first), reading: every network-level
+ * figure of cm_power in each wave (rows matched by section, subject and
+ * measure; a figure missing from a wave is empty there), notes, then the
+ * orgs present in every wave whose rank on o->by rose (rising) or fell
+ * (falling) most from the first wave to the last; orgs missing from a wave
+ * are left out of the ranks.  CM_EUSAGE when n < 2 or o->by is not a
+ * position measure.  Runs cm_power on each context: O(n*m) each. */
+CM_API int cm_trend(struct cm_analysis *const *waves, const char *const *names, size_t n,
+		    const struct cm_trend_opts *o, struct cm_table *out, struct cm_error *err);
+
+/* ------------------------------------------------------------------ */
 /* Conversion: GraphML, GML, Kumu (docs/convert.md)                     */
 /* ------------------------------------------------------------------ */
 

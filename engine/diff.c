@@ -690,20 +690,6 @@ static const char *text_of(const struct cm_table *t, size_t col, size_t r)
 	return t->cols[col].null[r] ? "" : t->cols[col].text[r];
 }
 
-/* Rows of the power report compared: the whole network's figures, and
- * with --group-by each group's. */
-static int compared(const struct cm_table *p, size_t r, int groups)
-{
-	const char *sec = text_of(p, 0, r), *subj = text_of(p, 1, r);
-
-	if (!strcmp(sec, "groups") || !strcmp(sec, "access"))
-		return groups;
-	if (strcmp(sec, "network") && strcmp(sec, "centralization") && strcmp(sec, "inequality") &&
-	    strcmp(sec, "money_and_position") && strcmp(sec, "funding"))
-		return 0;
-	return !*subj;
-}
-
 /* Rows of a power report ordered by (section, subject, measure, row), so
  * that the after side's figure for a key is found in O(log R) even with
  * thousands of groups. */
@@ -775,7 +761,7 @@ static int network_rows(struct ctx *x)
 	for (r = 0; r < pb->nrows; r++) {
 		const char *sec = text_of(pb, 0, r), *subj = text_of(pb, 1, r), *meas = text_of(pb, 2, r);
 		long q;
-		if (!compared(pb, r, groups))
+		if (!cm_power_figure_row(pb, r, groups))
 			continue;
 		if (!communities_done && strcmp(sec, "network")) {
 			network_row(x, "communities", "", "communities", x->s[0].communities, x->s[1].communities);
@@ -796,7 +782,7 @@ static int network_rows(struct ctx *x)
 	}
 	/* figures only after (a group that appeared, an estimate note) */
 	for (r = 0; r < pa->nrows; r++)
-		if (!used[r] && compared(pa, r, groups))
+		if (!used[r] && cm_power_figure_row(pa, r, groups))
 			network_row(x, text_of(pa, 0, r), text_of(pa, 1, r), text_of(pa, 2, r), NAN, cell(pa, 3, r));
 	free(used);
 	free(order);

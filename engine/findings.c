@@ -13,8 +13,6 @@ int cm_findings_init_values(struct cm_findings *r, struct cm_table *t, const cha
 	static const char *const head[] = { "section", "subject", "measure" };
 	size_t i;
 
-	if (n > CM_FINDINGS_VALUES_MAX)
-		return CM_EINTERNAL;
 	r->t = t;
 	r->nvalues = n;
 	r->nomem = 0;
@@ -55,20 +53,17 @@ void cm_findings_vadd(struct cm_findings *r, const char *section, const char *su
 		return;
 	}
 	for (i = 0; i < r->nvalues; i++)
-		cm_table_set_real(r->t, 3 + i, (size_t)row, values[i]);
+		cm_table_set_real(r->t, 3 + i, (size_t)row, values ? values[i] : NAN);
 }
 
 void cm_findings_add(struct cm_findings *r, const char *section, const char *subject, const char *measure,
 		   double value, const char *fmt, ...)
 {
-	double v[CM_FINDINGS_VALUES_MAX];
 	va_list ap;
-	size_t i;
 
-	v[0] = value;
-	for (i = 1; i < r->nvalues; i++)
-		v[i] = NAN;
 	va_start(ap, fmt);
-	cm_findings_vadd(r, section, subject, measure, v, fmt, ap);
+	cm_findings_vadd(r, section, subject, measure, NULL, fmt, ap);
 	va_end(ap);
+	if (!r->nomem && r->nvalues)
+		cm_table_set_real(r->t, 3, r->t->nrows - 1, value);
 }

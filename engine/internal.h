@@ -264,7 +264,6 @@ int cm_funding_per_org(const struct cm_landscape *l, const struct cm_filter *f,
  * names several, as diff's before, after and change), reading.  A failed
  * add sets nomem and later adds do nothing; check nomem at the end.
  * cm_findings_add fills the first value column and leaves the others empty. */
-#define CM_FINDINGS_VALUES_MAX 8
 struct cm_findings {
 	struct cm_table *t;
 	size_t nvalues;
@@ -274,9 +273,14 @@ int cm_findings_init(struct cm_findings *r, struct cm_table *t);
 int cm_findings_init_values(struct cm_findings *r, struct cm_table *t, const char *const *names, size_t n);
 void cm_findings_add(struct cm_findings *r, const char *section, const char *subject, const char *measure,
 		   double value, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
-/* Adds a row with r->nvalues values. */
+/* Adds a row with r->nvalues values (values NULL: all empty). */
 void cm_findings_vadd(struct cm_findings *r, const char *section, const char *subject, const char *measure,
 		    const double *values, const char *fmt, va_list ap);
+
+/* Whether row r of a power report is a network-level figure (diff and
+ * trend follow them): the whole network's, and with groups each group's
+ * and its access (engine/trend.c). */
+int cm_power_figure_row(const struct cm_table *p, size_t r, int groups);
 
 /* Statistics (engine/stats.c).  Gini and top-10 % share of k values, NaN
  * when they sum to 0; Spearman's rank correlation (average ranks for

@@ -140,6 +140,22 @@ struct cm_map_grid_opts {
 CM_API int cm_map_grid_render(const struct cm_table *t, const struct cm_map_grid_opts *o, char **data,
 			      size_t *len, size_t *labelled, struct cm_error *err);
 
+/* Line charts of a trend table (cm_trend): one small panel per figure a
+ * paper would show (density, degree and betweenness centralization, Gini
+ * of degree; with groups each group's direct access share and E-I index,
+ * one line per group), the waves along the x axis, the last value written
+ * beside each line's last point.  Drawn with cairo (viz/chart.c). */
+struct cm_map_chart_opts {
+	const char *format; /* "png", "svg" or "pdf" */
+	const char *title;  /* NULL: none */
+	double dpi;         /* PNG resolution; 0 = 144 */
+};
+/* Draws t (a cm_trend table) into *data (malloc'd, *len bytes).  CM_EUSAGE
+ * for another table, a format not listed, or a table with none of the
+ * figures; CM_EINTERNAL when cairo fails.  O(rows x waves). */
+CM_API int cm_map_chart_render(const struct cm_table *t, const struct cm_map_chart_opts *o, char **data,
+			       size_t *len, struct cm_error *err);
+
 /* Draws the figures of report d (cm_report_build on a, with options o):
  * the map as `coalmap map` draws it, marking o->for_org's recommended
  * partners when the map is drawn org by org, and the stakeholders' grid

@@ -111,6 +111,12 @@ static unsigned slot_of(size_t r, size_t n)
 	return r < VIZ_NSLOTS - 1 ? (unsigned)r : VIZ_OTHER;
 }
 
+/* The fill colour of palette slot s (taken modulo the colour slots). */
+const char *viz_slot_colour(unsigned s)
+{
+	return slots[s % VIZ_NSLOTS].fill;
+}
+
 /* Colour slot of the map's category ranked r. */
 unsigned viz_color_slot(const struct viz_map *m, size_t r)
 {

@@ -29,6 +29,8 @@
 /* Colour slots of the palette (style.c); the last is the grey "other". */
 #define VIZ_NSLOTS 8
 #define VIZ_OTHER VIZ_NSLOTS
+/* The fill colour of slot s (modulo VIZ_NSLOTS): the line charts' series. */
+const char *viz_slot_colour(unsigned s);
 /* --color-by stance: a diverging set of its own after "other": support,
  * neutral, oppose, unknown (style.c). */
 #define VIZ_STANCE (VIZ_OTHER + 1)

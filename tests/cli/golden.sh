@@ -122,6 +122,8 @@ c path-k5-via-csv path "$E" ke_kibanda moe_zembara -k 5 --via-types partnership,
 c path-weighted-at-csv path "$E" ke_kibanda parl_cttee --weighted --at 2021-01-01 -f csv
 c diff-at-group-by-region-csv diff "$E" --at 2018-01-01 --at 2022-06-01 --group-by region --top 0 -f csv
 c diff-at-types-weighted-o-csv diff "$E" --at 2016-01-01 --at 2024-01-01 --types funding --weighted --top 3 -o @csv
+c trend-at-table trend "$E" --at 2016-01-01,2019-01-01,2022-01-01,2025-01-01
+c trend-at-group-by-region-csv trend "$E" --at 2016-01-01,2019-01-01,2022-01-01,2025-01-01 --group-by region --top 0 -f csv
 for f in svg dot png pdf; do
 	c map-$f map "$E" -o @$f
 done
@@ -224,6 +226,8 @@ c reversed-csv diff "$D/after" "$D/before" -f csv
 c dated-table diff "$D/dated" --at 2019-06-01 --at 2023-06-01
 c dated-csv diff "$D/dated" --at 2019-06-01 --at 2023-06-01 --top 0 -f csv
 c dated-back-csv diff "$D/dated" --at 2023-06-01 --at 2019-06-01 --top 0 -f csv
+c trend-three-md trend "$D/before" "$D/after" "$D/before" --by degree -f md
+c trend-three-json trend "$D/before" "$D/after" "$D/dated" --top 2 -o @json
 c map-diff-at-svg map "$D/dated" --diff-at 2019-06-01,2023-06-01 -o @svg
 c map-diff-at-dot map "$D/dated" --diff-at 2019-06-01,2023-06-01 -o @dot
 

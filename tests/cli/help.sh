@@ -5,7 +5,7 @@
 . "$(dirname "$0")/lib.sh"
 
 run --help; expect_rc 0 "coalmap --help"; expect_out "commands:" "coalmap --help"
-for c in check metrics power qap stakeholders gaps path diff map explore report convert init generate; do
+for c in check metrics power qap stakeholders gaps path diff trend map explore report convert init generate; do
 	run "$c" --help; expect_rc 0 "$c --help"; expect_out "usage: coalmap $c" "$c --help"
 	cp "$tmp/out" "$tmp/help-$c"
 	run help "$c"; expect_rc 0 "help $c"; expect_out "usage: coalmap $c" "help $c"
