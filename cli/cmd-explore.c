@@ -77,7 +77,9 @@ const struct cli_command cli_cmd_explore = {
 		"or id, focus it (click or Enter) to see its partners highlighted and its\n"
 		"attributes and metrics (those of 'coalmap metrics') in a side panel, and\n"
 		"hide org types and tie types; with --story, walk through steps that each\n"
-		"show some organizations and say why.  The page makes no network request: its data,\n"
+		"show some organizations and say why.  When some org has a stance, a View\n"
+		"switch shows the stakeholders' grid instead (influence x alignment, as\n"
+		"'coalmap stakeholders' computes them).  The page makes no network request: its data,\n"
 		"script and style are inside it, and its Content-Security-Policy allows\n"
 		"nothing else.  Names are shown as text, never as markup.  Landscapes of more\n"
 		"than " CLI_STR(CM_MAP_MAX_ORGS) " orgs or " CLI_STR(CM_MAP_MAX_TIES)

@@ -48,9 +48,9 @@ orgs = {o["id"]: o for o in d["orgs"]}
 check(orgs["h1"]["name"] == "<script>alert(1)</script>", "h1's name round-trips")
 check(orgs["h2"]["name"] == '"><img src=x onerror=alert(1)>', "h2's name round-trips")
 check(orgs["long"]["name"] == "N" * 5000, "the 5,000-character name round-trips")
-check(d["attrs"] == ["region"], "the filled attributes")
-check(orgs["h2"]["a"] == ["line\u2028sep\u2029para"], "U+2028 and U+2029 round-trip")
-check(orgs["h1"]["a"] == ["</script><b>x"], "an attribute with markup round-trips")
+check(d["attrs"] == ["region", "stance"], "the filled attributes")
+check(orgs["h2"]["a"] == ["line\u2028sep\u2029para", "oppose"], "U+2028 and U+2029 round-trip")
+check(orgs["h1"]["a"] == ["</script><b>x", ""], "an attribute with markup round-trips")
 check(all("x" in o and "y" in o for o in d["orgs"]), "every org has a place")
 check(len(d["ties"]) == 8, "8 ties")
 # metrics equal coalmap metrics -f csv, column by column
@@ -75,6 +75,29 @@ for b in bad:
     print("explore page:", b)
 sys.exit(1 if bad else 0)
 PY
+
+# the stakeholder grid: each org's quadrant, influence and alignment are
+# those of coalmap stakeholders; a landscape without a stance has none
+run stakeholders "$L" -f csv
+expect_rc 0 "stakeholders"
+printf '%s\n' "$out" >"$tmp/sk.csv"
+"$PYTHON3" - "$tmp/x.html" "$tmp/sk.csv" <<'PY' && ok || fail "the grid's data"
+import csv, json, re, sys
+d = json.loads(re.search(r'id="coalmap-data">(.*?)</script>', open(sys.argv[1], encoding="utf-8").read(), re.S).group(1))
+rows = {r["id"]: r for r in csv.DictReader(open(sys.argv[2], newline="", encoding="utf-8"))}
+q = [x["name"] for x in d["grid"]["quadrants"]]
+bad = [o["id"] for o in d["orgs"] if q[o["g"][2]] != rows[o["id"]]["quadrant"] or
+       abs(o["g"][3] - float(rows[o["id"]]["influence"])) > 1e-9 or
+       (o["g"][4] is None) != (rows[o["id"]]["alignment"] == "") or
+       (o["g"][4] is not None and abs(o["g"][4] - float(rows[o["id"]]["alignment"])) > 1e-9)]
+if bad or len(rows) != len(d["orgs"]):
+    print("grid differs from stakeholders for", bad)
+    sys.exit(1)
+PY
+mk "$tmp/nostance" "id,name,type,stance\na,A,ngo,\nb,B,ngo,\n" "source,target,type\na,b,funding\n"
+run explore "$tmp/nostance" -o "$tmp/ns.html"
+expect_rc 0 "explore without stances"
+checks=$((checks + 1)); grep -q '"grid":null' "$tmp/ns.html" || fail "no stance: no grid"
 
 # the same input gives the same bytes
 run explore "$L" -o "$tmp/y.html"

@@ -22,6 +22,9 @@ var atDay = null, sinceDay = null;
 var step = -1, shown = null;
 /* lines fainter as they grow many, so that a dense map is not one grey blot */
 var lineAlpha = Math.max(0.06, Math.min(0.8, 400 / Math.max(1, ties.length)));
+/* the view: "map" (the landscape map) or "grid" (the stakeholders' grid);
+ * px, py where each org is drawn in it (undefined: not drawn) */
+var mode = "map", px = [], py = [], GRID_SIDE = 9;
 
 function el(tag, text, cls) {
 	var e = document.createElement(tag);
@@ -34,7 +37,21 @@ function el(tag, text, cls) {
 for (var i = 0; i < n; i++) nbrs.push([]);
 ties.forEach(function (t, k) { nbrs[t[0]].push(k); nbrs[t[1]].push(k); });
 
-function placed(i) { return orgs[i].x !== undefined; }
+function placed(i) { return px[i] !== undefined; }
+function sideAt(i) { return mode === "grid" ? GRID_SIDE : sideOf[i]; }
+function fillOf(i) {
+	if (mode === "grid") { var q = orgs[i].g[2]; return q >= 0 ? D.grid.quadrants[q].colour : "#999999"; }
+	return PALETTE[slotOf[i]] || PALETTE[8];
+}
+function positions() {
+	orgs.forEach(function (o, i) {
+		var p = mode === "grid" ? o.g : o.x === undefined ? undefined : [o.x, o.y];
+		px[i] = p ? p[0] : undefined;
+		py[i] = p ? p[1] : undefined;
+	});
+}
+/* the box the view fits: the map's, or the grid's with its axes */
+function box0() { var g = D.grid; return mode === "grid" ? [g.xu - 30, g.y0 - 50, g.x1 + 20, g.y1 + 30] : D.bb; }
 function visible(i) { return placed(i) && valueOn[filterBy(i)] !== false; }
 /* a tie [from, to, type, directed, weight, first day, last day] exists on
  * day d as `--at` says: from its first day to its last, open ends open */
@@ -59,7 +76,7 @@ function resize() {
 	draw();
 }
 function fit(box) {
-	var bb = box || D.bb, r = canvas.getBoundingClientRect(), w = bb[2] - bb[0] || 1, h = bb[3] - bb[1] || 1;
+	var bb = box || box0(), r = canvas.getBoundingClientRect(), w = bb[2] - bb[0] || 1, h = bb[3] - bb[1] || 1;
 	view.s = Math.min(r.width / w, r.height / h) * 0.95 || 1;
 	view.x = bb[0] - (r.width / view.s - w) / 2;
 	view.y = bb[3] + (r.height / view.s - h) / 2;
@@ -77,7 +94,34 @@ function zoom(f, px, py) {
 function pan(dx, dy) { view.x -= dx / view.s; view.y += dy / view.s; draw(); }
 
 /* ---- drawing */
-function radius(i) { return Math.max(2, sideOf[i] / 2 * view.s); }
+function radius(i) { return Math.max(2, sideAt(i) / 2 * view.s); }
+/* The grid's frame: the plot, the unknown strip, the zero and median
+ * lines, ticks, axis titles and the quadrants' names (viz/grid.c's). */
+function gridFrame() {
+	var g = D.grid, Q = g.quadrants;
+	function line(x0, y0, x1, y1, dash) {
+		ctx.setLineDash(dash ? [5, 4] : []);
+		ctx.beginPath(); ctx.moveTo(sx(x0), sy(y0)); ctx.lineTo(sx(x1), sy(y1)); ctx.stroke();
+	}
+	function text(t, x, y, colour, align) { ctx.fillStyle = colour; ctx.textAlign = align || "center"; ctx.fillText(t, sx(x), sy(y)); }
+	ctx.globalAlpha = 1; ctx.strokeStyle = "#888888"; ctx.lineWidth = 1;
+	ctx.strokeRect(sx(g.x0), sy(g.y1), (g.x1 - g.x0) * view.s, (g.y1 - g.y0) * view.s);
+	line(g.xu - 25, g.y0, g.xu + 25, g.y0);
+	line((g.x0 + g.x1) / 2, g.y0, (g.x0 + g.x1) / 2, g.y1, 1);
+	if (g.line !== null) { line(g.x0, g.line, g.x1, g.line, 1); line(g.xu - 25, g.line, g.xu + 25, g.line, 1); }
+	ctx.setLineDash([]);
+	ctx.font = "11px 'DejaVu Sans', sans-serif";
+	["-1", "-0.5", "0", "0.5", "1"].forEach(function (t, k) { text(t, g.x0 + k / 4 * (g.x1 - g.x0), g.y0 - 14, "#555555"); });
+	["0", "0.5", "1"].forEach(function (t, k) { text(t, g.x0 - 6, g.y0 + k / 2 * (g.y1 - g.y0) - 4, "#555555", "right"); });
+	text("unknown", g.xu, g.y0 - 14, "#555555");
+	ctx.font = "13px 'DejaVu Sans', sans-serif";
+	text("alignment \u2192", (g.x0 + g.x1) / 2, g.y0 - 34, "#222222");
+	text("influence \u2191", g.x0, g.y1 + 10, "#222222", "left");
+	text("blockers", g.x0 + 6, g.y1 - 16, Q[2].colour, "left");
+	text("persuadables", (g.x0 + g.x1) / 2, g.y1 - 16, "#222222");
+	text("champions", g.x1 - 6, g.y1 - 16, Q[0].colour, "right");
+	if (g.line !== null) text("low priority", g.x1 - 6, g.y0 + 8, "#555555", "right");
+}
 function draw() {
 	var W = canvas.width / dpr, H = canvas.height / dpr, ego = null, k, drawnOrgs = 0, drawnTies = 0, change = [0, 0];
 	ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
@@ -88,13 +132,15 @@ function draw() {
 		ego[focus] = 1;
 		nbrs[focus].forEach(function (t) { var e = ties[t]; if (tieVisible(e)) { ego[e[0]] = 1; ego[e[1]] = 1; } });
 	} else if (shown) ego = shown;
+	if (mode === "grid") gridFrame();
 	ctx.lineCap = "round";
 	for (k = 0; k < ties.length; k++) {
 		var t = ties[k];
 		if (!tieVisible(t)) continue;
-		drawnTies++;
-		var a = orgs[t[0]], b = orgs[t[1]], st = tieState(t);
+		var st = tieState(t);
 		var hot = focus >= 0 ? t[0] === focus || t[1] === focus : ego !== null && ego[t[0]] === 1 && ego[t[1]] === 1;
+		if (mode === "grid" && !hot) continue; /* the grid draws only the lit ties */
+		drawnTies++;
 		ctx.globalAlpha = hot ? 0.8 : ego === null ? lineAlpha : lineAlpha / 6;
 		ctx.strokeStyle = tieColour(t[2]);
 		ctx.lineWidth = hot ? 2.5 : 1;
@@ -107,21 +153,20 @@ function draw() {
 			ctx.setLineDash(st === 3 ? [6, 4] : []);
 		}
 		ctx.beginPath();
-		ctx.moveTo(sx(a.x), sy(a.y));
-		ctx.lineTo(sx(b.x), sy(b.y));
+		ctx.moveTo(sx(px[t[0]]), sy(py[t[0]]));
+		ctx.lineTo(sx(px[t[1]]), sy(py[t[1]]));
 		ctx.stroke();
 	}
 	ctx.setLineDash([]);
 	for (k = 0; k < n; k++) {
-		var o = orgs[k];
 		if (!visible(k)) continue;
 		drawnOrgs++;
 		ctx.globalAlpha = ego === null || ego[k] ? 1 : 0.2;
-		ctx.fillStyle = PALETTE[slotOf[k]] || PALETTE[8];
+		ctx.fillStyle = fillOf(k);
 		ctx.strokeStyle = k === focus ? "#000" : "#333";
 		ctx.lineWidth = k === focus ? 3 : 0.8;
 		ctx.beginPath();
-		ctx.arc(sx(o.x), sy(o.y), radius(k), 0, 2 * Math.PI);
+		ctx.arc(sx(px[k]), sy(py[k]), radius(k), 0, 2 * Math.PI);
 		ctx.fill();
 		ctx.stroke();
 	}
@@ -144,8 +189,10 @@ function draw() {
  * them), each where it overlaps no label drawn yet. */
 var byArea;
 function sortByArea() {
+	/* on the grid, the most influential first, as viz/grid.c labels them */
+	var key = mode === "grid" ? function (i) { return orgs[i].g[3] || 0; } : function (i) { return sideOf[i]; };
 	byArea = orgs.map(function (o, i) { return i; }).filter(placed)
-		.sort(function (a, b) { return sideOf[b] - sideOf[a] || a - b; });
+		.sort(function (a, b) { return key(b) - key(a) || a - b; });
 }
 function labels(ego, W, H) {
 	var boxes = [], order = ego ? byArea.filter(function (i) { return ego[i]; }) : byArea, k;
@@ -153,7 +200,7 @@ function labels(ego, W, H) {
 		var i = order[k], o = orgs[i];
 		if (!visible(i)) continue;
 		var nm = o.name.length > 40 ? o.name.slice(0, 39) + "\u2026" : o.name;
-		var w = ctx.measureText(nm).width, x = sx(o.x), y = sy(o.y) + radius(i) + 12;
+		var w = ctx.measureText(nm).width, x = sx(px[i]), y = sy(py[i]) + radius(i) + 12;
 		if (x + w / 2 < 0 || x - w / 2 > W || y < 0 || y - 12 > H) continue;
 		var b = [x - w / 2 - 2, y - 11, x + w / 2 + 2, y + 3], clash = false;
 		for (var j = 0; j < boxes.length && !clash; j++)
@@ -169,20 +216,20 @@ function buildGrid() {
 	var cell = 40, g = {};
 	orgs.forEach(function (o, i) {
 		if (!placed(i)) return;
-		var r = sideOf[i] / 2, x0 = Math.floor((o.x - r) / cell), x1 = Math.floor((o.x + r) / cell);
-		var y0 = Math.floor((o.y - r) / cell), y1 = Math.floor((o.y + r) / cell);
+		var r = sideAt(i) / 2, x0 = Math.floor((px[i] - r) / cell), x1 = Math.floor((px[i] + r) / cell);
+		var y0 = Math.floor((py[i] - r) / cell), y1 = Math.floor((py[i] + r) / cell);
 		for (var cx = x0; cx <= x1; cx++)
 			for (var cy = y0; cy <= y1; cy++)
 				(g[cx + "," + cy] = g[cx + "," + cy] || []).push(i);
 	});
 	grid = { cell: cell, g: g };
 }
-function hit(px, py) {
-	var mx = view.x + px / view.s, my = view.y - py / view.s, best = -1, bd = Infinity;
+function hit(cx, cy) {
+	var mx = view.x + cx / view.s, my = view.y - cy / view.s, best = -1, bd = Infinity;
 	var c = grid.g[Math.floor(mx / grid.cell) + "," + Math.floor(my / grid.cell)] || [];
 	c.forEach(function (i) {
-		var o = orgs[i], d = Math.hypot(o.x - mx, o.y - my);
-		if (visible(i) && d <= Math.max(sideOf[i] / 2, 2 / view.s) && d < bd) { bd = d; best = i; }
+		var d = Math.hypot(px[i] - mx, py[i] - my);
+		if (visible(i) && d <= Math.max(sideAt(i) / 2, 2 / view.s) && d < bd) { bd = d; best = i; }
 	});
 	return best;
 }
@@ -214,6 +261,15 @@ function showPanel(i) {
 	if (o.budget !== null) row(dl, "budget", o.budget);
 	if (o.influence !== null) row(dl, "influence", o.influence);
 	p.appendChild(dl);
+	if (o.g) {
+		p.appendChild(el("h2", "Stakeholder"));
+		dl = el("dl");
+		dl.id = "stake";
+		row(dl, "quadrant", o.g[2] >= 0 ? D.grid.quadrants[o.g[2]].legend : "", "as coalmap stakeholders: influence x alignment", 1);
+		row(dl, "influence", o.g[3], "0 to 1: stated influence and network position (docs/stakeholders.md)");
+		row(dl, "alignment", o.g[4] === null ? "unknown" : o.g[4], "-1 to 1: the org's stance", o.g[4] === null);
+		p.appendChild(dl);
+	}
 	p.appendChild(el("h2", "Metrics"));
 	dl = el("dl");
 	dl.id = "metrics";
@@ -244,10 +300,10 @@ function setFocus(i) {
 	focus = i;
 	if (i >= 0) {
 		showPanel(i);
-		var r = canvas.getBoundingClientRect(), o = orgs[i];
-		if (placed(i) && (sx(o.x) < 0 || sx(o.x) > r.width || sy(o.y) < 0 || sy(o.y) > r.height)) {
-			view.x = o.x - r.width / 2 / view.s;
-			view.y = o.y + r.height / 2 / view.s;
+		var r = canvas.getBoundingClientRect(), x = px[i], y = py[i];
+		if (placed(i) && (sx(x) < 0 || sx(x) > r.width || sy(y) < 0 || sy(y) > r.height)) {
+			view.x = x - r.width / 2 / view.s;
+			view.y = y + r.height / 2 / view.s;
 		}
 	} else {
 		var p = document.getElementById("panel");
@@ -371,8 +427,10 @@ function legend(names) {
 		ul.appendChild(li);
 	});
 }
+var colourChoice = null;
 function colourBy(choice) {
 	var names = [], label;
+	colourChoice = choice;
 	if (choice.kind === "map") {
 		orgs.forEach(function (o, i) { slotOf[i] = o.slot; if (placed(i) && names[o.slot] === undefined) names[o.slot] = o.slot === 8 ? "other" : D.categories[o.cat]; });
 		label = D.colorBy;
@@ -525,9 +583,9 @@ function showStep(k) {
 	s.orgs.forEach(function (i) {
 		shown[i] = 1;
 		if (!placed(i)) return;
-		var o = orgs[i], m = Math.max(sideOf[i], 60);
-		box = box ? [Math.min(box[0], o.x - m), Math.min(box[1], o.y - m), Math.max(box[2], o.x + m), Math.max(box[3], o.y + m)]
-			  : [o.x - m, o.y - m, o.x + m, o.y + m];
+		var x = px[i], y = py[i], m = Math.max(sideAt(i), 60);
+		box = box ? [Math.min(box[0], x - m), Math.min(box[1], y - m), Math.max(box[2], x + m), Math.max(box[3], y + m)]
+			  : [x - m, y - m, x + m, y + m];
 	});
 	document.getElementById("story").dataset.step = step;
 	focus = -1;
@@ -589,6 +647,42 @@ canvas.addEventListener("keydown", function (ev) {
 	ev.preventDefault();
 });
 
+/* ---- views: the landscape map and the stakeholders' grid */
+function quadrantLegend() {
+	var names = D.grid.quadrants.map(function () { return 0; }), ul = document.getElementById("colours");
+	orgs.forEach(function (o) { if (o.g && o.g[2] >= 0) names[o.g[2]]++; });
+	document.querySelector("#legend h2").textContent = "Colour: quadrant";
+	ul.textContent = "";
+	D.grid.quadrants.forEach(function (q, k) {
+		if (!names[k]) return;
+		var li = el("li"), sw = el("span", undefined, "swatch");
+		sw.style.background = q.colour;
+		li.appendChild(sw);
+		li.appendChild(document.createTextNode(q.legend + " (" + names[k] + ")"));
+		li.dataset.quadrant = q.name;
+		ul.appendChild(li);
+	});
+}
+function setView(m) {
+	mode = m;
+	positions();
+	document.getElementById("color-by").disabled = document.getElementById("size-by").disabled = m === "grid";
+	if (m === "grid") quadrantLegend(); else colourBy(colourChoice);
+	sortByArea();
+	buildGrid();
+	document.getElementById("views").dataset.view = m;
+	fit();
+}
+function views() {
+	if (!D.grid) return;
+	var box = document.getElementById("views");
+	box.hidden = false;
+	box.querySelectorAll("input").forEach(function (r) {
+		r.addEventListener("change", function () { if (r.checked) setView(r.value); });
+	});
+}
+
+positions();
 filters();
 switches();
 timeline();
@@ -600,13 +694,20 @@ canvas.height = Math.max(1, Math.round(r0.height * dpr));
 fit();
 story();
 if (D.story && D.story.length) showStep(0);
-/* #org=ID in the address focuses that org */
+views();
+/* #view=grid in the address opens on the grid, #org=ID focuses that org
+ * (both: #view=grid&org=ID) */
 (function () {
-	var h = decodeURIComponent(location.hash.slice(1));
-	if (h.slice(0, 4) === "org=")
-		for (var i = 0; i < n; i++) if (orgs[i].id === h.slice(4)) { setFocus(i); break; }
+	location.hash.slice(1).split("&").forEach(function (part) {
+		var h = decodeURIComponent(part), v = document.querySelector('#views input[value="' + h.slice(5) + '"]');
+		if (h.slice(0, 5) === "view=" && v && !document.getElementById("views").hidden) { v.checked = true; setView(v.value); }
+		if (h.slice(0, 4) === "org=")
+			for (var i = 0; i < n; i++) if (orgs[i].id === h.slice(4)) { setFocus(i); break; }
+	});
 })();
 window.coalmapExplore = { zoom: zoom, pan: pan, view: view, focus: function () { return focus; },
+	/* where org `id` is drawn, in canvas pixels */
+	at: function (id) { for (var i = 0; i < n; i++) if (orgs[i].id === id) return placed(i) ? [sx(px[i]), sy(py[i])] : null; return null; },
 	largest: function () { return byArea.length ? orgs[byArea[0]].id : null; },
 	lit: function () { return shown ? Object.keys(shown).map(function (i) { return orgs[+i].id; }) : []; } };
 })();
