@@ -259,7 +259,8 @@ static void json_stake(struct sbuf *b, const struct stake *sk, size_t i)
 
 /* One org: id, name, type, place, colour, measures, attributes. */
 static void json_org(struct sbuf *b, const struct cm_landscape *l, size_t i, const struct cm_map_place *p,
-		     const struct cm_table *t, const size_t *attrs, size_t nattrs, const struct stake *sk)
+		     const struct cm_table *t, const size_t *attrs, size_t nattrs, const struct stake *sk,
+		     const struct cm_map_places *gp)
 {
 	size_t j, k = 0;
 
@@ -290,6 +291,8 @@ static void json_org(struct sbuf *b, const struct cm_landscape *l, size_t i, con
 	sb_puts(b, ",\"influence\":");
 	json_num(b, cm_landscape_org_influence(l, i));
 	json_stake(b, sk, i);
+	if (gp && gp->group_of[i] != SIZE_MAX)
+		sb_printf(b, ",\"grp\":%zu", gp->group_of[i]);
 	sb_puts(b, "}");
 }
 
@@ -308,7 +311,7 @@ static int json_orgs_ties(struct sbuf *b, struct cm_analysis *a, const struct cm
 		free(at);
 		return CM_ENOMEM;
 	}
-	for (k = 0; k < pl->n; k++)
+	for (k = 0; k < pl->n && !pl->aggregate; k++)
 		at[pl->v[k].org] = &pl->v[k];
 	nattrs = filled_attrs(l, attrs);
 	sb_puts(b, "\"attrs\":[");
@@ -320,7 +323,7 @@ static int json_orgs_ties(struct sbuf *b, struct cm_analysis *a, const struct cm
 	sb_puts(b, "],\n\"orgs\":[");
 	for (i = 0; i < n; i++) {
 		sb_puts(b, i ? ",\n" : "\n");
-		json_org(b, l, i, at[i], t, attrs, nattrs, sk);
+		json_org(b, l, i, at[i], t, attrs, nattrs, sk, pl->aggregate ? pl : NULL);
 	}
 	sb_puts(b, "],\n\"tieTypes\":[");
 	for (k = 0; k < cm_tie_type_count(l); k++) {
@@ -373,6 +376,36 @@ static void json_story(struct sbuf *b, const struct viz_story *st)
 	sb_puts(b, "]");
 }
 
+/* "groups": the aggregated view's groups and the lines between them, or
+ * null when the page draws orgs one by one. */
+static void json_groups(struct sbuf *b, const struct cm_map_places *pl)
+{
+	size_t k;
+
+	if (!pl->aggregate) {
+		sb_puts(b, ",\n\"groups\":null");
+		return;
+	}
+	sb_puts(b, ",\n\"groups\":{\"by\":");
+	json_str(b, pl->by ? pl->by : "");
+	sb_printf(b, ",\"why\":%d,\"maxOrgs\":%d,\"maxTies\":%d,\"v\":[", pl->aggregate, CM_MAP_MAX_ORGS, CM_MAP_MAX_TIES);
+	for (k = 0; k < pl->n; k++) {
+		const struct cm_map_place *p = &pl->v[k];
+		sb_puts(b, k ? ",\n{\"name\":" : "\n{\"name\":");
+		json_str(b, p->name ? p->name : "");
+		sb_printf(b, ",\"members\":%zu,\"inside\":%zu,\"x\":%.2f,\"y\":%.2f,\"side\":%.2f,\"slot\":%u}",
+			  p->members, p->inside, p->x, p->y, p->side, p->slot);
+	}
+	sb_puts(b, "],\n\"links\":[");
+	for (k = 0; k < pl->nlinks; k++) {
+		const struct cm_map_link *e = &pl->links[k];
+		sb_printf(b, "%s[%zu,%zu,", k ? ",\n" : "\n", e->a, e->b);
+		json_num(b, e->ties);
+		sb_printf(b, ",%d,%d]", e->conflict, e->weak);
+	}
+	sb_puts(b, "]}");
+}
+
 /* The data the page draws, as one JSON object. */
 static int page_data(struct sbuf *b, struct cm_analysis *a, const char *title, const struct cm_map_places *pl,
 		     const struct cm_table *t, const struct viz_story *st, const struct stake *sk)
@@ -396,6 +429,7 @@ static int page_data(struct sbuf *b, struct cm_analysis *a, const char *title, c
 		return CM_ENOMEM;
 	json_story(b, st);
 	json_grid(b, sk);
+	json_groups(b, pl);
 	sb_puts(b, "}");
 	return CM_OK;
 }
@@ -476,6 +510,7 @@ int cm_map_explore(struct cm_analysis *a, const struct cm_map_explore_opts *o, c
 	memset(&mo, 0, sizeof(mo));
 	mo.format = "svg";
 	mo.layout = o->layout;
+	mo.aggregate = o->aggregate;
 	cm_table_init(&t, 0);
 	memset(&pl, 0, sizeof(pl));
 	memset(&sk, 0, sizeof(sk));

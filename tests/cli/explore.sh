@@ -99,6 +99,26 @@ run explore "$tmp/nostance" -o "$tmp/ns.html"
 expect_rc 0 "explore without stances"
 checks=$((checks + 1)); grep -q '"grid":null' "$tmp/ns.html" || fail "no stance: no grid"
 
+# --aggregate type: one group per type (counted by hand: ngo 3, donor 2,
+# media 2), no org drawn one by one; an unknown column is a usage error
+run explore "$L" --aggregate type -o "$tmp/agg.html"
+expect_rc 0 "explore --aggregate type"
+"$PYTHON3" - "$tmp/agg.html" <<'PY' && ok || fail "the groups in the page"
+import json, re, sys
+d = json.loads(re.search(r'id="coalmap-data">(.*?)</script>', open(sys.argv[1], encoding="utf-8").read(), re.S).group(1))
+g = d["groups"]
+got = sorted((x["name"], x["members"]) for x in g["v"])
+want = [("donor", 2), ("media", 2), ("ngo", 3)]
+ok = got == want and g["by"] == "type" and g["why"] == 1 and all("x" not in o for o in d["orgs"])
+ok = ok and [g["v"][o["grp"]]["name"] for o in d["orgs"]] == [o["type"] for o in d["orgs"]]
+if not ok:
+    print("groups:", got, g["by"], g["why"])
+sys.exit(0 if ok else 1)
+PY
+run explore "$L" --aggregate nosuch -o "$tmp/bad.html"
+expect_rc 64 "--aggregate nosuch"
+expect_err "no column 'nosuch'" "--aggregate nosuch: message"
+
 # the same input gives the same bytes
 run explore "$L" -o "$tmp/y.html"
 checks=$((checks + 1)); cmp -s "$tmp/x.html" "$tmp/y.html" || fail "two runs differ"

@@ -25,6 +25,10 @@ var lineAlpha = Math.max(0.06, Math.min(0.8, 400 / Math.max(1, ties.length)));
 /* the view: "map" (the landscape map) or "grid" (the stakeholders' grid);
  * px, py where each org is drawn in it (undefined: not drawn) */
 var mode = "map", px = [], py = [], GRID_SIDE = 9;
+/* the aggregated view (D.groups: above the size the page draws org by
+ * org, or --aggregate): the group chosen, or -1 */
+var G = D.groups, gfocus = -1;
+if (G) mode = "groups";
 
 function el(tag, text, cls) {
 	var e = document.createElement(tag);
@@ -123,6 +127,7 @@ function gridFrame() {
 	if (g.line !== null) text("low priority", g.x1 - 6, g.y0 + 8, "#555555", "right");
 }
 function draw() {
+	if (mode === "groups") { drawGroups(); return; }
 	var W = canvas.width / dpr, H = canvas.height / dpr, ego = null, k, drawnOrgs = 0, drawnTies = 0, change = [0, 0];
 	ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
 	ctx.clearRect(0, 0, W, H);
@@ -209,6 +214,106 @@ function labels(ego, W, H) {
 		boxes.push(b);
 		ctx.fillText(nm, x, y);
 	}
+}
+
+/* ---- the aggregated view: groups sized by members, lines by the ties
+ * between them (as map --aggregate draws them) */
+function groupLit() {
+	var k = gfocus >= 0 ? gfocus : focus >= 0 && orgs[focus].grp !== undefined ? orgs[focus].grp : -1, lit = null;
+	if (k >= 0) {
+		lit = {};
+		lit[k] = 2;
+		G.links.forEach(function (e) { if (e[0] === k) lit[e[1]] = 1; if (e[1] === k) lit[e[0]] = 1; });
+	}
+	return [k, lit];
+}
+function drawGroups() {
+	var W = canvas.width / dpr, H = canvas.height / dpr, gl = groupLit(), k = gl[0], lit = gl[1], tmax = 1, boxes = [];
+	ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+	ctx.clearRect(0, 0, W, H);
+	G.links.forEach(function (e) { tmax = Math.max(tmax, e[2]); });
+	ctx.lineCap = "round";
+	G.links.forEach(function (e) {
+		var a = G.v[e[0]], b = G.v[e[1]], hot = k >= 0 && (e[0] === k || e[1] === k);
+		ctx.globalAlpha = hot ? 0.85 : k >= 0 ? 0.06 : e[4] ? 0.15 : 0.45;
+		ctx.strokeStyle = e[3] ? "#C0392B" : "#555555";
+		ctx.setLineDash(e[3] ? [6, 4] : []);
+		ctx.lineWidth = (e[4] ? 0.6 : 1) + 7 * Math.sqrt(e[2] / tmax);
+		ctx.beginPath(); ctx.moveTo(sx(a.x), sy(a.y)); ctx.lineTo(sx(b.x), sy(b.y)); ctx.stroke();
+	});
+	ctx.setLineDash([]);
+	G.v.forEach(function (g, i) {
+		ctx.globalAlpha = lit === null || lit[i] ? 1 : 0.2;
+		ctx.fillStyle = PALETTE[g.slot] || PALETTE[8];
+		ctx.strokeStyle = i === k ? "#000" : "#333";
+		ctx.lineWidth = i === k ? 3 : 0.8;
+		ctx.beginPath(); ctx.arc(sx(g.x), sy(g.y), Math.max(3, g.side / 2 * view.s), 0, 2 * Math.PI); ctx.fill(); ctx.stroke();
+	});
+	ctx.globalAlpha = 1;
+	ctx.fillStyle = "#222";
+	ctx.font = "12px 'DejaVu Sans', sans-serif";
+	ctx.textAlign = "center";
+	/* labels: the chosen group first, then the largest, where they overlap none */
+	G.v.map(function (g, i) { return i; }).sort(function (a, b) { return (b === k) - (a === k) || G.v[b].members - G.v[a].members || a - b; })
+		.forEach(function (i) {
+			var g = G.v[i], t = g.name + " (" + g.members + ")", w = ctx.measureText(t).width;
+			var x = sx(g.x), y = sy(g.y) + Math.max(3, g.side / 2 * view.s) + 12, b = [x - w / 2 - 2, y - 11, x + w / 2 + 2, y + 3];
+			if (boxes.some(function (o) { return b[0] < o[2] && o[0] < b[2] && b[1] < o[3] && o[1] < b[3]; })) return;
+			boxes.push(b);
+			ctx.fillText(t, x, y);
+		});
+	var st = document.getElementById("status"), inGroups = 0;
+	G.v.forEach(function (g) { inGroups += g.members; });
+	st.textContent = G.v.length + " groups (" + (G.by === "community" ? "communities" : G.by) + ") of " + inGroups + " of " + n +
+		" organizations, " + G.links.length + " links between them" +
+		(G.why > 1 ? "; more than " + (G.why === 2 ? G.maxOrgs + " organizations" : G.maxTies + " ties") + " to draw one by one" : "");
+	st.dataset.groups = G.v.length;
+	st.dataset.links = G.links.length;
+}
+function hitGroup(cx, cy) {
+	var mx = view.x + cx / view.s, my = view.y - cy / view.s, best = -1, bd = Infinity;
+	G.v.forEach(function (g, i) {
+		var d = Math.hypot(g.x - mx, g.y - my);
+		if (d <= Math.max(g.side / 2, 3 / view.s) && d < bd) { bd = d; best = i; }
+	});
+	return best;
+}
+/* The panel of group k: its figures and its members, top by degree. */
+var TOP_MEMBERS = 10;
+function showGroup(k) {
+	var p = document.getElementById("panel"), g = G.v[k], dl = el("dl"), out = 0, nl = 0, ul = el("ul");
+	var deg = D.metrics.map(function (m) { return m.name; }).indexOf("degree"), mem = [];
+	G.links.forEach(function (e) { if (e[0] === k || e[1] === k) { out += e[2]; nl++; } });
+	orgs.forEach(function (o, i) { if (o.grp === k) mem.push(i); });
+	mem.sort(function (a, b) { return (orgs[b].m[deg] || 0) - (orgs[a].m[deg] || 0) || a - b; });
+	p.textContent = "";
+	delete p.dataset.org;
+	p.dataset.group = g.name;
+	p.appendChild(el("h2", g.name));
+	dl.id = "group";
+	row(dl, "members", g.members, "organizations in the group");
+	row(dl, "ties inside", g.inside, "ties among its members, conflict ties not counted (as map --aggregate)");
+	row(dl, "ties to other groups", out, "ties between its members and the other groups' drawn");
+	row(dl, "groups linked", nl);
+	p.appendChild(dl);
+	p.appendChild(el("h2", "Top members by degree"));
+	ul.id = "members";
+	mem.slice(0, TOP_MEMBERS).forEach(function (i) {
+		var li = el("li"), b = el("button", orgs[i].name);
+		b.dataset.org = orgs[i].id;
+		b.addEventListener("click", function () { setFocus(i); });
+		li.appendChild(b);
+		li.appendChild(document.createTextNode(" (" + fmt(orgs[i].m[deg]) + ")"));
+		ul.appendChild(li);
+	});
+	p.appendChild(ul);
+	if (mem.length > TOP_MEMBERS) p.appendChild(el("p", "and " + (mem.length - TOP_MEMBERS) + " more; search finds any of them.", "hint"));
+}
+function setGroup(k) {
+	gfocus = k;
+	focus = -1;
+	if (k >= 0) showGroup(k); else setFocus(-1);
+	draw();
 }
 
 /* ---- hit testing: a grid of cells over the places */
@@ -298,6 +403,8 @@ function showPanel(i) {
 }
 function setFocus(i) {
 	focus = i;
+	gfocus = -1;
+	delete document.getElementById("panel").dataset.group;
 	if (i >= 0) {
 		showPanel(i);
 		var r = canvas.getBoundingClientRect(), x = px[i], y = py[i];
@@ -309,7 +416,8 @@ function setFocus(i) {
 		var p = document.getElementById("panel");
 		p.textContent = "";
 		delete p.dataset.org;
-		p.appendChild(el("p", "Search, or click an organization, to see its partners and metrics.", "hint"));
+		p.appendChild(el("p", G ? "Click a group to see its members and figures; search finds an organization." :
+				 "Search, or click an organization, to see its partners and metrics.", "hint"));
 	}
 	draw();
 }
@@ -628,8 +736,9 @@ window.addEventListener("mousemove", function (ev) {
 window.addEventListener("mouseup", function () { setTimeout(function () { drag = null; }, 0); });
 canvas.addEventListener("click", function (ev) {
 	if (drag && drag.moved > 4) return;
-	var r = canvas.getBoundingClientRect(), i = hit(ev.clientX - r.left, ev.clientY - r.top);
-	setFocus(i);
+	var r = canvas.getBoundingClientRect();
+	if (mode === "groups") setGroup(hitGroup(ev.clientX - r.left, ev.clientY - r.top));
+	else setFocus(hit(ev.clientX - r.left, ev.clientY - r.top));
 });
 canvas.addEventListener("wheel", function (ev) {
 	var r = canvas.getBoundingClientRect();
@@ -641,7 +750,7 @@ canvas.addEventListener("keydown", function (ev) {
 	if (ev.key === "+" || ev.key === "=") zoom(1.25);
 	else if (ev.key === "-" || ev.key === "_") zoom(1 / 1.25);
 	else if (keys[ev.key]) pan(keys[ev.key][0], keys[ev.key][1]);
-	else if (ev.key === "Escape") setFocus(-1);
+	else if (ev.key === "Escape") setGroup(-1);
 	else if (ev.key === "0") fit();
 	else return;
 	ev.preventDefault();
@@ -666,16 +775,33 @@ function quadrantLegend() {
 function setView(m) {
 	mode = m;
 	positions();
-	document.getElementById("color-by").disabled = document.getElementById("size-by").disabled = m === "grid";
-	if (m === "grid") quadrantLegend(); else colourBy(colourChoice);
+	document.getElementById("color-by").disabled = document.getElementById("size-by").disabled = m !== "map";
+	/* the filters and the time slider choose orgs and ties, which the groups do not show */
+	["orgtypes", "tietypes", "time"].forEach(function (id) { document.getElementById(id).disabled = m === "groups"; });
+	if (m === "grid") quadrantLegend(); else if (m === "groups") groupLegend(); else colourBy(colourChoice);
 	sortByArea();
 	buildGrid();
 	document.getElementById("views").dataset.view = m;
 	fit();
 }
+/* the colours of the groups: the largest of each colour slot */
+function groupLegend() {
+	var names = [];
+	G.v.forEach(function (g) { if (names[g.slot] === undefined) names[g.slot] = g.slot === 8 ? "other groups" : g.name; });
+	document.querySelector("#legend h2").textContent = "Colour: group";
+	legend(names);
+}
 function views() {
-	if (!D.grid) return;
 	var box = document.getElementById("views");
+	box.dataset.view = mode;
+	if (G) {
+		document.querySelector('#views input[value="map"]').parentNode.hidden = true;
+		document.querySelector('#views input[value="groups"]').checked = true;
+		setView("groups");
+		setGroup(-1);
+	} else document.querySelector('#views input[value="groups"]').parentNode.hidden = true;
+	if (!D.grid) document.querySelector('#views input[value="grid"]').parentNode.hidden = true;
+	if (!D.grid && !G) return;
 	box.hidden = false;
 	box.querySelectorAll("input").forEach(function (r) {
 		r.addEventListener("change", function () { if (r.checked) setView(r.value); });
@@ -696,11 +822,12 @@ story();
 if (D.story && D.story.length) showStep(0);
 views();
 /* #view=grid in the address opens on the grid, #org=ID focuses that org
- * (both: #view=grid&org=ID) */
+ * (both: #view=grid&org=ID); #group=K shows the K-th group (from 0) */
 (function () {
 	location.hash.slice(1).split("&").forEach(function (part) {
 		var h = decodeURIComponent(part), v = document.querySelector('#views input[value="' + h.slice(5) + '"]');
 		if (h.slice(0, 5) === "view=" && v && !document.getElementById("views").hidden) { v.checked = true; setView(v.value); }
+		if (h.slice(0, 6) === "group=" && G && G.v[+h.slice(6)]) setGroup(+h.slice(6));
 		if (h.slice(0, 4) === "org=")
 			for (var i = 0; i < n; i++) if (orgs[i].id === h.slice(4)) { setFocus(i); break; }
 	});
