@@ -376,6 +376,115 @@ static void json_story(struct sbuf *b, const struct viz_story *st)
 	sb_puts(b, "]");
 }
 
+/* Partners and introductions precomputed for the panel: every org up to
+ * ADVICE_ALL orgs, else the ADVICE_TOP of highest betweenness (the page
+ * tells the others to run coalmap gaps --for ID); each gets its
+ * ADVICE_PARTNERS best strategic partners (cm_recommend, as `gaps --for ID
+ * --role strategic --top 3`) and its chains to its ADVICE_ROUTES nearest
+ * decision-makers (cm_routes). */
+#define ADVICE_ALL 300
+#define ADVICE_TOP 100
+#define ADVICE_PARTNERS 3
+#define ADVICE_ROUTES 5
+
+struct ranked {
+	double v;
+	size_t i;
+};
+
+static int by_value_desc(const void *x, const void *y)
+{
+	const struct ranked *a = x, *b = y;
+
+	if (a->v != b->v)
+		return a->v > b->v ? -1 : 1;
+	return a->i < b->i ? -1 : a->i > b->i;
+}
+
+/* The orgs advised, in file order: all, or the ADVICE_TOP by betweenness. */
+static size_t advised(const struct cm_landscape *l, const struct cm_table *t, unsigned char *pick)
+{
+	size_t i, n = cm_landscape_norgs(l), k = 0;
+	int c = cm_table_col(t, CM_M_BETWEENNESS);
+	struct ranked *r;
+
+	memset(pick, n <= ADVICE_ALL || c < 0, n);
+	if (n <= ADVICE_ALL || c < 0 || !(r = malloc(n * sizeof(*r))))
+		return n <= ADVICE_ALL || c < 0 ? n : 0;
+	for (i = 0; i < n; i++) {
+		r[i].v = t->cols[c].null[i] || isnan(t->cols[c].reals[i]) ? -1 : t->cols[c].reals[i];
+		r[i].i = i;
+	}
+	qsort(r, n, sizeof(*r), by_value_desc);
+	for (k = 0; k < ADVICE_TOP && k < n; k++)
+		pick[r[k].i] = 1;
+	free(r);
+	return k;
+}
+
+/* Rows of t as JSON arrays: the org of column `id` (its index), then the
+ * cells of the columns named in cols. */
+static void json_rows(struct sbuf *b, const struct cm_landscape *l, const struct cm_table *t, const char *const *cols)
+{
+	size_t r, k;
+	int cid = cm_table_find(t, "id");
+
+	sb_puts(b, "[");
+	for (r = 0; cid >= 0 && r < t->nrows; r++) {
+		sb_printf(b, "%s[%ld", r ? "," : "", cm_org_find(l, t->cols[cid].text[r]));
+		for (k = 0; cols[k]; k++) {
+			int c = cm_table_find(t, cols[k]);
+			sb_puts(b, ",");
+			if (c < 0)
+				sb_puts(b, "null");
+			else
+				json_cell(b, &t->cols[c], r);
+		}
+		sb_puts(b, "]");
+	}
+	sb_puts(b, "]");
+}
+
+/* "advice": {"all", "top", "orgs": {INDEX: {"partners", "routes"}}}. */
+static int json_advice(struct sbuf *b, struct cm_analysis *a, const struct cm_table *mt, struct cm_error *err)
+{
+	static const char *const pcols[] = { "score", "why", NULL }, *const rcols[] = { "length", "trust", "path", NULL };
+	const struct cm_landscape *l = cm_analysis_landscape(a);
+	size_t i, k = 0, n = cm_landscape_norgs(l);
+	unsigned char *pick = malloc(n + 1);
+	struct cm_gaps_opts go;
+	struct cm_table t;
+	int rc = CM_OK;
+
+	if (!pick)
+		return cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
+	advised(l, mt, pick);
+	cm_table_init(&t, 0);
+	sb_printf(b, ",\n\"advice\":{\"all\":%d,\"top\":%d,\"orgs\":{", ADVICE_ALL, ADVICE_TOP);
+	for (i = 0; i < n && rc == CM_OK; i++) {
+		const char *id = cm_landscape_org_id(l, i);
+		if (!pick[i] || strchr(id, ',')) /* a comma would make it a coalition */
+			continue;
+		cm_gaps_opts_init(&go);
+		go.for_org = id;
+		go.role = CM_PARTNER_STRATEGIC;
+		go.top = ADVICE_PARTNERS;
+		if ((rc = cm_recommend(a, &go, &t, err)) < 0)
+			break;
+		sb_printf(b, "%s\n\"%zu\":{\"partners\":", k++ ? "," : "", i);
+		json_rows(b, l, &t, pcols);
+		if ((rc = cm_routes(a, id, &go.targets, ADVICE_ROUTES, &t, err)) < 0)
+			break;
+		sb_puts(b, ",\"routes\":");
+		json_rows(b, l, &t, rcols);
+		sb_puts(b, "}");
+	}
+	sb_puts(b, "}}");
+	cm_table_release(&t);
+	free(pick);
+	return rc;
+}
+
 /* "groups": the aggregated view's groups and the lines between them, or
  * null when the page draws orgs one by one. */
 static void json_groups(struct sbuf *b, const struct cm_map_places *pl)
@@ -408,9 +517,11 @@ static void json_groups(struct sbuf *b, const struct cm_map_places *pl)
 
 /* The data the page draws, as one JSON object. */
 static int page_data(struct sbuf *b, struct cm_analysis *a, const char *title, const struct cm_map_places *pl,
-		     const struct cm_table *t, const struct viz_story *st, const struct stake *sk)
+		     const struct cm_table *t, const struct viz_story *st, const struct stake *sk,
+		     struct cm_error *err)
 {
 	size_t k;
+	int rc;
 
 	sb_puts(b, "{\"title\":");
 	json_str(b, title);
@@ -426,10 +537,12 @@ static int page_data(struct sbuf *b, struct cm_analysis *a, const char *title, c
 	sb_puts(b, "],\n");
 	json_metric_heads(b, t);
 	if (json_orgs_ties(b, a, pl, t, sk) < 0)
-		return CM_ENOMEM;
+		return cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 	json_story(b, st);
 	json_grid(b, sk);
 	json_groups(b, pl);
+	if ((rc = json_advice(b, a, t, err)) < 0)
+		return rc;
 	sb_puts(b, "}");
 	return CM_OK;
 }
@@ -519,7 +632,9 @@ int cm_map_explore(struct cm_analysis *a, const struct cm_map_explore_opts *o, c
 	    (rc = cm_map_places(a, &mo, &pl, err)) < 0 || (rc = cm_metrics(a, &t, err)) < 0 ||
 	    (rc = stake_init(&sk, a, err)) < 0)
 		goto out;
-	if (page_data(&json, a, title, &pl, &t, &st, &sk) < 0 || json.nomem || (fill(&page, title, &json), page.nomem)) {
+	if ((rc = page_data(&json, a, title, &pl, &t, &st, &sk, err)) < 0)
+		goto out;
+	if (json.nomem || (fill(&page, title, &json), page.nomem)) {
 		rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 		goto out;
 	}

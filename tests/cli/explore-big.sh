@@ -50,6 +50,15 @@ window.addEventListener("load", function () {
 		out.members = Array.prototype.map.call(document.querySelectorAll("#members button"), function (b) { return b.dataset.org; });
 		document.querySelector("#members button").click();
 		out.focused = document.getElementById("panel").dataset.org;
+		/* an org whose partners the page does not hold: the panel says how to get them */
+		var i = 0;
+		while (D.advice.orgs[i]) i++;
+		var s = document.getElementById("search");
+		s.value = D.orgs[i].id;
+		s.dispatchEvent(new Event("input", { bubbles: true }));
+		s.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true, cancelable: true }));
+		out.unheld = [D.orgs[i].id, document.getElementById("panel").dataset.org,
+			      (document.querySelector("#panel .advice-missing") || {}).textContent];
 	} catch (e) {
 		out.errors.push("driver: " + e.message);
 	}
@@ -113,6 +122,13 @@ check(f.get("ties to other groups") == out, "ties to other groups %r, relationsh
 order = [row["id"] for row in sorted((row for row in rows if row["id"] in mem), key=lambda row: -int(row["degree"]))]
 check(r.get("members") == order[:10], "top members by degree %r, metrics %r" % (r.get("members"), order[:10]))
 check(r.get("focused") == order[0], "a member's button focuses it: %r" % r.get("focused"))
+# partners and introductions: held for the 100 orgs of highest betweenness
+top = [row["id"] for row in sorted(rows, key=lambda row: -float(row["betweenness"]))][:100]
+held = [d["orgs"][int(k)]["id"] for k in d["advice"]["orgs"]]
+check(sorted(held) == sorted(top), "advice held for %d orgs, %d of them not in the top 100 by betweenness" %
+      (len(held), len(set(held) - set(top))))
+u = r.get("unheld", [None, None, None])
+check(u[0] not in held and u[1] == u[0] and u[2] and u[2].endswith("run coalmap gaps --for " + u[0]), "an org not held: %r" % u)
 for b in bad:
     print("big explore:", b)
 sys.exit(1 if bad else 0)

@@ -29,6 +29,9 @@ printf '%s\n' "$out" >"$tmp/m.csv"
 run stakeholders "$L" -f csv
 expect_rc 0 "stakeholders"
 printf '%s\n' "$out" >"$tmp/sk.csv"
+run gaps "$L" --for b --role strategic --top 3 -f csv
+expect_rc 0 "gaps --for b"
+printf '%s\n' "$out" >"$tmp/gaps.csv"
 
 # the page with the driver: search "a" ("Alpha Trust", "Beta Network",
 # "Delta Foundation"...); ArrowDown selects the second match, Beta Network
@@ -52,7 +55,7 @@ checks=$((checks + 1)); grep -q 'id="test-result"' "$tmp/dom" || fail "no result
 run check "$L" --at 2021-06-01 -f csv
 expect_rc 0 "check --at"
 at_ties=$(printf '%s\n' "$out" | awk -F, '$1 == "landscape" && $2 == "ties" {print $3}')
-"$PYTHON3" - "$tmp/dom" "$tmp/m.csv" "$L/organizations.csv" "$L/relationships.csv" "$at_ties" "$tmp/sk.csv" <<'PY' && ok || fail "the page in Chromium (see above)"
+"$PYTHON3" - "$tmp/dom" "$tmp/m.csv" "$L/organizations.csv" "$L/relationships.csv" "$at_ties" "$tmp/sk.csv" "$tmp/gaps.csv" <<'PY' && ok || fail "the page in Chromium (see above)"
 import csv, html, json, re, sys
 dom = open(sys.argv[1], encoding="utf-8").read()
 r = json.loads(html.unescape(re.search(r'<pre id="test-result">(\{.*?)</pre>', dom, re.S).group(1)))
@@ -77,6 +80,9 @@ for k, cell in m.items():
     check(cell["value"] is not None and abs(float(cell["value"]) - float(w)) <= 1e-9 * max(1, abs(float(w))),
           "%s: panel %r, metrics %s" % (k, cell, w))
     check(abs(float(cell["text"]) - float(w)) <= 5e-4 * max(1, abs(float(w))), "%s shown: %r, metrics %s" % (k, cell["text"], w))
+with open(sys.argv[7], newline="", encoding="utf-8") as f:
+    want = [row["id"] for row in csv.DictReader(f)]
+check(r.get("recommended") == want, "b's recommended partners %r, gaps --for b %r" % (r.get("recommended"), want))
 check(r.get("clicked") == "d", "a click on d focuses it: %r" % r.get("clicked"))
 check(r.get("zoomed") is True and r.get("cleared") is True, "+ zooms, Escape clears")
 with open(sys.argv[3], newline="", encoding="utf-8") as f:

@@ -30,7 +30,8 @@ window.addEventListener("load", function () {
 		out.panelOrg = document.getElementById("panel").dataset.org;
 		out.panelName = document.querySelector("#panel h2").textContent;
 		out.metrics = metrics();
-		out.partners = document.querySelectorAll("#panel li").length;
+		out.partners = document.querySelectorAll("#partners li").length;
+		out.recommended = Array.prototype.map.call(document.querySelectorAll("#recommended button"), function (b) { return b.dataset.org; });
 		/* a click where the CLICK org is drawn focuses it */
 		var c = document.getElementById("map"), r = c.getBoundingClientRect(), v = window.coalmapExplore.view;
 		var D = JSON.parse(document.getElementById("coalmap-data").textContent), o = null;

@@ -119,6 +119,47 @@ run explore "$L" --aggregate nosuch -o "$tmp/bad.html"
 expect_rc 64 "--aggregate nosuch"
 expect_err "no column 'nosuch'" "--aggregate nosuch: message"
 
+# partners and introductions: on the demo landscape (64 orgs, all held),
+# glai's are those of coalmap gaps --for glai --role strategic --top 3, and
+# its chain to each decision-maker as long and as trusted as coalmap path's
+# best; above 300 orgs only the 100 of highest betweenness are held
+# (tests/cli/explore-big.sh)
+demo="$top_srcdir/datasets/education-coalition"
+run explore "$demo" -o "$tmp/demo.html"
+expect_rc 0 "explore the demo"
+run gaps "$demo" --for glai --role strategic --top 3 -f csv
+printf '%s\n' "$out" >"$tmp/gaps.csv"
+for dm in envoy moe_zembara mof_zembara parl_cttee; do
+	run path "$demo" glai "$dm" -k 1 -f csv
+	printf '%s\n' "$out" | sed "1d;s/^/$dm,/" >>"$tmp/paths.csv"
+done
+"$PYTHON3" - "$tmp/demo.html" "$tmp/gaps.csv" "$tmp/paths.csv" "$demo/organizations.csv" <<'PY' && ok || fail "partners and introductions in the page"
+import csv, json, re, sys
+d = json.loads(re.search(r'id="coalmap-data">(.*?)</script>', open(sys.argv[1], encoding="utf-8").read(), re.S).group(1))
+ids = [o["id"] for o in d["orgs"]]
+a = d["advice"]["orgs"]
+bad = []
+if sorted(a, key=int) != [str(i) for i in range(len(ids))]:
+    bad.append("not every org held")
+g = a[str(ids.index("glai"))]
+gaps = list(csv.DictReader(open(sys.argv[2], newline="", encoding="utf-8")))
+if [ids[p[0]] for p in g["partners"]] != [r["id"] for r in gaps] or \
+   any(abs(p[1] - float(r["score"])) > 1e-9 or p[2] != r["why"] for p, r in zip(g["partners"], gaps)):
+    bad.append("glai's partners %r, gaps %r" % (g["partners"], [r["id"] for r in gaps]))
+dm = [o["id"] for o in csv.DictReader(open(sys.argv[4], newline="", encoding="utf-8")) if o["type"] in ("decision_maker", "government")]
+paths = {row[0]: row for row in csv.reader(open(sys.argv[3], newline="", encoding="utf-8"))}
+routes = {ids[q[0]]: q for q in g["routes"]}
+if sorted(routes) != sorted(dm) or sorted(paths) != sorted(dm):
+    bad.append("routes to %r, decision-makers %r" % (sorted(routes), sorted(dm)))
+for k, q in routes.items():
+    p = paths.get(k)
+    if not p or q[1] != int(p[2]) or abs(q[2] - float(p[3])) > 1e-9:
+        bad.append("glai to %s: %r, path says %r" % (k, q, p))
+for b in bad:
+    print("advice:", b)
+sys.exit(1 if bad else 0)
+PY
+
 # the same input gives the same bytes
 run explore "$L" -o "$tmp/y.html"
 checks=$((checks + 1)); cmp -s "$tmp/x.html" "$tmp/y.html" || fail "two runs differ"

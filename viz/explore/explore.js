@@ -392,6 +392,7 @@ function showPanel(i) {
 	});
 	p.appendChild(el("h2", "Partners drawn (" + part.length + ")"));
 	ul = el("ul");
+	ul.id = "partners";
 	part.forEach(function (q) {
 		var li = el("li"), b = el("button", orgs[q[0]].name);
 		b.addEventListener("click", function () { setFocus(q[0]); });
@@ -400,6 +401,47 @@ function showPanel(i) {
 		ul.appendChild(li);
 	});
 	p.appendChild(ul);
+	advice(p, i);
+}
+/* A button that focuses org j. */
+function orgButton(j) {
+	var b = el("button", orgs[j].name);
+	b.dataset.org = orgs[j].id;
+	b.addEventListener("click", function () { setFocus(j); });
+	return b;
+}
+/* Recommended partners (gaps --for ID --role strategic --top 3) and the
+ * chains to the nearest decision-makers, when the page holds them. */
+function advice(p, i) {
+	var A = D.advice, a = A.orgs[i], ul;
+	p.appendChild(el("h2", "Recommended partners"));
+	if (!a) {
+		p.appendChild(el("p", "Not in this page, which holds them for " + (n > A.all ? "the " + A.top + " organizations of highest betweenness" : "every organization") +
+				 ": run coalmap gaps --for " + orgs[i].id, "hint advice-missing"));
+		return;
+	}
+	ul = el("ul");
+	ul.id = "recommended";
+	a.partners.forEach(function (q) {
+		var li = el("li");
+		li.appendChild(orgButton(q[0]));
+		li.appendChild(document.createTextNode(" (score " + fmt(q[1]) + ")"));
+		li.appendChild(el("div", q[2], "hint"));
+		ul.appendChild(li);
+	});
+	p.appendChild(a.partners.length ? ul : el("p", "None passes the strategic role's gate (docs/gaps.md).", "hint"));
+	p.appendChild(el("h2", "Introductions to decision-makers"));
+	ul = el("ul");
+	ul.id = "routes";
+	a.routes.forEach(function (q) {
+		var li = el("li", q[1] === null ? orgs[q[0]].name + ": no chain of ties" :
+			    q[3] + " (" + q[1] + (q[1] === 1 ? " step" : " steps") + (q[2] === null ? "" : ", trust " + fmt(q[2])) + ")");
+		li.dataset.org = orgs[q[0]].id;
+		li.dataset.length = q[1] === null ? "" : String(q[1]);
+		li.dataset.trust = q[2] === null ? "" : String(q[2]);
+		ul.appendChild(li);
+	});
+	p.appendChild(a.routes.length ? ul : el("p", "No decision-maker in the landscape (types decision_maker, government).", "hint"));
 }
 function setFocus(i) {
 	focus = i;
