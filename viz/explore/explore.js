@@ -139,6 +139,7 @@ function draw() {
 	} else if (shown) ego = shown;
 	if (mode === "grid") gridFrame();
 	ctx.lineCap = "round";
+	var batch = {}, keys = []; /* the ties' lines, one path per style */
 	for (k = 0; k < ties.length; k++) {
 		var t = ties[k];
 		if (!tieVisible(t)) continue;
@@ -146,22 +147,28 @@ function draw() {
 		var hot = focus >= 0 ? t[0] === focus || t[1] === focus : ego !== null && ego[t[0]] === 1 && ego[t[1]] === 1;
 		if (mode === "grid" && !hot) continue; /* the grid draws only the lit ties */
 		drawnTies++;
-		ctx.globalAlpha = hot ? 0.8 : ego === null ? lineAlpha : lineAlpha / 6;
-		ctx.strokeStyle = tieColour(t[2]);
-		ctx.lineWidth = hot ? 2.5 : 1;
-		ctx.setLineDash(D.tieTypes[t[2]].conflict ? [6, 4] : []);
+		/* [alpha, colour, width, dashed] */
+		var sty = [hot ? 0.8 : ego === null ? lineAlpha : lineAlpha / 6, tieColour(t[2]), hot ? 2.5 : 1,
+			   D.tieTypes[t[2]].conflict];
 		if (sinceDay !== null) { /* as map --diff-at: told apart by weight and dash, not colour */
 			if (st > 1) change[st - 2]++;
-			ctx.globalAlpha = ego === null || hot ? 0.9 : 0.25;
-			ctx.strokeStyle = st === 2 ? "#000000" : st === 3 ? "#555555" : "#AAAAAA";
-			ctx.lineWidth = st === 2 ? 3 : st === 3 ? 1.8 : 1;
-			ctx.setLineDash(st === 3 ? [6, 4] : []);
+			sty = [ego === null || hot ? 0.9 : 0.25, st === 2 ? "#000000" : st === 3 ? "#555555" : "#AAAAAA",
+			       st === 2 ? 3 : st === 3 ? 1.8 : 1, st === 3];
 		}
-		ctx.beginPath();
-		ctx.moveTo(sx(px[t[0]]), sy(py[t[0]]));
-		ctx.lineTo(sx(px[t[1]]), sy(py[t[1]]));
-		ctx.stroke();
+		var key = (hot ? "1" : "0") + sty.join(" "), b = batch[key];
+		if (!b) { b = batch[key] = { sty: sty, path: new Path2D() }; keys.push(key); }
+		b.path.moveTo(sx(px[t[0]]), sy(py[t[0]]));
+		b.path.lineTo(sx(px[t[1]]), sy(py[t[1]]));
 	}
+	/* one stroke per style, the lit ties last (on top) */
+	keys.sort(function (a, b) { return a[0] - b[0]; }).forEach(function (key) {
+		var b = batch[key];
+		ctx.globalAlpha = b.sty[0];
+		ctx.strokeStyle = b.sty[1];
+		ctx.lineWidth = b.sty[2];
+		ctx.setLineDash(b.sty[3] ? [6, 4] : []);
+		ctx.stroke(b.path);
+	});
 	ctx.setLineDash([]);
 	for (k = 0; k < n; k++) {
 		if (!visible(k)) continue;
@@ -199,14 +206,18 @@ function sortByArea() {
 	byArea = orgs.map(function (o, i) { return i; }).filter(placed)
 		.sort(function (a, b) { return key(b) - key(a) || a - b; });
 }
+var labelText = [], labelW = []; /* each label and its width, measured once */
 function labels(ego, W, H) {
 	var boxes = [], order = ego ? byArea.filter(function (i) { return ego[i]; }) : byArea, k;
 	for (k = 0; k < order.length && boxes.length < 400; k++) {
-		var i = order[k], o = orgs[i];
-		if (!visible(i)) continue;
-		var nm = o.name.length > 40 ? o.name.slice(0, 39) + "\u2026" : o.name;
-		var w = ctx.measureText(nm).width, x = sx(px[i]), y = sy(py[i]) + radius(i) + 12;
-		if (x + w / 2 < 0 || x - w / 2 > W || y < 0 || y - 12 > H) continue;
+		var i = order[k], o = orgs[i], x = sx(px[i]), y = sy(py[i]) + radius(i) + 12;
+		if (!visible(i) || y < 0 || y - 12 > H) continue;
+		if (labelText[i] === undefined) {
+			labelText[i] = o.name.length > 40 ? o.name.slice(0, 39) + "\u2026" : o.name;
+			labelW[i] = ctx.measureText(labelText[i]).width;
+		}
+		var nm = labelText[i], w = labelW[i];
+		if (x + w / 2 < 0 || x - w / 2 > W) continue;
 		var b = [x - w / 2 - 2, y - 11, x + w / 2 + 2, y + 3], clash = false;
 		for (var j = 0; j < boxes.length && !clash; j++)
 			clash = b[0] < boxes[j][2] && boxes[j][0] < b[2] && b[1] < boxes[j][3] && boxes[j][1] < b[3];
@@ -233,13 +244,23 @@ function drawGroups() {
 	ctx.clearRect(0, 0, W, H);
 	G.links.forEach(function (e) { tmax = Math.max(tmax, e[2]); });
 	ctx.lineCap = "round";
+	/* one path per style (widths in half pixels), the lit links last */
+	var batch = {}, keys = [];
 	G.links.forEach(function (e) {
 		var a = G.v[e[0]], b = G.v[e[1]], hot = k >= 0 && (e[0] === k || e[1] === k);
-		ctx.globalAlpha = hot ? 0.85 : k >= 0 ? 0.06 : e[4] ? 0.15 : 0.45;
-		ctx.strokeStyle = e[3] ? "#C0392B" : "#555555";
-		ctx.setLineDash(e[3] ? [6, 4] : []);
-		ctx.lineWidth = (e[4] ? 0.6 : 1) + 7 * Math.sqrt(e[2] / tmax);
-		ctx.beginPath(); ctx.moveTo(sx(a.x), sy(a.y)); ctx.lineTo(sx(b.x), sy(b.y)); ctx.stroke();
+		var w = Math.round(((e[4] ? 0.6 : 1) + 7 * Math.sqrt(e[2] / tmax)) * 2) / 2;
+		var key = (hot ? 1 : 0) + " " + (hot ? 0.85 : k >= 0 ? 0.06 : e[4] ? 0.15 : 0.45) + " " + e[3] + " " + w;
+		if (!batch[key]) { batch[key] = new Path2D(); keys.push(key); }
+		batch[key].moveTo(sx(a.x), sy(a.y));
+		batch[key].lineTo(sx(b.x), sy(b.y));
+	});
+	keys.sort(function (a, b) { return a[0] - b[0]; }).forEach(function (key) {
+		var f = key.split(" ");
+		ctx.globalAlpha = +f[1];
+		ctx.strokeStyle = f[2] === "1" ? "#C0392B" : "#555555";
+		ctx.setLineDash(f[2] === "1" ? [6, 4] : []);
+		ctx.lineWidth = +f[3];
+		ctx.stroke(batch[key]);
 	});
 	ctx.setLineDash([]);
 	G.v.forEach(function (g, i) {
