@@ -10,7 +10,7 @@
 #include "viz/map.h"
 
 struct args {
-	const char *title, *story;
+	const char *title, *story, *aggregate;
 	int layout;
 };
 
@@ -26,6 +26,9 @@ static const struct cli_option options[] = {
 	  .help = "title (default: the landscape folder's name, as written)" },
 	{ .name = "layout", .arg = "ENGINE", .kind = CLI_OPT_ENUM, .offset = ARG(layout), .choices = layouts,
 	  .help = "neato, fdp, sfdp, dot or circo, as for map (default: neato up to 150 orgs, sfdp above)" },
+	{ .name = "aggregate", .arg = "COLUMN", .kind = CLI_OPT_STRING, .offset = ARG(aggregate),
+	  .help = "draw groups, not orgs: one node per value of an org column, or 'community', "
+		  "as for map (the default above the size limit: communities)" },
 	{ .name = "story", .arg = "FILE", .kind = CLI_OPT_STRING, .offset = ARG(story),
 	  .help = "steps to walk an audience through: a Markdown file whose '## HEADING' lines start "
 		  "steps, each with its paragraphs and a list ('- ORG', an id or a name) of the "
@@ -56,6 +59,7 @@ static int run(struct cli_ctx *cx, const void *args)
 	eo.title = a->title;
 	eo.layout = cli_choice_name(layouts, a->layout);
 	eo.story = a->story;
+	eo.aggregate = a->aggregate;
 	eo.name = cli_folder_title(cx->argv[0], namebuf, sizeof(namebuf));
 	cm_error_clear(&err);
 	if (cm_map_explore(cx->analysis, &eo, &data, &len, &err) < 0)
@@ -77,11 +81,13 @@ const struct cli_command cli_cmd_explore = {
 		"or id, focus it (click or Enter) to see its partners highlighted and its\n"
 		"attributes and metrics (those of 'coalmap metrics') in a side panel, and\n"
 		"hide org types and tie types; with --story, walk through steps that each\n"
-		"show some organizations and say why.  The page makes no network request: its data,\n"
+		"show some organizations and say why.  When some org has a stance, a View\n"
+		"switch shows the stakeholders' grid instead (influence x alignment, as\n"
+		"'coalmap stakeholders' computes them).  The page makes no network request: its data,\n"
 		"script and style are inside it, and its Content-Security-Policy allows\n"
-		"nothing else.  Names are shown as text, never as markup.  Landscapes of more\n"
-		"than " CLI_STR(CM_MAP_MAX_ORGS) " orgs or " CLI_STR(CM_MAP_MAX_TIES)
-		" ties need --types or --at to select fewer.\n"
+		"nothing else.  Names are shown as text, never as markup.  Above " CLI_STR(CM_MAP_MAX_ORGS) " orgs\n"
+		"or " CLI_STR(CM_MAP_MAX_TIES) " ties (or with --aggregate) the page opens on the aggregated view:\n"
+		"communities (or a column's values) as nodes; click one to see its members.\n"
 		"Details: docs/explore.md.\n",
 	.options = options,
 	.args_size = sizeof(struct args),

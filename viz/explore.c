@@ -5,10 +5,12 @@
  * escaped so that nothing in it can end that element or start markup. */
 #include "config.h"
 
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "viz/viz.h"
 
@@ -151,9 +153,114 @@ static size_t filled_attrs(const struct cm_landscape *l, size_t *attrs)
 	return k;
 }
 
+/* The stakeholders' grid (cm_stakeholders on the page's context), when
+ * some org has a stance: each org's dot as cm_map_grid_render places it. */
+struct stake {
+	struct cm_table t;
+	double *x, *y;
+	int *q;
+	long *row; /* per org: its row of t, or -1 */
+	struct viz_grid_frame f;
+	int c_infl, c_align;
+};
+
+/* 1 when some org fills the stance column or a stance:ISSUE column. */
+static int has_stances(const struct cm_landscape *l)
+{
+	size_t a, i, n = cm_landscape_norgs(l);
+
+	for (a = 3; a < cm_attr_count(l); a++) {
+		const char *name = cm_attr_name(l, a);
+		if (strcasecmp(name, "stance") && strncasecmp(name, "stance:", 7))
+			continue;
+		for (i = 0; i < n; i++)
+			if (*cm_attr_value(l, a, i))
+				return 1;
+	}
+	return 0;
+}
+
+static int stake_init(struct stake *sk, struct cm_analysis *a, struct cm_error *err)
+{
+	const struct cm_landscape *l = cm_analysis_landscape(a);
+	struct cm_stake_opts so;
+	size_t r, n = cm_landscape_norgs(l);
+	int rc;
+
+	memset(&so, 0, sizeof(so));
+	if (!has_stances(l))
+		return CM_OK;
+	if ((rc = cm_stakeholders(a, &so, &sk->t, err)) < 0)
+		return rc;
+	sk->x = malloc((sk->t.nrows + 1) * sizeof(double));
+	sk->y = malloc((sk->t.nrows + 1) * sizeof(double));
+	sk->q = malloc((sk->t.nrows + 1) * sizeof(int));
+	sk->row = malloc((n + 1) * sizeof(long));
+	if (!sk->x || !sk->y || !sk->q || !sk->row)
+		return cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
+	if ((rc = viz_grid_places(&sk->t, sk->x, sk->y, sk->q, &sk->f, err)) < 0)
+		return rc;
+	sk->c_infl = cm_table_find(&sk->t, "influence");
+	sk->c_align = cm_table_find(&sk->t, "alignment");
+	for (r = 0; r < n; r++)
+		sk->row[r] = -1;
+	for (r = 0; r < sk->t.nrows; r++) {
+		long i = cm_org_find(l, sk->t.cols[cm_table_find(&sk->t, "id")].text[r]);
+		if (i >= 0)
+			sk->row[i] = (long)r;
+	}
+	return CM_OK;
+}
+
+static void stake_release(struct stake *sk)
+{
+	cm_table_release(&sk->t);
+	free(sk->x), free(sk->y), free(sk->q), free(sk->row);
+}
+
+/* "grid": the frame and the quadrants, or null. */
+static void json_grid(struct sbuf *b, const struct stake *sk)
+{
+	size_t k;
+
+	if (!sk->row) {
+		sb_puts(b, ",\n\"grid\":null");
+		return;
+	}
+	sb_printf(b, ",\n\"grid\":{\"x0\":%.2f,\"x1\":%.2f,\"xu\":%.2f,\"y0\":%.2f,\"y1\":%.2f,\"line\":", sk->f.x0,
+		  sk->f.x1, sk->f.xu, sk->f.y0, sk->f.y1);
+	json_num(b, sk->f.line_y);
+	sb_puts(b, ",\"quadrants\":[");
+	for (k = 0; k < VIZ_GRID_NQUADS; k++) {
+		sb_puts(b, k ? ",{\"name\":" : "{\"name\":");
+		json_str(b, viz_grid_quads[k].name);
+		sb_puts(b, ",\"legend\":");
+		json_str(b, viz_grid_quads[k].legend);
+		sb_puts(b, ",\"colour\":");
+		json_str(b, viz_grid_quads[k].color);
+		sb_puts(b, "}");
+	}
+	sb_puts(b, "]}");
+}
+
+/* An org's dot on the grid: [x, y, quadrant, influence, alignment]. */
+static void json_stake(struct sbuf *b, const struct stake *sk, size_t i)
+{
+	long r = sk->row ? sk->row[i] : -1;
+
+	if (r < 0)
+		return;
+	sb_printf(b, ",\"g\":[%.2f,%.2f,%d,", sk->x[r], sk->y[r], sk->q[r]);
+	json_num(b, sk->t.cols[sk->c_infl].null[r] ? NAN : sk->t.cols[sk->c_infl].reals[r]);
+	sb_puts(b, ",");
+	json_num(b, sk->t.cols[sk->c_align].null[r] ? NAN : sk->t.cols[sk->c_align].reals[r]);
+	sb_puts(b, "]");
+}
+
 /* One org: id, name, type, place, colour, measures, attributes. */
 static void json_org(struct sbuf *b, const struct cm_landscape *l, size_t i, const struct cm_map_place *p,
-		     const struct cm_table *t, const size_t *attrs, size_t nattrs)
+		     const struct cm_table *t, const size_t *attrs, size_t nattrs, const struct stake *sk,
+		     const struct cm_map_places *gp)
 {
 	size_t j, k = 0;
 
@@ -183,12 +290,15 @@ static void json_org(struct sbuf *b, const struct cm_landscape *l, size_t i, con
 	json_num(b, cm_landscape_org_budget(l, i));
 	sb_puts(b, ",\"influence\":");
 	json_num(b, cm_landscape_org_influence(l, i));
+	json_stake(b, sk, i);
+	if (gp && gp->group_of[i] != SIZE_MAX)
+		sb_printf(b, ",\"grp\":%zu", gp->group_of[i]);
 	sb_puts(b, "}");
 }
 
 /* The landscape's organizations, tie types and the ties the filter keeps. */
 static int json_orgs_ties(struct sbuf *b, struct cm_analysis *a, const struct cm_map_places *pl,
-			  const struct cm_table *t)
+			  const struct cm_table *t, const struct stake *sk)
 {
 	const struct cm_landscape *l = cm_analysis_landscape(a);
 	const struct cm_filter *f = cm_analysis_filter(a);
@@ -201,7 +311,7 @@ static int json_orgs_ties(struct sbuf *b, struct cm_analysis *a, const struct cm
 		free(at);
 		return CM_ENOMEM;
 	}
-	for (k = 0; k < pl->n; k++)
+	for (k = 0; k < pl->n && !pl->aggregate; k++)
 		at[pl->v[k].org] = &pl->v[k];
 	nattrs = filled_attrs(l, attrs);
 	sb_puts(b, "\"attrs\":[");
@@ -213,7 +323,7 @@ static int json_orgs_ties(struct sbuf *b, struct cm_analysis *a, const struct cm
 	sb_puts(b, "],\n\"orgs\":[");
 	for (i = 0; i < n; i++) {
 		sb_puts(b, i ? ",\n" : "\n");
-		json_org(b, l, i, at[i], t, attrs, nattrs);
+		json_org(b, l, i, at[i], t, attrs, nattrs, sk, pl->aggregate ? pl : NULL);
 	}
 	sb_puts(b, "],\n\"tieTypes\":[");
 	for (k = 0; k < cm_tie_type_count(l); k++) {
@@ -266,11 +376,152 @@ static void json_story(struct sbuf *b, const struct viz_story *st)
 	sb_puts(b, "]");
 }
 
-/* The data the page draws, as one JSON object. */
-static int page_data(struct sbuf *b, struct cm_analysis *a, const char *title, const struct cm_map_places *pl,
-		     const struct cm_table *t, const struct viz_story *st)
+/* Partners and introductions precomputed for the panel: every org up to
+ * ADVICE_ALL orgs, else the ADVICE_TOP of highest betweenness (the page
+ * tells the others to run coalmap gaps --for ID); each gets its
+ * ADVICE_PARTNERS best strategic partners (cm_recommend, as `gaps --for ID
+ * --role strategic --top 3`) and its chains to its ADVICE_ROUTES nearest
+ * decision-makers (cm_routes). */
+#define ADVICE_ALL 300
+#define ADVICE_TOP 100
+#define ADVICE_PARTNERS 3
+#define ADVICE_ROUTES 5
+
+struct ranked {
+	double v;
+	size_t i;
+};
+
+static int by_value_desc(const void *x, const void *y)
+{
+	const struct ranked *a = x, *b = y;
+
+	if (a->v != b->v)
+		return a->v > b->v ? -1 : 1;
+	return a->i < b->i ? -1 : a->i > b->i;
+}
+
+/* The orgs advised, in file order: all, or the ADVICE_TOP by betweenness. */
+static size_t advised(const struct cm_landscape *l, const struct cm_table *t, unsigned char *pick)
+{
+	size_t i, n = cm_landscape_norgs(l), k = 0;
+	int c = cm_table_col(t, CM_M_BETWEENNESS);
+	struct ranked *r;
+
+	memset(pick, n <= ADVICE_ALL || c < 0, n);
+	if (n <= ADVICE_ALL || c < 0 || !(r = malloc(n * sizeof(*r))))
+		return n <= ADVICE_ALL || c < 0 ? n : 0;
+	for (i = 0; i < n; i++) {
+		r[i].v = t->cols[c].null[i] || isnan(t->cols[c].reals[i]) ? -1 : t->cols[c].reals[i];
+		r[i].i = i;
+	}
+	qsort(r, n, sizeof(*r), by_value_desc);
+	for (k = 0; k < ADVICE_TOP && k < n; k++)
+		pick[r[k].i] = 1;
+	free(r);
+	return k;
+}
+
+/* Rows of t as JSON arrays: the org of column `id` (its index), then the
+ * cells of the columns named in cols. */
+static void json_rows(struct sbuf *b, const struct cm_landscape *l, const struct cm_table *t, const char *const *cols)
+{
+	size_t r, k;
+	int cid = cm_table_find(t, "id");
+
+	sb_puts(b, "[");
+	for (r = 0; cid >= 0 && r < t->nrows; r++) {
+		sb_printf(b, "%s[%ld", r ? "," : "", cm_org_find(l, t->cols[cid].text[r]));
+		for (k = 0; cols[k]; k++) {
+			int c = cm_table_find(t, cols[k]);
+			sb_puts(b, ",");
+			if (c < 0)
+				sb_puts(b, "null");
+			else
+				json_cell(b, &t->cols[c], r);
+		}
+		sb_puts(b, "]");
+	}
+	sb_puts(b, "]");
+}
+
+/* "advice": {"all", "top", "orgs": {INDEX: {"partners", "routes"}}}. */
+static int json_advice(struct sbuf *b, struct cm_analysis *a, const struct cm_table *mt, struct cm_error *err)
+{
+	static const char *const pcols[] = { "score", "why", NULL }, *const rcols[] = { "length", "trust", "path", NULL };
+	const struct cm_landscape *l = cm_analysis_landscape(a);
+	size_t i, k = 0, n = cm_landscape_norgs(l);
+	unsigned char *pick = malloc(n + 1);
+	struct cm_gaps_opts go;
+	struct cm_table t;
+	int rc = CM_OK;
+
+	if (!pick)
+		return cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
+	advised(l, mt, pick);
+	cm_table_init(&t, 0);
+	sb_printf(b, ",\n\"advice\":{\"all\":%d,\"top\":%d,\"orgs\":{", ADVICE_ALL, ADVICE_TOP);
+	for (i = 0; i < n && rc == CM_OK; i++) {
+		const char *id = cm_landscape_org_id(l, i);
+		if (!pick[i] || strchr(id, ',')) /* a comma would make it a coalition */
+			continue;
+		cm_gaps_opts_init(&go);
+		go.for_org = id;
+		go.role = CM_PARTNER_STRATEGIC;
+		go.top = ADVICE_PARTNERS;
+		if ((rc = cm_recommend(a, &go, &t, err)) < 0)
+			break;
+		sb_printf(b, "%s\n\"%zu\":{\"partners\":", k++ ? "," : "", i);
+		json_rows(b, l, &t, pcols);
+		if ((rc = cm_routes(a, id, &go.targets, ADVICE_ROUTES, &t, err)) < 0)
+			break;
+		sb_puts(b, ",\"routes\":");
+		json_rows(b, l, &t, rcols);
+		sb_puts(b, "}");
+	}
+	sb_puts(b, "}}");
+	cm_table_release(&t);
+	free(pick);
+	return rc;
+}
+
+/* "groups": the aggregated view's groups and the lines between them, or
+ * null when the page draws orgs one by one. */
+static void json_groups(struct sbuf *b, const struct cm_map_places *pl)
 {
 	size_t k;
+
+	if (!pl->aggregate) {
+		sb_puts(b, ",\n\"groups\":null");
+		return;
+	}
+	sb_puts(b, ",\n\"groups\":{\"by\":");
+	json_str(b, pl->by ? pl->by : "");
+	sb_printf(b, ",\"why\":%d,\"maxOrgs\":%d,\"maxTies\":%d,\"v\":[", pl->aggregate, CM_MAP_MAX_ORGS, CM_MAP_MAX_TIES);
+	for (k = 0; k < pl->n; k++) {
+		const struct cm_map_place *p = &pl->v[k];
+		sb_puts(b, k ? ",\n{\"name\":" : "\n{\"name\":");
+		json_str(b, p->name ? p->name : "");
+		sb_printf(b, ",\"members\":%zu,\"inside\":%zu,\"x\":%.2f,\"y\":%.2f,\"side\":%.2f,\"slot\":%u}",
+			  p->members, p->inside, p->x, p->y, p->side, p->slot);
+	}
+	sb_puts(b, "],\n\"links\":[");
+	for (k = 0; k < pl->nlinks; k++) {
+		const struct cm_map_link *e = &pl->links[k];
+		sb_printf(b, "%s[%zu,%zu,", k ? ",\n" : "\n", e->a, e->b);
+		json_num(b, e->ties);
+		sb_printf(b, ",%d,%d]", e->conflict, e->weak);
+	}
+	sb_puts(b, "]}");
+}
+
+/* The data the page draws, as one JSON object. */
+static int page_data(struct sbuf *b, struct cm_analysis *a, const char *title, const struct cm_map_places *pl,
+		     const struct cm_table *t, const struct viz_story *st, const struct stake *sk,
+		     struct cm_error *err)
+{
+	size_t k;
+	int rc;
 
 	sb_puts(b, "{\"title\":");
 	json_str(b, title);
@@ -285,9 +536,13 @@ static int page_data(struct sbuf *b, struct cm_analysis *a, const char *title, c
 	}
 	sb_puts(b, "],\n");
 	json_metric_heads(b, t);
-	if (json_orgs_ties(b, a, pl, t) < 0)
-		return CM_ENOMEM;
+	if (json_orgs_ties(b, a, pl, t, sk) < 0)
+		return cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 	json_story(b, st);
+	json_grid(b, sk);
+	json_groups(b, pl);
+	if ((rc = json_advice(b, a, t, err)) < 0)
+		return rc;
 	sb_puts(b, "}");
 	return CM_OK;
 }
@@ -358,6 +613,7 @@ int cm_map_explore(struct cm_analysis *a, const struct cm_map_explore_opts *o, c
 	struct cm_map_places pl;
 	struct cm_table t;
 	struct viz_story st = { 0 };
+	struct stake sk;
 	struct sbuf json = { 0 }, page = { 0 };
 	const char *title = o->title ? o->title : o->name ? o->name : "coalmap";
 	int rc;
@@ -367,12 +623,18 @@ int cm_map_explore(struct cm_analysis *a, const struct cm_map_explore_opts *o, c
 	memset(&mo, 0, sizeof(mo));
 	mo.format = "svg";
 	mo.layout = o->layout;
+	mo.aggregate = o->aggregate;
 	cm_table_init(&t, 0);
 	memset(&pl, 0, sizeof(pl));
+	memset(&sk, 0, sizeof(sk));
+	cm_table_init(&sk.t, 0);
 	if ((o->story && (rc = viz_story_read(cm_analysis_landscape(a), o->story, &st, err)) < 0) ||
-	    (rc = cm_map_places(a, &mo, &pl, err)) < 0 || (rc = cm_metrics(a, &t, err)) < 0)
+	    (rc = cm_map_places(a, &mo, &pl, err)) < 0 || (rc = cm_metrics(a, &t, err)) < 0 ||
+	    (rc = stake_init(&sk, a, err)) < 0)
 		goto out;
-	if (page_data(&json, a, title, &pl, &t, &st) < 0 || json.nomem || (fill(&page, title, &json), page.nomem)) {
+	if ((rc = page_data(&json, a, title, &pl, &t, &st, &sk, err)) < 0)
+		goto out;
+	if (json.nomem || (fill(&page, title, &json), page.nomem)) {
 		rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 		goto out;
 	}
@@ -385,5 +647,6 @@ out:
 	cm_table_release(&t);
 	cm_map_places_release(&pl);
 	viz_story_release(&st);
+	stake_release(&sk);
 	return rc;
 }

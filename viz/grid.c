@@ -23,16 +23,14 @@
 #define LABEL_FS 10.0
 
 /* Okabe-Ito colours, told apart with any colour vision. */
-static const struct {
-	const char *name, *legend, *color;
-} quads[] = {
+const struct viz_grid_quad viz_grid_quads[] = {
 	{ "champion", "champion", "#009E73" },
 	{ "persuadable", "persuadable", "#E69F00" },
 	{ "blocker", "blocker", "#D55E00" },
 	{ "low_priority", "low priority", "#999999" },
 	{ "focus", "focus", "#0072B2" },
 };
-#define NQUADS (sizeof(quads) / sizeof(quads[0]))
+#define NQUADS VIZ_GRID_NQUADS
 
 struct grid {
 	const struct cm_table *t;
@@ -68,7 +66,7 @@ static void place(struct grid *g)
 		double jit = ((double)(h >> 8 & 0xffff) / 65535.0 - 0.5) * 10;
 		g->q[r] = -1;
 		for (k = 0; k < NQUADS; k++)
-			if (!strcmp(text_of(t, g->c_quad, r), quads[k].name))
+			if (!strcmp(text_of(t, g->c_quad, r), viz_grid_quads[k].name))
 				g->q[r] = (int)k;
 		if (g->q[r] >= 0)
 			g->counts[g->q[r]]++;
@@ -172,7 +170,7 @@ static int legend(struct grid *g, struct viz_draw *d, struct cm_error *err)
 	head = viz_text_add(&tx, "quadrant", 12, 20, 0, VIZ_INK);
 	for (k = 0; k < NQUADS; k++) {
 		char buf[64];
-		snprintf(buf, sizeof(buf), "%s (%zu)", quads[k].legend, g->counts[k]);
+		snprintf(buf, sizeof(buf), "%s (%zu)", viz_grid_quads[k].legend, g->counts[k]);
 		row[k] = g->counts[k] ? viz_text_add(&tx, buf, 11, 40, 0, VIZ_INK) : -1;
 	}
 	if ((rc = viz_measure(&tx, err)) < 0) {
@@ -189,7 +187,7 @@ static int legend(struct grid *g, struct viz_draw *d, struct cm_error *err)
 		n = viz_draw_node(d);
 		viz_draw_set(d, n, "shape", "circle");
 		viz_draw_set(d, n, "style", "filled");
-		viz_draw_set(d, n, "fillcolor", quads[k].color);
+		viz_draw_set(d, n, "fillcolor", viz_grid_quads[k].color);
 		viz_draw_set(d, n, "color", "#FFFFFF");
 		viz_draw_set(d, n, "fixedsize", "true");
 		viz_draw_setf(d, n, "width", 9 / 72.0);
@@ -208,7 +206,7 @@ static void dots(struct grid *g, struct viz_draw *d)
 		size_t n = viz_draw_node(d);
 		viz_draw_set(d, n, "shape", "circle");
 		viz_draw_set(d, n, "style", "filled");
-		viz_draw_set(d, n, "fillcolor", g->q[r] >= 0 ? quads[g->q[r]].color : "#999999");
+		viz_draw_set(d, n, "fillcolor", g->q[r] >= 0 ? viz_grid_quads[g->q[r]].color : "#999999");
 		viz_draw_set(d, n, "color", "#FFFFFF");
 		viz_draw_set(d, n, "penwidth", "0.6");
 		viz_draw_set(d, n, "fixedsize", "true");
@@ -328,6 +326,24 @@ static int grid_columns(struct grid *g, struct cm_error *err)
 	    t->cols[g->c_quad].kind != CM_TEXT || (g->c_name >= 0 && t->cols[g->c_name].kind != CM_TEXT) ||
 	    t->cols[g->c_id].kind != CM_TEXT)
 		return cm_error_set(err, CM_EUSAGE, NULL, 0, 0, "the grid needs cm_stakeholders' table");
+	return CM_OK;
+}
+
+int viz_grid_places(const struct cm_table *t, double *x, double *y, int *q, struct viz_grid_frame *f,
+		    struct cm_error *err)
+{
+	struct grid g;
+	int rc;
+
+	memset(&g, 0, sizeof(g));
+	g.t = t;
+	if ((rc = grid_columns(&g, err)) < 0)
+		return rc;
+	g.x = x;
+	g.y = y;
+	g.q = q;
+	place(&g);
+	f->x0 = X0, f->x1 = X1, f->xu = XU, f->y0 = Y0, f->y1 = Y1, f->line_y = g.line_y;
 	return CM_OK;
 }
 

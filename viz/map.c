@@ -241,6 +241,29 @@ out:
 	return rc;
 }
 
+/* A map of groups: each org's group and the lines between groups. */
+static int copy_groups(const struct viz_map *m, struct cm_map_places *p)
+{
+	size_t i, n = cm_landscape_norgs(m->l);
+
+	p->by = m->agg_by;
+	if (!(p->group_of = malloc((n + 1) * sizeof(*p->group_of))) ||
+	    !(p->links = calloc(m->ne + 1, sizeof(*p->links))))
+		return CM_ENOMEM;
+	for (i = 0; i < n; i++)
+		p->group_of[i] = m->node_of[i] == UINT32_MAX ? SIZE_MAX : m->node_of[i];
+	for (i = 0; i < m->ne; i++) {
+		struct cm_map_link *k = &p->links[i];
+		k->a = m->e[i].a;
+		k->b = m->e[i].b;
+		k->ties = m->e[i].count;
+		k->conflict = m->e[i].type == VIZ_AGG_CONFLICT;
+		k->weak = m->e[i].weak;
+	}
+	p->nlinks = m->ne;
+	return CM_OK;
+}
+
 /* The places of the nodes laid out, and the colour categories. */
 static int copy_places(const struct viz_map *m, struct cm_map_places *p)
 {
@@ -259,10 +282,14 @@ static int copy_places(const struct viz_map *m, struct cm_map_places *p)
 		q->side = m->v[i].side;
 		q->slot = m->v[i].slot;
 		q->category = m->color_of[i];
+		q->members = m->v[i].members;
+		q->inside = m->v[i].inside;
+		if (m->aggregate && !(q->name = strdup(m->v[i].name)))
+			return CM_ENOMEM;
 	}
 	p->n = m->nv;
 	p->color_by = m->color_by;
-	return CM_OK;
+	return m->aggregate ? copy_groups(m, p) : CM_OK;
 }
 
 int cm_map_places(struct cm_analysis *a, const struct cm_map_opts *o, struct cm_map_places *p, struct cm_error *err)
@@ -272,14 +299,9 @@ int cm_map_places(struct cm_analysis *a, const struct cm_map_opts *o, struct cm_
 	int rc;
 
 	memset(p, 0, sizeof(*p));
-	if (o->aggregate)
-		rc = cm_error_set(err, CM_EUSAGE, NULL, 0, 0, "places are org by org; no aggregate");
-	else if ((rc = prepare(&m, a, o, &info, err)) == CM_OK && m.aggregate)
-		rc = cm_error_set(err, CM_EUSAGE, NULL, 0, 0,
-				  "%zu orgs and %zu ties are more than can be drawn one by one (%d, %d); "
-				  "select fewer with --types or --at",
-				  m.ndrawn, info.ties ? info.ties : viz_ties_among_drawn(&m), CM_MAP_MAX_ORGS,
-				  CM_MAP_MAX_TIES);
+	memset(&info, 0, sizeof(info));
+	if ((rc = prepare(&m, a, o, &info, err)) == CM_OK && m.aggregate)
+		p->aggregate = info.auto_aggregate ? 1 + info.auto_aggregate : 1;
 	if (rc == CM_OK && (rc = viz_choose_layout(&m, &p->layout, err)) == CM_OK) {
 		cm_progress_set("laying out the map");
 		if ((rc = viz_gv_begin(err)) == CM_OK && (rc = viz_layout(&m, p->layout, p->bb, err)) == CM_OK)
@@ -287,8 +309,7 @@ int cm_map_places(struct cm_analysis *a, const struct cm_map_opts *o, struct cm_
 		viz_gv_end();
 	}
 	cm_progress_set(NULL);
-	if (!o->aggregate)
-		map_release(&m);
+	map_release(&m);
 	return rc;
 }
 
@@ -298,7 +319,11 @@ void cm_map_places_release(struct cm_map_places *p)
 
 	for (i = 0; p->categories && i < p->ncategories; i++)
 		free(p->categories[i]);
+	for (i = 0; p->v && i < p->n; i++)
+		free(p->v[i].name);
 	free(p->categories);
 	free(p->v);
+	free(p->group_of);
+	free(p->links);
 	memset(p, 0, sizeof(*p));
 }

@@ -163,15 +163,23 @@ CM_API int cm_map_chart_render(const struct cm_table *t, const struct cm_map_cha
  * cm_report_set_grid.  Errors as cm_map_render and cm_stakeholders. */
 CM_API int cm_map_report(struct cm_analysis *a, const struct cm_report_opts *o, struct cm_doc *d, struct cm_error *err);
 
-/* Where cm_map_render would put each org: the same selection, sizes,
- * colours and Graphviz layout, for drawing the map elsewhere (coalmap
- * explore).  Only maps drawn org by org have places. */
+/* Where cm_map_render would put each org, or each group on a map that
+ * draws groups: the same selection, sizes, colours and Graphviz layout,
+ * for drawing the map elsewhere (coalmap explore). */
 struct cm_map_place {
-	size_t org;              /* org index */
+	size_t org;              /* org index; SIZE_MAX for a group */
 	double x, y;             /* centre of its shape, points, y up */
 	double side;             /* width of its shape, points */
 	unsigned slot;           /* colour slot: 0-7 the palette, 8 the grey "other" */
 	size_t category;         /* index into cm_map_places.categories */
+	char *name;              /* a group's name ("Community 3", a value); NULL for an org */
+	size_t members, inside;  /* a group's orgs and the ties among them */
+};
+/* A line between two groups: the ties between them. */
+struct cm_map_link {
+	size_t a, b;             /* indexes into cm_map_places.v */
+	double ties;
+	int conflict, weak;      /* conflict ties; a weaker link, drawn thin and light */
 };
 
 struct cm_map_places {
@@ -182,13 +190,20 @@ struct cm_map_places {
 	const char *color_by;    /* the column the colours come from (static or opts') */
 	const char *layout;      /* the engine used (static) */
 	double bb[4];            /* LL.x, LL.y, UR.x, UR.y of the places with their labels */
+	int aggregate;           /* 0 orgs; groups: 1 by opts->aggregate, 2 too many orgs,
+				    3 too many ties (communities then) */
+	const char *by;          /* groups: the column grouped by */
+	size_t *group_of;        /* groups: per org, its place, SIZE_MAX when not drawn */
+	struct cm_map_link *links; /* groups: the lines between them */
+	size_t nlinks;
 };
 
 /* Fills *out (released with cm_map_places_release, also after a failure)
- * as cm_map_render lays the map out with opts (format is not used).
- * CM_EUSAGE as cm_map_render, and for opts->aggregate or a landscape
- * larger than CM_MAP_MAX_ORGS orgs or CM_MAP_MAX_TIES ties (after the
- * filter, where and ego).  Time: cm_map_render's, less the drawing. */
+ * as cm_map_render lays the map out with opts (format is not used): the
+ * places of its groups with opts->aggregate or above CM_MAP_MAX_ORGS orgs
+ * or CM_MAP_MAX_TIES ties (after the filter, where and ego), else of its
+ * orgs.  CM_EUSAGE as cm_map_render.  Time: cm_map_render's, less the
+ * drawing. */
 CM_API int cm_map_places(struct cm_analysis *a, const struct cm_map_opts *opts, struct cm_map_places *out,
 			 struct cm_error *err);
 CM_API void cm_map_places_release(struct cm_map_places *p);
@@ -204,9 +219,11 @@ struct cm_map_explore_opts {
 	const char *name;        /* landscape name for the default title, or NULL */
 	const char *layout;      /* as cm_map_opts.layout */
 	const char *story;       /* a story file (docs/explore.md), or NULL */
+	const char *aggregate;   /* as cm_map_opts.aggregate: the page draws groups */
 };
-/* The page into *data (malloc'd, NUL-terminated, *len bytes).  Errors as
- * cm_map_places, and the story's (CM_ENOINPUT, CM_EDATA at its line). */
+/* The page into *data (malloc'd, NUL-terminated, *len bytes); above
+ * CM_MAP_MAX_ORGS orgs or CM_MAP_MAX_TIES ties, or with aggregate, it
+ * draws the groups of cm_map_places.  Errors as cm_map_places, and the story's (CM_ENOINPUT, CM_EDATA at its line). */
 CM_API int cm_map_explore(struct cm_analysis *a, const struct cm_map_explore_opts *opts, char **data, size_t *len,
 			  struct cm_error *err);
 

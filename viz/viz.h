@@ -350,6 +350,26 @@ void viz_legend_release(struct viz_legend *lg);
 void viz_draw_legend(const struct viz_map *m, struct viz_draw *d, const struct viz_styles *st,
 		     const struct viz_legend *lg, const double *bb);
 
+/* grid.c: the stakeholders' grid, for drawing it elsewhere (coalmap
+ * explore).  The quadrants (name as cm_stakeholders writes it, legend,
+ * colour), in the legend's order. */
+struct viz_grid_quad {
+	const char *name, *legend, *color;
+};
+#define VIZ_GRID_NQUADS 5
+extern const struct viz_grid_quad viz_grid_quads[VIZ_GRID_NQUADS];
+/* The plot in points, y up: alignment -1..1 across [x0, x1], influence
+ * 0..1 up [y0, y1], unknown alignment in a strip centred on xu; the
+ * median line at line_y (NAN when not drawn). */
+struct viz_grid_frame {
+	double x0, x1, xu, y0, y1, line_y;
+};
+/* Where cm_map_grid_render puts the dot of each row of t (cm_stakeholders'
+ * table): x[r], y[r], its quadrant q[r] (index into viz_grid_quads, -1
+ * unknown), and the frame.  CM_EUSAGE for another table.  O(rows). */
+int viz_grid_places(const struct cm_table *t, double *x, double *y, int *q, struct viz_grid_frame *f,
+		    struct cm_error *err);
+
 /* sha256.c: the SHA-256 digest of data; base64 of len bytes into out
  * (4 * ((len + 2) / 3) + 1 bytes). */
 void viz_sha256(const void *data, size_t len, unsigned char out[32]);

@@ -26,6 +26,12 @@ expect_rc 0 "explore"
 run metrics "$L" -f csv
 expect_rc 0 "metrics"
 printf '%s\n' "$out" >"$tmp/m.csv"
+run stakeholders "$L" -f csv
+expect_rc 0 "stakeholders"
+printf '%s\n' "$out" >"$tmp/sk.csv"
+run gaps "$L" --for b --role strategic --top 3 -f csv
+expect_rc 0 "gaps --for b"
+printf '%s\n' "$out" >"$tmp/gaps.csv"
 
 # the page with the driver: search "a" ("Alpha Trust", "Beta Network",
 # "Delta Foundation"...); ArrowDown selects the second match, Beta Network
@@ -49,7 +55,7 @@ checks=$((checks + 1)); grep -q 'id="test-result"' "$tmp/dom" || fail "no result
 run check "$L" --at 2021-06-01 -f csv
 expect_rc 0 "check --at"
 at_ties=$(printf '%s\n' "$out" | awk -F, '$1 == "landscape" && $2 == "ties" {print $3}')
-"$PYTHON3" - "$tmp/dom" "$tmp/m.csv" "$L/organizations.csv" "$L/relationships.csv" "$at_ties" <<'PY' && ok || fail "the page in Chromium (see above)"
+"$PYTHON3" - "$tmp/dom" "$tmp/m.csv" "$L/organizations.csv" "$L/relationships.csv" "$at_ties" "$tmp/sk.csv" "$tmp/gaps.csv" <<'PY' && ok || fail "the page in Chromium (see above)"
 import csv, html, json, re, sys
 dom = open(sys.argv[1], encoding="utf-8").read()
 r = json.loads(html.unescape(re.search(r'<pre id="test-result">(\{.*?)</pre>', dom, re.S).group(1)))
@@ -74,6 +80,9 @@ for k, cell in m.items():
     check(cell["value"] is not None and abs(float(cell["value"]) - float(w)) <= 1e-9 * max(1, abs(float(w))),
           "%s: panel %r, metrics %s" % (k, cell, w))
     check(abs(float(cell["text"]) - float(w)) <= 5e-4 * max(1, abs(float(w))), "%s shown: %r, metrics %s" % (k, cell["text"], w))
+with open(sys.argv[7], newline="", encoding="utf-8") as f:
+    want = [row["id"] for row in csv.DictReader(f)]
+check(r.get("recommended") == want, "b's recommended partners %r, gaps --for b %r" % (r.get("recommended"), want))
 check(r.get("clicked") == "d", "a click on d focuses it: %r" % r.get("clicked"))
 check(r.get("zoomed") is True and r.get("cleared") is True, "+ zooms, Escape clears")
 with open(sys.argv[3], newline="", encoding="utf-8") as f:
@@ -124,6 +133,38 @@ gained = sum(a and not b for a, b in zip(now, then))
 lost = sum(b and not a for a, b in zip(now, then))
 check((r.get("gained"), r.get("lost"), r.get("sinceTies")) == (gained, lost, sum(a or b for a, b in zip(now, then))),
       "since %s: %r gained, %r lost, %r drawn; expected %d, %d" % (since, r.get("gained"), r.get("lost"), r.get("sinceTies"), gained, lost))
+# the stakeholder grid: each org where coalmap stakeholders puts it, in
+# order along both axes (alignment across, a jitter of 5 points apart;
+# unknown alignment left of the plot), influence up
+with open(sys.argv[6], newline="", encoding="utf-8") as f:
+    sk = {row["id"]: row for row in csv.DictReader(f)}
+at = r.get("gridAt", {})
+check(r.get("viewsShown") is True and r.get("view") == "grid", "the view switch: %r" % r.get("view"))
+check(set(at) == set(sk) and all(at[k] for k in at), "every org on the grid: %r" % at)
+known = [k for k in sk if sk[k]["alignment"] != ""]
+unknown = [k for k in sk if sk[k]["alignment"] == ""]
+for u in known:
+    for v in known:
+        if float(sk[u]["alignment"]) < float(sk[v]["alignment"]) - 0.05:
+            check(at[u][0] < at[v][0], "alignment: %s left of %s" % (u, v))
+    for v in unknown:
+        check(at[v][0] < at[u][0], "unknown %s left of %s" % (v, u))
+    for v in sk:
+        if float(sk[u]["influence"]) > float(sk[v]["influence"]) + 1e-9:
+            check(at[u][1] < at[v][1], "influence: %s above %s" % (u, v))
+quads = [("champion", "champion"), ("persuadable", "persuadable"), ("blocker", "blocker"),
+         ("low_priority", "low priority"), ("focus", "focus")]
+want = ["%s (%d)" % (legend, n) for q, legend in quads
+        for n in [sum(1 for row in sk.values() if row["quadrant"] == q)] if n]
+check(r.get("gridHeading") == "Colour: quadrant" and r.get("gridLegend") == want,
+      "the grid's legend %r, expected %r" % (r.get("gridLegend"), want))
+c = sk["d"]
+check(r.get("gridClicked") == "d", "a click on d on the grid focuses it: %r" % r.get("gridClicked"))
+gp = r.get("gridPanel", {})
+check(gp.get("quadrant") == dict(quads)[c["quadrant"]], "d's quadrant %r, stakeholders %s" % (gp.get("quadrant"), c["quadrant"]))
+check(abs(gp.get("influence", -9) - float(c["influence"])) < 1e-9, "d's influence %r, %s" % (gp.get("influence"), c["influence"]))
+check(c["alignment"] != "" and abs(gp.get("alignment", -9) - float(c["alignment"])) < 1e-9,
+      "d's alignment %r, %s" % (gp.get("alignment"), c["alignment"]))
 check("<script>alert(1)</script>" not in dom.split('id="coalmap-data"')[0], "hostile name as markup")
 for b in bad:
     print("browser:", b)

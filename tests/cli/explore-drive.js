@@ -30,7 +30,8 @@ window.addEventListener("load", function () {
 		out.panelOrg = document.getElementById("panel").dataset.org;
 		out.panelName = document.querySelector("#panel h2").textContent;
 		out.metrics = metrics();
-		out.partners = document.querySelectorAll("#panel li").length;
+		out.partners = document.querySelectorAll("#partners li").length;
+		out.recommended = Array.prototype.map.call(document.querySelectorAll("#recommended button"), function (b) { return b.dataset.org; });
 		/* a click where the CLICK org is drawn focuses it */
 		var c = document.getElementById("map"), r = c.getBoundingClientRect(), v = window.coalmapExplore.view;
 		var D = JSON.parse(document.getElementById("coalmap-data").textContent), o = null;
@@ -100,6 +101,23 @@ window.addEventListener("load", function () {
 		out.nextDisabled = document.getElementById("story-next").disabled;
 		key(document.body, "PageUp");
 		out.story.push(where());
+		/* the stakeholder grid: where each org is drawn, the legend, and
+		 * the panel of the CLICK org clicked there */
+		out.viewsShown = !document.getElementById("views").hidden;
+		document.querySelector('#views input[value="grid"]').click();
+		out.view = document.getElementById("views").dataset.view;
+		out.gridAt = {};
+		D.orgs.forEach(function (q) { out.gridAt[q.id] = window.coalmapExplore.at(q.id); });
+		out.gridHeading = document.querySelector("#legend h2").textContent;
+		out.gridLegend = Array.prototype.map.call(document.querySelectorAll("#colours li"), function (li) { return li.textContent; });
+		var g = out.gridAt[CLICK];
+		r = c.getBoundingClientRect(); /* the story bar above may have changed its height */
+		c.dispatchEvent(new MouseEvent("click", { clientX: r.left + g[0], clientY: r.top + g[1], bubbles: true }));
+		out.gridClicked = document.getElementById("panel").dataset.org;
+		out.gridPanel = {};
+		document.querySelectorAll("#stake dd").forEach(function (dd) {
+			out.gridPanel[dd.previousSibling.textContent] = dd.dataset.value === undefined ? dd.textContent : +dd.dataset.value;
+		});
 		/* Save as PNG: the file offered for download (the result is written
 		 * once the PNG is made, or after two seconds without one) */
 		var make = URL.createObjectURL;

@@ -48,9 +48,9 @@ orgs = {o["id"]: o for o in d["orgs"]}
 check(orgs["h1"]["name"] == "<script>alert(1)</script>", "h1's name round-trips")
 check(orgs["h2"]["name"] == '"><img src=x onerror=alert(1)>', "h2's name round-trips")
 check(orgs["long"]["name"] == "N" * 5000, "the 5,000-character name round-trips")
-check(d["attrs"] == ["region"], "the filled attributes")
-check(orgs["h2"]["a"] == ["line\u2028sep\u2029para"], "U+2028 and U+2029 round-trip")
-check(orgs["h1"]["a"] == ["</script><b>x"], "an attribute with markup round-trips")
+check(d["attrs"] == ["region", "stance"], "the filled attributes")
+check(orgs["h2"]["a"] == ["line\u2028sep\u2029para", "oppose"], "U+2028 and U+2029 round-trip")
+check(orgs["h1"]["a"] == ["</script><b>x", ""], "an attribute with markup round-trips")
 check(all("x" in o and "y" in o for o in d["orgs"]), "every org has a place")
 check(len(d["ties"]) == 8, "8 ties")
 # metrics equal coalmap metrics -f csv, column by column
@@ -73,6 +73,90 @@ with open(sys.argv[3] + "/organizations.csv", newline="", encoding="utf-8") as f
 check(sorted(o["type"] for o in d["orgs"]) == sorted(types), "the org types")
 for b in bad:
     print("explore page:", b)
+sys.exit(1 if bad else 0)
+PY
+
+# the stakeholder grid: each org's quadrant, influence and alignment are
+# those of coalmap stakeholders; a landscape without a stance has none
+run stakeholders "$L" -f csv
+expect_rc 0 "stakeholders"
+printf '%s\n' "$out" >"$tmp/sk.csv"
+"$PYTHON3" - "$tmp/x.html" "$tmp/sk.csv" <<'PY' && ok || fail "the grid's data"
+import csv, json, re, sys
+d = json.loads(re.search(r'id="coalmap-data">(.*?)</script>', open(sys.argv[1], encoding="utf-8").read(), re.S).group(1))
+rows = {r["id"]: r for r in csv.DictReader(open(sys.argv[2], newline="", encoding="utf-8"))}
+q = [x["name"] for x in d["grid"]["quadrants"]]
+bad = [o["id"] for o in d["orgs"] if q[o["g"][2]] != rows[o["id"]]["quadrant"] or
+       abs(o["g"][3] - float(rows[o["id"]]["influence"])) > 1e-9 or
+       (o["g"][4] is None) != (rows[o["id"]]["alignment"] == "") or
+       (o["g"][4] is not None and abs(o["g"][4] - float(rows[o["id"]]["alignment"])) > 1e-9)]
+if bad or len(rows) != len(d["orgs"]):
+    print("grid differs from stakeholders for", bad)
+    sys.exit(1)
+PY
+mk "$tmp/nostance" "id,name,type,stance\na,A,ngo,\nb,B,ngo,\n" "source,target,type\na,b,funding\n"
+run explore "$tmp/nostance" -o "$tmp/ns.html"
+expect_rc 0 "explore without stances"
+checks=$((checks + 1)); grep -q '"grid":null' "$tmp/ns.html" || fail "no stance: no grid"
+
+# --aggregate type: one group per type (counted by hand: ngo 3, donor 2,
+# media 2), no org drawn one by one; an unknown column is a usage error
+run explore "$L" --aggregate type -o "$tmp/agg.html"
+expect_rc 0 "explore --aggregate type"
+"$PYTHON3" - "$tmp/agg.html" <<'PY' && ok || fail "the groups in the page"
+import json, re, sys
+d = json.loads(re.search(r'id="coalmap-data">(.*?)</script>', open(sys.argv[1], encoding="utf-8").read(), re.S).group(1))
+g = d["groups"]
+got = sorted((x["name"], x["members"]) for x in g["v"])
+want = [("donor", 2), ("media", 2), ("ngo", 3)]
+ok = got == want and g["by"] == "type" and g["why"] == 1 and all("x" not in o for o in d["orgs"])
+ok = ok and [g["v"][o["grp"]]["name"] for o in d["orgs"]] == [o["type"] for o in d["orgs"]]
+if not ok:
+    print("groups:", got, g["by"], g["why"])
+sys.exit(0 if ok else 1)
+PY
+run explore "$L" --aggregate nosuch -o "$tmp/bad.html"
+expect_rc 64 "--aggregate nosuch"
+expect_err "no column 'nosuch'" "--aggregate nosuch: message"
+
+# partners and introductions: on the demo landscape (64 orgs, all held),
+# glai's are those of coalmap gaps --for glai --role strategic --top 3, and
+# its chain to each decision-maker as long and as trusted as coalmap path's
+# best; above 300 orgs only the 100 of highest betweenness are held
+# (tests/cli/explore-big.sh)
+demo="$top_srcdir/datasets/education-coalition"
+run explore "$demo" -o "$tmp/demo.html"
+expect_rc 0 "explore the demo"
+run gaps "$demo" --for glai --role strategic --top 3 -f csv
+printf '%s\n' "$out" >"$tmp/gaps.csv"
+for dm in envoy moe_zembara mof_zembara parl_cttee; do
+	run path "$demo" glai "$dm" -k 1 -f csv
+	printf '%s\n' "$out" | sed "1d;s/^/$dm,/" >>"$tmp/paths.csv"
+done
+"$PYTHON3" - "$tmp/demo.html" "$tmp/gaps.csv" "$tmp/paths.csv" "$demo/organizations.csv" <<'PY' && ok || fail "partners and introductions in the page"
+import csv, json, re, sys
+d = json.loads(re.search(r'id="coalmap-data">(.*?)</script>', open(sys.argv[1], encoding="utf-8").read(), re.S).group(1))
+ids = [o["id"] for o in d["orgs"]]
+a = d["advice"]["orgs"]
+bad = []
+if sorted(a, key=int) != [str(i) for i in range(len(ids))]:
+    bad.append("not every org held")
+g = a[str(ids.index("glai"))]
+gaps = list(csv.DictReader(open(sys.argv[2], newline="", encoding="utf-8")))
+if [ids[p[0]] for p in g["partners"]] != [r["id"] for r in gaps] or \
+   any(abs(p[1] - float(r["score"])) > 1e-9 or p[2] != r["why"] for p, r in zip(g["partners"], gaps)):
+    bad.append("glai's partners %r, gaps %r" % (g["partners"], [r["id"] for r in gaps]))
+dm = [o["id"] for o in csv.DictReader(open(sys.argv[4], newline="", encoding="utf-8")) if o["type"] in ("decision_maker", "government")]
+paths = {row[0]: row for row in csv.reader(open(sys.argv[3], newline="", encoding="utf-8"))}
+routes = {ids[q[0]]: q for q in g["routes"]}
+if sorted(routes) != sorted(dm) or sorted(paths) != sorted(dm):
+    bad.append("routes to %r, decision-makers %r" % (sorted(routes), sorted(dm)))
+for k, q in routes.items():
+    p = paths.get(k)
+    if not p or q[1] != int(p[2]) or abs(q[2] - float(p[3])) > 1e-9:
+        bad.append("glai to %s: %r, path says %r" % (k, q, p))
+for b in bad:
+    print("advice:", b)
 sys.exit(1 if bad else 0)
 PY
 

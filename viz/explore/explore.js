@@ -22,6 +22,13 @@ var atDay = null, sinceDay = null;
 var step = -1, shown = null;
 /* lines fainter as they grow many, so that a dense map is not one grey blot */
 var lineAlpha = Math.max(0.06, Math.min(0.8, 400 / Math.max(1, ties.length)));
+/* the view: "map" (the landscape map) or "grid" (the stakeholders' grid);
+ * px, py where each org is drawn in it (undefined: not drawn) */
+var mode = "map", px = [], py = [], GRID_SIDE = 9;
+/* the aggregated view (D.groups: above the size the page draws org by
+ * org, or --aggregate): the group chosen, or -1 */
+var G = D.groups, gfocus = -1;
+if (G) mode = "groups";
 
 function el(tag, text, cls) {
 	var e = document.createElement(tag);
@@ -34,7 +41,21 @@ function el(tag, text, cls) {
 for (var i = 0; i < n; i++) nbrs.push([]);
 ties.forEach(function (t, k) { nbrs[t[0]].push(k); nbrs[t[1]].push(k); });
 
-function placed(i) { return orgs[i].x !== undefined; }
+function placed(i) { return px[i] !== undefined; }
+function sideAt(i) { return mode === "grid" ? GRID_SIDE : sideOf[i]; }
+function fillOf(i) {
+	if (mode === "grid") { var q = orgs[i].g[2]; return q >= 0 ? D.grid.quadrants[q].colour : "#999999"; }
+	return PALETTE[slotOf[i]] || PALETTE[8];
+}
+function positions() {
+	orgs.forEach(function (o, i) {
+		var p = mode === "grid" ? o.g : o.x === undefined ? undefined : [o.x, o.y];
+		px[i] = p ? p[0] : undefined;
+		py[i] = p ? p[1] : undefined;
+	});
+}
+/* the box the view fits: the map's, or the grid's with its axes */
+function box0() { var g = D.grid; return mode === "grid" ? [g.xu - 30, g.y0 - 50, g.x1 + 20, g.y1 + 30] : D.bb; }
 function visible(i) { return placed(i) && valueOn[filterBy(i)] !== false; }
 /* a tie [from, to, type, directed, weight, first day, last day] exists on
  * day d as `--at` says: from its first day to its last, open ends open */
@@ -59,7 +80,7 @@ function resize() {
 	draw();
 }
 function fit(box) {
-	var bb = box || D.bb, r = canvas.getBoundingClientRect(), w = bb[2] - bb[0] || 1, h = bb[3] - bb[1] || 1;
+	var bb = box || box0(), r = canvas.getBoundingClientRect(), w = bb[2] - bb[0] || 1, h = bb[3] - bb[1] || 1;
 	view.s = Math.min(r.width / w, r.height / h) * 0.95 || 1;
 	view.x = bb[0] - (r.width / view.s - w) / 2;
 	view.y = bb[3] + (r.height / view.s - h) / 2;
@@ -77,8 +98,36 @@ function zoom(f, px, py) {
 function pan(dx, dy) { view.x -= dx / view.s; view.y += dy / view.s; draw(); }
 
 /* ---- drawing */
-function radius(i) { return Math.max(2, sideOf[i] / 2 * view.s); }
+function radius(i) { return Math.max(2, sideAt(i) / 2 * view.s); }
+/* The grid's frame: the plot, the unknown strip, the zero and median
+ * lines, ticks, axis titles and the quadrants' names (viz/grid.c's). */
+function gridFrame() {
+	var g = D.grid, Q = g.quadrants;
+	function line(x0, y0, x1, y1, dash) {
+		ctx.setLineDash(dash ? [5, 4] : []);
+		ctx.beginPath(); ctx.moveTo(sx(x0), sy(y0)); ctx.lineTo(sx(x1), sy(y1)); ctx.stroke();
+	}
+	function text(t, x, y, colour, align) { ctx.fillStyle = colour; ctx.textAlign = align || "center"; ctx.fillText(t, sx(x), sy(y)); }
+	ctx.globalAlpha = 1; ctx.strokeStyle = "#888888"; ctx.lineWidth = 1;
+	ctx.strokeRect(sx(g.x0), sy(g.y1), (g.x1 - g.x0) * view.s, (g.y1 - g.y0) * view.s);
+	line(g.xu - 25, g.y0, g.xu + 25, g.y0);
+	line((g.x0 + g.x1) / 2, g.y0, (g.x0 + g.x1) / 2, g.y1, 1);
+	if (g.line !== null) { line(g.x0, g.line, g.x1, g.line, 1); line(g.xu - 25, g.line, g.xu + 25, g.line, 1); }
+	ctx.setLineDash([]);
+	ctx.font = "11px 'DejaVu Sans', sans-serif";
+	["-1", "-0.5", "0", "0.5", "1"].forEach(function (t, k) { text(t, g.x0 + k / 4 * (g.x1 - g.x0), g.y0 - 14, "#555555"); });
+	["0", "0.5", "1"].forEach(function (t, k) { text(t, g.x0 - 6, g.y0 + k / 2 * (g.y1 - g.y0) - 4, "#555555", "right"); });
+	text("unknown", g.xu, g.y0 - 14, "#555555");
+	ctx.font = "13px 'DejaVu Sans', sans-serif";
+	text("alignment \u2192", (g.x0 + g.x1) / 2, g.y0 - 34, "#222222");
+	text("influence \u2191", g.x0, g.y1 + 10, "#222222", "left");
+	text("blockers", g.x0 + 6, g.y1 - 16, Q[2].colour, "left");
+	text("persuadables", (g.x0 + g.x1) / 2, g.y1 - 16, "#222222");
+	text("champions", g.x1 - 6, g.y1 - 16, Q[0].colour, "right");
+	if (g.line !== null) text("low priority", g.x1 - 6, g.y0 + 8, "#555555", "right");
+}
 function draw() {
+	if (mode === "groups") { drawGroups(); return; }
 	var W = canvas.width / dpr, H = canvas.height / dpr, ego = null, k, drawnOrgs = 0, drawnTies = 0, change = [0, 0];
 	ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
 	ctx.clearRect(0, 0, W, H);
@@ -88,40 +137,48 @@ function draw() {
 		ego[focus] = 1;
 		nbrs[focus].forEach(function (t) { var e = ties[t]; if (tieVisible(e)) { ego[e[0]] = 1; ego[e[1]] = 1; } });
 	} else if (shown) ego = shown;
+	if (mode === "grid") gridFrame();
 	ctx.lineCap = "round";
+	var batch = {}, keys = []; /* the ties' lines, one path per style */
 	for (k = 0; k < ties.length; k++) {
 		var t = ties[k];
 		if (!tieVisible(t)) continue;
-		drawnTies++;
-		var a = orgs[t[0]], b = orgs[t[1]], st = tieState(t);
+		var st = tieState(t);
 		var hot = focus >= 0 ? t[0] === focus || t[1] === focus : ego !== null && ego[t[0]] === 1 && ego[t[1]] === 1;
-		ctx.globalAlpha = hot ? 0.8 : ego === null ? lineAlpha : lineAlpha / 6;
-		ctx.strokeStyle = tieColour(t[2]);
-		ctx.lineWidth = hot ? 2.5 : 1;
-		ctx.setLineDash(D.tieTypes[t[2]].conflict ? [6, 4] : []);
+		if (mode === "grid" && !hot) continue; /* the grid draws only the lit ties */
+		drawnTies++;
+		/* [alpha, colour, width, dashed] */
+		var sty = [hot ? 0.8 : ego === null ? lineAlpha : lineAlpha / 6, tieColour(t[2]), hot ? 2.5 : 1,
+			   D.tieTypes[t[2]].conflict];
 		if (sinceDay !== null) { /* as map --diff-at: told apart by weight and dash, not colour */
 			if (st > 1) change[st - 2]++;
-			ctx.globalAlpha = ego === null || hot ? 0.9 : 0.25;
-			ctx.strokeStyle = st === 2 ? "#000000" : st === 3 ? "#555555" : "#AAAAAA";
-			ctx.lineWidth = st === 2 ? 3 : st === 3 ? 1.8 : 1;
-			ctx.setLineDash(st === 3 ? [6, 4] : []);
+			sty = [ego === null || hot ? 0.9 : 0.25, st === 2 ? "#000000" : st === 3 ? "#555555" : "#AAAAAA",
+			       st === 2 ? 3 : st === 3 ? 1.8 : 1, st === 3];
 		}
-		ctx.beginPath();
-		ctx.moveTo(sx(a.x), sy(a.y));
-		ctx.lineTo(sx(b.x), sy(b.y));
-		ctx.stroke();
+		var key = (hot ? "1" : "0") + sty.join(" "), b = batch[key];
+		if (!b) { b = batch[key] = { sty: sty, path: new Path2D() }; keys.push(key); }
+		b.path.moveTo(sx(px[t[0]]), sy(py[t[0]]));
+		b.path.lineTo(sx(px[t[1]]), sy(py[t[1]]));
 	}
+	/* one stroke per style, the lit ties last (on top) */
+	keys.sort(function (a, b) { return a[0] - b[0]; }).forEach(function (key) {
+		var b = batch[key];
+		ctx.globalAlpha = b.sty[0];
+		ctx.strokeStyle = b.sty[1];
+		ctx.lineWidth = b.sty[2];
+		ctx.setLineDash(b.sty[3] ? [6, 4] : []);
+		ctx.stroke(b.path);
+	});
 	ctx.setLineDash([]);
 	for (k = 0; k < n; k++) {
-		var o = orgs[k];
 		if (!visible(k)) continue;
 		drawnOrgs++;
 		ctx.globalAlpha = ego === null || ego[k] ? 1 : 0.2;
-		ctx.fillStyle = PALETTE[slotOf[k]] || PALETTE[8];
+		ctx.fillStyle = fillOf(k);
 		ctx.strokeStyle = k === focus ? "#000" : "#333";
 		ctx.lineWidth = k === focus ? 3 : 0.8;
 		ctx.beginPath();
-		ctx.arc(sx(o.x), sy(o.y), radius(k), 0, 2 * Math.PI);
+		ctx.arc(sx(px[k]), sy(py[k]), radius(k), 0, 2 * Math.PI);
 		ctx.fill();
 		ctx.stroke();
 	}
@@ -144,17 +201,23 @@ function draw() {
  * them), each where it overlaps no label drawn yet. */
 var byArea;
 function sortByArea() {
+	/* on the grid, the most influential first, as viz/grid.c labels them */
+	var key = mode === "grid" ? function (i) { return orgs[i].g[3] || 0; } : function (i) { return sideOf[i]; };
 	byArea = orgs.map(function (o, i) { return i; }).filter(placed)
-		.sort(function (a, b) { return sideOf[b] - sideOf[a] || a - b; });
+		.sort(function (a, b) { return key(b) - key(a) || a - b; });
 }
+var labelText = [], labelW = []; /* each label and its width, measured once */
 function labels(ego, W, H) {
 	var boxes = [], order = ego ? byArea.filter(function (i) { return ego[i]; }) : byArea, k;
 	for (k = 0; k < order.length && boxes.length < 400; k++) {
-		var i = order[k], o = orgs[i];
-		if (!visible(i)) continue;
-		var nm = o.name.length > 40 ? o.name.slice(0, 39) + "\u2026" : o.name;
-		var w = ctx.measureText(nm).width, x = sx(o.x), y = sy(o.y) + radius(i) + 12;
-		if (x + w / 2 < 0 || x - w / 2 > W || y < 0 || y - 12 > H) continue;
+		var i = order[k], o = orgs[i], x = sx(px[i]), y = sy(py[i]) + radius(i) + 12;
+		if (!visible(i) || y < 0 || y - 12 > H) continue;
+		if (labelText[i] === undefined) {
+			labelText[i] = o.name.length > 40 ? o.name.slice(0, 39) + "\u2026" : o.name;
+			labelW[i] = ctx.measureText(labelText[i]).width;
+		}
+		var nm = labelText[i], w = labelW[i];
+		if (x + w / 2 < 0 || x - w / 2 > W) continue;
 		var b = [x - w / 2 - 2, y - 11, x + w / 2 + 2, y + 3], clash = false;
 		for (var j = 0; j < boxes.length && !clash; j++)
 			clash = b[0] < boxes[j][2] && boxes[j][0] < b[2] && b[1] < boxes[j][3] && boxes[j][1] < b[3];
@@ -164,25 +227,135 @@ function labels(ego, W, H) {
 	}
 }
 
+/* ---- the aggregated view: groups sized by members, lines by the ties
+ * between them (as map --aggregate draws them) */
+function groupLit() {
+	var k = gfocus >= 0 ? gfocus : focus >= 0 && orgs[focus].grp !== undefined ? orgs[focus].grp : -1, lit = null;
+	if (k >= 0) {
+		lit = {};
+		lit[k] = 2;
+		G.links.forEach(function (e) { if (e[0] === k) lit[e[1]] = 1; if (e[1] === k) lit[e[0]] = 1; });
+	}
+	return [k, lit];
+}
+function drawGroups() {
+	var W = canvas.width / dpr, H = canvas.height / dpr, gl = groupLit(), k = gl[0], lit = gl[1], tmax = 1, boxes = [];
+	ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+	ctx.clearRect(0, 0, W, H);
+	G.links.forEach(function (e) { tmax = Math.max(tmax, e[2]); });
+	ctx.lineCap = "round";
+	/* one path per style (widths in half pixels), the lit links last */
+	var batch = {}, keys = [];
+	G.links.forEach(function (e) {
+		var a = G.v[e[0]], b = G.v[e[1]], hot = k >= 0 && (e[0] === k || e[1] === k);
+		var w = Math.round(((e[4] ? 0.6 : 1) + 7 * Math.sqrt(e[2] / tmax)) * 2) / 2;
+		var key = (hot ? 1 : 0) + " " + (hot ? 0.85 : k >= 0 ? 0.06 : e[4] ? 0.15 : 0.45) + " " + e[3] + " " + w;
+		if (!batch[key]) { batch[key] = new Path2D(); keys.push(key); }
+		batch[key].moveTo(sx(a.x), sy(a.y));
+		batch[key].lineTo(sx(b.x), sy(b.y));
+	});
+	keys.sort(function (a, b) { return a[0] - b[0]; }).forEach(function (key) {
+		var f = key.split(" ");
+		ctx.globalAlpha = +f[1];
+		ctx.strokeStyle = f[2] === "1" ? "#C0392B" : "#555555";
+		ctx.setLineDash(f[2] === "1" ? [6, 4] : []);
+		ctx.lineWidth = +f[3];
+		ctx.stroke(batch[key]);
+	});
+	ctx.setLineDash([]);
+	G.v.forEach(function (g, i) {
+		ctx.globalAlpha = lit === null || lit[i] ? 1 : 0.2;
+		ctx.fillStyle = PALETTE[g.slot] || PALETTE[8];
+		ctx.strokeStyle = i === k ? "#000" : "#333";
+		ctx.lineWidth = i === k ? 3 : 0.8;
+		ctx.beginPath(); ctx.arc(sx(g.x), sy(g.y), Math.max(3, g.side / 2 * view.s), 0, 2 * Math.PI); ctx.fill(); ctx.stroke();
+	});
+	ctx.globalAlpha = 1;
+	ctx.fillStyle = "#222";
+	ctx.font = "12px 'DejaVu Sans', sans-serif";
+	ctx.textAlign = "center";
+	/* labels: the chosen group first, then the largest, where they overlap none */
+	G.v.map(function (g, i) { return i; }).sort(function (a, b) { return (b === k) - (a === k) || G.v[b].members - G.v[a].members || a - b; })
+		.forEach(function (i) {
+			var g = G.v[i], t = g.name + " (" + g.members + ")", w = ctx.measureText(t).width;
+			var x = sx(g.x), y = sy(g.y) + Math.max(3, g.side / 2 * view.s) + 12, b = [x - w / 2 - 2, y - 11, x + w / 2 + 2, y + 3];
+			if (boxes.some(function (o) { return b[0] < o[2] && o[0] < b[2] && b[1] < o[3] && o[1] < b[3]; })) return;
+			boxes.push(b);
+			ctx.fillText(t, x, y);
+		});
+	var st = document.getElementById("status"), inGroups = 0;
+	G.v.forEach(function (g) { inGroups += g.members; });
+	st.textContent = G.v.length + " groups (" + (G.by === "community" ? "communities" : G.by) + ") of " + inGroups + " of " + n +
+		" organizations, " + G.links.length + " links between them" +
+		(G.why > 1 ? "; more than " + (G.why === 2 ? G.maxOrgs + " organizations" : G.maxTies + " ties") + " to draw one by one" : "");
+	st.dataset.groups = G.v.length;
+	st.dataset.links = G.links.length;
+}
+function hitGroup(cx, cy) {
+	var mx = view.x + cx / view.s, my = view.y - cy / view.s, best = -1, bd = Infinity;
+	G.v.forEach(function (g, i) {
+		var d = Math.hypot(g.x - mx, g.y - my);
+		if (d <= Math.max(g.side / 2, 3 / view.s) && d < bd) { bd = d; best = i; }
+	});
+	return best;
+}
+/* The panel of group k: its figures and its members, top by degree. */
+var TOP_MEMBERS = 10;
+function showGroup(k) {
+	var p = document.getElementById("panel"), g = G.v[k], dl = el("dl"), out = 0, nl = 0, ul = el("ul");
+	var deg = D.metrics.map(function (m) { return m.name; }).indexOf("degree"), mem = [];
+	G.links.forEach(function (e) { if (e[0] === k || e[1] === k) { out += e[2]; nl++; } });
+	orgs.forEach(function (o, i) { if (o.grp === k) mem.push(i); });
+	mem.sort(function (a, b) { return (orgs[b].m[deg] || 0) - (orgs[a].m[deg] || 0) || a - b; });
+	p.textContent = "";
+	delete p.dataset.org;
+	p.dataset.group = g.name;
+	p.appendChild(el("h2", g.name));
+	dl.id = "group";
+	row(dl, "members", g.members, "organizations in the group");
+	row(dl, "ties inside", g.inside, "ties among its members, conflict ties not counted (as map --aggregate)");
+	row(dl, "ties to other groups", out, "ties between its members and the other groups' drawn");
+	row(dl, "groups linked", nl);
+	p.appendChild(dl);
+	p.appendChild(el("h2", "Top members by degree"));
+	ul.id = "members";
+	mem.slice(0, TOP_MEMBERS).forEach(function (i) {
+		var li = el("li"), b = el("button", orgs[i].name);
+		b.dataset.org = orgs[i].id;
+		b.addEventListener("click", function () { setFocus(i); });
+		li.appendChild(b);
+		li.appendChild(document.createTextNode(" (" + fmt(orgs[i].m[deg]) + ")"));
+		ul.appendChild(li);
+	});
+	p.appendChild(ul);
+	if (mem.length > TOP_MEMBERS) p.appendChild(el("p", "and " + (mem.length - TOP_MEMBERS) + " more; search finds any of them.", "hint"));
+}
+function setGroup(k) {
+	gfocus = k;
+	focus = -1;
+	if (k >= 0) showGroup(k); else setFocus(-1);
+	draw();
+}
+
 /* ---- hit testing: a grid of cells over the places */
 function buildGrid() {
 	var cell = 40, g = {};
 	orgs.forEach(function (o, i) {
 		if (!placed(i)) return;
-		var r = sideOf[i] / 2, x0 = Math.floor((o.x - r) / cell), x1 = Math.floor((o.x + r) / cell);
-		var y0 = Math.floor((o.y - r) / cell), y1 = Math.floor((o.y + r) / cell);
+		var r = sideAt(i) / 2, x0 = Math.floor((px[i] - r) / cell), x1 = Math.floor((px[i] + r) / cell);
+		var y0 = Math.floor((py[i] - r) / cell), y1 = Math.floor((py[i] + r) / cell);
 		for (var cx = x0; cx <= x1; cx++)
 			for (var cy = y0; cy <= y1; cy++)
 				(g[cx + "," + cy] = g[cx + "," + cy] || []).push(i);
 	});
 	grid = { cell: cell, g: g };
 }
-function hit(px, py) {
-	var mx = view.x + px / view.s, my = view.y - py / view.s, best = -1, bd = Infinity;
+function hit(cx, cy) {
+	var mx = view.x + cx / view.s, my = view.y - cy / view.s, best = -1, bd = Infinity;
 	var c = grid.g[Math.floor(mx / grid.cell) + "," + Math.floor(my / grid.cell)] || [];
 	c.forEach(function (i) {
-		var o = orgs[i], d = Math.hypot(o.x - mx, o.y - my);
-		if (visible(i) && d <= Math.max(sideOf[i] / 2, 2 / view.s) && d < bd) { bd = d; best = i; }
+		var d = Math.hypot(px[i] - mx, py[i] - my);
+		if (visible(i) && d <= Math.max(sideAt(i) / 2, 2 / view.s) && d < bd) { bd = d; best = i; }
 	});
 	return best;
 }
@@ -214,6 +387,15 @@ function showPanel(i) {
 	if (o.budget !== null) row(dl, "budget", o.budget);
 	if (o.influence !== null) row(dl, "influence", o.influence);
 	p.appendChild(dl);
+	if (o.g) {
+		p.appendChild(el("h2", "Stakeholder"));
+		dl = el("dl");
+		dl.id = "stake";
+		row(dl, "quadrant", o.g[2] >= 0 ? D.grid.quadrants[o.g[2]].legend : "", "as coalmap stakeholders: influence x alignment", 1);
+		row(dl, "influence", o.g[3], "0 to 1: stated influence and network position (docs/stakeholders.md)");
+		row(dl, "alignment", o.g[4] === null ? "unknown" : o.g[4], "-1 to 1: the org's stance", o.g[4] === null);
+		p.appendChild(dl);
+	}
 	p.appendChild(el("h2", "Metrics"));
 	dl = el("dl");
 	dl.id = "metrics";
@@ -231,6 +413,7 @@ function showPanel(i) {
 	});
 	p.appendChild(el("h2", "Partners drawn (" + part.length + ")"));
 	ul = el("ul");
+	ul.id = "partners";
 	part.forEach(function (q) {
 		var li = el("li"), b = el("button", orgs[q[0]].name);
 		b.addEventListener("click", function () { setFocus(q[0]); });
@@ -239,21 +422,65 @@ function showPanel(i) {
 		ul.appendChild(li);
 	});
 	p.appendChild(ul);
+	advice(p, i);
+}
+/* A button that focuses org j. */
+function orgButton(j) {
+	var b = el("button", orgs[j].name);
+	b.dataset.org = orgs[j].id;
+	b.addEventListener("click", function () { setFocus(j); });
+	return b;
+}
+/* Recommended partners (gaps --for ID --role strategic --top 3) and the
+ * chains to the nearest decision-makers, when the page holds them. */
+function advice(p, i) {
+	var A = D.advice, a = A.orgs[i], ul;
+	p.appendChild(el("h2", "Recommended partners"));
+	if (!a) {
+		p.appendChild(el("p", "Not in this page, which holds them for " + (n > A.all ? "the " + A.top + " organizations of highest betweenness" : "every organization") +
+				 ": run coalmap gaps --for " + orgs[i].id, "hint advice-missing"));
+		return;
+	}
+	ul = el("ul");
+	ul.id = "recommended";
+	a.partners.forEach(function (q) {
+		var li = el("li");
+		li.appendChild(orgButton(q[0]));
+		li.appendChild(document.createTextNode(" (score " + fmt(q[1]) + ")"));
+		li.appendChild(el("div", q[2], "hint"));
+		ul.appendChild(li);
+	});
+	p.appendChild(a.partners.length ? ul : el("p", "None passes the strategic role's gate (docs/gaps.md).", "hint"));
+	p.appendChild(el("h2", "Introductions to decision-makers"));
+	ul = el("ul");
+	ul.id = "routes";
+	a.routes.forEach(function (q) {
+		var li = el("li", q[1] === null ? orgs[q[0]].name + ": no chain of ties" :
+			    q[3] + " (" + q[1] + (q[1] === 1 ? " step" : " steps") + (q[2] === null ? "" : ", trust " + fmt(q[2])) + ")");
+		li.dataset.org = orgs[q[0]].id;
+		li.dataset.length = q[1] === null ? "" : String(q[1]);
+		li.dataset.trust = q[2] === null ? "" : String(q[2]);
+		ul.appendChild(li);
+	});
+	p.appendChild(a.routes.length ? ul : el("p", "No decision-maker in the landscape (types decision_maker, government).", "hint"));
 }
 function setFocus(i) {
 	focus = i;
+	gfocus = -1;
+	delete document.getElementById("panel").dataset.group;
 	if (i >= 0) {
 		showPanel(i);
-		var r = canvas.getBoundingClientRect(), o = orgs[i];
-		if (placed(i) && (sx(o.x) < 0 || sx(o.x) > r.width || sy(o.y) < 0 || sy(o.y) > r.height)) {
-			view.x = o.x - r.width / 2 / view.s;
-			view.y = o.y + r.height / 2 / view.s;
+		var r = canvas.getBoundingClientRect(), x = px[i], y = py[i];
+		if (placed(i) && (sx(x) < 0 || sx(x) > r.width || sy(y) < 0 || sy(y) > r.height)) {
+			view.x = x - r.width / 2 / view.s;
+			view.y = y + r.height / 2 / view.s;
 		}
 	} else {
 		var p = document.getElementById("panel");
 		p.textContent = "";
 		delete p.dataset.org;
-		p.appendChild(el("p", "Search, or click an organization, to see its partners and metrics.", "hint"));
+		p.appendChild(el("p", G ? "Click a group to see its members and figures; search finds an organization." :
+				 "Search, or click an organization, to see its partners and metrics.", "hint"));
 	}
 	draw();
 }
@@ -371,8 +598,10 @@ function legend(names) {
 		ul.appendChild(li);
 	});
 }
+var colourChoice = null;
 function colourBy(choice) {
 	var names = [], label;
+	colourChoice = choice;
 	if (choice.kind === "map") {
 		orgs.forEach(function (o, i) { slotOf[i] = o.slot; if (placed(i) && names[o.slot] === undefined) names[o.slot] = o.slot === 8 ? "other" : D.categories[o.cat]; });
 		label = D.colorBy;
@@ -525,9 +754,9 @@ function showStep(k) {
 	s.orgs.forEach(function (i) {
 		shown[i] = 1;
 		if (!placed(i)) return;
-		var o = orgs[i], m = Math.max(sideOf[i], 60);
-		box = box ? [Math.min(box[0], o.x - m), Math.min(box[1], o.y - m), Math.max(box[2], o.x + m), Math.max(box[3], o.y + m)]
-			  : [o.x - m, o.y - m, o.x + m, o.y + m];
+		var x = px[i], y = py[i], m = Math.max(sideAt(i), 60);
+		box = box ? [Math.min(box[0], x - m), Math.min(box[1], y - m), Math.max(box[2], x + m), Math.max(box[3], y + m)]
+			  : [x - m, y - m, x + m, y + m];
 	});
 	document.getElementById("story").dataset.step = step;
 	focus = -1;
@@ -570,8 +799,9 @@ window.addEventListener("mousemove", function (ev) {
 window.addEventListener("mouseup", function () { setTimeout(function () { drag = null; }, 0); });
 canvas.addEventListener("click", function (ev) {
 	if (drag && drag.moved > 4) return;
-	var r = canvas.getBoundingClientRect(), i = hit(ev.clientX - r.left, ev.clientY - r.top);
-	setFocus(i);
+	var r = canvas.getBoundingClientRect();
+	if (mode === "groups") setGroup(hitGroup(ev.clientX - r.left, ev.clientY - r.top));
+	else setFocus(hit(ev.clientX - r.left, ev.clientY - r.top));
 });
 canvas.addEventListener("wheel", function (ev) {
 	var r = canvas.getBoundingClientRect();
@@ -583,12 +813,65 @@ canvas.addEventListener("keydown", function (ev) {
 	if (ev.key === "+" || ev.key === "=") zoom(1.25);
 	else if (ev.key === "-" || ev.key === "_") zoom(1 / 1.25);
 	else if (keys[ev.key]) pan(keys[ev.key][0], keys[ev.key][1]);
-	else if (ev.key === "Escape") setFocus(-1);
+	else if (ev.key === "Escape") setGroup(-1);
 	else if (ev.key === "0") fit();
 	else return;
 	ev.preventDefault();
 });
 
+/* ---- views: the landscape map and the stakeholders' grid */
+function quadrantLegend() {
+	var names = D.grid.quadrants.map(function () { return 0; }), ul = document.getElementById("colours");
+	orgs.forEach(function (o) { if (o.g && o.g[2] >= 0) names[o.g[2]]++; });
+	document.querySelector("#legend h2").textContent = "Colour: quadrant";
+	ul.textContent = "";
+	D.grid.quadrants.forEach(function (q, k) {
+		if (!names[k]) return;
+		var li = el("li"), sw = el("span", undefined, "swatch");
+		sw.style.background = q.colour;
+		li.appendChild(sw);
+		li.appendChild(document.createTextNode(q.legend + " (" + names[k] + ")"));
+		li.dataset.quadrant = q.name;
+		ul.appendChild(li);
+	});
+}
+function setView(m) {
+	mode = m;
+	positions();
+	document.getElementById("color-by").disabled = document.getElementById("size-by").disabled = m !== "map";
+	/* the filters and the time slider choose orgs and ties, which the groups do not show */
+	["orgtypes", "tietypes", "time"].forEach(function (id) { document.getElementById(id).disabled = m === "groups"; });
+	if (m === "grid") quadrantLegend(); else if (m === "groups") groupLegend(); else colourBy(colourChoice);
+	sortByArea();
+	buildGrid();
+	document.getElementById("views").dataset.view = m;
+	fit();
+}
+/* the colours of the groups: the largest of each colour slot */
+function groupLegend() {
+	var names = [];
+	G.v.forEach(function (g) { if (names[g.slot] === undefined) names[g.slot] = g.slot === 8 ? "other groups" : g.name; });
+	document.querySelector("#legend h2").textContent = "Colour: group";
+	legend(names);
+}
+function views() {
+	var box = document.getElementById("views");
+	box.dataset.view = mode;
+	if (G) {
+		document.querySelector('#views input[value="map"]').parentNode.hidden = true;
+		document.querySelector('#views input[value="groups"]').checked = true;
+		setView("groups");
+		setGroup(-1);
+	} else document.querySelector('#views input[value="groups"]').parentNode.hidden = true;
+	if (!D.grid) document.querySelector('#views input[value="grid"]').parentNode.hidden = true;
+	if (!D.grid && !G) return;
+	box.hidden = false;
+	box.querySelectorAll("input").forEach(function (r) {
+		r.addEventListener("change", function () { if (r.checked) setView(r.value); });
+	});
+}
+
+positions();
 filters();
 switches();
 timeline();
@@ -600,13 +883,21 @@ canvas.height = Math.max(1, Math.round(r0.height * dpr));
 fit();
 story();
 if (D.story && D.story.length) showStep(0);
-/* #org=ID in the address focuses that org */
+views();
+/* #view=grid in the address opens on the grid, #org=ID focuses that org
+ * (both: #view=grid&org=ID); #group=K shows the K-th group (from 0) */
 (function () {
-	var h = decodeURIComponent(location.hash.slice(1));
-	if (h.slice(0, 4) === "org=")
-		for (var i = 0; i < n; i++) if (orgs[i].id === h.slice(4)) { setFocus(i); break; }
+	location.hash.slice(1).split("&").forEach(function (part) {
+		var h = decodeURIComponent(part), v = document.querySelector('#views input[value="' + h.slice(5) + '"]');
+		if (h.slice(0, 5) === "view=" && v && !document.getElementById("views").hidden) { v.checked = true; setView(v.value); }
+		if (h.slice(0, 6) === "group=" && G && G.v[+h.slice(6)]) setGroup(+h.slice(6));
+		if (h.slice(0, 4) === "org=")
+			for (var i = 0; i < n; i++) if (orgs[i].id === h.slice(4)) { setFocus(i); break; }
+	});
 })();
 window.coalmapExplore = { zoom: zoom, pan: pan, view: view, focus: function () { return focus; },
+	/* where org `id` is drawn, in canvas pixels */
+	at: function (id) { for (var i = 0; i < n; i++) if (orgs[i].id === id) return placed(i) ? [sx(px[i]), sy(py[i])] : null; return null; },
 	largest: function () { return byArea.length ? orgs[byArea[0]].id : null; },
 	lit: function () { return shown ? Object.keys(shown).map(function (i) { return orgs[+i].id; }) : []; } };
 })();
