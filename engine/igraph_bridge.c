@@ -407,6 +407,12 @@ static void job_release(struct job *j)
 int cm_graphs_build(const struct cm_landscape *l, const struct cm_filter *f,
 		    struct cm_graphs *g, struct cm_error *err)
 {
+	return cm_graphs_build_without(l, f, NULL, g, err);
+}
+
+int cm_graphs_build_without(const struct cm_landscape *l, const struct cm_filter *f, const unsigned char *drop,
+			    struct cm_graphs *g, struct cm_error *err)
+{
 	struct job collab, tie;
 	unsigned char *keep = NULL, *conflict = NULL;
 	size_t nu = 0, nd = 0, i;
@@ -425,7 +431,7 @@ int cm_graphs_build(const struct cm_landscape *l, const struct cm_filter *f,
 		conflict[i] = (unsigned char)cm_tie_type_is_conflict(l->tie_types[i]);
 	for (i = 0; i < l->nties; i++) {
 		const struct cm_tie *t = &l->ties[i];
-		keep[i] = cm_filter_keeps(l, f, t) && !conflict[t->type];
+		keep[i] = cm_filter_keeps(l, f, t) && !conflict[t->type] && !(drop && drop[i]);
 		nu += keep[i];
 		nd += keep[i] ? 2u - (t->directed != 0) : 0u;
 	}
