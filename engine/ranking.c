@@ -51,6 +51,18 @@ static int keyed_cmp(const void *x, const void *y)
 	return (a->i > b->i) - (a->i < b->i);
 }
 
+/* v to 12 significant digits: values that differ only by the rounding of
+ * a sum taken in another order (harmonic closeness) tie. */
+static double tidy(double v)
+{
+	char buf[32];
+
+	if (!isfinite(v))
+		return v;
+	snprintf(buf, sizeof(buf), "%.12g", v);
+	return strtod(buf, NULL);
+}
+
 /* rank[i] = 1 + the present orgs with a strictly better value (0 for an
  * org gone); the present orgs in rank order into keys.  O(n log n). */
 static size_t rank_all(struct rank_run *r, const double *v, const unsigned char *gone)
@@ -60,7 +72,7 @@ static size_t rank_all(struct rank_run *r, const double *v, const unsigned char 
 	for (i = 0; i < r->n; i++) {
 		r->rank[i] = 0;
 		if (!gone || !gone[i])
-			r->keys[p++] = (struct keyed){ r->dir * v[i], i };
+			r->keys[p++] = (struct keyed){ r->dir * tidy(v[i]), i };
 	}
 	qsort(r->keys, p, sizeof(*r->keys), keyed_cmp);
 	for (i = 0; i < p; i++) {
@@ -175,7 +187,11 @@ static int row(struct rank_run *r, struct cm_table *t, size_t j, size_t si, cons
 	if (cm_table_set_text(t, 0, (size_t)row_i, cm_landscape_org_id(r->a->l, org)) < 0 ||
 	    cm_table_set_text(t, 1, (size_t)row_i, cm_landscape_org_name(r->a->l, org)) < 0)
 		return CM_ENOMEM;
-	cm_table_set_real(t, 2, (size_t)row_i, obs_v[org]);
+	if (cm_metric_info(r->o->by)->kind == CM_INT) {
+		if (!isnan(obs_v[org]))
+			cm_table_set_int(t, 2, (size_t)row_i, llround(obs_v[org]));
+	} else
+		cm_table_set_real(t, 2, (size_t)row_i, obs_v[org]);
 	cm_table_set_int(t, 3, (size_t)row_i, (long long)r->obs[j]);
 	cm_table_set_real(t, 4, (size_t)row_i, r->o->shares[si]);
 	cm_table_set_int(t, 5, (size_t)row_i, (long long)p);
