@@ -328,13 +328,13 @@ int cm_rank_robustness(struct cm_analysis *a, const struct cm_rank_opts *o, stru
 	for (si = 0; si < o->nshares; si++)
 		for (ri = 0; ri < o->resamples; ri++) {
 			cm_progress_count("ranking robustness", &r.done, total);
-			if (cm_time_up()) {
+			if (cm_time_up() || (rc = resample(&r, si, ri, err)) == CM_ETIMEOUT) {
 				rc = cm_error_set(err, CM_ETIMEOUT, NULL, 0, 0,
 						  "time limit reached after %zu of %zu resamples; nothing written "
 						  "(fewer --resamples or a cheaper --by finish sooner)", r.done, total);
 				goto out;
 			}
-			if ((rc = resample(&r, si, ri, err)) < 0)
+			if (rc < 0)
 				goto out;
 			r.done++;
 		}

@@ -87,4 +87,10 @@ done
 run metrics "$tmp/t" --missing 0.1 --by nosuch
 expect_err "no measure 'nosuch'" "--by nosuch"
 
+# --time-limit stops the resamples: exit 70, nothing written
+run metrics "$top_srcdir/datasets/education-coalition" --missing 0.1 --resamples 1000000 --time-limit 0.5
+expect_rc 70 "--time-limit"
+expect_err "time limit reached after" "--time-limit"
+[ -z "$out" ] && ok || fail "--time-limit: wrote a table"
+
 finish
