@@ -3,6 +3,7 @@
 
 #include <limits.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "cli.h"
@@ -89,6 +90,13 @@ static int run_missing(struct cli_ctx *cx, const struct args *a)
 	o.seed = (uint64_t)a->seed;
 	if ((rc = cm_rank_robustness(cx->analysis, &o, &cx->table, &cx->err)) < 0)
 		return cli_fail(&cx->err);
+	if (cm_analysis_sampled(cx->analysis) &&
+	    (o.by == CM_M_BETWEENNESS || o.by == CM_M_BETWEENNESS_NORM || o.by == CM_M_HARMONIC)) {
+		cli_progress_end();
+		fprintf(stderr, "%s: note: %s is estimated from %zu sources in each resample; --exact computes it "
+			"exactly\n", cli_progname, cm_metric_info(o.by)->name,
+			cm_path_samples(cx->landscape, &cx->common.filter));
+	}
 	return cli_finish(&cx->table, &cx->common, cx->landscape);
 }
 
