@@ -61,9 +61,27 @@ int cm_time_up(void)
 	return now.tv_sec > deadline.tv_sec || (now.tv_sec == deadline.tv_sec && now.tv_nsec >= deadline.tv_nsec);
 }
 
+/* 1 while an outer stage (cm_progress_hold) keeps the stages within it
+ * from showing. */
+static int progress_held;
+
+void cm_progress_hold(const char *stage, const size_t *counter, size_t total)
+{
+	pthread_mutex_lock(&progress_lock);
+	progress_held = stage != NULL;
+	progress_stage = stage;
+	progress_counter = counter;
+	progress_total = total;
+	pthread_mutex_unlock(&progress_lock);
+}
+
 void cm_progress_count(const char *stage, const size_t *counter, size_t total)
 {
 	pthread_mutex_lock(&progress_lock);
+	if (progress_held) {
+		pthread_mutex_unlock(&progress_lock);
+		return;
+	}
 	progress_stage = stage;
 	progress_counter = counter;
 	progress_total = total;

@@ -325,9 +325,9 @@ int cm_rank_robustness(struct cm_analysis *a, const struct cm_rank_opts *o, stru
 		r.obs[j] = r.rank[r.top[j]];
 	}
 	total = o->nshares * o->resamples;
+	cm_progress_hold("resamples", &r.done, total);
 	for (si = 0; si < o->nshares; si++)
 		for (ri = 0; ri < o->resamples; ri++) {
-			cm_progress_count("ranking robustness", &r.done, total);
 			if (cm_time_up() || (rc = resample(&r, si, ri, err)) == CM_ETIMEOUT) {
 				rc = cm_error_set(err, CM_ETIMEOUT, NULL, 0, 0,
 						  "time limit reached after %zu of %zu resamples; nothing written "
@@ -336,11 +336,11 @@ int cm_rank_robustness(struct cm_analysis *a, const struct cm_rank_opts *o, stru
 			}
 			if (rc < 0)
 				goto out;
-			r.done++;
+			__atomic_add_fetch(&r.done, 1, __ATOMIC_RELAXED);
 		}
 	rc = table(&r, v, out, err);
 out:
-	cm_progress(NULL);
+	cm_progress_hold(NULL, NULL, 0);
 	run_release(&r);
 	return rc;
 }

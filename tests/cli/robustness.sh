@@ -87,6 +87,14 @@ done
 run metrics "$tmp/t" --missing 0.1 --by nosuch
 expect_err "no measure 'nosuch'" "--by nosuch"
 
+# on a terminal, the progress line counts the resamples (not each one's searches)
+if command -v script >/dev/null 2>&1 && [ -z "${COALMAP_WRAPPER:-}" ]; then
+	COALMAP_PROGRESS_AFTER=0 script -q -e -c "'$COALMAP' metrics '$top_srcdir/datasets/education-coalition' \
+		--missing 0.1,0.2 --resamples 400 --format csv -o '$tmp/p.csv'" "$tmp/typescript" </dev/null >/dev/null 2>&1
+	grep -aq 'resamples  *[0-9][0-9]* %' "$tmp/typescript" && ok || fail "no progress line counting the resamples"
+	grep -aq 'betweenness and closeness' "$tmp/typescript" && fail "a resample's searches show their own progress" || ok
+fi
+
 # --time-limit stops the resamples: exit 70, nothing written
 run metrics "$top_srcdir/datasets/education-coalition" --missing 0.1 --resamples 1000000 --time-limit 0.5
 expect_rc 70 "--time-limit"
