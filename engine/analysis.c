@@ -105,7 +105,7 @@ int cm_analysis_graphs(struct cm_analysis *a, struct cm_error *err)
 	if (a->known & CM_K_GRAPHS)
 		return CM_OK;
 	a->runs[0]++;
-	if ((rc = cm_graphs_build(a->l, &a->f, &a->g, err)) < 0)
+	if ((rc = cm_graphs_build_without(a->l, &a->f, a->drop, &a->g, err)) < 0)
 		return rc;
 	if (cm_csr_build(&a->g.collab, &a->g.collab_w, &a->c) < 0) {
 		cm_graphs_release(&a->g);

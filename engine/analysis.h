@@ -30,6 +30,7 @@ struct cm_analysis {
 	const struct cm_landscape *l;
 	struct cm_filter f;       /* a copy; f.types points into types */
 	char **types;
+	const unsigned char *drop; /* ties left out of the graphs (a resample's, engine/ranking.c), or NULL */
 	size_t n;                 /* orgs */
 	unsigned known;           /* CM_K_* computed so far */
 	struct cm_graphs g;

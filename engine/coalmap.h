@@ -486,6 +486,37 @@ struct cm_power_opts {
 
 CM_API int cm_power(struct cm_analysis *a, const struct cm_power_opts *o, struct cm_table *out, struct cm_error *err);
 
+/* How far to trust a ranking when data are missing (docs/statistics.md,
+ * "Robustness of rankings"; Borgatti, Carley and Krackhardt 2006): for
+ * each share s, `resamples` copies of the network that each leave out
+ * round(s * m) of its m ties (or, with orgs, round(s * n) orgs and their
+ * ties) drawn uniformly, resample r from a generator seeded with (seed,
+ * s, r); the measure is recomputed on each by the context's kernels.
+ * One row per org of the observed top `top` and share (a long table):
+ * id, name, the measure, rank (1 + orgs ranked strictly above), missing,
+ * resamples (those holding the org), keeps_rank and in_top (the shares of
+ * them ranking it at its rank or better, in the top `top`), rank_low and
+ * rank_high (2.5th and 97.5th percentiles, nearest rank), reading.  out is
+ * caller-initialised.  Costs shares * resamples * the measure's kernel
+ * (betweenness O(n * m), sampled above CM_EXACT_MAX_ORGS), one resample
+ * after another.  CM_EUSAGE for a share outside [0, 1), no resamples, or a
+ * measure without a direction. */
+struct cm_rank_opts {
+	enum cm_metric by;     /* the measure ranked (its registry direction says which end is first) */
+	const double *shares;  /* shares missing, each in [0, 1) */
+	size_t nshares;
+	size_t resamples;      /* per share, > 0 */
+	size_t top;            /* k: the observed top k are reported */
+	int orgs;              /* 1: orgs go missing (with their ties), not ties */
+	uint64_t seed;
+};
+#define CM_RANK_RESAMPLES 100 /* coalmap metrics --missing's defaults */
+#define CM_RANK_TOP 10
+#define CM_RANK_SEED 1
+
+CM_API int cm_rank_robustness(struct cm_analysis *a, const struct cm_rank_opts *o, struct cm_table *out,
+			      struct cm_error *err);
+
 /* A list of strings the caller owns. */
 struct cm_strlist {
 	const char *const *v;

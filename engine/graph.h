@@ -19,6 +19,10 @@ struct cm_graphs {
  * org's ties by their other end. */
 int cm_graphs_build(const struct cm_landscape *l, const struct cm_filter *f,
 		    struct cm_graphs *g, struct cm_error *err);
+/* The same without the ties drop[] marks (one flag per tie of l; NULL:
+ * none), for resamples of the network (engine/ranking.c). */
+int cm_graphs_build_without(const struct cm_landscape *l, const struct cm_filter *f, const unsigned char *drop,
+			    struct cm_graphs *g, struct cm_error *err);
 void cm_graphs_release(struct cm_graphs *g);
 
 /* Compressed adjacency of an undirected graph with edge weights: the

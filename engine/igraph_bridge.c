@@ -61,9 +61,27 @@ int cm_time_up(void)
 	return now.tv_sec > deadline.tv_sec || (now.tv_sec == deadline.tv_sec && now.tv_nsec >= deadline.tv_nsec);
 }
 
+/* 1 while an outer stage (cm_progress_hold) keeps the stages within it
+ * from showing. */
+static int progress_held;
+
+void cm_progress_hold(const char *stage, const size_t *counter, size_t total)
+{
+	pthread_mutex_lock(&progress_lock);
+	progress_held = stage != NULL;
+	progress_stage = stage;
+	progress_counter = counter;
+	progress_total = total;
+	pthread_mutex_unlock(&progress_lock);
+}
+
 void cm_progress_count(const char *stage, const size_t *counter, size_t total)
 {
 	pthread_mutex_lock(&progress_lock);
+	if (progress_held) {
+		pthread_mutex_unlock(&progress_lock);
+		return;
+	}
 	progress_stage = stage;
 	progress_counter = counter;
 	progress_total = total;
@@ -407,6 +425,12 @@ static void job_release(struct job *j)
 int cm_graphs_build(const struct cm_landscape *l, const struct cm_filter *f,
 		    struct cm_graphs *g, struct cm_error *err)
 {
+	return cm_graphs_build_without(l, f, NULL, g, err);
+}
+
+int cm_graphs_build_without(const struct cm_landscape *l, const struct cm_filter *f, const unsigned char *drop,
+			    struct cm_graphs *g, struct cm_error *err)
+{
 	struct job collab, tie;
 	unsigned char *keep = NULL, *conflict = NULL;
 	size_t nu = 0, nd = 0, i;
@@ -425,7 +449,7 @@ int cm_graphs_build(const struct cm_landscape *l, const struct cm_filter *f,
 		conflict[i] = (unsigned char)cm_tie_type_is_conflict(l->tie_types[i]);
 	for (i = 0; i < l->nties; i++) {
 		const struct cm_tie *t = &l->ties[i];
-		keep[i] = cm_filter_keeps(l, f, t) && !conflict[t->type];
+		keep[i] = cm_filter_keeps(l, f, t) && !conflict[t->type] && !(drop && drop[i]);
 		nu += keep[i];
 		nd += keep[i] ? 2u - (t->directed != 0) : 0u;
 	}

@@ -304,6 +304,9 @@ int cm_time_up(void);
  * must outlive the stage: clear it before freeing it. */
 void cm_progress(const char *stage);
 void cm_progress_count(const char *stage, const size_t *counter, size_t total);
+/* The same for a stage that runs others (resamples): until it is called
+ * with NULL, the stages within it do not show. */
+void cm_progress_hold(const char *stage, const size_t *counter, size_t total);
 
 /* Strict number parsing: returns 0 and *v, or -1; *hint gets a static
  * explanation for common mistakes (decimal comma, hex), or NULL. */
