@@ -87,8 +87,9 @@ static double sweep(const struct cm_csr *c, size_t n, double *x, double *s, doub
  * little of the degrees, so that no org starts at 0), until no value moves
  * by CP_TOL of the largest.  The error shrinks by a near-constant ratio q
  * per sweep on large graphs (slowly: q near 1), so every CP_EXTRAPOLATE
- * sweeps the last move is extended by q / (1 - q) (Aitken), kept only when
- * the objective falls.  Scaled to max 1.  O(sweeps * (n + m)). */
+ * sweeps the last move is extended by q / (1 - q) (Aitken), or a quarter,
+ * a sixteenth ... of that while at least one move, the first that lowers
+ * the objective kept.  Scaled to max 1.  O(sweeps * (n + m)). */
 static int continuous(const struct cm_csr *c, size_t n, const double *eig, double *x, struct cm_error *err)
 {
 	double *d = malloc((n + 1) * sizeof(*d)), *y = malloc((n + 1) * sizeof(*y));
@@ -118,12 +119,15 @@ static int continuous(const struct cm_csr *c, size_t n, const double *eig, doubl
 		for (top = 0, v = 0; v < n; v++)
 			top = fmax(top, x[v]);
 		if (it % CP_EXTRAPOLATE == CP_EXTRAPOLATE - 1 && change < last) {
-			double q = change / last, s2, f = objective(c, n, x, &s2);
-			for (v = 0; v < n; v++)
-				y[v] = fmax(0, x[v] + d[v] * q / (1 - q));
-			if (objective(c, n, y, &s2) < f) {
-				memcpy(x, y, n * sizeof(*x));
-				s = s2;
+			double q = change / last, s2, f = objective(c, n, x, &s2), t;
+			for (t = q / (1 - q); t >= 1; t /= 4) {
+				for (v = 0; v < n; v++)
+					y[v] = fmax(0, x[v] + d[v] * t);
+				if (objective(c, n, y, &s2) < f) {
+					memcpy(x, y, n * sizeof(*x));
+					s = s2;
+					break;
+				}
 			}
 		}
 	}

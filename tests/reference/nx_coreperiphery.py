@@ -161,27 +161,19 @@ def cell(row, col):
     return (row.get(col) or "").strip()
 
 
-def check(G, metrics, power):
-    nodes, A = adjacency(G)
+def check_columns(nodes, A, metrics):
+    """Checks cp_coreness and cp_core; returns (mismatches, c, core), c and
+    core None where the model is undefined."""
     n, m = len(nodes), int(A.sum() / 2)
-    bad = []
-    cp = {r["measure"]: r for r in power if r.get("section") == "core_periphery"}
-    members = {cell(r, "subject") for r in power if r.get("measure") == "core_member"}
     cc = [cell(metrics[v], "cp_coreness") for v in nodes]
     cd = [cell(metrics[v], "cp_core") for v in nodes]
-    degenerate = n < 2 or m == 0 or m == n * (n - 1) // 2
-    for name in ("continuous_fit", "discrete_fit"):
-        if name not in cp:
-            bad.append("power: no core_periphery %s row" % name)
-    if bad:
-        return bad
-    if degenerate:
+    if n < 2 or m == 0 or m == n * (n - 1) // 2:
         if any(cc) or any(cd):
-            bad.append("degenerate graph: cp_coreness/cp_core should be empty")
-        for name in ("continuous_fit", "discrete_fit"):
-            if cell(cp[name], "value") or not cell(cp[name], "reading").startswith("undefined: "):
-                bad.append("degenerate graph: %s should be undefined with a reason" % name)
-        return bad
+            return ["degenerate graph: cp_coreness/cp_core should be empty"], None, None
+        return [], None, None
+    if not all(cc):
+        return ["cp_coreness: empty values on a graph with structure"], None, None
+    bad = []
     c = np.array([float(x) for x in cc])
     ref = continuous(A)
     diff = float(abs(c - ref).max())
@@ -191,33 +183,53 @@ def check(G, metrics, power):
     # star's best fit is only approached as the hub grows without bound)
     if diff > CONT_TOL and fo > fr + OBJ_TOL * A.sum():
         bad.append("continuous coreness: differs by %.3g and objective %.10g > scipy's %.10g" % (diff, fo, fr))
-    # corenesses within 1e-6 of each other count as equal: no fit
-    rc = pearson(offdiag(A), offdiag(np.outer(c, c))) if np.ptp(c) > 1e-6 else None
-    got = cell(cp["continuous_fit"], "value")
-    if rc is None:
-        if got:
-            bad.append("continuous_fit: expected empty, got %s" % got)
-    elif not got or abs(float(got) - rc) > FIT_TOL:
-        bad.append("continuous_fit: expected %.9f got %s" % (rc, got or "<empty>"))
     if n < 4:
-        if any(cd) or cell(cp["discrete_fit"], "value"):
+        if any(cd):
             bad.append("fewer than four orgs: the discrete core should be empty")
-        return bad
-    core = np.array([x == "1" for x in cd])
+        return bad, c, None
     if any(x not in ("0", "1") for x in cd):
-        return bad + ["cp_core: values other than 0/1: %s" % sorted(set(cd))]
+        return bad + ["cp_core: values other than 0/1: %s" % sorted(set(cd))], c, None
+    core = np.array([x == "1" for x in cd])
     r = discrete_r(A, core)
     opt = brute_force(A) if n <= BRUTE_MAX else local_search(A)
     how = "brute force" if n <= BRUTE_MAX else "best of 200 local searches"
     print("discrete: coalmap r = %.9f, %s %.9f (core %d of %d)" % (r, how, opt, core.sum(), n))
     if r < opt - (1e-9 if n <= BRUTE_MAX else GAP):
         bad.append("discrete: coalmap's core has r = %.9f, %s finds %.9f" % (r, how, opt))
+    return bad, c, core
+
+
+def check_power(nodes, A, c, core, power):
+    """Checks power's core_periphery rows against the columns' c and core."""
+    n = len(nodes)
+    cp = {r["measure"]: r for r in power if r.get("section") == "core_periphery"}
+    missing = [k for k in ("continuous_fit", "discrete_fit") if k not in cp]
+    if missing:
+        return ["power: no core_periphery %s row" % k for k in missing]
+    bad = []
+    if c is None:
+        if cell(cp["continuous_fit"], "value") or not cell(cp["continuous_fit"], "reading").startswith("undefined: "):
+            bad.append("continuous_fit should be undefined with a reason")
+    else:
+        # corenesses within 1e-6 of each other count as equal: no fit
+        rc = pearson(offdiag(A), offdiag(np.outer(c, c))) if np.ptp(c) > 1e-6 else None
+        got = cell(cp["continuous_fit"], "value")
+        if rc is None and got:
+            bad.append("continuous_fit: expected empty, got %s" % got)
+        elif rc is not None and (not got or abs(float(got) - rc) > FIT_TOL):
+            bad.append("continuous_fit: expected %.9f got %s" % (rc, got or "<empty>"))
+    if core is None:
+        if cell(cp["discrete_fit"], "value") or not cell(cp["discrete_fit"], "reading").startswith("undefined: "):
+            bad.append("discrete_fit should be undefined with a reason")
+        return bad
+    r = discrete_r(A, core)
     got = cell(cp["discrete_fit"], "value")
     if not got or abs(float(got) - r) > FIT_TOL:
         bad.append("discrete_fit: expected %.9f got %s" % (r, got or "<empty>"))
     size = cell(cp.get("core_size", {}), "value")
     if size != str(int(core.sum())):
         bad.append("core_size: expected %d got %s" % (core.sum(), size))
+    members = {cell(r, "subject") for r in power if r.get("measure") == "core_member"}
     listed = {nodes[i] for i in range(n) if core[i]}
     if len(listed) <= 10 and members != listed:
         bad.append("core_member rows %s differ from cp_core %s" % (sorted(members), sorted(listed)))
@@ -229,6 +241,15 @@ def check(G, metrics, power):
         got = cell(cp.get(name, {}), "value")
         if not got or abs(float(got) - ties / pairs) > FIT_TOL:
             bad.append("%s: expected %.9f got %s" % (name, ties / pairs, got or "<empty>"))
+    return bad
+
+
+def check(G, metrics, power=None):
+    """Mismatches of coalmap's columns (and power's rows, when given)."""
+    nodes, A = adjacency(G)
+    bad, c, core = check_columns(nodes, A, metrics)
+    if power is not None:
+        bad += check_power(nodes, A, c, core, power)
     return bad
 
 
