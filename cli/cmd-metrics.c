@@ -145,6 +145,8 @@ const struct cli_command cli_cmd_metrics = {
 		"  clustering              share of its partners' pairs that are tied\n"
 		"  coreness                k-core number (depth in the dense core)\n"
 		"  reach2                  orgs within two steps\n"
+		"  cp_coreness, cp_core    Borgatti-Everett core/periphery: continuous coreness\n"
+		"                          (largest = 1) and 1 = in the core, 0 = periphery\n"
 		"  community               community label (Louvain, deterministic)\n"
 		"  articulation            1 if removing it splits the network\n"
 		"  funding_in, funders     money received (amount, else weight) and from how many\n"

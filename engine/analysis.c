@@ -14,7 +14,7 @@ static const unsigned kernel_of[CM_METRIC_N] = {
 	[CM_M_HARMONIC] = CM_K_PATHS, [CM_M_BETWEENNESS_SE] = CM_K_PATHS, [CM_M_HARMONIC_SE] = CM_K_PATHS,
 	[CM_M_EIGENVECTOR] = CM_K_EIGEN, [CM_M_PAGERANK] = CM_K_PAGERANK, [CM_M_CLUSTERING] = CM_K_LOCAL,
 	[CM_M_EFFECTIVE_SIZE] = CM_K_LOCAL, [CM_M_REACH2] = CM_K_LOCAL, [CM_M_CONSTRAINT] = CM_K_CONSTRAINT,
-	[CM_M_CORENESS] = CM_K_CORE, [CM_M_ARTICULATION] = CM_K_CUTS, [CM_M_COMMUNITY] = CM_K_COMMUNITY,
+	[CM_M_CORENESS] = CM_K_CORE, [CM_M_CP_CORENESS] = CM_K_CP, [CM_M_CP_CORE] = CM_K_CP, [CM_M_ARTICULATION] = CM_K_CUTS, [CM_M_COMMUNITY] = CM_K_COMMUNITY,
 	[CM_M_FUNDING_IN] = CM_K_FUNDING, [CM_M_FUNDERS] = CM_K_FUNDING, [CM_M_FUNDING_HHI] = CM_K_FUNDING,
 };
 
@@ -28,7 +28,7 @@ static const struct {
 	{ CM_K_PAGERANK, cm_kernel_pagerank }, { CM_K_LOCAL, cm_kernel_local },
 	{ CM_K_CORE, cm_kernel_core }, { CM_K_CUTS, cm_kernel_cuts },
 	{ CM_K_COMMUNITY, cm_kernel_community }, { CM_K_CONSTRAINT, cm_kernel_constraint },
-	{ CM_K_FUNDING, cm_kernel_funding }, { CM_K_COMPONENTS, cm_kernel_components },
+	{ CM_K_FUNDING, cm_kernel_funding }, { CM_K_CP, cm_kernel_core_periphery }, { CM_K_COMPONENTS, cm_kernel_components },
 };
 
 unsigned cm_metric_kernel(enum cm_metric m)

@@ -23,7 +23,8 @@ enum {
 	CM_K_COMMUNITY = 1u << 9,  /* Louvain */
 	CM_K_FUNDING = 1u << 10,   /* money received, funders, HHI */
 	CM_K_COMPONENTS = 1u << 11, /* connected components (not a per-org column) */
-	CM_K_ALL = (1u << 11) - 1   /* every per-org measure */
+	CM_K_CP = 1u << 12,        /* core/periphery: continuous coreness, the discrete core */
+	CM_K_ALL = ((1u << 11) - 1) | CM_K_CP /* every per-org measure */
 };
 
 struct cm_analysis {
@@ -79,7 +80,25 @@ int cm_kernel_cuts(struct cm_analysis *a, struct cm_error *err);
 int cm_kernel_community(struct cm_analysis *a, struct cm_error *err);
 int cm_kernel_funding(struct cm_analysis *a, struct cm_error *err);
 int cm_kernel_components(struct cm_analysis *a, struct cm_error *err);
+int cm_kernel_core_periphery(struct cm_analysis *a, struct cm_error *err); /* engine/coreperiphery.c */
 /* Turns finished path searches into betweenness, harmonic and their errors. */
 int cm_kernel_paths_store(struct cm_analysis *a, struct cm_error *err);
+
+/* The value arrays of the k measures ms, allocated and NaN-filled unless
+ * they exist (engine/metrics.c). */
+int cm_alloc_values(struct cm_analysis *a, const enum cm_metric *ms, size_t k, struct cm_error *err);
+
+/* Core/periphery (engine/coreperiphery.c, after CM_K_CP): why the
+ * continuous model (discrete 0) or the discrete one (1) is undefined on
+ * a's collaboration graph, or NULL; the fit correlations (NaN when
+ * undefined or when every org is equally central), the core's size and
+ * the ties within the core, within the periphery and between.  O(n + m). */
+struct cm_cp_fit {
+	double r_continuous, r_discrete;
+	size_t core;
+	double e_core, e_periphery, e_between;
+};
+const char *cm_cp_undefined(const struct cm_analysis *a, int discrete);
+int cm_cp_fit(const struct cm_analysis *a, struct cm_cp_fit *f);
 
 #endif

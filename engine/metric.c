@@ -49,6 +49,13 @@ static const struct cm_metric_info metrics[CM_METRIC_N] = {
 	[CM_M_REACH2] = { "reach2", "orgs within two steps", "two-step reach",
 			  "orgs within two steps, itself excluded", "orgs", "networkx len(ego_graph(G, v, 2)) - 1",
 			  CM_INT, 1, 0 },
+	[CM_M_CP_CORENESS] = { "cp_coreness", "coreness (core/periphery, continuous)", "cp coreness",
+			       "Borgatti-Everett continuous coreness: c minimising the sum over pairs of "
+			       "(tie - c_i c_j)^2, scaled so the largest is 1; empty without structure", "",
+			       "tests/reference/nx_coreperiphery.py (scipy minimize)", CM_REAL, 1, 0 },
+	[CM_M_CP_CORE] = { "cp_core", "in the core (core/periphery)", "core member",
+			   "1 in the Borgatti-Everett discrete core, 0 in the periphery; empty without structure", "",
+			   "tests/reference/nx_coreperiphery.py (brute force)", CM_INT, 1, CM_MF_CATEGORY },
 	[CM_M_COMMUNITY] = { "community", "community", "community",
 			     "community label (Louvain, deterministic), 1 = the largest", "",
 			     "modularity within 0.02 of networkx louvain_communities(G)", CM_INT, 0, CM_MF_CATEGORY },

@@ -168,6 +168,11 @@ static int alloc_values(struct cm_analysis *a, const enum cm_metric *ms, size_t 
 	return CM_OK;
 }
 
+int cm_alloc_values(struct cm_analysis *a, const enum cm_metric *ms, size_t k, struct cm_error *err)
+{
+	return alloc_values(a, ms, k, err);
+}
+
 /* Copies an igraph integer vector into the values of m. */
 static void from_int(struct cm_analysis *a, enum cm_metric m, const igraph_vector_int_t *v)
 {
@@ -410,6 +415,8 @@ static int set_cell(struct cm_table *t, size_t col, size_t r, const struct cm_an
 					 m == CM_M_NAME ? cm_landscape_org_name(a->l, r) :
 					 cm_landscape_org_type(a->l, r));
 	case CM_INT:
+		if (isnan(a->v[m][r]))
+			return CM_OK; /* left empty */
 		cm_table_set_int(t, col, r, (long long)a->v[m][r]);
 		return CM_OK;
 	case CM_REAL:

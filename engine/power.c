@@ -382,6 +382,8 @@ int cm_power(struct cm_analysis *a, const struct cm_power_opts *o, struct cm_tab
 		goto out;
 	if (funding_section(&x) < 0 || x.r.nomem)
 		goto out;
+	if ((rc = cm_power_core_periphery(&x)) < 0)
+		goto out;
 	cm_error_clear(err);
 	rc = CM_OK;
 out:

@@ -83,4 +83,7 @@ void cm_power_add(struct power *x, const char *section, const char *subject, con
 int cm_power_kpp_neg(struct power *x, size_t k);
 int cm_power_kpp_pos(struct power *x, size_t k);
 
+/* Core/periphery: both models' fit, the core, its densities (power_core.c). */
+int cm_power_core_periphery(struct power *x);
+
 #endif

@@ -5,7 +5,9 @@ usage: compare_metrics.py REF.csv OUT.csv [LANDSCAPE_DIR [--types a,b] [--at DAT
 
 REF.csv is written by nx_metrics.py; OUT.csv is coalmap's output (any column
 order, extra columns ignored, rows matched by id).  Exit 0 when everything
-agrees, 1 on any mismatch, 2 on malformed input.
+agrees, 1 on any mismatch, 2 on malformed input.  cp_coreness and cp_core
+have no REF column: with LANDSCAPE_DIR they are checked by
+nx_coreperiphery.py (scipy's minimisation, brute force or local search).
 """
 import argparse
 import datetime
@@ -17,6 +19,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import networkx as nx  # noqa: E402
 import compare_common  # noqa: E402
 import nx_metrics  # noqa: E402
+import nx_coreperiphery  # noqa: E402
 
 INT_COLS = {"degree", "in_degree", "out_degree", "coreness", "reach2",
             "articulation"}
@@ -86,6 +89,15 @@ def check_community(out, landscape, types, at):
     return []
 
 
+def check_core_periphery(out, landscape, types, at):
+    """cp_coreness and cp_core against nx_coreperiphery.py: scipy's
+    minimisation and the brute-force (or local-search) discrete optimum."""
+    _, G, _ = nx_metrics.load_graphs(landscape, types, at)
+    bad = nx_coreperiphery.check(G, {v: out.get(v, {}) for v in G})
+    print("core/periphery: %d mismatch(es)" % len(bad))
+    return bad
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("ref")
@@ -119,6 +131,14 @@ def main(argv=None):
             if not ok:
                 bad.append("%s %s: expected %s got %s"
                            % (v, c, e or "<empty>", g or "<empty>"))
+    cp_cols = [c for c in ("cp_coreness", "cp_core") if c in out_cols]
+    if cp_cols:
+        if a.landscape:
+            types = {t.strip() for t in a.types.split(",")} if a.types else None
+            at = datetime.date.fromisoformat(a.at) if a.at else None
+            bad += check_core_periphery(out, a.landscape, types, at)
+        else:
+            print("note: %s skipped (no LANDSCAPE_DIR given)" % ", ".join(cp_cols))
     if "community" in cols:
         if a.landscape:
             types = {t.strip() for t in a.types.split(",")} if a.types else None
