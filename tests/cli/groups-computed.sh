@@ -74,8 +74,8 @@ run map "$L" --color-by coreness -o "$tmp/m.dot"; expect_rc 0 "map --color-by co
 for cmd in power metrics gaps; do
 	run "$cmd" "$L" --group-by nosuch; expect_rc 64 "$cmd --group-by nosuch"
 	expect_err "no column 'nosuch' to group by; there are: id, name, type, country, region" "$cmd: the columns"
-	expect_err "coreness, reach2, community, articulation" "$cmd: the computed columns"
+	expect_err "coreness, reach2, cp_coreness, cp_core, community, articulation" "$cmd: the computed columns"
 done
 run map "$L" --color-by nosuch -o "$tmp/m.dot"; expect_rc 64 "map --color-by nosuch"
-expect_err "coreness, reach2, community, articulation" "map: the computed columns"
+expect_err "coreness, reach2, cp_coreness, cp_core, community, articulation" "map: the computed columns"
 finish
