@@ -25,6 +25,7 @@ except KeyboardInterrupt:
     print("interrupted", flush=True)
 print("after", len(L.metrics(samples=20)), flush=True)
 try:
+    print("waiting", flush=True)
     time.sleep(30)
 except KeyboardInterrupt:
     print("python's handler", flush=True)
@@ -54,7 +55,8 @@ def test_ctrl_c_stops_metrics(big):
         # show that the signal stopped it (not a speed target)
         assert took < 5.0, "KeyboardInterrupt came %.2f s after SIGINT" % took
         assert p.stdout.readline().split() == ["after", "25000"]
-        time.sleep(0.3)
+        # the signal only once the child is inside its try: no race with a slow interpreter
+        assert p.stdout.readline().strip() == "waiting"
         p.send_signal(signal.SIGINT)
         assert p.stdout.readline().strip() == "python's handler"
     finally:
