@@ -365,8 +365,10 @@ static int position_rows(struct cm_findings *o, const struct waves *x, struct cm
 		const double *v;
 		int tied;
 		double *rw = malloc((nc + 1) * sizeof(*rw));
-		if (!rw)
+		if (!rw) {
+			rc = CM_ENOMEM; /* an earlier wave's values left rc at CM_OK */
 			goto out;
+		}
 		if ((rc = cm_analysis_values(x->a[w], x->by, &v, err)) < 0) {
 			free(rw);
 			goto out;
@@ -405,6 +407,8 @@ static int position_rows(struct cm_findings *o, const struct waves *x, struct cm
 	}
 	rc = o->nomem ? CM_ENOMEM : CM_OK;
 out:
+	if (rc == CM_ENOMEM)
+		cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 	free(at);
 	free(rank);
 	free(s);
