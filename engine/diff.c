@@ -685,11 +685,6 @@ static int position_rows(struct ctx *x)
 
 /* ---- network-level measures: the power report's figures */
 
-static const char *text_of(const struct cm_table *t, size_t col, size_t r)
-{
-	return t->cols[col].null[r] ? "" : t->cols[col].text[r];
-}
-
 /* Rows of a power report ordered by (section, subject, measure, row), so
  * that the after side's figure for a key is found in O(log R) even with
  * thousands of groups. */
@@ -699,15 +694,16 @@ static int key_cmp3(const struct cm_table *p, size_t r, const char *sec, const c
 {
 	int c;
 
-	if ((c = strcmp(text_of(p, 0, r), sec)) || (c = strcmp(text_of(p, 1, r), subj)))
+	if ((c = strcmp(cm_table_text(p, 0, r), sec)) || (c = strcmp(cm_table_text(p, 1, r), subj)))
 		return c;
-	return strcmp(text_of(p, 2, r), meas);
+	return strcmp(cm_table_text(p, 2, r), meas);
 }
 
 static int row_cmp(const void *x, const void *y)
 {
 	size_t a = *(const size_t *)x, b = *(const size_t *)y;
-	int c = key_cmp3(keyed_rows, a, text_of(keyed_rows, 0, b), text_of(keyed_rows, 1, b), text_of(keyed_rows, 2, b));
+	int c = key_cmp3(keyed_rows, a, cm_table_text(keyed_rows, 0, b), cm_table_text(keyed_rows, 1, b),
+			 cm_table_text(keyed_rows, 2, b));
 
 	return c ? c : (a > b) - (a < b);
 }
@@ -759,7 +755,7 @@ static int network_rows(struct ctx *x)
 	keyed_rows = pa;
 	qsort(order, pa->nrows, sizeof(*order), row_cmp);
 	for (r = 0; r < pb->nrows; r++) {
-		const char *sec = text_of(pb, 0, r), *subj = text_of(pb, 1, r), *meas = text_of(pb, 2, r);
+		const char *sec = cm_table_text(pb, 0, r), *subj = cm_table_text(pb, 1, r), *meas = cm_table_text(pb, 2, r);
 		long q;
 		if (!cm_power_figure_row(pb, r, groups))
 			continue;
@@ -783,7 +779,7 @@ static int network_rows(struct ctx *x)
 	/* figures only after (a group that appeared, an estimate note) */
 	for (r = 0; r < pa->nrows; r++)
 		if (!used[r] && cm_power_figure_row(pa, r, groups))
-			network_row(x, text_of(pa, 0, r), text_of(pa, 1, r), text_of(pa, 2, r), NAN, cell(pa, 3, r));
+			network_row(x, cm_table_text(pa, 0, r), cm_table_text(pa, 1, r), cm_table_text(pa, 2, r), NAN, cell(pa, 3, r));
 	free(used);
 	free(order);
 	return x->out.nomem ? CM_ENOMEM : CM_OK;

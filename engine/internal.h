@@ -296,6 +296,14 @@ double cm_freeman(const double *c, size_t n, double tmax);
 int cm_ranks(const double *v, size_t k, double *out);
 /* 1 if a and b are equal but for rounding (relative 1e-9). */
 int cm_same_value(double a, double b);
+/* Text cell (col, r) of t, "" when empty (a text column). */
+const char *cm_table_text(const struct cm_table *t, size_t col, size_t r);
+/* Sorts v[0 .. k) in ascending order. */
+void cm_sort_doubles(double *v, size_t k);
+/* The q-quantile of the sorted s[0 .. k), k > 0, interpolated linearly
+ * between order statistics (Hyndman and Fan's type 7, R's and NumPy's
+ * default). */
+double cm_quantile(const double *s, size_t k, double q);
 
 /* 1 once the time limit of cm_set_time_limit has passed (any thread). */
 int cm_time_up(void);

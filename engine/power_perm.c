@@ -206,23 +206,6 @@ static void untested(struct perm_test *t, const char *why)
 	t->p = t->mean = t->low = t->high = NAN;
 }
 
-static int dbl_cmp(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return (x > y) - (x < y);
-}
-
-/* The q-quantile of s[0 .. n) (sorted), interpolated linearly between
- * order statistics (Hyndman and Fan's type 7, R's and NumPy's default). */
-static double quantile(const double *s, size_t n, double q)
-{
-	double h = (double)(n - 1) * q, lo = floor(h);
-	size_t i = (size_t)lo;
-
-	return i + 1 < n ? s[i] + (h - lo) * (s[i + 1] - s[i]) : s[n - 1];
-}
-
 /* Test t from the figure's draws v[0 .. draws) and its observed value:
  * draws where the figure is undefined are left out; p two-sided, twice
  * the smaller tail, each tail (1 + count) / (draws + 1). */
@@ -247,15 +230,15 @@ static void summarise(const double *v, size_t draws, double obs, double *sorted,
 		untested(t, "the figure is undefined in every permutation");
 		return;
 	}
-	qsort(sorted, nd, sizeof(*sorted), dbl_cmp);
+	cm_sort_doubles(sorted, nd);
 	if (cm_same_value(sorted[0], sorted[nd - 1])) {
 		untested(t, "every permutation gives the same value");
 		return;
 	}
 	t->undefined = NULL;
 	t->mean = sum / (double)nd;
-	t->low = quantile(sorted, nd, 0.025);
-	t->high = quantile(sorted, nd, 0.975);
+	t->low = cm_quantile(sorted, nd, 0.025);
+	t->high = cm_quantile(sorted, nd, 0.975);
 	t->p = fmin(1, 2 * fmin((1.0 + (double)le) / ((double)nd + 1), (1.0 + (double)ge) / ((double)nd + 1)));
 }
 

@@ -14,6 +14,7 @@
 
 #include "graph.h"
 #include "internal.h"
+#include "rng.h"
 
 /* ---- terms: what --y and --x name */
 
@@ -367,48 +368,17 @@ static int spd_inverse(const long double *g, size_t p, size_t skip, long double 
 
 /* ---- permutations: each drawn from (seed, stream, index) alone */
 
-static uint64_t mix64(uint64_t z)
-{
-	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-	z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-	return z ^ (z >> 31);
-}
-
-static uint64_t next64(uint64_t *st)
-{
-	return mix64(*st += 0x9E3779B97F4A7C15ull);
-}
-
-/* A uniform number in [0, range) (Lemire's method, unbiased). */
-static uint32_t below(uint64_t *st, uint32_t range)
-{
-	uint64_t x = next64(st) >> 32, m = x * range;
-	uint32_t low = (uint32_t)m;
-
-	if (low < range) {
-		uint32_t floor = (uint32_t)(-range) % range;
-		while (low < floor) {
-			x = next64(st) >> 32;
-			m = x * range;
-			low = (uint32_t)m;
-		}
-	}
-	return (uint32_t)(m >> 32);
-}
-
-/* Permutation number k of stream s (Fisher-Yates) and its inverse. */
+/* Permutation number k of stream s (rng.h: the same numbers whichever
+ * thread draws it) and its inverse. */
 static void draw_perm(uint64_t seed, uint64_t s, uint64_t k, uint32_t *perm, uint32_t *inv, size_t n)
 {
-	uint64_t st = mix64(seed ^ mix64((s << 40) ^ k ^ 0x5155415000000000ull));
+	struct cm_rng g;
 	size_t i;
 
 	for (i = 0; i < n; i++)
 		perm[i] = (uint32_t)i;
-	for (i = n; i > 1; i--) {
-		uint32_t j = below(&st, (uint32_t)i), t = perm[i - 1];
-		perm[i - 1] = perm[j];
-		perm[j] = t;
-	}
+	cm_rng_init(&g, seed, s, k);
+	cm_rng_shuffle_u32(&g, perm, n);
 	for (i = 0; i < n; i++)
 		inv[perm[i]] = (uint32_t)i;
 }
@@ -546,22 +516,6 @@ struct summary {
 	double p_ge, p_le, p_abs, mean, low, high;
 };
 
-static int dbl_cmp(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return (x > y) - (x < y);
-}
-
-/* R's quantile type 7 of sorted s[0..k). */
-static double quantile(const double *s, size_t k, double p)
-{
-	double h = (double)(k - 1) * p;
-	size_t lo = (size_t)floor(h);
-
-	return lo + 1 < k ? s[lo] + (h - (double)lo) * (s[lo + 1] - s[lo]) : s[lo];
-}
-
 /* The p-values of obs against dist[0..k) (as sna: shares of the
  * permutations, NaN ones never counted), its mean and 95 % interval. */
 static int summarise(double *dist, size_t k, double obs, struct summary *s)
@@ -585,9 +539,9 @@ static int summarise(double *dist, size_t k, double obs, struct summary *s)
 	s->p_le = (double)le / (double)ok;
 	s->p_abs = (double)ab / (double)ok;
 	s->mean = (double)(sum / ok);
-	qsort(dist, ok, sizeof(*dist), dbl_cmp);
-	s->low = quantile(dist, ok, 0.025);
-	s->high = quantile(dist, ok, 0.975);
+	cm_sort_doubles(dist, ok);
+	s->low = cm_quantile(dist, ok, 0.025);
+	s->high = cm_quantile(dist, ok, 0.975);
 	return (int)ok;
 }
 

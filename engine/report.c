@@ -171,12 +171,6 @@ static const struct {
 #define LEFT_OUT "left out: "
 #define PARTLY "partly "
 
-/* Text cell (c, r) of t; "" when empty. */
-static const char *cell(const struct cm_table *t, int c, size_t r)
-{
-	return t->cols[c].null[r] ? "" : t->cols[c].text[r];
-}
-
 /* The reason when row r of a findings table says its section has no
  * data (a no_data row), else NULL. */
 static const char *no_data_row(const struct cm_table *t, size_t r, int sec, int mea, int val)
@@ -186,7 +180,7 @@ static const char *no_data_row(const struct cm_table *t, size_t r, int sec, int 
 	if (mea < 0 || t->cols[val].null[r] || t->cols[val].reals[r] != 0)
 		return NULL;
 	for (k = 0; k < sizeof(no_data) / sizeof(*no_data); k++)
-		if (!strcmp(cell(t, sec, r), no_data[k].section) && !strcmp(cell(t, mea, r), no_data[k].measure))
+		if (!strcmp(cm_table_text(t, sec, r), no_data[k].section) && !strcmp(cm_table_text(t, mea, r), no_data[k].measure))
 			return no_data[k].why;
 	return NULL;
 }
@@ -216,7 +210,7 @@ static int readable_section(const struct cm_table *t, size_t a, size_t b, int se
 	int bad = 0;
 
 	for (r = a; r < b; r++) {
-		const char *reading = cell(t, rea, r);
+		const char *reading = cm_table_text(t, rea, r);
 		if (!whole)
 			whole = no_data_row(t, r, sec, mea, val);
 		if (!t->cols[val].null[r])
@@ -240,10 +234,10 @@ static int readable_section(const struct cm_table *t, size_t a, size_t b, int se
 	for (k = 0; k < why.n; k++)
 		strcat(strcat(line, k ? "; " : ""), why.v[k]);
 	if (why.n)
-		bad = add_finding(dst, cell(t, sec, a), "", line) < 0;
+		bad = add_finding(dst, cm_table_text(t, sec, a), "", line) < 0;
 	for (r = a; r < b && !whole && nundef < b - a && !bad; r++)
 		if (!t->cols[val].null[r])
-			bad = add_finding(dst, cell(t, sec, r), cell(t, sub, r), cell(t, rea, r)) < 0;
+			bad = add_finding(dst, cm_table_text(t, sec, r), cm_table_text(t, sub, r), cm_table_text(t, rea, r)) < 0;
 	free(line);
 	cm_nameset_release(&why);
 	return bad ? -1 : 0;
@@ -265,7 +259,7 @@ static int readable_findings(const struct cm_table *t, struct cm_table *dst)
 	if (sec < 0 || sub < 0 || val < 0 || rea < 0 || t->cols[val].kind != CM_REAL)
 		return -1;
 	for (a = 0; a < t->nrows; a = b) {
-		for (b = a + 1; b < t->nrows && !strcmp(cell(t, sec, b), cell(t, sec, a)); b++)
+		for (b = a + 1; b < t->nrows && !strcmp(cm_table_text(t, sec, b), cm_table_text(t, sec, a)); b++)
 			;
 		if (readable_section(t, a, b, sec, sub, mea, val, rea, dst) < 0)
 			return -1;
@@ -444,7 +438,7 @@ static int stake_rows(const struct cm_table *g, struct cm_table *dst)
 		return -1; /* not a cm_stakeholders table */
 	for (k = 0; k < sizeof(q) / sizeof(*q); k++) {
 		for (r = count = 0; r < g->nrows; r++)
-			count += !strcmp(cell(g, qu, r), q[k].quadrant);
+			count += !strcmp(cm_table_text(g, qu, r), q[k].quadrant);
 		snprintf(subj, sizeof(subj), "%s", q[k].section ? q[k].section : "low priority");
 		snprintf(buf, sizeof(buf), "%zu organization%s: %s", count, count == 1 ? "" : "s", q[k].what);
 		if (add_finding(dst, "quadrants", subj, buf) < 0)
@@ -453,14 +447,14 @@ static int stake_rows(const struct cm_table *g, struct cm_table *dst)
 	for (k = 0; k < 3; k++)
 		for (r = 0; r < g->nrows; r++) {
 			const struct cm_column *a = &g->cols[al], *i = &g->cols[inf];
-			if (strcmp(cell(g, qu, r), q[k].quadrant))
+			if (strcmp(cm_table_text(g, qu, r), q[k].quadrant))
 				continue;
 			if (a->null[r])
 				snprintf(buf, sizeof(buf), "influence %.2f; alignment unknown", i->reals[r]);
 			else
 				snprintf(buf, sizeof(buf), "influence %.2f; alignment %.2f over %lld issue%s", i->reals[r],
 					 a->reals[r], g->cols[ic].ints[r], g->cols[ic].ints[r] == 1 ? "" : "s");
-			if (add_finding(dst, q[k].section, cell(g, nm, r), buf) < 0)
+			if (add_finding(dst, q[k].section, cm_table_text(g, nm, r), buf) < 0)
 				return -1;
 		}
 	return 0;
@@ -693,8 +687,9 @@ static int term_used(const struct cm_doc *d, size_t k)
 	if (!p || !terms[k].section)
 		return p != NULL;
 	for (r = 0; t->ncols >= 2 && r < t->nrows; r++)
-		if ((!strcmp(terms[k].section, "*") || !strcmp(cell(t, 0, r), terms[k].section)) && strncmp(cell(t, (int)t->ncols - 1, r), LEFT_OUT, strlen(LEFT_OUT)) &&
-		    (!terms[k].needle || strstr(cell(t, (int)t->ncols - 1, r), terms[k].needle)))
+		if ((!strcmp(terms[k].section, "*") || !strcmp(cm_table_text(t, 0, r), terms[k].section)) &&
+		    strncmp(cm_table_text(t, t->ncols - 1, r), LEFT_OUT, strlen(LEFT_OUT)) &&
+		    (!terms[k].needle || strstr(cm_table_text(t, t->ncols - 1, r), terms[k].needle)))
 			return 1;
 	return 0;
 }

@@ -197,13 +197,6 @@ static int percentiles(const double *v, size_t n, double *out)
 	return CM_OK;
 }
 
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return (x > y) - (x < y);
-}
-
 static double median(const double *v, size_t n, int *nomem)
 {
 	double *c = malloc((n ? n : 1) * sizeof(*c)), m;
@@ -213,7 +206,7 @@ static double median(const double *v, size_t n, int *nomem)
 		return NAN;
 	}
 	memcpy(c, v, n * sizeof(*c));
-	qsort(c, n, sizeof(*c), cmp_double);
+	cm_sort_doubles(c, n);
 	m = !n ? NAN : n % 2 ? c[n / 2] : (c[n / 2 - 1] + c[n / 2]) / 2;
 	free(c);
 	return m;

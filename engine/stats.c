@@ -15,6 +15,19 @@ static int dbl_cmp(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+void cm_sort_doubles(double *v, size_t k)
+{
+	qsort(v, k, sizeof(*v), dbl_cmp);
+}
+
+double cm_quantile(const double *s, size_t k, double q)
+{
+	double h = (double)(k - 1) * q, lo = floor(h);
+	size_t i = (size_t)lo;
+
+	return i + 1 < k ? s[i] + (h - lo) * (s[i + 1] - s[i]) : s[k - 1];
+}
+
 /* A sorted copy of v[0..k) (malloc'd), or NULL with *nomem set (k > 0). */
 static double *sorted_copy(const double *v, size_t k, int *nomem)
 {
@@ -25,7 +38,7 @@ static double *sorted_copy(const double *v, size_t k, int *nomem)
 		return NULL;
 	}
 	memcpy(s, v, k * sizeof(*s));
-	qsort(s, k, sizeof(*s), dbl_cmp);
+	cm_sort_doubles(s, k);
 	return s;
 }
 

@@ -279,3 +279,8 @@ void cm_table_truncate(struct cm_table *t, size_t n)
 				t->cols[j].text[i] = NULL;
 	t->nrows = n;
 }
+
+const char *cm_table_text(const struct cm_table *t, size_t col, size_t r)
+{
+	return t->cols[col].null[r] ? "" : t->cols[col].text[r];
+}

@@ -12,21 +12,9 @@
 
 #include "analysis.h"
 
-#define REL_EQ 1e-9 /* values this close (relative) rank equal */
-
-static int same(double a, double b)
-{
-	return fabs(a - b) <= REL_EQ * fmax(fabs(a), fabs(b)) + 1e-12;
-}
-
-static const char *text_of(const struct cm_table *t, size_t col, size_t r)
-{
-	return t->cols[col].null[r] ? "" : t->cols[col].text[r];
-}
-
 int cm_power_figure_row(const struct cm_table *p, size_t r, int groups)
 {
-	const char *sec = text_of(p, 0, r), *subj = text_of(p, 1, r);
+	const char *sec = cm_table_text(p, 0, r), *subj = cm_table_text(p, 1, r);
 
 	if (!strcmp(sec, "groups") || !strcmp(sec, "access"))
 		return groups;
@@ -108,7 +96,7 @@ static void course(const double *v, const char *const *names, size_t n, char *bu
 		snprintf(buf, len, "undefined in every wave");
 		return;
 	}
-	if (same(v[hi], v[lo])) {
+	if (cm_same_value(v[hi], v[lo])) {
 		snprintf(buf, len, "%s at %s%s", def == n ? "unchanged" : "the same where defined", num(v[hi], x, sizeof(x)),
 			 def == n ? "" : " (undefined in some waves)");
 		return;
@@ -118,7 +106,7 @@ static void course(const double *v, const char *const *names, size_t n, char *bu
 			 isnan(v[n - 1]) ? "undefined" : num(v[n - 1], y, sizeof(y)), names[n - 1]);
 	else
 		snprintf(buf, len, "%s from %s (%s) to %s (%s)",
-			 same(v[0], v[n - 1]) ? "back" : v[n - 1] > v[0] ? "up" : "down", num(v[0], x, sizeof(x)),
+			 cm_same_value(v[0], v[n - 1]) ? "back" : v[n - 1] > v[0] ? "up" : "down", num(v[0], x, sizeof(x)),
 			 names[0], num(v[n - 1], y, sizeof(y)), names[n - 1]);
 	if (hi != 0 && hi != n - 1)
 		snprintf(buf + strlen(buf), len - strlen(buf), ", highest %s (%s)", num(v[hi], z, sizeof(z)), names[hi]);
@@ -138,7 +126,7 @@ static int key_cmp(const struct rec *p, const struct rec *q)
 	int c, k;
 
 	for (k = 0; k < 3; k++)
-		if ((c = strcmp(text_of(p->t, (size_t)k, p->row), text_of(q->t, (size_t)k, q->row))))
+		if ((c = strcmp(cm_table_text(p->t, (size_t)k, p->row), cm_table_text(q->t, (size_t)k, q->row))))
 			return c;
 	return 0;
 }
@@ -212,6 +200,8 @@ static int figure_rows(struct cm_findings *o, const struct cm_table *pw, const c
 	qsort(f, nf, sizeof(*f), by_place);
 	for (i = 0; i < nf; i++) {
 		const struct rec *e = &r[f[i].first];
+		const char *sec = cm_table_text(e->t, 0, e->row), *subj = cm_table_text(e->t, 1, e->row);
+		const char *meas = cm_table_text(e->t, 2, e->row);
 		for (w = 0; w < n; w++)
 			v[w] = NAN;
 		for (j = 0; j < f[i].count; j++) {
@@ -219,8 +209,7 @@ static int figure_rows(struct cm_findings *o, const struct cm_table *pw, const c
 			v[e[j].wave] = c->null[e[j].row] ? NAN : c->kind == CM_INT ? (double)c->ints[e[j].row] : c->reals[e[j].row];
 		}
 		course(v, names, n, reading, sizeof(reading));
-		add(o, text_of(e->t, 0, e->row), text_of(e->t, 1, e->row), text_of(e->t, 2, e->row), v, "%s%s%s: %s",
-		    text_of(e->t, 1, e->row), *text_of(e->t, 1, e->row) ? " " : "", text_of(e->t, 2, e->row), reading);
+		add(o, sec, subj, meas, v, "%s%s%s: %s", subj, *subj ? " " : "", meas, reading);
 	}
 	rc = o->nomem ? CM_ENOMEM : CM_OK;
 out:
@@ -247,39 +236,24 @@ static int by_change(const void *x, const void *y)
 	return (p->k > q->k) - (p->k < q->k);
 }
 
-/* An org's value in one wave, for ranking. */
-struct ranked {
-	double v;
-	size_t k;
-};
-
-static int by_value(const void *x, const void *y)
+/* Ranks v[0..nc) (one value per org followed, NaN unranked) into
+ * rank[0..nc): 1 = most central by the measure's direction, equal values
+ * (but for rounding) sharing the mean of their places, as cm_ranks ranks.
+ * scratch holds 2 nc + 1 doubles.  0 or CM_ENOMEM. */
+static int rank_values(const double *v, size_t nc, int direction, double *scratch, double *rank)
 {
-	const struct ranked *p = x, *q = y;
+	double *x = scratch, *r = scratch + nc;
+	size_t k, m = 0;
+	int rc;
 
-	if (isnan(p->v) || isnan(q->v))
-		return isnan(p->v) - isnan(q->v);
-	if (p->v != q->v)
-		return p->v > q->v ? -1 : 1;
-	return (p->k > q->k) - (p->k < q->k);
-}
-
-/* Ranks s[0..nc) into rank[s[i].k]: 1 = most central by the measure's
- * direction, equal values (within REL_EQ) sharing the mean of their
- * places, NaN unranked. */
-static void rank_values(struct ranked *s, size_t nc, int direction, double *rank)
-{
-	size_t i, j, k;
-
-	for (i = 0; i < nc; i++)
-		s[i].v = direction < 0 ? -s[i].v : s[i].v;
-	qsort(s, nc, sizeof(*s), by_value);
-	for (i = 0; i < nc; i = j) {
-		for (j = i + 1; j < nc && !isnan(s[i].v) && !isnan(s[j].v) && same(s[j].v, s[i].v); j++)
-			;
-		for (k = i; k < j; k++)
-			rank[s[k].k] = isnan(s[k].v) ? NAN : (double)(i + 1 + j) / 2; /* mean of i+1 .. j */
-	}
+	for (k = 0; k < nc; k++)
+		if (!isnan(v[k]))
+			x[m++] = direction < 0 ? v[k] : -v[k]; /* ascending ranks: the most central first */
+	if ((rc = cm_ranks(x, m, r)) < 0)
+		return rc;
+	for (k = 0, m = 0; k < nc; k++)
+		rank[k] = isnan(v[k]) ? NAN : r[m++];
+	return CM_OK;
 }
 
 struct waves {
@@ -350,15 +324,14 @@ static int position_rows(struct cm_findings *o, const struct waves *x, struct cm
 {
 	long *at = NULL;
 	size_t nc = 0, k, w, nm = 0;
-	double *rank = NULL;
-	struct ranked *s = NULL;
+	double *rank = NULL, *s = NULL;
 	struct riser *m = NULL;
 	int rc;
 
 	if ((rc = common_orgs(x, o, &at, &nc)) < 0)
 		goto out;
 	rc = CM_ENOMEM;
-	if (!(rank = malloc((nc * x->n + 1) * sizeof(*rank))) || !(s = malloc((nc + 1) * sizeof(*s))) ||
+	if (!(rank = malloc((nc * x->n + 1) * sizeof(*rank))) || !(s = malloc((3 * nc + 1) * sizeof(*s))) ||
 	    !(m = malloc((nc + 1) * sizeof(*m))))
 		goto out;
 	for (w = 0; w < x->n; w++) {
@@ -374,8 +347,11 @@ static int position_rows(struct cm_findings *o, const struct waves *x, struct cm
 			goto out;
 		}
 		for (k = 0; k < nc; k++)
-			s[k] = (struct ranked){ v[at[k * x->n + w]], k };
-		rank_values(s, nc, cm_metric_info(x->by)->direction, rw);
+			s[k] = v[at[k * x->n + w]];
+		if ((rc = rank_values(s, nc, cm_metric_info(x->by)->direction, s + nc, rw)) < 0) {
+			free(rw);
+			goto out;
+		}
 		tied = nc > 1;
 		for (k = 0; k < nc; k++) {
 			rank[k * x->n + w] = rw[k];
@@ -452,7 +428,7 @@ int cm_trend(struct cm_analysis *const *waves, const char *const *names, size_t 
 		const struct cm_filter *f = cm_analysis_filter(waves[w]);
 		size_t i, ties = 1;
 		for (i = 0; i < pw[w].nrows; i++)
-			if (!strcmp(text_of(&pw[w], 0, i), "network") && !strcmp(text_of(&pw[w], 2, i), "ties"))
+			if (!strcmp(cm_table_text(&pw[w], 0, i), "network") && !strcmp(cm_table_text(&pw[w], 2, i), "ties"))
 				ties = pw[w].cols[3].null[i] ? 1 : (size_t)pw[w].cols[3].reals[i];
 		if (ties == 0 && f && f->has_at)
 			add(&tab, "notes", names[w], "no_ties", NULL, "no tie existed on %s: every organization is an isolate",
