@@ -298,6 +298,13 @@ int cm_ranks(const double *v, size_t k, double *out);
 int cm_same_value(double a, double b);
 /* Text cell (col, r) of t, "" when empty (a text column). */
 const char *cm_table_text(const struct cm_table *t, size_t col, size_t r);
+/* Runs fn on each of the n jobs (jobs + k * size) at once: the calling
+ * thread runs job 0, a thread of its own each other, and the calling
+ * thread also any job whose thread cannot start; returns when all have
+ * returned.  For work whose every share depends on its index alone (the
+ * permutation tests, QAP), so that the result does not depend on which
+ * threads started. */
+void cm_run_jobs(void *jobs, size_t n, size_t size, void *(*fn)(void *));
 /* Sorts v[0 .. k) in ascending order. */
 void cm_sort_doubles(double *v, size_t k);
 /* The q-quantile of the sorted s[0 .. k), k > 0, interpolated linearly

@@ -7,7 +7,6 @@
 #include "config.h"
 
 #include <math.h>
-#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -411,29 +410,19 @@ static int run_draws(struct power *x, struct perm_run *r)
 {
 	size_t threads = x->f->threads ? x->f->threads : cm_threads_default(), t, k;
 	struct job *jobs;
-	pthread_t *tid;
-	unsigned char *running;
 	double *sorted;
 	int rc = CM_ENOMEM;
 
 	if (threads > r->draws)
 		threads = r->draws;
 	jobs = calloc(threads, sizeof(*jobs));
-	tid = calloc(threads, sizeof(*tid));
-	running = calloc(threads, 1);
 	sorted = malloc((r->draws + 1) * sizeof(*sorted));
-	if (!jobs || !tid || !running || !sorted)
+	if (!jobs || !sorted)
 		goto out;
 	cm_progress_count("permutation tests", &r->done, r->draws);
-	for (t = 0; t < threads; t++) {
-		jobs[t] = (struct job){ r, t, threads, 0 };
-		running[t] = pthread_create(&tid[t], NULL, worker, &jobs[t]) == 0;
-	}
 	for (t = 0; t < threads; t++)
-		if (running[t])
-			pthread_join(tid[t], NULL);
-		else
-			worker(&jobs[t]); /* a share whose thread could not start */
+		jobs[t] = (struct job){ r, t, threads, 0 };
+	cm_run_jobs(jobs, threads, sizeof(*jobs), worker);
 	cm_progress(NULL);
 	for (t = 0; t < threads; t++)
 		if (jobs[t].failed)
@@ -447,8 +436,6 @@ static int run_draws(struct power *x, struct perm_run *r)
 	rc = CM_OK;
 out:
 	free(jobs);
-	free(tid);
-	free(running);
 	free(sorted);
 	return rc;
 }

@@ -6,7 +6,6 @@
 #include "config.h"
 
 #include <math.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -450,8 +449,6 @@ struct worker {
 	struct qap *r;
 	double (*stat)(const struct qap *, const uint32_t *, const uint32_t *);
 	size_t first;
-	pthread_t tid;
-	int running;
 };
 
 static void *work(void *arg)
@@ -492,18 +489,9 @@ static int permute(struct qap *r, double (*stat)(const struct qap *, const uint3
 	r->done = 0;
 	r->stop = r->nomem = 0;
 	cm_progress_count("QAP permutations", &r->done, r->reps);
-	for (t = 0; t < r->threads; t++) {
-		w[t].r = r;
-		w[t].stat = stat;
-		w[t].first = t;
-		w[t].running = t > 0 && pthread_create(&w[t].tid, NULL, work, &w[t]) == 0;
-	}
 	for (t = 0; t < r->threads; t++)
-		if (!w[t].running)
-			work(&w[t]);
-	for (t = 0; t < r->threads; t++)
-		if (w[t].running)
-			pthread_join(w[t].tid, NULL);
+		w[t] = (struct worker){ r, stat, t };
+	cm_run_jobs(w, r->threads, sizeof(*w), work);
 	cm_progress(NULL);
 	if (r->nomem)
 		return CM_ENOMEM;

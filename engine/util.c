@@ -1,9 +1,11 @@
-/* util.c - errors, diagnostics, string pool, hashing, numbers and dates. */
+/* util.c - errors, diagnostics, string pool, hashing, numbers, dates and
+ * jobs on threads. */
 #include "config.h"
 
 #include <ctype.h>
 #include <errno.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -571,4 +573,22 @@ int cm_grow(void *v, size_t *cap, size_t n, size_t size)
 	*(void **)v = w;
 	*cap = c;
 	return CM_OK;
+}
+
+void cm_run_jobs(void *jobs, size_t n, size_t size, void *(*fn)(void *))
+{
+	pthread_t *tid = n > 1 ? malloc((n - 1) * sizeof(*tid)) : NULL;
+	unsigned char *running = n > 1 ? calloc(n - 1, 1) : NULL;
+	size_t k;
+
+	for (k = 1; tid && running && k < n; k++)
+		running[k - 1] = pthread_create(&tid[k - 1], NULL, fn, (char *)jobs + k * size) == 0;
+	for (k = 0; k < n; k++)
+		if (!k || !running || !running[k - 1])
+			fn((char *)jobs + k * size);
+	for (k = 1; running && k < n; k++)
+		if (running[k - 1])
+			pthread_join(tid[k - 1], NULL);
+	free(tid);
+	free(running);
 }
