@@ -377,6 +377,8 @@ struct cm_doc_figure {
 	size_t len;
 	char *caption;           /* NULL: none */
 	char *file;              /* Markdown links here; NULL: says how to draw it */
+	struct cm_table data;    /* what the figure draws, when the document has it
+				    (the grid: the cm_stakeholders table); else empty */
 };
 
 struct cm_doc_part {

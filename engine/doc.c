@@ -31,6 +31,7 @@ void cm_doc_release(struct cm_doc *d)
 		free(d->fig[i].svg);
 		free(d->fig[i].caption);
 		free(d->fig[i].file);
+		cm_table_release(&d->fig[i].data);
 	}
 	memset(d, 0, sizeof(*d));
 }

@@ -498,6 +498,10 @@ static int stakeholders(struct cm_analysis *a, const struct cm_report_opts *o, s
 					 "oppose to 1 support, averaged over the issues).",
 			    &rt, finding_cols, 3, 0, CM_REPORT_STAKEHOLDERS, "'coalmap stakeholders' lists them all"))) {
 		p->figure = CM_FIGURE_GRID + 1;
+		/* the grid's picture draws this table (viz, cm_map_report) */
+		cm_table_release(&d->fig[CM_FIGURE_GRID].data);
+		d->fig[CM_FIGURE_GRID].data = *t;
+		cm_table_init(t, 0);
 		rc = CM_OK;
 	}
 	cm_table_release(&rt);

@@ -159,8 +159,9 @@ CM_API int cm_map_chart_render(const struct cm_table *t, const struct cm_map_cha
 /* Draws the figures of report d (cm_report_build on a, with options o):
  * the map as `coalmap map` draws it, marking o->for_org's recommended
  * partners when the map is drawn org by org, and the stakeholders' grid
- * when d has that part; both SVG, set with cm_report_set_map and
- * cm_report_set_grid.  Errors as cm_map_render and cm_stakeholders. */
+ * (from the table d keeps with it) when d has that part; both SVG, set
+ * with cm_report_set_map and cm_report_set_grid.  Errors as cm_map_render
+ * and cm_map_grid_render. */
 CM_API int cm_map_report(struct cm_analysis *a, const struct cm_report_opts *o, struct cm_doc *d, struct cm_error *err);
 
 /* Where cm_map_render would put each org, or each group on a map that

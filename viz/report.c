@@ -1,6 +1,6 @@
 /* report.c - the report's figures (engine/report.c builds the document):
- * the map, and the stakeholders' grid when the report has that part, each
- * drawn on the report's own analysis context. */
+ * the map, drawn on the report's own analysis context, and the
+ * stakeholders' grid, from the table the report kept for it. */
 #include "config.h"
 
 #include <stdio.h>
@@ -34,21 +34,16 @@ static int draw_map(struct cm_analysis *a, const struct cm_report_opts *o, struc
 	return CM_OK;
 }
 
-/* The grid of `coalmap stakeholders --for FOR --grid`, on the same
- * context (the measures it needs are computed already). */
-static int draw_grid(struct cm_analysis *a, const struct cm_report_opts *o, struct cm_doc *d, struct cm_error *err)
+/* The grid of `coalmap stakeholders --for FOR --grid`, drawn from the
+ * table the report's stakeholders part kept with the figure. */
+static int draw_grid(const struct cm_report_opts *o, struct cm_doc *d, struct cm_error *err)
 {
-	struct cm_stake_opts so;
+	const struct cm_table *t = &d->fig[CM_FIGURE_GRID].data;
 	struct cm_map_grid_opts go;
-	struct cm_table t;
 	char title[300], xt[300], *svg = NULL;
 	size_t len = 0, labelled = 0;
 	int rc;
 
-	memset(&so, 0, sizeof(so));
-	so.focus.v = o->for_org ? &o->for_org : NULL;
-	so.focus.n = o->for_org != NULL;
-	so.targets = o->targets;
 	memset(&go, 0, sizeof(go));
 	go.format = "svg";
 	snprintf(title, sizeof(title), "Stakeholders: %s", o->name ? o->name : "the landscape");
@@ -56,12 +51,9 @@ static int draw_grid(struct cm_analysis *a, const struct cm_report_opts *o, stru
 	snprintf(xt, sizeof(xt), "%s%s", o->for_org ? "alignment with " : "alignment: mean stance",
 		 o->for_org ? o->for_org : "");
 	go.x_title = xt;
-	cm_table_init(&t, 0);
-	if ((rc = cm_stakeholders(a, &so, &t, err)) == CM_OK &&
-	    (rc = cm_map_grid_render(&t, &go, &svg, &len, &labelled, err)) == CM_OK &&
-	    cm_report_set_grid(d, svg, len, t.nrows, labelled) < 0)
+	if ((rc = cm_map_grid_render(t, &go, &svg, &len, &labelled, err)) == CM_OK &&
+	    cm_report_set_grid(d, svg, len, t->nrows, labelled) < 0)
 		rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
-	cm_table_release(&t);
 	return rc;
 }
 
@@ -71,7 +63,7 @@ int cm_map_report(struct cm_analysis *a, const struct cm_report_opts *o, struct 
 
 	if (cm_doc_has_figure(d, CM_FIGURE_MAP) && (rc = draw_map(a, o, d, err)) < 0)
 		return rc;
-	if (cm_doc_has_figure(d, CM_FIGURE_GRID) && (rc = draw_grid(a, o, d, err)) < 0)
+	if (cm_doc_has_figure(d, CM_FIGURE_GRID) && (rc = draw_grid(o, d, err)) < 0)
 		return rc;
 	return CM_OK;
 }
