@@ -14,18 +14,6 @@
 #include "cli.h"
 #include "viz/map.h"
 
-/* FILE.md -> FILE-SUFFIX.svg (malloc'd). */
-static char *figure_name(const char *output, const char *suffix)
-{
-	const char *dot = strrchr(output, '.'), *slash = strrchr(output, '/');
-	size_t stem = dot && (!slash || dot > slash) ? (size_t)(dot - output) : strlen(output);
-	char *s = malloc(stem + strlen(suffix) + sizeof("-.svg"));
-
-	if (s)
-		sprintf(s, "%.*s-%s.svg", (int)stem, output, suffix);
-	return s;
-}
-
 struct args {
 	const char *for_org, *group_by, *title;
 	struct cli_list targets;
@@ -72,21 +60,14 @@ static int check(struct cli_ctx *cx, void *args)
 	return 0;
 }
 
-/* Writes figure k of r beside the report, when r has it: FILE-map.svg,
- * FILE-stakeholders.svg.  Its name goes to r->fig[k].file. */
-static int write_figure(struct cm_doc *r, int k, const char *output, const char *const *inputs, struct cli_out *fo,
-			int *open)
+/* Writes figure g beside the report, in the file cm_doc_name_figures
+ * named (FILE-map.svg, FILE-stakeholders.svg), when the report has it. */
+static int write_figure(const struct cm_doc_figure *g, const char *const *inputs, struct cli_out *fo, int *open)
 {
-	static const char *const suffix[CM_DOC_FIGURES] = { "map", "stakeholders" };
-	struct cm_doc_figure *g = &r->fig[k];
 	int rc;
 
 	if (!g->svg)
 		return 0;
-	if (!(g->file = figure_name(output, suffix[k]))) {
-		fprintf(stderr, "%s: out of memory\n", cli_progname);
-		return 70;
-	}
 	if ((rc = cli_out_open(fo, g->file, inputs)))
 		return rc;
 	*open = 1;
@@ -138,10 +119,16 @@ static int run(struct cli_ctx *cx, const void *args)
 		goto out;
 	}
 	cli_progress_end();
-	if (c->format == FMT_MD && c->output && strcmp(c->output, "-") != 0)
+	if (c->format == FMT_MD && c->output && strcmp(c->output, "-") != 0) {
+		if (cm_doc_name_figures(&r, c->output) < 0) {
+			fprintf(stderr, "%s: out of memory\n", cli_progname);
+			rc = 70;
+			goto out;
+		}
 		for (k = 0; k < CM_DOC_FIGURES; k++)
-			if ((rc = write_figure(&r, k, c->output, inputs, &figout[k], &open_fig[k])))
+			if ((rc = write_figure(&r.fig[k], inputs, &figout[k], &open_fig[k])))
 				goto out;
+	}
 	if ((rc = cli_out_open(&out, c->output, inputs)))
 		goto out;
 	open_out = 1;

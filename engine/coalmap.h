@@ -721,6 +721,10 @@ CM_API int cm_report_set_grid(struct cm_doc *d, char *svg, size_t len, size_t or
 /* 1 when d has a part showing figure id (the report: the grid only when
  * some org has a stance). */
 CM_API int cm_doc_has_figure(const struct cm_doc *d, enum cm_doc_figure_id id);
+/* Names the files a Markdown document at path links its drawn figures to,
+ * beside it: PATH-without-extension-map.svg, -stakeholders.svg (into each
+ * figure's file).  0 or CM_ENOMEM. */
+CM_API int cm_doc_name_figures(struct cm_doc *d, const char *path);
 
 /* Synthetic landscapes */
 struct cm_gen_opts {

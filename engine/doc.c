@@ -1,6 +1,7 @@
 /* doc.c - struct cm_doc: a title, headed parts holding tables and figures. */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -67,4 +68,24 @@ int cm_doc_has_figure(const struct cm_doc *d, enum cm_doc_figure_id id)
 		if (d->parts[i].figure == (int)id + 1)
 			return 1;
 	return 0;
+}
+
+int cm_doc_name_figures(struct cm_doc *d, const char *path)
+{
+	static const char *const suffix[CM_DOC_FIGURES] = { "map", "stakeholders" };
+	const char *dot = strrchr(path, '.'), *slash = strrchr(path, '/');
+	size_t stem = dot && (!slash || dot > slash) ? (size_t)(dot - path) : strlen(path);
+	int k;
+
+	for (k = 0; k < CM_DOC_FIGURES; k++) {
+		struct cm_doc_figure *g = &d->fig[k];
+		size_t n = stem + strlen(suffix[k]) + sizeof("-.svg");
+		if (!g->svg)
+			continue;
+		free(g->file);
+		if (!(g->file = malloc(n)))
+			return CM_ENOMEM;
+		snprintf(g->file, n, "%.*s-%s.svg", (int)stem, path, suffix[k]);
+	}
+	return CM_OK;
 }

@@ -930,18 +930,17 @@ static PyObject *analysis_map(AnalysisObject *self, PyObject *args, PyObject *kw
  * the partners of for_org marked, or without when the map is too large
  * to draw org by org.  rc as the engine's. */
 /* report(format="html", for_org, group_by, targets, key_players=5, top=0,
- * title, name, stem) -> (document bytes, map SVG bytes, grid SVG bytes or
- * None): the figures drawn as `coalmap report` draws them (viz's
- * cm_map_report); a Markdown report links them as STEM-map.svg and
- * STEM-stakeholders.svg, the files the caller writes. */
+ * title, name, path) -> (document bytes, [(file, SVG bytes), ...]): the
+ * figures drawn as `coalmap report` draws them (viz's cm_map_report); with
+ * path (a Markdown report's), the files beside it that the document links
+ * them to (cm_doc_name_figures) and the caller writes. */
 static PyObject *analysis_report(AnalysisObject *self, PyObject *args, PyObject *kw)
 {
 	static char *kwlist[] = { "format", "for_org", "group_by", "targets", "key_players", "top", "title", "name",
-				  "stem", NULL };
-	static const char *const suffix[CM_DOC_FIGURES] = { "map", "stakeholders" };
+				  "path", NULL };
 	struct cm_report_opts o;
-	const char *format = "html", *stem = NULL;
-	PyObject *targets = Py_None, *res = NULL;
+	const char *format = "html", *path = NULL;
+	PyObject *targets = Py_None, *res = NULL, *files;
 	Py_ssize_t kp = 5, top = 0;
 	struct strs ts;
 	struct cm_doc d;
@@ -954,7 +953,7 @@ static PyObject *analysis_report(AnalysisObject *self, PyObject *args, PyObject 
 
 	memset(&o, 0, sizeof(o));
 	if (!PyArg_ParseTupleAndKeywords(args, kw, "|zzzOnnzzz", kwlist, &format, &o.for_org, &o.group_by, &targets,
-					 &kp, &top, &o.title, &o.name, &stem))
+					 &kp, &top, &o.title, &o.name, &path))
 		return NULL;
 	if (strcmp(format, "html") && strcmp(format, "md"))
 		return usage_error("a report is html or md");
@@ -970,24 +969,26 @@ static PyObject *analysis_report(AnalysisObject *self, PyObject *args, PyObject 
 	rc = cm_report_build(self->a, &o, &d, &err);
 	if (rc >= 0)
 		rc = cm_map_report(self->a, &o, &d, &err);
-	for (k = 0; rc >= 0 && stem && k < CM_DOC_FIGURES; k++)
-		if (d.fig[k].svg) {
-			size_t n = strlen(stem) + strlen(suffix[k]) + sizeof("-.svg");
-			if (!(d.fig[k].file = malloc(n)))
-				rc = cm_error_set(&err, CM_ENOMEM, NULL, 0, 0, "out of memory");
-			else
-				snprintf(d.fig[k].file, n, "%s-%s.svg", stem, suffix[k]);
-		}
+	if (rc >= 0 && path && cm_doc_name_figures(&d, path) < 0)
+		rc = cm_error_set(&err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 	if (rc >= 0 && !(f = open_memstream(&buf, &len)))
 		rc = cm_error_set(&err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 	if (rc >= 0)
 		rc = cm_write_doc(cm_writer_find(format), &d, f, &err);
 	if (f && fclose(f) != 0 && rc >= 0)
 		rc = cm_error_set(&err, CM_ENOMEM, NULL, 0, 0, "out of memory");
-	if (engine_leave(&g, rc, &err) >= 0)
-		res = Py_BuildValue("(y#y#y#)", buf, (Py_ssize_t)len, d.fig[CM_FIGURE_MAP].svg,
-				    (Py_ssize_t)d.fig[CM_FIGURE_MAP].len, d.fig[CM_FIGURE_GRID].svg,
-				    (Py_ssize_t)d.fig[CM_FIGURE_GRID].len);
+	if (engine_leave(&g, rc, &err) >= 0 && (files = PyList_New(0))) {
+		for (k = 0; files && k < CM_DOC_FIGURES; k++) {
+			PyObject *item;
+			if (!d.fig[k].file)
+				continue;
+			item = Py_BuildValue("(sy#)", d.fig[k].file, d.fig[k].svg, (Py_ssize_t)d.fig[k].len);
+			if (!item || PyList_Append(files, item) < 0)
+				Py_CLEAR(files);
+			Py_XDECREF(item);
+		}
+		res = files ? Py_BuildValue("(y#N)", buf, (Py_ssize_t)len, files) : NULL;
+	}
 	free(buf);
 	cm_doc_release(&d);
 	strs_release(&ts);

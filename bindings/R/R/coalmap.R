@@ -242,14 +242,11 @@ cm_report <- function(L, file, `for` = NULL, group_by = NULL, targets = NULL, ke
   if (format == "markdown") format <- "md"
   if (!format %in% c("html", "md"))
     .cm_usage("file: a report is .html or .md (or give format), not '%s'", file)
-  stem <- if (format == "md") sub("\\.[^./]*$", "", file) else NULL
   r <- .Call(cmr_report, .cm_ptr(L)$ptr,
-             list(format, `for`, group_by, as.character(targets), key_players, top, title, .cm_name(L), stem))
+             list(format, `for`, group_by, as.character(targets), key_players, top, title, .cm_name(L),
+                  if (format == "md") file else NULL))
   # a Markdown report's figures beside it, before it (as the command writes them)
-  if (!is.null(stem)) {
-    if (!is.null(r[[2]])) .cm_write_bytes(r[[2]], paste0(stem, "-map.svg"))
-    if (!is.null(r[[3]])) .cm_write_bytes(r[[3]], paste0(stem, "-stakeholders.svg"))
-  }
+  for (f in names(r[[2]])) .cm_write_bytes(r[[2]][[f]], f)
   .cm_write_bytes(r[[1]], file)
 }
 

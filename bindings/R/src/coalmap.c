@@ -409,16 +409,16 @@ struct ajob {
 	struct cm_report_opts ro;
 	const char *doc_format;
 	char *data, *svg[CM_DOC_FIGURES]; /* rendered bytes (map; report document and its figures) */
+	char *file[CM_DOC_FIGURES];       /* a Markdown report's figure files (cm_doc_name_figures) */
 	size_t len, svg_len[CM_DOC_FIGURES];
 	char notes[1024];
 };
 
 /* The report and its figures, drawn as `coalmap report` draws them (viz's
- * cm_map_report); R writes a Markdown report's figures beside it, as
- * STEM-map.svg and STEM-stakeholders.svg, the names j->notes' stem gives. */
+ * cm_map_report); for a Markdown report at the path j->notes holds, the
+ * files beside it the document links the figures to, which R writes. */
 static int report_run(struct ajob *j)
 {
-	static const char *const suffix[CM_DOC_FIGURES] = { "map", "stakeholders" };
 	struct cm_doc d;
 	FILE *f;
 	int rc, k;
@@ -426,25 +426,21 @@ static int report_run(struct ajob *j)
 	cm_doc_init(&d);
 	if ((rc = cm_report_build(j->a, &j->ro, &d, &j->err)) < 0 || (rc = cm_map_report(j->a, &j->ro, &d, &j->err)) < 0)
 		goto out;
+	rc = cm_error_set(&j->err, CM_ENOMEM, NULL, 0, 0, "out of memory");
+	if (j->notes[0] && cm_doc_name_figures(&d, j->notes) < 0)
+		goto out;
 	for (k = 0; k < CM_DOC_FIGURES; k++) {
 		struct cm_doc_figure *g = &d.fig[k];
-		if (!g->svg)
+		if (!g->file)
 			continue;
-		size_t n = strlen(j->notes) + strlen(suffix[k]) + sizeof("-.svg");
-		if (!(j->svg[k] = malloc(g->len ? g->len : 1)) || (j->notes[0] && !(g->file = malloc(n)))) {
-			rc = cm_error_set(&j->err, CM_ENOMEM, NULL, 0, 0, "out of memory");
+		if (!(j->svg[k] = malloc(g->len ? g->len : 1)) || !(j->file[k] = strdup(g->file)))
 			goto out;
-		}
-		if (g->file)
-			snprintf(g->file, n, "%s-%s.svg", j->notes, suffix[k]);
 		memcpy(j->svg[k], g->svg, g->len);
 		j->svg_len[k] = g->len;
 	}
 	j->notes[0] = '\0';
-	if (!(f = open_memstream(&j->data, &j->len))) {
-		rc = cm_error_set(&j->err, CM_ENOMEM, NULL, 0, 0, "out of memory");
+	if (!(f = open_memstream(&j->data, &j->len)))
 		goto out;
-	}
 	rc = cm_write_doc(cm_writer_find(j->doc_format), &d, f, &j->err);
 	if (fclose(f) != 0 && rc == 0)
 		rc = cm_error_set(&j->err, CM_ENOMEM, NULL, 0, 0, "out of memory");
@@ -505,10 +501,20 @@ static SEXP raw_of(const char *data, size_t len)
 	return r;
 }
 
+static void ajob_free_bytes(struct ajob *j)
+{
+	int k;
+
+	free(j->data);
+	for (k = 0; k < CM_DOC_FIGURES; k++)
+		free(j->svg[k]), free(j->file[k]);
+}
+
 /* Runs the job and hands back its result: a data.frame with attribute
  * "notes" when there are some; for W_EXPORT a list of two; for W_MAP a
- * raw vector; for W_REPORT list(document, map, grid), a figure NULL when
- * the report has none.  Frees the job. */
+ * raw vector; for W_REPORT list(document, figures), figures a list of raw
+ * vectors named by the files a Markdown report links them to.  Frees the
+ * job. */
 static SEXP ajob_finish(struct ajob *j)
 {
 	SEXP out;
@@ -521,17 +527,28 @@ static SEXP ajob_finish(struct ajob *j)
 			e.code = (enum cm_status)rc;
 		cm_table_release(&j->t);
 		cm_table_release(&j->t2);
-		free(j->data);
-		free(j->svg[0]), free(j->svg[1]);
+		ajob_free_bytes(j);
 		stop_with(&e, NULL, intr);
 	}
 	if (j->what == W_MAP)
 		out = PROTECT(raw_of(j->data, j->len));
 	else if (j->what == W_REPORT) {
-		out = PROTECT(Rf_allocVector(VECSXP, 1 + CM_DOC_FIGURES));
+		SEXP figs, names;
+		int k, m = 0;
+		out = PROTECT(Rf_allocVector(VECSXP, 2));
 		SET_VECTOR_ELT(out, 0, raw_of(j->data, j->len));
-		SET_VECTOR_ELT(out, 1, j->svg[0] ? raw_of(j->svg[0], j->svg_len[0]) : R_NilValue);
-		SET_VECTOR_ELT(out, 2, j->svg[1] ? raw_of(j->svg[1], j->svg_len[1]) : R_NilValue);
+		for (k = 0; k < CM_DOC_FIGURES; k++)
+			m += j->file[k] != NULL;
+		figs = Rf_allocVector(VECSXP, m);
+		SET_VECTOR_ELT(out, 1, figs);
+		names = PROTECT(Rf_allocVector(STRSXP, m));
+		for (k = 0, m = 0; k < CM_DOC_FIGURES; k++)
+			if (j->file[k]) {
+				SET_VECTOR_ELT(figs, m, raw_of(j->svg[k], j->svg_len[k]));
+				SET_STRING_ELT(names, m++, Rf_mkCharCE(j->file[k], CE_UTF8));
+			}
+		Rf_setAttrib(figs, R_NamesSymbol, names);
+		UNPROTECT(1);
 	} else if (j->what == W_EXPORT) {
 		out = PROTECT(Rf_allocVector(VECSXP, 2));
 		SET_VECTOR_ELT(out, 0, table_to_df(&j->t));
@@ -543,8 +560,7 @@ static SEXP ajob_finish(struct ajob *j)
 	}
 	cm_table_release(&j->t);
 	cm_table_release(&j->t2);
-	free(j->data);
-	free(j->svg[0]), free(j->svg[1]);
+	ajob_free_bytes(j);
 	UNPROTECT(1);
 	return out;
 }
@@ -696,12 +712,12 @@ static SEXP cmr_map(SEXP land, SEXP args)
 }
 
 /* args: format ("html" or "md"), for, group_by, targets, key_players,
- * top, title, name, stem (a Markdown report's path without its extension:
- * its figures are STEM-map.svg and STEM-stakeholders.svg; or NULL). */
+ * top, title, name, path (a Markdown report's, whose figures go beside
+ * it; or NULL). */
 static SEXP cmr_report(SEXP land, SEXP args)
 {
 	struct ajob j;
-	const char *stem = opt_str(VECTOR_ELT(args, 8));
+	const char *path = opt_str(VECTOR_ELT(args, 8));
 
 	ajob_init(&j, land, W_REPORT);
 	j.doc_format = opt_str(VECTOR_ELT(args, 0));
@@ -714,7 +730,7 @@ static SEXP cmr_report(SEXP land, SEXP args)
 	j.ro.top = opt_size(VECTOR_ELT(args, 5));
 	j.ro.title = opt_str(VECTOR_ELT(args, 6));
 	j.ro.name = opt_str(VECTOR_ELT(args, 7));
-	snprintf(j.notes, sizeof(j.notes), "%s", stem ? stem : "");
+	snprintf(j.notes, sizeof(j.notes), "%s", path ? path : "");
 	return ajob_finish(&j);
 }
 

@@ -394,17 +394,15 @@ class Landscape:
         figures beside it, as STEM-map.svg and STEM-stakeholders.svg); the
         format comes from the extension (.html, .htm, .md) unless given."""
         path = os.fspath(path)
-        stem, ext = os.path.splitext(path)
+        ext = os.path.splitext(path)[1]
         fmt = format or {".html": "html", ".htm": "html", ".md": "md"}.get(ext.lower())
         if fmt not in ("html", "md"):
             raise UsageError("%s: a report is .html, .htm or .md (or format=)" % path, _coalmap.EUSAGE)
-        doc, the_map, grid = self._run(filt, "report", format=fmt, for_org=for_, group_by=group_by,
-                                       targets=targets, key_players=key_players, top=top, title=title,
-                                       name=self.name, stem=os.path.basename(stem) if fmt == "md" else None)
-        if fmt == "md":  # first: a report never points at a missing figure
-            for figure, suffix in ((the_map, "-map.svg"), (grid, "-stakeholders.svg")):
-                if figure:
-                    _write_whole(stem + suffix, figure)
+        doc, figures = self._run(filt, "report", format=fmt, for_org=for_, group_by=group_by, targets=targets,
+                                 key_players=key_players, top=top, title=title, name=self.name,
+                                 path=path if fmt == "md" else None)
+        for file, svg in figures:  # first: a report never points at a missing figure
+            _write_whole(file, svg)
         _write_whole(path, doc)
 
     def to_networkx(self):
