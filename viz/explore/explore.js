@@ -120,10 +120,11 @@ function gridFrame() {
 	text("unknown", g.xu, g.y0 - 14, "#555555");
 	ctx.font = "13px 'DejaVu Sans', sans-serif";
 	text("alignment \u2192", (g.x0 + g.x1) / 2, g.y0 - 34, "#222222");
-	text("influence \u2191", g.x0, g.y1 + 10, "#222222", "left");
-	text("blockers", g.x0 + 6, g.y1 - 16, Q[2].colour, "left");
-	text("persuadables", (g.x0 + g.x1) / 2, g.y1 - 16, "#222222");
-	text("champions", g.x1 - 6, g.y1 - 16, Q[0].colour, "right");
+	/* above the frame, as the grid picture has them: never over a dot */
+	text("influence \u2191", g.x0 - 6, g.y1 + 22, "#222222", "right");
+	text("blockers", g.x0, g.y1 + 6, Q[2].colour, "left");
+	text("persuadables", (g.x0 + g.x1) / 2, g.y1 + 6, "#222222");
+	text("champions", g.x1, g.y1 + 6, Q[0].colour, "right");
 	if (g.line !== null) text("low priority", g.x1 - 6, g.y0 + 8, "#555555", "right");
 }
 function draw() {
