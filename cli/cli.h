@@ -224,6 +224,8 @@ int cli_out_open(struct cli_out *o, const char *path, const char *const *inputs)
 int cli_out_commit(struct cli_out *o);
 /* Drops the temporary file. */
 void cli_out_abort(struct cli_out *o);
+/* A chart's format ("png", "svg", "pdf") from FILE's extension, or NULL. */
+const char *cli_chart_format(const char *path);
 /* data[0..len) to path (NULL or "-": stdout), whole or not at all, never
  * over one of inputs.  Returns 0 or an exit status after saying why. */
 int cli_write_bytes(const char *path, const void *data, size_t len, const char *const *inputs);

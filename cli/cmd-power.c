@@ -3,11 +3,14 @@
 
 #include <limits.h>
 #include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
 
 #include "cli.h"
+#include "viz/map.h"
 
 struct args {
-	const char *group_by;
+	const char *group_by, *chart;
 	struct cli_list targets;
 	long key_players;
 	unsigned long long permutations, seed;
@@ -29,8 +32,41 @@ static const struct cli_option options[] = {
 		  "figures and of money against position" },
 	{ .name = "seed", .arg = "S", .kind = CLI_OPT_UNSIGNED, .offset = offsetof(struct args, seed),
 	  .max = (double)ULLONG_MAX, .help = "the permutations' random seed (default 1): the same seed, the same p-values" },
+	{ .name = "chart", .arg = "FILE", .kind = CLI_OPT_STRING, .offset = offsetof(struct args, chart),
+	  .help = "also draw the Lorenz curves of the inequality figures (the Gini and top-10 % share beside "
+		  "each) and the degree distribution to FILE (.png, .svg or .pdf)" },
 	{ .name = NULL },
 };
+
+static int check(struct cli_ctx *cx, void *args)
+{
+	const struct args *a = args;
+
+	(void)cx;
+	if (a->chart && !cli_chart_format(a->chart))
+		return cli_usage_error("power", "cannot tell the chart's format of '%s': use .png, .svg or .pdf",
+				       a->chart);
+	return 0;
+}
+
+/* The inequality curves' chart into *data, titled by the landscape: drawn
+ * before anything is written, so that a failure writes nothing. */
+static int draw_chart(struct cli_ctx *cx, const char *path, char **data, size_t *len)
+{
+	struct cm_map_chart_opts co = { cli_chart_format(path), NULL, 0 };
+	struct cm_table t;
+	char title[300], folder[256];
+	int rc = 0;
+
+	snprintf(title, sizeof(title), "Inequality: %s", cli_folder_title(cx->argv[0], folder, sizeof(folder)));
+	co.title = title;
+	cm_table_init(&t, 0);
+	if (cm_inequality_curves(cx->analysis, &t, &cx->err) < 0 ||
+	    cm_map_chart_render(&t, &co, data, len, &cx->err) < 0)
+		rc = cli_fail(&cx->err);
+	cm_table_release(&t);
+	return rc;
+}
 
 static int run(struct cli_ctx *cx, const void *args)
 {
@@ -38,6 +74,9 @@ static int run(struct cli_ctx *cx, const void *args)
 	const struct cli_common *c = &cx->common;
 	struct cm_power_opts po = { .key_players = 5 };
 	struct cm_landscape *l = cx->landscape;
+	char *chart = NULL;
+	size_t len = 0;
+	int rc;
 
 	po.group_by = a->group_by;
 	po.targets = (const char *const *)a->targets.v;
@@ -47,7 +86,14 @@ static int run(struct cli_ctx *cx, const void *args)
 	po.seed = (uint64_t)a->seed;
 	if (cm_power(cx->analysis, &po, &cx->table, &cx->err) < 0)
 		return cli_fail(&cx->err);
-	return cli_finish(&cx->table, c, l);
+	if (a->chart && (rc = draw_chart(cx, a->chart, &chart, &len)))
+		return rc;
+	if ((rc = cli_finish(&cx->table, c, l)) == 0 && a->chart) {
+		const char *inputs[] = { cm_landscape_orgs_path(l), cm_landscape_ties_path(l), NULL };
+		rc = cli_write_bytes(a->chart, chart, len, inputs);
+	}
+	free(chart);
+	return rc;
 }
 
 const struct cli_command cli_cmd_power = {
@@ -76,11 +122,15 @@ const struct cli_command cli_cmd_power = {
 		"times (seeded, the same for every --threads), giving the columns p_value\n"
 		"(two-sided), null_mean, null_low and null_high (the middle 95 % of the\n"
 		"permuted values); a test that cannot be run says why in the reading.\n"
+		"--chart FILE draws the inequality figures as Lorenz curves (the share of\n"
+		"the total held by the share of orgs with least) beside the degree\n"
+		"distribution, as the report shows them.\n"
 		"Exact definitions: docs/power.md and docs/statistics.md.\n",
 	.options = options,
 	.args_size = sizeof(struct args),
 	.defaults = &defaults,
 	.flags = CLI_LANDSCAPE | CLI_SHARE,
 	.nargs_min = 1, .nargs_max = 1, .operands = "one LANDSCAPE folder",
+	.check = check,
 	.run = run,
 };

@@ -61,7 +61,8 @@ static int check(struct cli_ctx *cx, void *args)
 }
 
 /* Writes figure g beside the report, in the file cm_doc_name_figures
- * named (FILE-map.svg, FILE-stakeholders.svg), when the report has it. */
+ * named (FILE-map.svg, FILE-stakeholders.svg, FILE-inequality.svg), when
+ * the report has it. */
 static int write_figure(const struct cm_doc_figure *g, const char *const *inputs, struct cli_out *fo, int *open)
 {
 	int rc;
@@ -149,10 +150,14 @@ static int run(struct cli_ctx *cx, const void *args)
 		goto out;
 	if (!c->quiet && c->output && strcmp(c->output, "-") != 0) {
 		char *abs = realpath(c->output, NULL);
+		int nfig = 0, said = 0;
+
 		fprintf(stderr, "%s: wrote %s", cli_progname, abs ? abs : c->output);
 		for (k = 0; k < CM_DOC_FIGURES; k++)
+			nfig += r.fig[k].file != NULL;
+		for (k = 0; k < CM_DOC_FIGURES; k++) /* "A, B and C" */
 			if (r.fig[k].file)
-				fprintf(stderr, " and %s", r.fig[k].file);
+				fprintf(stderr, "%s%s", ++said == nfig ? " and " : ", ", r.fig[k].file);
 		fputc('\n', stderr);
 		free(abs);
 	}
@@ -173,7 +178,8 @@ const struct cli_command cli_cmd_report = {
 	.usage = "LANDSCAPE -o FILE.html|FILE.md [options]",
 	.description =
 		"Writes one report for people who do not run coalmap: a summary of the\n"
-		"landscape, the map, the key organizations, the power briefing, the\n"
+		"landscape, the map, the key organizations, the power briefing (with the\n"
+		"Lorenz curves of its inequality figures and the degree distribution), the\n"
 		"landscape's gaps and, when some organization has a stance, its\n"
 		"stakeholders (the influence x alignment grid of 'coalmap stakeholders',\n"
 		"its quadrants and the most influential champions, persuadables and\n"
@@ -183,11 +189,12 @@ const struct cli_command cli_cmd_report = {
 		"that needs data the landscape lacks (budgets, funding) is left out with\n"
 		"one line saying why.\n"
 		"\n"
-		"HTML (.html) is one self-contained file: the map and the grid are drawn\n"
+		"HTML (.html) is one self-contained file: the figures are drawn\n"
 		"inline, nothing is fetched from anywhere (a strict Content-Security-Policy\n"
 		"says so), and it prints cleanly on A4.  Markdown (.md) has the same\n"
-		"content, with the map and the grid written next to it as FILE-map.svg and\n"
-		"FILE-stakeholders.svg (not when writing to standard output).\n",
+		"content, with the figures written next to it as FILE-map.svg,\n"
+		"FILE-inequality.svg and FILE-stakeholders.svg (not when writing to\n"
+		"standard output).\n",
 	.options = options,
 	.args_size = sizeof(struct args),
 	.defaults = &defaults,

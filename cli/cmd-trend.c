@@ -7,7 +7,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "cli.h"
 #include "viz/map.h"
@@ -43,19 +42,6 @@ static const struct cli_option options[] = {
 	{ .name = NULL },
 };
 
-/* The chart's format from FILE's extension, or NULL. */
-static const char *chart_format(const char *path)
-{
-	static const char *const ok[] = { "png", "svg", "pdf" };
-	const char *dot = path ? strrchr(path, '.') : NULL;
-	size_t k;
-
-	for (k = 0; dot && k < 3; k++)
-		if (!strcasecmp(dot + 1, ok[k]))
-			return ok[k];
-	return NULL;
-}
-
 /* Several landscapes, or one and two days or more (distinct, in order). */
 static int check(struct cli_ctx *cx, void *args)
 {
@@ -63,7 +49,7 @@ static int check(struct cli_ctx *cx, void *args)
 	int32_t prev = 0, d;
 	size_t i;
 
-	if (a->chart && !chart_format(a->chart))
+	if (a->chart && !cli_chart_format(a->chart))
 		return cli_usage_error("trend", "cannot tell the chart's format of '%s': use .png, .svg or .pdf",
 				       a->chart);
 	if (cx->argc >= 2 && a->at.n)
@@ -115,7 +101,7 @@ static void wave_names(const struct cli_ctx *cx, const struct args *a, size_t n,
 static int draw_chart(const struct cli_ctx *cx, const struct args *a, const char *const *names, size_t n,
 		      char **data, size_t *len)
 {
-	struct cm_map_chart_opts co = { chart_format(a->chart), NULL, 0 };
+	struct cm_map_chart_opts co = { cli_chart_format(a->chart), NULL, 0 };
 	struct cm_error err;
 	char title[600], folder[256];
 

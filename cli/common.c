@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -265,6 +266,18 @@ int cli_finish(const struct cm_table *t, const struct cli_common *c, const struc
 
 	cli_note_estimates(t, l, &c->filter);
 	return cli_emit(t, c, inputs);
+}
+
+const char *cli_chart_format(const char *path)
+{
+	static const char *const ok[] = { "png", "svg", "pdf" };
+	const char *dot = path ? strrchr(path, '.') : NULL;
+	size_t k;
+
+	for (k = 0; dot && k < 3; k++)
+		if (!strcasecmp(dot + 1, ok[k]))
+			return ok[k];
+	return NULL;
 }
 
 /* The default title: the landscape folder's own name, as written

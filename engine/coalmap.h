@@ -370,7 +370,7 @@ CM_API void cm_table_truncate(struct cm_table *t, size_t n);
 /* ------------------------------------------------------------------ */
 
 /* The document's figures, each drawn by the caller (viz) */
-enum cm_doc_figure_id { CM_FIGURE_MAP, CM_FIGURE_GRID, CM_DOC_FIGURES };
+enum cm_doc_figure_id { CM_FIGURE_MAP, CM_FIGURE_GRID, CM_FIGURE_CURVES, CM_DOC_FIGURES };
 
 struct cm_doc_figure {
 	char *svg;               /* SVG bytes (HTML inlines them), or NULL: not drawn */
@@ -378,7 +378,8 @@ struct cm_doc_figure {
 	char *caption;           /* NULL: none */
 	char *file;              /* Markdown links here; NULL: says how to draw it */
 	struct cm_table data;    /* what the figure draws, when the document has it
-				    (the grid: the cm_stakeholders table); else empty */
+				    (the grid: the cm_stakeholders table; the curves:
+				    cm_inequality_curves); else empty */
 };
 
 struct cm_doc_part {
@@ -488,6 +489,20 @@ struct cm_power_opts {
 #define CM_POWER_SEED 1            /* likewise */
 
 CM_API int cm_power(struct cm_analysis *a, const struct cm_power_opts *o, struct cm_table *out, struct cm_error *err);
+
+/* The curves behind cm_power's inequality figures, for charts
+ * (cm_map_chart_render): a Lorenz curve for degree, betweenness, budget
+ * (the orgs that have one) and funding received (x the share of orgs,
+ * those with least first; y the share of the total they hold; 101 exact
+ * points, or one per org below 100 orgs), then the degree distribution (x
+ * a degree, y the number of orgs with it).  Fills out (caller-initialised)
+ * with rows chart ("lorenz", "degree_distribution"), measure, label, x, y,
+ * reading; label and reading on a curve's first row only (the reading:
+ * "Gini 0.31; the top 10 % hold 28 %", "mean 6.9, median 5, most 34; 2
+ * with none").  A measure with fewer than two values, a negative value or
+ * no positive total has no curve.  O(n log n) once degree and betweenness
+ * are computed. */
+CM_API int cm_inequality_curves(struct cm_analysis *a, struct cm_table *out, struct cm_error *err);
 
 /* How far to trust a ranking when data are missing (docs/statistics.md,
  * "Robustness of rankings"; Borgatti, Carley and Krackhardt 2006): for
@@ -718,12 +733,15 @@ CM_API int cm_report_set_map(struct cm_doc *d, char *svg, size_t len, size_t org
 /* Puts the stakeholders' grid in d (svg malloc'd, taken over), when d has
  * the stakeholders part; otherwise frees svg.  0 or CM_ENOMEM. */
 CM_API int cm_report_set_grid(struct cm_doc *d, char *svg, size_t len, size_t orgs, size_t labelled);
+/* Puts the inequality curves' chart in d (svg malloc'd, taken over), when
+ * d's power part shows them; otherwise frees svg.  0 or CM_ENOMEM. */
+CM_API int cm_report_set_curves(struct cm_doc *d, char *svg, size_t len);
 /* 1 when d has a part showing figure id (the report: the grid only when
  * some org has a stance). */
 CM_API int cm_doc_has_figure(const struct cm_doc *d, enum cm_doc_figure_id id);
 /* Names the files a Markdown document at path links its drawn figures to,
- * beside it: PATH-without-extension-map.svg, -stakeholders.svg (into each
- * figure's file).  0 or CM_ENOMEM. */
+ * beside it: PATH-without-extension-map.svg, -stakeholders.svg and
+ * -inequality.svg (into each figure's file).  0 or CM_ENOMEM. */
 CM_API int cm_doc_name_figures(struct cm_doc *d, const char *path);
 
 /* Synthetic landscapes */

@@ -404,6 +404,14 @@ static int power_and_gaps(struct cm_analysis *a, const struct cm_report_opts *o,
 				"the terms are explained at the end.",
 				t, "'coalmap power' lists them all")) < 0)
 		return rc;
+	/* its figure: the Lorenz curves and the degree distribution (viz
+	 * draws them from the curves kept with the figure) */
+	cm_table_release(&d->fig[CM_FIGURE_CURVES].data);
+	cm_table_init(&d->fig[CM_FIGURE_CURVES].data, 0);
+	if ((rc = cm_inequality_curves(a, &d->fig[CM_FIGURE_CURVES].data, err)) < 0)
+		return rc;
+	if (d->fig[CM_FIGURE_CURVES].data.nrows)
+		d->parts[d->nparts - 1].figure = CM_FIGURE_CURVES + 1;
 	cm_gaps_opts_init(&go);
 	go.group_by = o->group_by;
 	go.targets = o->targets;
@@ -800,6 +808,24 @@ int cm_report_set_map(struct cm_doc *d, char *svg, size_t len, size_t orgs, int 
 			    aggregated ? " as their communities (too many to draw one by one)" : "",
 			    labels_limited ? "; labels name the top brokers" : "",
 			    suggested ? "; heavy dashed lines lead to the recommended partners" : "");
+	return g->caption ? CM_OK : CM_ENOMEM;
+}
+
+int cm_report_set_curves(struct cm_doc *d, char *svg, size_t len)
+{
+	struct cm_doc_figure *g = &d->fig[CM_FIGURE_CURVES];
+
+	if (!cm_doc_has_figure(d, CM_FIGURE_CURVES)) {
+		free(svg);
+		return CM_OK;
+	}
+	free(g->svg);
+	free(g->caption);
+	g->svg = svg;
+	g->len = len;
+	g->caption = strdup("Lorenz curves: the further a curve bows below the diagonal of equal shares, the more "
+			    "unequal the measure (the Gini index is twice the tinted area); and how many "
+			    "organizations have each number of partners.");
 	return g->caption ? CM_OK : CM_ENOMEM;
 }
 

@@ -63,12 +63,15 @@ static void md_line(FILE *f, const char *s)
  * draw it when it has none. */
 static void md_figure(const struct cm_doc_figure *g, int id, FILE *f)
 {
-	static const char *const alt[CM_DOC_FIGURES] = { "Map of the landscape", "Stakeholders: influence and alignment" };
+	static const char *const alt[CM_DOC_FIGURES] = { "Map of the landscape", "Stakeholders: influence and alignment",
+							 "Lorenz curves and the degree distribution" };
 	static const char *const how[CM_DOC_FIGURES] = {
 		"(The map is written next to the report when the report goes to a file; 'coalmap map' draws it on its "
 		"own.)",
 		"(The grid is written next to the report when the report goes to a file; 'coalmap stakeholders "
 		"--grid FILE' draws it on its own.)",
+		"(The curves are written next to the report when the report goes to a file; 'coalmap power --chart "
+		"FILE' draws them on their own.)",
 	};
 	const char *base;
 

@@ -1,5 +1,6 @@
 /* chart.c - cm_map_chart_render: line charts of a trend table, one small
- * panel per figure, drawn with cairo (the only file that includes it). */
+ * panel per figure, and the inequality curves (Lorenz curves, the degree
+ * distribution), drawn with cairo (the only file that includes it). */
 #include "config.h"
 
 #include <math.h>
@@ -360,10 +361,8 @@ static cairo_status_t sink_write(void *closure, const unsigned char *bytes, unsi
 	return CAIRO_STATUS_SUCCESS;
 }
 
-static void draw_all(cairo_t *cr, const struct chart *c, const char *title, double top)
+static void draw_title(cairo_t *cr, const char *title)
 {
-	size_t k;
-
 	cairo_set_source_rgb(cr, 1, 1, 1);
 	cairo_paint(cr);
 	cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
@@ -372,33 +371,274 @@ static void draw_all(cairo_t *cr, const struct chart *c, const char *title, doub
 		set_hex(cr, VIZ_INK);
 		text_at(cr, title, 12, 22, 0);
 	}
+}
+
+static void draw_trend(cairo_t *cr, const void *ctx, double top)
+{
+	const struct chart *c = ctx;
+	size_t k;
+
 	for (k = 0; k < c->nshown; k++)
 		draw_panel(cr, c, c->shown[k], (double)(k % COLS) * PANEL_W, top + (double)(k / COLS) * PANEL_H);
 }
 
-int cm_map_chart_render(const struct cm_table *t, const struct cm_map_chart_opts *o, char **data, size_t *len,
-			struct cm_error *err)
+/* ---- the inequality curves (cm_inequality_curves): a Lorenz curve per
+ * measure and the degree distribution */
+
+struct curve {
+	size_t first, n;     /* rows [first, first + n) */
+	int lorenz;
+};
+
+struct curves {
+	const struct cm_table *t;
+	int chart, measure, label, x, y, reading;
+	struct curve c[8];
+	size_t nc;
+};
+
+static int is_curves(struct curves *k, const struct cm_table *t)
 {
-	struct chart c;
+	size_t r;
+
+	memset(k, 0, sizeof(*k));
+	k->t = t;
+	if ((k->chart = cm_table_find(t, "chart")) != 0 || (k->measure = cm_table_find(t, "measure")) < 0 ||
+	    (k->label = cm_table_find(t, "label")) < 0 || (k->x = cm_table_find(t, "x")) < 0 ||
+	    (k->y = cm_table_find(t, "y")) < 0 || (k->reading = cm_table_find(t, "reading")) < 0 ||
+	    t->cols[k->x].kind != CM_REAL || t->cols[k->y].kind != CM_REAL)
+		return 0;
+	for (r = 0; r < t->nrows; r++) {
+		const char *ch = text_of(t, (size_t)k->chart, r);
+		if (!r || strcmp(ch, text_of(t, (size_t)k->chart, r - 1)) ||
+		    strcmp(text_of(t, (size_t)k->measure, r), text_of(t, (size_t)k->measure, r - 1))) {
+			if (k->nc == sizeof(k->c) / sizeof(*k->c))
+				break;
+			k->c[k->nc++] = (struct curve){ r, 0, !strcmp(ch, "lorenz") };
+		}
+		k->c[k->nc - 1].n++;
+	}
+	return 1;
+}
+
+static double cur_x(const struct curves *k, size_t r)
+{
+	return k->t->cols[k->x].reals[r];
+}
+
+static double cur_y(const struct curves *k, size_t r)
+{
+	return k->t->cols[k->y].reals[r];
+}
+
+/* The title (from the measure's label) and the
+ * reading under it: the numbers beside the curve. */
+static void curve_heading(cairo_t *cr, const struct curves *k, const struct curve *cv, double x, double y)
+{
+	char buf[260];
+	const char *label = text_of(k->t, (size_t)k->label, cv->first);
+
+	cairo_set_font_size(cr, FONT_PT + 2);
+	set_hex(cr, VIZ_INK);
+	snprintf(buf, sizeof(buf), cv->lorenz ? "Lorenz curve of %.200s" : "Distribution of %.200s",
+		 *label ? label : text_of(k->t, (size_t)k->measure, cv->first));
+	text_at(cr, buf, x + 8, y + 18, 0);
+	cairo_set_font_size(cr, FONT_PT - 1);
+	set_hex(cr, VIZ_MUTED);
+	text_at(cr, text_of(k->t, (size_t)k->reading, cv->first), x + 8, y + 32, 0);
+}
+
+/* A Lorenz curve: the share of the total (up) held by the share of orgs
+ * with the least (across), the diagonal of equal shares dashed, the area
+ * between them (half the Gini) tinted. */
+static void draw_lorenz(cairo_t *cr, const struct curves *k, const struct curve *cv, double x, double y)
+{
+	double x0 = x + MARGIN_L + 6, y0 = y + MARGIN_T, h = PANEL_H - MARGIN_T - MARGIN_B, w = h * 1.5;
+	size_t i;
+	static const char *const ticks[] = { "0 %", "50 %", "100 %" };
+
+	curve_heading(cr, k, cv, x, y);
+	cairo_set_font_size(cr, FONT_PT - 1);
+	for (i = 0; i < 3; i++) {
+		double v = (double)i / 2;
+		set_hex(cr, "#DDDDDD");
+		cairo_set_line_width(cr, 0.6);
+		cairo_move_to(cr, x0 - 3, y0 + h - h * v);
+		cairo_line_to(cr, x0 + w, y0 + h - h * v);
+		cairo_stroke(cr);
+		set_hex(cr, VIZ_MUTED);
+		text_at(cr, ticks[i], x0 - 7, y0 + h - h * v + 3.5, 1);
+		text_at(cr, ticks[i], x0 + w * v, y0 + h + 13, 0.5);
+	}
+	text_at(cr, "organizations, fewest first", x0 + w / 2, y0 + h + 25, 0.5);
+	/* the tinted area, then the curve over it */
+	cairo_move_to(cr, x0, y0 + h);
+	for (i = 0; i < cv->n; i++)
+		cairo_line_to(cr, x0 + w * cur_x(k, cv->first + i), y0 + h - h * cur_y(k, cv->first + i));
+	cairo_close_path(cr);
+	set_hex(cr, "#D9E8F5");
+	cairo_fill(cr);
+	set_hex(cr, VIZ_MUTED);
+	cairo_set_line_width(cr, 0.8);
+	cairo_set_dash(cr, (const double[]){ 3, 3 }, 2, 0);
+	cairo_move_to(cr, x0, y0 + h);
+	cairo_line_to(cr, x0 + w, y0);
+	cairo_stroke(cr);
+	cairo_set_dash(cr, NULL, 0, 0);
+	text_at(cr, "equal shares", x0 + w * 0.42, y0 + h * 0.42, 1);
+	set_hex(cr, viz_slot_colour(0));
+	cairo_set_line_width(cr, 1.8);
+	for (i = 0; i < cv->n; i++) {
+		double px = x0 + w * cur_x(k, cv->first + i), py = y0 + h - h * cur_y(k, cv->first + i);
+		if (i)
+			cairo_line_to(cr, px, py);
+		else
+			cairo_move_to(cr, px, py);
+	}
+	cairo_stroke(cr);
+}
+
+/* The degree distribution: a bar per degree up to 40, else points on
+ * log-log axes (orgs without partners are in the reading). */
+static void draw_degrees(cairo_t *cr, const struct curves *k, const struct curve *cv, double x, double y)
+{
+	double x0 = x + MARGIN_L + 6, y0 = y + MARGIN_T, h = PANEL_H - MARGIN_T - MARGIN_B,
+	       w = PANEL_W - MARGIN_L - 12 - 20, dmax = 0, nmax = 0, step, v;
+	size_t i;
+	int logs;
+	char buf[40];
+
+	for (i = 0; i < cv->n; i++) {
+		dmax = fmax(dmax, cur_x(k, cv->first + i));
+		nmax = fmax(nmax, cur_y(k, cv->first + i));
+	}
+	logs = dmax > 40;
+	curve_heading(cr, k, cv, x, y);
+	cairo_set_font_size(cr, FONT_PT - 1);
+	if (!logs) {
+		double bw = w / (dmax + 1);
+		step = nice_step(nmax / 3);
+		for (v = 0; v <= ceil(nmax / step) * step + step / 2; v += step) {
+			double py = y0 + h - h * v / (ceil(nmax / step) * step);
+			set_hex(cr, "#DDDDDD");
+			cairo_set_line_width(cr, 0.6);
+			cairo_move_to(cr, x0 - 3, py);
+			cairo_line_to(cr, x0 + w, py);
+			cairo_stroke(cr);
+			set_hex(cr, VIZ_MUTED);
+			label_of(v, buf, sizeof(buf));
+			text_at(cr, buf, x0 - 7, py + 3.5, 1);
+		}
+		set_hex(cr, viz_slot_colour(0));
+		for (i = 0; i < cv->n; i++) {
+			double d = cur_x(k, cv->first + i), n = cur_y(k, cv->first + i);
+			double bh = h * n / (ceil(nmax / step) * step);
+			cairo_rectangle(cr, x0 + bw * d + bw * 0.1, y0 + h - bh, bw * 0.8, bh);
+		}
+		cairo_fill(cr);
+		set_hex(cr, VIZ_MUTED);
+		step = nice_step((dmax + 1) / 6);
+		for (v = 0; v <= dmax; v += step) {
+			label_of(v, buf, sizeof(buf));
+			text_at(cr, buf, x0 + bw * (v + 0.5), y0 + h + 13, 0.5);
+		}
+		text_at(cr, "partners (degree); bars: organizations", x0 + w / 2, y0 + h + 25, 0.5);
+		return;
+	}
+	/* log-log: decades from 1 */
+	{
+		double lx = log10(dmax) > 0 ? ceil(log10(dmax)) : 1, ly = log10(nmax) > 0 ? ceil(log10(nmax)) : 1;
+		for (v = 0; v <= ly; v++) {
+			double py = y0 + h - h * v / ly;
+			set_hex(cr, "#DDDDDD");
+			cairo_set_line_width(cr, 0.6);
+			cairo_move_to(cr, x0 - 3, py);
+			cairo_line_to(cr, x0 + w, py);
+			cairo_stroke(cr);
+			set_hex(cr, VIZ_MUTED);
+			label_of(pow(10, v), buf, sizeof(buf));
+			text_at(cr, buf, x0 - 7, py + 3.5, 1);
+		}
+		for (v = 0; v <= lx; v++) {
+			label_of(pow(10, v), buf, sizeof(buf));
+			text_at(cr, buf, x0 + w * v / lx, y0 + h + 13, 0.5);
+		}
+		text_at(cr, "partners (degree, log scale); points: organizations", x0 + w / 2, y0 + h + 25, 0.5);
+		set_hex(cr, viz_slot_colour(0));
+		for (i = 0; i < cv->n; i++) {
+			double d = cur_x(k, cv->first + i), n = cur_y(k, cv->first + i);
+			if (d < 1)
+				continue;
+			cairo_arc(cr, x0 + w * log10(d) / lx, y0 + h - h * log10(n) / ly, 2.2, 0, 2 * M_PI);
+			cairo_fill(cr);
+		}
+	}
+}
+
+static void draw_curves(cairo_t *cr, const void *ctx, double top)
+{
+	const struct curves *k = ctx;
+	size_t i;
+
+	for (i = 0; i < k->nc; i++) {
+		double x = (double)(i % COLS) * PANEL_W, y = top + (double)(i / COLS) * PANEL_H;
+		if (k->c[i].lorenz)
+			draw_lorenz(cr, k, &k->c[i], x, y);
+		else
+			draw_degrees(cr, k, &k->c[i], x, y);
+	}
+}
+
+/* cairo names the SVG's groups by a counter global to the process
+ * ("surface294" after a Python session drew 293 surfaces): renumbered from
+ * 1 in order of appearance, so that the same chart has the same bytes in
+ * every process.  Returns 0, or -1 (memory; s unchanged). */
+static int renumber_surfaces(struct sink *s)
+{
+	static const char word[] = "surface";
+	unsigned long seen[64];
+	/* a token of 8 bytes or more becomes at most "surface65": one byte more */
+	size_t nseen = 0, i = 0, w = 0, k, cap = s->len + s->len / 8 + 32;
+	char *out = malloc(cap);
+
+	if (!out)
+		return -1;
+	while (i < s->len) {
+		if (s->len - i > sizeof(word) && !memcmp(s->data + i, word, sizeof(word) - 1) &&
+		    s->data[i + sizeof(word) - 1] >= '0' && s->data[i + sizeof(word) - 1] <= '9') {
+			unsigned long v = 0;
+			i += sizeof(word) - 1;
+			while (i < s->len && s->data[i] >= '0' && s->data[i] <= '9' && v < 100000000UL)
+				v = v * 10 + (unsigned long)(s->data[i++] - '0');
+			for (k = 0; k < nseen && seen[k] != v; k++)
+				;
+			if (k == nseen && nseen < sizeof(seen) / sizeof(*seen))
+				seen[nseen++] = v;
+			w += (size_t)snprintf(out + w, cap - w, "%s%zu", word, k + 1);
+			continue;
+		}
+		out[w++] = s->data[i++];
+	}
+	free(s->data);
+	s->data = out;
+	s->len = s->cap = w;
+	return 0;
+}
+
+/* Draws panels panels (COLS across) with draw(ctx) on a surface of fmt
+ * into *data. */
+static int render(const char *fmt, const struct cm_map_chart_opts *o, size_t npanels,
+		  void (*draw)(cairo_t *, const void *, double), const void *ctx, char **data, size_t *len,
+		  struct cm_error *err)
+{
 	struct sink s = { NULL, 0, 0, 0 };
 	cairo_surface_t *sf = NULL;
 	cairo_t *cr = NULL;
-	const char *fmt = o && o->format ? o->format : "svg";
 	double top = o && o->title ? 32 : 0, w, h, scale = (o && o->dpi > 0 ? o->dpi : 144) / 72.0;
 	cairo_status_t st;
 
-	*data = NULL;
-	*len = 0;
-	memset(&c, 0, sizeof(c));
-	if (!is_trend(&c, t))
-		return cm_error_set(err, CM_EUSAGE, NULL, 0, 0, "the chart draws a trend table (coalmap trend)");
-	if (strcmp(fmt, "png") && strcmp(fmt, "svg") && strcmp(fmt, "pdf"))
-		return cm_error_set(err, CM_EUSAGE, NULL, 0, 0, "chart format '%s' is not png, svg or pdf", fmt);
-	find_rows(&c);
-	if (!c.nshown)
-		return cm_error_set(err, CM_EUSAGE, NULL, 0, 0, "no figure to chart: every one is undefined in every wave");
 	w = COLS * PANEL_W;
-	h = top + (double)((c.nshown + COLS - 1) / COLS) * PANEL_H;
+	h = top + (double)((npanels + COLS - 1) / COLS) * PANEL_H;
 	if (!strcmp(fmt, "png"))
 		sf = cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)ceil(w * scale), (int)ceil(h * scale));
 	else if (!strcmp(fmt, "svg"))
@@ -410,13 +650,16 @@ int cm_map_chart_render(const struct cm_table *t, const struct cm_map_chart_opts
 	cr = cairo_create(sf);
 	if (!strcmp(fmt, "png"))
 		cairo_scale(cr, scale, scale);
-	draw_all(cr, &c, o ? o->title : NULL, top);
+	draw_title(cr, o ? o->title : NULL);
+	draw(cr, ctx, top);
 	cairo_destroy(cr);
 	if (!strcmp(fmt, "png") && cairo_surface_status(sf) == CAIRO_STATUS_SUCCESS)
 		cairo_surface_write_to_png_stream(sf, sink_write, &s);
 	cairo_surface_finish(sf);
 	st = cairo_surface_status(sf);
 	cairo_surface_destroy(sf);
+	if (st == CAIRO_STATUS_SUCCESS && !s.nomem && !strcmp(fmt, "svg") && renumber_surfaces(&s) < 0)
+		s.nomem = 1;
 	if (st != CAIRO_STATUS_SUCCESS || s.nomem) {
 		free(s.data);
 		return cm_error_set(err, s.nomem ? CM_ENOMEM : CM_EINTERNAL, NULL, 0, 0, "%s",
@@ -425,4 +668,30 @@ int cm_map_chart_render(const struct cm_table *t, const struct cm_map_chart_opts
 	*data = s.data;
 	*len = s.len;
 	return CM_OK;
+}
+
+int cm_map_chart_render(const struct cm_table *t, const struct cm_map_chart_opts *o, char **data, size_t *len,
+			struct cm_error *err)
+{
+	struct chart c;
+	struct curves k;
+	const char *fmt = o && o->format ? o->format : "svg";
+
+	*data = NULL;
+	*len = 0;
+	memset(&c, 0, sizeof(c));
+	if (strcmp(fmt, "png") && strcmp(fmt, "svg") && strcmp(fmt, "pdf"))
+		return cm_error_set(err, CM_EUSAGE, NULL, 0, 0, "chart format '%s' is not png, svg or pdf", fmt);
+	if (is_curves(&k, t)) {
+		if (!k.nc)
+			return cm_error_set(err, CM_EUSAGE, NULL, 0, 0, "no curve to chart: no measure has a positive total");
+		return render(fmt, o, k.nc, draw_curves, &k, data, len, err);
+	}
+	if (!is_trend(&c, t))
+		return cm_error_set(err, CM_EUSAGE, NULL, 0, 0,
+				    "the chart draws a trend table (coalmap trend) or inequality curves");
+	find_rows(&c);
+	if (!c.nshown)
+		return cm_error_set(err, CM_EUSAGE, NULL, 0, 0, "no figure to chart: every one is undefined in every wave");
+	return render(fmt, o, c.nshown, draw_trend, &c, data, len, err);
 }

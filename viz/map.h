@@ -140,7 +140,11 @@ struct cm_map_grid_opts {
 CM_API int cm_map_grid_render(const struct cm_table *t, const struct cm_map_grid_opts *o, char **data,
 			      size_t *len, size_t *labelled, struct cm_error *err);
 
-/* Line charts of a trend table (cm_trend): one small panel per figure a
+/* Charts drawn with cairo (viz/chart.c) of a trend table or of the
+ * inequality curves (cm_inequality_curves: a Lorenz curve per measure,
+ * the Gini and top-10 share written above it, and the degree distribution,
+ * as bars up to degree 40, else on log-log axes).
+ * Line charts of a trend table (cm_trend): one small panel per figure a
  * paper would show (density, degree and betweenness centralization, Gini
  * of degree; with groups each group's direct access share and E-I index,
  * one line per group), the waves along the x axis, the last value written
@@ -150,18 +154,20 @@ struct cm_map_chart_opts {
 	const char *title;  /* NULL: none */
 	double dpi;         /* PNG resolution; 0 = 144 */
 };
-/* Draws t (a cm_trend table) into *data (malloc'd, *len bytes).  CM_EUSAGE
- * for another table, a format not listed, or a table with none of the
- * figures; CM_EINTERNAL when cairo fails.  O(rows x waves). */
+/* Draws t (a cm_trend or cm_inequality_curves table) into *data (malloc'd,
+ * *len bytes).  CM_EUSAGE for another table, a format not listed, or a
+ * table with none of the figures; CM_EINTERNAL when cairo fails.  O(rows x
+ * waves), O(rows) for the curves. */
 CM_API int cm_map_chart_render(const struct cm_table *t, const struct cm_map_chart_opts *o, char **data,
 			       size_t *len, struct cm_error *err);
 
 /* Draws the figures of report d (cm_report_build on a, with options o):
  * the map as `coalmap map` draws it, marking o->for_org's recommended
- * partners when the map is drawn org by org, and the stakeholders' grid
- * (from the table d keeps with it) when d has that part; both SVG, set
- * with cm_report_set_map and cm_report_set_grid.  Errors as cm_map_render
- * and cm_map_grid_render. */
+ * partners when the map is drawn org by org, the stakeholders' grid
+ * (from the table d keeps with it) when d has that part, and the power
+ * part's inequality curves; all SVG, set with cm_report_set_map,
+ * cm_report_set_grid and cm_report_set_curves.  Errors as cm_map_render,
+ * cm_map_grid_render and cm_map_chart_render. */
 CM_API int cm_map_report(struct cm_analysis *a, const struct cm_report_opts *o, struct cm_doc *d, struct cm_error *err);
 
 /* Where cm_map_render would put each org, or each group on a map that

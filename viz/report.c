@@ -1,6 +1,7 @@
 /* report.c - the report's figures (engine/report.c builds the document):
  * the map, drawn on the report's own analysis context, and the
- * stakeholders' grid, from the table the report kept for it. */
+ * stakeholders' grid and the inequality curves, from the tables the
+ * report kept for them. */
 #include "config.h"
 
 #include <stdio.h>
@@ -57,6 +58,23 @@ static int draw_grid(const struct cm_report_opts *o, struct cm_doc *d, struct cm
 	return rc;
 }
 
+/* The Lorenz curves and the degree distribution, from the curves the
+ * report's power part kept with the figure. */
+static int draw_curves(struct cm_doc *d, struct cm_error *err)
+{
+	struct cm_map_chart_opts co;
+	char *svg = NULL;
+	size_t len = 0;
+	int rc;
+
+	memset(&co, 0, sizeof(co));
+	co.format = "svg";
+	if ((rc = cm_map_chart_render(&d->fig[CM_FIGURE_CURVES].data, &co, &svg, &len, err)) == CM_OK &&
+	    cm_report_set_curves(d, svg, len) < 0)
+		rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
+	return rc;
+}
+
 int cm_map_report(struct cm_analysis *a, const struct cm_report_opts *o, struct cm_doc *d, struct cm_error *err)
 {
 	int rc;
@@ -64,6 +82,8 @@ int cm_map_report(struct cm_analysis *a, const struct cm_report_opts *o, struct 
 	if (cm_doc_has_figure(d, CM_FIGURE_MAP) && (rc = draw_map(a, o, d, err)) < 0)
 		return rc;
 	if (cm_doc_has_figure(d, CM_FIGURE_GRID) && (rc = draw_grid(o, d, err)) < 0)
+		return rc;
+	if (cm_doc_has_figure(d, CM_FIGURE_CURVES) && (rc = draw_curves(d, err)) < 0)
 		return rc;
 	return CM_OK;
 }

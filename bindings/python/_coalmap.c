@@ -580,6 +580,25 @@ static PyObject *analysis_metrics(AnalysisObject *self, PyObject *args, PyObject
 	return table_result(&t);
 }
 
+/* inequality_curves(): the Lorenz curves and the degree distribution */
+static PyObject *analysis_curves(AnalysisObject *self, PyObject *unused)
+{
+	struct cm_table t;
+	struct cm_error err;
+	struct guard g;
+	int rc;
+
+	(void)unused;
+	cm_table_init(&t, 0);
+	engine_enter(&g, &err);
+	rc = cm_inequality_curves(self->a, &t, &err);
+	if (engine_leave(&g, rc, &err) < 0) {
+		cm_table_release(&t);
+		return NULL;
+	}
+	return table_result(&t);
+}
+
 /* power(group_by=None, targets=None, key_players=5, permutations=1000,
  * seed=1): the permutation tests as `coalmap power` runs them */
 static PyObject *analysis_power(AnalysisObject *self, PyObject *args, PyObject *kw)
@@ -1023,6 +1042,7 @@ static PyObject *analysis_sampled(AnalysisObject *self, PyObject *unused)
 static PyMethodDef analysis_methods[] = {
 	{ "metrics", (PyCFunction)(void (*)(void))analysis_metrics, METH_VARARGS | METH_KEYWORDS, "cm_metrics" },
 	{ "power", (PyCFunction)(void (*)(void))analysis_power, METH_VARARGS | METH_KEYWORDS, "cm_power" },
+	{ "inequality_curves", (PyCFunction)analysis_curves, METH_NOARGS, "cm_inequality_curves" },
 	{ "gaps", (PyCFunction)(void (*)(void))analysis_gaps, METH_VARARGS | METH_KEYWORDS, "cm_gaps, cm_recommend" },
 	{ "path", (PyCFunction)(void (*)(void))analysis_path, METH_VARARGS | METH_KEYWORDS, "cm_path" },
 	{ "stakeholders", (PyCFunction)(void (*)(void))analysis_stakeholders, METH_VARARGS | METH_KEYWORDS,

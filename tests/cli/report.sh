@@ -66,9 +66,13 @@ for u in re.findall(r"https?://[^\s\"'<>]+", doc):
 
 # every part is there, the map inline
 check(list(p.sections) == ["map", "key-organizations", "power", "gaps", "stakeholders", "partners", "routes", "terms"], f"sections {list(p.sections)}")
-check(p.tags.count("svg") == 2 and doc.count("<svg") == 2, "two inline svgs: the map and the stakeholders' grid")
-check(doc.index("<svg") > doc.index('<section id="map"') and doc.index("<svg", doc.index("<svg") + 1) > doc.index('<section id="stakeholders"'),
-      "the map in its part, the grid in the stakeholders part")
+check(p.tags.count("svg") == 3 and doc.count("<svg") == 3,
+      "three inline svgs: the map, the inequality curves and the stakeholders' grid")
+svgs = [m.start() for m in re.finditer("<svg", doc)]
+check(len(svgs) == 3 and doc.index('<section id="map"') < svgs[0] < doc.index('<section id="key-organizations"')
+      and doc.index('<section id="power"') < svgs[1] < doc.index('<section id="gaps"')
+      and svgs[2] > doc.index('<section id="stakeholders"'),
+      "the map in its part, the curves in the power part, the grid in the stakeholders part")
 ids = re.findall(r'<[^>]* id="([^"]*)"', doc)
 check(len(ids) == len(set(ids)), "ids unique across the page: %s" % sorted({i for i in ids if ids.count(i) > 1})[:5])
 
@@ -129,12 +133,19 @@ run report "$D" --for $FOR -o "$tmp/r.md"; expect_rc 0 "report md"
 checks=$((checks + 1)); [ -s "$tmp/r-map.svg" ] && xmllint --noout "$tmp/r-map.svg" 2>/dev/null || fail "md map missing or invalid"
 for h in "## The map" "## Key organizations" "## Who holds the power" "## Gaps in the landscape" \
 	"## Recommended partners for" "## Routes to decision-makers for" "](r-map.svg)" "## Stakeholders" \
-	"](r-stakeholders.svg)"; do
+	"](r-stakeholders.svg)" "](r-inequality.svg)"; do
 	checks=$((checks + 1)); grep -qF "$h" "$tmp/r.md" || fail "md lacks '$h'"
 done
 # the grid beside it is the one `coalmap stakeholders --grid` draws
 run stakeholders "$D" --for $FOR --grid "$tmp/grid.svg"; expect_rc 0 "stakeholders --grid"
 checks=$((checks + 1)); cmp -s "$tmp/grid.svg" "$tmp/r-stakeholders.svg" || fail "the report's grid is not stakeholders --grid's"
+# the power part's curves are those `coalmap power --chart` draws (but for
+# the chart's title); both well-formed SVG
+run power "$D" --permutations 0 --chart "$tmp/curves.svg" -o "$tmp/p.csv"; expect_rc 0 "power --chart"
+checks=$((checks + 1)); xmllint --noout "$tmp/r-inequality.svg" "$tmp/curves.svg" 2>/dev/null || fail "inequality curves not well-formed SVG"
+checks=$((checks + 1)); [ "$(grep -c '<path' "$tmp/r-inequality.svg")" -gt 20 ] || fail "the report's inequality curves draw nothing"
+run power "$D" --chart "$tmp/curves.txt"; expect_rc 64 "power --chart of an unknown format"
+checks=$((checks + 1)); [ ! -e "$tmp/curves.txt" ] || fail "power --chart .txt wrote a file"
 run report "$D" -f md; expect_rc 0 "md to stdout"
 expect_out "## Key organizations" "md on stdout"
 
@@ -146,6 +157,9 @@ mk "$tmp/poor" 'id,type\na,ngo\nb,ngo\nc,party\nd,party\ne,forum\n' \
 run report "$tmp/poor" -o "$tmp/poor.md"; expect_rc 0 "report without budgets"
 checks=$((checks + 1)); grep -q "## Stakeholders" "$tmp/poor.md" && fail "a stakeholders part without any stance"
 checks=$((checks + 1)); [ -e "$tmp/poor-stakeholders.svg" ] && fail "a grid beside a report without any stance"; [ -s "$tmp/poor-map.svg" ] || fail "no map beside the report without stances"
+# no budget and no funding: the curves of degree and betweenness only (the
+# chain's betweenness, 0 2 2 0 0, and degrees 1 2 2 1 0 each have a curve)
+checks=$((checks + 1)); [ -s "$tmp/poor-inequality.svg" ] || fail "no inequality curves beside the report without budgets"
 mk "$tmp/badstance" 'id,type,stance:climate\na,ngo,support\nb,ngo,maybe\n' 'source,target\na,b\n'
 run report "$tmp/badstance" -o "$tmp/badstance.md"; expect_rc 65 "a stance that is none"
 expect_err "badstance/organizations.csv:3" "the bad stance's file and line"
@@ -220,7 +234,7 @@ import re, sys
 doc = open(sys.argv[1], encoding="utf-8").read()
 bad = []
 if re.search(r"(?<!\\)<(script|b|TABLE)", doc): bad.append("raw tag")
-if re.search(r"(?<!\\)\[[^\]]*(?<!\\)\]\(", doc.replace("](h-map.svg)", "")): bad.append("link from data")
+if re.search(r"(?<!\\)\[[^\]]*(?<!\\)\]\(", doc.replace("](h-map.svg)", "").replace("](h-inequality.svg)", "")): bad.append("link from data")
 if any(c in doc for c in "\x07\x1b\x7f"): bad.append("control character")
 if bad:
     print(bad); sys.exit(1)

@@ -252,6 +252,41 @@ def inequality_section(L, m):
     return rows
 
 
+def lorenz_points(xs, steps=100):
+    """Exact points of the Lorenz curve of xs: (share of orgs, share of the
+    total held by that many orgs with least), at j = floor(i k / n + 1/2)
+    orgs for i = 0..n, n = min(k, steps); [] without a curve (fewer than two
+    values, a negative one, no positive total)."""
+    xs = sorted(frac(x) for x in xs)
+    k = len(xs)
+    if k < 2 or xs[0] < 0 or sum(xs) <= 0:
+        return []
+    n, total = min(k, steps), sum(xs)
+    out = []
+    for i in range(n + 1):
+        j = math.floor(Fraction(i * k, n) + Fraction(1, 2))
+        out.append((Fraction(j, k), sum(xs[:j]) / total))
+    return out
+
+
+def curves(L, m):
+    """Rows (chart, measure, x, y) of cm_inequality_curves: the Lorenz curve
+    of each inequality series, then the degree distribution."""
+    fin, _, _ = funding_flows(L)
+    series = [
+        ("degree", [m[v]["degree"] for v in L.orgs]),
+        ("betweenness", [m[v]["betweenness"] for v in L.orgs]),
+        ("budget", [L.budget(v) for v in L.orgs if L.budget(v) is not None]),
+        ("funding_in", [fin[v] for v in L.orgs]),
+    ]
+    rows = []
+    for name, xs in series:
+        rows += [("lorenz", name, x, y) for x, y in lorenz_points(xs)]
+    degs = [m[v]["degree"] for v in L.orgs]
+    rows += [("degree_distribution", "degree", d, degs.count(d)) for d in sorted(set(degs))]
+    return rows
+
+
 def money_section(L, m):
     with_budget = [v for v in L.orgs if L.budget(v) is not None]
     rows = []
@@ -568,6 +603,8 @@ def main(argv=None):
     ap.add_argument("--key-players", type=int, default=DEFAULT_KEY_PLAYERS,
                     metavar="K")
     ap.add_argument("-o", "--output", help="power report CSV ('-' = stdout)")
+    ap.add_argument("--curves", metavar="OUT.csv",
+                    help="write the Lorenz curves and degree distribution (chart,measure,x,y)")
     ap.add_argument("--org-funding", metavar="OUT2.csv",
                     help="write id,funding_in,funders,funding_hhi")
     ap.add_argument("--export-tie-graph", metavar="DIR",
@@ -590,7 +627,11 @@ def main(argv=None):
         of = org_funding(L)
         write_csv(a.org_funding, ["id", "funding_in", "funders", "funding_hhi"],
                   [(v, fmt(of[v][0]), fmt(of[v][1]), fmt(of[v][2])) for v in L.orgs])
-    if a.output or not (a.org_funding or a.export_tie_graph):
+    if a.curves:
+        m, _ = nx_metrics.compute(L.G, L.D, a.weighted)
+        write_csv(a.curves, ["chart", "measure", "x", "y"],
+                  [(c, meas, fmt(x), fmt(y)) for c, meas, x, y in curves(L, m)])
+    if a.output or not (a.org_funding or a.export_tie_graph or a.curves):
         rows = power(L, a.weighted, group_by, targets, a.key_players)
         write_csv(a.output or "-", ["section", "subject", "measure", "value"],
                   [(s, subj, meas, fmt(v)) for s, subj, meas, v in rows])

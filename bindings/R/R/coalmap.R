@@ -151,6 +151,10 @@ cm_metrics <- function(L, group_by = NULL) .Call(cmr_metrics, .cm_ptr(L)$ptr, gr
 cm_power <- function(L, group_by = NULL, targets = NULL, key_players = 5, permutations = 1000, seed = 1)
   .Call(cmr_power, .cm_ptr(L)$ptr, group_by, as.character(targets), key_players, permutations, seed)
 
+# The Lorenz curves of power's inequality figures and the degree
+# distribution, as the report draws them (docs/power.md)
+cm_inequality_curves <- function(L) .Call(cmr_curves, .cm_ptr(L)$ptr)
+
 .cm_gap_components <- c("closeness", "fit", "complementarity", "reach", "constraint_drop", "influence",
                         "access")
 

@@ -393,7 +393,7 @@ static SEXP cmr_load(SEXP path, SEXP format, SEXP schema, SEXP strict, SEXP type
 
 /* ---- analyses: one job shape, one finisher */
 
-enum what { W_METRICS, W_POWER, W_GAPS, W_RECOMMEND, W_PATH, W_STAKE, W_CAMPS, W_EXPORT, W_MAP, W_REPORT };
+enum what { W_METRICS, W_POWER, W_CURVES, W_GAPS, W_RECOMMEND, W_PATH, W_STAKE, W_CAMPS, W_EXPORT, W_MAP, W_REPORT };
 
 struct ajob {
 	enum what what;
@@ -461,6 +461,8 @@ static int analysis_run(void *p)
 		return j->group_by ? cm_brokerage(j->a, j->group_by, &j->t, &j->err) : 0;
 	case W_POWER:
 		return cm_power(j->a, &j->po, &j->t, &j->err);
+	case W_CURVES:
+		return cm_inequality_curves(j->a, &j->t, &j->err);
 	case W_GAPS:
 		return cm_gaps(j->a, &j->go, &j->t, &j->err);
 	case W_RECOMMEND:
@@ -588,6 +590,14 @@ static SEXP cmr_power(SEXP land, SEXP group_by, SEXP targets, SEXP key_players, 
 	j.po.seed = (uint64_t)opt_size(seed);
 	if (j.po.permutations > 100000)
 		Rf_error("permutations: a number from 0 (no tests) to 100000");
+	return ajob_finish(&j);
+}
+
+static SEXP cmr_curves(SEXP land)
+{
+	struct ajob j;
+
+	ajob_init(&j, land, W_CURVES);
 	return ajob_finish(&j);
 }
 
@@ -784,6 +794,7 @@ static const R_CallMethodDef calls[] = {
 	CALL(cmr_load, 10),
 	CALL(cmr_metrics, 2),
 	CALL(cmr_power, 6),
+	CALL(cmr_curves, 1),
 	CALL(cmr_gaps, 2),
 	CALL(cmr_path, 4),
 	CALL(cmr_stakeholders, 5),

@@ -301,6 +301,15 @@ class Landscape:
         return _frame(self._run(filt, "power", group_by=group_by, targets=targets, key_players=key_players,
                                 permutations=permutations, seed=seed))
 
+    def inequality_curves(self, **filt):
+        """The curves behind power()'s inequality figures, as the report
+        draws them: rows chart ("lorenz": x the share of orgs, those with
+        least first, y the share of the total they hold, for degree,
+        betweenness, budget and funding_in; "degree_distribution": x a
+        degree, y how many orgs have it), measure, label, x, y, reading
+        (the Gini and top-10 % share, on a curve's first row)."""
+        return _frame(self._run(filt, "inequality_curves"))
+
     def gaps(self, for_=None, role=None, for_group=None, group_by=None, targets=None, include_targets=False,
              weights=None, type=None, region=None, exclude_stance=None, need_skills=None, need_types=None,
              need_regions=None, top=10, **filt):
@@ -390,8 +399,9 @@ class Landscape:
     def report(self, path, format=None, for_=None, group_by=None, targets=None, key_players=5, top=0,
                title=None, **filt):
         """The report of `coalmap report` for people who do not run coalmap,
-        as HTML (the map and the stakeholders' grid inline) or Markdown (the
-        figures beside it, as STEM-map.svg and STEM-stakeholders.svg); the
+        as HTML (the map, the inequality curves and the stakeholders' grid
+        inline) or Markdown (the figures beside it, as STEM-map.svg,
+        STEM-inequality.svg and STEM-stakeholders.svg); the
         format comes from the extension (.html, .htm, .md) unless given."""
         path = os.fspath(path)
         ext = os.path.splitext(path)[1]

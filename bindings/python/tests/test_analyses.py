@@ -4,10 +4,12 @@ import os
 import subprocess
 
 import numpy as np
+import pandas as pd
 import pytest
 
 import coalmap
-from conftest import COALMAP, EDU, assert_same, cli_csv
+
+from conftest import COALMAP, EDU, TOP, assert_same, cli_csv
 
 
 def test_metrics_equal_cli(edu):
@@ -94,9 +96,13 @@ def test_map_and_report_equal_cli(edu, tmp_path):
     edu.report(tmp_path / "py.md", for_="glai")
     subprocess.run([COALMAP, "report", EDU, "-o", str(tmp_path / "cli.md"), "--for", "glai", "--quiet"],
                    check=True)
-    assert (tmp_path / "py.md").read_text() == (tmp_path / "cli.md").read_text().replace(
-        "cli-map.svg", "py-map.svg").replace("cli-stakeholders.svg", "py-stakeholders.svg")
-    for figure in ("-map.svg", "-stakeholders.svg"):  # the map and the stakeholders' grid beside it
+    figures = ("-map.svg", "-inequality.svg", "-stakeholders.svg")
+    cli_md = (tmp_path / "cli.md").read_text()
+    for figure in figures:
+        assert "](cli%s)" % figure in cli_md
+        cli_md = cli_md.replace("cli" + figure, "py" + figure)
+    assert (tmp_path / "py.md").read_text() == cli_md
+    for figure in figures:  # the map, the power part's curves and the stakeholders' grid beside it
         assert (tmp_path / ("py" + figure)).read_bytes() == (tmp_path / ("cli" + figure)).read_bytes()
     edu.report(tmp_path / "py.html")
     subprocess.run([COALMAP, "report", EDU, "-o", str(tmp_path / "cli.html"), "--quiet"], check=True)
@@ -131,3 +137,24 @@ def test_frames_are_ordinary(edu):
     m = edu.metrics()
     m.loc["glai", "degree"] = 0
     assert edu.metrics().loc["glai", "degree"] == 34  # a copy each time: the context is not changed
+
+
+@pytest.mark.parametrize("land", [EDU, os.path.join(TOP, "datasets", "florentine")])
+def test_inequality_curves_equal_networkx(land, tmp_path):
+    # the Lorenz points and the degree distribution against tests/reference/nx_power.py,
+    # which computes degree and betweenness with NetworkX and the curves with fractions
+    ref = tmp_path / "curves.csv"
+    subprocess.run(["/usr/bin/python3", os.path.join(TOP, "tests", "reference", "nx_power.py"), land,
+                    "--curves", str(ref)], check=True)
+    want = pd.read_csv(ref)
+    got = coalmap.load(land).inequality_curves()
+    assert list(got.columns) == ["chart", "measure", "label", "x", "y", "reading"]
+    assert len(got) == len(want) and len(got) > 20
+    assert list(got["chart"]) == list(want["chart"]) and list(got["measure"]) == list(want["measure"])
+    np.testing.assert_allclose(got["x"], want["x"], rtol=0, atol=1e-12)
+    np.testing.assert_allclose(got["y"], want["y"], rtol=0, atol=1e-9)
+    # the reading on each curve's first row gives the power report's Gini
+    power = coalmap.load(land).power(permutations=0).set_index("measure")["value"]
+    first = got[got["reading"].notna()]
+    for _, row in first[first["chart"] == "lorenz"].iterrows():
+        assert row["reading"].startswith("Gini %.2f;" % power["gini_" + row["measure"]])

@@ -57,3 +57,17 @@ test_that("the registry describes the columns", {
   expect_true(nchar(d$definition) > 10)
   expect_true(all(names(cm_metrics(L)) %in% cm_describe()$name))
 })
+
+test_that("the inequality curves equal the NetworkX reference", {
+  # the same rows as the reference (tests/reference/nx_power.py --curves)
+  ref <- tempfile(fileext = ".csv")
+  st <- system2("/usr/bin/python3", c(file.path(top, "tests", "reference", "nx_power.py"), edu, "--curves", ref))
+  skip_if(st != 0, "the NetworkX reference could not run")
+  want <- utils::read.csv(ref, stringsAsFactors = FALSE)
+  got <- cm_inequality_curves(L)
+  expect_identical(names(got), c("chart", "measure", "label", "x", "y", "reading"))
+  expect_identical(got$chart, want$chart)
+  expect_identical(got$measure, want$measure)
+  expect_equal(got$x, want$x, tolerance = 1e-12)
+  expect_equal(got$y, want$y, tolerance = 1e-9)
+})

@@ -19,13 +19,13 @@ test_that("a report is the command's", {
   g <- file.path(tempdir(), "edu-report-cli.html")
   system2(coalmap_bin, c("report", edu, "--for", "glai", "-o", g, "--quiet"), stderr = FALSE)
   expect_identical(readBin(f, "raw", 1e7), readBin(g, "raw", 1e7))
-  # Markdown: the document and both figures beside it, as the command writes them
+  # Markdown: the document and its three figures beside it, as the command writes them
   m <- file.path(tempdir(), "edu-report.md")
   cm_report(L, m)
   n <- file.path(tempdir(), "cli", "edu-report.md")
   dir.create(dirname(n), showWarnings = FALSE)
   system2(coalmap_bin, c("report", edu, "-o", n, "--quiet"), stderr = FALSE)
-  for (s in c(".md", "-map.svg", "-stakeholders.svg"))
+  for (s in c(".md", "-map.svg", "-inequality.svg", "-stakeholders.svg"))
     expect_identical(readBin(sub("\\.md$", s, m), "raw", 1e7), readBin(sub("\\.md$", s, n), "raw", 1e7))
 })
 
