@@ -240,6 +240,10 @@ int cli_finish(const struct cm_table *t, const struct cli_common *c, const struc
 void cli_note_estimates(const struct cm_table *t, const struct cm_landscape *l, const struct cm_filter *f);
 /* Writes t to c->output (or stdout) in c->format; returns an exit status. */
 int cli_emit(const struct cm_table *t, const struct cli_common *c, const char *const *inputs);
+/* t as cli_emit, and data[0..len) to path (NULL: none) beside it: both or
+ * neither, the file kept only once the table is out (a chart). */
+int cli_emit_with_file(const struct cm_table *t, const struct cli_common *c, const char *const *inputs,
+		       const char *path, const void *data, size_t len);
 
 /* What a loader's message starts with: "warning: ", "note: " or "". */
 const char *cli_severity_word(enum cm_severity s);

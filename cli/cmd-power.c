@@ -88,9 +88,10 @@ static int run(struct cli_ctx *cx, const void *args)
 		return cli_fail(&cx->err);
 	if (a->chart && (rc = draw_chart(cx, a->chart, &chart, &len)))
 		return rc;
-	if ((rc = cli_finish(&cx->table, c, l)) == 0 && a->chart) {
+	{
 		const char *inputs[] = { cm_landscape_orgs_path(l), cm_landscape_ties_path(l), NULL };
-		rc = cli_write_bytes(a->chart, chart, len, inputs);
+		cli_note_estimates(&cx->table, l, &c->filter);
+		rc = cli_emit_with_file(&cx->table, c, inputs, a->chart, chart, len);
 	}
 	free(chart);
 	return rc;

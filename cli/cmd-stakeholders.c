@@ -77,15 +77,13 @@ static int check(struct cli_ctx *cx, void *args)
 	return 0;
 }
 
-/* Draws the grid of t into a->grid, whole or not at all. */
-static int draw_grid(struct cli_ctx *cx, const struct args *a, const struct cm_table *t)
+/* Draws the grid of t into *data (written with the table, both or
+ * neither). */
+static int draw_grid(struct cli_ctx *cx, const struct args *a, const struct cm_table *t, char **data, size_t *len)
 {
-	const struct cm_landscape *l = cx->landscape;
-	const char *inputs[] = { cm_landscape_orgs_path(l), cm_landscape_ties_path(l), NULL };
 	struct cm_map_grid_opts go;
-	char title[300], name[256], xt[300], *data = NULL;
-	size_t len = 0, i;
-	int rc;
+	char title[300], name[256], xt[300];
+	size_t i;
 
 	memset(&go, 0, sizeof(go));
 	go.format = grid_format(a->grid);
@@ -97,18 +95,19 @@ static int draw_grid(struct cli_ctx *cx, const struct args *a, const struct cm_t
 	go.x_title = xt;
 	go.labels = (size_t)a->labels;
 	go.dpi = a->dpi;
-	if (cm_map_grid_render(t, &go, &data, &len, NULL, &cx->err) < 0)
+	if (cm_map_grid_render(t, &go, data, len, NULL, &cx->err) < 0)
 		return cli_fail(&cx->err);
-	rc = cli_write_bytes(a->grid, data, len, inputs);
-	free(data);
-	return rc;
+	return 0;
 }
 
 static int run(struct cli_ctx *cx, const void *args)
 {
 	const struct args *a = args;
+	const struct cm_landscape *l = cx->landscape;
+	const char *inputs[] = { cm_landscape_orgs_path(l), cm_landscape_ties_path(l), NULL };
 	struct cm_stake_opts o;
-	char notes[1024];
+	char notes[1024], *grid = NULL;
+	size_t len = 0;
 	int rc;
 
 	memset(&o, 0, sizeof(o));
@@ -126,9 +125,12 @@ static int run(struct cli_ctx *cx, const void *args)
 	cli_progress_end();
 	if (*notes)
 		fprintf(stderr, "%s: note: %s\n", cli_progname, notes);
-	if (a->grid && (rc = draw_grid(cx, a, &cx->table)) != 0)
+	if (a->grid && (rc = draw_grid(cx, a, &cx->table, &grid, &len)) != 0)
 		return rc;
-	return cli_finish(&cx->table, &cx->common, cx->landscape);
+	cli_note_estimates(&cx->table, l, &cx->common.filter);
+	rc = cli_emit_with_file(&cx->table, &cx->common, inputs, a->grid, grid, len);
+	free(grid);
+	return rc;
 }
 
 const struct cli_command cli_cmd_stakeholders = {

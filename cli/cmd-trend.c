@@ -181,8 +181,7 @@ static int run(struct cli_ctx *cx, const void *args)
 	if (a->chart && (rc = draw_chart(cx, a, names, n, &chart, &chart_len)))
 		goto out;
 	cli_note_estimates(&cx->table, l[nl - 1], &c->filter);
-	if ((rc = cli_emit(&cx->table, c, inputs)) == 0 && a->chart)
-		rc = cli_write_bytes(a->chart, chart, chart_len, inputs);
+	rc = cli_emit_with_file(&cx->table, c, inputs, a->chart, chart, chart_len);
 out:
 	free(chart);
 	for (w = 0; an && w < n; w++)

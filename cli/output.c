@@ -152,6 +152,28 @@ int cli_write_bytes(const char *path, const void *data, size_t len, const char *
 	return cli_out_commit(&o);
 }
 
+int cli_emit_with_file(const struct cm_table *t, const struct cli_common *c, const char *const *inputs,
+		       const char *path, const void *data, size_t len)
+{
+	struct cli_out o;
+	int rc;
+
+	if (!path)
+		return cli_emit(t, c, inputs);
+	if ((rc = cli_out_open(&o, path, inputs)))
+		return rc;
+	if (fwrite(data, 1, len, o.f) != len || fflush(o.f)) {
+		fprintf(stderr, "%s: %s: cannot write: %s\n", cli_progname, path, strerror(errno));
+		cli_out_abort(&o);
+		return 73;
+	}
+	if ((rc = cli_emit(t, c, inputs))) {
+		cli_out_abort(&o);
+		return rc;
+	}
+	return cli_out_commit(&o);
+}
+
 int cli_emit(const struct cm_table *t, const struct cli_common *c, const char *const *inputs)
 {
 	cli_progress_end();

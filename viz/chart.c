@@ -652,11 +652,17 @@ static int render(const char *fmt, const struct cm_map_chart_opts *o, size_t npa
 		cairo_scale(cr, scale, scale);
 	draw_title(cr, o ? o->title : NULL);
 	draw(cr, ctx, top);
+	/* a failure while drawing leaves the context in error, and the rest
+	 * undrawn, without touching the surface's status */
+	if ((st = cairo_status(cr)) == CAIRO_STATUS_NO_MEMORY)
+		s.nomem = 1;
 	cairo_destroy(cr);
-	if (!strcmp(fmt, "png") && cairo_surface_status(sf) == CAIRO_STATUS_SUCCESS)
-		cairo_surface_write_to_png_stream(sf, sink_write, &s);
+	if (st == CAIRO_STATUS_SUCCESS && !strcmp(fmt, "png") &&
+	    (st = cairo_surface_status(sf)) == CAIRO_STATUS_SUCCESS)
+		st = cairo_surface_write_to_png_stream(sf, sink_write, &s); /* libpng's failures too */
 	cairo_surface_finish(sf);
-	st = cairo_surface_status(sf);
+	if (st == CAIRO_STATUS_SUCCESS)
+		st = cairo_surface_status(sf);
 	cairo_surface_destroy(sf);
 	if (st == CAIRO_STATUS_SUCCESS && !s.nomem && !strcmp(fmt, "svg") && renumber_surfaces(&s) < 0)
 		s.nomem = 1;

@@ -20,7 +20,8 @@
  * those calls are outside what coalmap can promise.  Likewise libgomp
  * (omp_set_num_threads, GOMP_parallel: it exits on a failed allocation)
  * and igraph_get_k_shortest_paths (igraph 0.10.2 reads freed memory after
- * a failed allocation inside it; see below).
+ * a failed allocation inside it; see below), and cairo's drawing calls
+ * (see below).
  *
  * The real allocator is found with dlsym(RTLD_NEXT): the C library's, or
  * AddressSanitizer's in a sanitizer build (run with
@@ -255,6 +256,34 @@ PASS(Agnode_t *, agnode, (Agraph_t * g, char *name, int create), (g, name, creat
 PASS(Agedge_t *, agedge, (Agraph_t * g, Agnode_t *t, Agnode_t *h, char *name, int create), (g, t, h, name, create))
 PASS(Agsym_t *, agattr, (Agraph_t * g, int kind, char *name, char *value), (g, kind, name, value))
 PASS(int, agsafeset, (void *obj, char *name, char *value, char *def), (obj, name, value, def))
+
+/* cairo's drawing calls (the charts, viz/chart.c): cairo 1.16 does not
+ * survive every failed allocation either.  Its text goes through
+ * fontconfig, which dereferences NULL after one (FcConfigSubstituteWithPat,
+ * fontconfig 2.14); the SVG surface's finish crashes after one; a fill or
+ * paint may absorb one and draw something else, with no error status.
+ * Outside what coalmap can promise; a failure in the calls that build the
+ * context and its paths puts the context in error, which coalmap checks.
+ * Opaque pointers: the shim does not need cairo's header. */
+#define PASS_VOID(name, params, args)                                      \
+	void name params;                                                     \
+	void name params                                                      \
+	{                                                                     \
+		static void(*next) params;                                    \
+		if (!next)                                                    \
+			*(void **)&next = dlsym(RTLD_NEXT, #name);            \
+		inside++;                                                     \
+		next args;                                                    \
+		inside--;                                                     \
+	}
+PASS_VOID(cairo_text_extents, (void *cr, const char *s, void *e), (cr, s, e))
+PASS_VOID(cairo_show_text, (void *cr, const char *s), (cr, s))
+PASS_VOID(cairo_paint, (void *cr), (cr))
+PASS_VOID(cairo_fill, (void *cr), (cr))
+PASS_VOID(cairo_stroke, (void *cr), (cr))
+PASS_VOID(cairo_surface_finish, (void *sf), (sf))
+int cairo_surface_write_to_png_stream(void *sf, void *write, void *closure);
+PASS(int, cairo_surface_write_to_png_stream, (void *sf, void *write, void *closure), (sf, write, closure))
 
 void gvFreeRenderData(char *data)
 {

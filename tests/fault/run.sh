@@ -30,6 +30,9 @@ ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0:detect_leak
 LSAN_OPTIONS=suppressions=$top_srcdir/tests/fault/lsan.supp:exitcode=87
 export ASAN_OPTIONS LSAN_OPTIONS
 
+# the output file's name (@OUT@): its extension may choose the format
+FAULT_OUT=${FAULT_OUT:-out.x}
+export FAULT_OUT
 T="$tmp/tiny"
 mk "$T" 'id,name,type\na,Alpha,ngo\nb,Beta,funder\nc,"Gamma, Inc",decision_maker\nd,Delta,ngo\n' \
 	'source,target,type,weight\na,b,partnership,2\nb,c,access,1\nc,d,funding,1\na,d,information,1\n'
@@ -52,10 +55,10 @@ one() { # N WRAPPER ARGS... (ARGS may use @OUT@ for the output file)
 	d=$tmp/r$n
 	rm -rf "$d"
 	mkdir -p "$d/o"
-	printf 'old\n' >"$d/o/out.x"
+	printf 'old\n' >"$d/o/$FAULT_OUT"
 	args=
 	for a in "$@"; do
-		[ "$a" = @OUT@ ] && a=$d/o/out.x
+		[ "$a" = @OUT@ ] && a=$d/o/$FAULT_OUT
 		args="$args '$a'"
 	done
 	# shellcheck disable=SC2086
@@ -79,13 +82,13 @@ judge() {
 	case $rc in
 	0)
 		cmp -s "$d/out" "$b/out" || { echo "N=$n: exit 0 but stdout differs from a run without failure"; return; }
-		cmp -s "$d/o/out.x" "$b/o/out.x" || { echo "N=$n: exit 0 but the output file differs"; return; }
+		cmp -s "$d/o/$FAULT_OUT" "$b/o/$FAULT_OUT" || { echo "N=$n: exit 0 but the output file differs"; return; }
 		;;
 	70)
 		grep -q "out of memory" "$d/err" || { echo "N=$n: exit 70 without 'out of memory': $(head -3 "$d/err")"; return; }
 		[ ! -s "$d/out" ] || { echo "N=$n: exit 70 but wrote to stdout"; return; }
-		[ "$(cat "$d/o/out.x")" = old ] || { echo "N=$n: exit 70 but the old output file changed"; return; }
-		[ "$(ls -A "$d/o")" = out.x ] || { echo "N=$n: temporary files left: $(ls -A "$d/o")"; return; }
+		[ "$(cat "$d/o/$FAULT_OUT")" = old ] || { echo "N=$n: exit 70 but the old output file changed"; return; }
+		[ "$(ls -A "$d/o")" = $FAULT_OUT ] || { echo "N=$n: temporary files left: $(ls -A "$d/o")"; return; }
 		;;
 	*)
 		echo "N=$n: exit status $rc: $(grep -v '^==' "$d/err" | head -3) $(grep -m3 'ERROR\|SUMMARY\|definitely' "$d/err")"
@@ -213,6 +216,12 @@ run_scenario "map tiny" map "$T" -o @OUT@ --format svg
 sparse=7 run_scenario "report --for tiny" report "$T" --for a --threads 1 -f md
 # the inference and time commands: QAP regression, two waves, ranking
 # robustness under missing ties, and the explorer with a story
+# the chart drawn with cairo (the inequality curves): an SVG and a PNG
+FAULT_OUT=out.svg
+run_scenario "power --chart svg" power "$F" --permutations 0 --threads 1 --chart @OUT@
+FAULT_OUT=out.png
+run_scenario "power --chart png" power "$T" --permutations 0 --threads 1 --chart @OUT@
+FAULT_OUT=out.x
 run_scenario "qap perm" qap "$P" --y partnership --x access --x diff:budget --permutations 20 --threads 1 -o @OUT@ --format csv
 W2="$tmp/wave2"
 mk "$W2" 'id,type,bloc,budget\na,ngo,A,1\nb,ngo,A,5\nc,ngo,A,2\nd,ngo,B,9\ne,ngo,B,3\nf,government,B,\ng,ngo,B,4\n' \
