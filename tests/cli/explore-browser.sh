@@ -21,7 +21,9 @@ if [ -z "$chromium" ]; then
 fi
 
 printf '## One\nAlpha first.\n- a\n## Two\n- b\n- Delta Foundation\n## Three\nNo orgs.\n' >"$tmp/story.md"
-run explore "$L" --story "$tmp/story.md" -o "$tmp/x.html"
+# a title to escape too (the SVG's title and heading)
+title='land & <sea> "x"'
+run explore "$L" --story "$tmp/story.md" --title "$title" -o "$tmp/x.html"
 expect_rc 0 "explore"
 run metrics "$L" -f csv
 expect_rc 0 "metrics"
@@ -40,7 +42,7 @@ import base64, hashlib, json, sys
 page = open(sys.argv[1], encoding="utf-8").read()
 js = open(sys.argv[2], encoding="utf-8").read()
 for k, v in (("QUERY", "a"), ("TARGET", "b"), ("CLICK", "d"), ("TYPE", "ngo"), ("COLOUR", "region"),
-             ("AREA", "betweenness"), ("AT", "2021-06-01"), ("SINCE", "2019-03-01")):
+             ("AREA", "betweenness"), ("AT", "2021-06-01"), ("SINCE", "2019-03-01"), ("HOSTILE", "h1")):
     js = js.replace(k, json.dumps(v))
 h = "'sha256-%s'" % base64.b64encode(hashlib.sha256(js.encode()).digest()).decode()
 page = page.replace("script-src ", "script-src %s " % h, 1)
@@ -94,8 +96,9 @@ check(r.get("injected") == 0, "no img, iframe, object or embed in the DOM")
 check(r.get("story") == [["Step 1 of 3", "One", ["a"]], ["Step 2 of 3", "Two", ["b", "d"]], ["Step 3 of 3", "Three", []],
                          ["Step 2 of 3", "Two", ["b", "d"]]] and r.get("nextDisabled") is True,
       "the story walked: %r" % r.get("story"))
-check(r.get("png", {}).get("type") == "image/png" and r["png"]["size"] > 5000 and r.get("pngName") == "land.png",
-      "Save as PNG offers a PNG: %r %r" % (r.get("png"), r.get("pngName")))
+file = re.sub(r"[^A-Za-z0-9._-]+", "-", 'land & <sea> "x"')
+check(r.get("png", {}).get("type") == "image/png" and r["png"]["size"] > 5000 and r.get("names") == [file + ".svg", file + ".png"],
+      "Save as SVG, then as PNG, offer %r: %r" % (file, r.get("names")))
 # filter by region: its values, most orgs first; hiding North hides its orgs
 count, first = {}, {}
 for k, o in enumerate(orgs):
@@ -171,6 +174,47 @@ for b in bad:
 sys.exit(1 if bad else 0)
 PY
 checks=$((checks + 1)); grep 'CONSOLE' "$tmp/chrome.err" >"$tmp/console" && fail "console: $(head -3 "$tmp/console")"
+
+# Save as SVG, taken on the map coloured by region with h1 focused: the
+# text the page offered, read here by Python's XML parser; one circle per
+# org drawn, one line per tie drawn, the hostile names and values as text
+"$PYTHON3" - "$tmp/dom" "$tmp/view.svg" "$title" <<'PY' && ok || fail "Save as SVG (see above)"
+import html, json, re, sys
+import xml.etree.ElementTree as ET
+r = json.loads(html.unescape(re.search(r'<pre id="test-result">(\{.*?)</pre>', open(sys.argv[1], encoding="utf-8").read(), re.S).group(1)))
+bad = []
+def check(cond, what):
+    if not cond:
+        bad.append(what)
+svg = r.get("svg", "")
+open(sys.argv[2], "w", encoding="utf-8").write(svg)
+S = "{http://www.w3.org/2000/svg}"
+try:
+    root = ET.fromstring(svg.encode("utf-8"))
+except ET.ParseError as e:
+    print("Save as SVG: not well-formed XML:", e)
+    sys.exit(1)
+check(root.tag == S + "svg", "the root is svg: %r" % root.tag)
+check(r.get("svgFocus") == "h1", "h1 focused for the SVG: %r" % r.get("svgFocus"))
+circles = [c for c in root.iter(S + "circle") if c.get("class") == "org"]
+check(len(circles) == r.get("svgDrawn") and r.get("svgDrawn") == 7, "%d org circles, the page draws %r" % (len(circles), r.get("svgDrawn")))
+m = root.find(".//%ssvg[@id='map']" % S)
+lines = sum(len(re.findall(r"M", p.get("d"))) for p in m.iter(S + "path")) if m is not None else -1
+check(lines == r.get("svgTies") and lines == 8, "%d lines in the map, the page draws %r ties" % (lines, r.get("svgTies")))
+texts = ["".join(t.itertext()) for t in root.iter(S + "text")]
+for want in ("<script>alert(1)</script>", '"><img src=x onerror=alert(1)>', "</script><b>x", "line\u2028sep\u2029para"):
+    check(want in texts, "%r drawn as text: %r" % (want, texts))
+check(root.find(S + "title").text == sys.argv[3] and any(t.startswith(sys.argv[3] + " \u2014 7 of 7") for t in texts),
+      "the title %r: %r" % (sys.argv[3], texts[:1]))
+check("<script" not in svg and "<img" not in svg and "<b>" not in svg and "&lt;script&gt;" in svg and "&amp;" in svg,
+      "markup only escaped in the SVG")
+check(not [e for e in root.iter() if e.tag not in {S + t for t in ("svg", "title", "rect", "path", "circle", "text")}],
+      "only svg, title, rect, path, circle and text elements")
+for b in bad:
+    print("Save as SVG:", b)
+sys.exit(1 if bad else 0)
+PY
+[ -n "${EXPLORE_SVG:-}" ] && cp "$tmp/view.svg" "$EXPLORE_SVG"
 
 # a screenshot, for a person to look at (kept when EXPLORE_SHOT names a file)
 HOME="$tmp" timeout 60 "$chromium" --headless --no-sandbox --disable-gpu --no-first-run --proxy-server=127.0.0.1:9 \

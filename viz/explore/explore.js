@@ -37,6 +37,17 @@ function el(tag, text, cls) {
 	return e;
 }
 
+/* A new batch of lines: a Path2D, or the SVG writer's own (see svgText). */
+function newPath() { return ctx.newPath ? ctx.newPath() : new Path2D(); }
+/* A disc filled and outlined in the current styles (an org, a group). */
+function disc(x, y, r, cls) {
+	if (ctx.disc) { ctx.disc(x, y, r, cls); return; }
+	ctx.beginPath();
+	ctx.arc(x, y, r, 0, 2 * Math.PI);
+	ctx.fill();
+	ctx.stroke();
+}
+
 /* neighbours of each org, over every tie */
 for (var i = 0; i < n; i++) nbrs.push([]);
 ties.forEach(function (t, k) { nbrs[t[0]].push(k); nbrs[t[1]].push(k); });
@@ -56,7 +67,9 @@ function positions() {
 }
 /* the box the view fits: the map's, or the grid's with its axes */
 function box0() { var g = D.grid; return mode === "grid" ? [g.xu - 30, g.y0 - 50, g.x1 + 20, g.y1 + 30] : D.bb; }
-function visible(i) { return placed(i) && valueOn[filterBy(i)] !== false; }
+/* org i is kept by the organization filter (on any view) */
+function chosen(i) { return valueOn[filterBy(i)] !== false; }
+function visible(i) { return placed(i) && chosen(i); }
 /* a tie [from, to, type, directed, weight, first day, last day] exists on
  * day d as `--at` says: from its first day to its last, open ends open */
 function existsOn(t, d) { return (t[5] === null || t[5] <= d) && (t[6] === null || d <= t[6]); }
@@ -157,7 +170,7 @@ function draw() {
 			       st === 2 ? 3 : st === 3 ? 1.8 : 1, st === 3];
 		}
 		var key = (hot ? "1" : "0") + sty.join(" "), b = batch[key];
-		if (!b) { b = batch[key] = { sty: sty, path: new Path2D() }; keys.push(key); }
+		if (!b) { b = batch[key] = { sty: sty, path: newPath() }; keys.push(key); }
 		b.path.moveTo(sx(px[t[0]]), sy(py[t[0]]));
 		b.path.lineTo(sx(px[t[1]]), sy(py[t[1]]));
 	}
@@ -178,10 +191,7 @@ function draw() {
 		ctx.fillStyle = fillOf(k);
 		ctx.strokeStyle = k === focus ? "#000" : "#333";
 		ctx.lineWidth = k === focus ? 3 : 0.8;
-		ctx.beginPath();
-		ctx.arc(sx(px[k]), sy(py[k]), radius(k), 0, 2 * Math.PI);
-		ctx.fill();
-		ctx.stroke();
+		disc(sx(px[k]), sy(py[k]), radius(k), "org");
 	}
 	ctx.globalAlpha = 1;
 	ctx.fillStyle = "#222";
@@ -251,7 +261,7 @@ function drawGroups() {
 		var a = G.v[e[0]], b = G.v[e[1]], hot = k >= 0 && (e[0] === k || e[1] === k);
 		var w = Math.round(((e[4] ? 0.6 : 1) + 7 * Math.sqrt(e[2] / tmax)) * 2) / 2;
 		var key = (hot ? 1 : 0) + " " + (hot ? 0.85 : k >= 0 ? 0.06 : e[4] ? 0.15 : 0.45) + " " + e[3] + " " + w;
-		if (!batch[key]) { batch[key] = new Path2D(); keys.push(key); }
+		if (!batch[key]) { batch[key] = newPath(); keys.push(key); }
 		batch[key].moveTo(sx(a.x), sy(a.y));
 		batch[key].lineTo(sx(b.x), sy(b.y));
 	});
@@ -269,7 +279,7 @@ function drawGroups() {
 		ctx.fillStyle = PALETTE[g.slot] || PALETTE[8];
 		ctx.strokeStyle = i === k ? "#000" : "#333";
 		ctx.lineWidth = i === k ? 3 : 0.8;
-		ctx.beginPath(); ctx.arc(sx(g.x), sy(g.y), Math.max(3, g.side / 2 * view.s), 0, 2 * Math.PI); ctx.fill(); ctx.stroke();
+		disc(sx(g.x), sy(g.y), Math.max(3, g.side / 2 * view.s), "group");
 	});
 	ctx.globalAlpha = 1;
 	ctx.fillStyle = "#222";
@@ -692,20 +702,23 @@ function timeline() {
 	update();
 }
 
-/* ---- the view as a PNG: the map as drawn, the title above, the colour
- * legend and the tie types drawn beside it */
-function savePng() {
-	var W = canvas.width / dpr, H = canvas.height / dpr, side = 240, top = 36;
-	var c = document.createElement("canvas"), g = c.getContext("2d"), y = top + 20;
-	c.width = Math.round((W + side) * dpr);
-	c.height = Math.round((H + top) * dpr);
-	g.scale(dpr, dpr);
+/* ---- the view as a picture: the map as drawn, the title and the count
+ * above it, the colour legend and the tie types drawn beside it; as a PNG
+ * (the canvas's pixels) or as SVG (the view drawn again into svgText's
+ * writer) */
+var SIDE = 240, TOP = 36;
+/* Draws the picture with g (a canvas's context, or the SVG writer): the
+ * background, map() for the view, then the title and the legend. */
+function picture(g, W, H, map) {
+	var y = TOP + 20;
 	g.fillStyle = "#fff";
-	g.fillRect(0, 0, W + side, H + top);
-	g.drawImage(canvas, 0, top, W, H);
+	g.fillRect(0, 0, W + SIDE, H + TOP);
+	map();
+	g.globalAlpha = 1;
+	g.textAlign = "start";
 	g.fillStyle = "#222";
 	g.font = "bold 16px 'DejaVu Sans', sans-serif";
-	g.fillText(D.title + " \u2014 " + document.getElementById("status").textContent, 10, 24, W + side - 20);
+	g.fillText(D.title + " \u2014 " + document.getElementById("status").textContent, 10, 24, W + SIDE - 20);
 	function line(text, colour, isTie, dash) {
 		g.fillStyle = "#222";
 		g.font = "12px 'DejaVu Sans', sans-serif";
@@ -716,28 +729,128 @@ function savePng() {
 			g.fillStyle = colour; g.fillRect(W + 16, y - 11, 11, 11); g.strokeStyle = "#333"; g.lineWidth = 1;
 			g.strokeRect(W + 16, y - 11, 11, 11); g.fillStyle = "#222";
 		} else g.font = "bold 12px 'DejaVu Sans', sans-serif";
-		g.fillText(text, W + (colour ? 38 : 12), y, side - 44);
+		g.fillText(text, W + (colour ? 38 : 12), y, SIDE - 44);
 		y += 17;
 	}
 	line(document.querySelector("#legend h2").textContent);
 	document.querySelectorAll("#colours li").forEach(function (li) { line(li.textContent, li.firstChild.style.background); });
+	if (mode === "groups") return; /* the links between groups are not tie types */
 	y += 8;
 	line("Ties");
 	D.tieTypes.forEach(function (tt, k) {
 		if (tieOn[k] !== false && ties.some(function (t) { return t[2] === k && tieVisible(t); }))
 			line(tt.name, tieColour(k), true, tt.conflict);
 	});
-	c.toBlob(function (blob) {
-		var a = document.createElement("a");
-		a.href = URL.createObjectURL(blob);
-		a.download = (D.title || "coalmap").replace(/[^A-Za-z0-9._-]+/g, "-") + ".png";
-		document.body.appendChild(a);
-		a.click();
-		a.remove();
-		setTimeout(function () { URL.revokeObjectURL(a.href); }, 1000);
-	}, "image/png");
 }
+/* Offers blob for download as TITLE.ext, through a Blob URL (no request
+ * leaves the page). */
+function offer(blob, ext) {
+	var a = document.createElement("a");
+	a.href = URL.createObjectURL(blob);
+	a.download = (D.title || "coalmap").replace(/[^A-Za-z0-9._-]+/g, "-") + "." + ext;
+	document.body.appendChild(a);
+	a.click();
+	a.remove();
+	setTimeout(function () { URL.revokeObjectURL(a.href); }, 1000);
+}
+function savePng() {
+	var W = canvas.width / dpr, H = canvas.height / dpr, c = document.createElement("canvas"), g = c.getContext("2d");
+	c.width = Math.round((W + SIDE) * dpr);
+	c.height = Math.round((H + TOP) * dpr);
+	g.scale(dpr, dpr);
+	picture(g, W, H, function () { g.drawImage(canvas, 0, TOP, W, H); });
+	c.toBlob(function (blob) { offer(blob, "png"); }, "image/png");
+}
+
+/* Text for XML, as content or as an attribute's value: & < > " ' escaped;
+ * a character XML 1.0 does not allow (controls, a lone surrogate, U+FFFE,
+ * U+FFFF) becomes U+FFFD. */
+function xml(s) {
+	return String(s)
+		.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]|[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/g,
+			 function (c) { return c.length === 2 ? c : "\uFFFD"; })
+		.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+}
+function num(v) { return String(Math.round(v * 100) / 100); }
+/* The SVG writer: the few methods and properties of a canvas 2D context
+ * that draw(), drawGroups(), gridFrame() and picture() use, each writing
+ * an SVG element as text; the map's batches of lines (newPath) become one
+ * path each, an org or a group (disc) one circle.  Text is measured on the
+ * page's canvas, in the same font. */
+function SvgWriter(measure) {
+	this.parts = [];
+	this.d = "";
+	this.dash = [];
+	this.measure = measure;
+	this.globalAlpha = 1;
+	this.fillStyle = this.strokeStyle = "#000";
+	this.lineWidth = 1;
+	this.lineCap = "butt";
+	this.textAlign = "start";
+	this.font = "10px sans-serif";
+}
+SvgWriter.prototype = {
+	setTransform: function () {}, scale: function () {}, clearRect: function () {},
+	setLineDash: function (d) { this.dash = d; },
+	beginPath: function () { this.d = ""; },
+	moveTo: function (x, y) { this.d += "M" + num(x) + " " + num(y); },
+	lineTo: function (x, y) { this.d += "L" + num(x) + " " + num(y); },
+	newPath: function () { return { d: "", moveTo: this.moveTo, lineTo: this.lineTo }; },
+	raw: function (s) { this.parts.push(s); },
+	opacity: function (name) { return this.globalAlpha < 1 ? " " + name + '="' + num(this.globalAlpha) + '"' : ""; },
+	pen: function () {
+		return ' stroke="' + xml(this.strokeStyle) + '" stroke-width="' + num(this.lineWidth) + '"' +
+			(this.dash.length ? ' stroke-dasharray="' + this.dash.map(num).join(" ") + '"' : "") +
+			(this.lineCap !== "butt" ? ' stroke-linecap="' + xml(this.lineCap) + '"' : "");
+	},
+	stroke: function (p) {
+		var d = p ? p.d : this.d;
+		if (d) this.raw('<path d="' + d + '" fill="none"' + this.pen() + this.opacity("stroke-opacity") + "/>");
+	},
+	disc: function (x, y, r, cls) {
+		this.raw('<circle class="' + xml(cls) + '" cx="' + num(x) + '" cy="' + num(y) + '" r="' + num(r) + '" fill="' +
+			 xml(this.fillStyle) + '"' + this.pen() + this.opacity("opacity") + "/>");
+	},
+	rect: function (x, y, w, h, paint) {
+		this.raw('<rect x="' + num(x) + '" y="' + num(y) + '" width="' + num(w) + '" height="' + num(h) + '"' + paint +
+			 this.opacity("opacity") + "/>");
+	},
+	fillRect: function (x, y, w, h) { this.rect(x, y, w, h, ' fill="' + xml(this.fillStyle) + '"'); },
+	strokeRect: function (x, y, w, h) { this.rect(x, y, w, h, ' fill="none"' + this.pen()); },
+	measureText: function (t) { this.measure.font = this.font; return this.measure.measureText(t); },
+	/* as the canvas does, text wider than maxWidth is squeezed to it */
+	fillText: function (t, x, y, maxWidth) {
+		var f = /^(bold )?([\d.]+)px (.*)$/.exec(this.font) || [null, null, "10", "sans-serif"];
+		var w = maxWidth === undefined ? 0 : this.measureText(t).width;
+		var anchor = { center: "middle", right: "end", end: "end" }[this.textAlign] || "start";
+		this.raw('<text x="' + num(x) + '" y="' + num(y) + '" font-family="' + xml(f[3]) + '" font-size="' + f[2] + '"' +
+			 (f[1] ? ' font-weight="bold"' : "") + (anchor !== "start" ? ' text-anchor="' + anchor + '"' : "") +
+			 ' fill="' + xml(this.fillStyle) + '"' + this.opacity("fill-opacity") +
+			 (w > maxWidth ? ' textLength="' + num(maxWidth) + '" lengthAdjust="spacingAndGlyphs"' : "") + ">" + xml(t) + "</text>");
+	}
+};
+/* The view as a standalone SVG file (text): the picture savePng makes,
+ * with the view drawn again by draw() into the writer, clipped to the
+ * canvas's size by a nested svg element.  The namespace is a name, never fetched. */
+var SVG_NS = "http://www.w3.org/2000/svg";
+function svgText() {
+	var W = canvas.width / dpr, H = canvas.height / dpr, g = new SvgWriter(ctx), saved = ctx;
+	g.raw('<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="' + SVG_NS + '" width="' + num(W + SIDE) + '" height="' + num(H + TOP) +
+	      '" viewBox="0 0 ' + num(W + SIDE) + " " + num(H + TOP) + '">');
+	g.raw("<title>" + xml(D.title) + "</title>");
+	picture(g, W, H, function () {
+		/* a nested svg: its viewport clips the view as the canvas does */
+		g.raw('<svg id="map" x="0" y="' + TOP + '" width="' + num(W) + '" height="' + num(H) + '" viewBox="0 0 ' + num(W) + " " + num(H) + '">');
+		ctx = g;
+		try { draw(); } finally { ctx = saved; }
+		g.raw("</svg>");
+	});
+	g.raw("</svg>\n");
+	return g.parts.join("\n");
+}
+function saveSvg() { offer(new Blob([svgText()], { type: "image/svg+xml" }), "svg"); }
 document.getElementById("save-png").addEventListener("click", savePng);
+document.getElementById("save-svg").addEventListener("click", saveSvg);
 
 /* ---- the story: steps that each show some orgs and say why */
 function showStep(k) {
