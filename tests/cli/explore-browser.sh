@@ -216,6 +216,171 @@ sys.exit(1 if bad else 0)
 PY
 [ -n "${EXPLORE_SVG:-}" ] && cp "$tmp/view.svg" "$EXPLORE_SVG"
 
+# The groups view (docs/explore.md), on a generated landscape grouped by
+# region (--aggregate region; explore-big.sh opens one of 3,000 orgs on
+# its communities): the filters and the time slider apply to the groups.
+# A driver hides an org type, a tie type, a region, then moves the time
+# slider; each time the groups' members, ties inside and links are counted
+# here from organizations.csv and relationships.csv.
+run generate --orgs 300 --ties 1200 --seed 1 -o "$tmp/gen"
+expect_rc 0 "generate"
+run explore "$tmp/gen" --aggregate region -o "$tmp/g.html"
+expect_rc 0 "explore --aggregate region"
+cat >"$tmp/gdrive.js" <<'JS'
+(function () {
+"use strict";
+var out = { errors: [], states: {} };
+window.addEventListener("error", function (e) { out.errors.push(String(e.message)); });
+window.addEventListener("load", function () {
+	try {
+		var X = window.coalmapExplore, st = document.getElementById("status");
+		function state(name) {
+			var g = X.groups();
+			g.status = { groups: +st.dataset.groups, links: +st.dataset.links, orgs: +st.dataset.orgs,
+				     gained: +st.dataset.gained, lost: +st.dataset.lost };
+			out.states[name] = g;
+		}
+		function click(sel) { document.querySelector(sel).click(); }
+		function day(iso) { return Math.round(Date.parse(iso + "T00:00:00Z") / 86400000); }
+		function set(id, v) { var e = document.getElementById(id); e.value = v; e.dispatchEvent(new Event("input", { bubbles: true })); }
+		out.view = document.getElementById("views").dataset.view;
+		out.disabled = ["orgtypes", "tietypes", "time"].map(function (id) { return document.getElementById(id).disabled; });
+		state("all");
+		out.recount = X.groups(true);
+		click('#orgtypes input[data-type="ngo"]');
+		state("no ngo");
+		/* the panel of the largest group, clicked on the canvas */
+		var D = JSON.parse(document.getElementById("coalmap-data").textContent), k = 0, c = document.getElementById("map");
+		D.groups.v.forEach(function (g, i) { if (g.members > D.groups.v[k].members) k = i; });
+		var r = c.getBoundingClientRect(), v = X.view, g = D.groups.v[k];
+		c.dispatchEvent(new MouseEvent("click", { clientX: r.left + (g.x - v.x) * v.s, clientY: r.top + (v.y - g.y) * v.s, bubbles: true }));
+		out.panel = { group: document.getElementById("panel").dataset.group, figures: {} };
+		document.querySelectorAll("#group dd").forEach(function (dd) { out.panel.figures[dd.previousSibling.textContent] = +dd.dataset.value; });
+		click('#orgtypes input[data-type="ngo"]');
+		out.panelBack = +document.querySelector("#group dd").dataset.value;
+		click('#tietypes input[data-tie-type="partnership"]');
+		state("no partnership");
+		click('#tietypes input[data-tie-type="partnership"]');
+		var by = document.getElementById("filter-by");
+		Array.prototype.forEach.call(by.options, function (o) { if (o.textContent === "region") by.value = o.value; });
+		by.dispatchEvent(new Event("change", { bubbles: true }));
+		click('#orgvalues input[data-value="Europe"]');
+		state("no Europe");
+		click('#orgvalues input[data-value="Europe"]');
+		click("#at-on");
+		set("at", day(AT));
+		state("at");
+		click("#since-on");
+		set("since", day(SINCE));
+		state("since");
+	} catch (e) {
+		out.errors.push("driver: " + e.message);
+	}
+	var pre = document.createElement("pre");
+	pre.id = "test-result";
+	pre.textContent = JSON.stringify(out);
+	document.body.appendChild(pre);
+});
+})();
+JS
+"$PYTHON3" - "$tmp/g.html" "$tmp/gdrive.js" "$tmp/gt.html" <<'PY' || fail "injecting the groups driver"
+import base64, hashlib, json, sys
+page = open(sys.argv[1], encoding="utf-8").read()
+js = open(sys.argv[2], encoding="utf-8").read()
+for k, v in (("AT", "2016-06-01"), ("SINCE", "2013-01-01")):
+    js = js.replace(k, json.dumps(v))
+h = "'sha256-%s'" % base64.b64encode(hashlib.sha256(js.encode()).digest()).decode()
+page = page.replace("script-src ", "script-src %s " % h, 1)
+page = page.replace('<script type="application/json"', "<script>%s</script>\n<script type=\"application/json\"" % js, 1)
+open(sys.argv[3], "w", encoding="utf-8").write(page)
+PY
+HOME="$tmp" timeout 60 "$chromium" --headless --no-sandbox --disable-gpu --no-first-run --proxy-server=127.0.0.1:9 \
+	--enable-logging=stderr --v=0 --virtual-time-budget=5000 --window-size=1280,800 --dump-dom "file://$tmp/gt.html" >"$tmp/gdom" 2>"$tmp/gchrome.err"
+checks=$((checks + 1)); grep -q 'id="test-result"' "$tmp/gdom" || fail "groups: no result in the DOM; $(tail -3 "$tmp/gchrome.err")"
+"$PYTHON3" - "$tmp/gdom" "$tmp/g.html" "$tmp/gen/organizations.csv" "$tmp/gen/relationships.csv" <<'PY' && ok || fail "the groups view's filters (see above)"
+import csv, html, json, re, sys
+r = json.loads(html.unescape(re.search(r'<pre id="test-result">(\{.*?)</pre>', open(sys.argv[1], encoding="utf-8").read(), re.S).group(1)))
+d = json.loads(re.search(r'id="coalmap-data">(.*?)</script>', open(sys.argv[2], encoding="utf-8").read(), re.S).group(1))
+orgs = {o["id"]: o for o in csv.DictReader(open(sys.argv[3], newline="", encoding="utf-8"))}
+ties = list(csv.DictReader(open(sys.argv[4], newline="", encoding="utf-8")))
+bad = []
+def check(cond, what):
+    if not cond:
+        bad.append(what)
+def on(t, day):
+    return (not t["start"] or t["start"] <= day) and (not t["end"] or day <= t["end"])
+# each group (a region): its orgs kept, its ties inside (conflict not
+# counted), the ties between two groups by pair and kind, gained and lost
+def count(org_ok=lambda o: True, tie_ok=lambda t: True, at=None, since=None):
+    members, inside, links, change = {}, {}, {}, [0, 0]
+    for o in orgs.values():
+        if org_ok(o):
+            members[o["region"]] = members.get(o["region"], 0) + 1
+    for t in ties:
+        a, b = orgs[t["source"]], orgs[t["target"]]
+        if not (org_ok(a) and org_ok(b) and tie_ok(t)):
+            continue
+        if at is not None:
+            now, then = on(t, at), since is not None and on(t, since)
+            if not (now or then):
+                continue
+            if since is not None and now != then:
+                change[0 if now else 1] += 1
+        conflict = int(t["type"] == "conflict")
+        if a["region"] == b["region"]:
+            inside[a["region"]] = inside.get(a["region"], 0) + (1 - conflict)
+        else:
+            key = tuple(sorted((a["region"], b["region"]))) + (conflict,)
+            links[key] = links.get(key, 0) + 1
+    return members, inside, links, change
+def same(name, want):
+    s = r.get("states", {}).get(name)
+    if not s:
+        check(False, "%s: no state" % name)
+        return
+    members, inside, links, change = want
+    got = {g[0]: (g[1], g[2]) for g in s["v"]}
+    exp = {k: (members.get(k, 0), inside.get(k, 0)) for k in got}
+    check(got == exp and set(members) <= set(got), "%s: members, ties inside %r, expected %r" % (name, got, exp))
+    gl = {tuple(sorted(e[:2])) + (e[3],): e[2] for e in s["links"]}
+    check(gl == links, "%s: links %r, expected %r" % (name, sorted(gl.items()), sorted(links.items())))
+    st = s["status"]
+    check(st["groups"] == sum(1 for k in got if members.get(k, 0)) and st["links"] == len(links) and st["orgs"] == sum(members.values()),
+          "%s: status %r" % (name, st))
+    check([st["gained"], st["lost"]] == change, "%s: gained, lost %r, expected %r" % (name, [st["gained"], st["lost"]], change))
+    return s
+check(r["errors"] == [], "JavaScript errors: %r" % r["errors"])
+check(r.get("view") == "groups" and r.get("disabled") == [False, False, False], "the groups view, filters on: %r %r" % (r.get("view"), r.get("disabled")))
+same("all", count())
+# counted again in the page with nothing hidden: coalmap's own groups
+# and links (members, inside, side; ties, conflict, weak) as the page holds them
+rc = r.get("recount", {"v": [], "links": []})
+G = d["groups"]
+check([g[:3] for g in rc["v"]] == [[g["name"], g["members"], g["inside"]] for g in G["v"]] and
+      all(abs(a[3] - g["side"]) < 0.01 for a, g in zip(rc["v"], G["v"])), "recount: groups %r" % rc["v"])
+check(sorted(rc["links"]) == sorted([G["v"][e[0]]["name"], G["v"][e[1]]["name"], e[2], e[3], e[4]] for e in G["links"]),
+      "recount: links %r, coalmap's %r" % (rc["links"], G["links"]))
+s = same("no ngo", count(org_ok=lambda o: o["type"] != "ngo"))
+same("no partnership", count(tie_ok=lambda t: t["type"] != "partnership"))
+s2 = same("no Europe", count(org_ok=lambda o: o["region"] != "Europe"))
+check(s2 is None or s2["status"]["groups"] == len(G["v"]) - 1, "no Europe: one group fewer")
+same("at", count(at="2016-06-01"))
+same("since", count(at="2016-06-01", since="2013-01-01"))
+# the largest group's panel, ngo hidden
+members, inside, links, change = count(org_ok=lambda o: o["type"] != "ngo")
+big = max(G["v"], key=lambda g: g["members"])["name"]
+f = r.get("panel", {}).get("figures", {})
+out = sum(n for k, n in links.items() if big in k[:2])
+check(r.get("panel", {}).get("group") == big and f.get("members") == members[big] and f.get("ties inside") == inside[big] and
+      f.get("ties to other groups") == out and f.get("groups linked") == sum(1 for k in links if big in k[:2]),
+      "%s's panel without ngo: %r" % (big, r.get("panel")))
+check(r.get("panelBack") == max(g["members"] for g in G["v"]), "ngo shown again: the panel's members %r" % r.get("panelBack"))
+for b in bad:
+    print("groups view:", b)
+sys.exit(1 if bad else 0)
+PY
+checks=$((checks + 1)); grep 'CONSOLE' "$tmp/gchrome.err" >"$tmp/console" && fail "groups console: $(head -3 "$tmp/console")"
+
 # a screenshot, for a person to look at (kept when EXPLORE_SHOT names a file)
 HOME="$tmp" timeout 60 "$chromium" --headless --no-sandbox --disable-gpu --no-first-run --proxy-server=127.0.0.1:9 \
 	--virtual-time-budget=3000 --window-size=1280,800 --screenshot="$tmp/shot.png" "file://$tmp/x.html" \
