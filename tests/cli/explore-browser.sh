@@ -387,4 +387,59 @@ HOME="$tmp" timeout 60 "$chromium" --headless --no-sandbox --disable-gpu --no-fi
 	>/dev/null 2>&1
 checks=$((checks + 1)); [ -s "$tmp/shot.png" ] || fail "no screenshot"
 [ -n "${EXPLORE_SHOT:-}" ] && cp "$tmp/shot.png" "$EXPLORE_SHOT"
+
+# Firefox, when installed (optional: CI installs only Chromium): the same
+# page (no story) in firefox-esr --headless --screenshot and in Chromium at
+# 1200x850; the area of each org fill colour (viz/style.c's slot of each
+# org's type, as the page's data gives it) is counted by ImageMagick in
+# both pictures: the discs are there in Firefox, of the same areas within
+# 15%.  A script error in Firefox leaves the canvas blank and fails.
+firefox=$(command -v firefox-esr || command -v firefox || true)
+if [ -z "$firefox" ]; then
+	echo "firefox-esr is not installed: the Firefox check is skipped (apt-get install firefox-esr)"
+elif ! command -v convert >/dev/null 2>&1; then
+	echo "ImageMagick's convert is not installed: the Firefox check is skipped"
+else
+	run explore "$L" -o "$tmp/plain.html"
+	expect_rc 0 "explore, no story"
+	mkdir -p "$tmp/ffprofile"
+	# no request leaves Firefox either (as --proxy-server for Chromium)
+	printf '%s\n' 'user_pref("network.proxy.type", 1);' 'user_pref("network.proxy.http", "127.0.0.1");' \
+		'user_pref("network.proxy.http_port", 9);' 'user_pref("network.proxy.ssl", "127.0.0.1");' \
+		'user_pref("network.proxy.ssl_port", 9);' 'user_pref("network.proxy.share_proxy_settings", true);' \
+		'user_pref("app.update.enabled", false);' 'user_pref("datareporting.policy.dataSubmissionEnabled", false);' \
+		>"$tmp/ffprofile/user.js"
+	HOME="$tmp" timeout 120 "$firefox" --headless -no-remote -profile "$tmp/ffprofile" --window-size=1200,850 \
+		--screenshot "$tmp/ff.png" "file://$tmp/plain.html" >"$tmp/ff.err" 2>&1
+	HOME="$tmp" timeout 60 "$chromium" --headless --no-sandbox --disable-gpu --no-first-run --proxy-server=127.0.0.1:9 \
+		--virtual-time-budget=3000 --window-size=1200,850 --screenshot="$tmp/cr.png" "file://$tmp/plain.html" >/dev/null 2>&1
+	if [ -s "$tmp/ff.png" ] && [ -s "$tmp/cr.png" ]; then
+		convert "$tmp/ff.png" -format %c histogram:info:- >"$tmp/ff.hist" &&
+		convert "$tmp/cr.png" -format %c histogram:info:- >"$tmp/cr.hist" &&
+		"$PYTHON3" - "$tmp/plain.html" "$top_srcdir/viz/style.c" "$tmp/ff.hist" "$tmp/cr.hist" <<'PY' && ok || fail "the page in Firefox (see above)"
+import json, re, sys
+d = json.loads(re.search(r'id="coalmap-data">(.*?)</script>', open(sys.argv[1], encoding="utf-8").read(), re.S).group(1))
+table = open(sys.argv[2], encoding="utf-8").read()
+slots = re.findall(r'\{ "(#[0-9A-F]{6})", "', table.split("slots[")[1])[:9]
+def hist(path):
+    h = {}
+    for line in open(path, encoding="utf-8"):
+        m = re.match(r"\s*(\d+):.*?(#[0-9A-F]{6})", line)
+        if m:
+            h[m.group(2)] = h.get(m.group(2), 0) + int(m.group(1))
+    return h
+ff, cr = hist(sys.argv[3]), hist(sys.argv[4])
+bad = []
+for c in sorted({slots[o["slot"]] for o in d["orgs"]}):
+    if not (ff.get(c, 0) >= 200 and abs(ff.get(c, 0) - cr.get(c, 0)) <= 0.15 * cr.get(c, 0)):
+        bad.append("%s: %d pixels in Firefox, %d in Chromium" % (c, ff.get(c, 0), cr.get(c, 0)))
+for b in bad:
+    print("Firefox:", b)
+sys.exit(1 if bad else 0)
+PY
+	else
+		fail "no Firefox screenshot: $(tail -3 "$tmp/ff.err")"
+	fi
+	[ -n "${EXPLORE_FF_SHOT:-}" ] && cp "$tmp/ff.png" "$EXPLORE_FF_SHOT"
+fi
 finish
