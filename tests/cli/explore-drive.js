@@ -2,8 +2,9 @@
  * page's own script: records errors, then on load drives the real UI
  * (typing in the search box, keys, a click on the canvas, a filter) and
  * writes what it saw as JSON into a pre element, #test-result.  The shell
- * replaces QUERY, TARGET, CLICK, TYPE, COLOUR, AREA, AT and SINCE with JSON
- * strings. */
+ * replaces QUERY, TARGET, CLICK, TYPE, COLOUR, AREA, AT, SINCE and HOSTILE
+ * with JSON strings.  Downloads (Save as SVG, Save as PNG) are caught
+ * where the page makes their Blob URL and clicks the link. */
 (function () {
 "use strict";
 var out = { errors: [] };
@@ -17,6 +18,21 @@ function metrics() {
 	return m;
 }
 function drawn() { return +document.getElementById("status").dataset.orgs; }
+/* the files the page offers: each blob made into a URL, and the link's
+ * name; the result is written once the SVG's text and the PNG are in (or
+ * after two seconds without them) */
+var blobs = [], names = [], make = URL.createObjectURL, pending = 2;
+URL.createObjectURL = function (blob) {
+	blobs.push(blob);
+	if (blob.type === "image/svg+xml")
+		blob.text().then(function (t) { out.svg = t; if (--pending === 0) finish(); });
+	else if (blob.type === "image/png") {
+		out.png = { type: blob.type, size: blob.size };
+		if (--pending === 0) setTimeout(finish, 0);
+	}
+	return make.call(URL, blob);
+};
+HTMLAnchorElement.prototype.click = function () { names.push(this.download); };
 window.addEventListener("load", function () {
 	try {
 		var s = document.getElementById("search");
@@ -74,6 +90,18 @@ window.addEventListener("load", function () {
 		out.colourLegend = Array.prototype.map.call(document.querySelectorAll("#colours li"), function (li) { return li.textContent; });
 		out.areaPicked = pick("size-by", D.metrics.filter(function (m) { return m.name === AREA; })[0].label);
 		out.largest = window.coalmapExplore.largest();
+		/* Save as SVG, coloured by region (hostile values in the legend),
+		 * the HOSTILE org focused (its partners' labels drawn too) */
+		s.value = HOSTILE;
+		s.dispatchEvent(new Event("input", { bubbles: true }));
+		key(s, "Enter");
+		out.svgFocus = document.getElementById("panel").dataset.org;
+		key(c, "0"); /* the whole map in view */
+		out.svgDrawn = drawn();
+		out.svgTies = +document.getElementById("status").dataset.ties;
+		document.getElementById("save-svg").click();
+		out.svgName = names[names.length - 1];
+		key(c, "Escape");
 		/* the time slider: one day, then the changes since an earlier one */
 		function day(iso) { return Math.round(Date.parse(iso + "T00:00:00Z") / 86400000); }
 		function set(id, v) { var e = document.getElementById(id); e.value = v; e.dispatchEvent(new Event("input", { bubbles: true })); }
@@ -118,16 +146,7 @@ window.addEventListener("load", function () {
 		document.querySelectorAll("#stake dd").forEach(function (dd) {
 			out.gridPanel[dd.previousSibling.textContent] = dd.dataset.value === undefined ? dd.textContent : +dd.dataset.value;
 		});
-		/* Save as PNG: the file offered for download (the result is written
-		 * once the PNG is made, or after two seconds without one) */
-		var make = URL.createObjectURL;
-		URL.createObjectURL = function (blob) {
-			out.png = { type: blob.type, size: blob.size };
-			var u = make.call(URL, blob);
-			setTimeout(finish, 0);
-			return u;
-		};
-		HTMLAnchorElement.prototype.click = function () { out.pngName = this.download; };
+		/* Save as PNG: the file offered for download */
 		document.getElementById("save-png").click();
 		setTimeout(finish, 2000);
 	} catch (e) {
@@ -139,6 +158,7 @@ var done = false;
 function finish() {
 	if (done) return;
 	done = true;
+	out.names = names;
 	var pre = document.createElement("pre");
 	pre.id = "test-result";
 	pre.textContent = JSON.stringify(out);

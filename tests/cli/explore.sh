@@ -21,7 +21,10 @@ bad = []
 def check(cond, what):
     if not cond:
         bad.append(what)
-check(not re.search(r"https?://", page, re.I), "no http(s) reference")
+# the one URI allowed: the SVG namespace Save as SVG writes (a name, never
+# fetched), once, as a string of the script
+check(page.count('"http://www.w3.org/2000/svg"') == 1, "the SVG namespace, once")
+check(not re.search(r"https?://", page.replace('"http://www.w3.org/2000/svg"', '""', 1), re.I), "no other http(s) reference")
 csp = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', page)
 check(csp, "a Content-Security-Policy meta")
 csp = csp.group(1) if csp else ""

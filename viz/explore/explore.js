@@ -37,6 +37,17 @@ function el(tag, text, cls) {
 	return e;
 }
 
+/* A new batch of lines: a Path2D, or the SVG writer's own (see svgText). */
+function newPath() { return ctx.newPath ? ctx.newPath() : new Path2D(); }
+/* A disc filled and outlined in the current styles (an org, a group). */
+function disc(x, y, r, cls) {
+	if (ctx.disc) { ctx.disc(x, y, r, cls); return; }
+	ctx.beginPath();
+	ctx.arc(x, y, r, 0, 2 * Math.PI);
+	ctx.fill();
+	ctx.stroke();
+}
+
 /* neighbours of each org, over every tie */
 for (var i = 0; i < n; i++) nbrs.push([]);
 ties.forEach(function (t, k) { nbrs[t[0]].push(k); nbrs[t[1]].push(k); });
@@ -56,7 +67,9 @@ function positions() {
 }
 /* the box the view fits: the map's, or the grid's with its axes */
 function box0() { var g = D.grid; return mode === "grid" ? [g.xu - 30, g.y0 - 50, g.x1 + 20, g.y1 + 30] : D.bb; }
-function visible(i) { return placed(i) && valueOn[filterBy(i)] !== false; }
+/* org i is kept by the organization filter (on any view) */
+function chosen(i) { return valueOn[filterBy(i)] !== false; }
+function visible(i) { return placed(i) && chosen(i); }
 /* a tie [from, to, type, directed, weight, first day, last day] exists on
  * day d as `--at` says: from its first day to its last, open ends open */
 function existsOn(t, d) { return (t[5] === null || t[5] <= d) && (t[6] === null || d <= t[6]); }
@@ -157,7 +170,7 @@ function draw() {
 			       st === 2 ? 3 : st === 3 ? 1.8 : 1, st === 3];
 		}
 		var key = (hot ? "1" : "0") + sty.join(" "), b = batch[key];
-		if (!b) { b = batch[key] = { sty: sty, path: new Path2D() }; keys.push(key); }
+		if (!b) { b = batch[key] = { sty: sty, path: newPath() }; keys.push(key); }
 		b.path.moveTo(sx(px[t[0]]), sy(py[t[0]]));
 		b.path.lineTo(sx(px[t[1]]), sy(py[t[1]]));
 	}
@@ -178,10 +191,7 @@ function draw() {
 		ctx.fillStyle = fillOf(k);
 		ctx.strokeStyle = k === focus ? "#000" : "#333";
 		ctx.lineWidth = k === focus ? 3 : 0.8;
-		ctx.beginPath();
-		ctx.arc(sx(px[k]), sy(py[k]), radius(k), 0, 2 * Math.PI);
-		ctx.fill();
-		ctx.stroke();
+		disc(sx(px[k]), sy(py[k]), radius(k), "org");
 	}
 	ctx.globalAlpha = 1;
 	ctx.fillStyle = "#222";
@@ -230,28 +240,72 @@ function labels(ego, W, H) {
 
 /* ---- the aggregated view: groups sized by members, lines by the ties
  * between them (as map --aggregate draws them) */
+/* The groups as the filters and the time slider leave them: each group's
+ * members and ties inside (conflict ties not counted), its side (area in
+ * proportion to its members, on the scale of the groups' first sizes) and
+ * the links between groups, thinned as map --aggregate thins them (a link
+ * is weak below 1/40 of the strongest of its kind or past 3 per group,
+ * conflict links 1); G's own when nothing is hidden (unless recount: the
+ * tests compare the count here with G's).  Computed once per change of a
+ * filter (gnow = null). */
+var gnow = null;
+function groupsNow(recount) {
+	if (gnow && !recount) return gnow;
+	var off = atDay !== null, k;
+	for (k in valueOn) if (valueOn[k] === false) off = true;
+	for (k = 0; k < tieOn.length; k++) if (tieOn[k] === false) off = true;
+	var change = [0, 0];
+	if (!off && !recount) return (gnow = { v: G.v, links: G.links, change: change });
+	var v = G.v.map(function (g) { return { name: g.name, x: g.x, y: g.y, slot: g.slot, members: 0, inside: 0 }; });
+	var pair = {}, links = [], cmax = [0, 0], kept = [0, 0], big = 0;
+	orgs.forEach(function (o, i) { if (o.grp !== undefined && chosen(i)) v[o.grp].members++; });
+	ties.forEach(function (t) {
+		var a = orgs[t[0]].grp, b = orgs[t[1]].grp, c = D.tieTypes[t[2]].conflict ? 1 : 0, st, e, key;
+		if (a === undefined || b === undefined || tieOn[t[2]] === false || !chosen(t[0]) || !chosen(t[1])) return;
+		if (!(st = tieState(t))) return;
+		if (st > 1) change[st - 2]++;
+		if (a === b) { if (!c) v[a].inside++; return; }
+		key = Math.min(a, b) + " " + Math.max(a, b) + " " + c;
+		if (!(e = pair[key])) links.push(e = pair[key] = [Math.min(a, b), Math.max(a, b), 0, c, 0]);
+		e[2]++;
+	});
+	links.forEach(function (e) { cmax[e[3]] = Math.max(cmax[e[3]], e[2]); });
+	links.slice().sort(function (p, q) { return q[2] - p[2] || p[3] - q[3] || p[0] - q[0] || p[1] - q[1]; }).forEach(function (e) {
+		if (e[2] * 40 >= cmax[e[3]] && kept[e[3]] < (e[3] ? 1 : 3) * G.v.length) kept[e[3]]++;
+		else e[4] = 1;
+	});
+	G.v.forEach(function (g) { big = Math.max(big, g.members); });
+	v.forEach(function (g, i) {
+		var lo = 0.04 * big; /* the smallest area, as viz/style.c's (0.2 of the largest side) */
+		g.side = G.v[i].side * Math.sqrt(Math.max(g.members, lo) / Math.max(G.v[i].members, lo));
+	});
+	if (recount) return { v: v, links: links, change: change };
+	return (gnow = { v: v, links: links, change: change });
+}
 function groupLit() {
-	var k = gfocus >= 0 ? gfocus : focus >= 0 && orgs[focus].grp !== undefined ? orgs[focus].grp : -1, lit = null;
+	var gs = groupsNow(), k = gfocus >= 0 ? gfocus : focus >= 0 && orgs[focus].grp !== undefined ? orgs[focus].grp : -1, lit = null;
+	if (k >= 0 && !gs.v[k].members) k = -1;
 	if (k >= 0) {
 		lit = {};
 		lit[k] = 2;
-		G.links.forEach(function (e) { if (e[0] === k) lit[e[1]] = 1; if (e[1] === k) lit[e[0]] = 1; });
+		gs.links.forEach(function (e) { if (e[0] === k) lit[e[1]] = 1; if (e[1] === k) lit[e[0]] = 1; });
 	}
 	return [k, lit];
 }
 function drawGroups() {
 	var W = canvas.width / dpr, H = canvas.height / dpr, gl = groupLit(), k = gl[0], lit = gl[1], tmax = 1, boxes = [];
+	var gs = groupsNow(), V = gs.v;
 	ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
 	ctx.clearRect(0, 0, W, H);
-	G.links.forEach(function (e) { tmax = Math.max(tmax, e[2]); });
+	gs.links.forEach(function (e) { tmax = Math.max(tmax, e[2]); });
 	ctx.lineCap = "round";
 	/* one path per style (widths in half pixels), the lit links last */
 	var batch = {}, keys = [];
-	G.links.forEach(function (e) {
-		var a = G.v[e[0]], b = G.v[e[1]], hot = k >= 0 && (e[0] === k || e[1] === k);
+	gs.links.forEach(function (e) {
+		var a = V[e[0]], b = V[e[1]], hot = k >= 0 && (e[0] === k || e[1] === k);
 		var w = Math.round(((e[4] ? 0.6 : 1) + 7 * Math.sqrt(e[2] / tmax)) * 2) / 2;
 		var key = (hot ? 1 : 0) + " " + (hot ? 0.85 : k >= 0 ? 0.06 : e[4] ? 0.15 : 0.45) + " " + e[3] + " " + w;
-		if (!batch[key]) { batch[key] = new Path2D(); keys.push(key); }
+		if (!batch[key]) { batch[key] = newPath(); keys.push(key); }
 		batch[key].moveTo(sx(a.x), sy(a.y));
 		batch[key].lineTo(sx(b.x), sy(b.y));
 	});
@@ -264,49 +318,58 @@ function drawGroups() {
 		ctx.stroke(batch[key]);
 	});
 	ctx.setLineDash([]);
-	G.v.forEach(function (g, i) {
+	var drawn = 0, inGroups = 0;
+	V.forEach(function (g, i) {
+		if (!g.members) return; /* every member hidden */
+		drawn++;
+		inGroups += g.members;
 		ctx.globalAlpha = lit === null || lit[i] ? 1 : 0.2;
 		ctx.fillStyle = PALETTE[g.slot] || PALETTE[8];
 		ctx.strokeStyle = i === k ? "#000" : "#333";
 		ctx.lineWidth = i === k ? 3 : 0.8;
-		ctx.beginPath(); ctx.arc(sx(g.x), sy(g.y), Math.max(3, g.side / 2 * view.s), 0, 2 * Math.PI); ctx.fill(); ctx.stroke();
+		disc(sx(g.x), sy(g.y), Math.max(3, g.side / 2 * view.s), "group");
 	});
 	ctx.globalAlpha = 1;
 	ctx.fillStyle = "#222";
 	ctx.font = "12px 'DejaVu Sans', sans-serif";
 	ctx.textAlign = "center";
 	/* labels: the chosen group first, then the largest, where they overlap none */
-	G.v.map(function (g, i) { return i; }).sort(function (a, b) { return (b === k) - (a === k) || G.v[b].members - G.v[a].members || a - b; })
+	V.map(function (g, i) { return i; }).sort(function (a, b) { return (b === k) - (a === k) || V[b].members - V[a].members || a - b; })
 		.forEach(function (i) {
-			var g = G.v[i], t = g.name + " (" + g.members + ")", w = ctx.measureText(t).width;
+			var g = V[i], t = g.name + " (" + g.members + ")", w = ctx.measureText(t).width;
 			var x = sx(g.x), y = sy(g.y) + Math.max(3, g.side / 2 * view.s) + 12, b = [x - w / 2 - 2, y - 11, x + w / 2 + 2, y + 3];
-			if (boxes.some(function (o) { return b[0] < o[2] && o[0] < b[2] && b[1] < o[3] && o[1] < b[3]; })) return;
+			if (!g.members || boxes.some(function (o) { return b[0] < o[2] && o[0] < b[2] && b[1] < o[3] && o[1] < b[3]; })) return;
 			boxes.push(b);
 			ctx.fillText(t, x, y);
 		});
-	var st = document.getElementById("status"), inGroups = 0;
-	G.v.forEach(function (g) { inGroups += g.members; });
-	st.textContent = G.v.length + " groups (" + (G.by === "community" ? "communities" : G.by) + ") of " + inGroups + " of " + n +
-		" organizations, " + G.links.length + " links between them" +
+	var st = document.getElementById("status");
+	st.textContent = drawn + " groups (" + (G.by === "community" ? "communities" : G.by) + ") of " + inGroups + " of " + n +
+		" organizations, " + gs.links.length + " links between them" +
+		(atDay === null ? "" : " on " + isoDay(atDay)) +
+		(sinceDay === null ? "" : " (ties of either day; " + gs.change[0] + " gained, " + gs.change[1] + " lost since " + isoDay(sinceDay) + ")") +
 		(G.why > 1 ? "; more than " + (G.why === 2 ? G.maxOrgs + " organizations" : G.maxTies + " ties") + " to draw one by one" : "");
-	st.dataset.groups = G.v.length;
-	st.dataset.links = G.links.length;
+	st.dataset.groups = drawn;
+	st.dataset.links = gs.links.length;
+	st.dataset.orgs = inGroups;
+	st.dataset.gained = gs.change[0];
+	st.dataset.lost = gs.change[1];
 }
 function hitGroup(cx, cy) {
 	var mx = view.x + cx / view.s, my = view.y - cy / view.s, best = -1, bd = Infinity;
-	G.v.forEach(function (g, i) {
+	groupsNow().v.forEach(function (g, i) {
 		var d = Math.hypot(g.x - mx, g.y - my);
-		if (d <= Math.max(g.side / 2, 3 / view.s) && d < bd) { bd = d; best = i; }
+		if (g.members && d <= Math.max(g.side / 2, 3 / view.s) && d < bd) { bd = d; best = i; }
 	});
 	return best;
 }
-/* The panel of group k: its figures and its members, top by degree. */
+/* The panel of group k: its figures and its members, top by degree (as
+ * the filters and the time slider leave them). */
 var TOP_MEMBERS = 10;
 function showGroup(k) {
-	var p = document.getElementById("panel"), g = G.v[k], dl = el("dl"), out = 0, nl = 0, ul = el("ul");
+	var p = document.getElementById("panel"), gs = groupsNow(), g = gs.v[k], dl = el("dl"), out = 0, nl = 0, ul = el("ul");
 	var deg = D.metrics.map(function (m) { return m.name; }).indexOf("degree"), mem = [];
-	G.links.forEach(function (e) { if (e[0] === k || e[1] === k) { out += e[2]; nl++; } });
-	orgs.forEach(function (o, i) { if (o.grp === k) mem.push(i); });
+	gs.links.forEach(function (e) { if (e[0] === k || e[1] === k) { out += e[2]; nl++; } });
+	orgs.forEach(function (o, i) { if (o.grp === k && chosen(i)) mem.push(i); });
 	mem.sort(function (a, b) { return (orgs[b].m[deg] || 0) - (orgs[a].m[deg] || 0) || a - b; });
 	p.textContent = "";
 	delete p.dataset.org;
@@ -535,7 +598,7 @@ function checkbox(parent, label, count, on, colour) {
 	var l = el("label"), c = el("input");
 	c.type = "checkbox";
 	c.checked = true;
-	c.addEventListener("change", function () { on(c.checked); if (focus >= 0) showPanel(focus); draw(); });
+	c.addEventListener("change", function () { on(c.checked); refilter(); });
 	l.appendChild(c);
 	if (colour) {
 		var sw = el("span", undefined, "swatch line");
@@ -546,6 +609,14 @@ function checkbox(parent, label, count, on, colour) {
 	l.appendChild(document.createTextNode(" " + label + " (" + count + ")"));
 	parent.appendChild(l);
 	return c;
+}
+/* After a filter or the time slider changed: the groups counted again,
+ * the panel shown again, the view drawn. */
+function refilter() {
+	gnow = null;
+	if (focus >= 0) showPanel(focus);
+	else if (gfocus >= 0) showGroup(gfocus);
+	draw();
 }
 /* The organization filter: a checkbox per value of the chosen column
  * (type first; any column the landscape fills), most orgs first. */
@@ -569,8 +640,8 @@ function filters() {
 	cols.forEach(function (c, k) { var op = el("option", c[0]); op.value = String(k); by.appendChild(op); });
 	by.addEventListener("change", function () {
 		orgFilter(cols[+by.value][0], cols[+by.value][1]);
-		if (focus >= 0 && !visible(focus)) setFocus(-1);
-		draw();
+		if (focus >= 0 && !chosen(focus)) setFocus(-1);
+		refilter();
 	});
 	orgFilter("type", cols[0][1]);
 	ties.forEach(function (t) { tc[t[2]]++; });
@@ -685,27 +756,29 @@ function timeline() {
 		sinceDay = atOn.checked && sinceOn.checked ? +since.value : null;
 		document.getElementById("at-day").textContent = isoDay(+at.value);
 		document.getElementById("since-day").textContent = isoDay(+since.value);
-		if (focus >= 0) showPanel(focus);
-		draw();
+		refilter();
 	}
 	[at, since, atOn, sinceOn].forEach(function (e) { e.addEventListener("input", update); e.addEventListener("change", update); });
 	update();
 }
 
-/* ---- the view as a PNG: the map as drawn, the title above, the colour
- * legend and the tie types drawn beside it */
-function savePng() {
-	var W = canvas.width / dpr, H = canvas.height / dpr, side = 240, top = 36;
-	var c = document.createElement("canvas"), g = c.getContext("2d"), y = top + 20;
-	c.width = Math.round((W + side) * dpr);
-	c.height = Math.round((H + top) * dpr);
-	g.scale(dpr, dpr);
+/* ---- the view as a picture: the map as drawn, the title and the count
+ * above it, the colour legend and the tie types drawn beside it; as a PNG
+ * (the canvas's pixels) or as SVG (the view drawn again into svgText's
+ * writer) */
+var SIDE = 240, TOP = 36;
+/* Draws the picture with g (a canvas's context, or the SVG writer): the
+ * background, map() for the view, then the title and the legend. */
+function picture(g, W, H, map) {
+	var y = TOP + 20;
 	g.fillStyle = "#fff";
-	g.fillRect(0, 0, W + side, H + top);
-	g.drawImage(canvas, 0, top, W, H);
+	g.fillRect(0, 0, W + SIDE, H + TOP);
+	map();
+	g.globalAlpha = 1;
+	g.textAlign = "start";
 	g.fillStyle = "#222";
 	g.font = "bold 16px 'DejaVu Sans', sans-serif";
-	g.fillText(D.title + " \u2014 " + document.getElementById("status").textContent, 10, 24, W + side - 20);
+	g.fillText(D.title + " \u2014 " + document.getElementById("status").textContent, 10, 24, W + SIDE - 20);
 	function line(text, colour, isTie, dash) {
 		g.fillStyle = "#222";
 		g.font = "12px 'DejaVu Sans', sans-serif";
@@ -716,28 +789,128 @@ function savePng() {
 			g.fillStyle = colour; g.fillRect(W + 16, y - 11, 11, 11); g.strokeStyle = "#333"; g.lineWidth = 1;
 			g.strokeRect(W + 16, y - 11, 11, 11); g.fillStyle = "#222";
 		} else g.font = "bold 12px 'DejaVu Sans', sans-serif";
-		g.fillText(text, W + (colour ? 38 : 12), y, side - 44);
+		g.fillText(text, W + (colour ? 38 : 12), y, SIDE - 44);
 		y += 17;
 	}
 	line(document.querySelector("#legend h2").textContent);
 	document.querySelectorAll("#colours li").forEach(function (li) { line(li.textContent, li.firstChild.style.background); });
+	if (mode === "groups") return; /* the links between groups are not tie types */
 	y += 8;
 	line("Ties");
 	D.tieTypes.forEach(function (tt, k) {
 		if (tieOn[k] !== false && ties.some(function (t) { return t[2] === k && tieVisible(t); }))
 			line(tt.name, tieColour(k), true, tt.conflict);
 	});
-	c.toBlob(function (blob) {
-		var a = document.createElement("a");
-		a.href = URL.createObjectURL(blob);
-		a.download = (D.title || "coalmap").replace(/[^A-Za-z0-9._-]+/g, "-") + ".png";
-		document.body.appendChild(a);
-		a.click();
-		a.remove();
-		setTimeout(function () { URL.revokeObjectURL(a.href); }, 1000);
-	}, "image/png");
 }
+/* Offers blob for download as TITLE.ext, through a Blob URL (no request
+ * leaves the page). */
+function offer(blob, ext) {
+	var a = document.createElement("a");
+	a.href = URL.createObjectURL(blob);
+	a.download = (D.title || "coalmap").replace(/[^A-Za-z0-9._-]+/g, "-") + "." + ext;
+	document.body.appendChild(a);
+	a.click();
+	a.remove();
+	setTimeout(function () { URL.revokeObjectURL(a.href); }, 1000);
+}
+function savePng() {
+	var W = canvas.width / dpr, H = canvas.height / dpr, c = document.createElement("canvas"), g = c.getContext("2d");
+	c.width = Math.round((W + SIDE) * dpr);
+	c.height = Math.round((H + TOP) * dpr);
+	g.scale(dpr, dpr);
+	picture(g, W, H, function () { g.drawImage(canvas, 0, TOP, W, H); });
+	c.toBlob(function (blob) { offer(blob, "png"); }, "image/png");
+}
+
+/* Text for XML, as content or as an attribute's value: & < > " ' escaped;
+ * a character XML 1.0 does not allow (controls, a lone surrogate, U+FFFE,
+ * U+FFFF) becomes U+FFFD. */
+function xml(s) {
+	return String(s)
+		.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]|[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/g,
+			 function (c) { return c.length === 2 ? c : "\uFFFD"; })
+		.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+}
+function num(v) { return String(Math.round(v * 100) / 100); }
+/* The SVG writer: the few methods and properties of a canvas 2D context
+ * that draw(), drawGroups(), gridFrame() and picture() use, each writing
+ * an SVG element as text; the map's batches of lines (newPath) become one
+ * path each, an org or a group (disc) one circle.  Text is measured on the
+ * page's canvas, in the same font. */
+function SvgWriter(measure) {
+	this.parts = [];
+	this.d = "";
+	this.dash = [];
+	this.measure = measure;
+	this.globalAlpha = 1;
+	this.fillStyle = this.strokeStyle = "#000";
+	this.lineWidth = 1;
+	this.lineCap = "butt";
+	this.textAlign = "start";
+	this.font = "10px sans-serif";
+}
+SvgWriter.prototype = {
+	setTransform: function () {}, scale: function () {}, clearRect: function () {},
+	setLineDash: function (d) { this.dash = d; },
+	beginPath: function () { this.d = ""; },
+	moveTo: function (x, y) { this.d += "M" + num(x) + " " + num(y); },
+	lineTo: function (x, y) { this.d += "L" + num(x) + " " + num(y); },
+	newPath: function () { return { d: "", moveTo: this.moveTo, lineTo: this.lineTo }; },
+	raw: function (s) { this.parts.push(s); },
+	opacity: function (name) { return this.globalAlpha < 1 ? " " + name + '="' + num(this.globalAlpha) + '"' : ""; },
+	pen: function () {
+		return ' stroke="' + xml(this.strokeStyle) + '" stroke-width="' + num(this.lineWidth) + '"' +
+			(this.dash.length ? ' stroke-dasharray="' + this.dash.map(num).join(" ") + '"' : "") +
+			(this.lineCap !== "butt" ? ' stroke-linecap="' + xml(this.lineCap) + '"' : "");
+	},
+	stroke: function (p) {
+		var d = p ? p.d : this.d;
+		if (d) this.raw('<path d="' + d + '" fill="none"' + this.pen() + this.opacity("stroke-opacity") + "/>");
+	},
+	disc: function (x, y, r, cls) {
+		this.raw('<circle class="' + xml(cls) + '" cx="' + num(x) + '" cy="' + num(y) + '" r="' + num(r) + '" fill="' +
+			 xml(this.fillStyle) + '"' + this.pen() + this.opacity("opacity") + "/>");
+	},
+	rect: function (x, y, w, h, paint) {
+		this.raw('<rect x="' + num(x) + '" y="' + num(y) + '" width="' + num(w) + '" height="' + num(h) + '"' + paint +
+			 this.opacity("opacity") + "/>");
+	},
+	fillRect: function (x, y, w, h) { this.rect(x, y, w, h, ' fill="' + xml(this.fillStyle) + '"'); },
+	strokeRect: function (x, y, w, h) { this.rect(x, y, w, h, ' fill="none"' + this.pen()); },
+	measureText: function (t) { this.measure.font = this.font; return this.measure.measureText(t); },
+	/* as the canvas does, text wider than maxWidth is squeezed to it */
+	fillText: function (t, x, y, maxWidth) {
+		var f = /^(bold )?([\d.]+)px (.*)$/.exec(this.font) || [null, null, "10", "sans-serif"];
+		var w = maxWidth === undefined ? 0 : this.measureText(t).width;
+		var anchor = { center: "middle", right: "end", end: "end" }[this.textAlign] || "start";
+		this.raw('<text x="' + num(x) + '" y="' + num(y) + '" font-family="' + xml(f[3]) + '" font-size="' + f[2] + '"' +
+			 (f[1] ? ' font-weight="bold"' : "") + (anchor !== "start" ? ' text-anchor="' + anchor + '"' : "") +
+			 ' fill="' + xml(this.fillStyle) + '"' + this.opacity("fill-opacity") +
+			 (w > maxWidth ? ' textLength="' + num(maxWidth) + '" lengthAdjust="spacingAndGlyphs"' : "") + ">" + xml(t) + "</text>");
+	}
+};
+/* The view as a standalone SVG file (text): the picture savePng makes,
+ * with the view drawn again by draw() into the writer, clipped to the
+ * canvas's size by a nested svg element.  The namespace is a name, never fetched. */
+var SVG_NS = "http://www.w3.org/2000/svg";
+function svgText() {
+	var W = canvas.width / dpr, H = canvas.height / dpr, g = new SvgWriter(ctx), saved = ctx;
+	g.raw('<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="' + SVG_NS + '" width="' + num(W + SIDE) + '" height="' + num(H + TOP) +
+	      '" viewBox="0 0 ' + num(W + SIDE) + " " + num(H + TOP) + '">');
+	g.raw("<title>" + xml(D.title) + "</title>");
+	picture(g, W, H, function () {
+		/* a nested svg: its viewport clips the view as the canvas does */
+		g.raw('<svg id="map" x="0" y="' + TOP + '" width="' + num(W) + '" height="' + num(H) + '" viewBox="0 0 ' + num(W) + " " + num(H) + '">');
+		ctx = g;
+		try { draw(); } finally { ctx = saved; }
+		g.raw("</svg>");
+	});
+	g.raw("</svg>\n");
+	return g.parts.join("\n");
+}
+function saveSvg() { offer(new Blob([svgText()], { type: "image/svg+xml" }), "svg"); }
 document.getElementById("save-png").addEventListener("click", savePng);
+document.getElementById("save-svg").addEventListener("click", saveSvg);
 
 /* ---- the story: steps that each show some orgs and say why */
 function showStep(k) {
@@ -840,8 +1013,6 @@ function setView(m) {
 	mode = m;
 	positions();
 	document.getElementById("color-by").disabled = document.getElementById("size-by").disabled = m !== "map";
-	/* the filters and the time slider choose orgs and ties, which the groups do not show */
-	["orgtypes", "tietypes", "time"].forEach(function (id) { document.getElementById(id).disabled = m === "groups"; });
 	if (m === "grid") quadrantLegend(); else if (m === "groups") groupLegend(); else colourBy(colourChoice);
 	sortByArea();
 	buildGrid();
@@ -900,5 +1071,13 @@ window.coalmapExplore = { zoom: zoom, pan: pan, view: view, focus: function () {
 	/* where org `id` is drawn, in canvas pixels */
 	at: function (id) { for (var i = 0; i < n; i++) if (orgs[i].id === id) return placed(i) ? [sx(px[i]), sy(py[i])] : null; return null; },
 	largest: function () { return byArea.length ? orgs[byArea[0]].id : null; },
-	lit: function () { return shown ? Object.keys(shown).map(function (i) { return orgs[+i].id; }) : []; } };
+	lit: function () { return shown ? Object.keys(shown).map(function (i) { return orgs[+i].id; }) : []; },
+	/* the groups drawn: [name, members, ties inside, side] each, and the
+	 * links [name, name, ties, conflict, weak]; recount: counted again
+	 * from the orgs and ties even with nothing hidden */
+	groups: function (recount) {
+		var gs = groupsNow(recount);
+		return { v: gs.v.map(function (g) { return [g.name, g.members, g.inside, g.side]; }),
+			 links: gs.links.map(function (e) { return [gs.v[e[0]].name, gs.v[e[1]].name, e[2], e[3], e[4]]; }) };
+	} };
 })();
