@@ -37,7 +37,9 @@ static const struct cli_option options[] = {
 	{ .name = "missing-orgs", .kind = CLI_OPT_FLAG, .offset = offsetof(struct args, missing_orgs),
 	  .help = "with --missing: orgs (with their ties) go missing instead of ties" },
 	{ .name = "resamples", .arg = "R", .kind = CLI_OPT_UNSIGNED, .offset = offsetof(struct args, resamples),
-	  .min = 1, .max = 4294967295.0, .expect = "a number of resamples (at least 1)",
+	  /* every resample's rank of each top org is kept (4 bytes): at most a
+	   * million of them, 40 MB per share at the default --top 10 */
+	  .min = 1, .max = 1000000, .expect = "a number of resamples (1 to 1000000)",
 	  .help = "with --missing: resamples per share (default 100)" },
 	{ .name = "by", .arg = "MEASURE", .kind = CLI_OPT_STRING, .offset = offsetof(struct args, by),
 	  .help = "with --missing: the measure ranked (default betweenness)" },

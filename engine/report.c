@@ -811,37 +811,37 @@ int cm_report_set_map(struct cm_doc *d, char *svg, size_t len, size_t orgs, int 
 	return g->caption ? CM_OK : CM_ENOMEM;
 }
 
-int cm_report_set_curves(struct cm_doc *d, char *svg, size_t len)
+/* Puts figure id's svg (taken over) and caption (malloc'd, taken over;
+ * NULL: out of memory) in d when d shows that figure; otherwise frees
+ * both.  0 or CM_ENOMEM. */
+static int set_figure(struct cm_doc *d, enum cm_doc_figure_id id, char *svg, size_t len, char *caption)
 {
-	struct cm_doc_figure *g = &d->fig[CM_FIGURE_CURVES];
+	struct cm_doc_figure *g = &d->fig[id];
 
-	if (!cm_doc_has_figure(d, CM_FIGURE_CURVES)) {
+	if (!cm_doc_has_figure(d, id)) {
 		free(svg);
+		free(caption);
 		return CM_OK;
 	}
 	free(g->svg);
 	free(g->caption);
 	g->svg = svg;
 	g->len = len;
-	g->caption = strdup("Lorenz curves: the further a curve bows below the diagonal of equal shares, the more "
-			    "unequal the measure (the Gini index is twice the tinted area); and how many "
-			    "organizations have each number of partners.");
-	return g->caption ? CM_OK : CM_ENOMEM;
+	g->caption = caption;
+	return caption ? CM_OK : CM_ENOMEM;
+}
+
+int cm_report_set_curves(struct cm_doc *d, char *svg, size_t len)
+{
+	return set_figure(d, CM_FIGURE_CURVES, svg, len,
+			  strdup("Lorenz curves: the further a curve bows below the diagonal of equal shares, the more "
+				 "unequal the measure (the Gini index is twice the tinted area); and how many "
+				 "organizations have each number of partners."));
 }
 
 int cm_report_set_grid(struct cm_doc *d, char *svg, size_t len, size_t orgs, size_t labelled)
 {
-	struct cm_doc_figure *g = &d->fig[CM_FIGURE_GRID];
-
-	if (!cm_doc_has_figure(d, CM_FIGURE_GRID)) {
-		free(svg);
-		return CM_OK;
-	}
-	free(g->svg);
-	free(g->caption);
-	g->svg = svg;
-	g->len = len;
-	g->caption = format("%zu organizations placed by influence (up) and alignment (across); the %zu most "
-			    "influential named.", orgs, labelled);
-	return g->caption ? CM_OK : CM_ENOMEM;
+	return set_figure(d, CM_FIGURE_GRID, svg, len,
+			  format("%zu organizations placed by influence (up) and alignment (across); the %zu most "
+				 "influential named.", orgs, labelled));
 }

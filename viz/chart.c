@@ -498,6 +498,21 @@ static void draw_lorenz(cairo_t *cr, const struct curves *k, const struct curve 
 	cairo_stroke(cr);
 }
 
+/* A light grid line across [x0, x0 + w] at py, labelled at its left. */
+static void grid_line(cairo_t *cr, double x0, double w, double py, double v)
+{
+	char buf[40];
+
+	set_hex(cr, "#DDDDDD");
+	cairo_set_line_width(cr, 0.6);
+	cairo_move_to(cr, x0 - 3, py);
+	cairo_line_to(cr, x0 + w, py);
+	cairo_stroke(cr);
+	set_hex(cr, VIZ_MUTED);
+	label_of(v, buf, sizeof(buf));
+	text_at(cr, buf, x0 - 7, py + 3.5, 1);
+}
+
 /* The degree distribution: a bar per degree up to 40, else points on
  * log-log axes (orgs without partners are in the reading). */
 static void draw_degrees(cairo_t *cr, const struct curves *k, const struct curve *cv, double x, double y)
@@ -518,17 +533,8 @@ static void draw_degrees(cairo_t *cr, const struct curves *k, const struct curve
 	if (!logs) {
 		double bw = w / (dmax + 1);
 		step = nice_step(nmax / 3);
-		for (v = 0; v <= ceil(nmax / step) * step + step / 2; v += step) {
-			double py = y0 + h - h * v / (ceil(nmax / step) * step);
-			set_hex(cr, "#DDDDDD");
-			cairo_set_line_width(cr, 0.6);
-			cairo_move_to(cr, x0 - 3, py);
-			cairo_line_to(cr, x0 + w, py);
-			cairo_stroke(cr);
-			set_hex(cr, VIZ_MUTED);
-			label_of(v, buf, sizeof(buf));
-			text_at(cr, buf, x0 - 7, py + 3.5, 1);
-		}
+		for (v = 0; v <= ceil(nmax / step) * step + step / 2; v += step)
+			grid_line(cr, x0, w, y0 + h - h * v / (ceil(nmax / step) * step), v);
 		set_hex(cr, viz_slot_colour(0));
 		for (i = 0; i < cv->n; i++) {
 			double d = cur_x(k, cv->first + i), n = cur_y(k, cv->first + i);
@@ -548,17 +554,8 @@ static void draw_degrees(cairo_t *cr, const struct curves *k, const struct curve
 	/* log-log: decades from 1 */
 	{
 		double lx = log10(dmax) > 0 ? ceil(log10(dmax)) : 1, ly = log10(nmax) > 0 ? ceil(log10(nmax)) : 1;
-		for (v = 0; v <= ly; v++) {
-			double py = y0 + h - h * v / ly;
-			set_hex(cr, "#DDDDDD");
-			cairo_set_line_width(cr, 0.6);
-			cairo_move_to(cr, x0 - 3, py);
-			cairo_line_to(cr, x0 + w, py);
-			cairo_stroke(cr);
-			set_hex(cr, VIZ_MUTED);
-			label_of(pow(10, v), buf, sizeof(buf));
-			text_at(cr, buf, x0 - 7, py + 3.5, 1);
-		}
+		for (v = 0; v <= ly; v++)
+			grid_line(cr, x0, w, y0 + h - h * v / ly, pow(10, v));
 		for (v = 0; v <= lx; v++) {
 			label_of(pow(10, v), buf, sizeof(buf));
 			text_at(cr, buf, x0 + w * v / lx, y0 + h + 13, 0.5);

@@ -88,11 +88,12 @@ run metrics "$tmp/t" --missing 0.1 --by nosuch
 expect_err "no measure 'nosuch'" "--by nosuch"
 
 # on a terminal, the progress line counts the resamples (not each one's
-# searches); far more resamples than can finish, stopped by --time-limit, so
-# the run lasts long enough for the line to be drawn on any machine
+# searches); more resamples than can finish in 2 s (about 4,000 a second
+# here), stopped by --time-limit, so the run lasts long enough for the line
+# to be drawn on any machine
 if command -v script >/dev/null 2>&1 && [ -z "${COALMAP_WRAPPER:-}" ]; then
 	COALMAP_PROGRESS_AFTER=0 script -q -c "'$COALMAP' metrics '$top_srcdir/datasets/education-coalition' \
-		--missing 0.1,0.2 --resamples 100000000 --time-limit 2 --format csv -o '$tmp/p.csv'" "$tmp/typescript" </dev/null >/dev/null 2>&1
+		--missing 0.1,0.2 --resamples 200000 --time-limit 2 --format csv -o '$tmp/p.csv'" "$tmp/typescript" </dev/null >/dev/null 2>&1
 	grep -aq 'coalmap: resamples ' "$tmp/typescript" && ok || fail "no progress line counting the resamples"
 	grep -aq 'betweenness and closeness' "$tmp/typescript" && fail "a resample's searches show their own progress" || ok
 fi

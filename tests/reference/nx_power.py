@@ -237,16 +237,21 @@ def org_funding(L):
     return out
 
 
-def inequality_section(L, m):
+def inequality_series(L, m):
+    """(name, values) of each inequality figure: budget over the orgs that
+    have one, funding received over every org."""
     fin, _, _ = funding_flows(L)
-    series = [
+    return [
         ("degree", [m[v]["degree"] for v in L.orgs]),
         ("betweenness", [m[v]["betweenness"] for v in L.orgs]),
         ("budget", [L.budget(v) for v in L.orgs if L.budget(v) is not None]),
         ("funding_in", [fin[v] for v in L.orgs]),
     ]
+
+
+def inequality_section(L, m):
     rows = []
-    for name, xs in series:
+    for name, xs in inequality_series(L, m):
         rows.append(("inequality", "", "gini_" + name, gini(xs)))
         rows.append(("inequality", "", "top10_share_" + name, top10_share(xs)))
     return rows
@@ -272,15 +277,8 @@ def lorenz_points(xs, steps=100):
 def curves(L, m):
     """Rows (chart, measure, x, y) of cm_inequality_curves: the Lorenz curve
     of each inequality series, then the degree distribution."""
-    fin, _, _ = funding_flows(L)
-    series = [
-        ("degree", [m[v]["degree"] for v in L.orgs]),
-        ("betweenness", [m[v]["betweenness"] for v in L.orgs]),
-        ("budget", [L.budget(v) for v in L.orgs if L.budget(v) is not None]),
-        ("funding_in", [fin[v] for v in L.orgs]),
-    ]
     rows = []
-    for name, xs in series:
+    for name, xs in inequality_series(L, m):
         rows += [("lorenz", name, x, y) for x, y in lorenz_points(xs)]
     degs = [m[v]["degree"] for v in L.orgs]
     rows += [("degree_distribution", "degree", d, degs.count(d)) for d in sorted(set(degs))]
