@@ -580,25 +580,6 @@ static PyObject *analysis_metrics(AnalysisObject *self, PyObject *args, PyObject
 	return table_result(&t);
 }
 
-/* inequality_curves(): the Lorenz curves and the degree distribution */
-static PyObject *analysis_curves(AnalysisObject *self, PyObject *unused)
-{
-	struct cm_table t;
-	struct cm_error err;
-	struct guard g;
-	int rc;
-
-	(void)unused;
-	cm_table_init(&t, 0);
-	engine_enter(&g, &err);
-	rc = cm_inequality_curves(self->a, &t, &err);
-	if (engine_leave(&g, rc, &err) < 0) {
-		cm_table_release(&t);
-		return NULL;
-	}
-	return table_result(&t);
-}
-
 /* power(group_by=None, targets=None, key_players=5, permutations=1000,
  * seed=1): the permutation tests as `coalmap power` runs them */
 static PyObject *analysis_power(AnalysisObject *self, PyObject *args, PyObject *kw)
@@ -800,22 +781,35 @@ static PyObject *analysis_stakeholders(AnalysisObject *self, PyObject *args, PyO
 	return res;
 }
 
-static PyObject *analysis_check(AnalysisObject *self, PyObject *unused)
+/* An engine call that takes the context alone and fills a table. */
+static PyObject *table_call(AnalysisObject *self, int (*fn)(struct cm_analysis *, struct cm_table *, struct cm_error *))
 {
 	struct cm_table t;
 	struct cm_error err;
 	struct guard g;
 	int rc;
 
-	(void)unused;
 	cm_table_init(&t, 0);
 	engine_enter(&g, &err);
-	rc = cm_check(self->a, &t, &err);
+	rc = fn(self->a, &t, &err);
 	if (engine_leave(&g, rc, &err) < 0) {
 		cm_table_release(&t);
 		return NULL;
 	}
 	return table_result(&t);
+}
+
+static PyObject *analysis_check(AnalysisObject *self, PyObject *unused)
+{
+	(void)unused;
+	return table_call(self, cm_check);
+}
+
+/* inequality_curves(): the Lorenz curves and the degree distribution */
+static PyObject *analysis_curves(AnalysisObject *self, PyObject *unused)
+{
+	(void)unused;
+	return table_call(self, cm_inequality_curves);
 }
 
 static PyTypeObject AnalysisType;
