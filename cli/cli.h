@@ -85,7 +85,7 @@ extern const struct cli_choice cli_format_choices[];
 struct cli_common {
 	struct cm_filter filter;
 	struct cli_list types;   /* owned storage behind filter.types */
-	unsigned long long threads, samples;
+	unsigned long long threads, samples, certify, sample_seed;
 	double time_limit;
 	struct cm_load_opts load;
 	int format;              /* enum cli_format */
@@ -234,10 +234,11 @@ int cli_write_bytes(const char *path, const void *data, size_t len, const char *
 int cli_write_table(const struct cm_table *t, enum cli_format fmt, FILE *f);
 /* The end: says when figures are estimates, then writes t where the
  * options say, never over the landscape's own files.  Returns an exit status. */
-int cli_finish(const struct cm_table *t, const struct cli_common *c, const struct cm_landscape *l);
+int cli_finish(const struct cm_table *t, const struct cli_common *c, const struct cm_analysis *a);
 
-/* Tells on stderr when a table's path metrics are estimates. */
-void cli_note_estimates(const struct cm_table *t, const struct cm_landscape *l, const struct cm_filter *f);
+/* Tells on stderr when a table's path metrics are estimates, and what a
+ * bound on betweenness (--epsilon) promises. */
+void cli_note_estimates(const struct cm_table *t, const struct cm_analysis *a);
 /* Writes t to c->output (or stdout) in c->format; returns an exit status. */
 int cli_emit(const struct cm_table *t, const struct cli_common *c, const char *const *inputs);
 /* t as cli_emit, and data[0..len) to path (NULL: none) beside it: both or

@@ -6,12 +6,11 @@
 static int run(struct cli_ctx *cx, const void *args)
 {
 	const struct cli_common *c = &cx->common;
-	struct cm_landscape *l = cx->landscape;
 
 	(void)args;
 	if (cm_check(cx->analysis, &cx->table, &cx->err) < 0)
 		return cli_fail(&cx->err);
-	return cli_finish(&cx->table, c, l);
+	return cli_finish(&cx->table, c, cx->analysis);
 }
 
 const struct cli_command cli_cmd_check = {

@@ -98,7 +98,7 @@ static int run(struct cli_ctx *cx, const void *args)
 		const char *inputs[] = { cm_landscape_orgs_path(lb), cm_landscape_ties_path(lb),
 					 la ? cm_landscape_orgs_path(la) : NULL, la ? cm_landscape_ties_path(la) : NULL,
 					 NULL };
-		cli_note_estimates(t, la ? la : lb, &fa);
+		cli_note_estimates(t, aa);
 		rc = cli_emit(t, c, inputs);
 	}
 out:

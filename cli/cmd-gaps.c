@@ -145,7 +145,6 @@ static int run(struct cli_ctx *cx, const void *args)
 	const struct args *a = args;
 	const struct cli_common *c = &cx->common;
 	struct cm_gaps_opts go;
-	struct cm_landscape *l = cx->landscape;
 	struct cm_table *t = &cx->table;
 	size_t k;
 
@@ -189,7 +188,7 @@ static int run(struct cli_ctx *cx, const void *args)
 			fprintf(stderr, "%s: note: %s\n", cli_progname, line);
 		}
 	}
-	return cli_finish(t, c, l);
+	return cli_finish(t, c, cx->analysis);
 }
 
 const struct cli_command cli_cmd_gaps = {

@@ -99,14 +99,13 @@ static int run_missing(struct cli_ctx *cx, const struct args *a)
 			"exactly\n", cli_progname, cm_metric_info(o.by)->name,
 			cm_path_samples(cx->landscape, &cx->common.filter));
 	}
-	return cli_finish(&cx->table, &cx->common, cx->landscape);
+	return cli_finish(&cx->table, &cx->common, cx->analysis);
 }
 
 static int run(struct cli_ctx *cx, const void *args)
 {
 	const struct args *a = args;
 	const struct cli_common *c = &cx->common;
-	struct cm_landscape *l = cx->landscape;
 	struct cm_table *t = &cx->table;
 
 	if (a->missing.n)
@@ -127,7 +126,7 @@ static int run(struct cli_ctx *cx, const void *args)
 	}
 	if (a->top >= 0)
 		cm_table_truncate(t, (size_t)a->top);
-	return cli_finish(t, c, l);
+	return cli_finish(t, c, cx->analysis);
 }
 
 const struct cli_command cli_cmd_metrics = {

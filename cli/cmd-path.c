@@ -23,7 +23,6 @@ static int run(struct cli_ctx *cx, const void *args)
 {
 	const struct args *a = args;
 	const struct cli_common *c = &cx->common;
-	struct cm_landscape *l = cx->landscape;
 	struct cm_table *t = &cx->table;
 
 	size_t known, pairs;
@@ -42,7 +41,7 @@ static int run(struct cli_ctx *cx, const void *args)
 	else if (known < pairs)
 		fprintf(stderr, "%s: note: %zu of the %zu pairs of partners have no trust value; each counts "
 			"0.5 in the trust of a chain through it\n", cli_progname, pairs - known, pairs);
-	return cli_finish(t, c, l);
+	return cli_finish(t, c, cx->analysis);
 }
 
 const struct cli_command cli_cmd_path = {

@@ -90,7 +90,7 @@ static int run(struct cli_ctx *cx, const void *args)
 		return rc;
 	{
 		const char *inputs[] = { cm_landscape_orgs_path(l), cm_landscape_ties_path(l), NULL };
-		cli_note_estimates(&cx->table, l, &c->filter);
+		cli_note_estimates(&cx->table, cx->analysis);
 		rc = cli_emit_with_file(&cx->table, c, inputs, a->chart, chart, len);
 	}
 	free(chart);

@@ -63,7 +63,7 @@ static int run(struct cli_ctx *cx, const void *args)
 	cli_progress_end();
 	if (*notes && !cx->common.quiet)
 		fprintf(stderr, "%s: note: %s\n", cli_progname, notes);
-	return cli_finish(&cx->table, &cx->common, cx->landscape);
+	return cli_finish(&cx->table, &cx->common, cx->analysis);
 }
 
 const struct cli_command cli_cmd_qap = {

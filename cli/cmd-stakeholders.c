@@ -127,7 +127,7 @@ static int run(struct cli_ctx *cx, const void *args)
 		fprintf(stderr, "%s: note: %s\n", cli_progname, notes);
 	if (a->grid && (rc = draw_grid(cx, a, &cx->table, &grid, &len)) != 0)
 		return rc;
-	cli_note_estimates(&cx->table, l, &cx->common.filter);
+	cli_note_estimates(&cx->table, cx->analysis);
 	rc = cli_emit_with_file(&cx->table, &cx->common, inputs, a->grid, grid, len);
 	free(grid);
 	return rc;

@@ -180,7 +180,7 @@ static int run(struct cli_ctx *cx, const void *args)
 		goto out;
 	if (a->chart && (rc = draw_chart(cx, a, names, n, &chart, &chart_len)))
 		goto out;
-	cli_note_estimates(&cx->table, l[nl - 1], &c->filter);
+	cli_note_estimates(&cx->table, an[n - 1]);
 	rc = cli_emit_with_file(&cx->table, c, inputs, a->chart, chart, chart_len);
 out:
 	free(chart);

@@ -28,19 +28,64 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
 	return 64;
 }
 
-void cli_note_estimates(const struct cm_table *t, const struct cm_landscape *l, const struct cm_filter *f)
+/* "1-4, 7, 9-10": the certain ranks of a bound's top k. */
+static void rank_list(const struct cm_bound_info *b, char *buf, size_t n)
 {
+	size_t i = 0, w = 0;
+
+	buf[0] = '\0';
+	while (i < b->top_k && w + 1 < n) {
+		size_t j = i;
+		if (!b->certain[i]) {
+			i++;
+			continue;
+		}
+		while (j + 1 < b->top_k && b->certain[j + 1])
+			j++;
+		w += (size_t)snprintf(buf + w, n - w, j > i ? "%s%zu-%zu" : "%s%zu", w ? ", " : "", i + 1, j + 1);
+		i = j + 1;
+	}
+}
+
+void cli_note_estimates(const struct cm_table *t, const struct cm_analysis *a)
+{
+	const struct cm_landscape *l = cm_analysis_landscape(a);
+	const struct cm_filter *f = cm_analysis_filter(a);
+	struct cm_bound_info b;
 	size_t k = cm_path_samples(l, f), r;
 	int mcol = cm_table_find(t, "measure"), se = cm_table_find(t, "betweenness_se") >= 0, estimated = se;
+	int bounded = cm_analysis_bound(a, &b) == CM_OK;
+	char ranks[256];
 
 	/* findings tables say so in a path_sources row */
 	for (r = 0; mcol >= 0 && r < t->nrows && !estimated; r++)
 		estimated = !t->cols[mcol].null[r] && !strcmp(t->cols[mcol].text[r], "path_sources");
 	cli_progress_end();
+	if (bounded) {
+		fprintf(stderr, "%s: note: betweenness is estimated from %zu random shortest paths%s: every org's "
+			"betweenness_norm is within %g of its exact value with probability at least %g %%%s\n",
+			cli_progname, b.samples, b.capped ? " (all the bound could need)" : "", b.epsilon,
+			100 * (1 - b.delta),
+			cm_table_find(t, "betweenness_low") >= 0 ? " (the interval: betweenness_low, betweenness_high)" : "");
+		if (b.top_k) {
+			rank_list(&b, ranks, sizeof(ranks));
+			if (b.certified == b.top_k)
+				fprintf(stderr, "%s: note: the order of the top %zu by betweenness is certain\n", cli_progname,
+					b.top_k);
+			else
+				fprintf(stderr, "%s: note: of the top %zu by betweenness, %s%s%s; %s intervals overlap "
+					"(equal, or too close to tell at --epsilon %g)\n", cli_progname, b.top_k,
+					!b.certified ? "no rank is certain" : b.certified == 1 ? "rank " : "ranks ", ranks,
+					!b.certified ? "" : b.certified == 1 ? " is certain" : " are certain",
+					b.certified ? "the others'" : "their", b.epsilon);
+		}
+	}
 	if (k && estimated)
-		fprintf(stderr, "%s: note: betweenness and harmonic closeness are estimated from %zu of %zu "
-			"sources%s; --exact computes them exactly\n", cli_progname, k, cm_landscape_norgs(l),
-			se ? " (standard errors in betweenness_se, harmonic_se)" : "");
+		fprintf(stderr, "%s: note: %s estimated from %zu of %zu sources%s; --exact computes %s exactly\n",
+			cli_progname, bounded ? "harmonic closeness is" : "betweenness and harmonic closeness are", k,
+			cm_landscape_norgs(l), se ? (bounded ? " (standard errors in harmonic_se)" :
+							 " (standard errors in betweenness_se, harmonic_se)") : "",
+			bounded ? "it" : "them");
 }
 
 /* Progress on a terminal: a thread of the CLI's own redraws one line of
@@ -260,11 +305,12 @@ int cli_load_then(const char *dir, const struct cm_load_opts *opts, struct cm_la
 	return 0;
 }
 
-int cli_finish(const struct cm_table *t, const struct cli_common *c, const struct cm_landscape *l)
+int cli_finish(const struct cm_table *t, const struct cli_common *c, const struct cm_analysis *a)
 {
+	const struct cm_landscape *l = cm_analysis_landscape(a);
 	const char *inputs[] = { cm_landscape_orgs_path(l), cm_landscape_ties_path(l), NULL };
 
-	cli_note_estimates(t, l, &c->filter);
+	cli_note_estimates(t, a);
 	return cli_emit(t, c, inputs);
 }
 

@@ -37,6 +37,20 @@ const struct cli_option cli_common_options[] = {
 	  .help = "estimate betweenness and harmonic closeness from K sampled sources (default: exact "
 		  "up to 20,000 orgs, 1,000 sources above)" },
 	{ .name = "exact", .kind = CLI_OPT_FLAG, .offset = COMMON(filter.exact), .help = "never estimate" },
+	{ .name = "sample-seed", .arg = "S", .kind = CLI_OPT_UNSIGNED, .offset = COMMON(sample_seed),
+	  .min = 1, .max = (double)ULLONG_MAX, .expect = "a positive whole number",
+	  .help = "random seed of sampled path metrics (default 1)" },
+	{ .name = "epsilon", .arg = "E", .kind = CLI_OPT_DOUBLE, .offset = COMMON(filter.epsilon),
+	  .min = 1e-6, .max = 0.5, .expect = "an error bound between 0.000001 and 0.5",
+	  .help = "estimate betweenness from random shortest paths, within E of every org's betweenness_norm "
+		  "(with probability 1 - D); adds betweenness_low and betweenness_high" },
+	{ .name = "delta", .arg = "D", .kind = CLI_OPT_DOUBLE, .offset = COMMON(filter.delta),
+	  .min = 1e-9, .max = 0.5, .expect = "a probability between 0.000000001 and 0.5",
+	  .help = "with --epsilon: the chance the bound may fail (default 0.1)" },
+	{ .name = "certify", .arg = "K", .kind = CLI_OPT_UNSIGNED, .offset = COMMON(certify),
+	  .min = 1, .max = 1e6, .expect = "a number of orgs (1 to 1000000)",
+	  .help = "with --epsilon: sample on until the rank of each of the top K by betweenness is certain, "
+		  "where it can be" },
 	/* more than 0: strtod flags every smaller positive number with ERANGE */
 	{ .name = "time-limit", .arg = "S", .kind = CLI_OPT_DOUBLE, .offset = COMMON(time_limit),
 	  .min = DBL_MIN, .max = 1e7, .expect = "a number of seconds",
@@ -452,19 +466,28 @@ int cli_check_names(struct cli_ctx *cx, const struct cm_landscape *const *ls, si
 	return 0;
 }
 
-/* The common options as the engine takes them. */
-static void common_settle(struct cli_ctx *cx)
+/* The common options as the engine takes them (64: a usage error). */
+static int common_settle(struct cli_ctx *cx)
 {
 	struct cli_common *c = &cx->common;
+	const char *name = cx->cmd->name;
 
 	c->filter.types = c->types.n ? (const char *const *)c->types.v : NULL;
 	c->filter.ntypes = c->types.n;
 	c->filter.has_at = common_given(cx, "at") > 0;
 	c->filter.threads = (size_t)c->threads;
 	c->filter.samples = (size_t)c->samples;
+	c->filter.certify = (size_t)c->certify;
+	c->filter.seed = (uint64_t)c->sample_seed;
 	c->format_set = common_given(cx, "format") > 0;
 	if (common_given(cx, "time-limit"))
 		cm_set_time_limit(c->time_limit);
+	if (!common_given(cx, "epsilon") && (common_given(cx, "delta") || common_given(cx, "certify")))
+		return cli_usage_error(name, "--%s works with --epsilon", common_given(cx, "delta") ? "delta" : "certify");
+	if (common_given(cx, "epsilon") && (c->filter.weighted || c->filter.exact))
+		return cli_usage_error(name, "--epsilon bounds unweighted estimates; it does not go with --%s",
+				       c->filter.weighted ? "weighted" : "exact");
+	return 0;
 }
 
 int cli_usage_operands(const struct cli_ctx *cx)
@@ -520,8 +543,8 @@ int cli_command_run(const struct cli_command *cmd, int argc, char **argv)
 		rc = rc < 0 ? 0 : rc;
 		goto out;
 	}
-	if (cmd->flags & CLI_COMMON)
-		common_settle(&cx);
+	if ((cmd->flags & CLI_COMMON) && (rc = common_settle(&cx)))
+		goto out;
 	if (cx.argc < cmd->nargs_min || cx.argc > cmd->nargs_max) {
 		rc = cli_usage_operands(&cx);
 		goto out;

@@ -172,7 +172,7 @@ size_t cm_column_names(const struct cm_landscape *l, char *buf, size_t n)
 	w = list_add(buf, n, w, "budget");
 	w = list_add(buf, n, w, "influence");
 	for (m = 0; m < CM_METRIC_N && w + 1 < n; m++)
-		if (column_metric(m) && !(cm_metric_info((enum cm_metric)m)->flags & CM_MF_SAMPLED))
+		if (column_metric(m) && !(cm_metric_info((enum cm_metric)m)->flags & (CM_MF_SAMPLED | CM_MF_BOUNDED)))
 			w = list_add(buf, n, w, cm_metric_info((enum cm_metric)m)->name);
 	return w;
 }

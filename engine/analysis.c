@@ -12,6 +12,7 @@ static const unsigned kernel_of[CM_METRIC_N] = {
 	[CM_M_DEGREE] = CM_K_DEGREE, [CM_M_STRENGTH] = CM_K_DEGREE, [CM_M_IN_DEGREE] = CM_K_DEGREE,
 	[CM_M_OUT_DEGREE] = CM_K_DEGREE, [CM_M_BETWEENNESS] = CM_K_PATHS, [CM_M_BETWEENNESS_NORM] = CM_K_PATHS,
 	[CM_M_HARMONIC] = CM_K_PATHS, [CM_M_BETWEENNESS_SE] = CM_K_PATHS, [CM_M_HARMONIC_SE] = CM_K_PATHS,
+	[CM_M_BETWEENNESS_LOW] = CM_K_PATHS, [CM_M_BETWEENNESS_HIGH] = CM_K_PATHS,
 	[CM_M_EIGENVECTOR] = CM_K_EIGEN, [CM_M_PAGERANK] = CM_K_PAGERANK, [CM_M_CLUSTERING] = CM_K_LOCAL,
 	[CM_M_EFFECTIVE_SIZE] = CM_K_LOCAL, [CM_M_REACH2] = CM_K_LOCAL, [CM_M_CONSTRAINT] = CM_K_CONSTRAINT,
 	[CM_M_CORENESS] = CM_K_CORE, [CM_M_CP_CORENESS] = CM_K_CP, [CM_M_CP_CORE] = CM_K_CP, [CM_M_ARTICULATION] = CM_K_CUTS, [CM_M_COMMUNITY] = CM_K_COMMUNITY,
@@ -77,6 +78,7 @@ void cm_analysis_free(struct cm_analysis *a)
 	}
 	if (a->known & CM_K_PATHS)
 		cm_paths_release(&a->paths);
+	cm_bc_bound_release(&a->bc);
 	for (i = 0; i < CM_METRIC_N; i++)
 		free(a->v[i]);
 	free(a->comp);
@@ -129,9 +131,31 @@ static int paths_start(struct cm_analysis *a, double **len, struct cm_paths_run 
 		for (e = 0; e < m2; e++)
 			(*len)[e] = 1.0 / a->c.w[e];
 	}
-	if (cm_paths_start(&a->c, n, *len, a->f.threads, cm_path_samples(a->l, &a->f), 1, run) < 0)
+	if (cm_paths_start(&a->c, n, *len, a->f.threads, cm_path_samples(a->l, &a->f), a->f.seed ? a->f.seed : 1,
+			   !(a->f.epsilon > 0),
+			   run) < 0)
 		return cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 	return CM_OK;
+}
+
+/* Betweenness within f.epsilon of its normalized value (f.epsilon > 0):
+ * the promise on betweenness_norm = b * n / (n - 2), b the share of pairs
+ * that bc_bound.c bounds, asks b within epsilon * (n - 2) / n. */
+static int bound(struct cm_analysis *a, struct cm_error *err)
+{
+	double n = (double)a->n;
+	int rc;
+
+	if (!(a->f.epsilon > 0))
+		return CM_OK;
+	rc = cm_bc_bound_compute(&a->c, a->n, n > 2 ? a->f.epsilon * (n - 2) / n : a->f.epsilon,
+				 a->f.delta > 0 ? a->f.delta : CM_BC_DELTA, a->f.certify, a->f.threads,
+				 a->f.seed ? a->f.seed : 1, &a->bc);
+	if (rc == CM_ETIMEOUT)
+		return cm_error_set(err, CM_ETIMEOUT, NULL, 0, 0,
+				    "time limit reached while sampling shortest paths for betweenness; nothing "
+				    "written (a larger --epsilon needs fewer)");
+	return rc < 0 ? cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory") : CM_OK;
 }
 
 int cm_analysis_need(struct cm_analysis *a, unsigned mask, struct cm_error *err)
@@ -145,6 +169,11 @@ int cm_analysis_need(struct cm_analysis *a, unsigned mask, struct cm_error *err)
 
 	if (!todo)
 		return CM_OK;
+	if ((todo & CM_K_PATHS) && a->f.epsilon > 0 && (a->f.weighted || !(a->f.epsilon < 1) ||
+							  (a->f.delta != 0 && !(a->f.delta > 0 && a->f.delta < 1))))
+		return cm_error_set(err, CM_EUSAGE, NULL, 0, 0,
+				    a->f.weighted ? "bounded betweenness (epsilon) is unweighted only" :
+				    "epsilon and delta must be between 0 and 1");
 	cm_progress("metrics");
 	if ((rc = cm_analysis_graphs(a, err)) < 0)
 		goto out;
@@ -171,8 +200,9 @@ int cm_analysis_need(struct cm_analysis *a, unsigned mask, struct cm_error *err)
 				cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 			goto out;
 		}
-		if ((rc = cm_kernel_paths_store(a, err)) < 0) {
+		if ((rc = bound(a, err)) < 0 || (rc = cm_kernel_paths_store(a, err)) < 0) {
 			cm_paths_release(&a->paths);
+			cm_bc_bound_release(&a->bc);
 			goto out;
 		}
 		a->known |= CM_K_PATHS;
@@ -213,4 +243,20 @@ int cm_analysis_has(const struct cm_analysis *a, enum cm_metric m)
 int cm_analysis_sampled(const struct cm_analysis *a)
 {
 	return cm_path_samples(a->l, &a->f) > 0;
+}
+
+int cm_analysis_bound(const struct cm_analysis *a, struct cm_bound_info *out)
+{
+	memset(out, 0, sizeof(*out));
+	if (!(a->f.epsilon > 0) || !(a->known & CM_K_PATHS))
+		return CM_EUSAGE;
+	out->epsilon = a->f.epsilon;
+	out->delta = a->bc.delta;
+	out->samples = a->bc.samples;
+	out->cap = a->bc.cap;
+	out->capped = a->bc.capped;
+	out->top_k = a->bc.topk;
+	out->certified = a->bc.certified;
+	out->certain = a->bc.certain;
+	return CM_OK;
 }

@@ -37,6 +37,7 @@ struct cm_analysis {
 	struct cm_graphs g;
 	struct cm_csr c;
 	struct cm_paths paths;    /* the searches behind betweenness and harmonic */
+	struct cm_bc_bound bc;    /* betweenness within f.epsilon (with CM_K_PATHS), or zeros */
 	double *v[CM_METRIC_N];   /* per-org values (NaN = empty), NULL until computed */
 	/* connected components of the collaboration graph, numbered by their
 	 * first org: comp[i] is org i's, comp_size[k] component k's size */
@@ -81,7 +82,8 @@ int cm_kernel_community(struct cm_analysis *a, struct cm_error *err);
 int cm_kernel_funding(struct cm_analysis *a, struct cm_error *err);
 int cm_kernel_components(struct cm_analysis *a, struct cm_error *err);
 int cm_kernel_core_periphery(struct cm_analysis *a, struct cm_error *err); /* engine/coreperiphery.c */
-/* Turns finished path searches into betweenness, harmonic and their errors. */
+/* Turns finished path searches into betweenness, harmonic and their
+ * errors, with betweenness from a->bc when it is bounded. */
 int cm_kernel_paths_store(struct cm_analysis *a, struct cm_error *err);
 
 /* The value arrays of the k measures ms, allocated and NaN-filled unless

@@ -257,7 +257,17 @@ struct cm_filter {
 	size_t threads;           /* 0 = all cores */
 	size_t samples;           /* sampled sources; 0 = automatic (below) */
 	int exact;                /* never sample */
+	/* epsilon > 0: betweenness from random shortest paths, within epsilon
+	 * of every org's exact betweenness_norm with probability at least
+	 * 1 - delta (0: CM_BC_DELTA), sampling on until the rank of each of the
+	 * top certify orgs is certain where it can (docs/statistics.md);
+	 * unweighted only.  Harmonic closeness is computed as above. */
+	double epsilon, delta;
+	size_t certify;
+	uint64_t seed;            /* of sampled path metrics; 0 = 1 */
 };
+
+#define CM_BC_DELTA 0.1
 
 /* Landscapes with more orgs than this get betweenness and harmonic
  * closeness estimated from sampled sources unless exact is set: as many as
@@ -294,6 +304,7 @@ enum cm_metric {
 	CM_M_CP_CORENESS, CM_M_CP_CORE,
 	CM_M_COMMUNITY, CM_M_ARTICULATION, CM_M_FUNDING_IN, CM_M_FUNDERS, CM_M_FUNDING_HHI,
 	CM_M_BETWEENNESS_SE, CM_M_HARMONIC_SE, /* only when path metrics are sampled */
+	CM_M_BETWEENNESS_LOW, CM_M_BETWEENNESS_HIGH, /* only when betweenness is bounded (epsilon) */
 	CM_M_COORDINATOR, CM_M_ITINERANT, CM_M_REPRESENTATIVE, CM_M_GATEKEEPER, CM_M_LIAISON,
 	CM_M_BROKERAGE,                        /* only with --group-by */
 	CM_METRIC_N
@@ -304,6 +315,7 @@ enum cm_metric {
 #define CM_MF_SAMPLED 2u   /* present only when path metrics are estimated */
 #define CM_MF_GROUPED 4u   /* present only with a grouping (brokerage roles) */
 #define CM_MF_CATEGORY 8u  /* a category (community, articulation), not a size */
+#define CM_MF_BOUNDED 16u  /* present only when betweenness is bounded (cm_filter.epsilon) */
 
 struct cm_metric_info {
 	const char *name;        /* column name: "betweenness_norm" */
@@ -451,6 +463,20 @@ CM_API int cm_analysis_values(struct cm_analysis *a, enum cm_metric m, const dou
 CM_API int cm_analysis_has(const struct cm_analysis *a, enum cm_metric m);
 /* 1 when betweenness and harmonic closeness are estimated from samples. */
 CM_API int cm_analysis_sampled(const struct cm_analysis *a);
+/* How betweenness was bounded (cm_filter.epsilon > 0), once the path
+ * metrics are computed: the promise, the random shortest paths drawn and
+ * the most the promise could need (capped: all of them were), and of the
+ * top_k orgs by betweenness, how many have a certain rank (certain[i] for
+ * rank i + 1, owned by the context).  CM_EUSAGE when betweenness is not
+ * bounded or not computed yet. */
+struct cm_bound_info {
+	double epsilon, delta;
+	size_t samples, cap;
+	int capped;
+	size_t top_k, certified;
+	const unsigned char *certain;
+};
+CM_API int cm_analysis_bound(const struct cm_analysis *a, struct cm_bound_info *out);
 
 /* ------------------------------------------------------------------ */
 /* Analyses                                                             */

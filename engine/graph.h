@@ -66,11 +66,31 @@ void cm_paths_release(struct cm_paths *p);
  * workers never call it); cm_paths_finish waits for them (reporting
  * progress), or stops them when cancel is set, and fills out.  Every
  * started run must be finished.  Results do not depend on the thread
- * count: sums across sources are exact integer (fixed-point) sums. */
+ * count: sums across sources are exact integer (fixed-point) sums.
+ * betweenness 0: harmonic closeness only (betweenness left 0). */
 struct cm_paths_run;
 int cm_paths_start(const struct cm_csr *c, size_t n, const double *len, size_t threads,
-		   size_t samples, uint64_t seed, struct cm_paths_run **run);
+		   size_t samples, uint64_t seed, int betweenness, struct cm_paths_run **run);
 int cm_paths_finish(struct cm_paths_run *run, int cancel, struct cm_paths *out);
+/* Betweenness within eps of every vertex's share b(v) of ordered pairs
+ * (betweenness / (n(n-1)/2)) with probability at least 1 - delta, by
+ * adaptive sampling of random shortest paths (engine/bc_bound.c); low and
+ * high bound each b(v) jointly, and of the topk vertices with the highest
+ * estimates, certified have a certain rank (certain[i] for rank i + 1,
+ * ranks in estimate order, ties by vertex number).  Unweighted graphs.
+ * The same for any thread count.  O(cap * the bidirectional searches),
+ * cap = 0.5 / eps^2 * (log2(vertex diameter) + 1 + ln(2 / delta)), usually
+ * far fewer; O(threads * n) memory.  CM_ENOMEM or CM_ETIMEOUT. */
+struct cm_bc_bound {
+	double *b, *low, *high;
+	unsigned char *certain;
+	double eps, delta;
+	size_t topk, certified, samples, cap;
+	int capped;
+};
+int cm_bc_bound_compute(const struct cm_csr *c, size_t n, double eps, double delta, size_t topk, size_t threads,
+			uint64_t seed, struct cm_bc_bound *out);
+void cm_bc_bound_release(struct cm_bc_bound *o);
 /* Online processors. */
 size_t cm_threads_default(void);
 

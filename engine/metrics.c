@@ -385,21 +385,33 @@ int cm_kernel_components(struct cm_analysis *a, struct cm_error *err)
 int cm_kernel_paths_store(struct cm_analysis *a, struct cm_error *err)
 {
 	static const enum cm_metric ms[] = { CM_M_BETWEENNESS, CM_M_BETWEENNESS_NORM, CM_M_HARMONIC,
-					     CM_M_BETWEENNESS_SE, CM_M_HARMONIC_SE };
-	double n = (double)a->n, norm = n > 2 ? (n - 1) * (n - 2) / 2.0 : 0;
-	size_t i;
+					     CM_M_BETWEENNESS_SE, CM_M_HARMONIC_SE, CM_M_BETWEENNESS_LOW,
+					     CM_M_BETWEENNESS_HIGH };
+	double n = (double)a->n, norm = n > 2 ? (n - 1) * (n - 2) / 2.0 : 0, pairs = n * (n - 1) / 2;
+	int bounded = a->bc.b != NULL;
+	size_t i, k = bounded ? 7 : a->paths.sampled ? 5 : 3;
 	int rc;
 
-	if ((rc = alloc_values(a, ms, a->paths.sampled ? 5 : 3, err)) < 0)
+	if ((rc = alloc_values(a, ms, k, err)) < 0)
 		return rc;
 	for (i = 0; i < a->n; i++) {
-		a->v[CM_M_BETWEENNESS][i] = a->paths.betweenness[i];
-		a->v[CM_M_BETWEENNESS_NORM][i] = norm > 0 ? a->paths.betweenness[i] / norm : 0;
 		a->v[CM_M_HARMONIC][i] = a->paths.harmonic[i];
-		if (a->paths.sampled) {
-			a->v[CM_M_BETWEENNESS_SE][i] = a->paths.betweenness_se[i];
-			a->v[CM_M_HARMONIC_SE][i] = a->paths.harmonic_se[i];
+		if (a->paths.sampled || bounded)
+			a->v[CM_M_HARMONIC_SE][i] = a->paths.sampled ? a->paths.harmonic_se[i] : 0;
+		if (bounded) {
+			/* a share of pairs, and its Bernoulli standard error */
+			double b = a->bc.b[i];
+			a->v[CM_M_BETWEENNESS][i] = b * pairs;
+			a->v[CM_M_BETWEENNESS_SE][i] =
+				a->bc.samples ? pairs * sqrt(b * (1 - b) / (double)a->bc.samples) : 0;
+			a->v[CM_M_BETWEENNESS_LOW][i] = a->bc.low[i] * pairs;
+			a->v[CM_M_BETWEENNESS_HIGH][i] = a->bc.high[i] * pairs;
+		} else {
+			a->v[CM_M_BETWEENNESS][i] = a->paths.betweenness[i];
+			if (a->paths.sampled)
+				a->v[CM_M_BETWEENNESS_SE][i] = a->paths.betweenness_se[i];
 		}
+		a->v[CM_M_BETWEENNESS_NORM][i] = norm > 0 ? a->v[CM_M_BETWEENNESS][i] / norm : 0;
 	}
 	return CM_OK;
 }
@@ -436,7 +448,8 @@ int cm_metrics(struct cm_analysis *a, struct cm_table *out, struct cm_error *err
 		return rc;
 	for (m = 0; m < CM_METRIC_N; m++) {
 		unsigned fl = cm_metric_info(m)->flags;
-		if ((fl & CM_MF_GROUPED) || ((fl & CM_MF_SAMPLED) && !a->paths.sampled))
+		if ((fl & CM_MF_GROUPED) || ((fl & CM_MF_SAMPLED) && !a->paths.sampled && !a->bc.b) ||
+		    ((fl & CM_MF_BOUNDED) && !a->bc.b))
 			continue;
 		cols[ncols++] = (enum cm_metric)m;
 	}

@@ -55,6 +55,7 @@ struct job {
 	size_t nsources;
 	size_t first, stride;     /* this thread's share of sources */
 	int sampled;
+	int btw_too;              /* 0: harmonic closeness only */
 	double hone;              /* sampled: 2^(fractional bits of h, h2) */
 	int *stop;                /* shared: set when the time limit passes */
 	size_t *done;             /* shared: sources begun */
@@ -355,12 +356,12 @@ static void credit_all(struct job *j, struct search *sr, uint32_t s)
 		for (v = 0; v < n; v++) {
 			if (j->len) {
 				if (sr->dist[v] > 0)
-					credit(j, v, sr->dist[v], sr->delta[v]);
+					credit(j, v, sr->dist[v], j->btw_too ? sr->delta[v] : 0);
 				sr->dist[v] = -1;
 				sr->settled[v] = 0;
 			} else {
 				if (sr->tag[v] != TAG_NONE && v != s)
-					credit(j, v, (double)sr->hop[v], sr->delta[v]);
+					credit(j, v, (double)sr->hop[v], j->btw_too ? sr->delta[v] : 0);
 				sr->tag[v] = TAG_NONE;
 			}
 		}
@@ -368,7 +369,7 @@ static void credit_all(struct job *j, struct search *sr, uint32_t s)
 	}
 	for (i = 1; i < sr->tail; i++) {
 		v = sr->order[i];
-		credit(j, v, j->len ? sr->dist[v] : (double)sr->hop[v], sr->delta[v]);
+		credit(j, v, j->len ? sr->dist[v] : (double)sr->hop[v], j->btw_too ? sr->delta[v] : 0);
 	}
 	for (i = 0; i < sr->tail; i++) {
 		sr->tag[sr->order[i]] = TAG_NONE;
@@ -411,7 +412,8 @@ static void *worker(void *arg)
 		j->dsum[s] = sr.dsum;
 		if (!j->sampled)
 			j->harm[s] = sr.hsum;
-		dependencies(j, &sr);
+		if (j->btw_too)
+			dependencies(j, &sr);
 		credit_all(j, &sr, s);
 		__atomic_add_fetch(j->completed, 1, __ATOMIC_RELAXED);
 	}
@@ -479,7 +481,7 @@ static void draw_sources(size_t *sources, size_t n, size_t ns, uint64_t seed)
 }
 
 int cm_paths_start(const struct cm_csr *c, size_t n, const double *len, size_t threads,
-		   size_t samples, uint64_t seed, struct cm_paths_run **runp)
+		   size_t samples, uint64_t seed, int betweenness, struct cm_paths_run **runp)
 {
 	struct cm_paths_run *r;
 	struct cm_paths *out;
@@ -546,6 +548,7 @@ int cm_paths_start(const struct cm_csr *c, size_t n, const double *len, size_t t
 		j->first = t;
 		j->stride = threads;
 		j->sampled = sampled;
+		j->btw_too = betweenness;
 		j->hone = hone;
 		j->stop = &r->stop;
 		j->done = &r->done;
@@ -645,7 +648,7 @@ int cm_paths_compute(const struct cm_csr *c, size_t n, const double *len, size_t
 		     size_t samples, uint64_t seed, struct cm_paths *out)
 {
 	struct cm_paths_run *r;
-	int rc = cm_paths_start(c, n, len, threads, samples, seed, &r);
+	int rc = cm_paths_start(c, n, len, threads, samples, seed, 1, &r);
 
 	memset(out, 0, sizeof(*out));
 	return rc < 0 ? rc : cm_paths_finish(r, 0, out);

@@ -356,9 +356,16 @@ static int key_orgs(struct cm_analysis *a, const struct cm_report_opts *o, struc
 			     "organization whose departure splits the network.",
 			     t, cols, sizeof(cols) / sizeof(*cols), o->top ? o->top : CM_REPORT_KEY_ORGS, 0, NULL)))
 		return CM_ENOMEM;
-	if (k && !(p->note = format("Brokerage and reach are estimated from %zu of the %zu organizations taken at "
-				    "random as starting points ('coalmap metrics --exact' computes them exactly).",
-				    k, cm_landscape_norgs(a->l))))
+	if (a->bc.b && !(p->note = format("Brokerage is estimated from %zu shortest chains between organizations "
+					  "taken at random: every organization's value is within %g of the exact one "
+					  "with probability at least %g %%%s.", a->bc.samples, a->f.epsilon,
+					  100 * (1 - a->bc.delta),
+					  k ? "; reach is estimated from a sample of starting points" : "")))
+		return CM_ENOMEM;
+	if (!a->bc.b && k &&
+	    !(p->note = format("Brokerage and reach are estimated from %zu of the %zu organizations taken at "
+			       "random as starting points ('coalmap metrics --exact' computes them exactly).",
+			       k, cm_landscape_norgs(a->l))))
 		return CM_ENOMEM;
 	return CM_OK;
 }

@@ -1068,7 +1068,7 @@ static PyObject *info_to_py(const struct cm_metric_info *mi)
 			     "reference", mi->reference,
 			     "kind", mi->kind == CM_INT ? "int" : mi->kind == CM_REAL ? "real" : "text",
 			     "direction", (int)mi->direction, "label_column", mi->flags & CM_MF_LABEL ? Py_True : Py_False,
-			     "sampled_only", mi->flags & CM_MF_SAMPLED ? Py_True : Py_False,
+			     "sampled_only", mi->flags & (CM_MF_SAMPLED | CM_MF_BOUNDED) ? Py_True : Py_False,
 			     "grouped_only", mi->flags & CM_MF_GROUPED ? Py_True : Py_False);
 }
 
