@@ -507,23 +507,33 @@ static void analysis_dealloc(AnalysisObject *self)
 /* Sets up self as the context of analysis(); 0 or -1 (raised). */
 static int analysis_setup(AnalysisObject *self, PyObject *args, PyObject *kw)
 {
-	static char *kwlist[] = { "landscape", "types", "at", "weighted", "threads", "samples", "exact", NULL };
+	static char *kwlist[] = { "landscape", "types", "at", "weighted", "threads", "samples", "exact",
+				  "epsilon", "delta", "certify", "sample_seed", NULL };
 	struct cm_filter f;
 	struct cm_error err;
 	struct strs types;
 	PyObject *lo, *ty = Py_None;
 	const char *at = NULL;
-	Py_ssize_t threads = 0, samples = 0;
+	Py_ssize_t threads = 0, samples = 0, certify = 0;
+	unsigned long long seed = 0;
 	int rc;
 
 	memset(&f, 0, sizeof(f));
-	if (!PyArg_ParseTupleAndKeywords(args, kw, "O!|Ozpnnp", kwlist, &LandscapeType, &lo, &ty, &at, &f.weighted,
-					 &threads, &samples, &f.exact))
+	if (!PyArg_ParseTupleAndKeywords(args, kw, "O!|OzpnnpddnK", kwlist, &LandscapeType, &lo, &ty, &at, &f.weighted,
+					 &threads, &samples, &f.exact, &f.epsilon, &f.delta, &certify, &seed))
 		return -1;
-	if (threads < 0 || samples < 0) {
-		usage_error("threads and samples are numbers >= 0");
+	if (threads < 0 || samples < 0 || certify < 0) {
+		usage_error("threads, samples and certify are numbers >= 0");
 		return -1;
 	}
+	if (f.epsilon < 0 || f.epsilon > 0.5 || f.delta < 0 || f.delta > 0.5 ||
+	    ((f.delta > 0 || certify) && !(f.epsilon > 0)) || (f.epsilon > 0 && (f.weighted || f.exact))) {
+		usage_error("epsilon and delta are between 0 and 0.5; delta and certify go with epsilon, which "
+			    "goes with neither weighted nor exact");
+		return -1;
+	}
+	f.certify = (size_t)certify;
+	f.seed = (uint64_t)seed;
 	if (at && cm_date_parse(at, 0, 0, &f.at) < 0) {
 		char msg[300];
 		snprintf(msg, sizeof(msg), "at='%.200s' is not a date (YYYY-MM-DD)", at);
@@ -1033,6 +1043,34 @@ static PyObject *analysis_sampled(AnalysisObject *self, PyObject *unused)
 	return PyBool_FromLong(cm_analysis_sampled(self->a));
 }
 
+/* bound(): what bounded betweenness promised (after metrics), or None. */
+static PyObject *analysis_bound(AnalysisObject *self, PyObject *unused)
+{
+	struct cm_bound_info b;
+	PyObject *ranks;
+	size_t i;
+
+	(void)unused;
+	if (cm_analysis_bound(self->a, &b) < 0)
+		Py_RETURN_NONE;
+	if (!(ranks = PyList_New(0)))
+		return NULL;
+	for (i = 0; i < b.top_k; i++) {
+		PyObject *k;
+		if (!b.certain[i])
+			continue;
+		if (!(k = PyLong_FromSize_t(i + 1)) || PyList_Append(ranks, k) < 0) {
+			Py_XDECREF(k);
+			Py_DECREF(ranks);
+			return NULL;
+		}
+		Py_DECREF(k);
+	}
+	return Py_BuildValue("{s:d,s:d,s:n,s:n,s:O,s:n,s:N}", "epsilon", b.epsilon, "delta", b.delta, "samples",
+			     (Py_ssize_t)b.samples, "cap", (Py_ssize_t)b.cap, "capped", b.capped ? Py_True : Py_False,
+			     "top_k", (Py_ssize_t)b.top_k, "certain_ranks", ranks);
+}
+
 static PyMethodDef analysis_methods[] = {
 	{ "metrics", (PyCFunction)(void (*)(void))analysis_metrics, METH_VARARGS | METH_KEYWORDS, "cm_metrics" },
 	{ "power", (PyCFunction)(void (*)(void))analysis_power, METH_VARARGS | METH_KEYWORDS, "cm_power" },
@@ -1046,6 +1084,7 @@ static PyMethodDef analysis_methods[] = {
 	{ "map", (PyCFunction)(void (*)(void))analysis_map, METH_VARARGS | METH_KEYWORDS, "cm_map_render" },
 	{ "report", (PyCFunction)(void (*)(void))analysis_report, METH_VARARGS | METH_KEYWORDS, "cm_report_build" },
 	{ "sampled", (PyCFunction)analysis_sampled, METH_NOARGS, "cm_analysis_sampled" },
+	{ "bound", (PyCFunction)analysis_bound, METH_NOARGS, "cm_analysis_bound" },
 	{ NULL, NULL, 0, NULL },
 };
 

@@ -47,7 +47,8 @@
 }
 
 cm_load <- function(path, format = NULL, schema = NULL, strict = FALSE, types = NULL, at = NULL,
-                    weighted = FALSE, exact = FALSE, samples = 0, threads = 0) {
+                    weighted = FALSE, exact = FALSE, samples = 0, threads = 0, epsilon = 0, delta = 0,
+                    certify = 0, sample_seed = 0) {
   if (!is.character(path) || length(path) != 1 || is.na(path))
     .cm_usage("path: give one landscape folder or file")
   path <- path.expand(path)
@@ -55,7 +56,7 @@ cm_load <- function(path, format = NULL, schema = NULL, strict = FALSE, types = 
   if (!is.null(schema)) schema <- as.character(schema)[1]
   if (!is.null(format)) format <- as.character(format)[1]
   .cm_landscape(.Call(cmr_load, path, format, schema, strict, as.character(types), at, weighted, exact,
-                      samples, threads), path)
+                      samples, threads, as.numeric(epsilon), as.numeric(delta), certify, sample_seed), path)
 }
 
 cm_diagnostics <- function(L) .cm_ptr(L)$diagnostics
@@ -147,6 +148,16 @@ cm_from_data_frames <- function(orgs, ties, ...) {
 ## ---- analyses
 
 cm_metrics <- function(L, group_by = NULL) .Call(cmr_metrics, .cm_ptr(L)$ptr, group_by)
+
+# What betweenness within a bound (cm_load(epsilon = ...)) promised, once
+# the metrics are computed: epsilon, delta, samples, cap, capped and the
+# certain ranks among the top certify; NULL without epsilon.
+cm_betweenness_bound <- function(L) {
+  L <- .cm_ptr(L)
+  b <- .Call(cmr_bound, L$ptr)
+  if (is.null(b)) return(NULL)
+  b
+}
 
 cm_power <- function(L, group_by = NULL, targets = NULL, key_players = 5, permutations = 1000, seed = 1)
   .Call(cmr_power, .cm_ptr(L)$ptr, group_by, as.character(targets), key_players, permutations, seed)

@@ -326,9 +326,10 @@ static SEXP diags_df(const struct cm_diags *d)
 }
 
 /* .Call("cmr_load", path, format, schema, strict, types, at, weighted,
- * exact, samples, threads): list(landscape, diagnostics). */
+ * exact, samples, threads, epsilon, delta, certify, sample_seed):
+ * list(landscape, diagnostics). */
 static SEXP cmr_load(SEXP path, SEXP format, SEXP schema, SEXP strict, SEXP types, SEXP at, SEXP weighted, SEXP exact,
-	      SEXP samples, SEXP threads)
+	      SEXP samples, SEXP threads, SEXP epsilon, SEXP delta, SEXP certify, SEXP sample_seed)
 {
 	struct load_job j;
 	SEXP ptr, out, diags;
@@ -346,6 +347,15 @@ static SEXP cmr_load(SEXP path, SEXP format, SEXP schema, SEXP strict, SEXP type
 	j.filter.exact = Rf_asLogical(exact) == 1;
 	j.filter.samples = opt_size(samples);
 	j.filter.threads = opt_size(threads);
+	j.filter.epsilon = Rf_asReal(epsilon);
+	j.filter.delta = Rf_asReal(delta);
+	j.filter.certify = opt_size(certify);
+	j.filter.seed = (uint64_t)opt_size(sample_seed);
+	if (!(j.filter.epsilon >= 0 && j.filter.epsilon <= 0.5 && j.filter.delta >= 0 && j.filter.delta <= 0.5) ||
+	    ((j.filter.delta > 0 || j.filter.certify) && !(j.filter.epsilon > 0)) ||
+	    (j.filter.epsilon > 0 && (j.filter.weighted || j.filter.exact)))
+		Rf_error("epsilon and delta are between 0 and 0.5; delta and certify go with epsilon, which goes "
+			 "with neither weighted nor exact");
 	if (!j.path)
 		Rf_error("path: give the landscape's folder or file");
 	if (day) {
@@ -778,6 +788,35 @@ static SEXP cmr_metric_info(void)
 	return df;
 }
 
+/* .Call("cmr_bound", landscape): what bounded betweenness promised, after
+ * the metrics, or NULL. */
+static SEXP cmr_bound(SEXP land)
+{
+	struct rland *h = rland_of(land);
+	struct cm_bound_info b;
+	static const char *names[] = { "epsilon", "delta", "samples", "cap", "capped", "certain_ranks", "" };
+	SEXP r, ranks;
+	size_t i, k = 0;
+
+	if (cm_analysis_bound(h->a, &b) < 0)
+		return R_NilValue;
+	for (i = 0; i < b.top_k; i++)
+		k += b.certain[i];
+	r = PROTECT(Rf_mkNamed(VECSXP, names));
+	SET_VECTOR_ELT(r, 0, Rf_ScalarReal(b.epsilon));
+	SET_VECTOR_ELT(r, 1, Rf_ScalarReal(b.delta));
+	SET_VECTOR_ELT(r, 2, Rf_ScalarReal((double)b.samples));
+	SET_VECTOR_ELT(r, 3, Rf_ScalarReal((double)b.cap));
+	SET_VECTOR_ELT(r, 4, Rf_ScalarLogical(b.capped));
+	ranks = Rf_allocVector(INTSXP, (R_xlen_t)k);
+	SET_VECTOR_ELT(r, 5, ranks);
+	for (i = 0, k = 0; i < b.top_k; i++)
+		if (b.certain[i])
+			INTEGER(ranks)[k++] = (int)(i + 1);
+	UNPROTECT(1);
+	return r;
+}
+
 static SEXP cmr_size(SEXP land)
 {
 	struct rland *h = rland_of(land);
@@ -791,7 +830,7 @@ static SEXP cmr_size(SEXP land)
 /* (through void (*)(void), the cast C allows between function types) */
 #define CALL(f, n) { #f, (DL_FUNC)(void (*)(void))f, n }
 static const R_CallMethodDef calls[] = {
-	CALL(cmr_load, 10),
+	CALL(cmr_load, 14),
 	CALL(cmr_metrics, 2),
 	CALL(cmr_power, 6),
 	CALL(cmr_curves, 1),
@@ -803,6 +842,7 @@ static const R_CallMethodDef calls[] = {
 	CALL(cmr_report, 2),
 	CALL(cmr_metric_info, 0),
 	CALL(cmr_size, 1),
+	CALL(cmr_bound, 1),
 	{ NULL, NULL, 0 },
 };
 

@@ -226,14 +226,17 @@ def from_networkx(G, name="landscape", strict=False):
 
 # ---- the landscape and its analyses
 
-_FILTER = ("types", "at", "weighted", "threads", "samples", "exact")
+_FILTER = ("types", "at", "weighted", "threads", "samples", "exact", "epsilon", "delta", "certify", "sample_seed")
 
 
 class Landscape:
     """A loaded landscape.  Every analysis takes the filter options of the
     CLI: types (tie types kept), at ("YYYY-MM-DD": ties that existed that
     day), weighted (path metrics use distance 1/weight), exact (never
-    sample path metrics), samples, threads.  Each filter has one analysis
+    sample path metrics), samples, threads, sample_seed, and epsilon,
+    delta and certify (betweenness within epsilon of its exact normalized
+    value with probability 1 - delta; betweenness_bound() says what was
+    promised; docs/statistics.md).  Each filter has one analysis
     context, so measures computed for metrics() are not computed again for
     power(), gaps() or map()."""
 
@@ -292,6 +295,17 @@ class Landscape:
         brokerage roles too.  Sampled estimates (over 20,000 orgs) come with
         betweenness_se and harmonic_se."""
         return _frame(self._run(filt, "metrics", group_by=group_by), index="id")
+
+    def betweenness_bound(self, **filt):
+        """What betweenness within a bound (epsilon=...) promised for the
+        metrics of this filter: a dict of epsilon, delta, samples (random
+        shortest paths drawn), cap, capped, top_k (certify) and
+        certain_ranks (the ranks among the top_k that are certain); None
+        without epsilon.  Computes the metrics when they are not yet."""
+        if not filt.get("epsilon"):
+            return None
+        self._run(filt, "metrics")
+        return self._run(filt, "bound")
 
     def power(self, group_by=None, targets=None, key_players=5, permutations=1000, seed=1, **filt):
         """The power briefing of `coalmap power` (docs/power.md): rows

@@ -37,6 +37,22 @@ def test_metrics_sampled_equal_cli(tmp_path):
     assert_same(df, cli_csv("metrics", land, "--samples", "100"))
 
 
+def test_metrics_bounded_equal_cli(edu):
+    # betweenness within a bound: the same draws for the same seed, the
+    # interval columns, and the promise the CLI states on stderr
+    df = edu.metrics(epsilon=0.02, certify=3, sample_seed=5)
+    assert {"betweenness_low", "betweenness_high"} <= set(df.columns)
+    assert_same(df, cli_csv("metrics", EDU, "--epsilon", "0.02", "--certify", "3", "--sample-seed", "5"))
+    b = edu.betweenness_bound(epsilon=0.02, certify=3, sample_seed=5)
+    out = subprocess.run([COALMAP, "metrics", EDU, "--epsilon", "0.02", "--certify", "3", "--sample-seed", "5",
+                          "--format", "csv"], check=True, capture_output=True, text=True)
+    assert "estimated from %d random shortest paths" % b["samples"] in out.stderr
+    assert b["epsilon"] == 0.02 and b["delta"] == 0.1 and b["top_k"] == 3 and 0 < b["samples"] <= b["cap"]
+    assert edu.betweenness_bound() is None
+    with pytest.raises(coalmap.UsageError):
+        edu.metrics(epsilon=0.02, weighted=True)
+
+
 def test_power_equal_cli(edu):
     assert_same(edu.power(), cli_csv("power", EDU))
     assert_same(edu.power(group_by="region", key_players=3), cli_csv("power", EDU, "--group-by", "region",

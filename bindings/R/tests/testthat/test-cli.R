@@ -11,6 +11,19 @@ test_that("metrics equal the command's", {
   expect_same_as_cli(cm_metrics(L, group_by = "type"), "metrics", edu, "--group-by", "type")
 })
 
+test_that("bounded betweenness equals the command's", {
+  B <- cm_load(edu, epsilon = 0.02, certify = 3, sample_seed = 5)
+  m <- cm_metrics(B)
+  expect_true(all(c("betweenness_low", "betweenness_high") %in% names(m)))
+  expect_same_as_cli(m, "metrics", edu, "--epsilon", "0.02", "--certify", "3", "--sample-seed", "5")
+  b <- cm_betweenness_bound(B)
+  expect_equal(b$epsilon, 0.02)
+  expect_equal(b$delta, 0.1)
+  expect_true(b$samples > 0 && b$samples <= b$cap)
+  expect_null(cm_betweenness_bound(L))
+  expect_error(cm_load(edu, epsilon = 0.02, weighted = TRUE), "epsilon")
+})
+
 test_that("power equals the command's", {
   expect_same_as_cli(cm_power(L), "power", edu)
   expect_same_as_cli(cm_power(L, group_by = "region", key_players = 3), "power", edu, "--group-by", "region",
