@@ -80,6 +80,8 @@ void cli_note_estimates(const struct cm_table *t, const struct cm_analysis *a)
 					b.certified ? "the others'" : "their", b.epsilon);
 		}
 	}
+	if (cm_analysis_why_empty(a, CM_M_EIGENVECTOR))
+		fprintf(stderr, "%s: note: %s\n", cli_progname, cm_analysis_why_empty(a, CM_M_EIGENVECTOR));
 	if (k && estimated)
 		fprintf(stderr, "%s: note: %s estimated from %zu of %zu sources%s; --exact computes %s exactly\n",
 			cli_progname, bounded ? "harmonic closeness is" : "betweenness and harmonic closeness are", k,

@@ -245,6 +245,15 @@ int cm_analysis_sampled(const struct cm_analysis *a)
 	return cm_path_samples(a->l, &a->f) > 0;
 }
 
+const char *cm_analysis_why_empty(const struct cm_analysis *a, enum cm_metric m)
+{
+	if (m == CM_M_EIGENVECTOR && (a->known & CM_K_EIGEN) && a->eigen_failed)
+		return "eigenvector centrality does not converge on this network (its two largest eigenvalues are "
+		       "almost equal, as on a long chain of orgs), so it is left empty; pagerank and harmonic "
+		       "closeness rank orgs there";
+	return NULL;
+}
+
 int cm_analysis_bound(const struct cm_analysis *a, struct cm_bound_info *out)
 {
 	memset(out, 0, sizeof(*out));

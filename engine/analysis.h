@@ -38,6 +38,7 @@ struct cm_analysis {
 	struct cm_csr c;
 	struct cm_paths paths;    /* the searches behind betweenness and harmonic */
 	struct cm_bc_bound bc;    /* betweenness within f.epsilon (with CM_K_PATHS), or zeros */
+	int eigen_failed;         /* eigenvector centrality did not converge (left empty) */
 	double *v[CM_METRIC_N];   /* per-org values (NaN = empty), NULL until computed */
 	/* connected components of the collaboration graph, numbered by their
 	 * first org: comp[i] is org i's, comp_size[k] component k's size */

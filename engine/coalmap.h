@@ -461,6 +461,10 @@ CM_API const struct cm_filter *cm_analysis_filter(const struct cm_analysis *a);
 CM_API int cm_analysis_values(struct cm_analysis *a, enum cm_metric m, const double **v, struct cm_error *err);
 /* 1 when m's values are computed already (asking for them costs nothing). */
 CM_API int cm_analysis_has(const struct cm_analysis *a, enum cm_metric m);
+/* Why measure m, computed, is empty for every org, or NULL: eigenvector
+ * centrality where ARPACK does not converge within its budget (the two
+ * largest eigenvalues almost equal, as on a long chain; SPEC.md). */
+CM_API const char *cm_analysis_why_empty(const struct cm_analysis *a, enum cm_metric m);
 /* 1 when betweenness and harmonic closeness are estimated from samples. */
 CM_API int cm_analysis_sampled(const struct cm_analysis *a);
 /* How betweenness was bounded (cm_filter.epsilon > 0), once the path

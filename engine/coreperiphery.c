@@ -269,21 +269,27 @@ static void improve(const struct cm_csr *c, size_t n, unsigned char *core, size_
 }
 
 /* The start of the continuous fit: the principal eigenvector (the eigen
- * kernel's, else computed), which the fit approaches as n grows. */
+ * kernel's, else computed), which the fit approaches as n grows; the
+ * degrees where it does not converge (a long chain). */
 static int start_from(struct cm_analysis *a, igraph_vector_t *eig, struct cm_error *err)
 {
-	int rc;
+	size_t i;
+	int rc, converged = 1;
 
-	if (a->known & CM_K_EIGEN) {
-		if (igraph_vector_init_array(eig, a->v[CM_M_EIGENVECTOR], (igraph_integer_t)a->n))
-			return nomem(err);
-		return CM_OK;
-	}
-	if (igraph_vector_init(eig, 0))
+	if (igraph_vector_init(eig, (igraph_integer_t)a->n))
 		return nomem(err);
-	if ((rc = cm_eigenvector(&a->g, eig, err)) < 0)
+	if (a->known & CM_K_EIGEN) {
+		for (i = 0; i < a->n; i++)
+			VECTOR(*eig)[(igraph_integer_t)i] = a->v[CM_M_EIGENVECTOR][i];
+		converged = a->n == 0 || !isnan(a->v[CM_M_EIGENVECTOR][0]);
+	} else if ((rc = cm_eigenvector(&a->c, a->n, VECTOR(*eig), &converged, err)) < 0) {
 		igraph_vector_destroy(eig);
-	return rc;
+		return rc;
+	}
+	if (!converged)
+		for (i = 0; i < a->n; i++)
+			VECTOR(*eig)[(igraph_integer_t)i] = (double)(a->c.start[i + 1] - a->c.start[i]);
+	return CM_OK;
 }
 
 int cm_kernel_core_periphery(struct cm_analysis *a, struct cm_error *err)

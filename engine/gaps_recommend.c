@@ -644,7 +644,8 @@ static void rec_candidate(const struct rec *r, size_t i, struct cand *cd)
 		((cc.total ? (double)cc.hits / (double)cc.total : 0) + cd->new_region + cd->new_group) / 3.0;
 	rec_reach(r, i, cd);
 	/* influence and access */
-	cd->comp[CM_GAP_INFLUENCE] = 0.5 * r->eig[i] +
+	/* eigenvector centrality is empty where it does not converge */
+	cd->comp[CM_GAP_INFLUENCE] = 0.5 * (isnan(r->eig[i]) ? 0 : r->eig[i]) +
 				     0.5 * (r->maxinfl > 0 && !isnan(og->influence) ? og->influence / r->maxinfl : 0);
 	cd->comp[CM_GAP_ACCESS] = r->access[i];
 	/* risks */

@@ -124,18 +124,16 @@ void cm_dfs_release(struct cm_dfs *d);
 /* Maps an igraph error code to a status, with the reason igraph gave to
  * the engine's handler.  Use as: if ((e = igraph_x(...))) return cm_ig_fail(e, err, "x"); */
 int cm_ig_fail(igraph_error_t e, struct cm_error *err, const char *what);
-/* 0: igraph calls are not interrupted at the time limit until called
- * with 1.  igraph 0.10.2's eigenvector centrality frees an uninitialised
- * vector when interrupted, so it runs uninterrupted, with the limit
- * checked before and after. */
-void cm_ig_interruptible(int on);
 /* Before an igraph kernel whose result could depend on the thread or on
  * the process's history: one OpenMP thread on the calling thread, and
  * igraph's generator at its seed. */
 void cm_ig_pin(void);
-/* Eigenvector centrality of the collaboration graph, scaled so the largest
- * is 1 (zeros without ties), through igraph's ARPACK; the time limit is
- * checked before and after (see above). */
-int cm_eigenvector(const struct cm_graphs *g, igraph_vector_t *eig, struct cm_error *err);
+/* Eigenvector centrality of the collaboration graph (c, n orgs) into
+ * eig[n], scaled so the largest is 1 (zeros without ties), by igraph's
+ * ARPACK with the products computed here: stops within a product of the
+ * time limit; *converged 0 (and eig NaN) when ARPACK needs more products
+ * than a budget of about 1e9 steps (the two largest eigenvalues
+ * almost equal, as on a long chain).  O(products * (n + m)). */
+int cm_eigenvector(const struct cm_csr *c, size_t n, double *eig, int *converged, struct cm_error *err);
 
 #endif

@@ -221,19 +221,14 @@ int cm_kernel_degree(struct cm_analysis *a, struct cm_error *err)
 int cm_kernel_eigen(struct cm_analysis *a, struct cm_error *err)
 {
 	static const enum cm_metric ms[] = { CM_M_EIGENVECTOR };
-	igraph_vector_t eig;
-	size_t i;
-	int rc;
+	int rc, converged;
 
 	if ((rc = alloc_values(a, ms, 1, err)) < 0)
 		return rc;
-	if (igraph_vector_init(&eig, 0))
-		return nomem(err);
-	if ((rc = cm_eigenvector(&a->g, &eig, err)) == CM_OK)
-		for (i = 0; i < a->n; i++)
-			a->v[CM_M_EIGENVECTOR][i] = fabs(VECTOR(eig)[(igraph_integer_t)i]);
-	igraph_vector_destroy(&eig);
-	return rc;
+	if ((rc = cm_eigenvector(&a->c, a->n, a->v[CM_M_EIGENVECTOR], &converged, err)) < 0)
+		return rc;
+	a->eigen_failed = !converged;
+	return CM_OK;
 }
 
 int cm_kernel_pagerank(struct cm_analysis *a, struct cm_error *err)

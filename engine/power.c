@@ -223,8 +223,13 @@ static int money_section(struct power *x, double *buf, double *budget)
 		double rho;
 		column(x, cs[k], buf);
 		compact(buf, budget, x->n);
-		rho = cm_spearman(b, buf, nb, &x->r.nomem);
 		snprintf(measure, sizeof(measure), "spearman_budget_%s", cm_metric_info(cs[k])->name);
+		if (cs[k] == CM_M_EIGENVECTOR && x->a->eigen_failed) {
+			cm_findings_add(&x->r, "money_and_position", "", measure, NAN,
+			    "undefined: eigenvector centrality does not converge on this network");
+			continue;
+		}
+		rho = cm_spearman(b, buf, nb, &x->r.nomem);
 		if (isnan(rho))
 			cm_findings_add(&x->r, "money_and_position", "", measure, NAN,
 			    "undefined: fewer than three budgets, or no variation");
