@@ -250,10 +250,11 @@ int cm_eigenvector(const struct cm_csr *c, size_t n, double *eig, int *converged
 void cm_ig_pin(void)
 {
 #ifdef HAVE_OMP_SET_NUM_THREADS
-	/* igraph's PRPACK PageRank sums in parallel in a varying order: one
-	 * OpenMP thread keeps results byte-identical from run to run.  The
-	 * setting is the calling thread's: a language binding runs the
-	 * engine on threads of its own, hence here and not once. */
+	/* igraph kernels that sum in parallel (OpenMP) do so in a varying
+	 * order: one thread keeps results byte-identical from run to run
+	 * (none is called now that PageRank is coalmap's own; kept for the
+	 * next).  The setting is the calling thread's: a language binding runs
+	 * the engine on threads of its own, hence here and not once. */
 	omp_set_num_threads(1);
 #endif
 	/* ARPACK draws from igraph's generator: the same seed on every call,
