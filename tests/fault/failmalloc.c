@@ -6,6 +6,10 @@
  *                          unset: none fails, the shim only counts)
  *   COALMAP_FAIL_REPORT=F  at exit, write the number of counted
  *                          allocations and whether one was failed to F
+ *   COALMAP_FAIL_THREADS=1 count the allocations of every thread but the
+ *                          main one instead (worker threads: path
+ *                          searches, permutations, the loader's
+ *                          read-ahead), in whatever order they come
  *
  * Counted: malloc, calloc, realloc (with a size) and, through them,
  * strdup and everything else in the C library that allocates, once the
@@ -47,6 +51,7 @@ static pthread_t main_thread; /* only its allocations count */
 static __thread int inside; /* in a Graphviz call: neither count nor fail */
 static unsigned long fail_at, count, failed;
 static int trace; /* COALMAP_FAIL_TRACE=1: each counted allocation's caller on stderr */
+static int threads_mode; /* COALMAP_FAIL_THREADS=1: the other threads' allocations count */
 
 /* dlsym may allocate before the real functions are known. */
 static char boot[4096];
@@ -88,7 +93,7 @@ static int fail_now(void *ra)
 {
 	unsigned long n;
 
-	if (!armed || inside || !pthread_equal(pthread_self(), main_thread))
+	if (!armed || inside || pthread_equal(pthread_self(), main_thread) != !threads_mode)
 		return 0;
 	n = __atomic_add_fetch(&count, 1, __ATOMIC_RELAXED);
 	if (trace) {
@@ -178,6 +183,7 @@ static int wrapped_main(int argc, char **argv, char **envp)
 	if (n >= 7 && !strcmp(argv[0] + n - 7, "coalmap")) {
 		fail_at = at ? strtoul(at, NULL, 10) : 0;
 		trace = getenv("COALMAP_FAIL_TRACE") != NULL;
+		threads_mode = getenv("COALMAP_FAIL_THREADS") && !strcmp(getenv("COALMAP_FAIL_THREADS"), "1");
 		atexit(report);
 		main_thread = pthread_self();
 		armed = 1;

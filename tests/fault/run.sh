@@ -14,6 +14,9 @@
 # FAULT_JOBS=J runs J at a time (default: the number of cores);
 # FAULT_VALGRIND_EVERY=K also runs every Kth N under valgrind (0 = never);
 # FAULT_ONLY=PATTERN runs only the scenarios whose name matches (a glob).
+# Scenarios named "threads: ..." fail the allocations of the worker threads
+# instead of the main thread's (COALMAP_FAIL_THREADS=1); their order
+# varies from run to run, so each run fails whichever comes Nth.
 # Prints "FAULTS: scenarios S, injected N, failed F" at the end.
 . "$(dirname "$0")/../cli/lib.sh"
 
@@ -62,7 +65,8 @@ one() { # N WRAPPER ARGS... (ARGS may use @OUT@ for the output file)
 		args="$args '$a'"
 	done
 	# shellcheck disable=SC2086
-	eval "COALMAP_FAIL_AT=$n COALMAP_FAIL_REPORT='$d/count' LD_PRELOAD='$shim' LD_LIBRARY_PATH='$llp' \
+	eval "COALMAP_FAIL_AT=$n COALMAP_FAIL_REPORT='$d/count' COALMAP_FAIL_THREADS=${FAULT_THREADS:-0} \
+		LD_PRELOAD='$shim' LD_LIBRARY_PATH='$llp' \
 		timeout 120 $wrap '$prog' $args" >"$d/out" 2>"$d/err"
 	echo $? >"$d/rc"
 }
@@ -176,6 +180,8 @@ run_scenario() {
 	# the workers need the baseline in their own $tmp: share it
 	FAULT_BASE=$tmp
 	export FAULT_BASE
+	case "$name" in "threads: "*) FAULT_THREADS=1 ;; *) FAULT_THREADS=0 ;; esac
+	export FAULT_THREADS
 	scenario "$name" "$@"
 }
 
@@ -230,5 +236,15 @@ run_scenario "trend two waves" trend "$P" "$W2" --threads 1 -o @OUT@ --format cs
 run_scenario "metrics --missing" metrics "$P" --missing 0.2 --resamples 5 --threads 1 -o @OUT@ --format csv
 printf '# Story\n\n## The A bloc\n\nThree partners.\n\n- a\n- b\n- c\n\n## Access\n\n- f\n' >"$tmp/story.md"
 sparse=3 run_scenario "explore --story" explore "$P" --story "$tmp/story.md" -o @OUT@
+# the worker threads' allocations: path searches (betweenness and
+# harmonic closeness, and harmonic alone beside bounded betweenness),
+# permutation tests and resamples on two threads
+G="$tmp/gen"
+"$COALMAP" generate --orgs 300 --seed 2 -o "$G" >/dev/null
+run_scenario "threads: metrics" metrics "$G" --threads 2 -o @OUT@ --format csv
+run_scenario "threads: metrics --samples" metrics "$G" --samples 50 --threads 2 -o @OUT@ --format csv
+run_scenario "threads: metrics --epsilon" metrics "$G" --epsilon 0.05 --threads 2 -o @OUT@ --format csv
+run_scenario "threads: power --permutations" power "$P" --group-by bloc --permutations 50 --threads 2 -o @OUT@ --format csv
+run_scenario "threads: metrics --missing" metrics "$P" --missing 0.2 --resamples 5 --threads 2 -o @OUT@ --format csv
 echo "FAULTS: scenarios $scenarios, injected $injected, failed $nfail"
 finish
