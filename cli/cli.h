@@ -92,6 +92,7 @@ struct cli_common {
 	int format_set;          /* --format given (or a command's check chose) */
 	const char *output;      /* -o FILE, or NULL for stdout */
 	int quiet;
+	int no_cache;            /* --no-cache */
 	/* the sharing options (CLI_SHARE; docs/sharing.md) */
 	struct cli_list anonymise, anonymise_drop, drop;
 	int include_sensitive;
@@ -236,6 +237,9 @@ int cli_write_table(const struct cm_table *t, enum cli_format fmt, FILE *f);
  * options say, never over the landscape's own files.  Returns an exit status. */
 int cli_finish(const struct cm_table *t, const struct cli_common *c, const struct cm_analysis *a);
 
+/* Keeps a's computed measures in .coalmap-cache beside the landscape at
+ * path unless --no-cache (docs/cache.md).  Returns 0 or an exit status. */
+int cli_cache(const struct cli_common *c, const char *path, struct cm_analysis *a);
 /* Tells on stderr when a table's path metrics are estimates, and what a
  * bound on betweenness (--epsilon) promises. */
 void cli_note_estimates(const struct cm_table *t, const struct cm_analysis *a);

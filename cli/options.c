@@ -12,6 +12,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 
@@ -55,6 +56,8 @@ const struct cli_option cli_common_options[] = {
 	{ .name = "time-limit", .arg = "S", .kind = CLI_OPT_DOUBLE, .offset = COMMON(time_limit),
 	  .min = DBL_MIN, .max = 1e7, .expect = "a number of seconds",
 	  .help = "stop after S seconds with exit status 70, writing nothing" },
+	{ .name = "no-cache", .kind = CLI_OPT_FLAG, .offset = COMMON(no_cache),
+	  .help = "neither read nor write the measures kept in .coalmap-cache beside the landscape" },
 	{ .name = "quiet", .kind = CLI_OPT_FLAG, .offset = COMMON(quiet),
 	  .help = "no progress display on a terminal" },
 	{ .name = "strict", .kind = CLI_OPT_FLAG, .offset = COMMON(load.strict),
@@ -466,6 +469,36 @@ int cli_check_names(struct cli_ctx *cx, const struct cm_landscape *const *ls, si
 	return 0;
 }
 
+/* The cache folder beside the landscape at path (docs/cache.md): in it
+ * when it is a folder, beside it when it is a file. */
+int cli_cache(const struct cli_common *c, const char *path, struct cm_analysis *a)
+{
+	struct stat st;
+	char *dir;
+	const char *slash;
+	int rc;
+
+	if (c->no_cache)
+		return 0;
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+		dir = malloc(strlen(path) + sizeof("/.coalmap-cache"));
+		if (dir)
+			sprintf(dir, "%s/.coalmap-cache", path);
+	} else {
+		slash = strrchr(path, '/');
+		dir = malloc((slash ? (size_t)(slash - path) : 1) + sizeof("/.coalmap-cache"));
+		if (dir)
+			sprintf(dir, "%.*s/.coalmap-cache", slash ? (int)(slash - path) : 1, slash ? path : ".");
+	}
+	rc = dir ? cm_analysis_set_cache(a, dir) : CM_ENOMEM;
+	free(dir);
+	if (rc < 0) {
+		fprintf(stderr, "%s: out of memory\n", cli_progname);
+		return 70;
+	}
+	return 0;
+}
+
 /* The common options as the engine takes them (64: a usage error). */
 static int common_settle(struct cli_ctx *cx)
 {
@@ -558,7 +591,8 @@ int cli_command_run(const struct cli_command *cmd, int argc, char **argv)
 	if ((cmd->flags & CLI_LANDSCAPE) == CLI_LANDSCAPE &&
 	    ((rc = cli_load(cx.argv[0], &cx.common.load, &cx.landscape)) ||
 	     (rc = cli_check_names(&cx, (const struct cm_landscape *const *)&cx.landscape, 1)) ||
-	     (cm_analysis_new(&cx.analysis, cx.landscape, &cx.common.filter, &cx.err) < 0 && (rc = cli_fail(&cx.err)))))
+	     (cm_analysis_new(&cx.analysis, cx.landscape, &cx.common.filter, &cx.err) < 0 && (rc = cli_fail(&cx.err))) ||
+	     (rc = cli_cache(&cx.common, cx.argv[0], cx.analysis))))
 		goto out;
 	rc = cmd->run(&cx, args);
 out:

@@ -79,6 +79,7 @@ void cm_analysis_free(struct cm_analysis *a)
 	if (a->known & CM_K_PATHS)
 		cm_paths_release(&a->paths);
 	cm_bc_bound_release(&a->bc);
+	free(a->cache_dir);
 	for (i = 0; i < CM_METRIC_N; i++)
 		free(a->v[i]);
 	free(a->comp);
@@ -177,6 +178,10 @@ int cm_analysis_need(struct cm_analysis *a, unsigned mask, struct cm_error *err)
 	cm_progress("metrics");
 	if ((rc = cm_analysis_graphs(a, err)) < 0)
 		goto out;
+	if (a->cache_dir && !cm_cache_load(a, todo) && !(todo &= ~a->known)) {
+		rc = CM_OK;
+		goto out;
+	}
 	if ((todo & CM_K_PATHS) && (rc = paths_start(a, &len, &run, err)) < 0)
 		goto out;
 	if (run)
@@ -207,6 +212,7 @@ int cm_analysis_need(struct cm_analysis *a, unsigned mask, struct cm_error *err)
 		}
 		a->known |= CM_K_PATHS;
 	}
+	cm_cache_save(a);
 	rc = CM_OK;
 out:
 	if (run && cm_paths_finish(run, 1, &p) == CM_OK)
@@ -243,6 +249,17 @@ int cm_analysis_has(const struct cm_analysis *a, enum cm_metric m)
 int cm_analysis_sampled(const struct cm_analysis *a)
 {
 	return cm_path_samples(a->l, &a->f) > 0;
+}
+
+int cm_analysis_set_cache(struct cm_analysis *a, const char *dir)
+{
+	char *d = dir ? strdup(dir) : NULL;
+
+	if (dir && !d)
+		return CM_ENOMEM;
+	free(a->cache_dir);
+	a->cache_dir = d;
+	return CM_OK;
 }
 
 const char *cm_analysis_why_empty(const struct cm_analysis *a, enum cm_metric m)

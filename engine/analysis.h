@@ -39,6 +39,8 @@ struct cm_analysis {
 	struct cm_paths paths;    /* the searches behind betweenness and harmonic */
 	struct cm_bc_bound bc;    /* betweenness within f.epsilon (with CM_K_PATHS), or zeros */
 	int eigen_failed;         /* eigenvector centrality did not converge (left empty) */
+	char *cache_dir;          /* where computed measures are kept (engine/cache.c), or NULL */
+	unsigned cached;          /* CM_K_* the cache file holds already */
 	double *v[CM_METRIC_N];   /* per-org values (NaN = empty), NULL until computed */
 	/* connected components of the collaboration graph, numbered by their
 	 * first org: comp[i] is org i's, comp_size[k] component k's size */
@@ -47,6 +49,13 @@ struct cm_analysis {
 	unsigned runs[16];        /* times each kernel ran (bit k: runs[k]); tests read it */
 };
 
+/* The cache (engine/cache.c): cm_cache_load takes from a's file the
+ * kernels of want that it holds (0; -1 when the file is unusable, which is
+ * then ignored), cm_cache_save writes the kernels known to it when it
+ * lacks some; both need the graphs, and do nothing without a->cache_dir or
+ * for a resample (a->drop).  Never an error: the cache only saves time. */
+int cm_cache_load(struct cm_analysis *a, unsigned want);
+void cm_cache_save(struct cm_analysis *a);
 /* The kernel that computes metric m (0 for labels and grouped measures). */
 unsigned cm_metric_kernel(enum cm_metric m);
 

@@ -461,6 +461,14 @@ CM_API const struct cm_filter *cm_analysis_filter(const struct cm_analysis *a);
 CM_API int cm_analysis_values(struct cm_analysis *a, enum cm_metric m, const double **v, struct cm_error *err);
 /* 1 when m's values are computed already (asking for them costs nothing). */
 CM_API int cm_analysis_has(const struct cm_analysis *a, enum cm_metric m);
+/* Keeps the measures a computes that read nothing but its graphs (path
+ * metrics, eigenvector, PageRank, triangles, constraint, coreness,
+ * articulation points, communities, core/periphery) in folder dir (made
+ * when missing; NULL: no cache), and takes them from there when a file
+ * holds them for exactly these graphs and options, computed by this very
+ * build (docs/cache.md).  A folder that cannot be written only means no
+ * cache.  CM_ENOMEM. */
+CM_API int cm_analysis_set_cache(struct cm_analysis *a, const char *dir);
 /* Why measure m, computed, is empty for every org, or NULL: eigenvector
  * centrality where ARPACK does not converge within its budget (the two
  * largest eigenvalues almost equal, as on a long chain; SPEC.md). */
