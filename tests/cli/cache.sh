@@ -78,6 +78,7 @@ checks=$((checks + 1))
 # beside it
 M="$tmp/plain"
 cp -r "$top_srcdir/datasets/florentine" "$M"
+rm -rf "$M/.coalmap-cache"
 run metrics "$M" --no-cache
 checks=$((checks + 1))
 [ ! -e "$M/.coalmap-cache" ] || fail "--no-cache made a folder"
@@ -93,6 +94,7 @@ checks=$((checks + 1))
 if [ "$(id -u)" != 0 ]; then
 	R="$tmp/ro"
 	cp -r "$top_srcdir/datasets/florentine" "$R"
+	rm -rf "$R/.coalmap-cache"
 	chmod a-w "$R"
 	run metrics "$R" --format csv
 	expect_rc 0 "a read-only folder"
