@@ -59,11 +59,17 @@ one() { # N WRAPPER ARGS... (ARGS may use @OUT@ for the output file)
 	rm -rf "$d"
 	mkdir -p "$d/o"
 	printf 'old\n' >"$d/o/$FAULT_OUT"
+	# @LAND@: a fresh copy of $FAULT_LAND for this run (its cache folder
+	# is the run's own); every other scenario runs without the cache, so
+	# that each run makes the same allocations as the one that counted them
+	[ -z "${FAULT_LAND:-}" ] || cp -r "$FAULT_LAND" "$d/land"
 	args=
 	for a in "$@"; do
 		[ "$a" = @OUT@ ] && a=$d/o/$FAULT_OUT
+		[ "$a" = @LAND@ ] && a=$d/land
 		args="$args '$a'"
 	done
+	[ "${FAULT_CACHE:-0}" = 1 ] || args="$args --no-cache"
 	# shellcheck disable=SC2086
 	eval "COALMAP_FAIL_AT=$n COALMAP_FAIL_REPORT='$d/count' COALMAP_FAIL_THREADS=${FAULT_THREADS:-0} \
 		LD_PRELOAD='$shim' LD_LIBRARY_PATH='$llp' \
@@ -246,5 +252,19 @@ run_scenario "threads: metrics --samples" metrics "$G" --samples 50 --threads 2 
 run_scenario "threads: metrics --epsilon" metrics "$G" --epsilon 0.05 --threads 2 -o @OUT@ --format csv
 run_scenario "threads: power --permutations" power "$P" --group-by bloc --permutations 50 --threads 2 -o @OUT@ --format csv
 run_scenario "threads: metrics --missing" metrics "$P" --missing 0.2 --resamples 5 --threads 2 -o @OUT@ --format csv
+# the cache (engine/cache.c): written by a run on a fresh copy, and read
+# from a copy whose cache holds every measure (a failure while reading
+# falls back to computing; one while writing only means no cache)
+FAULT_CACHE=1
+export FAULT_CACHE
+FAULT_LAND=$P
+export FAULT_LAND
+run_scenario "cache: write" metrics @LAND@ --threads 1 -o @OUT@ --format csv
+CR="$tmp/cached"
+cp -r "$P" "$CR"
+"$COALMAP" metrics "$CR" --threads 1 >/dev/null 2>&1
+FAULT_LAND=$CR
+run_scenario "cache: read" metrics @LAND@ --threads 1 -o @OUT@ --format csv
+FAULT_CACHE=0 FAULT_LAND=
 echo "FAULTS: scenarios $scenarios, injected $injected, failed $nfail"
 finish
