@@ -53,7 +53,7 @@ static int check(struct cli_ctx *cx, void *args)
  * before anything is written, so that a failure writes nothing. */
 static int draw_chart(struct cli_ctx *cx, const char *path, char **data, size_t *len)
 {
-	struct cm_map_chart_opts co = { cli_chart_format(path), NULL, 0 };
+	struct cm_map_chart_opts co = { cli_chart_format(path), NULL, 0, NULL };
 	struct cm_table t;
 	char title[300], folder[256];
 	int rc = 0;

@@ -101,7 +101,7 @@ static void wave_names(const struct cli_ctx *cx, const struct args *a, size_t n,
 static int draw_chart(const struct cli_ctx *cx, const struct args *a, const char *const *names, size_t n,
 		      char **data, size_t *len)
 {
-	struct cm_map_chart_opts co = { cli_chart_format(a->chart), NULL, 0 };
+	struct cm_map_chart_opts co = { cli_chart_format(a->chart), NULL, 0, NULL };
 	struct cm_error err;
 	char title[600], folder[256];
 

@@ -382,7 +382,7 @@ CM_API void cm_table_truncate(struct cm_table *t, size_t n);
 /* ------------------------------------------------------------------ */
 
 /* The document's figures, each drawn by the caller (viz) */
-enum cm_doc_figure_id { CM_FIGURE_MAP, CM_FIGURE_GRID, CM_FIGURE_CURVES, CM_DOC_FIGURES };
+enum cm_doc_figure_id { CM_FIGURE_MAP, CM_FIGURE_GRID, CM_FIGURE_CURVES, CM_FIGURE_TREND, CM_DOC_FIGURES };
 
 struct cm_doc_figure {
 	char *svg;               /* SVG bytes (HTML inlines them), or NULL: not drawn */
@@ -763,6 +763,10 @@ struct cm_report_opts {
 #define CM_REPORT_KEY_ORGS 15
 #define CM_REPORT_PARTNERS 3 /* per partner role */
 #define CM_REPORT_STAKEHOLDERS 5 /* champions, persuadables and blockers listed */
+/* Change over time (ties with dates): at most this many yearly waves, and
+ * only up to this many orgs (each wave is a power briefing of its own) */
+#define CM_REPORT_TREND_WAVES 6
+#define CM_REPORT_TREND_ORGS 5000
 CM_API int cm_report_build(struct cm_analysis *a, const struct cm_report_opts *o, struct cm_doc *d, struct cm_error *err);
 /* Puts the map in d: svg (malloc'd, taken over) and a caption from what
  * was drawn.  0 or CM_ENOMEM. */
@@ -774,12 +778,16 @@ CM_API int cm_report_set_grid(struct cm_doc *d, char *svg, size_t len, size_t or
 /* Puts the inequality curves' chart in d (svg malloc'd, taken over), when
  * d's power part shows them; otherwise frees svg.  0 or CM_ENOMEM. */
 CM_API int cm_report_set_curves(struct cm_doc *d, char *svg, size_t len);
+/* Puts the trend lines' chart in d (svg malloc'd, taken over), when d has
+ * the part on change over time; otherwise frees svg.  0 or CM_ENOMEM. */
+CM_API int cm_report_set_trend(struct cm_doc *d, char *svg, size_t len);
 /* 1 when d has a part showing figure id (the report: the grid only when
  * some org has a stance). */
 CM_API int cm_doc_has_figure(const struct cm_doc *d, enum cm_doc_figure_id id);
 /* Names the files a Markdown document at path links its drawn figures to,
- * beside it: PATH-without-extension-map.svg, -stakeholders.svg and
- * -inequality.svg (into each figure's file).  0 or CM_ENOMEM. */
+ * beside it: PATH-without-extension-map.svg, -stakeholders.svg,
+ * -inequality.svg and -trend.svg (into each figure's file).  0 or
+ * CM_ENOMEM. */
 CM_API int cm_doc_name_figures(struct cm_doc *d, const char *path);
 
 /* Synthetic landscapes */

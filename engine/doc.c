@@ -72,7 +72,7 @@ int cm_doc_has_figure(const struct cm_doc *d, enum cm_doc_figure_id id)
 
 int cm_doc_name_figures(struct cm_doc *d, const char *path)
 {
-	static const char *const suffix[CM_DOC_FIGURES] = { "map", "stakeholders", "inequality" };
+	static const char *const suffix[CM_DOC_FIGURES] = { "map", "stakeholders", "inequality", "trend" };
 	const char *dot = strrchr(path, '.'), *slash = strrchr(path, '/');
 	size_t stem = dot && (!slash || dot > slash) ? (size_t)(dot - path) : strlen(path);
 	int k;

@@ -5,6 +5,7 @@
  * plain names; the map is the caller's (viz), set with cm_report_set_map. */
 #include "config.h"
 
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -385,6 +386,133 @@ static int findings_part(struct cm_doc *d, const char *anchor, const char *headi
 	if (readable_findings(t, &rt) == 0 && add_picked(d, anchor, heading, intro, &rt, finding_cols, 3, 0, SECTION_TOP, more))
 		rc = CM_OK;
 	cm_table_release(&rt);
+	return rc;
+}
+
+/* The rows of a trend table the report shows: (section, measure), a
+ * measure of NULL for every row of the section (the orgs that rose and
+ * fell most), and the heading each section gets. */
+static const struct {
+	const char *section, *measure, *heading;
+} trend_rows[] = {
+	{ "network", "density", "Network" },
+	{ "network", "components", "Network" },
+	{ "centralization", "degree", "Centralization" },
+	{ "centralization", "betweenness", "Centralization" },
+	{ "inequality", "gini_degree", "Inequality" },
+	{ "inequality", "gini_betweenness", "Inequality" },
+	{ "rising", NULL, "Rose most" },
+	{ "falling", NULL, "Fell most" },
+};
+
+/* The part's table (section, subject, reading) from trend table t. */
+static int trend_findings(const struct cm_table *t, struct cm_table *dst)
+{
+	int sec = cm_table_find(t, "section"), sub = cm_table_find(t, "subject"), mea = cm_table_find(t, "measure"),
+	    rea = cm_table_find(t, "reading");
+	size_t k, r;
+	long row;
+
+	cm_table_init(dst, 0);
+	if (sec < 0 || sub < 0 || mea < 0 || rea < 0 || cm_table_add_column(dst, "section", CM_TEXT) < 0 ||
+	    cm_table_add_column(dst, "subject", CM_TEXT) < 0 || cm_table_add_column(dst, "reading", CM_TEXT) < 0)
+		return -1;
+	for (k = 0; k < sizeof(trend_rows) / sizeof(*trend_rows); k++)
+		for (r = 0; r < t->nrows; r++) {
+			const char *reading = cm_table_text(t, rea, r);
+			if (strcmp(cm_table_text(t, sec, r), trend_rows[k].section) ||
+			    (trend_rows[k].measure && strcmp(cm_table_text(t, mea, r), trend_rows[k].measure)) ||
+			    !*reading)
+				continue;
+			if ((row = cm_table_add_row(dst)) < 0 ||
+			    cm_table_set_text(dst, 0, (size_t)row, trend_rows[k].heading) < 0 ||
+			    cm_table_set_text(dst, 1, (size_t)row, cm_table_text(t, sub, r)) < 0 ||
+			    cm_table_set_text(dst, 2, (size_t)row, reading) < 0)
+				return -1;
+		}
+	return 0;
+}
+
+/* Change over time, when ties carry dates and no --at pins one day: the
+ * network's figures on 31 December of the years the dates span (at most
+ * CM_REPORT_TREND_WAVES, evenly spaced, the first and the last kept), a
+ * context of its own under the report's filter on each of those days
+ * (cm_trend: one cm_power each, so left out above CM_REPORT_TREND_ORGS
+ * orgs, where 'coalmap trend --at' does it on request). */
+static int trend_part(struct cm_analysis *a, const struct cm_report_opts *o, struct cm_doc *d, struct cm_error *err)
+{
+	const struct cm_landscape *l = a->l;
+	struct cm_analysis *w[CM_REPORT_TREND_WAVES] = { 0 };
+	char names[CM_REPORT_TREND_WAVES][16], day[32];
+	const char *np[CM_REPORT_TREND_WAVES];
+	int32_t lo = INT32_MAX, hi = INT32_MIN;
+	long y0, y1;
+	struct cm_trend_opts to;
+	struct cm_filter f;
+	struct cm_table t, rt;
+	struct cm_doc_part *p;
+	size_t i, n;
+	int rc = CM_OK;
+
+	if (a->f.has_at || a->drop || a->n > CM_REPORT_TREND_ORGS)
+		return CM_OK;
+	for (i = 0; i < l->nties; i++) {
+		if (l->ties[i].start != CM_DAY_MIN) {
+			lo = l->ties[i].start < lo ? l->ties[i].start : lo;
+			hi = l->ties[i].start > hi ? l->ties[i].start : hi;
+		}
+		if (l->ties[i].end != CM_DAY_MAX) {
+			lo = l->ties[i].end < lo ? l->ties[i].end : lo;
+			hi = l->ties[i].end > hi ? l->ties[i].end : hi;
+		}
+	}
+	if (lo > hi)
+		return CM_OK;
+	cm_date_format(lo, day, sizeof(day));
+	y0 = atol(day);
+	cm_date_format(hi, day, sizeof(day));
+	y1 = atol(day);
+	if (y1 <= y0)
+		return CM_OK; /* one year: nothing to follow */
+	n = (size_t)(y1 - y0 + 1) < CM_REPORT_TREND_WAVES ? (size_t)(y1 - y0 + 1) : CM_REPORT_TREND_WAVES;
+	for (i = 0; i < n && rc == CM_OK; i++) {
+		long y = y0 + lround((double)i * (double)(y1 - y0) / (double)(n - 1));
+		snprintf(names[i], sizeof(names[i]), "%ld", y);
+		snprintf(day, sizeof(day), "%ld-12-31", y);
+		np[i] = names[i];
+		f = a->f;
+		f.has_at = 1;
+		if (cm_date_parse(day, 0, 0, &f.at) < 0)
+			rc = cm_error_set(err, CM_EINTERNAL, NULL, 0, 0, "no day %s", day);
+		else
+			rc = cm_analysis_new(&w[i], l, &f, err);
+	}
+	memset(&to, 0, sizeof(to));
+	to.group_by = o->group_by;
+	to.by = -1;
+	to.top = 3;
+	cm_table_init(&t, 0);
+	cm_table_init(&rt, 0);
+	if (rc == CM_OK && (rc = cm_trend(w, np, n, &to, &t, err)) == CM_OK) {
+		rc = CM_ENOMEM;
+		if (trend_findings(&t, &rt) == 0 &&
+		    (p = add_picked(d, "trend", "Change over time",
+				    "How the network changed: its figures on 31 December of the years its ties' dates "
+				    "span, and the organizations whose brokerage rank rose or fell most.",
+				    &rt, finding_cols, 3, 0, SECTION_TOP,
+				    "'coalmap trend --at' follows every figure on the days you choose"))) {
+			/* viz draws the lines from the table kept with the figure */
+			p->figure = CM_FIGURE_TREND + 1;
+			cm_table_release(&d->fig[CM_FIGURE_TREND].data);
+			d->fig[CM_FIGURE_TREND].data = t;
+			cm_table_init(&t, 0);
+			rc = CM_OK;
+		}
+	}
+	cm_table_release(&t);
+	cm_table_release(&rt);
+	for (i = 0; i < n; i++)
+		cm_analysis_free(w[i]);
 	return rc;
 }
 
@@ -783,7 +911,8 @@ int cm_report_build(struct cm_analysis *a, const struct cm_report_opts *o, struc
 	}
 	cm_table_init(&t, 0);
 	if ((rc = summary(a, o, for_name, d, &t, err)) == CM_OK && (rc = key_orgs(a, o, d, &t, err)) == CM_OK &&
-	    (rc = power_and_gaps(a, o, d, &t, err)) == CM_OK && (rc = stakeholders(a, o, d, &t, err)) == CM_OK &&
+	    (rc = power_and_gaps(a, o, d, &t, err)) == CM_OK && (rc = trend_part(a, o, d, err)) == CM_OK &&
+	    (rc = stakeholders(a, o, d, &t, err)) == CM_OK &&
 	    (!o->for_org || (rc = for_org(a, o, for_name, d, &t, err)) == CM_OK)) {
 		/* shared (docs/sharing.md): the files' names, not where they live */
 		int shared = cm_landscape_anonymised(l) > 0;
@@ -844,6 +973,13 @@ int cm_report_set_curves(struct cm_doc *d, char *svg, size_t len)
 			  strdup("Lorenz curves: the further a curve bows below the diagonal of equal shares, the more "
 				 "unequal the measure (the Gini index is twice the tinted area); and how many "
 				 "organizations have each number of partners."));
+}
+
+int cm_report_set_trend(struct cm_doc *d, char *svg, size_t len)
+{
+	return set_figure(d, CM_FIGURE_TREND, svg, len,
+			  strdup("The network's figures at the end of each year: the ties that existed on 31 December, "
+				 "wave by wave."));
 }
 
 int cm_report_set_grid(struct cm_doc *d, char *svg, size_t len, size_t orgs, size_t labelled)

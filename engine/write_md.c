@@ -64,7 +64,8 @@ static void md_line(FILE *f, const char *s)
 static void md_figure(const struct cm_doc_figure *g, int id, FILE *f)
 {
 	static const char *const alt[CM_DOC_FIGURES] = { "Map of the landscape", "Stakeholders: influence and alignment",
-							 "Lorenz curves and the degree distribution" };
+							 "Lorenz curves and the degree distribution",
+							 "The network's figures at the end of each year" };
 	static const char *const how[CM_DOC_FIGURES] = {
 		"(The map is written next to the report when the report goes to a file; 'coalmap map' draws it on its "
 		"own.)",
@@ -72,6 +73,8 @@ static void md_figure(const struct cm_doc_figure *g, int id, FILE *f)
 		"--grid FILE' draws it on its own.)",
 		"(The curves are written next to the report when the report goes to a file; 'coalmap power --chart "
 		"FILE' draws them on their own.)",
+		"(The trend lines are written next to the report when the report goes to a file; 'coalmap trend "
+		"--at D1,D2,... --chart FILE' draws them on their own.)",
 	};
 	const char *base;
 

@@ -622,6 +622,40 @@ static int renumber_surfaces(struct sink *s)
 	return 0;
 }
 
+/* Puts prefix before every id of an SVG and every reference to one
+ * (id="X", href="#X", url(#X)).  Returns 0, or -1 (memory; s unchanged). */
+static int prefix_ids(struct sink *s, const char *prefix)
+{
+	static const char *const marks[] = { "id=\"", "href=\"#", "url(#" };
+	size_t np = strlen(prefix), i = 0, w = 0, k, n = 0, cap;
+	char *out;
+
+	for (i = 0; i < s->len; i++)
+		for (k = 0; k < 3; k++)
+			n += s->len - i >= strlen(marks[k]) && !memcmp(s->data + i, marks[k], strlen(marks[k]));
+	cap = s->len + n * np + 1;
+	if (!(out = malloc(cap)))
+		return -1;
+	for (i = 0; i < s->len;) {
+		for (k = 0; k < 3; k++)
+			if (s->len - i >= strlen(marks[k]) && !memcmp(s->data + i, marks[k], strlen(marks[k])))
+				break;
+		if (k < 3) {
+			memcpy(out + w, marks[k], strlen(marks[k]));
+			w += strlen(marks[k]);
+			i += strlen(marks[k]);
+			memcpy(out + w, prefix, np);
+			w += np;
+			continue;
+		}
+		out[w++] = s->data[i++];
+	}
+	free(s->data);
+	s->data = out;
+	s->len = s->cap = w;
+	return 0;
+}
+
 /* Draws panels panels (COLS across) with draw(ctx) on a surface of fmt
  * into *data. */
 static int render(const char *fmt, const struct cm_map_chart_opts *o, size_t npanels,
@@ -661,7 +695,8 @@ static int render(const char *fmt, const struct cm_map_chart_opts *o, size_t npa
 	if (st == CAIRO_STATUS_SUCCESS)
 		st = cairo_surface_status(sf);
 	cairo_surface_destroy(sf);
-	if (st == CAIRO_STATUS_SUCCESS && !s.nomem && !strcmp(fmt, "svg") && renumber_surfaces(&s) < 0)
+	if (st == CAIRO_STATUS_SUCCESS && !s.nomem && !strcmp(fmt, "svg") &&
+	    (renumber_surfaces(&s) < 0 || (o && o->id_prefix && prefix_ids(&s, o->id_prefix) < 0)))
 		s.nomem = 1;
 	if (st != CAIRO_STATUS_SUCCESS || s.nomem) {
 		free(s.data);

@@ -153,6 +153,8 @@ struct cm_map_chart_opts {
 	const char *format; /* "png", "svg" or "pdf" */
 	const char *title;  /* NULL: none */
 	double dpi;         /* PNG resolution; 0 = 144 */
+	const char *id_prefix; /* SVG: put before every id and reference to one, so
+				* that two charts can share a page; NULL: none */
 };
 /* Draws t (a cm_trend or cm_inequality_curves table) into *data (malloc'd,
  * *len bytes).  CM_EUSAGE for another table, a format not listed, or a

@@ -75,6 +75,28 @@ static int draw_curves(struct cm_doc *d, struct cm_error *err)
 	return rc;
 }
 
+/* The trend lines, from the waves the report's part on change over time
+ * kept with the figure, titled "FIRST to LAST". */
+static int draw_trend(struct cm_doc *d, struct cm_error *err)
+{
+	const struct cm_table *t = &d->fig[CM_FIGURE_TREND].data;
+	struct cm_map_chart_opts co;
+	char *svg = NULL, title[128];
+	size_t len = 0;
+	int rc;
+
+	memset(&co, 0, sizeof(co));
+	co.format = "svg";
+	co.id_prefix = "trend-"; /* the inequality curves' chart shares the page */
+	if (t->ncols >= 6) {
+		snprintf(title, sizeof(title), "End of %s to end of %s", t->cols[3].name, t->cols[t->ncols - 3].name);
+		co.title = title;
+	}
+	if ((rc = cm_map_chart_render(t, &co, &svg, &len, err)) == CM_OK && cm_report_set_trend(d, svg, len) < 0)
+		rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
+	return rc;
+}
+
 int cm_map_report(struct cm_analysis *a, const struct cm_report_opts *o, struct cm_doc *d, struct cm_error *err)
 {
 	int rc;
@@ -84,6 +106,8 @@ int cm_map_report(struct cm_analysis *a, const struct cm_report_opts *o, struct 
 	if (cm_doc_has_figure(d, CM_FIGURE_GRID) && (rc = draw_grid(o, d, err)) < 0)
 		return rc;
 	if (cm_doc_has_figure(d, CM_FIGURE_CURVES) && (rc = draw_curves(d, err)) < 0)
+		return rc;
+	if (cm_doc_has_figure(d, CM_FIGURE_TREND) && (rc = draw_trend(d, err)) < 0)
 		return rc;
 	return CM_OK;
 }

@@ -25,6 +25,10 @@ run stakeholders "$D" --for $FOR -f csv -o "$tmp/s.csv"; expect_rc 0 "stakeholde
 for t in envoy moe_zembara mof_zembara parl_cttee; do
 	run path "$D" $FOR $t -k 1 -f csv -o "$tmp/p-$t.csv"; expect_rc 0 "path to $t"
 done
+# change over time: the ties' dates span 2016-2025, so six waves on 31
+# December, evenly spaced (2016, 2018, 2020, 2021, 2023, 2025)
+run trend "$D" --at 2016-12-31,2018-12-31,2020-12-31,2021-12-31,2023-12-31,2025-12-31 --group-by region --top 3 \
+	-f csv -o "$tmp/t.csv"; expect_rc 0 "trend csv"
 
 "$PYTHON3" - "$tmp" "$D" <<'PY' && ok || fail "html report content"
 import csv, html.parser, re, sys
@@ -65,14 +69,15 @@ for u in re.findall(r"https?://[^\s\"'<>]+", doc):
     check(u.startswith("http://www.w3.org/"), f"address {u}")   # namespace names only
 
 # every part is there, the map inline
-check(list(p.sections) == ["map", "key-organizations", "power", "gaps", "stakeholders", "partners", "routes", "terms"], f"sections {list(p.sections)}")
-check(p.tags.count("svg") == 3 and doc.count("<svg") == 3,
-      "three inline svgs: the map, the inequality curves and the stakeholders' grid")
+check(list(p.sections) == ["map", "key-organizations", "power", "gaps", "trend", "stakeholders", "partners", "routes", "terms"], f"sections {list(p.sections)}")
+check(p.tags.count("svg") == 4 and doc.count("<svg") == 4,
+      "four inline svgs: the map, the inequality curves, the trend lines and the stakeholders' grid")
 svgs = [m.start() for m in re.finditer("<svg", doc)]
-check(len(svgs) == 3 and doc.index('<section id="map"') < svgs[0] < doc.index('<section id="key-organizations"')
+check(len(svgs) == 4 and doc.index('<section id="map"') < svgs[0] < doc.index('<section id="key-organizations"')
       and doc.index('<section id="power"') < svgs[1] < doc.index('<section id="gaps"')
-      and svgs[2] > doc.index('<section id="stakeholders"'),
-      "the map in its part, the curves in the power part, the grid in the stakeholders part")
+      and doc.index('<section id="trend"') < svgs[2] < doc.index('<section id="stakeholders"')
+      and svgs[3] > doc.index('<section id="stakeholders"'),
+      "the map in its part, the curves in the power part, the trend lines in theirs, the grid in the stakeholders part")
 ids = re.findall(r'<[^>]* id="([^"]*)"', doc)
 check(len(ids) == len(set(ids)), "ids unique across the page: %s" % sorted({i for i in ids if ids.count(i) > 1})[:5])
 
@@ -84,6 +89,17 @@ m = list(csv.DictReader(open(f"{tmp}/m.csv", encoding="utf-8")))
 key = body("key-organizations")
 check([r[0] for r in key] == [x["name"] for x in m], "key organizations order")
 check(all(r[2] == x["degree"] for r, x in zip(key, m)), "key organizations partners")
+# change over time = coalmap trend --at the six days: density, components,
+# degree and betweenness centralization, the two Gini indices, the three
+# orgs that rose and fell most, with the waves named by their years
+tr = list(csv.DictReader(open(f"{tmp}/t.csv", encoding="utf-8")))
+want = []
+for sec, mea in (("network", "density"), ("network", "components"), ("centralization", "degree"),
+                 ("centralization", "betweenness"), ("inequality", "gini_degree"),
+                 ("inequality", "gini_betweenness"), ("rising", None), ("falling", None)):
+    want += [re.sub(r"(\d{4})-12-31", r"\1", x["reading"]) for x in tr
+             if x["section"] == sec and (mea is None or x["measure"] == mea) and x["reading"]]
+check([r[-1] for r in body("trend")] == want, "the trend part's readings are coalmap trend's")
 # partners = coalmap gaps --for --group-by region --role all --top 3
 g = list(csv.DictReader(open(f"{tmp}/g.csv", encoding="utf-8")))
 part = body("partners")
@@ -133,7 +149,7 @@ run report "$D" --for $FOR -o "$tmp/r.md"; expect_rc 0 "report md"
 checks=$((checks + 1)); [ -s "$tmp/r-map.svg" ] && xmllint --noout "$tmp/r-map.svg" 2>/dev/null || fail "md map missing or invalid"
 for h in "## The map" "## Key organizations" "## Who holds the power" "## Gaps in the landscape" \
 	"## Recommended partners for" "## Routes to decision-makers for" "](r-map.svg)" "## Stakeholders" \
-	"](r-stakeholders.svg)" "](r-inequality.svg)"; do
+	"](r-stakeholders.svg)" "](r-inequality.svg)" "## Change over time" "](r-trend.svg)"; do
 	checks=$((checks + 1)); grep -qF "$h" "$tmp/r.md" || fail "md lacks '$h'"
 done
 # the grid beside it is the one `coalmap stakeholders --grid` draws

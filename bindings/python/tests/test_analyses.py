@@ -112,13 +112,13 @@ def test_map_and_report_equal_cli(edu, tmp_path):
     edu.report(tmp_path / "py.md", for_="glai")
     subprocess.run([COALMAP, "report", EDU, "-o", str(tmp_path / "cli.md"), "--for", "glai", "--quiet"],
                    check=True)
-    figures = ("-map.svg", "-inequality.svg", "-stakeholders.svg")
+    figures = ("-map.svg", "-inequality.svg", "-trend.svg", "-stakeholders.svg")
     cli_md = (tmp_path / "cli.md").read_text()
     for figure in figures:
         assert "](cli%s)" % figure in cli_md
         cli_md = cli_md.replace("cli" + figure, "py" + figure)
     assert (tmp_path / "py.md").read_text() == cli_md
-    for figure in figures:  # the map, the power part's curves and the stakeholders' grid beside it
+    for figure in figures:  # the map, the power part's curves, the trend lines and the stakeholders' grid
         assert (tmp_path / ("py" + figure)).read_bytes() == (tmp_path / ("cli" + figure)).read_bytes()
     edu.report(tmp_path / "py.html")
     subprocess.run([COALMAP, "report", EDU, "-o", str(tmp_path / "cli.html"), "--quiet"], check=True)
