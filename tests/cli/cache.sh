@@ -4,6 +4,7 @@
 # a change to the data, the options or the cache file itself never gives
 # stale or wrong results; --no-cache leaves no folder.
 . "$(dirname "$0")/lib.sh"
+graphviz_leaks # the report draws the map
 
 L="$tmp/edu"
 cp -r "$top_srcdir/datasets/education-coalition" "$L"
