@@ -41,8 +41,8 @@ def big(tmp_path_factory):
 
 
 def test_ctrl_c_stops_metrics(big):
-    p = subprocess.Popen([sys.executable, "-c", CHILD, big], stdout=subprocess.PIPE, text=True,
-                         env=dict(os.environ))
+    p = subprocess.Popen([sys.executable, "-c", CHILD, big], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                         text=True, env=dict(os.environ))
     try:
         assert p.stdout.readline().strip() == "ready"
         time.sleep(1.0)  # inside the exact path metrics, which take far longer
@@ -58,7 +58,10 @@ def test_ctrl_c_stops_metrics(big):
         # the signal only once the child is inside its try: no race with a slow interpreter
         assert p.stdout.readline().strip() == "waiting"
         p.send_signal(signal.SIGINT)
-        assert p.stdout.readline().strip() == "python's handler"
+        last = p.stdout.readline().strip()
+        if last != "python's handler":  # say how the child ended
+            p.wait(timeout=60)
+        assert last == "python's handler", "child exit %s, stderr: %s" % (p.returncode, p.stderr.read()[-2000:])
     finally:
         p.kill()
         p.wait()
