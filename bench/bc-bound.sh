@@ -45,7 +45,7 @@ big=$(landscape "$orgs")
 exact=$top/bench/out/bc-exact-$orgs.csv
 if [ ! -s "$exact" ]; then
 	echo "exact betweenness of $orgs orgs (once, kept in $exact) ..."
-	"$coalmap" metrics "$big" --exact --quiet --format csv -o "$exact.tmp" && mv "$exact.tmp" "$exact"
+	"$coalmap" metrics "$big" --exact --no-cache --quiet --format csv -o "$exact.tmp" && mv "$exact.tmp" "$exact"
 fi
 
 median() { tr ' ' '\n' | grep . | sort -g | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'; }
@@ -58,7 +58,7 @@ for opt in "" "--epsilon 0.02" "--epsilon 0.01" "--epsilon 0.005"; do
 	i=0
 	while [ $i -lt "$runs" ]; do
 		# shellcheck disable=SC2086
-		/usr/bin/time -f '%e %U %S' -o "$tmpf" "$coalmap" metrics "$big" $opt --quiet --format csv \
+		/usr/bin/time -f '%e %U %S' -o "$tmpf" "$coalmap" metrics "$big" $opt --no-cache --quiet --format csv \
 			-o "$out/run.csv" 2>/dev/null
 		read -r w u s <"$tmpf"
 		walls="$walls $w" cpus="$cpus $(awk "BEGIN{print $u + $s}")"
@@ -88,7 +88,7 @@ for l in "$@"; do
 	files=
 	s=1
 	while [ "$s" -le "$seeds" ]; do
-		"$coalmap" metrics "$l" --epsilon 0.01 --delta 0.1 --sample-seed "$s" --quiet --format csv \
+		"$coalmap" metrics "$l" --no-cache --epsilon 0.01 --delta 0.1 --sample-seed "$s" --quiet --format csv \
 			-o "$out/seed-$s.csv" 2>/dev/null
 		files="$files $out/seed-$s.csv"
 		s=$((s + 1))

@@ -54,7 +54,7 @@ for n in "$@"; do
 	mkdir -p "$d"
 	[ -s "$d/relationships.csv" ] || "$coalmap" generate --orgs "$n" --ties "$m" --seed 1 -o "$d" >/dev/null
 	s0=$(date +%s.%N)
-	"$coalmap" explore "$d" -o "$out/p.html" --quiet
+	"$coalmap" explore "$d" --no-cache -o "$out/p.html" --quiet
 	s1=$(date +%s.%N)
 	python3 - "$out/p.html" "$out/drive.js" "$out/t.html" <<'PY'
 import base64, hashlib, sys

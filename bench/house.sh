@@ -34,14 +34,14 @@ landscape() {
 # timed WORK: runs one side of a row under /usr/bin/time into $tmpf
 timed() {
 	case $1 in
-	report) set -- "$coalmap" report "$s10k" -o "$out/report.html" --quiet ;;
-	metrics) set -- "$coalmap" metrics "$s10k" --format csv ;;
-	by_id) set -- "$coalmap" power "$s100k" --group-by id --format csv ;;
-	by_region) set -- "$coalmap" power "$s100k" --group-by region --format csv ;;
-	metrics100k) set -- "$coalmap" metrics "$s100k" --format csv ;;
-	gaps_one) set -- "$coalmap" gaps "$s100k" --for o1 --role all --format csv ;;
-	gaps_50) set -- "$coalmap" gaps "$s100k" --for "$fifty" --role all --format csv ;;
-	camps) set -- "$coalmap" stakeholders "$s10k" --camps --format csv ;;
+	report) set -- "$coalmap" report "$s10k" --no-cache -o "$out/report.html" --quiet ;;
+	metrics) set -- "$coalmap" metrics "$s10k" --no-cache --format csv ;;
+	by_id) set -- "$coalmap" power "$s100k" --no-cache --group-by id --format csv ;;
+	by_region) set -- "$coalmap" power "$s100k" --no-cache --group-by region --format csv ;;
+	metrics100k) set -- "$coalmap" metrics "$s100k" --no-cache --format csv ;;
+	gaps_one) set -- "$coalmap" gaps "$s100k" --no-cache --for o1 --role all --format csv ;;
+	gaps_50) set -- "$coalmap" gaps "$s100k" --no-cache --for "$fifty" --role all --format csv ;;
+	camps) set -- "$coalmap" stakeholders "$s10k" --no-cache --camps --format csv ;;
 	esac
 	/usr/bin/time -f '%e %U %S' -o "$tmpf" "$@" >/dev/null 2>&1
 }

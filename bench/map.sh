@@ -24,7 +24,7 @@ bench() {
 	shift 3
 	best=
 	for i in 1 2 3; do
-		/usr/bin/time -f '%e %M' -o "$dir/time" "$coalmap" map "$dir" -o "$out" "$@" 2>/dev/null
+		/usr/bin/time -f '%e %M' -o "$dir/time" "$coalmap" map "$dir" --no-cache -o "$out" "$@" 2>/dev/null
 		read -r t m <"$dir/time"
 		if [ -z "$best" ] || awk "BEGIN{exit !($t < $best)}"; then best=$t; rss=$m; fi
 	done

@@ -19,7 +19,7 @@ mkdir -p "$out"
 
 # timed N: one run with N permutations; appends wall and CPU to w$N, c$N
 timed() {
-	/usr/bin/time -f '%e %U %S' -o "$tmpf" "$coalmap" power "$out" --group-by region --permutations "$1" \
+	/usr/bin/time -f '%e %U %S' -o "$tmpf" "$coalmap" power "$out" --no-cache --group-by region --permutations "$1" \
 		--format csv -o "$out/power-perm$1.csv" 2>/dev/null
 	read -r w u s <"$tmpf"
 	eval "w$1=\"\${w$1:-} $w\" c$1=\"\${c$1:-} $(awk "BEGIN{print $u + $s}")\""

@@ -28,7 +28,7 @@ trap 'rm -f "$tmpf"' EXIT
 c_times= p_times= call_times= conv_times=
 i=0
 while [ $i -lt "$runs" ]; do
-	/usr/bin/time -f '%e' -o "$tmpf" "$coalmap" metrics "$land" --format csv -o /dev/null --quiet
+	/usr/bin/time -f '%e' -o "$tmpf" "$coalmap" metrics "$land" --no-cache --format csv -o /dev/null --quiet
 	c_times="$c_times $(cat "$tmpf")"
 	/usr/bin/time -f '%e' -o "$tmpf" "$py" -c '
 import sys, time

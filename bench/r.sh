@@ -38,7 +38,7 @@ Rscript "$dir/r.R" "$dir/land" "$runs" &
 rpid=$!
 i=1
 while [ $i -le "$runs" ]; do
-	/usr/bin/time -f '%e %U %S' -o "$dir/t" "$coalmap" metrics "$dir/land" --format csv --quiet >/dev/null 2>"$dir/err"
+	/usr/bin/time -f '%e %U %S' -o "$dir/t" "$coalmap" metrics "$dir/land" --no-cache --format csv --quiet >/dev/null 2>"$dir/err"
 	tail -n 1 "$dir/t" | awk '{ print $1, $2 + $3 }' >>"$dir/c"
 	touch "$dir/go$i"
 	while [ ! -s "$dir/r$i" ]; do sleep 0.1; done

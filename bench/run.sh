@@ -83,7 +83,7 @@ out=$top/bench/out
 rows=
 
 # 1. 10,000 orgs, exact
-measure "$runs" "$coalmap" metrics "$s10k" --exact --format csv -o "$s10k/coalmap.csv"
+measure "$runs" "$coalmap" metrics "$s10k" --no-cache --exact --format csv -o "$s10k/coalmap.csv"
 c10=$med c10r=$rss c10c=$cpu
 measure "$runs" "$py" "$top/bench/peer_igraph.py" "$s10k" "$s10k/igraph.csv"
 i10=$med i10r=$rss i10c=$cpu
@@ -113,7 +113,7 @@ fi
 r10=$(ratio "$c10" "$i10")
 
 # 2. 100,000 orgs, sampled paths vs python-igraph without paths
-measure "$runs" "$coalmap" metrics "$s100k" --format csv -o "$s100k/coalmap.csv"
+measure "$runs" "$coalmap" metrics "$s100k" --no-cache --format csv -o "$s100k/coalmap.csv"
 c100=$med c100r=$rss c100c=$cpu
 k100=$(sed -n 's/.*estimated from \([0-9]*\) of.*/\1/p' "$tmpf.err")
 measure "$runs" "$py" "$top/bench/peer_igraph.py" "$s100k" "$s100k/igraph.csv" --no-paths
@@ -121,7 +121,7 @@ i100=$med i100r=$rss i100c=$cpu
 r100=$(ratio "$c100" "$i100")
 
 # 3. 1,000,000 orgs, load + all metrics
-measure "$runs_1m" "$coalmap" metrics "$s1m" --format csv -o "$s1m/coalmap.csv"
+measure "$runs_1m" "$coalmap" metrics "$s1m" --no-cache --format csv -o "$s1m/coalmap.csv"
 c1m=$med c1mr=$rss c1mc=$cpu
 k1m=$(sed -n 's/.*estimated from \([0-9]*\) of.*/\1/p' "$tmpf.err")
 if [ "${NO_PEER_1M:-0}" = 1 ]; then
@@ -141,7 +141,7 @@ pl=$best plr=$rss
 pmbs=$(awk "BEGIN{printf \"%.0f\", $bytes / 1e6 / $pl}")
 
 # 5. map, 2,000 orgs
-measure "$runs" "$coalmap" map "$s2k" -o "$s2k/map.png"
+measure "$runs" "$coalmap" map "$s2k" --no-cache -o "$s2k/map.png"
 mp=$med mpr=$rss mpc=$cpu
 
 echo "| work | coalmap | peer | ratio | target | |"
