@@ -82,6 +82,8 @@ void cli_note_estimates(const struct cm_table *t, const struct cm_analysis *a)
 	}
 	if (cm_analysis_why_empty(a, CM_M_EIGENVECTOR))
 		fprintf(stderr, "%s: note: %s\n", cli_progname, cm_analysis_why_empty(a, CM_M_EIGENVECTOR));
+	if (cm_analysis_why_empty(a, CM_M_CP_CORENESS))
+		fprintf(stderr, "%s: note: %s\n", cli_progname, cm_analysis_why_empty(a, CM_M_CP_CORENESS));
 	if (k && estimated)
 		fprintf(stderr, "%s: note: %s estimated from %zu of %zu sources%s; --exact computes %s exactly\n",
 			cli_progname, bounded ? "harmonic closeness is" : "betweenness and harmonic closeness are", k,

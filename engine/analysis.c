@@ -264,6 +264,8 @@ int cm_analysis_set_cache(struct cm_analysis *a, const char *dir)
 
 const char *cm_analysis_why_empty(const struct cm_analysis *a, enum cm_metric m)
 {
+	if ((m == CM_M_CP_CORENESS || m == CM_M_CP_CORE) && (a->known & CM_K_CP) && a->cp_caveat[0])
+		return a->cp_caveat;
 	if (m == CM_M_EIGENVECTOR && (a->known & CM_K_EIGEN) && a->eigen_failed)
 		return "eigenvector centrality does not converge on this network (its two largest eigenvalues are "
 		       "almost equal, as on a long chain of orgs), so it is left empty; pagerank and harmonic "

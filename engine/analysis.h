@@ -39,6 +39,7 @@ struct cm_analysis {
 	struct cm_paths paths;    /* the searches behind betweenness and harmonic */
 	struct cm_bc_bound bc;    /* betweenness within f.epsilon (with CM_K_PATHS), or zeros */
 	int eigen_failed;         /* eigenvector centrality did not converge (left empty) */
+	char cp_caveat[200];      /* why cp_coreness is approximate, or "" */
 	char *cache_dir;          /* where computed measures are kept (engine/cache.c), or NULL */
 	unsigned cached;          /* CM_K_* the cache file holds already */
 	double *v[CM_METRIC_N];   /* per-org values (NaN = empty), NULL until computed */

@@ -31,7 +31,7 @@
 
 #include "analysis.h"
 
-#define CACHE_MAGIC "coalmap-cache-2\n"
+#define CACHE_MAGIC "coalmap-cache-3\n"
 #define CACHE_KEEP 8
 /* the kernels that read nothing but the graphs and the path options */
 #define CACHED (CM_K_PATHS | CM_K_EIGEN | CM_K_PAGERANK | CM_K_LOCAL | CM_K_CONSTRAINT | CM_K_CORE | \
@@ -181,6 +181,7 @@ int cm_cache_load(struct cm_analysis *a, unsigned want)
 	double *v[CM_METRIC_N] = { 0 };
 	struct cm_paths p = { 0 };
 	struct cm_bc_bound bc = { 0 };
+	char caveat[sizeof(a->cp_caveat)] = "";
 
 	if (!a->cache_dir || a->drop || !(want & CACHED) || key_of(a, &k) < 0)
 		return 0;
@@ -220,6 +221,8 @@ int cm_cache_load(struct cm_analysis *a, unsigned want)
 				goto out;
 		}
 	}
+	if ((h.kernels & CM_K_CP) && (get(f, caveat, 1, sizeof(caveat)) < 0 || caveat[sizeof(caveat) - 1]))
+		goto out;
 	if (fgetc(f) != EOF)
 		goto out;
 	/* take what was asked for and is not known yet */
@@ -237,6 +240,8 @@ int cm_cache_load(struct cm_analysis *a, unsigned want)
 	}
 	if (got & CM_K_EIGEN)
 		a->eigen_failed = (int)h.eigen_failed;
+	if (got & CM_K_CP)
+		memcpy(a->cp_caveat, caveat, sizeof(caveat));
 	a->known |= got;
 	a->cached |= got;
 	rc = 0;
@@ -355,6 +360,8 @@ void cm_cache_save(struct cm_analysis *a)
 			ok = put(f, a->bc.b, sizeof(double), n) == 0 && put(f, a->bc.low, sizeof(double), n) == 0 &&
 			     put(f, a->bc.high, sizeof(double), n) == 0 && put(f, a->bc.certain, 1, a->bc.topk) == 0;
 	}
+	if (ok && (mask & CM_K_CP))
+		ok = put(f, a->cp_caveat, 1, sizeof(a->cp_caveat)) == 0;
 	ok &= fflush(f) == 0;
 	ok &= fclose(f) == 0;
 	if (!ok || rename(tmp, path) < 0) {

@@ -471,7 +471,9 @@ CM_API int cm_analysis_has(const struct cm_analysis *a, enum cm_metric m);
 CM_API int cm_analysis_set_cache(struct cm_analysis *a, const char *dir);
 /* Why measure m, computed, is empty for every org, or NULL: eigenvector
  * centrality where ARPACK does not converge within its budget (the two
- * largest eigenvalues almost equal, as on a long chain; SPEC.md). */
+ * largest eigenvalues almost equal, as on a long chain; SPEC.md); and
+ * likewise why the core/periphery coreness is an approximation (its
+ * sweeps' budget ran out first, on very large networks). */
 CM_API const char *cm_analysis_why_empty(const struct cm_analysis *a, enum cm_metric m);
 /* 1 when betweenness and harmonic closeness are estimated from samples. */
 CM_API int cm_analysis_sampled(const struct cm_analysis *a);
