@@ -24,12 +24,7 @@ tmpf=$(mktemp)
 out=$(mktemp -d)
 trap 'rm -rf "$tmpf" "$out"' EXIT
 
-landscape() {
-	d=$top/bench/out/load-$1-$((3 * $1))
-	mkdir -p "$d"
-	[ -s "$d/relationships.csv" ] || "$coalmap" generate --orgs "$1" --ties $((3 * $1)) --seed 1 -o "$d" >/dev/null
-	echo "$d"
-}
+. "$top/bench/lib.sh" # landscape N
 
 # timed WORK: runs one side of a row under /usr/bin/time into $tmpf
 timed() {

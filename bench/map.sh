@@ -10,13 +10,7 @@ coalmap=${COALMAP:-$top/cli/coalmap}
 small=${1:-2000}
 big=${2:-100000}
 
-# landscape N: generates (seed 1, 3N ties) once; prints its folder
-landscape() {
-	d=$top/bench/out/load-$1-$((3 * $1))
-	mkdir -p "$d"
-	[ -s "$d/relationships.csv" ] || "$coalmap" generate --orgs "$1" --ties $((3 * $1)) --seed 1 -o "$d" >/dev/null
-	echo "$d"
-}
+. "$top/bench/lib.sh" # landscape N
 
 # bench LABEL LANDSCAPE OUTPUT ARGS...: best of 3
 bench() {

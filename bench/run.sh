@@ -29,12 +29,7 @@ limit=3600     # any other run after an hour
 tmpf=$(mktemp)
 trap 'rm -f "$tmpf" "$tmpf.err"' EXIT
 
-landscape() {
-	d=$top/bench/out/load-$1-$((3 * $1))
-	mkdir -p "$d"
-	[ -s "$d/relationships.csv" ] || "$coalmap" generate --orgs "$1" --ties $((3 * $1)) --seed 1 -o "$d" >/dev/null
-	echo "$d"
-}
+. "$top/bench/lib.sh" # landscape N
 
 # measure RUNS CMD...: sets med (median wall s, or "fail"), best (fastest)
 # and rss (largest peak RSS, MiB) over RUNS runs
