@@ -433,9 +433,12 @@ static int trend_findings(const struct cm_table *t, struct cm_table *dst)
 	return 0;
 }
 
+#define TREND_YEARS_MAX 400 /* years of dates looked at for waves */
+
 /* Change over time, when ties carry dates and no --at pins one day: the
- * network's figures on 31 December of the years the dates span (at most
- * CM_REPORT_TREND_WAVES, evenly spaced, the first and the last kept), a
+ * network's figures on 31 December of the years the dates span that some
+ * tie spans too (at most CM_REPORT_TREND_WAVES, evenly spaced, the first
+ * and the last kept), a
  * context of its own under the report's filter on each of those days
  * (cm_trend: one cm_power each, so left out above CM_REPORT_TREND_ORGS
  * orgs, where 'coalmap trend --at' does it on request). */
@@ -446,7 +449,8 @@ static int trend_part(struct cm_analysis *a, const struct cm_report_opts *o, str
 	char names[CM_REPORT_TREND_WAVES][16], day[32];
 	const char *np[CM_REPORT_TREND_WAVES];
 	int32_t lo = INT32_MAX, hi = INT32_MIN;
-	long y0, y1;
+	long y0, y1, y, years[TREND_YEARS_MAX];
+	size_t ny;
 	struct cm_trend_opts to;
 	struct cm_filter f;
 	struct cm_table t, rt;
@@ -472,20 +476,31 @@ static int trend_part(struct cm_analysis *a, const struct cm_report_opts *o, str
 	y0 = atol(day);
 	cm_date_format(hi, day, sizeof(day));
 	y1 = atol(day);
-	if (y1 <= y0)
-		return CM_OK; /* one year: nothing to follow */
-	n = (size_t)(y1 - y0 + 1) < CM_REPORT_TREND_WAVES ? (size_t)(y1 - y0 + 1) : CM_REPORT_TREND_WAVES;
+	/* the years whose 31 December some tie spans: a wave without ties
+	 * (a landscape of ties from November to January) would read as
+	 * everything falling to nothing */
+	for (y = y0, ny = 0; y <= y1 && ny < TREND_YEARS_MAX; y++) {
+		int32_t end;
+		snprintf(day, sizeof(day), "%ld-12-31", y);
+		if (cm_date_parse(day, 0, 0, &end) < 0)
+			continue;
+		for (i = 0; i < l->nties && !(l->ties[i].start <= end && end <= l->ties[i].end); i++)
+			;
+		if (i < l->nties)
+			years[ny++] = y;
+	}
+	if (ny < 2)
+		return CM_OK; /* one wave: nothing to follow */
+	n = ny < CM_REPORT_TREND_WAVES ? ny : CM_REPORT_TREND_WAVES;
 	for (i = 0; i < n && rc == CM_OK; i++) {
-		long y = y0 + lround((double)i * (double)(y1 - y0) / (double)(n - 1));
+		y = years[lround((double)i * (double)(ny - 1) / (double)(n - 1))];
 		snprintf(names[i], sizeof(names[i]), "%ld", y);
 		snprintf(day, sizeof(day), "%ld-12-31", y);
 		np[i] = names[i];
 		f = a->f;
 		f.has_at = 1;
-		if (cm_date_parse(day, 0, 0, &f.at) < 0)
-			rc = cm_error_set(err, CM_EINTERNAL, NULL, 0, 0, "no day %s", day);
-		else
-			rc = cm_analysis_new(&w[i], l, &f, err);
+		cm_date_parse(day, 0, 0, &f.at);
+		rc = cm_analysis_new(&w[i], l, &f, err);
 	}
 	memset(&to, 0, sizeof(to));
 	to.group_by = o->group_by;

@@ -293,4 +293,13 @@ if [ -z "${COALMAP_WRAPPER:-}" ] && command -v chromium >/dev/null 2>&1; then
 else
 	echo "note: Chromium not installed (or under a wrapper): browser check skipped"
 fi
+# ties from November to January: only one 31 December has any, so no part
+# on change over time (an empty second wave read as everything falling)
+mk "$tmp/nov-jan" 'id\na\nb\nc\n' 'source,target,type,start,end\na,b,partnership,2016-11-09,2017-01-20\nb,c,partnership,2016-11-09,2017-01-20\n'
+run report "$tmp/nov-jan" -o "$tmp/nj.md"; expect_rc 0 "report of a Nov-Jan landscape"
+checks=$((checks + 1)); ! grep -q "Change over time" "$tmp/nj.md" || fail "a Nov-Jan landscape gets a trend part"
+mk "$tmp/two-years" 'id\na\nb\nc\n' 'source,target,type,start,end\na,b,partnership,2016-11-09,\nb,c,partnership,2017-03-01,\n'
+run report "$tmp/two-years" -o "$tmp/ty.md"; expect_rc 0 "report of a two-year landscape"
+checks=$((checks + 1)); grep -q "Change over time" "$tmp/ty.md" || fail "a landscape with ties on two 31 Decembers has no trend part"
+
 finish
