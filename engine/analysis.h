@@ -42,6 +42,8 @@ struct cm_analysis {
 	char cp_caveat[200];      /* why cp_coreness is approximate, or "" */
 	char *cache_dir;          /* where computed measures are kept (engine/cache.c), or NULL */
 	unsigned cached;          /* CM_K_* the cache file holds already */
+	uint64_t cache_key[2];    /* its key, once computed (the graphs do not change) */
+	int cache_keyed;
 	double *v[CM_METRIC_N];   /* per-org values (NaN = empty), NULL until computed */
 	/* connected components of the collaboration graph, numbered by their
 	 * first org: comp[i] is org i's, comp_size[k] component k's size */

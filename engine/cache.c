@@ -99,13 +99,19 @@ static int hash_self(struct hash *k)
 	return 0;
 }
 
-static int key_of(const struct cm_analysis *a, struct hash *k)
+/* The key of a's file: computed once per context (an O(n + m) pass over
+ * the graphs), then kept for the save after the load. */
+static int key_of(struct cm_analysis *a, struct hash *k)
 {
 	const struct cm_filter *f = &a->f;
 	size_t n = a->n, arcs = (size_t)a->c.start[n];
 	igraph_integer_t m = igraph_ecount(&a->g.tie), e;
 	uint64_t opt[8];
 
+	if (a->cache_keyed) {
+		memcpy(k->h, a->cache_key, sizeof(k->h));
+		return 0;
+	}
 	memset(k, 0, sizeof(*k));
 	k->h[1] = 0x5851F42D4C957F2Dull;
 	hash_bytes(k, CACHE_MAGIC, strlen(CACHE_MAGIC));
@@ -128,6 +134,8 @@ static int key_of(const struct cm_analysis *a, struct hash *k)
 		memcpy(&arc[2], &VECTOR(a->g.tie_w)[e], 8);
 		hash_bytes(k, arc, sizeof(arc));
 	}
+	memcpy(a->cache_key, k->h, sizeof(k->h));
+	a->cache_keyed = 1;
 	return 0;
 }
 
