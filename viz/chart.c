@@ -586,21 +586,40 @@ static void draw_curves(cairo_t *cr, const void *ctx, double top)
 	}
 }
 
-/* cairo names the SVG's groups by a counter global to the process
- * ("surface294" after a Python session drew 293 surfaces): renumbered from
- * 1 in order of appearance, so that the same chart has the same bytes in
- * every process.  Returns 0, or -1 (memory; s unchanged). */
-static int renumber_surfaces(struct sink *s)
+/* One pass over an SVG chart's bytes, which stay the same from process to
+ * process and can share a page: cairo names the group of every surface by
+ * a counter global to the process ("surface294" after a Python session
+ * drew 293 surfaces), so those are renumbered from 1 in order of
+ * appearance; and with prefix, every id and every reference to one (id="X",
+ * href="#X", url(#X)) gets prefix before it.  Returns 0, or -1 (memory; s
+ * unchanged). */
+static int tidy_svg(struct sink *s, const char *prefix)
 {
 	static const char word[] = "surface";
+	static const char *const marks[] = { "id=\"", "href=\"#", "url(#" };
 	unsigned long seen[64];
-	/* a token of 8 bytes or more becomes at most "surface65": one byte more */
-	size_t nseen = 0, i = 0, w = 0, k, cap = s->len + s->len / 8 + 32;
-	char *out = malloc(cap);
+	size_t np = prefix ? strlen(prefix) : 0, nmarks = 0, nseen = 0, i, w = 0, k, cap;
+	char *out;
 
-	if (!out)
+	for (i = 0; np && i < s->len; i++)
+		for (k = 0; k < 3; k++)
+			nmarks += s->len - i >= strlen(marks[k]) && !memcmp(s->data + i, marks[k], strlen(marks[k]));
+	/* a surface token of 8 bytes or more becomes at most "surface65": one byte more */
+	cap = s->len + s->len / 8 + 32 + nmarks * np;
+	if (!(out = malloc(cap)))
 		return -1;
-	while (i < s->len) {
+	for (i = 0; i < s->len;) {
+		for (k = 0; np && k < 3; k++)
+			if (s->len - i >= strlen(marks[k]) && !memcmp(s->data + i, marks[k], strlen(marks[k])))
+				break;
+		if (np && k < 3) {
+			memcpy(out + w, marks[k], strlen(marks[k]));
+			w += strlen(marks[k]);
+			i += strlen(marks[k]);
+			memcpy(out + w, prefix, np);
+			w += np;
+			continue;
+		}
 		if (s->len - i > sizeof(word) && !memcmp(s->data + i, word, sizeof(word) - 1) &&
 		    s->data[i + sizeof(word) - 1] >= '0' && s->data[i + sizeof(word) - 1] <= '9') {
 			unsigned long v = 0;
@@ -612,40 +631,6 @@ static int renumber_surfaces(struct sink *s)
 			if (k == nseen && nseen < sizeof(seen) / sizeof(*seen))
 				seen[nseen++] = v;
 			w += (size_t)snprintf(out + w, cap - w, "%s%zu", word, k + 1);
-			continue;
-		}
-		out[w++] = s->data[i++];
-	}
-	free(s->data);
-	s->data = out;
-	s->len = s->cap = w;
-	return 0;
-}
-
-/* Puts prefix before every id of an SVG and every reference to one
- * (id="X", href="#X", url(#X)).  Returns 0, or -1 (memory; s unchanged). */
-static int prefix_ids(struct sink *s, const char *prefix)
-{
-	static const char *const marks[] = { "id=\"", "href=\"#", "url(#" };
-	size_t np = strlen(prefix), i = 0, w = 0, k, n = 0, cap;
-	char *out;
-
-	for (i = 0; i < s->len; i++)
-		for (k = 0; k < 3; k++)
-			n += s->len - i >= strlen(marks[k]) && !memcmp(s->data + i, marks[k], strlen(marks[k]));
-	cap = s->len + n * np + 1;
-	if (!(out = malloc(cap)))
-		return -1;
-	for (i = 0; i < s->len;) {
-		for (k = 0; k < 3; k++)
-			if (s->len - i >= strlen(marks[k]) && !memcmp(s->data + i, marks[k], strlen(marks[k])))
-				break;
-		if (k < 3) {
-			memcpy(out + w, marks[k], strlen(marks[k]));
-			w += strlen(marks[k]);
-			i += strlen(marks[k]);
-			memcpy(out + w, prefix, np);
-			w += np;
 			continue;
 		}
 		out[w++] = s->data[i++];
@@ -696,7 +681,7 @@ static int render(const char *fmt, const struct cm_map_chart_opts *o, size_t npa
 		st = cairo_surface_status(sf);
 	cairo_surface_destroy(sf);
 	if (st == CAIRO_STATUS_SUCCESS && !s.nomem && !strcmp(fmt, "svg") &&
-	    (renumber_surfaces(&s) < 0 || (o && o->id_prefix && prefix_ids(&s, o->id_prefix) < 0)))
+	    tidy_svg(&s, o ? o->id_prefix : NULL) < 0)
 		s.nomem = 1;
 	if (st != CAIRO_STATUS_SUCCESS || s.nomem) {
 		free(s.data);
