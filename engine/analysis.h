@@ -116,4 +116,42 @@ struct cm_cp_fit {
 const char *cm_cp_undefined(const struct cm_analysis *a, int discrete);
 int cm_cp_fit(const struct cm_analysis *a, struct cm_cp_fit *f);
 
+/* Ranked lists under missing data (engine/ranking.c; docs/statistics.md,
+ * "Robustness of rankings").  L->score(c, gone, arg, sc, err) fills
+ * sc[l * n + i], list l's score of org i on context c, for each of the
+ * L->nlists lists: the higher, the better the rank (1 + the orgs scoring
+ * strictly more); NaN ranks last.  gone marks the orgs missing from the
+ * resample (NULL when ties go missing; their ties are left out of c's
+ * graphs either way).  The caller gives each list's observed top,
+ * top[l * kmax + j] for j < k[l].  cm_rank_lists_run scores a itself for
+ * the observed ranks (obs[l * kmax + j]), then each of o's resamples in a
+ * context of its own, and fills cell[(l * kmax + j) * nshares + s]: the
+ * resamples holding the org, the shares of them ranking it at its observed
+ * rank or better (keeps) and within its list's top k (in_top; NaN when
+ * none holds it), and the 95 % interval of its rank (nearest rank).
+ * Resample r of share s draws from (o->seed, s, r), so the figures are the
+ * same for every thread count.  Free obs and cell with
+ * cm_rank_lists_release (also on error). */
+struct cm_rank_cell {
+	size_t held;
+	double keeps, in_top;
+	uint32_t low, high;
+};
+struct cm_rank_lists {
+	size_t nlists, kmax;
+	const size_t *k, *top;
+	int (*score)(struct cm_analysis *c, const unsigned char *gone, void *arg, double *sc, struct cm_error *err);
+	void *arg;
+	size_t *obs;               /* out */
+	struct cm_rank_cell *cell; /* out */
+};
+int cm_rank_lists_run(struct cm_analysis *a, const struct cm_rank_opts *o, struct cm_rank_lists *L,
+		      struct cm_error *err);
+void cm_rank_lists_release(struct cm_rank_lists *L);
+/* CM_OK, or CM_EUSAGE for no share, a share outside [0, 1) or resamples
+ * outside 1 .. UINT32_MAX. */
+int cm_rank_check(const struct cm_rank_opts *o, struct cm_error *err);
+/* p as people read it: "97 %", never "100 %" or "0 %" unless exact. */
+void cm_rank_percent(char *buf, size_t n, double p);
+
 #endif
