@@ -225,6 +225,10 @@ int cli_out_open(struct cli_out *o, const char *path, const char *const *inputs)
 int cli_out_commit(struct cli_out *o);
 /* Drops the temporary file. */
 void cli_out_abort(struct cli_out *o);
+/* --missing's list of shares into shares[] (at most CLI_MAX_SHARES, each
+ * from 0 to below 1).  Returns 0 or exit status 64 after saying why. */
+#define CLI_MAX_SHARES 20
+int cli_missing_shares(const char *cmd, const struct cli_list *missing, double *shares);
 /* A chart's format ("png", "svg", "pdf") from FILE's extension, or NULL. */
 const char *cli_chart_format(const char *path);
 /* data[0..len) to path (NULL or "-": stdout), whole or not at all, never

@@ -8,14 +8,12 @@
 
 #include "cli.h"
 
-#define MAX_SHARES 20
-
 struct args {
 	const char *sort, *group_by;
 	long top;
 	/* --missing: how far to trust the ranking (cm_rank_robustness) */
 	struct cli_list missing;
-	double shares[MAX_SHARES];
+	double shares[CLI_MAX_SHARES];
 	unsigned long long resamples, seed;
 	const char *by;
 	int missing_orgs;
@@ -54,6 +52,7 @@ static int check(struct cli_ctx *cx, void *args)
 	static const char *const with[] = { "missing-orgs", "resamples", "by", "seed" };
 	struct args *a = args;
 	size_t i;
+	int rc;
 
 	if (!a->missing.n) {
 		for (i = 0; i < sizeof(with) / sizeof(*with); i++)
@@ -63,15 +62,8 @@ static int check(struct cli_ctx *cx, void *args)
 	}
 	if (a->sort || a->group_by)
 		return cli_usage_error(cx->cmd->name, "--missing ranks by --by; it takes neither --sort nor --group-by");
-	if (a->missing.n > MAX_SHARES)
-		return cli_usage_error(cx->cmd->name, "--missing: at most %d shares", MAX_SHARES);
-	for (i = 0; i < a->missing.n; i++) {
-		char *end;
-		a->shares[i] = strtod(a->missing.v[i], &end);
-		if (end == a->missing.v[i] || *end || !(a->shares[i] >= 0 && a->shares[i] < 1))
-			return cli_usage_error(cx->cmd->name, "--missing: '%s' is not a share from 0 to below 1 (0.1 "
-					       "is 10 %%)", a->missing.v[i]);
-	}
+	if ((rc = cli_missing_shares(cx->cmd->name, &a->missing, a->shares)))
+		return rc;
 	if (a->by && cm_metric_find(a->by) < 0)
 		return cli_usage_error(cx->cmd->name, "--by: no measure '%s'", a->by);
 	return 0;

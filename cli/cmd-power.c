@@ -14,9 +14,15 @@ struct args {
 	struct cli_list targets;
 	long key_players;
 	unsigned long long permutations, seed;
+	/* --missing: how far the key players and gatekeepers hold */
+	struct cli_list missing;
+	double shares[CLI_MAX_SHARES];
+	unsigned long long resamples;
+	int missing_orgs;
 };
 
-static const struct args defaults = { .key_players = 5, .permutations = CM_POWER_PERMUTATIONS, .seed = CM_POWER_SEED };
+static const struct args defaults = { .key_players = 5, .permutations = CM_POWER_PERMUTATIONS, .seed = CM_POWER_SEED,
+				      .resamples = CM_RANK_RESAMPLES };
 
 static const struct cli_option options[] = {
 	{ .name = "group-by", .arg = "ATTR", .kind = CLI_OPT_STRING, .offset = offsetof(struct args, group_by),
@@ -31,7 +37,16 @@ static const struct cli_option options[] = {
 	  .max = 100000, .help = "permutation tests with N draws (default 1000, at most 100000; 0 for none): p-values of the group "
 		  "figures and of money against position" },
 	{ .name = "seed", .arg = "S", .kind = CLI_OPT_UNSIGNED, .offset = offsetof(struct args, seed),
-	  .max = (double)ULLONG_MAX, .help = "the permutations' random seed (default 1): the same seed, the same p-values" },
+	  .max = (double)ULLONG_MAX, .help = "the permutations' and resamples' random seed (default 1): the same seed, "
+		  "the same figures" },
+	{ .name = "missing", .arg = "S,S", .kind = CLI_OPT_LIST, .offset = offsetof(struct args, missing),
+	  .help = "how far the key players and gatekeepers hold with these shares (0 to below 1) of the ties "
+		  "missing at random: a row per share after each listed org" },
+	{ .name = "missing-orgs", .kind = CLI_OPT_FLAG, .offset = offsetof(struct args, missing_orgs),
+	  .help = "with --missing: orgs (with their ties) go missing instead of ties" },
+	{ .name = "resamples", .arg = "R", .kind = CLI_OPT_UNSIGNED, .offset = offsetof(struct args, resamples),
+	  .min = 1, .max = 100000, .expect = "a number of resamples (1 to 100000)",
+	  .help = "with --missing: resamples per share (default 100)" },
 	{ .name = "chart", .arg = "FILE", .kind = CLI_OPT_STRING, .offset = offsetof(struct args, chart),
 	  .help = "also draw the Lorenz curves of the inequality figures (the Gini and top-10 % share beside "
 		  "each) and the degree distribution to FILE (.png, .svg or .pdf)" },
@@ -40,9 +55,19 @@ static const struct cli_option options[] = {
 
 static int check(struct cli_ctx *cx, void *args)
 {
-	const struct args *a = args;
+	struct args *a = args;
+	int rc;
 
-	(void)cx;
+	if (!a->missing.n && (cli_given(cx, "missing-orgs") || cli_given(cx, "resamples")))
+		return cli_usage_error("power", "--%s goes with --missing",
+				       cli_given(cx, "missing-orgs") ? "missing-orgs" : "resamples");
+	if (a->missing.n) {
+		if ((rc = cli_missing_shares("power", &a->missing, a->shares)))
+			return rc;
+		if (!a->key_players && !a->group_by)
+			return cli_usage_error("power", "--missing ranks the key players and the gatekeepers: it needs "
+					       "--key-players K above 0 or --group-by");
+	}
 	if (a->chart && !cli_chart_format(a->chart))
 		return cli_usage_error("power", "cannot tell the chart's format of '%s': use .png, .svg or .pdf",
 				       a->chart);
@@ -84,6 +109,10 @@ static int run(struct cli_ctx *cx, const void *args)
 	po.key_players = (size_t)a->key_players;
 	po.permutations = (size_t)a->permutations;
 	po.seed = (uint64_t)a->seed;
+	po.missing = a->shares;
+	po.nmissing = a->missing.n;
+	po.resamples = (size_t)a->resamples;
+	po.missing_orgs = a->missing_orgs;
 	if (cm_power(cx->analysis, &po, &cx->table, &cx->err) < 0)
 		return cli_fail(&cx->err);
 	if (a->chart && (rc = draw_chart(cx, a->chart, &chart, &len)))
@@ -123,6 +152,13 @@ const struct cli_command cli_cmd_power = {
 		"times (seeded, the same for every --threads), giving the columns p_value\n"
 		"(two-sided), null_mean, null_low and null_high (the middle 95 % of the\n"
 		"permuted values); a test that cannot be run says why in the reading.\n"
+		"--missing S,S (shares such as 0.1,0.3) says how far the key players and\n"
+		"the gatekeepers hold when data are missing: --resamples networks per share\n"
+		"that each lack that share of the ties (or, with --missing-orgs, of the orgs),\n"
+		"the lists drawn up again on each; after each listed org, a row per share\n"
+		"(kpp_neg_kept:S, kpp_pos_kept:S, routes_kept:GROUP:S) with the share of\n"
+		"resamples keeping it on its list, how often it keeps its place and the 95 %\n"
+		"interval of its place.\n"
 		"--chart FILE draws the inequality figures as Lorenz curves (the share of\n"
 		"the total held by the share of orgs with least) beside the degree\n"
 		"distribution, as the report shows them.\n"

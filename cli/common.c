@@ -318,6 +318,22 @@ int cli_finish(const struct cm_table *t, const struct cli_common *c, const struc
 	return cli_emit(t, c, inputs);
 }
 
+int cli_missing_shares(const char *cmd, const struct cli_list *missing, double *shares)
+{
+	size_t i;
+
+	if (missing->n > CLI_MAX_SHARES)
+		return cli_usage_error(cmd, "--missing: at most %d shares", CLI_MAX_SHARES);
+	for (i = 0; i < missing->n; i++) {
+		char *end;
+		shares[i] = strtod(missing->v[i], &end);
+		if (end == missing->v[i] || *end || !(shares[i] >= 0 && shares[i] < 1))
+			return cli_usage_error(cmd, "--missing: '%s' is not a share from 0 to below 1 (0.1 is 10 %%)",
+					       missing->v[i]);
+	}
+	return 0;
+}
+
 const char *cli_chart_format(const char *path)
 {
 	static const char *const ok[] = { "png", "svg", "pdf" };

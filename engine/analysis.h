@@ -120,7 +120,8 @@ int cm_cp_fit(const struct cm_analysis *a, struct cm_cp_fit *f);
  * "Robustness of rankings").  L->score(c, gone, arg, sc, err) fills
  * sc[l * n + i], list l's score of org i on context c, for each of the
  * L->nlists lists: the higher, the better the rank (1 + the orgs scoring
- * strictly more); NaN ranks last.  gone marks the orgs missing from the
+ * strictly more); NaN ranks last (or, with nan_beyond, beyond every list:
+ * n + 1, for lists that name some orgs only).  gone marks the orgs missing from the
  * resample (NULL when ties go missing; their ties are left out of c's
  * graphs either way).  The caller gives each list's observed top,
  * top[l * kmax + j] for j < k[l].  cm_rank_lists_run scores a itself for
@@ -140,6 +141,7 @@ struct cm_rank_cell {
 struct cm_rank_lists {
 	size_t nlists, kmax;
 	const size_t *k, *top;
+	int nan_beyond;            /* 1: an org scored NaN is in no list (rank n + 1); 0: it ranks last */
 	int (*score)(struct cm_analysis *c, const unsigned char *gone, void *arg, double *sc, struct cm_error *err);
 	void *arg;
 	size_t *obs;               /* out */

@@ -523,7 +523,16 @@ struct cm_power_opts {
 	size_t ntargets;
 	size_t key_players;            /* k for KPP-Neg and KPP-Pos; 0 = none */
 	size_t permutations;           /* permutation tests' draws; 0 = no tests (CLI default below) */
-	uint64_t seed;                 /* their seed: the same seed, the same p-values */
+	uint64_t seed;                 /* their seed, and the resamples': the same seed, the same figures */
+	/* The robustness of the key players and gatekeepers when data are
+	 * missing (docs/statistics.md, "Robustness of rankings"): nmissing
+	 * shares (0: none), `resamples` each (0: CM_RANK_RESAMPLES) leaving out
+	 * that share of the ties, or with missing_orgs of the orgs; each
+	 * listed org gets a row per share after its own (kpp_neg_kept:S,
+	 * kpp_pos_kept:S, routes_kept:GROUP:S). */
+	const double *missing;
+	size_t nmissing, resamples;
+	int missing_orgs;
 };
 #define CM_POWER_PERMUTATIONS 1000 /* coalmap power's and report's default */
 #define CM_POWER_SEED 1            /* likewise */

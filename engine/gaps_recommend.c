@@ -484,7 +484,7 @@ static int rec_alloc(struct rec *r)
 		r->any_stance |= r->l->orgs[i].stance != CM_STANCE_NONE;
 	}
 	cm_mark_targets(r->l, &r->o->targets, r->tgt);
-	cm_mark_direct_access(r->l, r->f, r->tgt, r->access);
+	cm_mark_direct_access(r->l, r->f, NULL, r->tgt, r->access);
 	return CM_OK;
 }
 
@@ -976,7 +976,7 @@ static int limits_scan(struct cm_analysis *an, const struct cm_gaps_opts *o, con
 		return CM_ENOMEM;
 	}
 	cm_mark_targets(l, &o->targets, tgt);
-	cm_mark_direct_access(l, &an->f, tgt, acc);
+	cm_mark_direct_access(l, &an->f, NULL, tgt, acc);
 	for (i = 0; i < l->norgs; i++) {
 		igraph_integer_t k;
 		if (fc->in[i]) /* its partners are no candidates */

@@ -175,15 +175,15 @@ void cm_mark_targets(const struct cm_landscape *l, const struct cm_strlist *targ
 	}
 }
 
-void cm_mark_direct_access(const struct cm_landscape *l, const struct cm_filter *f, const unsigned char *target,
-			   unsigned char *access)
+void cm_mark_direct_access(const struct cm_landscape *l, const struct cm_filter *f, const unsigned char *drop,
+			   const unsigned char *target, unsigned char *access)
 {
 	size_t i;
 
 	memset(access, 0, l->norgs);
 	for (i = 0; i < l->nties; i++) {
 		const struct cm_tie *t = &l->ties[i];
-		if (!(l->tie_roles[t->type] & CM_ROLE_ACCESS) || !cm_filter_keeps(l, f, t))
+		if (!(l->tie_roles[t->type] & CM_ROLE_ACCESS) || !cm_filter_keeps(l, f, t) || (drop && drop[i]))
 			continue;
 		if (target[t->dst])
 			access[t->src] = 1;

@@ -242,9 +242,9 @@ size_t cm_decision_maker_types_of(const struct cm_landscape *l, const struct cm_
 /* access[i] = 1 when org i has a kept tie to a target whose type gives
  * access (CM_ROLE_ACCESS: access, information, membership, the working
  * ties and types not in the schema) as its source, or either end of a
- * mutual one. */
-void cm_mark_direct_access(const struct cm_landscape *l, const struct cm_filter *f, const unsigned char *target,
-			   unsigned char *access);
+ * mutual one; drop (or NULL) marks ties left out (a resample's). */
+void cm_mark_direct_access(const struct cm_landscape *l, const struct cm_filter *f, const unsigned char *drop,
+			   const unsigned char *target, unsigned char *access);
 
 /* Money per funding tie, as docs/power.md defines it: one record per
  * direction money flows (engine/funding.c).  Caller frees *out. */

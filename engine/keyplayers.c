@@ -47,6 +47,16 @@ static void kpp_neg_say(struct power *x, size_t v, size_t step, double F, double
 		    step + 1, pct(F));
 }
 
+/* A resample's run: v is j-th on list l of k. */
+static void quiet_list(struct power *x, size_t l, size_t v, size_t j, size_t k)
+{
+	struct power_lists *q = x->quiet;
+
+	q->sc[l * x->n + v] = (double)(k - j);
+	q->top[l * q->kmax + j] = v;
+	q->k[l] = j + 1;
+}
+
 int cm_power_kpp_neg(struct power *x, size_t k)
 {
 	size_t n = x->n, step, i;
@@ -55,10 +65,17 @@ int cm_power_kpp_neg(struct power *x, size_t k)
 	double *after = malloc((n + 1) * sizeof(*after));
 	int rc = CM_ENOMEM;
 
+	size_t present = n;
+
 	if (!removed || !after)
 		goto out;
-	for (step = 0; step < k && step < n; step++) {
-		double r = (double)(n - step - 1), best = -HUGE_VAL, bestF;
+	for (i = 0; i < n; i++)
+		if (x->gone && x->gone[i]) {
+			removed[i] = 1;
+			present--;
+		}
+	for (step = 0; step < k && step < present; step++) {
+		double r = (double)(present - step - 1), best = -HUGE_VAL, bestF;
 		size_t bi = 0;
 		igraph_integer_t bdeg = -1;
 		if (cm_cut_vertices(x->c, n, removed, after, NULL, NULL) < 0)
@@ -78,7 +95,14 @@ int cm_power_kpp_neg(struct power *x, size_t k)
 		}
 		removed[bi] = 1;
 		bestF = r >= 2 ? best : NAN;
-		kpp_neg_say(x, bi, step, bestF, prevF);
+		if (x->quiet)
+			quiet_list(x, POWER_LIST_KPP_NEG, bi, step, k);
+		else {
+			char list[64];
+			kpp_neg_say(x, bi, step, bestF, prevF);
+			snprintf(list, sizeof(list), k > 1 ? "the %zu key players by removal" : "the key player by removal", k);
+			cm_power_robust_say(x, "key_players", "kpp_neg_kept", list, POWER_LIST_KPP_NEG, step, bi);
+		}
 		prevF = bestF;
 	}
 	rc = CM_OK;
@@ -129,6 +153,9 @@ int cm_power_kpp_pos(struct power *x, size_t k)
 	if (!state || !bound || !mark || !fresh)
 		goto out;
 	for (i = 0; i < n; i++)
+		if (x->gone && x->gone[i])
+			state[i] = 1; /* missing: neither reached nor a candidate */
+	for (i = 0; i < n; i++)
 		bound[i] = gain_of(c, i, state, mark, ++stamp);
 	for (step = 0; step < k && step < n; step++) {
 		size_t best;
@@ -138,7 +165,7 @@ int cm_power_kpp_pos(struct power *x, size_t k)
 			/* candidate with the highest bound, first in file order */
 			best = n;
 			for (i = 0; i < n; i++)
-				if (state[i] != 2 && (best == n || bound[i] > bound[best]))
+				if (state[i] != 2 && (!x->gone || !x->gone[i]) && (best == n || bound[i] > bound[best]))
 					best = i;
 			if (best == n || fresh[best])
 				break;
@@ -157,6 +184,10 @@ int cm_power_kpp_pos(struct power *x, size_t k)
 				if (state[c->nbr[b]] == 0)
 					state[c->nbr[b]] = 1;
 		}
+		if (x->quiet) {
+			quiet_list(x, POWER_LIST_KPP_POS, best, step, k);
+			continue;
+		}
 		/* a gain of 0 means no org is left unreached (an unreached org
 		 * would gain at least itself) */
 		if (bound[best] == 0)
@@ -170,6 +201,11 @@ int cm_power_kpp_pos(struct power *x, size_t k)
 		cm_findings_add(&x->r, "key_players", org_id(x, best), "kpp_pos_reach", (double)reach,
 		    "the first %zu and the organizations within two steps of them make %ld (%.0f %%)", step + 1, reach,
 		    pct((double)reach / (double)n));
+		{
+			char list[64];
+			snprintf(list, sizeof(list), k > 1 ? "the %zu key players by reach" : "the key player by reach", k);
+			cm_power_robust_say(x, "key_players", "kpp_pos_kept", list, POWER_LIST_KPP_POS, step, best);
+		}
 	}
 	rc = CM_OK;
 out:

@@ -336,6 +336,154 @@ out:
 	return rc;
 }
 
+/* ---- the key players' and gatekeepers' robustness (--missing) ---- */
+
+void cm_power_robust_say(struct power *x, const char *section, const char *prefix, const char *list_name, size_t l,
+			 size_t j, size_t v)
+{
+	const struct cm_rank_lists *L = x->rob;
+	size_t si, S, k, obs;
+
+	if (!L || l >= L->nlists || j >= L->k[l] || L->top[l * L->kmax + j] != v)
+		return;
+	S = x->ro->nshares;
+	k = L->k[l];
+	obs = L->obs[l * L->kmax + j];
+	for (si = 0; si < S; si++) {
+		const struct cm_rank_cell *c = &L->cell[(l * L->kmax + j) * S + si];
+		double s = x->ro->shares[si];
+		char measure[400], ps[48], pk[16], pt[16], range[64];
+		snprintf(measure, sizeof(measure), "%s:%g", prefix, s);
+		snprintf(ps, sizeof(ps), "%g %% of %s", 100 * s, x->ro->orgs ? "orgs" : "ties");
+		if (!c->held) {
+			cm_findings_add(&x->r, section, org_id(x, v), measure, NAN,
+			    "missing from every resample with %s missing", ps);
+			continue;
+		}
+		cm_rank_percent(pt, sizeof(pt), c->in_top);
+		cm_rank_percent(pk, sizeof(pk), c->keeps);
+		if (c->low > k)
+			snprintf(range, sizeof(range), "off the list");
+		else if (c->high > k)
+			snprintf(range, sizeof(range), "from %u to off the list", c->low);
+		else if (c->low == c->high)
+			snprintf(range, sizeof(range), "%u", c->low);
+		else
+			snprintf(range, sizeof(range), "%u to %u", c->low, c->high);
+		cm_findings_add(&x->r, section, org_id(x, v), measure, c->in_top,
+		    "%s %s in %s of resamples with %s missing; place %zu%s in %s; 95 %% of places %s",
+		    k > 1 ? "among" : "as", list_name, pt, ps, obs, obs > 1 ? " or better" : "", pk, range);
+	}
+}
+
+/* What a run of the lists reads: the options, the groups (NULL: none). */
+struct power_rob {
+	const struct cm_power_opts *o;
+	const struct cm_groups *gr;
+	size_t nlists, kmax;
+	size_t *top, *k; /* a resample's lists (not kept) */
+};
+
+/* The key players and gatekeepers of context c scored into q (a quiet
+ * power run); gone the orgs missing (NULL: none). */
+static int lists_of(struct cm_analysis *c, const unsigned char *gone, const struct power_rob *p,
+		    struct power_lists *q, struct cm_error *err)
+{
+	struct power y;
+	size_t i;
+	int rc;
+
+	if ((rc = cm_analysis_graphs(c, err)) < 0)
+		return rc;
+	memset(&y, 0, sizeof(y));
+	y.a = c;
+	y.l = c->l;
+	y.f = &c->f;
+	y.o = p->o;
+	y.g = &c->g;
+	y.c = &c->c;
+	y.n = c->n;
+	y.err = err;
+	y.quiet = q;
+	y.gone = gone;
+	for (i = 0; i < p->nlists * c->n; i++)
+		q->sc[i] = NAN;
+	for (i = 0; i < p->nlists; i++)
+		q->k[i] = 0;
+	if ((p->o->key_players && (cm_power_kpp_neg(&y, p->o->key_players) < 0 ||
+				   cm_power_kpp_pos(&y, p->o->key_players) < 0)) ||
+	    (p->gr && cm_power_access(&y, p->gr, 1) < 0))
+		return cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
+	return CM_OK;
+}
+
+static int score_lists(struct cm_analysis *c, const unsigned char *gone, void *arg, double *sc, struct cm_error *err)
+{
+	struct power_rob *p = arg;
+	struct power_lists q = { sc, p->top, p->k, p->kmax };
+
+	return lists_of(c, gone, p, &q, err);
+}
+
+/* The most lists times orgs a run scores (8 bytes each, per resample). */
+#define ROBUST_CELLS ((size_t)1 << 25)
+
+/* Runs the resamples of x->o's --missing: fills L (its arrays in *own,
+ * freed by the caller) and points x->rob at it. */
+static int robustness(struct power *x, const struct cm_groups *gr, struct cm_rank_opts *ro, struct power_rob *p,
+		      struct cm_rank_lists *L, size_t **own)
+{
+	const struct cm_power_opts *o = x->o;
+	struct power_lists q;
+	double *sc;
+	int rc;
+
+	memset(ro, 0, sizeof(*ro));
+	ro->shares = o->missing;
+	ro->nshares = o->nmissing;
+	ro->resamples = o->resamples ? o->resamples : CM_RANK_RESAMPLES;
+	ro->orgs = o->missing_orgs;
+	ro->seed = o->seed;
+	if ((rc = cm_rank_check(ro, x->err)) < 0)
+		return rc;
+	p->o = o;
+	p->gr = gr;
+	p->nlists = POWER_LIST_GATEKEEPERS + (gr ? gr->n : 0);
+	p->kmax = o->key_players > GATEKEEPERS_LISTED ? o->key_players : GATEKEEPERS_LISTED;
+	if (p->nlists > ROBUST_CELLS / (x->n + 1))
+		return cm_error_set(x->err, CM_EUSAGE, NULL, 0, 0,
+				    "--missing: %zu groups of %zu organizations are too many to rank their gatekeepers "
+				    "(at most %zu groups times organizations); group by a coarser column",
+				    p->nlists - POWER_LIST_GATEKEEPERS, x->n, ROBUST_CELLS);
+	/* own: the observed lists (top, k), a resample's (top, k) */
+	*own = malloc((2 * p->nlists * (p->kmax + 1) + 1) * sizeof(**own));
+	sc = malloc((p->nlists * x->n + 1) * sizeof(*sc));
+	if (!*own || !sc) {
+		free(sc);
+		return cm_error_set(x->err, CM_ENOMEM, NULL, 0, 0, "out of memory");
+	}
+	q = (struct power_lists){ sc, *own, *own + p->nlists * p->kmax, p->kmax };
+	p->top = q.k + p->nlists;
+	p->k = p->top + p->nlists * p->kmax;
+	rc = lists_of(x->a, NULL, p, &q, x->err);
+	free(sc);
+	if (rc < 0)
+		return rc;
+	memset(L, 0, sizeof(*L));
+	L->nlists = p->nlists;
+	L->kmax = p->kmax;
+	L->k = q.k;
+	L->top = q.top;
+	L->nan_beyond = 1;
+	L->score = score_lists;
+	L->arg = p;
+	if ((rc = cm_rank_lists_run(x->a, ro, L, x->err)) < 0)
+		return rc;
+	x->rob = L;
+	x->ro = ro;
+	return CM_OK;
+}
+
 /* The measures the report is built on. */
 #define POWER_KERNELS (CM_K_DEGREE | CM_K_PATHS | CM_K_EIGEN | CM_K_PAGERANK | CM_K_FUNDING | CM_K_COMPONENTS)
 
@@ -344,11 +492,15 @@ int cm_power(struct cm_analysis *a, const struct cm_power_opts *o, struct cm_tab
 	static const char *const tested[] = { "value", "p_value", "null_mean", "null_low", "null_high" };
 	struct power x;
 	struct cm_groups gr;
+	struct cm_rank_opts ro;
+	struct power_rob rob;
+	struct cm_rank_lists L;
 	double *buf = NULL, *budget = NULL;
-	size_t i;
+	size_t i, *own = NULL;
 	int rc, have_groups = 0;
 
 	memset(&x, 0, sizeof(x));
+	memset(&L, 0, sizeof(L));
 	memset(&gr, 0, sizeof(gr));
 	x.a = a;
 	x.l = a->l;
@@ -369,6 +521,9 @@ int cm_power(struct cm_analysis *a, const struct cm_power_opts *o, struct cm_tab
 	x.c = &a->c;
 	x.paths = &a->paths;
 	if ((rc = cm_power_tests_run(&x, have_groups ? &gr : NULL)) < 0)
+		goto out;
+	if (o && o->nmissing && (o->key_players || have_groups) &&
+	    (rc = robustness(&x, have_groups ? &gr : NULL, &ro, &rob, &L, &own)) < 0)
 		goto out;
 	rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 	buf = malloc((x.n + 1) * sizeof(*buf));
@@ -394,6 +549,8 @@ int cm_power(struct cm_analysis *a, const struct cm_power_opts *o, struct cm_tab
 out:
 	free(buf);
 	free(budget);
+	cm_rank_lists_release(&L);
+	free(own);
 	cm_power_tests_release(&x.tests);
 	if (have_groups)
 		cm_groups_release(&gr);

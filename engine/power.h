@@ -40,7 +40,34 @@ struct power {
 	struct cm_findings r;
 	struct power_tests tests;
 	struct cm_error *err;
+	/* --missing (engine/ranking.c).  In a resample's run (quiet set) the
+	 * key players and gatekeepers are scored, not said: list l's score of
+	 * org v in quiet->sc[l * n + v] (NaN: not listed), the list itself in
+	 * quiet->top[l * kmax ..] and quiet->k[l]; lists 0 KPP-Neg, 1 KPP-Pos,
+	 * 2 + g group g's gatekeepers.  gone: the orgs missing from the
+	 * resample (NULL when ties are).  In the observed run rob holds the
+	 * figures of each listed org, said after its row. */
+	struct power_lists *quiet;
+	const unsigned char *gone;
+	const struct cm_rank_lists *rob;
+	const struct cm_rank_opts *ro;
 };
+
+struct power_lists {
+	double *sc;
+	size_t *top, *k, kmax;
+};
+#define POWER_LIST_KPP_NEG 0
+#define POWER_LIST_KPP_POS 1
+#define POWER_LIST_GATEKEEPERS 2
+
+/* After the row of org v, listed j-th (0-based) on list l, a row per
+ * missing share with the figures of x->rob (none without): measure
+ * "PREFIX:S", the share of resamples keeping v among the list's k, and
+ * the reading "among LIST in 87 % of resamples with 10 % of ties
+ * missing; ...". */
+void cm_power_robust_say(struct power *x, const char *section, const char *prefix, const char *list_name, size_t l,
+			 size_t j, size_t v);
 
 
 static inline double pct(double x)

@@ -146,7 +146,7 @@ static int routes_build(struct power *x, const struct cm_groups *gr, struct rout
 	    !rt->direct || !rt->ok || !rt->tgt || !rt->paths || !rt->flow || !rt->items)
 		return CM_ENOMEM;
 	cm_mark_targets(x->l, &targets, rt->tgt);
-	cm_mark_direct_access(x->l, x->f, rt->tgt, rt->direct);
+	cm_mark_direct_access(x->l, x->f, x->a->drop, rt->tgt, rt->direct);
 	for (i = 0; i < n; i++) {
 		rt->dist[i] = -1;
 		if (rt->tgt[i]) {
@@ -336,12 +336,29 @@ int cm_power_access(struct power *x, const struct cm_groups *gr, int gatekeepers
 		nitems = push_routes(x, gr, g, &rt, nh);
 		qsort(rt.items, nitems, sizeof(*rt.items), cm_flow_cmp);
 		shown = nitems < GATEKEEPERS_LISTED ? nitems : GATEKEEPERS_LISTED;
+		if (x->quiet) {
+			struct power_lists *q = x->quiet;
+			size_t l = POWER_LIST_GATEKEEPERS + g;
+			for (i = 0; i < nitems; i++)
+				q->sc[l * x->n + rt.items[i].org] = rt.items[i].v;
+			for (i = 0; i < shown; i++)
+				q->top[l * q->kmax + i] = rt.items[i].org;
+			q->k[l] = shown;
+			continue;
+		}
 		for (i = 0; i < shown; i++) {
-			char measure[300];
+			char measure[300], list[340];
 			snprintf(measure, sizeof(measure), "routes:%s", s);
 			cm_findings_add(&x->r, "gatekeepers", org_id(x, rt.items[i].org), measure, rt.items[i].v,
 			    "%s carries the routes of %.1f of %s's %zu mediated members to decision-makers",
 			    org_name(x, rt.items[i].org), rt.items[i].v, *s ? s : "(none)", n[ACC_MEDIATED]);
+			snprintf(measure, sizeof(measure), "routes_kept:%s", s);
+			if (shown > 1)
+				snprintf(list, sizeof(list), "the %zu gatekeepers listed for %s", shown, *s ? s : "(none)");
+			else
+				snprintf(list, sizeof(list), "the gatekeeper listed for %s", *s ? s : "(none)");
+			cm_power_robust_say(x, "gatekeepers", measure, list, POWER_LIST_GATEKEEPERS + g, i,
+					    rt.items[i].org);
 		}
 	}
 	rc = CM_OK;

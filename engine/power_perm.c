@@ -315,7 +315,7 @@ static int setup_access(struct power *x, const struct cm_groups *gr, struct perm
 		return CM_ENOMEM;
 	}
 	cm_mark_targets(x->l, &targets, tgt);
-	cm_mark_direct_access(x->l, x->f, tgt, direct);
+	cm_mark_direct_access(x->l, x->f, x->a->drop, tgt, direct);
 	for (v = 0; v < x->n; v++)
 		if (!tgt[v]) {
 			if (direct[v])

@@ -78,7 +78,7 @@ static void rank_all(struct rank_run *r, const double *v, const unsigned char *g
 	for (i = 0; i < p; i++) {
 		const struct keyed *k = &r->keys[i];
 		int same = i && (k->v == k[-1].v || (isnan(k->v) && isnan(k[-1].v)));
-		r->rank[k->i] = same ? r->rank[k[-1].i] : i + 1;
+		r->rank[k->i] = isnan(k->v) && r->L->nan_beyond ? r->n + 1 : same ? r->rank[k[-1].i] : i + 1;
 	}
 }
 

@@ -234,7 +234,7 @@ static int influence(struct stake *x, struct cm_error *err)
 	    (rc = cm_analysis_values(x->a, CM_M_BETWEENNESS, &btw, err)) < 0)
 		goto out;
 	cm_mark_targets(l, &x->o->targets, tgt);
-	cm_mark_direct_access(l, cm_analysis_filter(x->a), tgt, x->access);
+	cm_mark_direct_access(l, cm_analysis_filter(x->a), NULL, tgt, x->access);
 	for (i = 0; i < x->n; i++) {
 		x->access[i] |= tgt[i];
 		raw[i] = l->orgs[i].influence;

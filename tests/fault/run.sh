@@ -240,6 +240,8 @@ mk "$W2" 'id,type,bloc,budget\na,ngo,A,1\nb,ngo,A,5\nc,ngo,A,2\nd,ngo,B,9\ne,ngo
 	'source,target,type\na,b,partnership\nb,c,partnership\nc,d,partnership\ne,f,access\na,f,access\ng,d,partnership\ng,a,partnership\n'
 run_scenario "trend two waves" trend "$P" "$W2" --threads 1 -o @OUT@ --format csv
 run_scenario "metrics --missing" metrics "$P" --missing 0.2 --resamples 5 --threads 1 -o @OUT@ --format csv
+run_scenario "power --missing" power "$P" --group-by bloc --key-players 2 --permutations 0 --missing 0.2 \
+	--missing-orgs --resamples 3 --threads 1 -o @OUT@ --format csv
 printf '# Story\n\n## The A bloc\n\nThree partners.\n\n- a\n- b\n- c\n\n## Access\n\n- f\n' >"$tmp/story.md"
 sparse=3 run_scenario "explore --story" explore "$P" --story "$tmp/story.md" -o @OUT@
 # the worker threads' allocations (not in a sanitizer build: as a thread

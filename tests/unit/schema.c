@@ -281,7 +281,7 @@ static void test_fields(void)
 		/* decision-makers by default, without case; access ties to them */
 		cm_mark_targets(l, NULL, target);
 		CHECK(target[0] && !target[1] && target[2]);
-		cm_mark_direct_access(l, NULL, target, access);
+		cm_mark_direct_access(l, NULL, NULL, target, access);
 		CHECK(!access[0] && access[1] && !access[2]);
 		CHECK_STR(cm_attr_value(l, (size_t)cm_attr_find(l, "Stance"), 0), "support");
 		CHECK(cm_attr_find(l, "budget") < 0); /* a number, not text */
