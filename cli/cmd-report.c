@@ -18,9 +18,11 @@ struct args {
 	const char *for_org, *group_by, *title;
 	struct cli_list targets;
 	long key_players, top;
+	double missing;
+	unsigned long long resamples;
 };
 
-static const struct args defaults = { .key_players = 5 };
+static const struct args defaults = { .key_players = 5, .resamples = CM_RANK_RESAMPLES };
 
 #define ARG(f) offsetof(struct args, f)
 
@@ -43,6 +45,13 @@ static const struct cli_option options[] = {
 	{ .name = "top", .arg = "N", .kind = CLI_OPT_LONG, .offset = ARG(top), .min = 1, .max = 1000,
 	  .help = "rows in the key-organizations table, and partners per role (default " CLI_STR(CM_REPORT_KEY_ORGS)
 		  " and " CLI_STR(CM_REPORT_PARTNERS) ")" },
+	{ .name = "missing", .arg = "S", .kind = CLI_OPT_DOUBLE, .offset = ARG(missing), .min = 0, .max = 0.99,
+	  .expect = "a share of the ties from 0 to 0.99 (0.1 is 10 %)",
+	  .help = "say how far the rankings hold with this share of the ties missing at random: a column "
+		  "for the key organizations, a sentence for each key player and gatekeeper (docs/statistics.md)" },
+	{ .name = "resamples", .arg = "R", .kind = CLI_OPT_UNSIGNED, .offset = ARG(resamples),
+	  .min = 1, .max = 100000, .expect = "a number of resamples (1 to 100000)",
+	  .help = "with --missing: copies of the network drawn (default 100); each recomputes brokerage" },
 	{ .name = "title", .arg = "TEXT", .kind = CLI_OPT_STRING, .offset = ARG(title),
 	  .help = "the report's title (default: the landscape folder's name, as written)" },
 	{ .name = "quiet", .kind = CLI_OPT_COMMON, .help = "no progress display and no closing note" },
@@ -53,8 +62,10 @@ static const struct cli_option options[] = {
 static int check(struct cli_ctx *cx, void *args)
 {
 	struct cli_common *c = &cx->common;
+	const struct args *a = args;
 
-	(void)args;
+	if (cli_given(cx, "resamples") && !(a->missing > 0))
+		return cli_usage_error("report", "--resamples goes with --missing");
 	if (!c->format_set && (!c->output || !strrchr(c->output, '.')))
 		c->format = FMT_HTML, c->format_set = 1;
 	return 0;
@@ -106,6 +117,8 @@ static int run(struct cli_ctx *cx, const void *args)
 	o.targets.n = a->targets.n;
 	o.key_players = (size_t)a->key_players;
 	o.top = (size_t)a->top;
+	o.missing = a->missing;
+	o.resamples = (size_t)a->resamples;
 	o.name = cli_folder_title(cx->argv[0], namebuf, sizeof(namebuf));
 	if (c->format != FMT_HTML && c->format != FMT_MD) {
 		rc = cli_usage_error("report", "a report is html or md; '%s' needs one of those extensions "

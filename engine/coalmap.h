@@ -770,6 +770,13 @@ struct cm_report_opts {
 	size_t top;                  /* rows of key orgs and of partners per role; 0 = the defaults below */
 	const char *title;           /* NULL: made from name */
 	const char *name;            /* the landscape's name, for titles */
+	/* How far the rankings hold (docs/statistics.md, "Robustness of
+	 * rankings"): with missing > 0 (a share below 1), `resamples` copies
+	 * (0: CM_RANK_RESAMPLES) each lacking that share of the ties; the key
+	 * organizations gain a column, the key players and gatekeepers a
+	 * sentence.  0: none. */
+	double missing;
+	size_t resamples;
 };
 #define CM_REPORT_KEY_ORGS 15
 #define CM_REPORT_PARTNERS 3 /* per partner role */

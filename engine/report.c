@@ -99,13 +99,13 @@ static int pick(const struct cm_table *src, const struct pick *cols, size_t ncol
 		size_t per_section, const char *more, struct cm_table *dst)
 {
 	size_t n = rows && rows < src->nrows ? rows : src->nrows, j, r, in = 0, skipped = 0;
-	int from[8], sec = cm_table_find(src, "section");
-	const struct pick *used[8];
+	int from[12], sec = cm_table_find(src, "section");
+	const struct pick *used[12];
 	size_t nused = 0;
 
 	cm_table_release(dst);
 	cm_table_init(dst, 0);
-	for (j = 0; j < ncols && nused < 8; j++) {
+	for (j = 0; j < ncols && nused < 12; j++) {
 		int s = cm_table_find(src, cols[j].from);
 		if (s < 0)
 			continue;
@@ -236,9 +236,23 @@ static int readable_section(const struct cm_table *t, size_t a, size_t b, int se
 		strcat(strcat(line, k ? "; " : ""), why.v[k]);
 	if (why.n)
 		bad = add_finding(dst, cm_table_text(t, sec, a), "", line) < 0;
-	for (r = a; r < b && !whole && nundef < b - a && !bad; r++)
-		if (!t->cols[val].null[r])
-			bad = add_finding(dst, cm_table_text(t, sec, r), cm_table_text(t, sub, r), cm_table_text(t, rea, r)) < 0;
+	for (r = a; r < b && !whole && nundef < b - a && !bad; r++) {
+		if (t->cols[val].null[r])
+			continue;
+		/* a ranked org's robustness (power --missing) ends its own finding */
+		if (mea >= 0 && strstr(cm_table_text(t, mea, r), "_kept:") && dst->nrows &&
+		    !strcmp(cm_table_text(dst, 1, dst->nrows - 1), cm_table_text(t, sub, r))) {
+			const char *share = strrchr(cm_table_text(t, mea, r), ':') + 1;
+			char pc[16], *both;
+			cm_rank_percent(pc, sizeof(pc), t->cols[val].reals[r]);
+			both = format("%s (still listed in %s of resamples with %g %% of the ties missing)",
+				      cm_table_text(dst, 2, dst->nrows - 1), pc, 100 * strtod(share, NULL));
+			bad = !both || cm_table_set_text(dst, 2, dst->nrows - 1, both) < 0;
+			free(both);
+			continue;
+		}
+		bad = add_finding(dst, cm_table_text(t, sec, r), cm_table_text(t, sub, r), cm_table_text(t, rea, r)) < 0;
+	}
 	free(line);
 	cm_nameset_release(&why);
 	return bad ? -1 : 0;
@@ -330,15 +344,59 @@ static int summary(struct cm_analysis *a, const struct cm_report_opts *o, const 
 }
 
 /* The map's place, and the key organizations by brokerage. */
+/* With o->missing: column "kept_in_top" of the metrics table t (sorted
+ * by betweenness) says for each of its first `top` rows in how many
+ * resamples lacking that share of the ties the org still ranks in the top
+ * `top` by betweenness ("87 %"). */
+static int kept_in_top(struct cm_analysis *a, const struct cm_report_opts *o, size_t top, struct cm_table *t,
+		       struct cm_error *err)
+{
+	struct cm_rank_opts ro;
+	struct cm_table rt;
+	size_t r, i;
+	int rc, col, rid = -1, rin = -1, tid = cm_table_col(t, CM_M_ID);
+
+	memset(&ro, 0, sizeof(ro));
+	ro.by = CM_M_BETWEENNESS;
+	ro.shares = &o->missing;
+	ro.nshares = 1;
+	ro.resamples = o->resamples ? o->resamples : CM_RANK_RESAMPLES;
+	ro.top = top;
+	ro.seed = CM_RANK_SEED;
+	cm_table_init(&rt, 0);
+	if ((rc = cm_rank_robustness(a, &ro, &rt, err)) < 0)
+		goto out;
+	rc = CM_ENOMEM;
+	if ((col = cm_table_add_column(t, "kept_in_top", CM_TEXT)) < 0 || tid < 0 ||
+	    (rid = cm_table_find(&rt, "id")) < 0 || (rin = cm_table_find(&rt, "in_top")) < 0)
+		goto out;
+	for (r = 0; r < rt.nrows; r++) {
+		char pc[16];
+		if (rt.cols[rin].null[r])
+			continue;
+		cm_rank_percent(pc, sizeof(pc), rt.cols[rin].reals[r]);
+		for (i = 0; i < t->nrows && i < top; i++)
+			if (!strcmp(cm_table_text(t, (size_t)tid, i), cm_table_text(&rt, (size_t)rid, r)) &&
+			    cm_table_set_text(t, (size_t)col, i, pc) < 0)
+				goto out;
+	}
+	rc = CM_OK;
+out:
+	cm_table_release(&rt);
+	return rc;
+}
+
 static int key_orgs(struct cm_analysis *a, const struct cm_report_opts *o, struct cm_doc *d, struct cm_table *t,
 		    struct cm_error *err)
 {
-	static const struct pick cols[] = {
+	struct pick cols[] = {
 		{ "name", NULL, 0 }, { "type", NULL, 0 }, { "degree", NULL, 0 }, { "betweenness_norm", NULL, 0 },
 		{ "harmonic", NULL, 0 }, { "pagerank", NULL, 0 }, { "community", NULL, 0 }, { "articulation", NULL, 1 },
+		{ "kept_in_top", NULL, 0 },
 	};
 	struct cm_doc_part *p;
-	size_t k = cm_path_samples(a->l, &a->f);
+	size_t k = cm_path_samples(a->l, &a->f), top = o->top ? o->top : CM_REPORT_KEY_ORGS;
+	char kept[64], *note = NULL;
 	int rc, col;
 
 	if (!(p = cm_doc_add(d, "map", "The map",
@@ -350,25 +408,47 @@ static int key_orgs(struct cm_analysis *a, const struct cm_report_opts *o, struc
 		return rc;
 	if ((col = cm_table_col(t, CM_M_BETWEENNESS)) >= 0 && cm_table_sort(t, (size_t)col, 1) < 0)
 		return CM_ENOMEM;
+	snprintf(kept, sizeof(kept), "Kept in top %zu", top);
+	cols[8].as = kept;
+	if (o->missing > 0 && (rc = kept_in_top(a, o, top, t, err)) < 0)
+		return rc;
 	if (!(p = add_picked(d, "key-organizations", "Key organizations",
 			     "The organizations that hold the network together, by brokerage: how often an "
 			     "organization lies on the shortest chains between others (betweenness, 0 to 1). Reach "
 			     "is harmonic closeness (how near it is to everyone); a single point of failure is an "
 			     "organization whose departure splits the network.",
-			     t, cols, sizeof(cols) / sizeof(*cols), o->top ? o->top : CM_REPORT_KEY_ORGS, 0, NULL)))
+			     t, cols, sizeof(cols) / sizeof(*cols), top, 0, NULL)))
+		return CM_ENOMEM;
+	if (o->missing > 0 &&
+	    !(note = format("%s: the share of %zu copies of the network, each missing %g %% of the ties at random, "
+			    "in which the organization still ranks in the top %zu by brokerage; high shares mean the "
+			    "ranking would hold if some ties went unreported.", kept,
+			    o->resamples ? o->resamples : (size_t)CM_RANK_RESAMPLES, 100 * o->missing, top)))
 		return CM_ENOMEM;
 	if (a->bc.b && !(p->note = format("Brokerage is estimated from %zu shortest chains between organizations "
 					  "taken at random: every organization's value is within %g of the exact one "
 					  "with probability at least %g %%%s.", a->bc.samples, a->f.epsilon,
 					  100 * (1 - a->bc.delta),
 					  k ? "; reach is estimated from a sample of starting points" : "")))
-		return CM_ENOMEM;
+		goto nomem;
 	if (!a->bc.b && k &&
 	    !(p->note = format("Brokerage and reach are estimated from %zu of the %zu organizations taken at "
 			       "random as starting points ('coalmap metrics --exact' computes them exactly).",
 			       k, cm_landscape_norgs(a->l))))
-		return CM_ENOMEM;
+		goto nomem;
+	if (note) {
+		char *both = p->note ? format("%s %s", p->note, note) : note;
+		if (!both)
+			goto nomem;
+		if (both != note)
+			free(note);
+		free(p->note);
+		p->note = both;
+	}
 	return CM_OK;
+nomem:
+	free(note);
+	return CM_ENOMEM;
 }
 
 static const struct pick finding_cols[] = {
@@ -546,6 +626,9 @@ static int power_and_gaps(struct cm_analysis *a, const struct cm_report_opts *o,
 	po.key_players = o->key_players;
 	po.permutations = CM_POWER_PERMUTATIONS; /* p-values in the readings */
 	po.seed = CM_POWER_SEED;
+	po.missing = &o->missing; /* how far the key players and gatekeepers hold */
+	po.nmissing = o->missing > 0;
+	po.resamples = o->resamples;
 	if ((rc = cm_power(a, &po, t, err)) < 0 ||
 	    (rc = findings_part(d, "power", "Who holds the power",
 				"How centralized and unequal the network is, whether money buys position, who reaches "
@@ -788,6 +871,9 @@ static const struct term {
 	{ "power", "Gatekeepers", NULL, "gatekeeper",
 	  "an organization of another group on the shortest routes of a group's members to decision-makers; "
 	  "each member's route counts 1, shared equally among its shortest routes" },
+	{ "power", "*", " of resamples with ", "resamples",
+	  "copies of the network that each lack the same share of the ties, left out at random, to see how far a "
+	  "list of organizations would hold if some ties went unreported (Borgatti, Carley and Krackhardt 2006)" },
 	{ "power", "*", "; p ", "p",
 	  "the share of 1,000 random shuffles of the groups (or budgets) among the organizations that give a "
 	  "figure as far out, counted on both sides: below 0.05 it is unlikely to be chance" },

@@ -302,4 +302,39 @@ mk "$tmp/two-years" 'id\na\nb\nc\n' 'source,target,type,start,end\na,b,partnersh
 run report "$tmp/two-years" -o "$tmp/ty.md"; expect_rc 0 "report of a two-year landscape"
 checks=$((checks + 1)); grep -q "Change over time" "$tmp/ty.md" || fail "a landscape with ties on two 31 Decembers has no trend part"
 
+# --missing: how far the rankings hold.  The key organizations' column is
+# metrics --missing's in_top for the same share, seed and top; each key
+# player and gatekeeper ends with power --missing's share kept on its list
+run report "$D" --group-by region --missing 0.1 --resamples 40 -f md -o "$tmp/miss.md"
+expect_rc 0 "report --missing"
+run metrics "$D" --missing 0.1 --resamples 40 --top 15 --format csv -o "$tmp/miss-m.csv"
+run power "$D" --group-by region --missing 0.1 --resamples 40 --format csv -o "$tmp/miss-p.csv"
+"$PYTHON3" - "$tmp/miss.md" "$tmp/miss-m.csv" "$tmp/miss-p.csv" <<'PY' && ok || fail "report --missing differs from metrics and power --missing"
+import csv, re, sys
+md = open(sys.argv[1], encoding="utf-8").read()
+table = md.split("## Key organizations", 1)[1].split("\n\n")[2].splitlines()
+head = [c.strip() for c in table[0].strip("|").split("|")]
+assert head[-1] == "Kept in top 15", head
+def pct(p):
+    x = float(p)
+    return ">99 %" if 0.99 < x < 1 else "<1 %" if 0 < x < 0.01 else "%.0f %%" % round(x * 100 + 1e-9)
+ref = {r["name"]: pct(r["in_top"]) for r in csv.DictReader(open(sys.argv[2], encoding="utf-8"))}
+rows = [[c.strip() for c in line.strip("|").split("|")] for line in table[2:]]
+assert len(rows) == 15 and all(r[-1] == ref[r[0].replace("\\", "")] for r in rows), (rows, ref)
+assert "each missing 10 % of the ties at random" in md
+kept = [r for r in csv.DictReader(open(sys.argv[3], encoding="utf-8")) if "_kept:" in r["measure"]]
+assert kept
+shown = re.findall(r"\| (Key players|Gatekeepers) \| ([^|]+) \| [^|]*\(still listed in ([^ ]+ %) of resamples with 10 % of the ties missing\) \|", md)
+assert len(shown) >= 12, shown
+for sec, org, p in shown:
+    assert any(r["subject"] == org.strip().replace("\\", "") and pct(r["value"]) == p for r in kept), (sec, org, p)
+assert "| resamples |" in md
+PY
+run report "$D" -f md -o "$tmp/nomiss.md"
+grep -q "still listed\|Kept in top\|| resamples |" "$tmp/nomiss.md" && fail "robustness without --missing" || ok
+run report "$D" --resamples 5
+expect_rc 64 "--resamples without --missing"
+run report "$D" --missing 1
+expect_rc 64 "--missing 1"
+
 finish
