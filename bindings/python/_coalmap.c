@@ -590,15 +590,56 @@ static PyObject *analysis_metrics(AnalysisObject *self, PyObject *args, PyObject
 	return table_result(&t);
 }
 
+#define MAX_SHARES 20
+
+/* Shares of missing data: a number or a sequence of at most MAX_SHARES
+ * (None: none), each checked by the engine.  0 or -1 (raised). */
+static int shares_from(PyObject *o, double *v, size_t *n)
+{
+	PyObject *fast;
+	Py_ssize_t i, k;
+
+	*n = 0;
+	if (!o || o == Py_None)
+		return 0;
+	if (PyNumber_Check(o) && !PySequence_Check(o)) {
+		v[0] = PyFloat_AsDouble(o);
+		*n = 1;
+		return PyErr_Occurred() ? -1 : 0;
+	}
+	if (!(fast = PySequence_Fast(o, "missing: a share or a list of shares")))
+		return -1;
+	k = PySequence_Fast_GET_SIZE(fast);
+	if (k > MAX_SHARES) {
+		Py_DECREF(fast);
+		usage_error("missing: at most 20 shares");
+		return -1;
+	}
+	for (i = 0; i < k; i++) {
+		v[i] = PyFloat_AsDouble(PySequence_Fast_GET_ITEM(fast, i));
+		if (PyErr_Occurred()) {
+			Py_DECREF(fast);
+			return -1;
+		}
+	}
+	Py_DECREF(fast);
+	*n = (size_t)k;
+	return 0;
+}
+
 /* power(group_by=None, targets=None, key_players=5, permutations=1000,
- * seed=1): the permutation tests as `coalmap power` runs them */
+ * seed=1, missing=None, resamples=100, missing_orgs=False): as `coalmap
+ * power` runs it */
 static PyObject *analysis_power(AnalysisObject *self, PyObject *args, PyObject *kw)
 {
-	static char *kwlist[] = { "group_by", "targets", "key_players", "permutations", "seed", NULL };
+	static char *kwlist[] = { "group_by", "targets", "key_players", "permutations", "seed", "missing",
+				  "resamples", "missing_orgs", NULL };
 	struct cm_power_opts o;
-	PyObject *targets = Py_None;
-	Py_ssize_t kp = 5, perms = CM_POWER_PERMUTATIONS;
+	PyObject *targets = Py_None, *missing = Py_None;
+	Py_ssize_t kp = 5, perms = CM_POWER_PERMUTATIONS, resamples = CM_RANK_RESAMPLES;
 	unsigned long long seed = CM_POWER_SEED;
+	double shares[MAX_SHARES];
+	int orgs = 0;
 	struct strs ts;
 	struct cm_table t;
 	struct cm_error err;
@@ -606,8 +647,19 @@ static PyObject *analysis_power(AnalysisObject *self, PyObject *args, PyObject *
 	int rc;
 
 	memset(&o, 0, sizeof(o));
-	if (!PyArg_ParseTupleAndKeywords(args, kw, "|zOnnK", kwlist, &o.group_by, &targets, &kp, &perms, &seed))
+	if (!PyArg_ParseTupleAndKeywords(args, kw, "|zOnnKOnp", kwlist, &o.group_by, &targets, &kp, &perms, &seed,
+					 &missing, &resamples, &orgs))
 		return NULL;
+	if (shares_from(missing, shares, &o.nmissing) < 0)
+		return NULL;
+	if (resamples < 1 || resamples > 100000)
+		return usage_error("resamples is a number from 1 to 100000");
+	if (o.nmissing && !kp && !o.group_by)
+		return usage_error("missing ranks the key players and the gatekeepers: it needs key_players above 0 "
+				   "or group_by");
+	o.missing = shares;
+	o.resamples = (size_t)resamples;
+	o.missing_orgs = orgs;
 	if (kp < 0 || kp > 1000)
 		return usage_error("key_players is a number from 0 to 1000");
 	if (perms < 0 || perms > 100000)
@@ -625,6 +677,48 @@ static PyObject *analysis_power(AnalysisObject *self, PyObject *args, PyObject *
 	rc = engine_leave(&g, rc, &err);
 	strs_release(&ts);
 	if (rc < 0) {
+		cm_table_release(&t);
+		return NULL;
+	}
+	return table_result(&t);
+}
+
+/* robustness(missing, by="betweenness", top=10, resamples=100,
+ * orgs=False, seed=1): cm_rank_robustness, as `coalmap metrics
+ * --missing` */
+static PyObject *analysis_robustness(AnalysisObject *self, PyObject *args, PyObject *kw)
+{
+	static char *kwlist[] = { "missing", "by", "top", "resamples", "orgs", "seed", NULL };
+	struct cm_rank_opts o;
+	PyObject *missing;
+	const char *by = "betweenness";
+	Py_ssize_t top = CM_RANK_TOP, resamples = CM_RANK_RESAMPLES;
+	unsigned long long seed = CM_RANK_SEED;
+	double shares[MAX_SHARES];
+	int orgs = 0, m, rc;
+	struct cm_table t;
+	struct cm_error err;
+	struct guard g;
+
+	memset(&o, 0, sizeof(o));
+	if (!PyArg_ParseTupleAndKeywords(args, kw, "O|znnpK", kwlist, &missing, &by, &top, &resamples, &orgs, &seed))
+		return NULL;
+	if (shares_from(missing, shares, &o.nshares) < 0)
+		return NULL;
+	if ((m = cm_metric_find(by ? by : "betweenness")) < 0)
+		return usage_error("by: no measure of that name");
+	if (top < 1 || resamples < 1 || resamples > 1000000)
+		return usage_error("top is a number from 1, resamples from 1 to 1000000");
+	o.by = (enum cm_metric)m;
+	o.shares = shares;
+	o.resamples = (size_t)resamples;
+	o.top = (size_t)top;
+	o.orgs = orgs;
+	o.seed = seed;
+	cm_table_init(&t, 0);
+	engine_enter(&g, &err);
+	rc = cm_rank_robustness(self->a, &o, &t, &err);
+	if (engine_leave(&g, rc, &err) < 0) {
 		cm_table_release(&t);
 		return NULL;
 	}
@@ -960,11 +1054,11 @@ static PyObject *analysis_map(AnalysisObject *self, PyObject *args, PyObject *kw
 static PyObject *analysis_report(AnalysisObject *self, PyObject *args, PyObject *kw)
 {
 	static char *kwlist[] = { "format", "for_org", "group_by", "targets", "key_players", "top", "title", "name",
-				  "path", NULL };
+				  "path", "missing", "resamples", NULL };
 	struct cm_report_opts o;
 	const char *format = "html", *path = NULL;
 	PyObject *targets = Py_None, *res = NULL, *files;
-	Py_ssize_t kp = 5, top = 0;
+	Py_ssize_t kp = 5, top = 0, resamples = CM_RANK_RESAMPLES;
 	struct strs ts;
 	struct cm_doc d;
 	struct cm_error err;
@@ -975,9 +1069,12 @@ static PyObject *analysis_report(AnalysisObject *self, PyObject *args, PyObject 
 	int rc, k;
 
 	memset(&o, 0, sizeof(o));
-	if (!PyArg_ParseTupleAndKeywords(args, kw, "|zzzOnnzzz", kwlist, &format, &o.for_org, &o.group_by, &targets,
-					 &kp, &top, &o.title, &o.name, &path))
+	if (!PyArg_ParseTupleAndKeywords(args, kw, "|zzzOnnzzzdn", kwlist, &format, &o.for_org, &o.group_by, &targets,
+					 &kp, &top, &o.title, &o.name, &path, &o.missing, &resamples))
 		return NULL;
+	if (!(o.missing >= 0 && o.missing < 1) || resamples < 1 || resamples > 100000)
+		return usage_error("missing is a share from 0 (none) to below 1, resamples a number from 1 to 100000");
+	o.resamples = (size_t)resamples;
 	if (strcmp(format, "html") && strcmp(format, "md"))
 		return usage_error("a report is html or md");
 	if (kp < 0 || kp > 1000 || top < 0 || top > 1000)
@@ -1074,6 +1171,8 @@ static PyObject *analysis_bound(AnalysisObject *self, PyObject *unused)
 static PyMethodDef analysis_methods[] = {
 	{ "metrics", (PyCFunction)(void (*)(void))analysis_metrics, METH_VARARGS | METH_KEYWORDS, "cm_metrics" },
 	{ "power", (PyCFunction)(void (*)(void))analysis_power, METH_VARARGS | METH_KEYWORDS, "cm_power" },
+	{ "robustness", (PyCFunction)(void (*)(void))analysis_robustness, METH_VARARGS | METH_KEYWORDS,
+	  "cm_rank_robustness" },
 	{ "inequality_curves", (PyCFunction)analysis_curves, METH_NOARGS, "cm_inequality_curves" },
 	{ "gaps", (PyCFunction)(void (*)(void))analysis_gaps, METH_VARARGS | METH_KEYWORDS, "cm_gaps, cm_recommend" },
 	{ "path", (PyCFunction)(void (*)(void))analysis_path, METH_VARARGS | METH_KEYWORDS, "cm_path" },

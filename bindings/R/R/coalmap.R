@@ -159,8 +159,19 @@ cm_betweenness_bound <- function(L) {
   b
 }
 
-cm_power <- function(L, group_by = NULL, targets = NULL, key_players = 5, permutations = 1000, seed = 1)
-  .Call(cmr_power, .cm_ptr(L)$ptr, group_by, as.character(targets), key_players, permutations, seed)
+# missing (e.g. c(0.1, 0.3)): after each key player and gatekeeper, a row
+# per share with the share of `resamples` copies lacking that share of the
+# ties (of the orgs with missing_orgs) that still list it (power --missing)
+cm_power <- function(L, group_by = NULL, targets = NULL, key_players = 5, permutations = 1000, seed = 1,
+                     missing = NULL, resamples = 100, missing_orgs = FALSE)
+  .Call(cmr_power, .cm_ptr(L)$ptr, group_by, as.character(targets), key_players, permutations, seed,
+        if (is.null(missing)) NULL else as.numeric(missing), resamples, missing_orgs)
+
+# How far the ranking by `by` holds when data are missing, as `coalmap
+# metrics --missing` (docs/statistics.md, "Robustness of rankings"): one
+# row per org of the observed top `top` and share
+cm_robustness <- function(L, missing, by = "betweenness", top = 10, resamples = 100, orgs = FALSE, seed = 1)
+  .Call(cmr_robustness, .cm_ptr(L)$ptr, list(as.numeric(missing), by, top, resamples, orgs, seed))
 
 # The Lorenz curves of power's inequality figures and the degree
 # distribution, as the report draws them (docs/power.md)
@@ -251,7 +262,7 @@ cm_map <- function(L, file, format = NULL, ...) {
 }
 
 cm_report <- function(L, file, `for` = NULL, group_by = NULL, targets = NULL, key_players = 5, top = 0,
-                      title = NULL, format = NULL) {
+                      title = NULL, format = NULL, missing = 0, resamples = 100) {
   if (is.null(format)) format <- tolower(tools::file_ext(file))
   if (format == "htm") format <- "html"
   if (format == "markdown") format <- "md"
@@ -259,7 +270,7 @@ cm_report <- function(L, file, `for` = NULL, group_by = NULL, targets = NULL, ke
     .cm_usage("file: a report is .html or .md (or give format), not '%s'", file)
   r <- .Call(cmr_report, .cm_ptr(L)$ptr,
              list(format, `for`, group_by, as.character(targets), key_players, top, title, .cm_name(L),
-                  if (format == "md") file else NULL))
+                  if (format == "md") file else NULL, as.numeric(missing), resamples))
   # a Markdown report's figures beside it, before it (as the command writes them)
   for (f in names(r[[2]])) .cm_write_bytes(r[[2]][[f]], f)
   .cm_write_bytes(r[[1]], file)

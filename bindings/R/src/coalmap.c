@@ -403,7 +403,7 @@ static SEXP cmr_load(SEXP path, SEXP format, SEXP schema, SEXP strict, SEXP type
 
 /* ---- analyses: one job shape, one finisher */
 
-enum what { W_METRICS, W_POWER, W_CURVES, W_GAPS, W_RECOMMEND, W_PATH, W_STAKE, W_CAMPS, W_EXPORT, W_MAP, W_REPORT };
+enum what { W_METRICS, W_ROBUST, W_POWER, W_CURVES, W_GAPS, W_RECOMMEND, W_PATH, W_STAKE, W_CAMPS, W_EXPORT, W_MAP, W_REPORT };
 
 struct ajob {
 	enum what what;
@@ -417,6 +417,8 @@ struct ajob {
 	struct cm_stake_opts so;
 	struct cm_map_opts mo;
 	struct cm_report_opts ro;
+	struct cm_rank_opts rk;
+	double shares[20]; /* --missing's */
 	const char *doc_format;
 	char *data, *svg[CM_DOC_FIGURES]; /* rendered bytes (map; report document and its figures) */
 	char *file[CM_DOC_FIGURES];       /* a Markdown report's figure files (cm_doc_name_figures) */
@@ -469,6 +471,8 @@ static int analysis_run(void *p)
 		if (cm_metrics(j->a, &j->t, &j->err) < 0)
 			return j->err.code;
 		return j->group_by ? cm_brokerage(j->a, j->group_by, &j->t, &j->err) : 0;
+	case W_ROBUST:
+		return cm_rank_robustness(j->a, &j->rk, &j->t, &j->err);
 	case W_POWER:
 		return cm_power(j->a, &j->po, &j->t, &j->err);
 	case W_CURVES:
@@ -586,12 +590,54 @@ static SEXP cmr_metrics(SEXP land, SEXP group_by)
 	return ajob_finish(&j);
 }
 
-static SEXP cmr_power(SEXP land, SEXP group_by, SEXP targets, SEXP key_players, SEXP permutations, SEXP seed)
+/* Shares of missing data (a numeric vector, at most 20) into j->shares. */
+static size_t opt_shares(struct ajob *j, SEXP s)
+{
+	R_xlen_t i, n = Rf_isNull(s) ? 0 : XLENGTH(s);
+
+	if (n && !Rf_isReal(s))
+		Rf_error("missing: shares of the data, such as c(0.1, 0.3)");
+	if (n > 20)
+		Rf_error("missing: at most 20 shares");
+	for (i = 0; i < n; i++)
+		j->shares[i] = REAL(s)[i];
+	return (size_t)n;
+}
+
+static SEXP cmr_robustness(SEXP land, SEXP args)
+{
+	struct ajob j;
+	const char *by = opt_str(VECTOR_ELT(args, 1));
+	int m = cm_metric_find(by ? by : "betweenness");
+
+	ajob_init(&j, land, W_ROBUST);
+	if (m < 0)
+		Rf_error("by: no measure '%s'", by);
+	j.rk.by = (enum cm_metric)m;
+	j.rk.nshares = opt_shares(&j, VECTOR_ELT(args, 0));
+	j.rk.shares = j.shares;
+	j.rk.top = opt_size(VECTOR_ELT(args, 2));
+	j.rk.resamples = opt_size(VECTOR_ELT(args, 3));
+	j.rk.orgs = Rf_asLogical(VECTOR_ELT(args, 4)) == 1;
+	j.rk.seed = (uint64_t)opt_size(VECTOR_ELT(args, 5));
+	if (j.rk.top < 1 || j.rk.resamples > 1000000)
+		Rf_error("top: a number from 1; resamples: from 1 to 1000000");
+	return ajob_finish(&j);
+}
+
+static SEXP cmr_power(SEXP land, SEXP group_by, SEXP targets, SEXP key_players, SEXP permutations, SEXP seed,
+		      SEXP missing, SEXP resamples, SEXP missing_orgs)
 {
 	struct ajob j;
 	struct cm_strlist t = opt_list(targets);
 
 	ajob_init(&j, land, W_POWER);
+	j.po.nmissing = opt_shares(&j, missing);
+	j.po.missing = j.shares;
+	j.po.resamples = opt_size(resamples);
+	j.po.missing_orgs = Rf_asLogical(missing_orgs) == 1;
+	if (j.po.resamples < 1 || j.po.resamples > 100000)
+		Rf_error("resamples: a number from 1 to 100000");
 	j.po.group_by = opt_str(group_by);
 	j.po.targets = t.v;
 	j.po.ntargets = t.n;
@@ -600,6 +646,8 @@ static SEXP cmr_power(SEXP land, SEXP group_by, SEXP targets, SEXP key_players, 
 	j.po.seed = (uint64_t)opt_size(seed);
 	if (j.po.permutations > 100000)
 		Rf_error("permutations: a number from 0 (no tests) to 100000");
+	if (j.po.nmissing && !j.po.key_players && !j.po.group_by)
+		Rf_error("missing ranks the key players and the gatekeepers: it needs key_players above 0 or group_by");
 	return ajob_finish(&j);
 }
 
@@ -750,6 +798,10 @@ static SEXP cmr_report(SEXP land, SEXP args)
 	j.ro.top = opt_size(VECTOR_ELT(args, 5));
 	j.ro.title = opt_str(VECTOR_ELT(args, 6));
 	j.ro.name = opt_str(VECTOR_ELT(args, 7));
+	j.ro.missing = Rf_asReal(VECTOR_ELT(args, 9));
+	j.ro.resamples = opt_size(VECTOR_ELT(args, 10));
+	if (!(j.ro.missing >= 0 && j.ro.missing < 1) || j.ro.resamples < 1 || j.ro.resamples > 100000)
+		Rf_error("missing: a share from 0 (none) to below 1; resamples: from 1 to 100000");
 	snprintf(j.notes, sizeof(j.notes), "%s", path ? path : "");
 	return ajob_finish(&j);
 }
@@ -832,7 +884,8 @@ static SEXP cmr_size(SEXP land)
 static const R_CallMethodDef calls[] = {
 	CALL(cmr_load, 14),
 	CALL(cmr_metrics, 2),
-	CALL(cmr_power, 6),
+	CALL(cmr_power, 9),
+	CALL(cmr_robustness, 2),
 	CALL(cmr_curves, 1),
 	CALL(cmr_gaps, 2),
 	CALL(cmr_path, 4),

@@ -307,13 +307,31 @@ class Landscape:
         self._run(filt, "metrics")
         return self._run(filt, "bound")
 
-    def power(self, group_by=None, targets=None, key_players=5, permutations=1000, seed=1, **filt):
+    def power(self, group_by=None, targets=None, key_players=5, permutations=1000, seed=1, missing=None,
+              resamples=100, missing_orgs=False, **filt):
         """The power briefing of `coalmap power` (docs/power.md): rows
         section, subject, measure, value, p_value, null_mean, null_low,
         null_high, reading; the p-values from `permutations` seeded label
-        permutations, as the command's (docs/statistics.md; 0: none)."""
+        permutations, as the command's (docs/statistics.md; 0: none).
+        missing (a share or a list, e.g. [0.1, 0.3]): after each key player
+        and gatekeeper, a row per share (kpp_neg_kept:S, kpp_pos_kept:S,
+        routes_kept:GROUP:S) with the share of `resamples` copies lacking
+        that share of the ties (of the orgs with missing_orgs) that still
+        list it, as `coalmap power --missing`."""
         return _frame(self._run(filt, "power", group_by=group_by, targets=targets, key_players=key_players,
-                                permutations=permutations, seed=seed))
+                                permutations=permutations, seed=seed, missing=missing, resamples=resamples,
+                                missing_orgs=missing_orgs))
+
+    def robustness(self, missing, by="betweenness", top=10, resamples=100, orgs=False, seed=1, **filt):
+        """How far the ranking by `by` holds when data are missing, as
+        `coalmap metrics --missing` (docs/statistics.md, "Robustness of
+        rankings"): for each share in missing (a share or a list),
+        `resamples` copies lacking that share of the ties (of the orgs with
+        orgs=True); one row per org of the observed top `top` and share:
+        id, name, the measure, rank, missing, resamples, keeps_rank,
+        in_top, rank_low, rank_high, reading."""
+        return _frame(self._run(filt, "robustness", missing, by=by, top=top, resamples=resamples, orgs=orgs,
+                                seed=seed))
 
     def inequality_curves(self, **filt):
         """The curves behind power()'s inequality figures, as the report
@@ -411,12 +429,14 @@ class Landscape:
         return data
 
     def report(self, path, format=None, for_=None, group_by=None, targets=None, key_players=5, top=0,
-               title=None, **filt):
+               title=None, missing=0, resamples=100, **filt):
         """The report of `coalmap report` for people who do not run coalmap,
         as HTML (the map, the inequality curves and the stakeholders' grid
         inline) or Markdown (the figures beside it, as STEM-map.svg,
         STEM-inequality.svg and STEM-stakeholders.svg); the
-        format comes from the extension (.html, .htm, .md) unless given."""
+        format comes from the extension (.html, .htm, .md) unless given.
+        missing (a share, e.g. 0.1): how far its rankings hold with that
+        share of the ties missing, as `coalmap report --missing`."""
         path = os.fspath(path)
         ext = os.path.splitext(path)[1]
         fmt = format or {".html": "html", ".htm": "html", ".md": "md"}.get(ext.lower())
@@ -424,7 +444,7 @@ class Landscape:
             raise UsageError("%s: a report is .html, .htm or .md (or format=)" % path, _coalmap.EUSAGE)
         doc, figures = self._run(filt, "report", format=fmt, for_org=for_, group_by=group_by, targets=targets,
                                  key_players=key_players, top=top, title=title, name=self.name,
-                                 path=path if fmt == "md" else None)
+                                 path=path if fmt == "md" else None, missing=missing, resamples=resamples)
         for file, svg in figures:  # first: a report never points at a missing figure
             _write_whole(file, svg)
         _write_whole(path, doc)

@@ -64,6 +64,23 @@ def test_power_equal_cli(edu):
     assert "p_value" not in edu.power(permutations=0).columns
 
 
+def test_robustness_equal_cli(edu):
+    # how far rankings hold with data missing: the same resamples for the same seed
+    df = edu.robustness([0.1, 0.3], top=5, resamples=30)
+    assert list(df.columns[:4]) == ["id", "name", "betweenness", "rank"] and df["id"].iloc[0] == "glai"
+    assert_same(df, cli_csv("metrics", EDU, "--missing", "0.1,0.3", "--top", "5", "--resamples", "30"))
+    assert_same(edu.robustness(0.2, by="pagerank", orgs=True, resamples=20, seed=4),
+                cli_csv("metrics", EDU, "--missing", "0.2", "--by", "pagerank", "--missing-orgs",
+                        "--resamples", "20", "--seed", "4"))
+    assert_same(edu.power(group_by="region", missing=[0.1, 0.3], resamples=20, permutations=0),
+                cli_csv("power", EDU, "--group-by", "region", "--missing", "0.1,0.3", "--resamples", "20",
+                        "--permutations", "0"))
+    with pytest.raises(coalmap.UsageError):
+        edu.robustness(1.5)
+    with pytest.raises(coalmap.UsageError):
+        edu.power(missing=0.1, key_players=0)
+
+
 def test_gaps_equal_cli(edu):
     assert_same(edu.gaps(), cli_csv("gaps", EDU))
     assert_same(edu.gaps(for_="glai"), cli_csv("gaps", EDU, "--for", "glai"))

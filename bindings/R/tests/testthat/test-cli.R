@@ -33,6 +33,19 @@ test_that("power equals the command's", {
                      "--group-by", "region", "--permutations", "200", "--seed", "7")
 })
 
+test_that("robustness of rankings equals the command's", {
+  expect_same_as_cli(cm_robustness(L, c(0.1, 0.3), top = 5, resamples = 30), "metrics", edu, "--missing",
+                     "0.1,0.3", "--top", "5", "--resamples", "30")
+  expect_same_as_cli(cm_robustness(L, 0.2, by = "pagerank", orgs = TRUE, resamples = 20, seed = 4), "metrics",
+                     edu, "--missing", "0.2", "--by", "pagerank", "--missing-orgs", "--resamples", "20",
+                     "--seed", "4")
+  expect_same_as_cli(cm_power(L, group_by = "region", missing = c(0.1, 0.3), resamples = 20, permutations = 0),
+                     "power", edu, "--group-by", "region", "--missing", "0.1,0.3", "--resamples", "20",
+                     "--permutations", "0")
+  expect_error(cm_robustness(L, 1.5), "share")
+  expect_error(cm_power(L, missing = 0.1, key_players = 0), "key_players")
+})
+
 test_that("gaps and recommendations equal the command's", {
   expect_same_as_cli(cm_gaps(L), "gaps", edu)
   expect_same_as_cli(cm_gaps(L, `for` = "glai", role = "all"), "gaps", edu, "--for", "glai", "--role", "all")
