@@ -18,6 +18,8 @@
 #define CP_START_DEGREE 1e-3 /* share of the degrees in the start, so no org starts at 0 */
 #define CP_EQUAL 1e-6      /* corenesses closer than this are all equal: no fit */
 #define CP_MAX_SWEEPS 1000  /* passes of single-org moves */
+#define CP_STARTS 8         /* prefixes the moves start from at least (the best local maxima of r) */
+#define CP_START_WORK 2e7   /* more while starts * (n + 2m) stays below this: every prefix on small graphs */
 
 static int nomem(struct cm_error *err)
 {
@@ -203,15 +205,16 @@ static int by_coreness(const void *p, const void *q)
 	return (i > j) - (i < j);
 }
 
-/* The best core among the prefixes of the orgs ranked by coreness x:
- * adding org v to the core adds its ties to the core (e1), and moves
- * deg(v) - 2 * (its ties to the core) ties into or out of the cross
- * pairs; e0 = m - e1 - cross.  Marks core[] and returns the size.
- * O(n log n + m). */
-static size_t best_prefix(const struct cm_csr *c, size_t n, const double *x, unsigned char *core, size_t *order)
+/* The prefixes of the orgs ranked by coreness x as cores: r[k - 1] the
+ * fit of the first k (NaN when undefined).  Adding org v to the core adds
+ * its ties to the core (e1) and moves deg(v) - 2 * (its ties to the core)
+ * ties into or out of the cross pairs; e0 = m - e1 - cross.  order[]
+ * receives the ranking.  O(n log n + m). */
+static void prefixes(const struct cm_csr *c, size_t n, const double *x, unsigned char *core, size_t *order,
+		     double *r)
 {
-	double m = (double)c->start[n] / 2, e1 = 0, cross = 0, best = -2;
-	size_t k, bestk = 0;
+	double m = (double)c->start[n] / 2, e1 = 0, cross = 0;
+	size_t k;
 	igraph_integer_t i;
 
 	for (k = 0; k < n; k++)
@@ -221,28 +224,54 @@ static size_t best_prefix(const struct cm_csr *c, size_t n, const double *x, uns
 	memset(core, 0, n);
 	for (k = 0; k < n; k++) {
 		size_t v = order[k];
-		double in = 0, r;
+		double in = 0;
 		for (i = c->start[v]; i < c->start[v + 1]; i++)
 			in += core[c->nbr[i]];
 		core[v] = 1;
 		e1 += in;
 		cross += (double)deg(c, v) - 2 * in;
-		r = discrete_r((double)n, (double)k + 1, e1, m - e1 - cross);
-		if (r > best) {
-			best = r;
-			bestk = k + 1;
-		}
+		r[k] = discrete_r((double)n, (double)k + 1, e1, m - e1 - cross);
 	}
-	memset(core, 0, n);
-	for (k = 0; k < bestk; k++)
-		core[order[k]] = 1;
-	return bestk;
+}
+
+/* The core sizes to start the moves from, best first, into ks (n
+ * entries): the prefixes whose r is a local maximum (no lower than either
+ * neighbour's), then the others, each by r (ties by size); returns how
+ * many have a defined r.  O(n log n). */
+static const double *start_r;
+
+static int by_start(const void *p, const void *q)
+{
+	size_t i = *(const size_t *)p - 1, j = *(const size_t *)q - 1;
+	double a = start_r[i], b = start_r[j];
+
+	if (a != b)
+		return a > b ? -1 : 1;
+	return (i > j) - (i < j);
+}
+
+static size_t starts_of(const double *r, size_t n, size_t *ks)
+{
+	size_t k, nmax = 0, nrest = 0;
+
+	for (k = 0; k < n; k++) /* local maxima from the front, the rest from the back */
+		if (!isnan(r[k]) && !((k > 0 && !isnan(r[k - 1]) && r[k - 1] > r[k]) ||
+				      (k + 1 < n && !isnan(r[k + 1]) && r[k + 1] > r[k])))
+			ks[nmax++] = k + 1;
+	for (k = n; k-- > 0;)
+		if (!isnan(r[k]) && ((k > 0 && !isnan(r[k - 1]) && r[k - 1] > r[k]) ||
+				     (k + 1 < n && !isnan(r[k + 1]) && r[k + 1] > r[k])))
+			ks[nmax + nrest++] = k + 1;
+	start_r = r; /* the kernels run on one thread */
+	qsort(ks, nmax, sizeof(*ks), by_start);
+	qsort(ks + nmax, nrest, sizeof(*ks), by_start);
+	return nmax + nrest;
 }
 
 /* Moves single orgs between core and periphery, in file order, while r
  * rises (by more than rounding); in[v] counts v's partners in the core.
  * O(sweeps * (n + m)). */
-static void improve(const struct cm_csr *c, size_t n, unsigned char *core, size_t k, double *in)
+static double improve(const struct cm_csr *c, size_t n, unsigned char *core, size_t k, double *in)
 {
 	double m = (double)c->start[n] / 2, e1 = 0, e0, cross = 0, r;
 	size_t v, sweep;
@@ -276,6 +305,7 @@ static void improve(const struct cm_csr *c, size_t n, unsigned char *core, size_
 			for (i = c->start[v]; i < c->start[v + 1]; i++)
 				in[c->nbr[i]] += core[v] ? 1 : -1;
 		}
+	return r;
 }
 
 /* The start of the continuous fit: the principal eigenvector (the eigen
@@ -305,9 +335,9 @@ static int start_from(struct cm_analysis *a, igraph_vector_t *eig, struct cm_err
 int cm_kernel_core_periphery(struct cm_analysis *a, struct cm_error *err)
 {
 	static const enum cm_metric ms[] = { CM_M_CP_CORENESS, CM_M_CP_CORE };
-	size_t n = a->n, *order = NULL, k, v;
-	unsigned char *core = NULL;
-	double *x = NULL;
+	size_t n = a->n, *order = NULL, k, v, *ks = NULL, ns, s;
+	unsigned char *core = NULL, *best = NULL;
+	double *x = NULL, *r = NULL, fit, best_fit = -2, work;
 	igraph_vector_t eig;
 	int rc;
 
@@ -324,17 +354,39 @@ int cm_kernel_core_periphery(struct cm_analysis *a, struct cm_error *err)
 		return CM_OK;
 	order = malloc((n + 1) * sizeof(*order));
 	core = malloc(n + 1);
-	if (!order || !core) {
+	best = malloc(n + 1);
+	r = malloc((n + 1) * sizeof(*r));
+	ks = malloc((n + 1) * sizeof(*ks));
+	if (!order || !core || !best || !r || !ks) {
 		rc = nomem(err);
 		goto out;
 	}
-	k = best_prefix(&a->c, n, x, core, order);
-	improve(&a->c, n, core, k, a->v[CM_M_CP_CORE]);
+	/* single-org moves from each of the best prefixes; the best result
+	 * (the earlier start on a tie) */
+	prefixes(&a->c, n, x, core, order, r);
+	ns = starts_of(r, n, ks);
+	work = CP_START_WORK / ((double)n + (double)a->c.start[n]);
+	if ((double)ns > work)
+		ns = work > CP_STARTS ? (size_t)work : ns < CP_STARTS ? ns : CP_STARTS;
+	memset(best, 0, n);
+	for (s = 0; s < ns; s++) {
+		memset(core, 0, n);
+		for (k = 0; k < ks[s]; k++)
+			core[order[k]] = 1;
+		fit = improve(&a->c, n, core, ks[s], a->v[CM_M_CP_CORE]);
+		if (fit > best_fit + 1e-12) {
+			best_fit = fit;
+			memcpy(best, core, n);
+		}
+	}
 	for (v = 0; v < n; v++)
-		a->v[CM_M_CP_CORE][v] = core[v];
+		a->v[CM_M_CP_CORE][v] = best[v];
 out:
 	free(order);
 	free(core);
+	free(best);
+	free(r);
+	free(ks);
 	return rc;
 }
 

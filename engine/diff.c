@@ -594,7 +594,7 @@ static size_t count_of(const uint64_t *v, size_t n, uint64_t k)
 
 static int position_rows(struct ctx *x)
 {
-	static const enum cm_metric ms[] = { CM_M_DEGREE, CM_M_BETWEENNESS_NORM, CM_M_PAGERANK };
+	static const enum cm_metric ms[] = { CM_M_DEGREE, CM_M_BETWEENNESS_NORM, CM_M_PAGERANK, CM_M_CP_CORENESS };
 	struct side *b = &x->s[0], *a = &x->s[1];
 	size_t n = b->l->norgs, nc = 0, i, k, top = top_of(x);
 	struct moved *mv = malloc((n + 1) * sizeof(*mv));

@@ -18,6 +18,8 @@ int cm_power_figure_row(const struct cm_table *p, size_t r, int groups)
 
 	if (!strcmp(sec, "groups") || !strcmp(sec, "access"))
 		return groups;
+	if (!strcmp(sec, "core_periphery")) /* the fits, the core's size and densities; not the list's rest */
+		return !*subj && strcmp(cm_table_text(p, 2, r), "core_members_not_listed");
 	if (strcmp(sec, "network") && strcmp(sec, "centralization") && strcmp(sec, "inequality") &&
 	    strcmp(sec, "money_and_position") && strcmp(sec, "funding"))
 		return 0;
