@@ -402,7 +402,8 @@ static void cells_settle(struct dl *d)
 {
 	size_t i, w = 0;
 
-	qsort(d->cells, d->ncells, sizeof(*d->cells), cell_cmp);
+	if (d->ncells) /* cells is NULL when there are none */
+		qsort(d->cells, d->ncells, sizeof(*d->cells), cell_cmp);
 	for (i = 0; i < d->ncells; i++) {
 		const struct cell *c = &d->cells[i];
 		if (i + 1 < d->ncells && !cell_pos_cmp(c + 1, c->m, c->a, c->b))
