@@ -98,16 +98,21 @@ static void group_figures(const struct perm_run *r, struct scratch *s, const uin
 	long long within = 0;
 	size_t e, v, g, j;
 
-	memset(s->in, 0, r->ngroups * sizeof(*s->in));
-	memset(s->ex, 0, r->ngroups * sizeof(*s->ex));
-	for (e = 0; e < r->m; e++) {
-		uint32_t a = lab[r->ends[2 * e]], b = lab[r->ends[2 * e + 1]];
-		if (a == b) {
-			within++;
-			s->in[a]++;
-		} else {
-			s->ex[a]++;
-			s->ex[b]++;
+	if (!r->nge) /* no group's own E-I tested (groups of one org, --group-by id): the count within alone */
+		for (e = 0; e < r->m; e++)
+			within += lab[r->ends[2 * e]] == lab[r->ends[2 * e + 1]];
+	else {
+		memset(s->in, 0, r->ngroups * sizeof(*s->in));
+		memset(s->ex, 0, r->ngroups * sizeof(*s->ex));
+		for (e = 0; e < r->m; e++) {
+			uint32_t a = lab[r->ends[2 * e]], b = lab[r->ends[2 * e + 1]];
+			if (a == b) {
+				within++;
+				s->in[a]++;
+			} else {
+				s->ex[a]++;
+				s->ex[b]++;
+			}
 		}
 	}
 	if (r->net) {
