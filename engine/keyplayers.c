@@ -98,10 +98,9 @@ int cm_power_kpp_neg(struct power *x, size_t k)
 		if (x->quiet)
 			quiet_list(x, POWER_LIST_KPP_NEG, bi, step, k);
 		else {
-			char list[64];
 			kpp_neg_say(x, bi, step, bestF, prevF);
-			snprintf(list, sizeof(list), k > 1 ? "the %zu key players by removal" : "the key player by removal", k);
-			cm_power_robust_say(x, "key_players", "kpp_neg_kept", list, POWER_LIST_KPP_NEG, step, bi);
+			cm_power_robust_say(x, "key_players", "kpp_neg_kept", "key player by removal",
+					    "key players by removal", POWER_LIST_KPP_NEG, step, bi);
 		}
 		prevF = bestF;
 	}
@@ -201,11 +200,8 @@ int cm_power_kpp_pos(struct power *x, size_t k)
 		cm_findings_add(&x->r, "key_players", org_id(x, best), "kpp_pos_reach", (double)reach,
 		    "the first %zu and the organizations within two steps of them make %ld (%.0f %%)", step + 1, reach,
 		    pct((double)reach / (double)n));
-		{
-			char list[64];
-			snprintf(list, sizeof(list), k > 1 ? "the %zu key players by reach" : "the key player by reach", k);
-			cm_power_robust_say(x, "key_players", "kpp_pos_kept", list, POWER_LIST_KPP_POS, step, best);
-		}
+		cm_power_robust_say(x, "key_players", "kpp_pos_kept", "key player by reach", "key players by reach",
+				    POWER_LIST_KPP_POS, step, best);
 	}
 	rc = CM_OK;
 out:

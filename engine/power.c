@@ -338,8 +338,8 @@ out:
 
 /* ---- the key players' and gatekeepers' robustness (--missing) ---- */
 
-void cm_power_robust_say(struct power *x, const char *section, const char *prefix, const char *list_name, size_t l,
-			 size_t j, size_t v)
+void cm_power_robust_say(struct power *x, const char *section, const char *prefix, const char *one,
+			 const char *many, size_t l, size_t j, size_t v)
 {
 	const struct cm_rank_lists *L = x->rob;
 	size_t si, S, k, obs;
@@ -370,9 +370,14 @@ void cm_power_robust_say(struct power *x, const char *section, const char *prefi
 			snprintf(range, sizeof(range), "%u", c->low);
 		else
 			snprintf(range, sizeof(range), "%u to %u", c->low, c->high);
-		cm_findings_add(&x->r, section, org_id(x, v), measure, c->in_top,
-		    "%s %s in %s of resamples with %s missing; place %zu%s in %s; 95 %% of places %s",
-		    k > 1 ? "among" : "as", list_name, pt, ps, obs, obs > 1 ? " or better" : "", pk, range);
+		if (k > 1)
+			cm_findings_add(&x->r, section, org_id(x, v), measure, c->in_top,
+			    "among the %zu %s in %s of resamples with %s missing; place %zu%s in %s; 95 %% of places %s", k,
+			    many, pt, ps, obs, obs > 1 ? " or better" : "", pk, range);
+		else
+			cm_findings_add(&x->r, section, org_id(x, v), measure, c->in_top,
+			    "as the %s in %s of resamples with %s missing; place 1 in %s; 95 %% of places %s", one, pt, ps,
+			    pk, range);
 	}
 }
 

@@ -64,10 +64,10 @@ struct power_lists {
 /* After the row of org v, listed j-th (0-based) on list l, a row per
  * missing share with the figures of x->rob (none without): measure
  * "PREFIX:S", the share of resamples keeping v among the list's k, and
- * the reading "among LIST in 87 % of resamples with 10 % of ties
- * missing; ...". */
-void cm_power_robust_say(struct power *x, const char *section, const char *prefix, const char *list_name, size_t l,
-			 size_t j, size_t v);
+ * the reading "among the k MANY in 87 % of resamples with 10 % of ties
+ * missing; ..." ("as the ONE ..." when the list holds one org). */
+void cm_power_robust_say(struct power *x, const char *section, const char *prefix, const char *one,
+			 const char *many, size_t l, size_t j, size_t v);
 
 
 static inline double pct(double x)

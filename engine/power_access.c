@@ -347,17 +347,15 @@ int cm_power_access(struct power *x, const struct cm_groups *gr, int gatekeepers
 			continue;
 		}
 		for (i = 0; i < shown; i++) {
-			char measure[300], list[340];
+			char measure[300], one[340], many[340];
 			snprintf(measure, sizeof(measure), "routes:%s", s);
 			cm_findings_add(&x->r, "gatekeepers", org_id(x, rt.items[i].org), measure, rt.items[i].v,
 			    "%s carries the routes of %.1f of %s's %zu mediated members to decision-makers",
 			    org_name(x, rt.items[i].org), rt.items[i].v, *s ? s : "(none)", n[ACC_MEDIATED]);
 			snprintf(measure, sizeof(measure), "routes_kept:%s", s);
-			if (shown > 1)
-				snprintf(list, sizeof(list), "the %zu gatekeepers listed for %s", shown, *s ? s : "(none)");
-			else
-				snprintf(list, sizeof(list), "the gatekeeper listed for %s", *s ? s : "(none)");
-			cm_power_robust_say(x, "gatekeepers", measure, list, POWER_LIST_GATEKEEPERS + g, i,
+			snprintf(one, sizeof(one), "gatekeeper listed for %s", *s ? s : "(none)");
+			snprintf(many, sizeof(many), "gatekeepers listed for %s", *s ? s : "(none)");
+			cm_power_robust_say(x, "gatekeepers", measure, one, many, POWER_LIST_GATEKEEPERS + g, i,
 					    rt.items[i].org);
 		}
 	}
