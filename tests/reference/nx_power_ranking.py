@@ -35,10 +35,15 @@ import argparse
 import csv
 import itertools
 import math
+import os
 import re
 import sys
 
 import networkx as nx
+
+sys.dont_write_bytecode = True  # leave no __pycache__ in the source tree
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from nx_ranking import quantile_ok, within  # noqa: E402
 
 LISTED = 10
 
@@ -163,12 +168,6 @@ def exact(orgs, ties, k, share, use_orgs):
     return res
 
 
-def within(est, p, n, what, errors, slack=0.0):
-    se = math.sqrt(p * (1 - p) / n)
-    if abs(est - p) > 4 * se + slack + 1e-9:
-        errors.append(f"{what}: coalmap {est:.4f}, exact {p:.4f} (4 SE = {4 * se:.4f})")
-
-
 def percent(text):
     """A reading's percent as a share, with the half-percent its rounding allows."""
     if text.startswith(">"):
@@ -176,14 +175,6 @@ def percent(text):
     if text.startswith("<"):
         return 0.005, 0.005
     return int(text) / 100, 0.005
-
-
-def quantile_ok(lo, dist, q, n, what, errors):
-    tol = 4 * math.sqrt(q * (1 - q) / n) + 1e-9
-    below = sum(1 for x in dist if x < lo) / len(dist)
-    at = sum(1 for x in dist if x <= lo) / len(dist)
-    if not (below <= q + tol and at >= q - tol):
-        errors.append(f"{what}: coalmap {lo}, exact P(< {lo}) = {below:.4f}, P(<= {lo}) = {at:.4f}")
 
 
 def main():
