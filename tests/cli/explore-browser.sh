@@ -381,6 +381,13 @@ sys.exit(1 if bad else 0)
 PY
 checks=$((checks + 1)); grep 'CONSOLE' "$tmp/gchrome.err" >"$tmp/console" && fail "groups console: $(head -3 "$tmp/console")"
 
+# Accessibility (docs/explore.md): contrast of texts, control edges, legend
+# swatches and focus rings (WCAG 2.1 AA), the names Chromium's
+# accessibility tree gives controls and landmarks, the panel a named live
+# region, and the keyboard alone through the page (real key presses over
+# Chromium's DevTools pipe; tests/cli/explore-a11y.py says what it walks)
+"$PYTHON3" "$top_srcdir/tests/cli/explore-a11y.py" "$chromium" "$tmp/x.html" "$tmp/g.html" && ok || fail "accessibility (see above)"
+
 # a screenshot, for a person to look at (kept when EXPLORE_SHOT names a file)
 HOME="$tmp" timeout 60 "$chromium" --headless --no-sandbox --disable-gpu --no-first-run --proxy-server=127.0.0.1:9 \
 	--virtual-time-budget=3000 --window-size=1280,800 --screenshot="$tmp/shot.png" "file://$tmp/x.html" \
