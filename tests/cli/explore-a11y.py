@@ -222,9 +222,9 @@ function focusRing() {
 	var cs = getComputedStyle(e), around = behind(e.parentElement) || [255, 255, 255, 1], r = e.getBoundingClientRect();
 	var at = what(e), out = { at: at, id: e.id, tag: e.tagName };
 	if (r.width < 1 || r.height < 1) out.bad = at + ": focused but not shown";
-	else if (cs.outlineStyle === "none" || parseFloat(cs.outlineWidth) < 2) {
+	else if (cs.outlineStyle === "none" || (cs.outlineStyle !== "auto" && parseFloat(cs.outlineWidth) < 2)) {
 		if (cs.boxShadow === "none") out.bad = at + ": no focus ring (outline " + cs.outlineStyle + " " + cs.outlineWidth + ")";
-	} else if (cs.outlineStyle !== "auto") {
+	} else if (cs.outlineStyle !== "auto") { /* auto: the browser's own ring, two-toned */
 		var c = rgba(cs.outlineColor), k = ratio(over(c, around), around);
 		if (k < 3) out.bad = at + ": focus ring at " + k.toFixed(2) + ":1, needs 3";
 	}
