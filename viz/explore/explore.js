@@ -125,9 +125,9 @@ function zoom(f, px, py) {
 	view.s = Math.min(Math.max(view.s * f, 0.01), 100);
 	view.x = mx - px / view.s;
 	view.y = my + py / view.s;
-	draw();
+	moved();
 }
-function pan(dx, dy) { view.x -= dx / view.s; view.y += dy / view.s; draw(); }
+function pan(dx, dy) { view.x -= dx / view.s; view.y += dy / view.s; moved(); }
 
 /* ---- drawing */
 function radius(i) { return Math.max(2, sideAt(i) / 2 * view.s); }
@@ -317,6 +317,21 @@ function groupLit() {
 	}
 	return [k, lit];
 }
+/* The groups view while it pans and zooms: its last whole drawing (kept in
+ * the layer, an offscreen canvas, at the view layerAt) moved and scaled to
+ * the view, then drawn whole again once the view has rested REST ms (a
+ * whole drawing strokes every link between groups, too slow in software
+ * for every frame of a pan; the orgs' map is drawn whole every frame). */
+var layer = null, layerAt = null, restTimer = 0, REST = 150;
+function moved() {
+	var f = layerAt ? view.s / layerAt.s : 0;
+	if (mode !== "groups" || f < 0.25 || f > 4 || layer.width !== canvas.width || layer.height !== canvas.height) { draw(); return; }
+	ctx.setTransform(1, 0, 0, 1, 0, 0);
+	ctx.clearRect(0, 0, canvas.width, canvas.height);
+	ctx.drawImage(layer, (layerAt.x - view.x) * view.s * dpr, (view.y - layerAt.y) * view.s * dpr, layer.width * f, layer.height * f);
+	clearTimeout(restTimer);
+	restTimer = setTimeout(draw, REST);
+}
 function drawGroups() {
 	var W = canvas.width / dpr, H = canvas.height / dpr, gl = groupLit(), k = gl[0], lit = gl[1], tmax = 1, boxes = [];
 	var gs = groupsNow(), V = gs.v;
@@ -335,14 +350,21 @@ function drawGroups() {
 		batch[key].lineTo(sx(b.x), sy(b.y));
 	});
 	keys.sort(function (a, b) { return a[0] - b[0]; }).forEach(function (key) {
-		var f = key.split(" ");
+		var f = key.split(" "), w = +f[3], dashed = f[2] === "1";
 		ctx.globalAlpha = +f[1];
-		ctx.strokeStyle = f[2] === "1" ? "#C0392B" : "#555555";
-		ctx.setLineDash(f[2] === "1" ? [6, 4] : []);
-		ctx.lineWidth = +f[3];
+		ctx.strokeStyle = dashed ? "#C0392B" : "#555555";
+		/* conflict links dashed 6 on, 4 off with round ends, drawn as the
+		 * same marks with butt ends (each dash longer and each gap
+		 * shorter by the width; none left from a width of 4, where the
+		 * round ends met): round ends on every dash were most of a
+		 * frame's time in software */
+		ctx.lineCap = dashed ? "butt" : "round";
+		ctx.setLineDash(dashed && w < 4 ? [6 + w, 4 - w] : []);
+		ctx.lineWidth = w;
 		ctx.stroke(batch[key]);
 	});
 	ctx.setLineDash([]);
+	ctx.lineCap = "round";
 	var drawn = 0, inGroups = 0;
 	V.forEach(function (g, i) {
 		if (!g.members) return; /* every member hidden */
@@ -377,6 +399,14 @@ function drawGroups() {
 	st.dataset.orgs = inGroups;
 	st.dataset.gained = gs.change[0];
 	st.dataset.lost = gs.change[1];
+	if (ctx.canvas !== canvas) return; /* the SVG writer's drawing */
+	clearTimeout(restTimer);
+	if (!layer) layer = document.createElement("canvas");
+	if (layer.width !== canvas.width || layer.height !== canvas.height) { layer.width = canvas.width; layer.height = canvas.height; }
+	var lc = layer.getContext("2d");
+	lc.clearRect(0, 0, layer.width, layer.height);
+	lc.drawImage(canvas, 0, 0);
+	layerAt = { s: view.s, x: view.x, y: view.y };
 }
 function hitGroup(cx, cy) {
 	var mx = view.x + cx / view.s, my = view.y - cy / view.s, best = -1, bd = Infinity;
@@ -920,6 +950,7 @@ function savePng() {
 	c.width = Math.round((W + SIDE) * dpr);
 	c.height = Math.round((H + TOP) * dpr);
 	g.scale(dpr, dpr);
+	draw(); /* whole, not the moved picture of a pan */
 	picture(g, W, H, function () { g.drawImage(canvas, 0, TOP, W, H); });
 	c.toBlob(function (blob) { offer(blob, "png"); }, "image/png");
 }
@@ -1176,6 +1207,8 @@ views();
 	});
 })();
 window.coalmapExplore = { zoom: zoom, pan: pan, view: view, focus: function () { return focus; },
+	/* the view drawn whole (as at rest after a pan or a zoom) */
+	redraw: function () { draw(); },
 	/* where org `id` is drawn, in canvas pixels */
 	at: function (id) { for (var i = 0; i < n; i++) if (orgs[i].id === id) return placed(i) ? [sx(px[i]), sy(py[i])] : null; return null; },
 	largest: function () { return byArea.length ? orgs[byArea[0]].id : null; },
