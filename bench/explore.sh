@@ -3,10 +3,14 @@
 # landscapes (seed 1, three ties per org) of 1,000, 2,000 (the most the page
 # draws org by org) and 10,000 orgs (the aggregated view), the time coalmap
 # explore takes, the page's size, the time to first draw (from the start of
-# navigation to the end of the page script's first draw, flushed to pixels)
-# and the frame time of pan and zoom (40 pans and 40 zooms, each a whole
-# redraw flushed with a one-pixel getImageData), median of RUNS browser
-# runs (default 3).  Chromium runs with a 1280x800 window, no GPU.
+# navigation to the end of the page script's first draw, flushed to pixels),
+# the frame time of pan and zoom (40 pans and 40 zooms, each flushed with
+# a one-pixel getImageData: on the orgs' map a whole drawing, on the groups
+# view its last whole drawing moved and scaled) and, after each, the time
+# to draw that view whole (as the groups view does once a pan or zoom has
+# rested; on the orgs' map the same as a frame); medians (and the 90th
+# percentile of frames) of each run, then the median of RUNS browser runs
+# (default 3).  Chromium runs with a 1280x800 window, no GPU.
 #
 # Usage: bench/explore.sh [SIZES...]   (default 1000 2000 10000; about a minute)
 set -eu
@@ -25,7 +29,7 @@ cat >"$out/drive.js" <<'JS'
 var r = { errors: [] };
 window.addEventListener("error", function (e) { r.errors.push(String(e.message)); });
 window.addEventListener("load", function () {
-	var c = document.getElementById("map"), g = c.getContext("2d"), E = window.coalmapExplore, k, t, times = [];
+	var c = document.getElementById("map"), g = c.getContext("2d"), E = window.coalmapExplore, k, t, times = [], whole = [];
 	g.getImageData(0, 0, 1, 1); /* the first draw, in pixels */
 	r.first = performance.now();
 	for (k = 0; k < 80; k++) {
@@ -33,10 +37,19 @@ window.addEventListener("load", function () {
 		if (k % 2) E.pan(k % 4 === 1 ? 25 : -25, 10); else E.zoom(k % 4 === 0 ? 1.1 : 1 / 1.1);
 		g.getImageData(0, 0, 1, 1);
 		times.push(performance.now() - t);
+		/* the same view drawn whole, as at rest (a page before redraw():
+		 * zoom drew whole) */
+		t = performance.now();
+		if (E.redraw) E.redraw(); else E.zoom(1);
+		g.getImageData(0, 0, 1, 1);
+		whole.push(performance.now() - t);
 	}
-	times.sort(function (a, b) { return a - b; });
+	function sorted(a) { return a.sort(function (x, y) { return x - y; }); }
+	times = sorted(times);
+	whole = sorted(whole);
 	r.frame = times[times.length >> 1];
 	r.frame90 = times[Math.floor(times.length * 0.9)];
+	r.redraw = whole[whole.length >> 1];
 	r.view = document.getElementById("views").dataset.view || "map";
 	r.status = document.getElementById("status").textContent;
 	var pre = document.createElement("pre");
@@ -47,7 +60,7 @@ window.addEventListener("load", function () {
 })();
 JS
 
-printf '%-7s %-7s %-7s %9s %9s %12s %11s %11s\n' orgs ties view explore_s page_MB first_draw_ms frame_ms frame90_ms
+printf '%-7s %-7s %-7s %9s %9s %12s %11s %11s %11s\n' orgs ties view explore_s page_MB first_draw_ms frame_ms frame90_ms redraw_ms
 for n in "$@"; do
 	m=$((3 * n))
 	d=$top/bench/out/load-$n-$m
@@ -79,7 +92,7 @@ rs = [json.loads(html.unescape(line)) for line in open(sys.argv[1]) if line.stri
 if not rs or any(r["errors"] for r in rs):
     sys.exit("no result, or errors: %r" % [r.get("errors") for r in rs])
 med = lambda k: statistics.median(r[k] for r in rs)
-print("%-7s %-7s %-7s %9.2f %9.2f %12.0f %11.1f %11.1f" % (sys.argv[2], sys.argv[3], rs[0]["view"],
-      float(sys.argv[5]) - float(sys.argv[4]), int(sys.argv[6]) / 1e6, med("first"), med("frame"), med("frame90")))
+print("%-7s %-7s %-7s %9.2f %9.2f %12.0f %11.1f %11.1f %11.1f" % (sys.argv[2], sys.argv[3], rs[0]["view"],
+      float(sys.argv[5]) - float(sys.argv[4]), int(sys.argv[6]) / 1e6, med("first"), med("frame"), med("frame90"), med("redraw")))
 PY
 done

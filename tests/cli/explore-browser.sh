@@ -273,14 +273,30 @@ window.addEventListener("load", function () {
 		click("#since-on");
 		set("since", day(SINCE));
 		state("since");
+		/* a zoom shows the last drawing scaled; at rest the view is drawn
+		 * whole again: the same pixels as a whole drawing of that view */
+		X.redraw();
+		var still = c.toDataURL();
+		X.zoom(1.3);
+		var moving = c.toDataURL();
+		setTimeout(function () {
+			var rested = c.toDataURL();
+			X.redraw();
+			out.pan = { moved: moving !== still, rested: rested === c.toDataURL(), whole: rested !== moving };
+			finish();
+		}, 400);
+		return;
 	} catch (e) {
 		out.errors.push("driver: " + e.message);
 	}
+	finish();
+});
+function finish() {
 	var pre = document.createElement("pre");
 	pre.id = "test-result";
 	pre.textContent = JSON.stringify(out);
 	document.body.appendChild(pre);
-});
+}
 })();
 JS
 "$PYTHON3" - "$tmp/g.html" "$tmp/gdrive.js" "$tmp/gt.html" <<'PY' || fail "injecting the groups driver"
@@ -375,11 +391,20 @@ check(r.get("panel", {}).get("group") == big and f.get("members") == members[big
       f.get("ties to other groups") == out and f.get("groups linked") == sum(1 for k in links if big in k[:2]),
       "%s's panel without ngo: %r" % (big, r.get("panel")))
 check(r.get("panelBack") == max(g["members"] for g in G["v"]), "ngo shown again: the panel's members %r" % r.get("panelBack"))
+check(r.get("pan") == {"moved": True, "rested": True, "whole": True},
+      "a zoom scales the drawing, drawn whole again at rest: %r" % r.get("pan"))
 for b in bad:
     print("groups view:", b)
 sys.exit(1 if bad else 0)
 PY
 checks=$((checks + 1)); grep 'CONSOLE' "$tmp/gchrome.err" >"$tmp/console" && fail "groups console: $(head -3 "$tmp/console")"
+
+# Accessibility (docs/explore.md): contrast of texts, control edges, legend
+# swatches and focus rings (WCAG 2.1 AA), the names Chromium's
+# accessibility tree gives controls and landmarks, the panel a named live
+# region, and the keyboard alone through the page (real key presses over
+# Chromium's DevTools pipe; tests/cli/explore-a11y.py says what it walks)
+"$PYTHON3" "$top_srcdir/tests/cli/explore-a11y.py" "$chromium" "$tmp/x.html" "$tmp/g.html" && ok || fail "accessibility (see above)"
 
 # a screenshot, for a person to look at (kept when EXPLORE_SHOT names a file)
 HOME="$tmp" timeout 60 "$chromium" --headless --no-sandbox --disable-gpu --no-first-run --proxy-server=127.0.0.1:9 \

@@ -83,6 +83,25 @@ function tieState(t) {
 }
 function tieVisible(t) { return tieOn[t[2]] !== false && visible(t[0]) && visible(t[1]) && tieState(t) > 0; }
 
+/* A colour "#RRGGBB" darkened (in steps of 5%) until text in it reads at
+ * 4.5:1 or more on white, as WCAG 2.1 AA asks of text; the quadrants'
+ * names on the grid are drawn in the dots' hues so darkened. */
+function luminance(c) {
+	var v = parseInt(c.slice(1), 16), w = [0.2126, 0.7152, 0.0722];
+	return [v >> 16, v >> 8 & 255, v & 255].reduce(function (sum, x, k) {
+		x /= 255;
+		return sum + w[k] * (x <= 0.04045 ? x / 12.92 : Math.pow((x + 0.055) / 1.055, 2.4));
+	}, 0);
+}
+function ink(c) {
+	var v = parseInt(c.slice(1), 16), f = 1, d = c;
+	while (1.05 / (luminance(d) + 0.05) < 4.5 && f > 0) {
+		f -= 0.05;
+		d = "#" + [v >> 16, v >> 8 & 255, v & 255].map(function (x) { return (256 + Math.round(x * f)).toString(16).slice(1); }).join("").toUpperCase();
+	}
+	return d;
+}
+
 /* ---- view: map points (y up) to canvas pixels */
 function sx(x) { return (x - view.x) * view.s; }
 function sy(y) { return (view.y - y) * view.s; }
@@ -106,9 +125,9 @@ function zoom(f, px, py) {
 	view.s = Math.min(Math.max(view.s * f, 0.01), 100);
 	view.x = mx - px / view.s;
 	view.y = my + py / view.s;
-	draw();
+	moved();
 }
-function pan(dx, dy) { view.x -= dx / view.s; view.y += dy / view.s; draw(); }
+function pan(dx, dy) { view.x -= dx / view.s; view.y += dy / view.s; moved(); }
 
 /* ---- drawing */
 function radius(i) { return Math.max(2, sideAt(i) / 2 * view.s); }
@@ -135,10 +154,17 @@ function gridFrame() {
 	text("alignment \u2192", (g.x0 + g.x1) / 2, g.y0 - 34, "#222222");
 	/* above the frame, as the grid picture has them: never over a dot */
 	text("influence \u2191", g.x0 - 6, g.y1 + 22, "#222222", "right");
-	text("blockers", g.x0, g.y1 + 6, Q[2].colour, "left");
+	text("blockers", g.x0, g.y1 + 6, ink(Q[2].colour), "left");
 	text("persuadables", (g.x0 + g.x1) / 2, g.y1 + 6, "#222222");
-	text("champions", g.x1, g.y1 + 6, Q[0].colour, "right");
+	text("champions", g.x1, g.y1 + 6, ink(Q[0].colour), "right");
 	if (g.line !== null) text("low priority", g.x1 - 6, g.y0 + 8, "#555555", "right");
+}
+/* The status line (a live region: a screen reader reads it out when it
+ * changes, so it is left alone when a pan or a zoom leaves it the same). */
+function say(text) {
+	var st = document.getElementById("status");
+	if (st.textContent !== text) st.textContent = text;
+	return st;
 }
 function draw() {
 	if (mode === "groups") { drawGroups(); return; }
@@ -198,10 +224,9 @@ function draw() {
 	ctx.font = "12px 'DejaVu Sans', sans-serif";
 	ctx.textAlign = "center";
 	labels(ego, W, H);
-	var st = document.getElementById("status");
-	st.textContent = drawnOrgs + " of " + n + " organizations, " + drawnTies + " of " + ties.length + " ties drawn" +
+	var st = say(drawnOrgs + " of " + n + " organizations, " + drawnTies + " of " + ties.length + " ties drawn" +
 		(atDay === null ? "" : " on " + isoDay(atDay)) +
-		(sinceDay === null ? "" : " (" + change[0] + " gained, " + change[1] + " lost since " + isoDay(sinceDay) + ")");
+		(sinceDay === null ? "" : " (" + change[0] + " gained, " + change[1] + " lost since " + isoDay(sinceDay) + ")"));
 	st.dataset.orgs = drawnOrgs;
 	st.dataset.ties = drawnTies;
 	st.dataset.gained = change[0];
@@ -292,6 +317,21 @@ function groupLit() {
 	}
 	return [k, lit];
 }
+/* The groups view while it pans and zooms: its last whole drawing (kept in
+ * the layer, an offscreen canvas, at the view layerAt) moved and scaled to
+ * the view, then drawn whole again once the view has rested REST ms (a
+ * whole drawing strokes every link between groups, too slow in software
+ * for every frame of a pan; the orgs' map is drawn whole every frame). */
+var layer = null, layerAt = null, restTimer = 0, REST = 150;
+function moved() {
+	var f = layerAt ? view.s / layerAt.s : 0;
+	if (mode !== "groups" || f < 0.25 || f > 4 || layer.width !== canvas.width || layer.height !== canvas.height) { draw(); return; }
+	ctx.setTransform(1, 0, 0, 1, 0, 0);
+	ctx.clearRect(0, 0, canvas.width, canvas.height);
+	ctx.drawImage(layer, (layerAt.x - view.x) * view.s * dpr, (view.y - layerAt.y) * view.s * dpr, layer.width * f, layer.height * f);
+	clearTimeout(restTimer);
+	restTimer = setTimeout(draw, REST);
+}
 function drawGroups() {
 	var W = canvas.width / dpr, H = canvas.height / dpr, gl = groupLit(), k = gl[0], lit = gl[1], tmax = 1, boxes = [];
 	var gs = groupsNow(), V = gs.v;
@@ -310,14 +350,21 @@ function drawGroups() {
 		batch[key].lineTo(sx(b.x), sy(b.y));
 	});
 	keys.sort(function (a, b) { return a[0] - b[0]; }).forEach(function (key) {
-		var f = key.split(" ");
+		var f = key.split(" "), w = +f[3], dashed = f[2] === "1";
 		ctx.globalAlpha = +f[1];
-		ctx.strokeStyle = f[2] === "1" ? "#C0392B" : "#555555";
-		ctx.setLineDash(f[2] === "1" ? [6, 4] : []);
-		ctx.lineWidth = +f[3];
+		ctx.strokeStyle = dashed ? "#C0392B" : "#555555";
+		/* conflict links dashed 6 on, 4 off with round ends, drawn as the
+		 * same marks with butt ends (each dash longer and each gap
+		 * shorter by the width; none left from a width of 4, where the
+		 * round ends met): round ends on every dash were most of a
+		 * frame's time in software */
+		ctx.lineCap = dashed ? "butt" : "round";
+		ctx.setLineDash(dashed && w < 4 ? [6 + w, 4 - w] : []);
+		ctx.lineWidth = w;
 		ctx.stroke(batch[key]);
 	});
 	ctx.setLineDash([]);
+	ctx.lineCap = "round";
 	var drawn = 0, inGroups = 0;
 	V.forEach(function (g, i) {
 		if (!g.members) return; /* every member hidden */
@@ -342,17 +389,24 @@ function drawGroups() {
 			boxes.push(b);
 			ctx.fillText(t, x, y);
 		});
-	var st = document.getElementById("status");
-	st.textContent = drawn + " groups (" + (G.by === "community" ? "communities" : G.by) + ") of " + inGroups + " of " + n +
+	var st = say(drawn + " groups (" + (G.by === "community" ? "communities" : G.by) + ") of " + inGroups + " of " + n +
 		" organizations, " + gs.links.length + " links between them" +
 		(atDay === null ? "" : " on " + isoDay(atDay)) +
 		(sinceDay === null ? "" : " (ties of either day; " + gs.change[0] + " gained, " + gs.change[1] + " lost since " + isoDay(sinceDay) + ")") +
-		(G.why > 1 ? "; more than " + (G.why === 2 ? G.maxOrgs + " organizations" : G.maxTies + " ties") + " to draw one by one" : "");
+		(G.why > 1 ? "; more than " + (G.why === 2 ? G.maxOrgs + " organizations" : G.maxTies + " ties") + " to draw one by one" : ""));
 	st.dataset.groups = drawn;
 	st.dataset.links = gs.links.length;
 	st.dataset.orgs = inGroups;
 	st.dataset.gained = gs.change[0];
 	st.dataset.lost = gs.change[1];
+	if (ctx.canvas !== canvas) return; /* the SVG writer's drawing */
+	clearTimeout(restTimer);
+	if (!layer) layer = document.createElement("canvas");
+	if (layer.width !== canvas.width || layer.height !== canvas.height) { layer.width = canvas.width; layer.height = canvas.height; }
+	var lc = layer.getContext("2d");
+	lc.clearRect(0, 0, layer.width, layer.height);
+	lc.drawImage(canvas, 0, 0);
+	layerAt = { s: view.s, x: view.x, y: view.y };
 }
 function hitGroup(cx, cy) {
 	var mx = view.x + cx / view.s, my = view.y - cy / view.s, best = -1, bd = Infinity;
@@ -366,15 +420,14 @@ function hitGroup(cx, cy) {
  * the filters and the time slider leave them). */
 var TOP_MEMBERS = 10;
 function showGroup(k) {
-	var p = document.getElementById("panel"), gs = groupsNow(), g = gs.v[k], dl = el("dl"), out = 0, nl = 0, ul = el("ul");
+	var P = document.getElementById("panel"), p = panelBody(), gs = groupsNow(), g = gs.v[k], dl = el("dl"), out = 0, nl = 0, ul = el("ul");
 	var deg = D.metrics.map(function (m) { return m.name; }).indexOf("degree"), mem = [];
 	gs.links.forEach(function (e) { if (e[0] === k || e[1] === k) { out += e[2]; nl++; } });
 	orgs.forEach(function (o, i) { if (o.grp === k && chosen(i)) mem.push(i); });
 	mem.sort(function (a, b) { return (orgs[b].m[deg] || 0) - (orgs[a].m[deg] || 0) || a - b; });
-	p.textContent = "";
-	delete p.dataset.org;
-	p.dataset.group = g.name;
-	p.appendChild(el("h2", g.name));
+	delete P.dataset.org;
+	P.dataset.group = g.name;
+	p.appendChild(panelTitle(g.name));
 	dl.id = "group";
 	row(dl, "members", g.members, "organizations in the group");
 	row(dl, "ties inside", g.inside, "ties among its members, conflict ties not counted (as map --aggregate)");
@@ -386,12 +439,13 @@ function showGroup(k) {
 	mem.slice(0, TOP_MEMBERS).forEach(function (i) {
 		var li = el("li"), b = el("button", orgs[i].name);
 		b.dataset.org = orgs[i].id;
-		b.addEventListener("click", function () { setFocus(i); });
+		b.addEventListener("click", function () { openOrg(i, b); });
 		li.appendChild(b);
 		li.appendChild(document.createTextNode(" (" + fmt(orgs[i].m[deg]) + ")"));
 		ul.appendChild(li);
 	});
 	p.appendChild(ul);
+	announce(g.name + ": a group of " + g.members + " organizations, linked to " + nl + " groups");
 	if (mem.length > TOP_MEMBERS) p.appendChild(el("p", "and " + (mem.length - TOP_MEMBERS) + " more; search finds any of them.", "hint"));
 }
 function setGroup(k) {
@@ -440,10 +494,9 @@ function row(dl, label, v, title, text) {
 	dl.appendChild(dd);
 }
 function showPanel(i) {
-	var p = document.getElementById("panel"), o = orgs[i], dl, ul;
-	p.textContent = "";
-	p.dataset.org = o.id;
-	p.appendChild(el("h2", o.name));
+	var P = document.getElementById("panel"), p = panelBody(), o = orgs[i], dl, ul;
+	P.dataset.org = o.id;
+	p.appendChild(panelTitle(o.name));
 	dl = el("dl");
 	row(dl, "id", o.id, null, 1);
 	row(dl, "type", o.type, null, 1);
@@ -480,19 +533,20 @@ function showPanel(i) {
 	ul.id = "partners";
 	part.forEach(function (q) {
 		var li = el("li"), b = el("button", orgs[q[0]].name);
-		b.addEventListener("click", function () { setFocus(q[0]); });
+		b.addEventListener("click", function () { openOrg(q[0], b); });
 		li.appendChild(b);
 		li.appendChild(document.createTextNode(" (" + q[1] + ")"));
 		ul.appendChild(li);
 	});
 	p.appendChild(ul);
+	announce(o.name + " (" + o.type + "): " + part.length + (part.length === 1 ? " partner" : " partners") + " drawn");
 	advice(p, i);
 }
 /* A button that focuses org j. */
 function orgButton(j) {
 	var b = el("button", orgs[j].name);
 	b.dataset.org = orgs[j].id;
-	b.addEventListener("click", function () { setFocus(j); });
+	b.addEventListener("click", function () { openOrg(j, b); });
 	return b;
 }
 /* Recommended partners (gaps --for ID --role strategic --top 3) and the
@@ -540,14 +594,52 @@ function setFocus(i) {
 			view.y = y + r.height / 2 / view.s;
 		}
 	} else {
-		var p = document.getElementById("panel");
-		p.textContent = "";
-		delete p.dataset.org;
+		var P = document.getElementById("panel"), p = panelBody();
+		delete P.dataset.org;
+		if (refocus) (opener || search).focus(); /* the button that had it is gone */
+		announce("");
 		p.appendChild(el("p", G ? "Click a group to see its members and figures; search finds an organization." :
 				 "Search, or click an organization, to see its partners and metrics.", "hint"));
 	}
 	draw();
 }
+
+/* ---- the panel and the keyboard.  The panel's body, emptied for new
+ * content (its heading takes the keyboard focus again if a button in it
+ * had it); the panel's heading; a short line for screen readers (a live
+ * region: the whole panel read out at each change would be dozens of
+ * rows).  openOrg and openGroup, from a button or the search box, move the
+ * keyboard focus to the panel's heading; Escape clears the panel and
+ * gives the focus back to where it came from. */
+var opener = null, refocus = false;
+function panelBody() {
+	var p = document.getElementById("panel-body");
+	refocus = p.contains(document.activeElement);
+	p.textContent = "";
+	return p;
+}
+function panelTitle(text) {
+	var h = el("h2", text);
+	h.id = "panel-title";
+	h.tabIndex = -1;
+	if (refocus) setTimeout(function () { h.focus(); }, 0);
+	return h;
+}
+function announce(text) { document.getElementById("announce").textContent = text; }
+function focusPanel(from) {
+	if (!document.getElementById("panel").contains(from)) opener = from;
+	var h = document.getElementById("panel-title");
+	if (h) h.focus();
+}
+function openOrg(i, from) { setFocus(i); focusPanel(from); }
+function openGroup(k, from) { setGroup(k); focusPanel(from); }
+document.addEventListener("keydown", function (ev) {
+	if (ev.key !== "Escape" || ev.defaultPrevented || (focus < 0 && gfocus < 0)) return;
+	var a = document.activeElement, back = document.getElementById("panel").contains(a) || a === document.body;
+	setGroup(-1);
+	if (back) (opener && document.contains(opener) && opener.getClientRects().length ? opener : search).focus();
+	ev.preventDefault();
+});
 
 /* ---- search: name or id, arrows to move, Enter to focus */
 var search = document.getElementById("search"), results = document.getElementById("results"), sel = -1, found = [];
@@ -556,11 +648,19 @@ function mark() {
 		li.setAttribute("aria-selected", k === sel ? "true" : "false");
 		if (k === sel) li.scrollIntoView({ block: "nearest" });
 	});
+	if (sel >= 0) search.setAttribute("aria-activedescendant", "result-" + sel);
+	else search.removeAttribute("aria-activedescendant");
 }
 function choose(i) {
+	closeResults();
+	openOrg(i, search);
+}
+function closeResults() {
 	results.textContent = "";
+	found = [];
+	sel = -1;
 	search.setAttribute("aria-expanded", "false");
-	setFocus(i);
+	mark();
 }
 search.addEventListener("input", function () {
 	var q = search.value.trim().toLowerCase();
@@ -578,6 +678,7 @@ search.addEventListener("input", function () {
 	found.forEach(function (i, k) {
 		var li = el("li", orgs[i].name + " (" + orgs[i].id + ")");
 		li.setAttribute("role", "option");
+		li.id = "result-" + k;
 		li.addEventListener("mousedown", function (ev) { ev.preventDefault(); choose(i); });
 		results.appendChild(li);
 	});
@@ -589,7 +690,7 @@ search.addEventListener("keydown", function (ev) {
 	if (ev.key === "ArrowDown" && found.length) { sel = (sel + 1) % found.length; mark(); ev.preventDefault(); }
 	else if (ev.key === "ArrowUp" && found.length) { sel = (sel + found.length - 1) % found.length; mark(); ev.preventDefault(); }
 	else if (ev.key === "Enter" && sel >= 0) { choose(found[sel]); ev.preventDefault(); }
-	else if (ev.key === "Escape") { results.textContent = ""; search.setAttribute("aria-expanded", "false"); }
+	else if (ev.key === "Escape" && found.length) { closeResults(); ev.preventDefault(); }
 });
 
 /* ---- filters and legend */
@@ -602,7 +703,7 @@ function checkbox(parent, label, count, on, colour) {
 	l.appendChild(c);
 	if (colour) {
 		var sw = el("span", undefined, "swatch line");
-		sw.style.borderColor = colour;
+		sw.style.background = colour;
 		l.appendChild(document.createTextNode(" "));
 		l.appendChild(sw);
 	}
@@ -617,7 +718,35 @@ function refilter() {
 	if (focus >= 0) showPanel(focus);
 	else if (gfocus >= 0) showGroup(gfocus);
 	draw();
+	relist();
 }
+
+/* ---- the map as a list (the canvas's text alternative): each org drawn,
+ * by name, as a button that opens its panel; in the groups view each
+ * group drawn.  Built when opened, and again after a filter or a view
+ * changed while it is open. */
+function relist() {
+	var box = document.getElementById("listing"), ul = document.getElementById("listed"), items = [], i;
+	if (!box.open) return;
+	ul.textContent = "";
+	if (mode === "groups")
+		groupsNow().v.forEach(function (g, k) {
+			if (g.members) items.push([g.name, " (" + g.members + (g.members === 1 ? " organization)" : " organizations)"), k]);
+		});
+	else
+		for (i = 0; i < n; i++)
+			if (visible(i)) items.push([orgs[i].name, " (" + orgs[i].type + ")", i]);
+	items.sort(function (a, b) { return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[2] - b[2]; });
+	items.forEach(function (it) {
+		var li = el("li"), b = el("button", it[0]);
+		if (mode === "groups") { b.dataset.group = it[0]; b.addEventListener("click", function () { openGroup(it[2], b); }); }
+		else { b.dataset.org = orgs[it[2]].id; b.addEventListener("click", function () { openOrg(it[2], b); }); }
+		li.appendChild(b);
+		li.appendChild(document.createTextNode(it[1]));
+		ul.appendChild(li);
+	});
+}
+document.getElementById("listing").addEventListener("toggle", relist);
 /* The organization filter: a checkbox per value of the chosen column
  * (type first; any column the landscape fills), most orgs first. */
 function orgFilter(label, value) {
@@ -756,6 +885,9 @@ function timeline() {
 		sinceDay = atOn.checked && sinceOn.checked ? +since.value : null;
 		document.getElementById("at-day").textContent = isoDay(+at.value);
 		document.getElementById("since-day").textContent = isoDay(+since.value);
+		/* a screen reader says the day, not the number behind it */
+		at.setAttribute("aria-valuetext", isoDay(+at.value));
+		since.setAttribute("aria-valuetext", isoDay(+since.value));
 		refilter();
 	}
 	[at, since, atOn, sinceOn].forEach(function (e) { e.addEventListener("input", update); e.addEventListener("change", update); });
@@ -818,6 +950,7 @@ function savePng() {
 	c.width = Math.round((W + SIDE) * dpr);
 	c.height = Math.round((H + TOP) * dpr);
 	g.scale(dpr, dpr);
+	draw(); /* whole, not the moved picture of a pan */
 	picture(g, W, H, function () { g.drawImage(canvas, 0, TOP, W, H); });
 	c.toBlob(function (blob) { offer(blob, "png"); }, "image/png");
 }
@@ -922,8 +1055,12 @@ function showStep(k) {
 	txt.textContent = "";
 	(s.text || "").split("\n\n").forEach(function (p) { if (p) txt.appendChild(el("p", p)); });
 	document.getElementById("story-count").textContent = "Step " + (step + 1) + " of " + S.length;
-	document.getElementById("story-prev").disabled = step === 0;
-	document.getElementById("story-next").disabled = step === S.length - 1;
+	var prev = document.getElementById("story-prev"), next = document.getElementById("story-next"), had = document.activeElement;
+	prev.disabled = step === 0;
+	next.disabled = step === S.length - 1;
+	/* the keyboard stays on the story's buttons at either end */
+	if (had === prev && prev.disabled && !next.disabled) next.focus();
+	if (had === next && next.disabled && !prev.disabled) prev.focus();
 	shown = s.orgs.length ? {} : null;
 	s.orgs.forEach(function (i) {
 		shown[i] = 1;
@@ -935,6 +1072,7 @@ function showStep(k) {
 	document.getElementById("story").dataset.step = step;
 	focus = -1;
 	setFocus(s.orgs.length === 1 ? s.orgs[0] : -1);
+	announce(""); /* the story's own text is read out */
 	fit(box);
 }
 function story() {
@@ -1018,6 +1156,7 @@ function setView(m) {
 	buildGrid();
 	document.getElementById("views").dataset.view = m;
 	fit();
+	relist();
 }
 /* the colours of the groups: the largest of each colour slot */
 function groupLegend() {
@@ -1068,6 +1207,8 @@ views();
 	});
 })();
 window.coalmapExplore = { zoom: zoom, pan: pan, view: view, focus: function () { return focus; },
+	/* the view drawn whole (as at rest after a pan or a zoom) */
+	redraw: function () { draw(); },
 	/* where org `id` is drawn, in canvas pixels */
 	at: function (id) { for (var i = 0; i < n; i++) if (orgs[i].id === id) return placed(i) ? [sx(px[i]), sy(py[i])] : null; return null; },
 	largest: function () { return byArea.length ? orgs[byArea[0]].id : null; },
