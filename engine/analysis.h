@@ -124,8 +124,9 @@ int cm_cp_fit(const struct cm_analysis *a, struct cm_cp_fit *f);
  * n + 1, for lists that name some orgs only).  gone marks the orgs missing from the
  * resample (NULL when ties go missing; their ties are left out of c's
  * graphs either way).  The caller gives each list's observed top,
- * top[l * kmax + j] for j < k[l].  cm_rank_lists_run scores a itself for
- * the observed ranks (obs[l * kmax + j]), then each of o's resamples in a
+ * top[l * kmax + j] for j < k[l].  cm_rank_lists_run scores a itself
+ * (unless given observed) for the observed ranks (obs[l * kmax + j]),
+ * then each of o's resamples in a
  * context of its own, and fills cell[(l * kmax + j) * nshares + s]: the
  * resamples holding the org, the shares of them ranking it at its observed
  * rank or better (keeps) and within its list's top k (in_top; NaN when
@@ -144,6 +145,7 @@ struct cm_rank_lists {
 	int nan_beyond;            /* 1: an org scored NaN is in no list (rank n + 1); 0: it ranks last */
 	int (*score)(struct cm_analysis *c, const unsigned char *gone, void *arg, double *sc, struct cm_error *err);
 	void *arg;
+	const double *observed;    /* the lists' scores on a itself when the caller has them, or NULL */
 	size_t *obs;               /* out */
 	struct cm_rank_cell *cell; /* out */
 };

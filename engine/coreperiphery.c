@@ -234,10 +234,17 @@ static void prefixes(const struct cm_csr *c, size_t n, const double *x, unsigned
 	}
 }
 
+/* Whether prefix k's r is a local maximum: defined, and no lower than
+ * either neighbour's. */
+static int is_peak(const double *r, size_t n, size_t k)
+{
+	return !isnan(r[k]) && !(k > 0 && r[k - 1] > r[k]) && !(k + 1 < n && r[k + 1] > r[k]);
+}
+
 /* The core sizes to start the moves from, best first, into ks (n
- * entries): the prefixes whose r is a local maximum (no lower than either
- * neighbour's), then the others, each by r (ties by size); returns how
- * many have a defined r.  O(n log n). */
+ * entries): the prefixes whose r is a local maximum, then the others
+ * with a defined r, each by r (ties by size); returns how many.
+ * O(n log n). */
 static const double *start_r;
 
 static int by_start(const void *p, const void *q)
@@ -252,20 +259,18 @@ static int by_start(const void *p, const void *q)
 
 static size_t starts_of(const double *r, size_t n, size_t *ks)
 {
-	size_t k, nmax = 0, nrest = 0;
+	size_t k, npeak = 0, ns;
 
-	for (k = 0; k < n; k++) /* local maxima from the front, the rest from the back */
-		if (!isnan(r[k]) && !((k > 0 && !isnan(r[k - 1]) && r[k - 1] > r[k]) ||
-				      (k + 1 < n && !isnan(r[k + 1]) && r[k + 1] > r[k])))
-			ks[nmax++] = k + 1;
-	for (k = n; k-- > 0;)
-		if (!isnan(r[k]) && ((k > 0 && !isnan(r[k - 1]) && r[k - 1] > r[k]) ||
-				     (k + 1 < n && !isnan(r[k + 1]) && r[k + 1] > r[k])))
-			ks[nmax + nrest++] = k + 1;
+	for (k = 0; k < n; k++)
+		if (is_peak(r, n, k))
+			ks[npeak++] = k + 1;
+	for (ns = npeak, k = 0; k < n; k++)
+		if (!isnan(r[k]) && !is_peak(r, n, k))
+			ks[ns++] = k + 1;
 	start_r = r; /* the kernels run on one thread */
-	qsort(ks, nmax, sizeof(*ks), by_start);
-	qsort(ks + nmax, nrest, sizeof(*ks), by_start);
-	return nmax + nrest;
+	qsort(ks, npeak, sizeof(*ks), by_start);
+	qsort(ks + npeak, ns - npeak, sizeof(*ks), by_start);
+	return ns;
 }
 
 /* Moves single orgs between core and periphery, in file order, while r
@@ -335,7 +340,7 @@ static int start_from(struct cm_analysis *a, igraph_vector_t *eig, struct cm_err
 int cm_kernel_core_periphery(struct cm_analysis *a, struct cm_error *err)
 {
 	static const enum cm_metric ms[] = { CM_M_CP_CORENESS, CM_M_CP_CORE };
-	size_t n = a->n, *order = NULL, k, v, *ks = NULL, ns, s;
+	size_t n = a->n, *order = NULL, k, v, *ks = NULL, ns, s, limit;
 	unsigned char *core = NULL, *best = NULL;
 	double *x = NULL, *r = NULL, fit, best_fit = -2, work;
 	igraph_vector_t eig;
@@ -365,9 +370,10 @@ int cm_kernel_core_periphery(struct cm_analysis *a, struct cm_error *err)
 	 * (the earlier start on a tie) */
 	prefixes(&a->c, n, x, core, order, r);
 	ns = starts_of(r, n, ks);
-	work = CP_START_WORK / ((double)n + (double)a->c.start[n]);
-	if ((double)ns > work)
-		ns = work > CP_STARTS ? (size_t)work : ns < CP_STARTS ? ns : CP_STARTS;
+	work = CP_START_WORK / ((double)n + (double)a->c.start[n]); /* starts * (n + 2m) */
+	limit = work > CP_STARTS ? (size_t)work : CP_STARTS;
+	if (ns > limit)
+		ns = limit;
 	memset(best, 0, n);
 	for (s = 0; s < ns; s++) {
 		memset(core, 0, n);

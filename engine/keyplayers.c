@@ -63,9 +63,8 @@ int cm_power_kpp_neg(struct power *x, size_t k)
 	double prevF = 0;
 	unsigned char *removed = calloc(n + 1, 1);
 	double *after = malloc((n + 1) * sizeof(*after));
+	size_t present = n; /* orgs not missing (a resample's, x->gone) */
 	int rc = CM_ENOMEM;
-
-	size_t present = n;
 
 	if (!removed || !after)
 		goto out;

@@ -381,13 +381,26 @@ void cm_power_robust_say(struct power *x, const char *section, const char *prefi
 	}
 }
 
-/* What a run of the lists reads: the options, the groups (NULL: none). */
+/* A run of the lists under --missing: what it reads (the options, the
+ * groups or NULL), the resamples' options, the lists' figures, and its
+ * memory: the observed lists' scores (sc) and, in buf, the observed lists
+ * (top, k) and a resample's (not kept). */
 struct power_rob {
 	const struct cm_power_opts *o;
 	const struct cm_groups *gr;
 	size_t nlists, kmax;
-	size_t *top, *k; /* a resample's lists (not kept) */
+	struct cm_rank_opts ro;
+	struct cm_rank_lists L;
+	double *sc;
+	size_t *buf, *top, *k;
 };
+
+static void rob_release(struct power_rob *p)
+{
+	cm_rank_lists_release(&p->L);
+	free(p->sc);
+	free(p->buf);
+}
 
 /* The key players and gatekeepers of context c scored into q (a quiet
  * power run); gone the orgs missing (NULL: none). */
@@ -422,6 +435,7 @@ static int lists_of(struct cm_analysis *c, const unsigned char *gone, const stru
 	return CM_OK;
 }
 
+/* A resample's lists (cm_rank_lists's score). */
 static int score_lists(struct cm_analysis *c, const unsigned char *gone, void *arg, double *sc, struct cm_error *err)
 {
 	struct power_rob *p = arg;
@@ -433,17 +447,15 @@ static int score_lists(struct cm_analysis *c, const unsigned char *gone, void *a
 /* The most lists times orgs a run scores (8 bytes each, per resample). */
 #define ROBUST_CELLS ((size_t)1 << 25)
 
-/* Runs the resamples of x->o's --missing: fills L (its arrays in *own,
- * freed by the caller) and points x->rob at it. */
-static int robustness(struct power *x, const struct cm_groups *gr, struct cm_rank_opts *ro, struct power_rob *p,
-		      struct cm_rank_lists *L, size_t **own)
+/* Runs the resamples of x->o's --missing into p (released by the caller
+ * with rob_release, also on error) and points x->rob at its figures. */
+static int robustness(struct power *x, const struct cm_groups *gr, struct power_rob *p)
 {
 	const struct cm_power_opts *o = x->o;
+	struct cm_rank_opts *ro = &p->ro;
 	struct power_lists q;
-	double *sc;
 	int rc;
 
-	memset(ro, 0, sizeof(*ro));
 	ro->shares = o->missing;
 	ro->nshares = o->nmissing;
 	ro->resamples = o->resamples ? o->resamples : CM_RANK_RESAMPLES;
@@ -460,31 +472,26 @@ static int robustness(struct power *x, const struct cm_groups *gr, struct cm_ran
 				    "--missing: %zu groups of %zu organizations are too many to rank their gatekeepers "
 				    "(at most %zu groups times organizations); group by a coarser column",
 				    p->nlists - POWER_LIST_GATEKEEPERS, x->n, ROBUST_CELLS);
-	/* own: the observed lists (top, k), a resample's (top, k) */
-	*own = malloc((2 * p->nlists * (p->kmax + 1) + 1) * sizeof(**own));
-	sc = malloc((p->nlists * x->n + 1) * sizeof(*sc));
-	if (!*own || !sc) {
-		free(sc);
+	p->buf = malloc((2 * p->nlists * (p->kmax + 1) + 1) * sizeof(*p->buf));
+	p->sc = malloc((p->nlists * x->n + 1) * sizeof(*p->sc));
+	if (!p->buf || !p->sc)
 		return cm_error_set(x->err, CM_ENOMEM, NULL, 0, 0, "out of memory");
-	}
-	q = (struct power_lists){ sc, *own, *own + p->nlists * p->kmax, p->kmax };
+	q = (struct power_lists){ p->sc, p->buf, p->buf + p->nlists * p->kmax, p->kmax };
 	p->top = q.k + p->nlists;
 	p->k = p->top + p->nlists * p->kmax;
-	rc = lists_of(x->a, NULL, p, &q, x->err);
-	free(sc);
-	if (rc < 0)
+	if ((rc = lists_of(x->a, NULL, p, &q, x->err)) < 0)
 		return rc;
-	memset(L, 0, sizeof(*L));
-	L->nlists = p->nlists;
-	L->kmax = p->kmax;
-	L->k = q.k;
-	L->top = q.top;
-	L->nan_beyond = 1;
-	L->score = score_lists;
-	L->arg = p;
-	if ((rc = cm_rank_lists_run(x->a, ro, L, x->err)) < 0)
+	p->L.nlists = p->nlists;
+	p->L.kmax = p->kmax;
+	p->L.k = q.k;
+	p->L.top = q.top;
+	p->L.nan_beyond = 1;
+	p->L.score = score_lists;
+	p->L.arg = p;
+	p->L.observed = p->sc;
+	if ((rc = cm_rank_lists_run(x->a, ro, &p->L, x->err)) < 0)
 		return rc;
-	x->rob = L;
+	x->rob = &p->L;
 	x->ro = ro;
 	return CM_OK;
 }
@@ -497,15 +504,13 @@ int cm_power(struct cm_analysis *a, const struct cm_power_opts *o, struct cm_tab
 	static const char *const tested[] = { "value", "p_value", "null_mean", "null_low", "null_high" };
 	struct power x;
 	struct cm_groups gr;
-	struct cm_rank_opts ro;
 	struct power_rob rob;
-	struct cm_rank_lists L;
 	double *buf = NULL, *budget = NULL;
-	size_t i, *own = NULL;
+	size_t i;
 	int rc, have_groups = 0;
 
 	memset(&x, 0, sizeof(x));
-	memset(&L, 0, sizeof(L));
+	memset(&rob, 0, sizeof(rob));
 	memset(&gr, 0, sizeof(gr));
 	x.a = a;
 	x.l = a->l;
@@ -528,7 +533,7 @@ int cm_power(struct cm_analysis *a, const struct cm_power_opts *o, struct cm_tab
 	if ((rc = cm_power_tests_run(&x, have_groups ? &gr : NULL)) < 0)
 		goto out;
 	if (o && o->nmissing && (o->key_players || have_groups) &&
-	    (rc = robustness(&x, have_groups ? &gr : NULL, &ro, &rob, &L, &own)) < 0)
+	    (rc = robustness(&x, have_groups ? &gr : NULL, &rob)) < 0)
 		goto out;
 	rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 	buf = malloc((x.n + 1) * sizeof(*buf));
@@ -554,8 +559,7 @@ int cm_power(struct cm_analysis *a, const struct cm_power_opts *o, struct cm_tab
 out:
 	free(buf);
 	free(budget);
-	cm_rank_lists_release(&L);
-	free(own);
+	rob_release(&rob);
 	cm_power_tests_release(&x.tests);
 	if (have_groups)
 		cm_groups_release(&gr);

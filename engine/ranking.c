@@ -26,7 +26,7 @@ struct rank_run {
 	size_t n;
 	size_t *base, *pool, npool; /* what may go missing (ties kept by the filter, or orgs), a working copy */
 	unsigned char *drop, *gone; /* per tie; per org (orgs mode) */
-	size_t *rank;               /* per org, in the current list of the current resample (0: missing) */
+	size_t *rank;               /* per org, in the current list (0: missing; n + 1: off a list, nan_beyond) */
 	double *sc;                 /* the lists' scores, nlists * n */
 	struct keyed *keys;         /* sorting room, n */
 	uint32_t *ranks;            /* ranks[((l * kmax + j) * nshares + s) * resamples + r]; 0: the org was missing */
@@ -34,7 +34,7 @@ struct rank_run {
 };
 
 struct keyed {
-	double v; /* the value times the direction; NaN last */
+	double v; /* the score (a measure's value times its direction); NaN last */
 	size_t i;
 };
 
@@ -280,10 +280,10 @@ int cm_rank_lists_run(struct cm_analysis *a, const struct cm_rank_opts *o, struc
 		rc = cm_error_set(err, CM_ENOMEM, NULL, 0, 0, "out of memory");
 		goto out;
 	}
-	if ((rc = L->score(a, NULL, L->arg, r.sc, err)) < 0)
+	if (!L->observed && (rc = L->score(a, NULL, L->arg, r.sc, err)) < 0)
 		goto out;
 	for (l = 0; l < L->nlists; l++) {
-		rank_all(&r, r.sc + l * r.n, NULL);
+		rank_all(&r, (L->observed ? L->observed : r.sc) + l * r.n, NULL);
 		for (j = 0; j < L->k[l]; j++)
 			L->obs[l * L->kmax + j] = r.rank[L->top[l * L->kmax + j]];
 	}

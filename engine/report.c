@@ -40,6 +40,8 @@ static char *format(const char *fmt, ...)
 
 /* ---- tables for readers: chosen columns under plain names */
 
+#define PICK_MAX 12 /* columns a picked table shows at most */
+
 struct pick {
 	const char *from;  /* column of the source table */
 	const char *as;    /* heading in the report; NULL: the measure's short label */
@@ -99,13 +101,13 @@ static int pick(const struct cm_table *src, const struct pick *cols, size_t ncol
 		size_t per_section, const char *more, struct cm_table *dst)
 {
 	size_t n = rows && rows < src->nrows ? rows : src->nrows, j, r, in = 0, skipped = 0;
-	int from[12], sec = cm_table_find(src, "section");
-	const struct pick *used[12];
+	int from[PICK_MAX], sec = cm_table_find(src, "section");
+	const struct pick *used[PICK_MAX];
 	size_t nused = 0;
 
 	cm_table_release(dst);
 	cm_table_init(dst, 0);
-	for (j = 0; j < ncols && nused < 12; j++) {
+	for (j = 0; j < ncols && nused < PICK_MAX; j++) {
 		int s = cm_table_find(src, cols[j].from);
 		if (s < 0)
 			continue;
@@ -343,7 +345,6 @@ static int summary(struct cm_analysis *a, const struct cm_report_opts *o, const 
 	return d->title && d->lede ? CM_OK : CM_ENOMEM;
 }
 
-/* The map's place, and the key organizations by brokerage. */
 /* With o->missing: column "kept_in_top" of the metrics table t (sorted
  * by betweenness) says for each of its first `top` rows in how many
  * resamples lacking that share of the ties the org still ranks in the top
@@ -386,6 +387,7 @@ out:
 	return rc;
 }
 
+/* The map's place, and the key organizations by brokerage. */
 static int key_orgs(struct cm_analysis *a, const struct cm_report_opts *o, struct cm_doc *d, struct cm_table *t,
 		    struct cm_error *err)
 {
@@ -396,7 +398,7 @@ static int key_orgs(struct cm_analysis *a, const struct cm_report_opts *o, struc
 	};
 	struct cm_doc_part *p;
 	size_t k = cm_path_samples(a->l, &a->f), top = o->top ? o->top : CM_REPORT_KEY_ORGS;
-	char kept[64], *note = NULL;
+	char kept[64];
 	int rc, col;
 
 	if (!(p = cm_doc_add(d, "map", "The map",
@@ -419,36 +421,29 @@ static int key_orgs(struct cm_analysis *a, const struct cm_report_opts *o, struc
 			     "organization whose departure splits the network.",
 			     t, cols, sizeof(cols) / sizeof(*cols), top, 0, NULL)))
 		return CM_ENOMEM;
-	if (o->missing > 0 &&
-	    !(note = format("%s: the share of %zu copies of the network, each missing %g %% of the ties at random, "
-			    "in which the organization still ranks in the top %zu by brokerage; high shares mean the "
-			    "ranking would hold if some ties went unreported.", kept,
-			    o->resamples ? o->resamples : (size_t)CM_RANK_RESAMPLES, 100 * o->missing, top)))
-		return CM_ENOMEM;
 	if (a->bc.b && !(p->note = format("Brokerage is estimated from %zu shortest chains between organizations "
 					  "taken at random: every organization's value is within %g of the exact one "
 					  "with probability at least %g %%%s.", a->bc.samples, a->f.epsilon,
 					  100 * (1 - a->bc.delta),
 					  k ? "; reach is estimated from a sample of starting points" : "")))
-		goto nomem;
+		return CM_ENOMEM;
 	if (!a->bc.b && k &&
 	    !(p->note = format("Brokerage and reach are estimated from %zu of the %zu organizations taken at "
 			       "random as starting points ('coalmap metrics --exact' computes them exactly).",
 			       k, cm_landscape_norgs(a->l))))
-		goto nomem;
-	if (note) {
-		char *both = p->note ? format("%s %s", p->note, note) : note;
+		return CM_ENOMEM;
+	if (o->missing > 0) { /* after the note on estimates, if any */
+		char *both = format("%s%s%s: the share of %zu copies of the network, each missing %g %% of the ties "
+				    "at random, in which the organization still ranks in the top %zu by brokerage; high "
+				    "shares mean the ranking would hold if some ties went unreported.",
+				    p->note ? p->note : "", p->note ? " " : "", kept,
+				    o->resamples ? o->resamples : (size_t)CM_RANK_RESAMPLES, 100 * o->missing, top);
 		if (!both)
-			goto nomem;
-		if (both != note)
-			free(note);
+			return CM_ENOMEM;
 		free(p->note);
 		p->note = both;
 	}
 	return CM_OK;
-nomem:
-	free(note);
-	return CM_ENOMEM;
 }
 
 static const struct pick finding_cols[] = {
