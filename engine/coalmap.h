@@ -528,8 +528,8 @@ struct cm_power_opts {
 	 * missing (docs/statistics.md, "Robustness of rankings"): nmissing
 	 * shares (0: none), `resamples` each (0: CM_RANK_RESAMPLES) leaving out
 	 * that share of the ties, or with missing_orgs of the orgs; each
-	 * listed org gets a row per share after its own (kpp_neg_kept:S,
-	 * kpp_pos_kept:S, routes_kept:GROUP:S). */
+	 * listed org gets a row per share after the row of its place
+	 * (kpp_neg_kept:S, kpp_pos_kept:S, routes_kept:GROUP:S). */
 	const double *missing;
 	size_t nmissing, resamples;
 	int missing_orgs;

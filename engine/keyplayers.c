@@ -14,7 +14,8 @@
  * the first step + 1 (NaN when fewer than two orgs remain).  When even the
  * best removal leaves the rest in one piece (F = 0), the reading says so
  * and that v was chosen by partners (the tie-break), not by what its
- * removal does. */
+ * removal does.  With --missing, its robustness rows follow its place
+ * (cm_power_robust_say). */
 /* prev: the fragmentation with the first step orgs removed (step > 0). */
 static void kpp_neg_say(struct power *x, size_t v, size_t step, double F, double prev)
 {
@@ -35,6 +36,8 @@ static void kpp_neg_say(struct power *x, size_t v, size_t step, double F, double
 	else
 		cm_findings_add(&x->r, "key_players", id, "kpp_neg_rank", (double)(step + 1),
 		    "removing %s%s would fragment the network most", name, step ? " next" : "");
+	cm_power_robust_say(x, "key_players", "kpp_neg_kept", "key player by removal", "key players by removal",
+			    POWER_LIST_KPP_NEG, step, v);
 	if (isnan(F))
 		cm_findings_add(&x->r, "key_players", id, "kpp_neg_fragmentation", NAN,
 		    "undefined: fewer than two organizations would remain");
@@ -96,11 +99,8 @@ int cm_power_kpp_neg(struct power *x, size_t k)
 		bestF = r >= 2 ? best : NAN;
 		if (x->quiet)
 			quiet_list(x, POWER_LIST_KPP_NEG, bi, step, k);
-		else {
+		else
 			kpp_neg_say(x, bi, step, bestF, prevF);
-			cm_power_robust_say(x, "key_players", "kpp_neg_kept", "key player by removal",
-					    "key players by removal", POWER_LIST_KPP_NEG, step, bi);
-		}
 		prevF = bestF;
 	}
 	rc = CM_OK;
@@ -196,11 +196,11 @@ int cm_power_kpp_pos(struct power *x, size_t k)
 			cm_findings_add(&x->r, "key_players", org_id(x, best), "kpp_pos_rank", (double)(step + 1),
 			    step ? "%s adds the most organizations not yet within two steps" :
 				   "%s reaches the most organizations within two steps", org_name(x, best));
+		cm_power_robust_say(x, "key_players", "kpp_pos_kept", "key player by reach", "key players by reach",
+				    POWER_LIST_KPP_POS, step, best);
 		cm_findings_add(&x->r, "key_players", org_id(x, best), "kpp_pos_reach", (double)reach,
 		    "the first %zu and the organizations within two steps of them make %ld (%.0f %%)", step + 1, reach,
 		    pct((double)reach / (double)n));
-		cm_power_robust_say(x, "key_players", "kpp_pos_kept", "key player by reach", "key players by reach",
-				    POWER_LIST_KPP_POS, step, best);
 	}
 	rc = CM_OK;
 out:

@@ -61,7 +61,7 @@ struct power_lists {
 #define POWER_LIST_KPP_POS 1
 #define POWER_LIST_GATEKEEPERS 2
 
-/* After the row of org v, listed j-th (0-based) on list l, a row per
+/* After the row giving org v its place j (0-based) on list l, a row per
  * missing share with the figures of x->rob (none without): measure
  * "PREFIX:S", the share of resamples keeping v among the list's k, and
  * the reading "among the k MANY in 87 % of resamples with 10 % of ties

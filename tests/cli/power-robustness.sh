@@ -44,12 +44,14 @@ cmp -s "$tmp/r.csv" "$tmp/bad.csv" && fail "the figure to change is not in the t
 "$PYTHON3" "$ref" "$tmp/t" "$tmp/bad.csv" --k 3 --resamples 1500 --orgs >/dev/null 2>&1 &&
 	fail "the reference accepts a changed figure" || ok
 
-# the rows follow each listed org's own
+# the rows follow each listed org's place on its list
 # shellcheck disable=SC2086
 run power "$tmp/t" $P --missing 0.1 --resamples 50 --format csv
 expect_rc 0 "--missing 0.1"
-printf '%s\n' "$out" | grep -A1 '^key_players,a,kpp_neg_fragmentation,' | tail -1 | grep -q '^key_players,a,kpp_neg_kept:0.1,' &&
-	ok || fail "A's robustness is not after its rows: $out"
+printf '%s\n' "$out" | grep -A1 '^key_players,a,kpp_neg_rank,' | tail -1 | grep -q '^key_players,a,kpp_neg_kept:0.1,' &&
+	ok || fail "A's robustness does not follow its place: $out"
+printf '%s\n' "$out" | grep -A1 '^key_players,d,kpp_pos_rank,' | tail -1 | grep -q '^key_players,d,kpp_pos_kept:0.1,' &&
+	ok || fail "D's robustness does not follow its place: $out"
 printf '%s\n' "$out" | grep -A1 '^gatekeepers,h,routes:S,' | tail -1 | grep -q '^gatekeepers,h,routes_kept:S:0.1,' &&
 	ok || fail "H's robustness is not after its row"
 expect_out "among the 3 key players by removal in" "the reading"
